@@ -1,0 +1,17 @@
+//! Naqsha's pure domain: no I/O, no async.
+#![forbid(unsafe_code)]
+
+pub mod audit;
+pub mod case;
+pub mod demo;
+pub mod enums;
+pub mod ids;
+pub mod lang;
+pub mod password;
+pub mod period;
+pub mod places;
+pub mod sealing;
+pub mod submission;
+pub mod taxonomy;
+pub mod text;
+pub mod user;

@@ -1,0 +1,182 @@
+//! The `naqsha` command line: the server and every admin task are subcommands of one binary.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{Config, Overrides};
+
+/// Naqsha: safe documentation and mapping of technology-related violence.
+#[derive(Debug, Parser)]
+#[command(name = "naqsha", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Flags every subcommand accepts.
+#[derive(Debug, Args)]
+struct GlobalArgs {
+    /// Read settings from this TOML file (default: ./naqsha.toml if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Directory for the database and keys (default: ./naqsha-data).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Database URL: sqlite://PATH or postgres://USER@HOST/DB.
+    #[arg(long, global = true, value_name = "URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server.
+    Serve {
+        /// Address to listen on (default 127.0.0.1:8080).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+        /// On an empty data directory: initialise, create an admin and seed fictional cases.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Create the organisation's key pair and the first admin account.
+    Init {
+        /// Login name of the first admin.
+        #[arg(long, default_value = "admin")]
+        admin: String,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Copy the whole store into another, empty database (e.g. SQLite to PostgreSQL).
+    MigrateStore {
+        /// The target database URL.
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
+    /// Demo data.
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
+    /// Optional district boundaries.
+    Boundaries {
+        #[command(subcommand)]
+        command: BoundariesCommand,
+    },
+    /// The coding taxonomy.
+    Taxonomy {
+        #[command(subcommand)]
+        command: TaxonomyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DemoCommand {
+    /// Add N fictional published cases, clearly marked as demo data.
+    Seed {
+        /// How many cases.
+        #[arg(long, default_value_t = 300)]
+        cases: usize,
+        /// Seed of the random generator (same seed, same cases).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BoundariesCommand {
+    /// Load district polygons from a GeoJSON FeatureCollection (e.g. geoBoundaries ADM2).
+    Import {
+        /// The GeoJSON file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TaxonomyCommand {
+    /// Replace the active taxonomy with a TOML file (it must carry a new version).
+    Replace {
+        /// The TOML file.
+        file: PathBuf,
+    },
+    /// Print the active taxonomy's version and dimensions.
+    Show,
+}
+
+/// Parses arguments, runs the command and turns errors into one readable line.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("naqsha: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let bind = match &cli.command {
+        Command::Serve { bind, .. } => bind.clone(),
+        _ => None,
+    };
+    let overrides = Overrides {
+        config_file: cli.global.config,
+        data_dir: cli.global.data_dir,
+        bind,
+        database_url: cli.global.database_url,
+    };
+    let config = Config::load(&overrides)?;
+    crate::logging::init(&config.log);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(dispatch(cli.command, config))
+}
+
+async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { demo, .. } => crate::commands::serve::run(config, demo).await,
+        Command::Init { admin } => crate::commands::init::run(config, &admin).await,
+        Command::Migrate => crate::commands::migrate::run(config).await,
+        Command::MigrateStore { to } => crate::commands::migrate::copy_store(config, &to).await,
+        Command::Demo {
+            command: DemoCommand::Seed { cases, seed },
+        } => crate::commands::demo::seed(config, cases, seed).await,
+        Command::Boundaries {
+            command: BoundariesCommand::Import { file },
+        } => crate::commands::boundaries::import(config, &file).await,
+        Command::Taxonomy {
+            command: TaxonomyCommand::Replace { file },
+        } => crate::commands::taxonomy::replace(config, &file).await,
+        Command::Taxonomy {
+            command: TaxonomyCommand::Show,
+        } => crate::commands::taxonomy::show(config).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_flags_work_after_the_subcommand() {
+        let cli = Cli::try_parse_from(["naqsha", "migrate", "--data-dir", "/tmp/x"]).unwrap();
+        assert_eq!(cli.global.data_dir, Some(PathBuf::from("/tmp/x")));
+        let cli =
+            Cli::try_parse_from(["naqsha", "serve", "--demo", "--bind", "127.0.0.1:0"]).unwrap();
+        assert!(matches!(cli.command, Command::Serve { demo: true, .. }));
+    }
+}

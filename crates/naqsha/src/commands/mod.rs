@@ -1,0 +1,8 @@
+//! One file per subcommand: thin wrappers that parse, call the library and print.
+
+pub mod boundaries;
+pub mod demo;
+pub mod init;
+pub mod migrate;
+pub mod serve;
+pub mod taxonomy;

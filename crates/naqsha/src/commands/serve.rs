@@ -1,0 +1,70 @@
+//! `naqsha serve [--demo]`.
+
+use std::time::Instant;
+
+use anyhow::Context;
+use naqsha_core::sealing::KdfParams;
+
+use crate::config::Config;
+use crate::keyring;
+use crate::storage::{KeyStore, PublicStore};
+
+/// Opens the store, optionally prepares demo data, and serves until Ctrl-C or SIGTERM.
+pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let state = crate::startup::build_state(config).await?;
+    let store = state.store();
+
+    if demo {
+        if store.org_keys().await?.is_none() {
+            let init = keyring::initialise(store, "admin", KdfParams::MODERATOR).await?;
+            let n =
+                crate::demo::seed(store, state.taxonomy(), state.gazetteer(), 300, 2026).await?;
+            super::init::print_secrets(&init);
+            println!("Seeded {n} fictional demo cases (marked [Demo] / [نمونہ]).");
+        } else {
+            let n = store.count_published(&Default::default()).await?;
+            println!(
+                "This data directory is already initialised ({n} published cases); serving it as it is."
+            );
+        }
+    } else if store.org_keys().await?.is_none() {
+        println!("Note: not initialised yet. Run `naqsha init` to create the organisation key.");
+    }
+
+    let bind = state.config().bind;
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    let addr = listener.local_addr()?;
+    println!(
+        "Naqsha is ready in {} ms at http://{addr}/ (Urdu: http://{addr}/ur/)",
+        started.elapsed().as_millis()
+    );
+    tracing::info!(%addr, "listening");
+    crate::web::serve(state.clone(), listener, shutdown_signal()).await?;
+    state.store().close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,99 @@
+//! Seeding fictional, clearly labelled demo cases (`serve --demo`, `demo seed --cases N`).
+
+use naqsha_core::audit::{AuditAction, AuditEvent};
+use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};
+use naqsha_core::demo::demo_cases;
+use naqsha_core::ids::CaseId;
+use naqsha_core::period::YearMonth;
+use naqsha_core::places::{Gazetteer, Place};
+use naqsha_core::submission::Consent;
+use naqsha_core::taxonomy::Taxonomy;
+use naqsha_core::text::{PublicText, PublicTitle};
+use time::OffsetDateTime;
+
+use crate::storage::{AuditStore, ModerationStore, StorageError, Store};
+
+/// Districts ordered so that the most populous come first (the generator weights early
+/// districts more, as real reports cluster in big cities).
+fn districts_by_size(gazetteer: &Gazetteer) -> Vec<&Place> {
+    let mut districts = gazetteer.districts();
+    let size = |d: &Place| {
+        gazetteer
+            .towns_of(d.id())
+            .iter()
+            .filter_map(|t| t.population())
+            .max()
+            .or(d.population())
+    };
+    districts.sort_by(|a, b| size(b).cmp(&size(a)).then_with(|| a.id().cmp(b.id())));
+    districts
+}
+
+/// Builds `n` demo cases (deterministic content for a seed) and stores them, published.
+pub async fn seed(
+    store: &Store,
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+    n: usize,
+    seed: u64,
+) -> Result<usize, StorageError> {
+    let districts = districts_by_size(gazetteer);
+    let now = OffsetDateTime::now_utc();
+    let corrupt = |column: &'static str, e: String| StorageError::Corrupt {
+        table: "demo",
+        column,
+        reason: e,
+    };
+    let mut batch = Vec::with_capacity(1000.min(n));
+    let mut written = 0;
+    for (i, demo) in demo_cases(taxonomy, districts.len(), n, seed)
+        .into_iter()
+        .enumerate()
+    {
+        let district = districts[demo.district_index.min(districts.len() - 1)];
+        let story = |title: &str, text: &str| -> Result<PublicStory, StorageError> {
+            Ok(PublicStory {
+                title: PublicTitle::parse(title).map_err(|e| corrupt("title", e.to_string()))?,
+                text: PublicText::parse(text).map_err(|e| corrupt("text", e.to_string()))?,
+            })
+        };
+        batch.push(Case {
+            id: CaseId::random(),
+            submission: None,
+            status: CaseStatus::Published,
+            taxonomy_version: taxonomy.version().as_str().to_owned(),
+            labels: demo.labels.clone(),
+            place: Some(district.id().clone()),
+            province: gazetteer.province_of(district.id()).map(|p| p.id().clone()),
+            period: Some(
+                YearMonth::new(demo.year, demo.month)
+                    .map_err(|e| corrupt("period", e.to_string()))?,
+            ),
+            story_en: Some(story(&demo.title_en, &demo.text_en)?),
+            story_ur: Some(story(&demo.title_ur, &demo.text_ur)?),
+            consent: Consent::Publish,
+            verification: match i % 7 {
+                0 => Verification::Verified,
+                1 | 2 => Verification::Corroborated,
+                _ => Verification::Unverified,
+            },
+            demo: true,
+            created_at: now,
+            updated_at: now,
+            published_at: Some(now),
+        });
+        if batch.len() == 1000 {
+            store.save_cases(&batch).await?;
+            written += batch.len();
+            batch.clear();
+        }
+    }
+    store.save_cases(&batch).await?;
+    written += batch.len();
+    store
+        .append_audit(
+            &AuditEvent::now(None, AuditAction::DemoSeeded).detail(format!("{written} cases")),
+        )
+        .await?;
+    Ok(written)
+}

@@ -1,0 +1,110 @@
+//! The intake pipeline shared by every channel: validate → seal → durable commit.
+//!
+//! The raw report is serialised and sealed to the organisation's public key here, in memory;
+//! storage only ever sees ciphertext. The clear envelope keeps what the inbox filters on.
+
+use naqsha_core::audit::{AuditAction, AuditEvent};
+use naqsha_core::ids::SubmissionId;
+use naqsha_core::places::Gazetteer;
+use naqsha_core::sealing::{self, OrgPublicKey};
+use naqsha_core::submission::{
+    Channel, ContactDetails, RawReport, SubmissionEnvelope, SubmissionStatus, coarse_arrival,
+};
+use naqsha_core::taxonomy::Taxonomy;
+
+use crate::storage::{AuditStore, IntakeStore, NewSubmission, StorageError, Store};
+
+/// Why a report was not accepted.
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    /// The ticked categories do not belong to the taxonomy.
+    #[error("invalid categories: {0}")]
+    Labels(String),
+    /// The place is not in the gazetteer.
+    #[error("unknown place")]
+    UnknownPlace,
+    /// Serialising the report failed (a bug).
+    #[error("could not encode the report: {0}")]
+    Encode(String),
+    /// Storage failed; the report was not stored.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// A report arriving from a channel.
+pub struct Incoming {
+    /// The report.
+    pub report: RawReport,
+    /// How to reach the reporter, if given.
+    pub contact: Option<ContactDetails>,
+    /// The channel.
+    pub channel: Channel,
+    /// Arrived in a flood without proof of work.
+    pub flagged: bool,
+    /// The keyed hash of the receipt issued for it.
+    pub receipt_hash: Option<String>,
+}
+
+/// Validates, seals and durably stores a report. Returns only after the commit.
+pub async fn accept(
+    store: &Store,
+    public_key: &OrgPublicKey,
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+    incoming: Incoming,
+) -> Result<SubmissionId, IntakeError> {
+    let Incoming {
+        report,
+        contact,
+        channel,
+        flagged,
+        receipt_hash,
+    } = incoming;
+    taxonomy
+        .validate_labels(&report.labels)
+        .map_err(|e| IntakeError::Labels(e.to_string()))?;
+    let province = match &report.place {
+        Some(place) => {
+            gazetteer.get(place).ok_or(IntakeError::UnknownPlace)?;
+            gazetteer.province_of(place).map(|p| p.id().clone())
+        }
+        None => None,
+    };
+    let plain = serde_json::to_vec(&report).map_err(|e| IntakeError::Encode(e.to_string()))?;
+    let plain = sealing::Zeroizing::new(plain);
+    let sealed_report = sealing::seal(public_key, &plain);
+    let sealed_contact = match contact.filter(|c| c.phone.is_some() || c.email.is_some()) {
+        Some(c) => {
+            let plain = sealing::Zeroizing::new(
+                serde_json::to_vec(&c).map_err(|e| IntakeError::Encode(e.to_string()))?,
+            );
+            Some(sealing::seal(public_key, &plain))
+        }
+        None => None,
+    };
+    let id = SubmissionId::random();
+    let submission = NewSubmission {
+        envelope: SubmissionEnvelope {
+            id,
+            channel,
+            status: SubmissionStatus::New,
+            consent: report.consent,
+            province,
+            received_hour: coarse_arrival(report.received_at),
+            flagged,
+        },
+        taxonomy_version: taxonomy.version().as_str().to_owned(),
+        receipt_hash,
+        sealed_report,
+        sealed_contact,
+        attachments: Vec::new(),
+    };
+    store.insert_submission(&submission).await?;
+    store
+        .append_audit(
+            &AuditEvent::now(None, AuditAction::SubmissionReceived).detail(channel.as_str()),
+        )
+        .await?;
+    tracing::info!(channel = channel.as_str(), "report received");
+    Ok(id)
+}

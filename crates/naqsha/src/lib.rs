@@ -1,0 +1,14 @@
+//! Naqsha, the application: storage, web, intake channels, jobs and the command line.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+mod commands;
+pub mod config;
+pub mod demo;
+pub mod intake;
+pub mod keyring;
+pub mod logging;
+pub mod startup;
+pub mod state;
+pub mod storage;
+pub mod web;

@@ -1,0 +1,54 @@
+//! The application state shared by every request handler and background job.
+
+use std::sync::Arc;
+
+use naqsha_core::places::Gazetteer;
+use naqsha_core::taxonomy::Taxonomy;
+
+use crate::config::Config;
+use crate::storage::Store;
+
+/// Everything a handler needs. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    config: Config,
+    taxonomy: Arc<Taxonomy>,
+}
+
+impl AppState {
+    /// Builds the state from an opened, migrated store and the active taxonomy.
+    pub fn new(store: Store, config: Config, taxonomy: Arc<Taxonomy>) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                store,
+                config,
+                taxonomy,
+            }),
+        }
+    }
+
+    /// The database.
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The taxonomy used for new coding and for labels on public pages.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.inner.taxonomy
+    }
+
+    /// The gazetteer of places.
+    pub fn gazetteer(&self) -> &'static Gazetteer {
+        Gazetteer::pakistan()
+    }
+}

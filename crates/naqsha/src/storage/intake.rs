@@ -1,0 +1,215 @@
+//! Intake: storing sealed submissions, follow-ups and withdrawals.
+
+use std::future::Future;
+
+use naqsha_core::ids::{AdditionId, AttachmentId, SubmissionId, UserId};
+use naqsha_core::sealing::Sealed;
+use naqsha_core::submission::{SubmissionEnvelope, SubmissionStatus};
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use super::moderation::envelope_from_row;
+use super::rows::{flag, ts};
+use super::{StorageError, Store};
+
+/// A sealed evidence file to store with a submission.
+#[derive(Debug, Clone)]
+pub struct NewAttachment {
+    /// The id.
+    pub id: AttachmentId,
+    /// The media type after re-encoding (e.g. image/jpeg).
+    pub media_type: String,
+    /// Size of the clear file in bytes.
+    pub byte_size: u64,
+    /// The sealed file.
+    pub sealed: Sealed,
+}
+
+/// A new submission: the clear envelope and the sealed parts.
+#[derive(Debug, Clone)]
+pub struct NewSubmission {
+    /// What the inbox may filter on.
+    pub envelope: SubmissionEnvelope,
+    /// The taxonomy the reporter's ticks refer to.
+    pub taxonomy_version: String,
+    /// A keyed hash of the receipt, if one was issued.
+    pub receipt_hash: Option<String>,
+    /// The sealed [`naqsha_core::submission::RawReport`].
+    pub sealed_report: Sealed,
+    /// The sealed contact details, if any were given.
+    pub sealed_contact: Option<Sealed>,
+    /// Sealed evidence files.
+    pub attachments: Vec<NewAttachment>,
+}
+
+/// A sealed addition to a submission: more information from the survivor, or a staff note.
+#[derive(Debug, Clone)]
+pub struct NewAddition {
+    /// The id.
+    pub id: AdditionId,
+    /// The submission it belongs to.
+    pub submission: SubmissionId,
+    /// `follow_up` (from the survivor) or `note` (internal, by staff).
+    pub kind: &'static str,
+    /// The staff author of a note.
+    pub author: Option<UserId>,
+    /// The sealed text.
+    pub sealed: Sealed,
+}
+
+/// Storing what arrives from survivors.
+pub trait IntakeStore {
+    /// Stores a submission with its attachments in one durable transaction.
+    fn insert_submission(
+        &self,
+        submission: &NewSubmission,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Appends a sealed addition.
+    fn add_to_submission(
+        &self,
+        addition: &NewAddition,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Finds the submission a receipt hash belongs to.
+    fn submission_by_receipt(
+        &self,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Option<SubmissionEnvelope>, StorageError>> + Send;
+
+    /// Deletes the raw report, its additions, attachments and every case derived from it,
+    /// keeping only a withdrawn marker so the receipt still answers. Returns false if unknown.
+    fn withdraw_submission(
+        &self,
+        id: SubmissionId,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+}
+
+impl IntakeStore for Store {
+    async fn insert_submission(&self, s: &NewSubmission) -> Result<(), StorageError> {
+        let e = &s.envelope;
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
+             flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(e.id.to_string())
+        .bind(e.channel.as_str())
+        .bind(e.status.as_str())
+        .bind(e.consent.as_str())
+        .bind(e.province.as_ref().map(|p| p.to_string()))
+        .bind(ts(e.received_hour))
+        .bind(flag(e.flagged))
+        .bind(&s.taxonomy_version)
+        .bind(s.receipt_hash.as_deref())
+        .bind(s.sealed_report.as_bytes().to_vec())
+        .bind(s.sealed_contact.as_ref().map(|c| c.as_bytes().to_vec()))
+        .bind(ts(e.received_hour))
+        .execute(&mut *tx)
+        .await
+        .map_err(|err| unique_violation(err, "receipt"))?;
+        for a in &s.attachments {
+            sqlx::query(
+                "INSERT INTO attachments (id, submission_id, media_type, byte_size, sealed, \
+                 created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(a.id.to_string())
+            .bind(e.id.to_string())
+            .bind(&a.media_type)
+            .bind(i64::try_from(a.byte_size).unwrap_or(i64::MAX))
+            .bind(a.sealed.as_bytes().to_vec())
+            .bind(ts(e.received_hour))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn add_to_submission(&self, a: &NewAddition) -> Result<(), StorageError> {
+        let now = OffsetDateTime::now_utc();
+        sqlx::query(
+            "INSERT INTO submission_additions (id, submission_id, kind, author, sealed, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(a.id.to_string())
+        .bind(a.submission.to_string())
+        .bind(a.kind)
+        .bind(a.author.map(|u| u.to_string()))
+        .bind(a.sealed.as_bytes().to_vec())
+        .bind(ts(now))
+        .execute(self.pool())
+        .await?;
+        sqlx::query("UPDATE submissions SET updated_at = $1 WHERE id = $2")
+            .bind(ts(now))
+            .bind(a.submission.to_string())
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn submission_by_receipt(
+        &self,
+        receipt_hash: &str,
+    ) -> Result<Option<SubmissionEnvelope>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, channel, status, consent, province, received_hour, flagged \
+             FROM submissions WHERE receipt_hash = $1",
+        )
+        .bind(receipt_hash)
+        .fetch_optional(self.pool())
+        .await?;
+        row.as_ref().map(envelope_from_row).transpose()
+    }
+
+    async fn withdraw_submission(&self, id: SubmissionId) -> Result<bool, StorageError> {
+        let id = id.to_string();
+        let mut tx = self.pool().begin().await?;
+        let exists = sqlx::query("SELECT id FROM submissions WHERE id = $1")
+            .bind(&id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.try_get::<String, _>("id"))
+            .transpose()?
+            .is_some();
+        if !exists {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM case_labels WHERE case_id IN (SELECT id FROM cases WHERE submission_id = $1)")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM cases WHERE submission_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM submission_additions WHERE submission_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM attachments WHERE submission_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE submissions SET status = $1, sealed_report = NULL, sealed_contact = NULL, \
+             province = NULL, assigned_to = NULL, updated_at = $2 WHERE id = $3",
+        )
+        .bind(SubmissionStatus::Withdrawn.as_str())
+        .bind(ts(OffsetDateTime::now_utc()))
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+/// Maps a uniqueness violation to [`StorageError::Conflict`].
+pub(crate) fn unique_violation(err: sqlx::Error, what: &'static str) -> StorageError {
+    match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StorageError::Conflict(what),
+        _ => StorageError::Database(err),
+    }
+}

@@ -1,0 +1,54 @@
+//! Migrations embedded in the binary, one list per backend.
+
+use std::borrow::Cow;
+
+use sqlx::SqlSafeStr;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+
+use super::Backend;
+
+const SQLITE: &[(i64, &str, &str)] = &[(
+    1,
+    "init",
+    include_str!("../../migrations/sqlite/0001_init.sql"),
+)];
+
+const POSTGRES: &[(i64, &str, &str)] = &[(
+    1,
+    "init",
+    include_str!("../../migrations/postgres/0001_init.sql"),
+)];
+
+/// The migrator for a backend.
+pub(super) fn migrator(backend: Backend) -> Migrator {
+    let list = match backend {
+        Backend::Sqlite => SQLITE,
+        Backend::Postgres => POSTGRES,
+    };
+    let migrations = list
+        .iter()
+        .map(|&(version, name, sql)| {
+            Migration::new(
+                version,
+                Cow::Borrowed(name),
+                MigrationType::Simple,
+                sql.into_sql_str(),
+                false,
+            )
+        })
+        .collect();
+    Migrator::with_migrations(migrations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_backends_have_the_same_versions() {
+        fn versions(l: &[(i64, &'static str, &'static str)]) -> Vec<(i64, &'static str)> {
+            l.iter().map(|m| (m.0, m.1)).collect()
+        }
+        assert_eq!(versions(SQLITE), versions(POSTGRES));
+    }
+}

@@ -1,0 +1,321 @@
+//! Moderation: the inbox of sealed submissions and the cases written from them.
+
+use std::future::Future;
+
+use naqsha_core::case::{Case, PublicStory};
+use naqsha_core::ids::{CaseId, SubmissionId, UserId};
+use naqsha_core::period::YearMonth;
+use naqsha_core::places::PlaceId;
+use naqsha_core::sealing::Sealed;
+use naqsha_core::submission::{Channel, SubmissionEnvelope, SubmissionStatus};
+use naqsha_core::taxonomy::Labels;
+use naqsha_core::text::{PublicText, PublicTitle};
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+use super::rows::{Cols, flag, ts};
+use super::{StorageError, Store};
+
+/// Which submissions the inbox shows.
+#[derive(Debug, Clone, Default)]
+pub struct InboxFilter {
+    /// Only this status.
+    pub status: Option<SubmissionStatus>,
+    /// Only this channel.
+    pub channel: Option<Channel>,
+    /// Only this province.
+    pub province: Option<PlaceId>,
+    /// Only flagged (arrived during a flood without proof of work).
+    pub flagged: Option<bool>,
+    /// Only assigned to this user.
+    pub assigned_to: Option<UserId>,
+}
+
+/// A submission with its sealed parts, for a moderator who holds the key.
+#[derive(Debug, Clone)]
+pub struct SealedSubmission {
+    /// The clear envelope.
+    pub envelope: SubmissionEnvelope,
+    /// The taxonomy version the reporter's ticks refer to.
+    pub taxonomy_version: String,
+    /// Who it is assigned to.
+    pub assigned_to: Option<UserId>,
+    /// The sealed report; none once withdrawn.
+    pub report: Option<Sealed>,
+    /// The sealed contact details.
+    pub contact: Option<Sealed>,
+    /// Sealed additions in order: (kind, sealed text).
+    pub additions: Vec<(String, Sealed)>,
+}
+
+/// The moderators' side of storage.
+pub trait ModerationStore {
+    /// Submissions matching the filter, newest first.
+    fn inbox(
+        &self,
+        filter: &InboxFilter,
+        limit: u32,
+        offset: u32,
+    ) -> impl Future<Output = Result<Vec<SubmissionEnvelope>, StorageError>> + Send;
+
+    /// One submission with its sealed parts.
+    fn sealed_submission(
+        &self,
+        id: SubmissionId,
+    ) -> impl Future<Output = Result<Option<SealedSubmission>, StorageError>> + Send;
+
+    /// Changes a submission's status; false if unknown.
+    fn set_submission_status(
+        &self,
+        id: SubmissionId,
+        status: SubmissionStatus,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Creates or replaces a case with its labels.
+    fn save_case(&self, case: &Case) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Saves many cases in one transaction (imports, demo data).
+    fn save_cases(&self, cases: &[Case]) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// One case in any status.
+    fn case(&self, id: CaseId) -> impl Future<Output = Result<Option<Case>, StorageError>> + Send;
+}
+
+pub(crate) const ENVELOPE_COLUMNS: &str =
+    "id, channel, status, consent, province, received_hour, flagged";
+
+pub(crate) fn envelope_from_row(row: &AnyRow) -> Result<SubmissionEnvelope, StorageError> {
+    let c = Cols::new(row, "submissions");
+    Ok(SubmissionEnvelope {
+        id: c.parsed("id")?,
+        channel: c.parsed("channel")?,
+        status: c.parsed("status")?,
+        consent: c.parsed("consent")?,
+        province: c.opt_parsed("province")?,
+        received_hour: c.time("received_hour")?,
+        flagged: c.flag("flagged")?,
+    })
+}
+
+pub(crate) const CASE_COLUMNS: &str = "id, submission_id, status, taxonomy_version, labels, \
+     place, province, period, title_en, text_en, title_ur, text_ur, consent, verification, \
+     demo, created_at, updated_at, published_at";
+
+fn story(
+    c: &Cols<'_>,
+    title: &'static str,
+    text: &'static str,
+) -> Result<Option<PublicStory>, StorageError> {
+    match (c.opt_text(title)?, c.opt_text(text)?) {
+        (Some(t), Some(x)) => Ok(Some(PublicStory {
+            title: PublicTitle::parse(&t).map_err(|e| c.corrupt(title, e))?,
+            text: PublicText::parse(&x).map_err(|e| c.corrupt(text, e))?,
+        })),
+        _ => Ok(None),
+    }
+}
+
+pub(crate) fn case_from_row(row: &AnyRow) -> Result<Case, StorageError> {
+    let c = Cols::new(row, "cases");
+    let labels: Labels =
+        serde_json::from_str(&c.text("labels")?).map_err(|e| c.corrupt("labels", e))?;
+    let period = c
+        .opt_int("period")?
+        .map(|o| YearMonth::from_ordinal(o).map_err(|e| c.corrupt("period", e)))
+        .transpose()?;
+    Ok(Case {
+        id: c.parsed("id")?,
+        submission: c.opt_parsed("submission_id")?,
+        status: c.parsed("status")?,
+        taxonomy_version: c.text("taxonomy_version")?,
+        labels,
+        place: c.opt_parsed("place")?,
+        province: c.opt_parsed("province")?,
+        period,
+        story_en: story(&c, "title_en", "text_en")?,
+        story_ur: story(&c, "title_ur", "text_ur")?,
+        consent: c.parsed("consent")?,
+        verification: c.parsed("verification")?,
+        demo: c.flag("demo")?,
+        created_at: c.time("created_at")?,
+        updated_at: c.time("updated_at")?,
+        published_at: c.opt_time("published_at")?,
+    })
+}
+
+/// Writes one case and its label rows inside a transaction.
+pub(crate) async fn write_case(
+    conn: &mut sqlx::AnyConnection,
+    case: &Case,
+) -> Result<(), StorageError> {
+    let id = case.id.to_string();
+    let labels = serde_json::to_string(&case.labels).map_err(|e| StorageError::Corrupt {
+        table: "cases",
+        column: "labels",
+        reason: e.to_string(),
+    })?;
+    sqlx::query("DELETE FROM case_labels WHERE case_id = $1")
+        .bind(&id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO cases (id, submission_id, status, taxonomy_version, labels, place, province, \
+         period, title_en, text_en, title_ur, text_ur, consent, verification, demo, created_at, \
+         updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+         $13, $14, $15, $16, $17, $18) \
+         ON CONFLICT (id) DO UPDATE SET submission_id = excluded.submission_id, \
+         status = excluded.status, taxonomy_version = excluded.taxonomy_version, \
+         labels = excluded.labels, place = excluded.place, province = excluded.province, \
+         period = excluded.period, title_en = excluded.title_en, text_en = excluded.text_en, \
+         title_ur = excluded.title_ur, text_ur = excluded.text_ur, consent = excluded.consent, \
+         verification = excluded.verification, demo = excluded.demo, \
+         updated_at = excluded.updated_at, published_at = excluded.published_at",
+    )
+    .bind(&id)
+    .bind(case.submission.map(|s| s.to_string()))
+    .bind(case.status.as_str())
+    .bind(&case.taxonomy_version)
+    .bind(labels)
+    .bind(case.place.as_ref().map(|p| p.to_string()))
+    .bind(case.province.as_ref().map(|p| p.to_string()))
+    .bind(case.period.map(|p| p.ordinal()))
+    .bind(case.story_en.as_ref().map(|s| s.title.to_string()))
+    .bind(case.story_en.as_ref().map(|s| s.text.to_string()))
+    .bind(case.story_ur.as_ref().map(|s| s.title.to_string()))
+    .bind(case.story_ur.as_ref().map(|s| s.text.to_string()))
+    .bind(case.consent.as_str())
+    .bind(case.verification.as_str())
+    .bind(flag(case.demo))
+    .bind(ts(case.created_at))
+    .bind(ts(case.updated_at))
+    .bind(case.published_at.map(ts))
+    .execute(&mut *conn)
+    .await?;
+    for (dimension, terms) in case.labels.iter() {
+        for term in terms {
+            sqlx::query("INSERT INTO case_labels (case_id, dimension, term) VALUES ($1, $2, $3)")
+                .bind(&id)
+                .bind(dimension.to_string())
+                .bind(term.to_string())
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+impl ModerationStore for Store {
+    async fn inbox(
+        &self,
+        filter: &InboxFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<SubmissionEnvelope>, StorageError> {
+        // Every filter is bound; an absent one matches everything.
+        let sql = format!(
+            "SELECT {ENVELOPE_COLUMNS} FROM submissions \
+             WHERE ($1 IS NULL OR status = $1) AND ($2 IS NULL OR channel = $2) \
+             AND ($3 IS NULL OR province = $3) AND ($4 IS NULL OR flagged = $4) \
+             AND ($5 IS NULL OR assigned_to = $5) \
+             ORDER BY received_hour DESC, id LIMIT $6 OFFSET $7"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(filter.status.map(|s| s.as_str()))
+            .bind(filter.channel.map(|c| c.as_str()))
+            .bind(filter.province.as_ref().map(|p| p.to_string()))
+            .bind(filter.flagged.map(flag))
+            .bind(filter.assigned_to.map(|u| u.to_string()))
+            .bind(i64::from(limit))
+            .bind(i64::from(offset))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(envelope_from_row).collect()
+    }
+
+    async fn sealed_submission(
+        &self,
+        id: SubmissionId,
+    ) -> Result<Option<SealedSubmission>, StorageError> {
+        let sql = format!(
+            "SELECT {ENVELOPE_COLUMNS}, taxonomy_version, assigned_to, sealed_report, \
+             sealed_contact FROM submissions WHERE id = $1"
+        );
+        let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id.to_string())
+            .fetch_optional(self.pool())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let c = Cols::new(&row, "submissions");
+        let sealed = |column: &'static str| -> Result<Option<Sealed>, StorageError> {
+            c.bytes(column)?
+                .map(|b| Sealed::from_bytes(b).map_err(|e| c.corrupt(column, e)))
+                .transpose()
+        };
+        let additions = sqlx::query(
+            "SELECT kind, sealed FROM submission_additions WHERE submission_id = $1 \
+             ORDER BY created_at, id",
+        )
+        .bind(id.to_string())
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            let a = Cols::new(r, "submission_additions");
+            let bytes = a.bytes("sealed")?.unwrap_or_default();
+            Ok((
+                a.text("kind")?,
+                Sealed::from_bytes(bytes).map_err(|e| a.corrupt("sealed", e))?,
+            ))
+        })
+        .collect::<Result<Vec<_>, StorageError>>()?;
+        Ok(Some(SealedSubmission {
+            envelope: envelope_from_row(&row)?,
+            taxonomy_version: c.text("taxonomy_version")?,
+            assigned_to: c.opt_parsed("assigned_to")?,
+            report: sealed("sealed_report")?,
+            contact: sealed("sealed_contact")?,
+            additions,
+        }))
+    }
+
+    async fn set_submission_status(
+        &self,
+        id: SubmissionId,
+        status: SubmissionStatus,
+    ) -> Result<bool, StorageError> {
+        let done = sqlx::query("UPDATE submissions SET status = $1, updated_at = $2 WHERE id = $3")
+            .bind(status.as_str())
+            .bind(ts(OffsetDateTime::now_utc()))
+            .bind(id.to_string())
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn save_case(&self, case: &Case) -> Result<(), StorageError> {
+        let mut tx = self.pool().begin().await?;
+        write_case(&mut tx, case).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn save_cases(&self, cases: &[Case]) -> Result<(), StorageError> {
+        let mut tx = self.pool().begin().await?;
+        for case in cases {
+            write_case(&mut tx, case).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn case(&self, id: CaseId) -> Result<Option<Case>, StorageError> {
+        let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id.to_string())
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(case_from_row).transpose()
+    }
+}

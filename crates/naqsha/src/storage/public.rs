@@ -1,0 +1,115 @@
+//! The public side of storage: only published cases, never a sealed column.
+
+use std::future::Future;
+
+use naqsha_core::case::{Case, CaseStatus};
+use naqsha_core::ids::CaseId;
+use naqsha_core::places::PlaceId;
+
+use super::moderation::{CASE_COLUMNS, case_from_row};
+use super::rows::Cols;
+use super::{StorageError, Store};
+
+/// Which published cases to show.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Only this province.
+    pub province: Option<PlaceId>,
+    /// Only cases carrying this (dimension, term) label.
+    pub label: Option<(String, String)>,
+}
+
+/// Reading published cases.
+pub trait PublicStore {
+    /// Published cases, newest period first.
+    fn published_cases(
+        &self,
+        filter: &CaseFilter,
+        limit: u32,
+        offset: u32,
+    ) -> impl Future<Output = Result<Vec<Case>, StorageError>> + Send;
+
+    /// How many published cases match.
+    fn count_published(
+        &self,
+        filter: &CaseFilter,
+    ) -> impl Future<Output = Result<i64, StorageError>> + Send;
+
+    /// One published case; cases in any other status are not found.
+    fn published_case(
+        &self,
+        id: CaseId,
+    ) -> impl Future<Output = Result<Option<Case>, StorageError>> + Send;
+
+    /// Published cases per province (None: no place recorded), largest first.
+    fn published_by_province(
+        &self,
+    ) -> impl Future<Output = Result<Vec<(Option<PlaceId>, i64)>, StorageError>> + Send;
+}
+
+const FILTER_SQL: &str = "status = $1 AND ($2 IS NULL OR province = $2) \
+     AND ($3 IS NULL OR id IN (SELECT case_id FROM case_labels WHERE dimension = $3 AND term = $4))";
+
+impl PublicStore for Store {
+    async fn published_cases(
+        &self,
+        filter: &CaseFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<Case>, StorageError> {
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} FROM cases WHERE {FILTER_SQL} \
+             ORDER BY period DESC, id LIMIT $5 OFFSET $6"
+        );
+        let (dim, term) = filter.label.clone().unzip();
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(CaseStatus::Published.as_str())
+            .bind(filter.province.as_ref().map(|p| p.to_string()))
+            .bind(dim)
+            .bind(term)
+            .bind(i64::from(limit))
+            .bind(i64::from(offset))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(case_from_row).collect()
+    }
+
+    async fn count_published(&self, filter: &CaseFilter) -> Result<i64, StorageError> {
+        let sql = format!("SELECT COUNT(*) AS n FROM cases WHERE {FILTER_SQL}");
+        let (dim, term) = filter.label.clone().unzip();
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(CaseStatus::Published.as_str())
+            .bind(filter.province.as_ref().map(|p| p.to_string()))
+            .bind(dim)
+            .bind(term)
+            .fetch_one(self.pool())
+            .await?;
+        Cols::new(&row, "cases").int("n")
+    }
+
+    async fn published_case(&self, id: CaseId) -> Result<Option<Case>, StorageError> {
+        let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1 AND status = $2");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id.to_string())
+            .bind(CaseStatus::Published.as_str())
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(case_from_row).transpose()
+    }
+
+    async fn published_by_province(&self) -> Result<Vec<(Option<PlaceId>, i64)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT province, COUNT(*) AS n FROM cases WHERE status = $1 \
+             GROUP BY province ORDER BY n DESC, province",
+        )
+        .bind(CaseStatus::Published.as_str())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let c = Cols::new(r, "cases");
+                Ok((c.opt_parsed("province")?, c.int("n")?))
+            })
+            .collect()
+    }
+}

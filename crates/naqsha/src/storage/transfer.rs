@@ -1,0 +1,268 @@
+//! Moving a whole store between databases (SQLite → PostgreSQL and back), table by table.
+//!
+//! Every column is text, an integer or bytes on both backends, so rows travel as
+//! [`Value`]s without knowing the domain; sealed columns are copied as the ciphertext they are.
+
+use futures_util::TryStreamExt;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{StorageError, Store};
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Text,
+    Int,
+    Bytes,
+}
+
+use Kind::{Bytes, Int, Text};
+
+/// Tables in an order that satisfies their foreign keys.
+const TABLES: &[(&str, &[(&str, Kind)])] = &[
+    ("meta", &[("key", Text), ("value", Text)]),
+    (
+        "users",
+        &[
+            ("id", Text),
+            ("username", Text),
+            ("role", Text),
+            ("password_hash", Text),
+            ("key_wrap", Text),
+            ("disabled", Int),
+            ("must_change_password", Int),
+            ("created_at", Int),
+        ],
+    ),
+    (
+        "taxonomies",
+        &[
+            ("version", Text),
+            ("content", Text),
+            ("content_hash", Text),
+            ("installed_at", Int),
+            ("active", Int),
+        ],
+    ),
+    (
+        "submissions",
+        &[
+            ("id", Text),
+            ("channel", Text),
+            ("status", Text),
+            ("consent", Text),
+            ("province", Text),
+            ("received_hour", Int),
+            ("flagged", Int),
+            ("taxonomy_version", Text),
+            ("receipt_hash", Text),
+            ("assigned_to", Text),
+            ("sealed_report", Bytes),
+            ("sealed_contact", Bytes),
+            ("updated_at", Int),
+        ],
+    ),
+    (
+        "submission_additions",
+        &[
+            ("id", Text),
+            ("submission_id", Text),
+            ("kind", Text),
+            ("author", Text),
+            ("sealed", Bytes),
+            ("created_at", Int),
+        ],
+    ),
+    (
+        "attachments",
+        &[
+            ("id", Text),
+            ("submission_id", Text),
+            ("media_type", Text),
+            ("byte_size", Int),
+            ("sealed", Bytes),
+            ("created_at", Int),
+        ],
+    ),
+    (
+        "cases",
+        &[
+            ("id", Text),
+            ("submission_id", Text),
+            ("status", Text),
+            ("taxonomy_version", Text),
+            ("labels", Text),
+            ("place", Text),
+            ("province", Text),
+            ("period", Int),
+            ("title_en", Text),
+            ("text_en", Text),
+            ("title_ur", Text),
+            ("text_ur", Text),
+            ("consent", Text),
+            ("verification", Text),
+            ("demo", Int),
+            ("created_at", Int),
+            ("updated_at", Int),
+            ("published_at", Int),
+        ],
+    ),
+    (
+        "case_labels",
+        &[("case_id", Text), ("dimension", Text), ("term", Text)],
+    ),
+    (
+        "audit_events",
+        &[
+            ("id", Text),
+            ("at", Int),
+            ("actor", Text),
+            ("action", Text),
+            ("subject", Text),
+            ("detail", Text),
+        ],
+    ),
+    (
+        "boundaries",
+        &[("name", Text), ("content", Text), ("imported_at", Int)],
+    ),
+];
+
+/// One column value in transit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// NULL.
+    Null,
+    /// An integer.
+    Int(i64),
+    /// Text.
+    Text(String),
+    /// Bytes (sealed data), base64 in JSON.
+    Bytes(#[serde(with = "b64")] Vec<u8>),
+}
+
+mod b64 {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("b64:{}", STANDARD.encode(v)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let s = String::deserialize(d)?;
+        let body = s
+            .strip_prefix("b64:")
+            .ok_or_else(|| serde::de::Error::custom("not bytes"))?;
+        STANDARD.decode(body).map_err(serde::de::Error::custom)
+    }
+}
+
+/// How many rows of each table were copied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TransferReport {
+    /// (table, rows) in copy order.
+    pub tables: Vec<(&'static str, u64)>,
+}
+
+impl TransferReport {
+    /// Rows copied in all.
+    pub fn total(&self) -> u64 {
+        self.tables.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// Why a transfer was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum TransferError {
+    /// The target already holds data; copying would mix two organisations' records.
+    #[error("the target database is not empty (table {0} has rows)")]
+    TargetNotEmpty(&'static str),
+    /// Storage failed.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+fn read_value(row: &AnyRow, column: &str, kind: Kind) -> Result<Value, StorageError> {
+    let v = match kind {
+        Text => row.try_get::<Option<String>, _>(column)?.map(Value::Text),
+        Int => row.try_get::<Option<i64>, _>(column)?.map(Value::Int),
+        Bytes => row.try_get::<Option<Vec<u8>>, _>(column)?.map(Value::Bytes),
+    };
+    Ok(v.unwrap_or(Value::Null))
+}
+
+fn bind_value<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    kind: Kind,
+    v: Value,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    match (kind, v) {
+        (_, Value::Int(i)) => q.bind(i),
+        (_, Value::Text(s)) => q.bind(s),
+        (_, Value::Bytes(b)) => q.bind(b),
+        (Text, Value::Null) => q.bind(None::<String>),
+        (Int, Value::Null) => q.bind(None::<i64>),
+        (Bytes, Value::Null) => q.bind(None::<Vec<u8>>),
+    }
+}
+
+impl Store {
+    /// Whether no table holds a row (migrations aside).
+    pub async fn first_non_empty_table(&self) -> Result<Option<&'static str>, StorageError> {
+        for (table, _) in TABLES {
+            let sql = format!("SELECT COUNT(*) AS n FROM {table}");
+            let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .fetch_one(self.pool())
+                .await?;
+            if row.try_get::<i64, _>("n")? > 0 {
+                return Ok(Some(table));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Copies every record of this store into `target`, which must be migrated and empty.
+    /// The copy runs in one transaction on the target: it lands whole or not at all.
+    pub async fn copy_into(
+        &self,
+        target: &Store,
+        mut progress: impl FnMut(&'static str, u64),
+    ) -> Result<TransferReport, TransferError> {
+        if let Some(table) = target.first_non_empty_table().await? {
+            return Err(TransferError::TargetNotEmpty(table));
+        }
+        let mut report = TransferReport::default();
+        let mut tx = target.pool().begin().await.map_err(StorageError::from)?;
+        for &(table, columns) in TABLES {
+            let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
+            let select = format!("SELECT {} FROM {table}", names.join(", "));
+            let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
+            let insert = format!(
+                "INSERT INTO {table} ({}) VALUES ({})",
+                names.join(", "),
+                placeholders.join(", ")
+            );
+            let mut rows = sqlx::query(sqlx::AssertSqlSafe(select)).fetch(self.pool());
+            let mut count = 0u64;
+            while let Some(row) = rows.try_next().await.map_err(StorageError::from)? {
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(insert.clone()));
+                for &(column, kind) in columns {
+                    q = bind_value(q, kind, read_value(&row, column, kind)?);
+                }
+                q.execute(&mut *tx).await.map_err(StorageError::from)?;
+                count += 1;
+                if count % 1000 == 0 {
+                    progress(table, count);
+                }
+            }
+            progress(table, count);
+            report.tables.push((table, count));
+        }
+        tx.commit().await.map_err(StorageError::from)?;
+        Ok(report)
+    }
+}

@@ -1,0 +1,238 @@
+//! The one error type of the web layer, and the middleware that turns it into a page.
+//!
+//! A handler returns [`AppError`]; its `IntoResponse` only sets the status and attaches what
+//! went wrong. [`render_error_pages`], which sees the request, then writes the body: an HTML
+//! page in the page's language, or JSON for `/api/…`, `/healthz` and clients that accept only
+//! JSON. Server errors are opaque: the cause is logged (inside the request's span, so with its
+//! id) and the visitor sees a generic message and the request id.
+
+use askama::Template;
+use axum::Json;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use naqsha_core::lang::Lang;
+
+use super::i18n::Tr;
+use super::lang::lang_of_path;
+use super::layout::Ui;
+use super::request_log::RequestId;
+use crate::state::AppState;
+use crate::storage::StorageError;
+
+/// Why a request failed. User-facing messages are translation keys.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Nothing (public) at this address.
+    #[error("not found")]
+    NotFound,
+    /// The request is malformed; the key names the message shown.
+    #[error("bad request: {key}")]
+    BadRequest {
+        /// Translation key of the explanation.
+        key: &'static str,
+    },
+    /// A failure on our side; the cause is logged, never shown.
+    #[error("internal error: {0:#}")]
+    Internal(anyhow::Error),
+}
+
+impl From<StorageError> for AppError {
+    fn from(e: StorageError) -> Self {
+        AppError::Internal(e.into())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(anyhow::Error::new(e).context("rendering a template"))
+    }
+}
+
+/// What [`render_error_pages`] needs to know to write the body, carried in the response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ErrorKind {
+    NotFound,
+    BadRequest(&'static str),
+    Internal,
+}
+
+impl ErrorKind {
+    fn status(self) -> StatusCode {
+        match self {
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::BadRequest(_) => "bad_request",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    fn title_key(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "error.not_found.title",
+            ErrorKind::BadRequest(_) => "error.bad_request.title",
+            ErrorKind::Internal => "error.internal.title",
+        }
+    }
+
+    fn message_key(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "error.not_found.body",
+            ErrorKind::BadRequest(key) => key,
+            ErrorKind::Internal => "error.internal.body",
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let kind = match self {
+            AppError::NotFound => ErrorKind::NotFound,
+            AppError::BadRequest { key } => ErrorKind::BadRequest(key),
+            AppError::Internal(cause) => {
+                tracing::error!(error = format!("{cause:#}"), "request failed");
+                ErrorKind::Internal
+            }
+        };
+        // The plain body is only seen if this response escapes the error-page middleware.
+        let mut res = (kind.status(), kind.code()).into_response();
+        res.extensions_mut().insert(kind);
+        res
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error/error.html")]
+struct ErrorPage<'a> {
+    ui: Ui,
+    title: &'a str,
+    message: &'a str,
+    reference: Option<String>,
+}
+
+/// Whether the client gets JSON errors: API routes, the health check, or an `Accept` header
+/// that lists only JSON types.
+fn wants_json(path: &str, headers: &HeaderMap) -> bool {
+    if path == "/healthz" || path == "/api" || path.starts_with("/api/") {
+        return true;
+    }
+    let Some(accept) = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let mut ranges = accept
+        .split(',')
+        .map(|r| r.split(';').next().unwrap_or("").trim())
+        .filter(|r| !r.is_empty())
+        .peekable();
+    ranges.peek().is_some()
+        && ranges.all(|r| {
+            r == "application/json" || (r.starts_with("application/") && r.ends_with("+json"))
+        })
+}
+
+/// Middleware: writes the body of every [`AppError`] response for the request it answers.
+pub async fn render_error_pages(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let lang = lang_of_path(req.uri().path());
+    let json = wants_json(req.uri().path(), req.headers());
+    let request_id = req.extensions().get::<RequestId>().copied();
+
+    let res = next.run(req).await;
+    let Some(kind) = res.extensions().get::<ErrorKind>().copied() else {
+        return res;
+    };
+    // Only server errors show the reference: a 404 needs no support ticket.
+    let reference = match (kind, request_id) {
+        (ErrorKind::Internal, Some(id)) => Some(id.to_string()),
+        _ => None,
+    };
+    if json {
+        json_body(kind, lang, reference)
+    } else {
+        html_body(&state, kind, lang, reference)
+    }
+}
+
+fn json_body(kind: ErrorKind, lang: Lang, reference: Option<String>) -> Response {
+    let tr = Tr(lang);
+    let mut error = serde_json::json!({
+        "code": kind.code(),
+        "message": tr.t(kind.message_key()),
+    });
+    if let Some(id) = reference {
+        error["request_id"] = serde_json::Value::String(id);
+    }
+    (kind.status(), Json(serde_json::json!({ "error": error }))).into_response()
+}
+
+fn html_body(state: &AppState, kind: ErrorKind, lang: Lang, reference: Option<String>) -> Response {
+    let ui = Ui::new(state, lang, "/");
+    let tr = ui.tr;
+    let reference = reference.map(|id| tr.f("error.reference", &[("id", &id)]));
+    let page = ErrorPage {
+        title: tr.t(kind.title_key()),
+        message: tr.t(kind.message_key()),
+        reference,
+        ui,
+    };
+    match page.render() {
+        Ok(html) => (kind.status(), Html(html)).into_response(),
+        Err(e) => {
+            // The error page itself failed: answer with its status and a bare text body.
+            tracing::error!(error = %e, "rendering the error page failed");
+            (kind.status(), tr.t(kind.title_key()).to_owned()).into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT, value.parse().unwrap());
+        h
+    }
+
+    #[test]
+    fn json_for_api_health_and_json_only_clients() {
+        assert!(wants_json("/api/v1/cases", &HeaderMap::new()));
+        assert!(wants_json("/healthz", &HeaderMap::new()));
+        assert!(wants_json("/stories/x", &accept("application/json")));
+        assert!(wants_json(
+            "/",
+            &accept("application/problem+json, application/json;q=0.9")
+        ));
+        assert!(!wants_json("/", &HeaderMap::new()));
+        assert!(!wants_json("/", &accept("text/html,application/json")));
+        assert!(!wants_json("/", &accept("*/*")));
+        assert!(!wants_json("/apix", &HeaderMap::new()));
+    }
+
+    #[test]
+    fn every_error_message_is_translated() {
+        for kind in [
+            ErrorKind::NotFound,
+            ErrorKind::BadRequest("error.page_number.body"),
+            ErrorKind::Internal,
+        ] {
+            for lang in Lang::ALL {
+                let tr = Tr(lang);
+                assert_ne!(tr.t(kind.title_key()), kind.title_key());
+                assert_ne!(tr.t(kind.message_key()), kind.message_key());
+            }
+        }
+    }
+}

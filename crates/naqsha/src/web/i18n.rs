@@ -1,0 +1,240 @@
+//! Interface messages in every language, from `i18n/en.toml` and `i18n/ur.toml`, embedded at
+//! compile time. Templates and handlers translate through [`Tr`]: `tr.t("home.title")` for a
+//! plain message, `tr.f("paging.position", &[("page", "2"), ...])` for one with placeholders.
+//! Keys are always string literals at the call site, so a test can find every key in use.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use naqsha_core::lang::Lang;
+
+const EN: &str = include_str!("../../i18n/en.toml");
+const UR: &str = include_str!("../../i18n/ur.toml");
+
+/// Flattened catalog: `section.sub.key` → message.
+type Catalog = BTreeMap<String, String>;
+
+static CATALOGS: LazyLock<[Catalog; 2]> = LazyLock::new(|| {
+    // The catalogs are part of the binary; a malformed one is a build mistake that every test
+    // run catches, so failing loudly here is right.
+    [
+        parse_catalog(EN).unwrap_or_else(|e| panic!("i18n/en.toml: {e}")),
+        parse_catalog(UR).unwrap_or_else(|e| panic!("i18n/ur.toml: {e}")),
+    ]
+});
+
+fn catalog(lang: Lang) -> &'static Catalog {
+    match lang {
+        Lang::En => &CATALOGS[0],
+        Lang::Ur => &CATALOGS[1],
+    }
+}
+
+/// Parses a catalog file into flat dotted keys; every leaf must be a string.
+fn parse_catalog(text: &str) -> Result<Catalog, String> {
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| e.message().to_owned())?;
+    let mut out = Catalog::new();
+    flatten("", &table, &mut out)?;
+    Ok(out)
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalog) -> Result<(), String> {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            toml::Value::Table(t) => flatten(&key, t, out)?,
+            other => return Err(format!("{key}: expected text, got {}", other.type_str())),
+        }
+    }
+    Ok(())
+}
+
+/// Translates `key` into `lang`.
+///
+/// A missing key is a bug (tests check every key used); in a release build the key itself is
+/// shown rather than failing the page, in a debug build it panics so tests notice.
+pub fn t<'k>(lang: Lang, key: &'k str) -> &'k str {
+    match catalog(lang).get(key) {
+        Some(message) => message.as_str(),
+        None => {
+            debug_assert!(false, "missing translation {key:?} for {lang}");
+            tracing::warn!(key, lang = lang.code(), "missing translation");
+            key
+        }
+    }
+}
+
+/// The translator for one language, handed to every template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr(pub Lang);
+
+impl Tr {
+    /// The language translated into.
+    pub fn lang(&self) -> Lang {
+        self.0
+    }
+
+    /// The message `key`.
+    pub fn t<'k>(&self, key: &'k str) -> &'k str {
+        t(self.0, key)
+    }
+
+    /// The message `key` with each `{name}` replaced by its value.
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = t(self.0, key).to_owned();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// The name of month `month` (1–12), e.g. "March" or "مارچ".
+    pub fn month(&self, month: u8) -> &'static str {
+        const KEYS: [&str; 12] = [
+            "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8",
+            "month.9", "month.10", "month.11", "month.12",
+        ];
+        let index = usize::from(month.clamp(1, 12)) - 1;
+        t(self.0, KEYS[index])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            let Some(len) = rest[start..].find('}') else {
+                break;
+            };
+            out.insert(rest[start + 1..start + len].to_owned());
+            rest = &rest[start + len..];
+        }
+        out
+    }
+
+    #[test]
+    fn catalogs_have_the_same_keys() {
+        let en: BTreeSet<_> = catalog(Lang::En).keys().collect();
+        let ur: BTreeSet<_> = catalog(Lang::Ur).keys().collect();
+        let only_en: Vec<_> = en.difference(&ur).collect();
+        let only_ur: Vec<_> = ur.difference(&en).collect();
+        assert!(only_en.is_empty(), "keys missing from ur.toml: {only_en:?}");
+        assert!(only_ur.is_empty(), "keys missing from en.toml: {only_ur:?}");
+    }
+
+    #[test]
+    fn placeholders_match_and_urdu_is_in_urdu_script() {
+        for (key, en) in catalog(Lang::En) {
+            let ur = &catalog(Lang::Ur)[key];
+            assert_eq!(
+                placeholders(en),
+                placeholders(ur),
+                "placeholders differ in {key}"
+            );
+            assert!(
+                !en.trim().is_empty() && !ur.trim().is_empty(),
+                "{key} is empty"
+            );
+            let arabic_script = ur.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            assert!(
+                arabic_script,
+                "ur.toml {key} is not written in Urdu: {ur:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn months_and_placeholders_translate() {
+        assert_eq!(Tr(Lang::En).month(3), "March");
+        assert_eq!(Tr(Lang::Ur).month(12), "دسمبر");
+        for m in 1..=12 {
+            assert_ne!(Tr(Lang::Ur).month(m), Tr(Lang::En).month(m));
+        }
+        let en = Tr(Lang::En).f("paging.position", &[("page", "2"), ("pages", "5")]);
+        assert_eq!(en, "Page 2 of 5");
+        let ur = Tr(Lang::Ur).f("paging.position", &[("page", "2"), ("pages", "5")]);
+        assert!(
+            ur.contains('2') && ur.contains('5') && !ur.contains('{'),
+            "{ur}"
+        );
+    }
+
+    fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files_under(&path, ext, out);
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every key passed as a literal to `Tr::t` or `Tr::f` in a template or in the web code.
+    fn keys_used(text: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for pattern in [".t(\"", ".f(\""] {
+            for (at, _) in text.match_indices(pattern) {
+                let rest = &text[at + pattern.len()..];
+                if let Some(end) = rest.find('"') {
+                    keys.push(rest[..end].to_owned());
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_key_used_in_templates_and_handlers_exists() {
+        let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        files_under(&crate_dir.join("../../templates"), "html", &mut files);
+        let templates = files.len();
+        files_under(&crate_dir.join("src/web"), "rs", &mut files);
+        assert!(templates >= 4, "templates not found");
+
+        let mut used = 0;
+        let mut missing = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).unwrap();
+            for key in keys_used(&text) {
+                used += 1;
+                for lang in Lang::ALL {
+                    if !catalog(lang).contains_key(&key) {
+                        missing.push(format!(
+                            "{} uses {key:?}, missing in {lang}",
+                            file.display()
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(
+            used > 20,
+            "the key scan found only {used} keys: is the call pattern still .t(\"…\")?"
+        );
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn key_scan_finds_keys() {
+        let found = keys_used(r#"{{ ui.t("home.title") }} tr.f("paging.position", &[])"#);
+        assert_eq!(found, ["home.title", "paging.position"]);
+    }
+}

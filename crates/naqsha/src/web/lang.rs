@@ -1,0 +1,77 @@
+//! The page language, chosen by the path alone: `/ur/...` is Urdu, everything else English.
+//! No cookie and no `Accept-Language` sniffing: the address says what a visitor gets, and a
+//! shared link opens in the language it was shared in.
+
+use std::convert::Infallible;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use naqsha_core::lang::Lang;
+
+/// The language of the requested page, from its path prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PathLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathLang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(PathLang(lang_of_path(parts.uri.path())))
+    }
+}
+
+/// The language a path is in.
+pub fn lang_of_path(path: &str) -> Lang {
+    if path == "/ur" || path.starts_with("/ur/") {
+        Lang::Ur
+    } else {
+        Lang::En
+    }
+}
+
+/// The path of a page in `lang`, from its language-neutral path (which starts with `/`).
+pub fn localise(lang: Lang, neutral: &str) -> String {
+    match lang {
+        Lang::En => neutral.to_owned(),
+        Lang::Ur => format!("/ur{neutral}"),
+    }
+}
+
+/// The language-neutral form of a path: `/ur/stories/x` → `/stories/x`, `/ur` → `/`.
+pub fn neutral_path(path: &str) -> &str {
+    match path.strip_prefix("/ur") {
+        Some("") => "/",
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_decides_language() {
+        assert_eq!(lang_of_path("/"), Lang::En);
+        assert_eq!(lang_of_path("/ur"), Lang::Ur);
+        assert_eq!(lang_of_path("/ur/stories/1"), Lang::Ur);
+        assert_eq!(lang_of_path("/urdu"), Lang::En);
+        assert_eq!(lang_of_path("/stories/ur/"), Lang::En);
+    }
+
+    #[test]
+    fn paths_switch_language() {
+        assert_eq!(
+            localise(Lang::Ur, neutral_path("/stories/1")),
+            "/ur/stories/1"
+        );
+        assert_eq!(
+            localise(Lang::En, neutral_path("/ur/stories/1")),
+            "/stories/1"
+        );
+        assert_eq!(localise(Lang::Ur, neutral_path("/")), "/ur/");
+        assert_eq!(localise(Lang::En, neutral_path("/ur/")), "/");
+        assert_eq!(neutral_path("/ur"), "/");
+        assert_eq!(neutral_path("/urdu"), "/urdu");
+    }
+}

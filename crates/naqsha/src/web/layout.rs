@@ -1,0 +1,73 @@
+//! What every page's frame (`templates/layout/base.html`) needs: language, translator, site
+//! title and the links of the header.
+
+use naqsha_core::lang::Lang;
+
+use super::i18n::Tr;
+use super::lang::localise;
+use crate::state::AppState;
+
+/// The page frame: header, navigation, language switch and footer.
+#[derive(Debug, Clone)]
+pub struct Ui {
+    /// The page language.
+    pub lang: Lang,
+    /// The other language, offered by the switch link.
+    pub other: Lang,
+    /// Translator into `lang`.
+    pub tr: Tr,
+    /// The configured neutral title, or "Naqsha" in the page language.
+    pub site_title: String,
+    /// The home page in this language.
+    pub home_href: String,
+    /// This page in the other language.
+    pub switch_href: String,
+    /// Whether this is the home page (marks the navigation link as current).
+    pub at_home: bool,
+    /// A neutral title is configured: browser tabs and history show only that title.
+    neutral_title: bool,
+}
+
+impl Ui {
+    /// The frame of the page at `neutral_path` (its path without the `/ur` prefix) in `lang`.
+    pub fn new(state: &AppState, lang: Lang, neutral_path: &str) -> Self {
+        let tr = Tr(lang);
+        let other = match lang {
+            Lang::En => Lang::Ur,
+            Lang::Ur => Lang::En,
+        };
+        let configured = state.config().site_title.clone();
+        let neutral_title = configured.is_some();
+        let site_title = configured.unwrap_or_else(|| tr.t("site.name").to_owned());
+        Self {
+            lang,
+            other,
+            tr,
+            site_title,
+            home_href: localise(lang, "/"),
+            switch_href: localise(other, neutral_path),
+            at_home: neutral_path == "/",
+            neutral_title,
+        }
+    }
+
+    /// Translates `key` (the call templates use).
+    pub fn t<'k>(&self, key: &'k str) -> &'k str {
+        self.tr.t(key)
+    }
+
+    /// The `<title>` of a page: "page · site", or only the site title when a neutral one is
+    /// configured, so a tab or the history on a shared phone does not say what was read.
+    pub fn tab_title(&self, page: &str) -> String {
+        if self.neutral_title || page.is_empty() {
+            self.site_title.clone()
+        } else {
+            format!("{page} · {}", self.site_title)
+        }
+    }
+
+    /// A path in the page language.
+    pub fn href(&self, neutral_path: &str) -> String {
+        localise(self.lang, neutral_path)
+    }
+}

@@ -1,0 +1,22 @@
+//! Public pages, one file per page.
+
+pub mod case_view;
+pub mod exit;
+pub mod health;
+pub mod home;
+pub mod story;
+
+use askama::Template;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::error::AppError;
+
+/// Renders a page template into an HTML response.
+pub fn render(page: &impl Template) -> Result<Response, AppError> {
+    Ok(Html(page.render()?).into_response())
+}
+
+/// The fallback for every address without a route: the 404 page in the path's language.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}

@@ -1,0 +1,297 @@
+//! The sealing promise, end to end: a report carrying a unique canary string and a Pakistani
+//! phone number is accepted through the intake pipeline, and afterwards not one file under the
+//! data directory (database, `-wal`, `-shm`, anything else) nor the captured log contains
+//! either in the clear — while a moderator who unlocks the key can still read both.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use naqsha::config::Config;
+use naqsha::intake::{self, Incoming};
+use naqsha::keyring;
+use naqsha::storage::{InboxFilter, ModerationStore};
+use naqsha_core::lang::Lang;
+use naqsha_core::places::PlaceId;
+use naqsha_core::sealing::{self, KdfParams, SecretString};
+use naqsha_core::submission::{Channel, Consent, ContactDetails, RawReport, WhoseStory};
+use naqsha_core::taxonomy::Labels;
+use naqsha_core::text::ReportText;
+use secrecy::ExposeSecret;
+use time::OffsetDateTime;
+
+/// A `tracing` writer that keeps everything in memory.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn needles(canary: &str) -> Vec<(String, Vec<u8>)> {
+    let mut n: Vec<(String, Vec<u8>)> = [
+        canary,
+        "03001234567",
+        "0300-1234567",
+        "300 1234567",
+        "923001234567",
+        "survivor.canary@example.org",
+    ]
+    .iter()
+    .map(|s| (s.to_string(), s.as_bytes().to_vec()))
+    .collect();
+    // The same canary as UTF-16 (how some databases or tools might store it).
+    let utf16: Vec<u8> = canary
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    n.push((format!("{canary} (UTF-16LE)"), utf16));
+    n
+}
+
+fn assert_no_plaintext(haystack: &[u8], where_: &str, needles: &[(String, Vec<u8>)]) {
+    for (name, needle) in needles {
+        let hit = haystack
+            .windows(needle.len())
+            .any(|w| w == needle.as_slice());
+        assert!(!hit, "plaintext {name:?} found in {where_}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_plaintext_on_disk_or_in_logs() {
+    let log = Captured::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_env_filter("trace")
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::for_data_dir(dir.path().join("data"));
+    let state = naqsha::startup::build_state(config.clone()).await.unwrap();
+    let store = state.store();
+    let init = keyring::initialise(store, "admin", KdfParams::INSECURE_FAST_FOR_TESTS)
+        .await
+        .unwrap();
+
+    let canary = format!("CANARY-{}", uuid::Uuid::new_v4().simple());
+    let text = format!(
+        "{canary}: he threatened me on WhatsApp from 0300-1234567 and said he would share \
+         my photos. مجھے 03001234567 سے دھمکیاں ملیں۔ Call me back on +92 300 1234567 or \
+         923001234567."
+    );
+    let report = RawReport {
+        what_happened: ReportText::parse(&text).unwrap(),
+        when: None,
+        place: Some(PlaceId::new("pk-pb").unwrap()),
+        place_text: Some(format!("near {canary} street")),
+        labels: Labels::default(),
+        whose_story: Some(WhoseStory::Own),
+        source_url: None,
+        consent: Consent::Publish,
+        language: Lang::En,
+        received_at: OffsetDateTime::now_utc(),
+    };
+    let contact = ContactDetails {
+        phone: Some("0300-1234567".into()),
+        email: Some("survivor.canary@example.org".into()),
+    };
+    let public_key = keyring::public_key(store).await.unwrap();
+    let id = intake::accept(
+        store,
+        &public_key,
+        state.taxonomy(),
+        state.gazetteer(),
+        Incoming {
+            report,
+            contact: Some(contact),
+            channel: Channel::Web,
+            flagged: false,
+            receipt_hash: None,
+        },
+    )
+    .await
+    .unwrap();
+
+    let needles = needles(&canary);
+
+    // While the server runs (WAL and shared-memory files present) …
+    let files = files_under(dir.path());
+    assert!(
+        files.iter().any(|f| f.to_string_lossy().ends_with("-wal")),
+        "WAL file checked: {files:?}"
+    );
+    for file in &files {
+        assert_no_plaintext(
+            &std::fs::read(file).unwrap(),
+            &file.display().to_string(),
+            &needles,
+        );
+    }
+
+    // … the sealed report is real: a moderator who unlocks the key reads the canary back.
+    let unlocked = keyring::unlock(store, "admin", &init.admin_password)
+        .await
+        .unwrap();
+    let sealed = store.sealed_submission(id).await.unwrap().unwrap();
+    let clear = sealing::open(&unlocked.secret, sealed.report.as_ref().unwrap()).unwrap();
+    assert!(String::from_utf8_lossy(&clear).contains(&canary));
+    let contact = sealing::open(&unlocked.secret, sealed.contact.as_ref().unwrap()).unwrap();
+    assert!(String::from_utf8_lossy(&contact).contains("0300-1234567"));
+    assert_eq!(
+        store
+            .inbox(&InboxFilter::default(), 10, 0)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    drop(unlocked);
+
+    // … and after a clean shutdown (WAL checkpointed into the main file).
+    store.close().await;
+    for file in files_under(dir.path()) {
+        assert_no_plaintext(
+            &std::fs::read(&file).unwrap(),
+            &file.display().to_string(),
+            &needles,
+        );
+    }
+
+    let logged = log.0.lock().unwrap().clone();
+    assert!(!logged.is_empty(), "the log capture works");
+    assert!(String::from_utf8_lossy(&logged).contains("report received"));
+    assert_no_plaintext(&logged, "the log", &needles);
+    assert!(!String::from_utf8_lossy(&logged).contains(init.admin_password.expose_secret()));
+}
+
+#[tokio::test]
+async fn keys_unwrap_rewrap_recover_and_change_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = naqsha::startup::build_state(Config::for_data_dir(dir.path()))
+        .await
+        .unwrap();
+    let store = state.store();
+    let fast = KdfParams::INSECURE_FAST_FOR_TESTS;
+    let init = keyring::initialise(store, "admin", fast).await.unwrap();
+    assert!(matches!(
+        keyring::initialise(store, "other", fast).await,
+        Err(keyring::KeyringError::AlreadyInitialised)
+    ));
+    let public = keyring::public_key(store).await.unwrap();
+    let sealed = sealing::seal(&public, b"sealed words");
+
+    // Wrong password: refused, and the same error as an unknown user.
+    let wrong = keyring::unlock(store, "admin", &SecretString::from("nope")).await;
+    assert!(matches!(
+        wrong,
+        Err(keyring::KeyringError::WrongCredentials)
+    ));
+    let unknown = keyring::unlock(store, "nobody", &init.admin_password).await;
+    assert!(matches!(
+        unknown,
+        Err(keyring::KeyringError::WrongCredentials)
+    ));
+
+    // The admin unlocks and wraps the key for a new moderator, who can then read.
+    let admin = keyring::unlock(store, "admin", &init.admin_password)
+        .await
+        .unwrap();
+    let mod_pw = SecretString::from("moderator password 1");
+    keyring::add_user(
+        store,
+        &admin,
+        "moderator1",
+        naqsha_core::user::Role::Moderator,
+        &mod_pw,
+        fast,
+    )
+    .await
+    .unwrap();
+    let analyst_pw = SecretString::from("analyst password 12");
+    keyring::add_user(
+        store,
+        &admin,
+        "analyst1",
+        naqsha_core::user::Role::Analyst,
+        &analyst_pw,
+        fast,
+    )
+    .await
+    .unwrap();
+    let moderator = keyring::unlock(store, "moderator1", &mod_pw).await.unwrap();
+    assert_eq!(
+        &*sealing::open(&moderator.secret, &sealed).unwrap(),
+        b"sealed words"
+    );
+    assert!(matches!(
+        keyring::unlock(store, "analyst1", &analyst_pw).await,
+        Err(keyring::KeyringError::NoKeyForRole)
+    ));
+
+    // Password change: the new password unlocks, the old one no longer does.
+    let new_pw = SecretString::from("a brand new passphrase");
+    keyring::change_password(store, "moderator1", &mod_pw, &new_pw, fast)
+        .await
+        .unwrap();
+    assert!(keyring::unlock(store, "moderator1", &mod_pw).await.is_err());
+    let again = keyring::unlock(store, "moderator1", &new_pw).await.unwrap();
+    assert_eq!(
+        &*sealing::open(&again.secret, &sealed).unwrap(),
+        b"sealed words"
+    );
+    let short = keyring::change_password(
+        store,
+        "moderator1",
+        &new_pw,
+        &SecretString::from("short"),
+        fast,
+    )
+    .await;
+    assert!(matches!(
+        short,
+        Err(keyring::KeyringError::WeakPassword(12))
+    ));
+
+    // Every password lost: the recovery key gives the admin a new one.
+    let recovered_pw = SecretString::from("recovered admin password");
+    let bad = keyring::recover(store, "NQR1-0000-0000", "admin", &recovered_pw, fast).await;
+    assert!(matches!(bad, Err(keyring::KeyringError::WrongRecoveryKey)));
+    let typed = init.recovery_key.to_lowercase().replace('-', " ");
+    keyring::recover(store, &typed, "admin", &recovered_pw, fast)
+        .await
+        .unwrap();
+    let admin = keyring::unlock(store, "admin", &recovered_pw)
+        .await
+        .unwrap();
+    assert_eq!(
+        &*sealing::open(&admin.secret, &sealed).unwrap(),
+        b"sealed words"
+    );
+    assert!(
+        keyring::unlock(store, "admin", &init.admin_password)
+            .await
+            .is_err()
+    );
+}

@@ -1,0 +1,118 @@
+//! The newcomer's first command, end to end against the built binary:
+//! `naqsha serve --demo` on an empty data directory initialises, prints a one-time admin
+//! password and the URL, and serves the demo cases in English and Urdu.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A plain HTTP/1.1 GET; returns (status, headers, body).
+fn get(addr: &str, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head.to_owned(), body.to_owned())
+}
+
+#[test]
+fn serve_demo_on_an_empty_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_naqsha"))
+        .args(["serve", "--demo", "--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path().join("data"))
+        .env_remove("NAQSHA_DATABASE_URL")
+        .env("NAQSHA_LOG", "warn")
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut server = Server(child);
+    let stdout = server.0.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let mut printed = Vec::new();
+    let addr = loop {
+        let line = lines
+            .next()
+            .expect("server exited before it was ready")
+            .unwrap();
+        printed.push(line.clone());
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest.split('/').next().unwrap().to_owned();
+        }
+    };
+    let all = printed.join("\n");
+    assert!(all.contains("One-time password:"), "{all}");
+    assert!(all.contains("RECOVERY KEY: NQR1-"), "{all}");
+    assert!(all.contains("Seeded 300 fictional demo cases"), "{all}");
+    assert!(started.elapsed() < Duration::from_secs(30));
+
+    let (status, _, body) = get(&addr, "/healthz");
+    assert_eq!(status, 200);
+    assert!(body.contains("\"ok\""), "{body}");
+
+    let (status, head, body) = get(&addr, "/");
+    assert_eq!(status, 200);
+    assert!(body.contains("[Demo]"), "English home lists demo cases");
+    assert!(body.contains("300"), "English home shows the total");
+    assert!(!head.to_ascii_lowercase().contains("set-cookie"));
+
+    let (status, _, body) = get(&addr, "/ur/");
+    assert_eq!(status, 200);
+    assert!(body.contains("dir=\"rtl\""));
+    assert!(
+        body.contains("[نمونہ]"),
+        "Urdu home lists demo cases in Urdu"
+    );
+    assert!(body.contains("پنجاب"), "Urdu home names provinces in Urdu");
+
+    // A second start on the same data dir does not initialise or seed again.
+    drop(server);
+    let out = Command::new(env!("CARGO_BIN_EXE_naqsha"))
+        .args(["migrate", "--data-dir"])
+        .arg(dir.path().join("data"))
+        .env_remove("NAQSHA_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sqlite database"));
+}
+
+#[test]
+fn bad_configuration_is_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_naqsha"))
+        .args(["migrate", "--data-dir"])
+        .arg(dir.path())
+        .env("NAQSHA_BIND", "not-an-address")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim(),
+        "naqsha: configuration: server.bind (from NAQSHA_BIND): expected an address like 127.0.0.1:8080, got \"not-an-address\""
+    );
+}
