@@ -10,6 +10,7 @@ pub mod lang;
 pub mod password;
 pub mod period;
 pub mod places;
+pub mod redaction;
 pub mod sealing;
 pub mod submission;
 pub mod taxonomy;

@@ -57,6 +57,18 @@ enum Command {
         #[arg(long, value_name = "URL")]
         to: String,
     },
+    /// Find and replace personal data in UTF-8 text from standard input (needs no database).
+    Redact {
+        /// Output: the redacted text, JSON with spans, or JSON lines in and out.
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::commands::redact::Format,
+        /// Replace names with consistent pseudonyms ("Person A") instead of [NAME].
+        #[arg(long)]
+        pseudonyms: bool,
+        /// Leave spans scoring below this in the text.
+        #[arg(long, default_value_t = 0.0)]
+        min_score: f32,
+    },
     /// Demo data.
     Demo {
         #[command(subcommand)]
@@ -145,6 +157,15 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Init { admin } => crate::commands::init::run(config, &admin).await,
         Command::Migrate => crate::commands::migrate::run(config).await,
         Command::MigrateStore { to } => crate::commands::migrate::copy_store(config, &to).await,
+        Command::Redact {
+            format,
+            pseudonyms,
+            min_score,
+        } => crate::commands::redact::run(crate::commands::redact::Settings {
+            format,
+            pseudonyms,
+            min_score,
+        }),
         Command::Demo {
             command: DemoCommand::Seed { cases, seed },
         } => crate::commands::demo::seed(config, cases, seed).await,

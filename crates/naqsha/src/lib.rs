@@ -1,6 +1,7 @@
 //! Naqsha, the application: storage, web, intake channels, jobs and the command line.
 #![forbid(unsafe_code)]
 
+pub mod abuse;
 pub mod cli;
 mod commands;
 pub mod config;

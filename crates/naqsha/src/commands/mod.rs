@@ -4,5 +4,6 @@ pub mod boundaries;
 pub mod demo;
 pub mod init;
 pub mod migrate;
+pub mod redact;
 pub mod serve;
 pub mod taxonomy;

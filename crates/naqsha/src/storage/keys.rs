@@ -26,6 +26,14 @@ pub trait KeyStore {
     /// The keys, if `init` has run.
     fn org_keys(&self) -> impl Future<Output = Result<Option<OrgKeys>, StorageError>> + Send;
 
+    /// A setting in the meta table, or `value` stored under `key` if none was there. Two
+    /// concurrent callers get the same answer.
+    fn meta_get_or_insert(
+        &self,
+        key: &str,
+        value: &str,
+    ) -> impl Future<Output = Result<String, StorageError>> + Send;
+
     /// Stores the keys and the first admin in one transaction; refuses if keys exist.
     fn initialise(
         &self,
@@ -126,6 +134,19 @@ impl KeyStore for Store {
                 public_key,
                 recovery_wrap,
             }))
+    }
+
+    async fn meta_get_or_insert(&self, key: &str, value: &str) -> Result<String, StorageError> {
+        sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+            .bind(key)
+            .bind(value)
+            .execute(self.pool())
+            .await?;
+        let row = sqlx::query("SELECT value FROM meta WHERE key = $1")
+            .bind(key)
+            .fetch_one(self.pool())
+            .await?;
+        Cols::new(&row, "meta").text("value")
     }
 
     async fn initialise(&self, keys: &OrgKeys, first_admin: &User) -> Result<(), StorageError> {

@@ -3,7 +3,7 @@
 use std::future::Future;
 
 use naqsha_core::case::{Case, CaseStatus};
-use naqsha_core::ids::CaseId;
+use naqsha_core::ids::{CaseId, SubmissionId};
 use naqsha_core::places::PlaceId;
 
 use super::moderation::{CASE_COLUMNS, case_from_row};
@@ -40,6 +40,12 @@ pub trait PublicStore {
         &self,
         id: CaseId,
     ) -> impl Future<Output = Result<Option<Case>, StorageError>> + Send;
+
+    /// The published case derived from a submission, if there is one.
+    fn published_case_for_submission(
+        &self,
+        submission: SubmissionId,
+    ) -> impl Future<Output = Result<Option<CaseId>, StorageError>> + Send;
 
     /// Published cases per province (None: no place recorded), largest first.
     fn published_by_province(
@@ -95,6 +101,20 @@ impl PublicStore for Store {
             .fetch_optional(self.pool())
             .await?;
         row.as_ref().map(case_from_row).transpose()
+    }
+
+    async fn published_case_for_submission(
+        &self,
+        submission: SubmissionId,
+    ) -> Result<Option<CaseId>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id FROM cases WHERE submission_id = $1 AND status = $2 ORDER BY id LIMIT 1",
+        )
+        .bind(submission.to_string())
+        .bind(CaseStatus::Published.as_str())
+        .fetch_optional(self.pool())
+        .await?;
+        row.as_ref().map(|r| Cols::new(r, "cases").parsed("id")).transpose()
     }
 
     async fn published_by_province(&self) -> Result<Vec<(Option<PlaceId>, i64)>, StorageError> {

@@ -255,7 +255,7 @@ impl Store {
                 }
                 q.execute(&mut *tx).await.map_err(StorageError::from)?;
                 count += 1;
-                if count % 1000 == 0 {
+                if count.is_multiple_of(1000) {
                     progress(table, count);
                 }
             }

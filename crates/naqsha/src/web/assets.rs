@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use axum::body::Body;
 use axum::extract::Path;
+use axum::extract::rejection::PathRejection;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -24,7 +25,13 @@ pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const CACHE_SHORT: &str = "public, max-age=3600";
 
 /// `GET /assets/{*path}`.
-pub async fn asset(Path(path): Path<String>, request: HeaderMap) -> Result<Response, AppError> {
+pub async fn asset(
+    path: Result<Path<String>, PathRejection>,
+    request: HeaderMap,
+) -> Result<Response, AppError> {
+    let Ok(Path(path)) = path else {
+        return Err(AppError::NotFound);
+    };
     if !is_plain_relative(&path) {
         return Err(AppError::NotFound);
     }

@@ -62,7 +62,7 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalog) -> Result<(), S
 ///
 /// A missing key is a bug (tests check every key used); in a release build the key itself is
 /// shown rather than failing the page, in a debug build it panics so tests notice.
-pub fn t<'k>(lang: Lang, key: &'k str) -> &'k str {
+pub fn t(lang: Lang, key: &str) -> &str {
     match catalog(lang).get(key) {
         Some(message) => message.as_str(),
         None => {
@@ -189,11 +189,19 @@ mod tests {
     /// Every key passed as a literal to `Tr::t` or `Tr::f` in a template or in the web code.
     fn keys_used(text: &str) -> Vec<String> {
         let mut keys = Vec::new();
-        for pattern in [".t(\"", ".f(\""] {
-            for (at, _) in text.match_indices(pattern) {
-                let rest = &text[at + pattern.len()..];
-                if let Some(end) = rest.find('"') {
-                    keys.push(rest[..end].to_owned());
+        // A method call `.t(` or `.f(` whose first argument is a string literal.
+        for call in ["t(", "f("] {
+            for (at, _) in text.match_indices(call) {
+                if !text[..at].ends_with('.') {
+                    continue;
+                }
+                // rustfmt may put the literal on the next line.
+                let rest = text[at + call.len()..].trim_start();
+                let Some(literal) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                if let Some(end) = literal.find('"') {
+                    keys.push(literal[..end].to_owned());
                 }
             }
         }
@@ -234,7 +242,8 @@ mod tests {
 
     #[test]
     fn key_scan_finds_keys() {
-        let found = keys_used(r#"{{ ui.t("home.title") }} tr.f("paging.position", &[])"#);
+        let found =
+            keys_used("{{ ui.t(\"home.title\") }} tr.f(\n    \"paging.position\", &[]) x.t(key)");
         assert_eq!(found, ["home.title", "paging.position"]);
     }
 }

@@ -37,15 +37,6 @@ pub fn localise(lang: Lang, neutral: &str) -> String {
     }
 }
 
-/// The language-neutral form of a path: `/ur/stories/x` → `/stories/x`, `/ur` → `/`.
-pub fn neutral_path(path: &str) -> &str {
-    match path.strip_prefix("/ur") {
-        Some("") => "/",
-        Some(rest) if rest.starts_with('/') => rest,
-        _ => path,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,18 +51,10 @@ mod tests {
     }
 
     #[test]
-    fn paths_switch_language() {
-        assert_eq!(
-            localise(Lang::Ur, neutral_path("/stories/1")),
-            "/ur/stories/1"
-        );
-        assert_eq!(
-            localise(Lang::En, neutral_path("/ur/stories/1")),
-            "/stories/1"
-        );
-        assert_eq!(localise(Lang::Ur, neutral_path("/")), "/ur/");
-        assert_eq!(localise(Lang::En, neutral_path("/ur/")), "/");
-        assert_eq!(neutral_path("/ur"), "/");
-        assert_eq!(neutral_path("/urdu"), "/urdu");
+    fn paths_localise() {
+        assert_eq!(localise(Lang::Ur, "/stories/1"), "/ur/stories/1");
+        assert_eq!(localise(Lang::En, "/stories/1"), "/stories/1");
+        assert_eq!(localise(Lang::Ur, "/"), "/ur/");
+        assert_eq!(localise(Lang::En, "/"), "/");
     }
 }

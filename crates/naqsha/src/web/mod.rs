@@ -66,11 +66,7 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(state);
-    if let Ok(addr) = listener.local_addr() {
-        tracing::info!(%addr, "listening");
-    }
-    axum::serve(listener, app)
+    axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -1,6 +1,7 @@
 //! `GET /stories/{id}` and `GET /ur/stories/{id}`: one published story.
 
 use askama::Template;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use naqsha_core::ids::CaseId;
@@ -34,8 +35,12 @@ struct StoryPage {
 pub async fn story(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
+    // A malformed id (even one that is not valid UTF-8) is just an address with no story.
+    let Ok(Path(id)) = id else {
+        return Err(AppError::NotFound);
+    };
     let id: CaseId = id.parse().map_err(|_| AppError::NotFound)?;
     let case = state
         .store()

@@ -3,6 +3,10 @@
 //! The raw report is serialised and sealed to the organisation's public key here, in memory;
 //! storage only ever sees ciphertext. The clear envelope keeps what the inbox filters on.
 
+pub mod evidence;
+pub mod form;
+pub mod receipt;
+
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::ids::SubmissionId;
 use naqsha_core::places::Gazetteer;

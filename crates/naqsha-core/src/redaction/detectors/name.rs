@@ -1,0 +1,387 @@
+//! Person names in Latin and Urdu script.
+//!
+//! Evidence, strongest first:
+//! * a cue before the name — "my name is", "named", "mera naam", "میرا نام", a title (Mr,
+//!   Dr, Syed, مسٹر، جناب) or a relation ("my cousin", "meri behen", "میری بہن") — or an
+//!   honorific after it (sahib, bhai, baji, begum, صاحب، بھائی، بیگم، باجی، نامی);
+//! * a word from the name gazetteers (data/names/), capitalised when in Latin script;
+//! * being next to a name: an unknown capitalised word beside a known name ("Zarmeen
+//!   Baloch"), or an unknown Urdu word beside a known Urdu name;
+//! * for Latin script, a capitalised word in mid-sentence that is no known common word,
+//!   place, platform or organisation word (weak, score 0.5).
+//!
+//! Words that are names and common words alike (Noor, Hope, Iqbal, Sabr, نور، امین) are
+//! taken only with a cue or beside another name. Places from the gazetteer are not names.
+
+use std::collections::HashSet;
+
+use super::{Ctx, push};
+use crate::redaction::Kind;
+use crate::redaction::lexicon::flag;
+use crate::redaction::spans::Candidate;
+use crate::redaction::tokens::{Class, Shape, Tok};
+
+/// Cue strength before a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Cue {
+    None,
+    /// "my cousin", "meri behen": a following capitalised or known word is a name.
+    Relation,
+    /// "my name is", "Mr", "مسٹر": the following word is a name.
+    Strong,
+}
+
+fn known(t: &Tok) -> bool {
+    t.has(flag::ANY_NAME)
+}
+
+/// A gazetteer name that is not also a common word or place.
+fn strong(t: &Tok) -> bool {
+    known(t)
+        && !t.has(flag::AMBIGUOUS | flag::STOP)
+        && !(t.class == Class::Urdu && t.has(flag::URDU_COMMON))
+        && !(t.has(flag::PLACE) && !t.has(flag::GIVEN | flag::FAMILY))
+}
+
+/// A gazetteer name that needs context.
+fn weak(t: &Tok) -> bool {
+    (known(t) || t.has(flag::AMBIGUOUS)) && !strong(t)
+}
+
+/// Words that can never be a name part themselves (cues, platforms, months …).
+fn never(t: &Tok) -> bool {
+    t.has(flag::NAME_CUE | flag::RELATION | flag::MONTH | flag::ORG_KEYWORD | flag::PHONE_CUE | flag::BIRTH_CUE | flag::ADDRESS_ANCHOR | flag::STREET_SUFFIX)
+        && !known(t)
+        && !t.has(flag::AMBIGUOUS)
+}
+
+fn capitalised(t: &Tok) -> bool {
+    t.shape == Shape::Capital || (t.shape == Shape::Upper && t.len() >= 3)
+}
+
+/// The cue before word `i`: looks back over ':' '.' ',' '-' and "is"/"was"/"hai".
+fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
+    let toks = ctx.toks;
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        if toks[k].gap == 2 {
+            return Cue::None;
+        }
+        k -= 1;
+        steps += 1;
+        let t = &toks[k];
+        match t.class {
+            Class::Punct => {
+                let c = ctx.punct(k);
+                // a full stop ends the sentence, except after "Mr." or an initial
+                if c == Some('.') {
+                    let abbrev = k > 0 && {
+                        let p = &toks[k - 1];
+                        p.class == Class::Latin && (p.has(flag::TITLE) || p.len() == 1)
+                    };
+                    if !abbrev {
+                        return Cue::None;
+                    }
+                } else if !matches!(c, Some(':') | Some(',') | Some('-') | Some('"')) {
+                    return Cue::None;
+                }
+            }
+            Class::Latin | Class::Urdu => {
+                let w = ctx.word(k);
+                if t.has(flag::RELATION) && !(t.has(flag::TITLE) && t.shape != Shape::Lower) {
+                    return Cue::Relation;
+                }
+                if t.has(flag::NAME_CUE) || (t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS)) {
+                    // a title used as a word ("the doctor said") is lowercase
+                    if t.class == Class::Latin && t.has(flag::TITLE) && t.shape == Shape::Lower && !t.has(flag::NAME_CUE) {
+                        return Cue::None;
+                    }
+                    return Cue::Strong;
+                }
+                if t.has(flag::RELATION) {
+                    return Cue::Relation;
+                }
+                if matches!(w, "is" | "was" | "hai" | "tha" | "thi" | "ہے" | "تھا" | "تھی" | "ka" | "ki" | "کا" | "کی") && steps == 1 {
+                    continue;
+                }
+                return Cue::None;
+            }
+            Class::Digits => return Cue::None,
+        }
+    }
+    Cue::None
+}
+
+/// An honorific right after word `i` (sahib, bhai, صاحب, نامی).
+fn honorific_after(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.toks
+        .get(i + 1)
+        .is_some_and(|n| n.gap < 2 && n.is_word() && n.has(flag::HONORIFIC) && !strong(n))
+}
+
+/// Whether tokens `a` < `b` are neighbours within one name: words of one script separated
+/// by spaces, a hyphen (Abdul-Rehman), a connector (Noor ul Ain) or an initial's dot.
+fn joined(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let toks = ctx.toks;
+    let (ta, tb) = (&toks[a], &toks[b]);
+    if ta.class != tb.class || tb.gap == 2 {
+        return false;
+    }
+    match b - a {
+        1 => tb.gap == 1 || (ta.class == Class::Urdu && tb.gap == 0),
+        2 => {
+            let m = &toks[a + 1];
+            (ctx.punct(a + 1) == Some('-') && m.gap == 0 && tb.gap == 0)
+                || (ctx.punct(a + 1) == Some('.') && ta.len() == 1 && m.gap == 0 && tb.gap == 1)
+                || (m.is_word() && m.has(flag::CONNECTOR) && m.gap <= 1 && tb.gap <= 1)
+        }
+        _ => false,
+    }
+}
+
+/// Finds names.
+pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    let toks = ctx.toks;
+    let n = toks.len();
+    let mut score = vec![0f32; n];
+    let in_blocked = |t: &Tok| blocked.iter().any(|&(s, e)| (t.start as usize) < e && s < t.end as usize);
+    // seeds
+    for i in 0..n {
+        let t = &toks[i];
+        if !t.is_word() || never(t) || in_blocked(t) {
+            continue;
+        }
+        let cue = cue_before(ctx, i);
+        let hon = honorific_after(ctx, i);
+        score[i] = match t.class {
+            Class::Latin => latin_seed(ctx, i, t, cue, hon),
+            Class::Urdu => urdu_seed(t, cue, hon),
+            _ => 0.0,
+        };
+    }
+    // grow: neighbours of names, forwards and backwards, until nothing changes
+    let mut changed = true;
+    let mut rounds = 0;
+    while changed && rounds < 4 {
+        changed = false;
+        rounds += 1;
+        for i in 0..n {
+            if score[i] > 0.0 || !toks[i].is_word() || never(&toks[i]) || in_blocked(&toks[i]) {
+                continue;
+            }
+            let t = &toks[i];
+            let neighbour = [i.checked_sub(2), i.checked_sub(1), Some(i + 1), Some(i + 2)]
+                .into_iter()
+                .flatten()
+                .filter(|&k| k < n && score[k] > 0.0)
+                .find(|&k| if k < i { joined(ctx, k, i) } else { joined(ctx, i, k) });
+            let Some(k) = neighbour else { continue };
+            let s = match t.class {
+                Class::Latin => {
+                    let cap = capitalised(t) || (t.len() == 1 && t.shape == Shape::Capital);
+                    if t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS) {
+                        0.0
+                    } else if cap && (known(t) || t.has(flag::AMBIGUOUS)) {
+                        0.8
+                    } else if cap && !t.has(flag::STOP | flag::PLACE) && !t.sentence_start {
+                        0.6
+                    } else if cap && !t.has(flag::STOP | flag::PLACE) && k > i {
+                        // "Zarmeen Baloch" opening a sentence ("Later Ayesha" is kept out
+                        // by the list of sentence openers)
+                        0.6
+                    } else if t.shape == Shape::Lower && strong(t) && score[k] >= 0.6 && toks[k].shape == Shape::Lower {
+                        0.6
+                    } else {
+                        0.0
+                    }
+                }
+                Class::Urdu => {
+                    if t.has(flag::TITLE | flag::HONORIFIC) && !known(t) {
+                        0.0
+                    } else if known(t) || t.has(flag::AMBIGUOUS) {
+                        0.7
+                    } else if !t.has(flag::URDU_COMMON) && score[k] >= 0.7 && t.len() >= 4 {
+                        0.55
+                    } else {
+                        0.0
+                    }
+                }
+                _ => 0.0,
+            };
+            if s > 0.0 {
+                score[i] = s;
+                changed = true;
+            }
+        }
+    }
+    // a name found once is a name wherever it appears in the story ("Waddah also sent …")
+    let mut seen: HashSet<&str> = HashSet::new();
+    for i in 0..n {
+        let t = &toks[i];
+        if score[i] >= 0.6 && t.len() >= 3 && !t.has(flag::STOP | flag::URDU_COMMON) {
+            seen.insert(t.text(ctx.text));
+        }
+    }
+    if !seen.is_empty() {
+        for i in 0..n {
+            let t = &toks[i];
+            if score[i] == 0.0
+                && t.is_word()
+                && (t.class == Class::Urdu || t.shape != Shape::Lower)
+                && !in_blocked(t)
+                && seen.contains(t.text(ctx.text))
+            {
+                score[i] = 0.7;
+            }
+        }
+    }
+    // connectors between two name words are part of the name
+    for i in 1..n.saturating_sub(1) {
+        if score[i] == 0.0 && toks[i].has(flag::CONNECTOR) && score[i - 1] > 0.0 && score[i + 1] > 0.0 && joined(ctx, i - 1, i + 1) {
+            score[i] = score[i - 1].min(score[i + 1]);
+        }
+    }
+    // spans of consecutive name words
+    let mut i = 0;
+    while i < n {
+        if score[i] == 0.0 {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        let mut best = score[i];
+        let mut k = i + 1;
+        while k < n && k <= last + 2 {
+            if score[k] > 0.0 && joined(ctx, last, k) {
+                last = k;
+                best = best.max(score[k]);
+            } else if score[k] > 0.0 || toks[k].is_word() && !toks[k].has(flag::CONNECTOR) {
+                break;
+            }
+            k += 1;
+        }
+        // a lone weak guess (unknown capitalised word) of one letter is dropped
+        if !(last == i && toks[i].len() == 1) {
+            push(out, toks[i].start as usize, toks[last].end as usize, Kind::Name, best);
+        }
+        i = last + 1;
+    }
+}
+
+fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool) -> f32 {
+    let cap = capitalised(t);
+    let lower = t.shape == Shape::Lower;
+    // A title that is also a family name (Malik, Raja, Syed) followed by a name is part of
+    // the name; the grow step adds it. Pure titles are never names.
+    if t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS) {
+        return 0.0;
+    }
+    if t.len() < 2 {
+        return 0.0;
+    }
+    let stop = t.has(flag::STOP) && !known(t);
+    if cue == Cue::Strong && !stop && (cap || lower) {
+        return 0.85;
+    }
+    if hon && !stop && (cap || strong(t)) {
+        return 0.8;
+    }
+    // ALL-CAPS words are acronyms and codes more often than names: only beside another
+    // all-caps name word ("AYESHA KHAN") do they count on their own
+    let caps_name = t.shape == Shape::Upper
+        && [i.wrapping_sub(1), i + 1].into_iter().any(|k| {
+            ctx.toks.get(k).is_some_and(|n| n.shape == Shape::Upper && n.gap == 1 && strong(n))
+        });
+    if strong(t) && (t.shape == Shape::Capital || caps_name) {
+        // an English-list-only name at the start of a sentence may be an ordinary word
+        if t.sentence_start && !t.has(flag::GIVEN | flag::FAMILY) {
+            return 0.0;
+        }
+        return 0.85;
+    }
+    if cue == Cue::Relation && (cap && !stop || strong(t)) {
+        return 0.75;
+    }
+    if weak(t) && cap && (cue != Cue::None || hon) {
+        return 0.7;
+    }
+    // mid-sentence capitalised word that is nothing else we know
+    if cap
+        && t.shape == Shape::Capital
+        && !t.sentence_start
+        && !t.has(flag::STOP | flag::PLACE | flag::ORG_KNOWN | flag::PLATE_CUE | flag::PASSPORT_CUE)
+        && !weak(t)
+        && !after_digit_or_code(ctx, i)
+        && in_latin_sentence(ctx, i)
+        && (!t.has(flag::PLACE_PART) || beside_plain_capital(ctx, i))
+    {
+        return 0.5;
+    }
+    0.0
+}
+
+/// The nearest word before the run of capitalised words is a lowercase Latin word: an
+/// English or Roman-Urdu sentence, not an English term quoted in Urdu text
+/// ("کمر ( Waist Circumference )"). The run also must not end in the name of a public body
+/// ("the Pakistan Telecommunication Authority").
+fn in_latin_sentence(ctx: &Ctx<'_>, i: usize) -> bool {
+    let toks = ctx.toks;
+    let mut k = i + 1;
+    while k < toks.len() && k <= i + 4 && toks[k].class == Class::Latin && toks[k].gap == 1 && capitalised(&toks[k]) {
+        if toks[k].has(flag::INSTITUTION | flag::ORG_KEYWORD) {
+            return false;
+        }
+        k += 1;
+    }
+    toks[..i]
+        .iter()
+        .rev()
+        .filter(|t| t.is_word())
+        .find(|t| !(t.class == Class::Latin && capitalised(t)))
+        .is_none_or(|t| t.class == Class::Latin)
+}
+
+/// A capitalised neighbour that is no place word ("Hasan Tarin", not "Dera Ghazi").
+fn beside_plain_capital(ctx: &Ctx<'_>, i: usize) -> bool {
+    let plain = |k: usize| {
+        ctx.toks.get(k).is_some_and(|n| {
+            n.class == Class::Latin
+                && n.shape == Shape::Capital
+                && !n.has(flag::PLACE | flag::PLACE_PART | flag::STOP)
+        })
+    };
+    (i > 0 && plain(i - 1) && joined(ctx, i - 1, i)) || (plain(i + 1) && joined(ctx, i, i + 1))
+}
+
+/// "5 Ayesha" is rare; "Block 5 Gulberg" is an address: a capitalised word right after a
+/// number is left to the address detector.
+fn after_digit_or_code(ctx: &Ctx<'_>, i: usize) -> bool {
+    i > 0 && matches!(ctx.toks[i - 1].class, Class::Digits)
+}
+
+fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
+    if t.has(flag::STOP) {
+        return 0.0;
+    }
+    let listed = known(t) || t.has(flag::AMBIGUOUS);
+    // a pure title or honorific ("ڈاکٹر", "صاحب") is not a name; a clan name that is also a
+    // title ("مرزا", "ملک") is
+    if t.has(flag::TITLE | flag::HONORIFIC | flag::NAME_CUE | flag::RELATION) && !listed {
+        return 0.0;
+    }
+    if strong(t) {
+        return 0.75;
+    }
+    let common = t.has(flag::URDU_COMMON) && !listed;
+    if cue == Cue::Strong {
+        return 0.75;
+    }
+    if hon && !common {
+        return 0.7;
+    }
+    if cue == Cue::Relation && (listed || !common) {
+        return 0.7;
+    }
+    0.0
+}

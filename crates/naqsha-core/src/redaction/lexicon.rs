@@ -1,0 +1,238 @@
+//! The word lists the detectors consult: name gazetteers (data/names/), cue words
+//! (data/redaction/cues.txt), non-name capitalised words (data/redaction/latin-stop.txt),
+//! frequent Urdu words (data/redaction/urdu-common.txt) and the place gazetteer. Every word
+//! maps to a set of role flags, so a token is looked up once.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use super::normalise::normalise_str;
+use crate::places::Gazetteer;
+
+/// Role flags of a word.
+pub(crate) mod flag {
+    pub const GIVEN: u32 = 1 << 0;
+    pub const FAMILY: u32 = 1 << 1;
+    pub const INTL: u32 = 1 << 2;
+    pub const URDU_NAME: u32 = 1 << 3;
+    pub const AMBIGUOUS: u32 = 1 << 4;
+    pub const PLACE: u32 = 1 << 5;
+    pub const STOP: u32 = 1 << 6;
+    pub const TITLE: u32 = 1 << 7;
+    pub const HONORIFIC: u32 = 1 << 8;
+    pub const NAME_CUE: u32 = 1 << 9;
+    pub const RELATION: u32 = 1 << 10;
+    pub const CONNECTOR: u32 = 1 << 11;
+    pub const ADDRESS_ANCHOR: u32 = 1 << 12;
+    pub const STREET_SUFFIX: u32 = 1 << 13;
+    pub const ORG_KEYWORD: u32 = 1 << 14;
+    pub const ORG_KNOWN: u32 = 1 << 15;
+    pub const PLATE_CUE: u32 = 1 << 16;
+    pub const PLATE_PREFIX: u32 = 1 << 17;
+    pub const PHONE_CUE: u32 = 1 << 18;
+    pub const BIRTH_CUE: u32 = 1 << 19;
+    pub const PASSPORT_CUE: u32 = 1 << 20;
+    pub const MONTH: u32 = 1 << 21;
+    pub const URDU_COMMON: u32 = 1 << 22;
+    /// A word of a place name of several words ("Dera", "Ghazi" in Dera Ghazi Khan).
+    pub const PLACE_PART: u32 = 1 << 23;
+    /// Ends the name of a public body (Authority, Commission, Ministry …).
+    pub const INSTITUTION: u32 = 1 << 24;
+
+    /// A name from a gazetteer (given, family, international or Urdu-script).
+    pub const ANY_NAME: u32 = GIVEN | FAMILY | INTL | URDU_NAME;
+}
+
+const GIVEN_LATIN: &str = include_str!("../../../../data/names/given-latin.txt");
+const FAMILY_LATIN: &str = include_str!("../../../../data/names/family-latin.txt");
+const INTL_LATIN: &str = include_str!("../../../../data/names/intl-latin.txt");
+const URDU_NAMES: &str = include_str!("../../../../data/names/urdu.txt");
+const AMBIGUOUS: &str = include_str!("../../../../data/names/ambiguous.txt");
+const URDU_AMBIGUOUS: &str = include_str!("../../../../data/names/urdu-ambiguous.txt");
+const CUES: &str = include_str!("../../../../data/redaction/cues.txt");
+const LATIN_STOP: &str = include_str!("../../../../data/redaction/latin-stop.txt");
+const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.txt");
+const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
+
+/// FNV-1a: the keys are short words and the table is built once, so a simple
+/// non-cryptographic hash is several times faster than SipHash here.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Every word the engine knows, with its roles.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+}
+
+impl Lexicon {
+    /// The process-wide lexicon, built on first use.
+    pub(crate) fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut lex = Lexicon {
+            words: HashMap::default(),
+        };
+        lex.add_list(GIVEN_LATIN, flag::GIVEN);
+        lex.add_list(FAMILY_LATIN, flag::FAMILY);
+        lex.add_list(INTL_LATIN, flag::INTL);
+        lex.add_list(URDU_NAMES, flag::URDU_NAME);
+        lex.add_list(AMBIGUOUS, flag::AMBIGUOUS);
+        lex.add_list(URDU_AMBIGUOUS, flag::AMBIGUOUS);
+        lex.add_list(URDU_COMMON, flag::URDU_COMMON);
+        for line in LATIN_STOP.lines().chain(URDU_STOP.lines()) {
+            let line = line.trim();
+            if line.starts_with('#') {
+                continue;
+            }
+            for w in line.split_whitespace() {
+                lex.add(w, flag::STOP);
+            }
+        }
+        let mut role = 0;
+        for line in CUES.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                role = section_flag(section);
+                continue;
+            }
+            // "سب انسپکٹر", "بھائی جان": the role belongs to the last word; the first may be
+            // an ordinary word ("سب" is "all")
+            if let Some(w) = line.split_whitespace().last() {
+                lex.add(w, role);
+            }
+        }
+        let places = Gazetteer::pakistan();
+        for p in places.places() {
+            let names = std::iter::once(p.name_en())
+                .chain(p.name_ur())
+                .chain(p.alt_names().iter().map(String::as_str));
+            for name in names {
+                let words: Vec<&str> = name
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for w in &words {
+                    // A word of a longer place name ("Dera Ghazi Khan") is only part of a
+                    // place, and no place at all when it is also a person's name.
+                    if words.len() == 1 {
+                        lex.add(w, flag::PLACE);
+                    } else if lex.flags(&fold(w)) & flag::ANY_NAME == 0 {
+                        lex.add(w, flag::PLACE_PART);
+                    }
+                }
+            }
+        }
+        lex
+    }
+
+    fn add_list(&mut self, text: &str, f: u32) {
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            self.add(line, f);
+        }
+    }
+
+    fn add(&mut self, word: &str, f: u32) {
+        let key = fold(word);
+        if key.is_empty() {
+            return;
+        }
+        *self.words.entry(key.into_boxed_str()).or_insert(0) |= f;
+    }
+
+    /// The roles of an already folded word (0 when unknown).
+    pub(crate) fn flags(&self, folded: &str) -> u32 {
+        self.words.get(folded).copied().unwrap_or(0)
+    }
+}
+
+/// Lowercase (Latin) and normalise (Urdu) a word for lookup.
+pub(crate) fn fold(word: &str) -> String {
+    normalise_str(word).to_lowercase()
+}
+
+fn section_flag(section: &str) -> u32 {
+    match section {
+        "title" => flag::TITLE,
+        "honorific_after" => flag::HONORIFIC,
+        "name_cue" => flag::NAME_CUE,
+        "relation" => flag::RELATION,
+        "connector" => flag::CONNECTOR,
+        "address_anchor" => flag::ADDRESS_ANCHOR,
+        "street_suffix" => flag::STREET_SUFFIX,
+        "org_keyword" => flag::ORG_KEYWORD,
+        "org_known" => flag::ORG_KNOWN,
+        "plate_cue" => flag::PLATE_CUE,
+        "plate_prefix" => flag::PLATE_PREFIX,
+        "phone_cue" => flag::PHONE_CUE,
+        "birth_cue" => flag::BIRTH_CUE,
+        "passport_cue" => flag::PASSPORT_CUE,
+        "month" => flag::MONTH,
+        "institution" => flag::INSTITUTION,
+        // An unknown section is a mistake in the data file; the unit test below catches it.
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_section_is_known() {
+        for line in CUES.lines() {
+            if let Some(s) = line.trim().strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                assert_ne!(section_flag(s), 0, "unknown section [{s}] in cues.txt");
+            }
+        }
+    }
+
+    #[test]
+    fn words_carry_their_roles() {
+        let lex = Lexicon::get();
+        assert_ne!(lex.flags("ayesha") & flag::GIVEN, 0);
+        assert_ne!(lex.flags("khan") & flag::AMBIGUOUS, 0);
+        assert_ne!(lex.flags("lahore") & flag::PLACE, 0);
+        assert_ne!(lex.flags("صاحب") & flag::HONORIFIC, 0);
+        assert_ne!(lex.flags("محمد") & flag::URDU_NAME, 0);
+        assert_ne!(lex.flags("sector") & flag::ADDRESS_ANCHOR, 0);
+    }
+
+    #[test]
+    fn held_out_names_are_not_loaded() {
+        let lex = Lexicon::get();
+        let held = include_str!("../../../../data/names/heldout/given-latin.txt");
+        for name in held.lines().filter(|l| !l.starts_with('#')).take(200) {
+            assert_eq!(lex.flags(name) & flag::GIVEN, 0, "{name} is held out");
+        }
+    }
+}

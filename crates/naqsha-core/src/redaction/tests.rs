@@ -1,0 +1,223 @@
+//! Behaviour of the whole engine on sentences a moderator would see.
+
+use super::*;
+
+fn kinds(text: &str) -> Vec<(String, Kind)> {
+    let chars: Vec<char> = text.chars().collect();
+    detect(text)
+        .into_iter()
+        .map(|s| (chars[s.start..s.end].iter().collect(), s.kind))
+        .collect()
+}
+
+fn has(text: &str, want: &str, kind: Kind) {
+    let found = kinds(text);
+    assert!(
+        found.iter().any(|(t, k)| t.contains(want) && *k == kind),
+        "{want:?} as {kind} not found in {text:?}: {found:?}"
+    );
+}
+
+#[test]
+fn pakistani_phone_numbers_in_every_writing() {
+    for n in [
+        "0300-1234567",
+        "0300 1234567",
+        "+92 300 1234567",
+        "923001234567",
+        "+92-300-1234567",
+        "03001234567",
+        "۰۳۰۰۱۲۳۴۵۶۷",
+        "042-35761234",
+        "+44 20 7946 0958",
+    ] {
+        has(&format!("call me at {n} tonight"), n, Kind::Phone);
+    }
+}
+
+#[test]
+fn cnic_with_and_without_dashes() {
+    has("CNIC 35202-1234567-1 hai", "35202-1234567-1", Kind::Cnic);
+    has("id card 3520212345671 is lost", "3520212345671", Kind::Cnic);
+    has("شناختی کارڈ ۳۵۲۰۲-۱۲۳۴۵۶۷-۱ ہے", "۳۵۲۰۲-۱۲۳۴۵۶۷-۱", Kind::Cnic);
+}
+
+#[test]
+fn iban_followed_by_a_roman_urdu_word() {
+    has("PK36SCBL0000001123456702 mein paise bhejo", "PK36SCBL0000001123456702", Kind::Iban);
+    let spans = detect("PK36SCBL0000001123456702 mein");
+    assert_eq!(spans[0].end, 24, "the IBAN ends before 'mein'");
+    // a wrong check digit is not an IBAN
+    assert!(detect("PK36SCBL0000001123456703 mein").iter().all(|s| s.kind != Kind::Iban));
+}
+
+#[test]
+fn email_url_and_handles() {
+    has("write to ayesha.k@example.com.pk now", "ayesha.k@example.com.pk", Kind::Email);
+    has("see facebook.com/ayesha.khan.fake please", "facebook.com/ayesha.khan.fake", Kind::Url);
+    has("link https://example.org/a?b=c, then", "https://example.org/a?b=c", Kind::Url);
+    has("his insta is @bad_guy_99 yaar", "@bad_guy_99", Kind::Handle);
+}
+
+#[test]
+fn names_with_cues_in_three_writings() {
+    has("My name is Zarmeen and I need help", "Zarmeen", Kind::Name);
+    has("mera naam zarmeen hai", "zarmeen", Kind::Name);
+    has("Ayesha Khan sent me a message", "Ayesha Khan", Kind::Name);
+    has("Imran sahib ne mujhe dhamki di", "Imran", Kind::Name);
+    has("میرا نام فاطمہ ہے", "فاطمہ", Kind::Name);
+    has("کل عمران صاحب نے فون کیا", "عمران", Kind::Name);
+    has("میرے کزن علی نے دھمکی دی", "علی", Kind::Name);
+}
+
+#[test]
+fn common_words_that_are_names_need_context() {
+    assert!(kinds("I have hope and faith in the courts.").is_empty());
+    assert!(kinds("Sabr karo, sab theek ho jayega.").is_empty());
+    has("Noor Fatima reported it", "Noor Fatima", Kind::Name);
+    has("my friend Noor called", "Noor", Kind::Name);
+}
+
+#[test]
+fn places_are_not_names() {
+    assert!(kinds("We moved from Lahore to Karachi last year.").is_empty());
+}
+
+#[test]
+fn pakistani_addresses() {
+    has(
+        "She lives at House No. 12, Street 5, Sector G-9/2, Islamabad and works nearby.",
+        "House No. 12, Street 5, Sector G-9/2, Islamabad",
+        Kind::Address,
+    );
+    has("Mohalla Islampura, Gali No. 4 mein ghar hai", "Mohalla Islampura, Gali No. 4", Kind::Address);
+    has("وہ مکان نمبر ۱۲، گلی نمبر ۵ میں رہتا ہے", "مکان نمبر ۱۲، گلی نمبر ۵", Kind::Address);
+}
+
+#[test]
+fn dates_only_next_to_birth_words() {
+    has("I was born on 12/03/1995 in Multan", "12/03/1995", Kind::Dob);
+    has("تاریخ پیدائش ۱۲ مارچ ۱۹۹۵ ہے", "۱۲ مارچ ۱۹۹۵", Kind::Dob);
+    assert!(kinds("It happened on 12/03/2024 at night.").is_empty());
+}
+
+#[test]
+fn passport_plate_org_card() {
+    has("passport number AB1234567 was taken", "AB1234567", Kind::Passport);
+    has("a white car LEA-1234 followed me", "LEA-1234", Kind::Plate);
+    has("I study at Karachi Grammar School since 2019", "Karachi Grammar School", Kind::Org);
+    has("card 4111 1111 1111 1111 was used", "4111 1111 1111 1111", Kind::Card);
+}
+
+#[test]
+fn urdu_placeholders_in_urdu_text() {
+    let out = redact("میرا نام فاطمہ ہے", &RedactOptions::default());
+    assert_eq!(out.text, "میرا نام [نام] ہے");
+}
+
+#[test]
+fn pseudonyms_are_consistent_within_a_story() {
+    let opts = RedactOptions {
+        style: PlaceholderStyle::Pseudonym,
+        ..RedactOptions::default()
+    };
+    let out = redact(
+        "Ayesha Khan met Bilal Ahmed. Later Ayesha blocked Bilal Ahmed.",
+        &opts,
+    );
+    assert_eq!(
+        out.text,
+        "Person A met Person B. Later Person A blocked Person B."
+    );
+}
+
+#[test]
+fn offsets_are_characters_of_the_original() {
+    let text = "نام: علی\u{200d} خان، فون ۰۳۰۰۱۲۳۴۵۶۷";
+    let chars: Vec<char> = text.chars().collect();
+    for s in detect(text) {
+        let got: String = chars[s.start..s.end].iter().collect();
+        assert!(!got.trim().is_empty());
+        if s.kind == Kind::Phone {
+            assert_eq!(got, "۰۳۰۰۱۲۳۴۵۶۷");
+        }
+    }
+}
+
+#[test]
+fn span_serialises_as_start_end_kind_score() {
+    let s = Span {
+        start: 0,
+        end: 5,
+        kind: Kind::Name,
+        score: 0.5,
+    };
+    assert_eq!(
+        serde_json::to_string(&s).unwrap(),
+        r#"{"start":0,"end":5,"kind":"name","score":0.5}"#
+    );
+}
+
+mod properties {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    fn story() -> impl Strategy<Value = String> {
+        let parts = prop::sample::select(vec![
+            "Ayesha", "Khan", "my name is", "0300", "-", "1234567", " ", ", ", ". ", "\n",
+            "House", "No.", "12", "Street", "G-9/2", "@", "x.com", "PK36SCBL0000001123456702",
+            "میرا نام", "علی", "صاحب", "۰۳۰۰", "\u{200d}", "ي", "born", "12/03/1995", "[NAME]",
+            "Person A", "mein", "LEA", "passport", "AB1234567", "University", "of", "The",
+        ]);
+        (
+            prop::collection::vec(parts, 0..40),
+            prop::collection::vec(any::<char>(), 0..8),
+        )
+            .prop_map(|(parts, noise)| {
+                let mut s = parts.join(" ");
+                s.extend(noise);
+                s
+            })
+    }
+
+    fn check(text: &str) {
+        let spans = detect(text);
+        let n = text.chars().count();
+        let mut prev_end = 0;
+        for s in &spans {
+            assert!(s.start < s.end && s.end <= n, "{s:?} out of bounds in {text:?}");
+            assert!(s.start >= prev_end, "overlap or unsorted at {s:?} in {text:?}");
+            prev_end = s.end;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn spans_are_in_bounds_sorted_and_disjoint(text in story()) {
+            check(&text);
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn redacting_twice_changes_nothing_more(text in story()) {
+            let opts = RedactOptions::default();
+            let once = redact(&text, &opts);
+            let twice = redact(&once.text, &opts);
+            prop_assert_eq!(&twice.text, &once.text);
+        }
+
+        #[test]
+        fn pseudonyms_are_stable_too(text in story()) {
+            let opts = RedactOptions { style: PlaceholderStyle::Pseudonym, ..RedactOptions::default() };
+            let once = redact(&text, &opts);
+            let twice = redact(&once.text, &opts);
+            prop_assert_eq!(&twice.text, &once.text);
+        }
+    }
+}

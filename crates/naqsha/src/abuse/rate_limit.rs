@@ -1,0 +1,430 @@
+//! Per-network token buckets and the global flood detector.
+//!
+//! Buckets use the generic cell rate algorithm: one instant per bucket (its "theoretical
+//! arrival time"), which behaves exactly like a bucket of `burst` tokens refilled one every
+//! `refill_every`. A bucket whose instant has passed is full, which is the same as having
+//! no entry, so such entries are dropped freely. The table is split in shards, each behind
+//! its own mutex and bounded; when a shard is full, full buckets go first, then the eighth
+//! closest to full (an evicted network starts again with a full bucket, so the ones that
+//! lose least are evicted). At the default 100,000 buckets the table takes about 5 MB.
+//!
+//! The flood detector counts accepted submissions from all networks over a sliding window;
+//! reaching the threshold starts flood mode, which lasts `cool_down` after the last time the
+//! threshold was reached. Flood mode can also be forced on by a setting. In flood mode the
+//! web layer asks JavaScript clients for a proof of work and flags no-JS submissions.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use super::network::NetworkKey;
+
+const SHARDS: usize = 16;
+
+/// A token bucket: `burst` requests at once, then one more every `refill_every`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BucketLimit {
+    /// Requests allowed at once from a quiet network (at least 1).
+    pub burst: u32,
+    /// Time to earn one more request.
+    pub refill_every: Duration,
+}
+
+/// When the whole site is considered flooded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FloodLimits {
+    /// Accepted submissions (all networks) within `window` that start flood mode (at least 1).
+    pub threshold: u32,
+    /// The sliding window the threshold is counted over.
+    pub window: Duration,
+    /// How long flood mode lasts after the threshold was last reached.
+    pub cool_down: Duration,
+}
+
+/// All limits, with defaults meant for a deployment that receives tens of reports a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimits {
+    /// New reports from one network.
+    pub report: BucketLimit,
+    /// Receipt look-ups from one network (wrong receipts included).
+    pub receipt: BucketLimit,
+    /// The global flood detector.
+    pub flood: FloodLimits,
+    /// Buckets kept in memory at most, over all kinds and networks.
+    pub max_buckets: usize,
+}
+
+impl Default for RateLimits {
+    /// Reports: 5 at once then 1 every 2 minutes, room for a family or an office behind one
+    /// address and for re-submitting after a validation error. Receipts: 10 then 1 a minute,
+    /// enough for someone mistyping, while guessing a 90-bit receipt stays hopeless. Flood: 20
+    /// accepted reports in a minute, far above any real day, for 30 minutes after.
+    fn default() -> Self {
+        Self {
+            report: BucketLimit {
+                burst: 5,
+                refill_every: Duration::from_secs(120),
+            },
+            receipt: BucketLimit {
+                burst: 10,
+                refill_every: Duration::from_secs(60),
+            },
+            flood: FloodLimits {
+                threshold: 20,
+                window: Duration::from_secs(60),
+                cool_down: Duration::from_secs(30 * 60),
+            },
+            max_buckets: 100_000,
+        }
+    }
+}
+
+/// Which bucket a request draws from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LimitKind {
+    /// Submitting a report.
+    Report,
+    /// Looking up a receipt.
+    Receipt,
+}
+
+/// The answer to [`Limiter::check`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Go ahead; one token was taken.
+    Allow,
+    /// Too many; try again after `retry_after` (for a `Retry-After` header).
+    Throttle {
+        /// Until the next token.
+        retry_after: Duration,
+    },
+}
+
+/// Per-network limits and flood state, shared by all requests.
+pub struct Limiter {
+    limits: RateLimits,
+    shards: Box<[Mutex<Shard>]>,
+    flood: Mutex<FloodState>,
+    forced_flood: AtomicBool,
+}
+
+struct Shard {
+    /// Theoretical arrival time of each bucket's next request.
+    tat: HashMap<(LimitKind, NetworkKey), Instant>,
+    capacity: usize,
+}
+
+struct FloodState {
+    /// Times of recent accepted submissions, oldest first, at most `threshold` of them.
+    recent: VecDeque<Instant>,
+    until: Option<Instant>,
+}
+
+impl Limiter {
+    /// A limiter with empty buckets and no flood.
+    pub fn new(limits: RateLimits) -> Self {
+        let capacity = (limits.max_buckets / SHARDS).max(1);
+        let shards = (0..SHARDS)
+            .map(|_| {
+                Mutex::new(Shard {
+                    tat: HashMap::new(),
+                    capacity,
+                })
+            })
+            .collect();
+        Self {
+            limits,
+            shards,
+            flood: Mutex::new(FloodState {
+                recent: VecDeque::new(),
+                until: None,
+            }),
+            forced_flood: AtomicBool::new(false),
+        }
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &RateLimits {
+        &self.limits
+    }
+
+    /// Takes a token from `key`'s bucket of `kind`, or says how long to wait.
+    pub fn check(&self, kind: LimitKind, key: NetworkKey, now: Instant) -> Decision {
+        let limit = match kind {
+            LimitKind::Report => self.limits.report,
+            LimitKind::Receipt => self.limits.receipt,
+        };
+        let interval = limit.refill_every;
+        let tolerance = interval.saturating_mul(limit.burst.max(1) - 1);
+        let shard = &self.shards[usize::from(key.shard_byte()) % SHARDS];
+        let mut shard = shard.lock().unwrap_or_else(|p| p.into_inner());
+        let stored = shard.tat.get(&(kind, key)).copied();
+        let tat = stored.map_or(now, |t| t.max(now));
+        let ahead = tat - now;
+        if ahead > tolerance {
+            return Decision::Throttle {
+                retry_after: ahead - tolerance,
+            };
+        }
+        if stored.is_none() && shard.tat.len() >= shard.capacity {
+            shard.make_room(now);
+        }
+        shard.tat.insert((kind, key), tat + interval);
+        Decision::Allow
+    }
+
+    /// Counts one accepted submission towards the flood threshold.
+    pub fn record_accepted(&self, now: Instant) {
+        let FloodLimits {
+            threshold,
+            window,
+            cool_down,
+        } = self.limits.flood;
+        let threshold = usize::try_from(threshold.max(1)).unwrap_or(usize::MAX);
+        let mut state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
+        while state
+            .recent
+            .front()
+            .is_some_and(|&t| now.saturating_duration_since(t) >= window)
+        {
+            state.recent.pop_front();
+        }
+        state.recent.push_back(now);
+        while state.recent.len() > threshold {
+            state.recent.pop_front();
+        }
+        if state.recent.len() >= threshold {
+            state.until = Some(now + cool_down);
+        }
+    }
+
+    /// Whether the site is in flood mode now (forced, or automatic and not cooled down).
+    pub fn flood(&self, now: Instant) -> bool {
+        if self.forced_flood.load(Ordering::Relaxed) {
+            return true;
+        }
+        let state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
+        state.until.is_some_and(|until| now < until)
+    }
+
+    /// Forces flood mode on (or back to automatic), e.g. from a setting.
+    pub fn set_forced_flood(&self, on: bool) {
+        self.forced_flood.store(on, Ordering::Relaxed);
+    }
+
+    /// Buckets held in memory now.
+    pub fn tracked_buckets(&self) -> usize {
+        self.shards
+            .iter()
+            .map(|s| s.lock().unwrap_or_else(|p| p.into_inner()).tat.len())
+            .sum()
+    }
+}
+
+impl Shard {
+    /// Frees at least one slot: full buckets first, then the eighth nearest to full.
+    fn make_room(&mut self, now: Instant) {
+        self.tat.retain(|_, tat| *tat > now);
+        if self.tat.len() < self.capacity {
+            return;
+        }
+        let mut by_tat: Vec<(Instant, (LimitKind, NetworkKey))> =
+            self.tat.iter().map(|(k, t)| (*t, *k)).collect();
+        let evict = (self.capacity / 8).max(1).min(by_tat.len());
+        by_tat.select_nth_unstable_by_key(evict - 1, |(t, _)| *t);
+        for (_, key) in &by_tat[..evict] {
+            self.tat.remove(key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINUTE: Duration = Duration::from_secs(60);
+
+    fn key(n: u32) -> NetworkKey {
+        let mut bytes = [0u8; 16];
+        bytes[..4].copy_from_slice(&n.to_le_bytes());
+        NetworkKey::from_bytes(bytes)
+    }
+
+    #[test]
+    fn sixth_report_in_a_burst_is_throttled_until_refill() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        for _ in 0..5 {
+            assert_eq!(
+                limiter.check(LimitKind::Report, key(1), t0),
+                Decision::Allow
+            );
+        }
+        assert_eq!(
+            limiter.check(LimitKind::Report, key(1), t0),
+            Decision::Throttle {
+                retry_after: 2 * MINUTE
+            }
+        );
+        let almost = t0 + 2 * MINUTE - Duration::from_secs(1);
+        assert_eq!(
+            limiter.check(LimitKind::Report, key(1), almost),
+            Decision::Throttle {
+                retry_after: Duration::from_secs(1)
+            }
+        );
+        let refilled = t0 + 2 * MINUTE;
+        assert_eq!(
+            limiter.check(LimitKind::Report, key(1), refilled),
+            Decision::Allow
+        );
+        assert!(matches!(
+            limiter.check(LimitKind::Report, key(1), refilled),
+            Decision::Throttle { .. }
+        ));
+        // A long quiet spell refills the whole burst, and no more.
+        let later = t0 + 60 * MINUTE;
+        for _ in 0..5 {
+            assert_eq!(
+                limiter.check(LimitKind::Report, key(1), later),
+                Decision::Allow
+            );
+        }
+        assert!(matches!(
+            limiter.check(LimitKind::Report, key(1), later),
+            Decision::Throttle { .. }
+        ));
+    }
+
+    #[test]
+    fn other_networks_and_kinds_are_unaffected() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        while limiter.check(LimitKind::Report, key(1), t0) == Decision::Allow {}
+        assert_eq!(
+            limiter.check(LimitKind::Report, key(2), t0),
+            Decision::Allow
+        );
+        assert_eq!(
+            limiter.check(LimitKind::Receipt, key(1), t0),
+            Decision::Allow
+        );
+    }
+
+    #[test]
+    fn wrong_receipts_are_throttled_after_ten() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        let allowed = (0..100)
+            .take_while(|_| limiter.check(LimitKind::Receipt, key(7), t0) == Decision::Allow)
+            .count();
+        assert_eq!(allowed, 10);
+        assert_eq!(
+            limiter.check(LimitKind::Receipt, key(7), t0 + MINUTE),
+            Decision::Allow
+        );
+    }
+
+    #[test]
+    fn memory_stays_bounded_under_many_networks() {
+        let limits = RateLimits {
+            max_buckets: 160,
+            ..RateLimits::default()
+        };
+        let limiter = Limiter::new(limits);
+        let t0 = Instant::now();
+        for n in 0..10_000 {
+            assert_eq!(
+                limiter.check(LimitKind::Report, key(n), t0),
+                Decision::Allow
+            );
+            assert!(limiter.tracked_buckets() <= 160);
+        }
+        assert!(limiter.tracked_buckets() > 100);
+    }
+
+    #[test]
+    fn eviction_prefers_full_and_nearly_full_buckets() {
+        let limits = RateLimits {
+            max_buckets: SHARDS * 8,
+            ..RateLimits::default()
+        };
+        let limiter = Limiter::new(limits);
+        let t0 = Instant::now();
+        // key(0) has used its whole burst; the rest one request each.
+        while limiter.check(LimitKind::Report, key(0), t0) == Decision::Allow {}
+        for n in 1..2000 {
+            limiter.check(LimitKind::Report, key(n), t0);
+        }
+        assert!(matches!(
+            limiter.check(LimitKind::Report, key(0), t0),
+            Decision::Throttle { .. }
+        ));
+        // Newer networks keep pushing out the older single-request buckets, not key(0).
+        let later = t0 + MINUTE + MINUTE / 2;
+        for n in 5000..7000 {
+            limiter.check(LimitKind::Report, key(n), later);
+        }
+        assert!(matches!(
+            limiter.check(LimitKind::Report, key(0), later),
+            Decision::Throttle { .. }
+        ));
+    }
+
+    #[test]
+    fn global_threshold_starts_flood_and_cool_down_ends_it() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        for i in 0..19 {
+            limiter.record_accepted(t0 + Duration::from_secs(i));
+        }
+        assert!(!limiter.flood(t0 + Duration::from_secs(19)));
+        limiter.record_accepted(t0 + Duration::from_secs(19));
+        assert!(limiter.flood(t0 + Duration::from_secs(19)));
+        let end = t0 + Duration::from_secs(19) + 30 * MINUTE;
+        assert!(limiter.flood(end - Duration::from_secs(1)));
+        assert!(!limiter.flood(end));
+    }
+
+    #[test]
+    fn a_slow_steady_stream_never_floods() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        // 19 a minute for an hour: one short of the threshold in every window.
+        for i in 0..(19 * 60) {
+            let now = t0 + Duration::from_secs(i * 60 / 19 + 1);
+            limiter.record_accepted(now);
+            assert!(!limiter.flood(now), "flooded at submission {i}");
+        }
+    }
+
+    #[test]
+    fn forced_flood_overrides_automatic_mode() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        assert!(!limiter.flood(t0));
+        limiter.set_forced_flood(true);
+        assert!(limiter.flood(t0));
+        limiter.set_forced_flood(false);
+        assert!(!limiter.flood(t0));
+    }
+
+    #[test]
+    fn limiter_is_shared_across_threads() {
+        let limiter = std::sync::Arc::new(Limiter::new(RateLimits::default()));
+        let t0 = Instant::now();
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                let limiter = limiter.clone();
+                std::thread::spawn(move || {
+                    (0..10)
+                        .filter(|_| limiter.check(LimitKind::Report, key(3), t0) == Decision::Allow)
+                        .count()
+                })
+            })
+            .collect();
+        let allowed: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
+        assert_eq!(allowed, 5);
+    }
+}

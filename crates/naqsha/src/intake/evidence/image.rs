@@ -1,0 +1,183 @@
+//! Images: refuse polyglots and bombs, decode within limits, apply orientation, re-encode.
+//!
+//! Re-encoding from pixels is what removes EXIF (and its GPS block), XMP, ICC profiles,
+//! IPTC, comments, text chunks, thumbnails and anything appended: the encoders below are
+//! given pixels only, never metadata.
+
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{ColorType, DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
+
+use super::sniff::foreign_signature;
+use super::structure::{walk_jpeg, walk_png, walk_webp};
+use super::{CleanEvidence, EvidenceError, EvidenceKind, EvidenceLimits};
+
+/// JPEG quality of the re-encoded copy: visually faithful for evidence, about a third of
+/// the size of quality 100.
+const JPEG_QUALITY: u8 = 85;
+
+/// Bytes of 0x00/0xFF padding tolerated after a JPEG's EOI (some cameras pad files).
+const JPEG_PADDING_ALLOWANCE: usize = 4096;
+
+/// Further JPEGs tolerated after the first one: phones append depth maps and HDR gain maps
+/// as whole JPEGs after the primary image (CIPA Multi-Picture Format).
+const JPEG_MAX_APPENDED_IMAGES: usize = 8;
+
+/// Cleans a sniffed JPEG, PNG or WebP.
+pub(super) fn clean_image(
+    bytes: &[u8],
+    kind: EvidenceKind,
+    limits: &EvidenceLimits,
+) -> Result<CleanEvidence, EvidenceError> {
+    let format = match kind {
+        EvidenceKind::Jpeg => {
+            check_jpeg_structure(bytes)?;
+            ImageFormat::Jpeg
+        }
+        EvidenceKind::Png => {
+            check_png_structure(bytes)?;
+            ImageFormat::Png
+        }
+        EvidenceKind::WebP => {
+            check_webp_structure(bytes)?;
+            ImageFormat::WebP
+        }
+        EvidenceKind::Pdf => return Err(EvidenceError::UnsupportedType),
+    };
+    let image = decode(bytes, format, limits)?;
+    // WebP becomes PNG: the `image` crate only writes lossless WebP, whose files are larger
+    // than PNG's for the same pixels, and PNG opens in every tool a moderator may use.
+    let out_kind = match kind {
+        EvidenceKind::Jpeg => EvidenceKind::Jpeg,
+        _ => EvidenceKind::Png,
+    };
+    let encoded = encode(&image, out_kind)?;
+    Ok(CleanEvidence {
+        kind: out_kind,
+        media_type: out_kind.media_type(),
+        bytes: encoded,
+        original_name_extension: None,
+        width: Some(image.width()),
+        height: Some(image.height()),
+    })
+}
+
+fn check_jpeg_structure(bytes: &[u8]) -> Result<(), EvidenceError> {
+    let layout = walk_jpeg(bytes).ok_or(EvidenceError::Corrupt)?;
+    if layout
+        .segments
+        .iter()
+        .any(|segment| foreign_signature(segment.body, &[]))
+    {
+        return Err(EvidenceError::Polyglot);
+    }
+    let mut rest = &bytes[layout.end..];
+    let mut appended = 0;
+    while !rest.is_empty() {
+        if rest.starts_with(&[0xFF, 0xD8, 0xFF]) && appended < JPEG_MAX_APPENDED_IMAGES {
+            let next = walk_jpeg(rest).ok_or(EvidenceError::Polyglot)?;
+            if next
+                .segments
+                .iter()
+                .any(|segment| foreign_signature(segment.body, &[]))
+            {
+                return Err(EvidenceError::Polyglot);
+            }
+            rest = &rest[next.end..];
+            appended += 1;
+        } else if rest.len() <= JPEG_PADDING_ALLOWANCE && rest.iter().all(|&b| b == 0 || b == 0xFF)
+        {
+            break;
+        } else {
+            return Err(EvidenceError::Polyglot);
+        }
+    }
+    Ok(())
+}
+
+fn check_png_structure(bytes: &[u8]) -> Result<(), EvidenceError> {
+    let layout = walk_png(bytes).ok_or(EvidenceError::Corrupt)?;
+    if layout.end != bytes.len() {
+        return Err(EvidenceError::Polyglot);
+    }
+    let hides_container = layout.chunks.iter().any(|chunk| {
+        !matches!(&chunk.kind, b"IDAT" | b"fdAT") && foreign_signature(chunk.data, &[])
+    });
+    if hides_container {
+        return Err(EvidenceError::Polyglot);
+    }
+    Ok(())
+}
+
+fn check_webp_structure(bytes: &[u8]) -> Result<(), EvidenceError> {
+    let layout = walk_webp(bytes).ok_or(EvidenceError::Corrupt)?;
+    if layout.declared_end != bytes.len() {
+        return Err(EvidenceError::Polyglot);
+    }
+    let hides_container = layout.chunks.iter().any(|chunk| {
+        !matches!(&chunk.fourcc, b"VP8 " | b"VP8L" | b"ALPH" | b"ANMF")
+            && foreign_signature(chunk.data, &[])
+    });
+    if hides_container {
+        return Err(EvidenceError::Polyglot);
+    }
+    Ok(())
+}
+
+/// Decodes within the limits: dimensions are read from the header and checked before any
+/// pixel buffer exists, so a bomb costs a header parse, not gigabytes.
+fn decode(
+    bytes: &[u8],
+    format: ImageFormat,
+    limits: &EvidenceLimits,
+) -> Result<DynamicImage, EvidenceError> {
+    let map_err = |error: ImageError| match error {
+        ImageError::Limits(_) => limits.too_many_pixels(),
+        ImageError::Unsupported(_) => EvidenceError::UnsupportedType,
+        _ => EvidenceError::Corrupt,
+    };
+    let mut decoder_limits = image::Limits::default();
+    decoder_limits.max_image_width = Some(limits.max_dimension);
+    decoder_limits.max_image_height = Some(limits.max_dimension);
+    decoder_limits.max_alloc = Some(limits.max_decode_alloc);
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(decoder_limits);
+    let mut decoder = reader.into_decoder().map_err(map_err)?;
+    let (width, height) = decoder.dimensions();
+    limits.check_dimensions(width, height)?;
+    if decoder.total_bytes() > limits.max_decode_alloc {
+        return Err(limits.too_many_pixels());
+    }
+    let orientation = decoder.orientation().map_err(map_err)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(map_err)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+fn encode(image: &DynamicImage, kind: EvidenceKind) -> Result<Vec<u8>, EvidenceError> {
+    let mut out = Vec::new();
+    let written = match kind {
+        EvidenceKind::Jpeg => {
+            let encoder = JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
+            match image.color() {
+                ColorType::L8 | ColorType::Rgb8 => image.write_with_encoder(encoder),
+                _ => DynamicImage::ImageRgb8(image.to_rgb8()).write_with_encoder(encoder),
+            }
+        }
+        _ => {
+            let encoder = PngEncoder::new_with_quality(
+                &mut out,
+                CompressionType::Default,
+                FilterType::Adaptive,
+            );
+            image.write_with_encoder(encoder)
+        }
+    };
+    written.map_err(|error| {
+        tracing::error!(%error, "re-encoding a decoded image failed");
+        EvidenceError::Reencode
+    })?;
+    Ok(out)
+}

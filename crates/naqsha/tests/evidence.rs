@@ -1,0 +1,110 @@
+//! Evidence cleaning through the public API, as the web layer uses it: check the batch,
+//! clean each file, keep only what passes. Also the 12-megapixel timing run:
+//! `CARGO_TARGET_DIR=/work/target-evidence cargo test --release -p naqsha --test evidence -- --ignored --nocapture`
+
+#[path = "fixtures/evidence/builders.rs"]
+mod builders;
+
+use std::time::Instant;
+
+use image::{ImageEncoder, Rgb, RgbImage};
+use naqsha::intake::evidence::{EvidenceKind, EvidenceLimits, check_batch, clean, strip_check};
+
+#[test]
+fn a_mixed_report_comes_out_with_no_metadata_in_any_file() {
+    let picture = builders::two_colour_picture(48, 32);
+    let uploads = [
+        builders::phone_jpeg(&picture, Some(6)),
+        builders::phone_png(&picture),
+        builders::phone_webp(&picture),
+        builders::pdf("", &[]),
+    ];
+    for upload in &uploads[..3] {
+        assert!(strip_check(upload).contains(&"gps"), "fixture carries GPS");
+    }
+    let limits = EvidenceLimits::default();
+    let sizes: Vec<usize> = uploads.iter().map(Vec::len).collect();
+    check_batch(&sizes, &limits).expect("four small files fit");
+
+    let cleaned: Vec<_> = uploads
+        .iter()
+        .map(|bytes| clean(bytes, &limits).expect("accepted"))
+        .collect();
+
+    let kinds: Vec<EvidenceKind> = cleaned.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EvidenceKind::Jpeg,
+            EvidenceKind::Png,
+            EvidenceKind::Png,
+            EvidenceKind::Pdf
+        ]
+    );
+    for file in &cleaned {
+        assert_eq!(strip_check(&file.bytes), Vec::<&str>::new());
+    }
+    assert_eq!((cleaned[0].width, cleaned[0].height), (Some(32), Some(48)));
+}
+
+/// A 4000 × 3000 picture with gradients and sensor-like noise, so the JPEG is as costly to
+/// decode as a phone photo (a flat picture would compress to almost nothing).
+fn photo_like(width: u32, height: u32) -> RgbImage {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    RgbImage::from_fn(width, height, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let noise = i32::from(u8::try_from(state & 0x1F).unwrap_or(0)) - 16;
+        let channel = |base: u32| u8::try_from((i64::from(base % 256) + i64::from(noise)).clamp(0, 255)).unwrap_or(0);
+        Rgb([channel(x / 16), channel(y / 12), channel((x + y) / 28)])
+    })
+}
+
+#[test]
+#[ignore = "timing run for a 12-megapixel phone photo; use --release"]
+fn time_cleaning_a_12_megapixel_jpeg() {
+    let picture = photo_like(4000, 3000);
+    let upload = builders::phone_jpeg(&picture, Some(6));
+    let limits = EvidenceLimits::default();
+    let runs = 5;
+    let mut best = f64::MAX;
+    let mut cleaned = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        cleaned = Some(clean(&upload, &limits).expect("accepted"));
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let cleaned = cleaned.expect("ran");
+    assert_eq!((cleaned.width, cleaned.height), (Some(3000), Some(4000)));
+    assert_eq!(strip_check(&cleaned.bytes), Vec::<&str>::new());
+    println!(
+        "12 MP JPEG: {} bytes in, {} bytes out, best of {runs}: {:.0} ms",
+        upload.len(),
+        cleaned.bytes.len(),
+        best * 1000.0
+    );
+
+    // The figures behind cleaning WebP to PNG rather than to lossless WebP.
+    let mut webp = Vec::new();
+    let start = Instant::now();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut webp)
+        .write_image(picture.as_raw(), 4000, 3000, image::ExtendedColorType::Rgb8)
+        .expect("encode");
+    let webp_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let mut png = Vec::new();
+    let start = Instant::now();
+    image::codecs::png::PngEncoder::new_with_quality(
+        &mut png,
+        image::codecs::png::CompressionType::Default,
+        image::codecs::png::FilterType::Adaptive,
+    )
+    .write_image(picture.as_raw(), 4000, 3000, image::ExtendedColorType::Rgb8)
+    .expect("encode");
+    let png_ms = start.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "12 MP lossless: WebP {} bytes in {webp_ms:.0} ms, PNG {} bytes in {png_ms:.0} ms",
+        webp.len(),
+        png.len()
+    );
+}

@@ -1,0 +1,473 @@
+//! The public pages as a visitor gets them: home and story pages in English and Urdu, the
+//! 404 page, paging and the quick-exit page.
+
+mod web_support;
+
+use axum::http::StatusCode;
+use naqsha_core::case::{Case, CaseStatus};
+use naqsha_core::lang::Lang;
+use naqsha_core::period::YearMonth;
+use naqsha_core::taxonomy::Labels;
+use web_support::{TestApp, attrs, case, place, story, term_label, texts};
+
+/// Three published cases (Punjab, Sindh, no place) and one still in review.
+struct Seeded {
+    lahore: Case,
+    karachi_ur_only: Case,
+    nowhere_en_only: Case,
+    in_review: Case,
+}
+
+async fn seeded(app: &TestApp) -> Seeded {
+    let mut lahore = case("Blackmailed with edited photos");
+    lahore.story_ur = Some(story(
+        "ترمیم شدہ تصاویر سے بلیک میلنگ",
+        "پہلا پیراگراف۔\n\nدوسرا پیراگراف۔",
+    ));
+    lahore.story_en = Some(story(
+        "Blackmailed with edited photos",
+        "First paragraph, line one.\nLine two.\n\nSecond paragraph.",
+    ));
+    lahore.place = place("pk-pb-lahore");
+    lahore.province = place("pk-pb");
+    lahore.demo = true;
+    lahore.labels = Labels::from_pairs([
+        ("act", "blackmail_sextortion"),
+        ("platform", "whatsapp"),
+        ("survivor_gender", "woman"),
+    ])
+    .unwrap();
+
+    let mut karachi_ur_only = case("unused");
+    karachi_ur_only.story_en = None;
+    karachi_ur_only.story_ur = Some(story(
+        "جعلی پروفائل",
+        "کسی نے میرے نام سے جعلی پروفائل بنایا۔",
+    ));
+    karachi_ur_only.place = place("pk-sd-karachi-east");
+    karachi_ur_only.province = place("pk-sd");
+    karachi_ur_only.period = Some(YearMonth::new(2024, 2).unwrap());
+
+    let mut nowhere_en_only = case("Account taken over");
+    nowhere_en_only.period = Some(YearMonth::new(2023, 11).unwrap());
+
+    let mut in_review = case("Not yet public");
+    in_review.status = CaseStatus::InReview;
+
+    for c in [&lahore, &karachi_ur_only, &nowhere_en_only, &in_review] {
+        app.save(c).await;
+    }
+    Seeded {
+        lahore,
+        karachi_ur_only,
+        nowhere_en_only,
+        in_review,
+    }
+}
+
+fn count_row(html: &scraper::Html, name: &str) -> Option<String> {
+    let rows = texts(html, ".counts__table tbody tr");
+    rows.into_iter().find(|r| r.starts_with(name))
+}
+
+#[tokio::test]
+async fn english_home_counts_and_lists_published_stories() {
+    let app = TestApp::new().await;
+    let s = seeded(&app).await;
+    let reply = app.get("/").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let html = reply.html();
+
+    assert_eq!(attrs(&html, "html", "lang"), ["en"]);
+    assert_eq!(attrs(&html, "html", "dir"), ["ltr"]);
+    assert_eq!(
+        texts(&html, ".counts__total"),
+        ["3"],
+        "cases in review are not counted"
+    );
+    assert_eq!(count_row(&html, "Punjab").as_deref(), Some("Punjab 1"));
+    assert_eq!(count_row(&html, "Sindh").as_deref(), Some("Sindh 1"));
+    assert_eq!(
+        count_row(&html, "Place not recorded").as_deref(),
+        Some("Place not recorded 1")
+    );
+
+    let titles = texts(&html, ".story-card__title");
+    assert_eq!(titles.len(), 3);
+    assert!(titles.contains(&"Blackmailed with edited photos".to_owned()));
+    assert!(!titles.iter().any(|t| t.contains("Not yet public")));
+
+    // Newest period first; the Urdu-only story is shown in Urdu, marked as such.
+    let hrefs = attrs(&html, ".story-card__title a", "href");
+    assert_eq!(hrefs[0], format!("/stories/{}", s.lahore.id));
+    assert_eq!(hrefs[1], format!("/stories/{}", s.karachi_ur_only.id));
+    assert_eq!(hrefs[2], format!("/stories/{}", s.nowhere_en_only.id));
+    assert_eq!(
+        attrs(&html, ".story-card__title[lang=ur][dir=rtl]", "lang").len(),
+        1
+    );
+    assert_eq!(
+        texts(&html, ".story-card__title[lang=ur]"),
+        ["جعلی پروفائل"]
+    );
+
+    let cards = texts(&html, ".story-card");
+    let first = &cards[0];
+    assert!(first.contains("[Demo]"), "{first}");
+    assert!(first.contains("March 2024"), "{first}");
+    assert!(first.contains("Lahore, Punjab"), "{first}");
+    assert!(
+        first.contains(&term_label("act", "blackmail_sextortion", Lang::En)),
+        "{first}"
+    );
+    assert!(first.contains("WhatsApp"), "{first}");
+    assert!(
+        !first.contains("Woman"),
+        "the survivor's gender is never shown beside a story"
+    );
+    assert!(!cards[1].contains("[Demo]"));
+    assert!(cards[1].contains("Karachi East, Sindh"), "{}", cards[1]);
+    assert!(cards[2].contains("November 2023"), "{}", cards[2]);
+
+    assert_eq!(attrs(&html, ".lang-switch", "href"), ["/ur/"]);
+    assert!(html.html().contains("anonymised"));
+    let _ = s.in_review;
+}
+
+#[tokio::test]
+async fn urdu_home_uses_urdu_everywhere() {
+    let app = TestApp::new().await;
+    let s = seeded(&app).await;
+    let reply = app.get("/ur/").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let html = reply.html();
+
+    assert_eq!(attrs(&html, "html", "lang"), ["ur"]);
+    assert_eq!(attrs(&html, "html", "dir"), ["rtl"]);
+    assert_eq!(texts(&html, ".site-title"), ["نقشہ"]);
+    assert_eq!(
+        texts(&html, "h1"),
+        ["ٹیکنالوجی کے ذریعے تشدد: ریکارڈ اور نقشہ"]
+    );
+    assert_eq!(count_row(&html, "پنجاب").as_deref(), Some("پنجاب 1"));
+    assert_eq!(count_row(&html, "سندھ").as_deref(), Some("سندھ 1"));
+    assert_eq!(
+        count_row(&html, "مقام درج نہیں").as_deref(),
+        Some("مقام درج نہیں 1")
+    );
+
+    let cards = texts(&html, ".story-card");
+    assert!(
+        cards[0].contains("ترمیم شدہ تصاویر سے بلیک میلنگ"),
+        "{}",
+        cards[0]
+    );
+    assert!(cards[0].contains("[نمونہ]"));
+    assert!(cards[0].contains("مارچ 2024"));
+    assert!(cards[0].contains("لاہور، پنجاب"), "{}", cards[0]);
+    assert!(cards[0].contains(&term_label("act", "blackmail_sextortion", Lang::Ur)));
+    assert!(
+        !cards[0].contains("Blackmail"),
+        "Urdu page shows the Urdu title and labels"
+    );
+
+    // The English-only story keeps its language on the card.
+    assert_eq!(
+        texts(&html, ".story-card__title[lang=en][dir=ltr]"),
+        ["Account taken over"]
+    );
+    assert_eq!(
+        attrs(&html, ".story-card__title a", "href")[0],
+        format!("/ur/stories/{}", s.lahore.id)
+    );
+    assert_eq!(attrs(&html, ".lang-switch", "href"), ["/"]);
+}
+
+#[tokio::test]
+async fn ur_without_slash_redirects_permanently() {
+    let app = TestApp::new().await;
+    let reply = app.get("/ur").await;
+    assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(reply.header("location"), Some("/ur/"));
+}
+
+#[tokio::test]
+async fn empty_site_says_so() {
+    let app = TestApp::new().await;
+    let html = app.get("/").await.html();
+    assert_eq!(texts(&html, ".counts__total"), ["0"]);
+    assert_eq!(
+        texts(&html, ".empty"),
+        ["No stories have been published yet."]
+    );
+    assert!(texts(&html, ".story-card").is_empty());
+    let html = app.get("/ur/").await.html();
+    assert_eq!(
+        texts(&html, ".empty"),
+        ["ابھی تک کوئی کہانی شائع نہیں ہوئی۔"]
+    );
+}
+
+#[tokio::test]
+async fn stories_page_twenty_at_a_time() {
+    let app = TestApp::new().await;
+    for i in 0..21 {
+        let mut c = case(&format!("Story number {i}"));
+        c.period = Some(YearMonth::new(2000 + i, 1).unwrap());
+        app.save(&c).await;
+    }
+    let html = app.get("/").await.html();
+    assert_eq!(texts(&html, ".story-card").len(), 20);
+    assert_eq!(
+        texts(&html, ".story-card__title")[0],
+        "Story number 20",
+        "newest first"
+    );
+    assert_eq!(attrs(&html, ".paging__older", "href"), ["/?page=2"]);
+    assert!(texts(&html, ".paging__newer").is_empty());
+    assert_eq!(texts(&html, ".paging__position"), ["Page 1 of 2"]);
+
+    let html = app.get("/?page=2").await.html();
+    assert_eq!(texts(&html, ".story-card__title"), ["Story number 0"]);
+    assert_eq!(attrs(&html, ".paging__newer", "href"), ["/"]);
+    assert_eq!(texts(&html, ".counts__total"), ["21"]);
+
+    let html = app.get("/ur/?page=2").await.html();
+    assert_eq!(attrs(&html, ".paging__newer", "href"), ["/ur/"]);
+    assert_eq!(
+        texts(&html, ".paging__position"),
+        ["کل 2 صفحات میں سے صفحہ 2"]
+    );
+
+    assert_eq!(app.get("/?page=3").await.status, StatusCode::NOT_FOUND);
+
+    let bad = app.get("/?page=zero").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.text()
+            .contains("The page number must be a whole number"),
+        "{}",
+        bad.text()
+    );
+    let bad = app.get("/ur/?page=0").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.text().contains("صفحہ نمبر 1 یا اس سے بڑا"));
+}
+
+#[tokio::test]
+async fn story_page_shows_a_published_story() {
+    let app = TestApp::new().await;
+    let s = seeded(&app).await;
+    let reply = app.get(&format!("/stories/{}", s.lahore.id)).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let html = reply.html();
+
+    assert_eq!(texts(&html, "h1"), ["Blackmailed with edited photos"]);
+    assert_eq!(
+        texts(&html, "title"),
+        ["Blackmailed with edited photos · Naqsha"]
+    );
+    assert_eq!(
+        texts(&html, ".story__facts dd"),
+        ["March 2024", "Lahore, Punjab"]
+    );
+    assert_eq!(
+        texts(&html, ".story__text p"),
+        ["First paragraph, line one. Line two.", "Second paragraph."]
+    );
+    assert_eq!(
+        texts(&html, ".story__text p br").len(),
+        1,
+        "line breaks are kept"
+    );
+    assert_eq!(texts(&html, ".story .badge--demo"), ["[Demo]"]);
+
+    // Dimension labels come from the taxonomy, in its order.
+    let tax = naqsha_core::taxonomy::Taxonomy::pakistan_default();
+    let expected: Vec<String> = ["act", "platform"]
+        .iter()
+        .map(|k| tax.dimension(k).unwrap().label(Lang::En).to_owned())
+        .collect();
+    assert_eq!(texts(&html, ".story__categories dt"), expected);
+    let terms = texts(&html, ".story__categories dd li");
+    assert_eq!(
+        terms,
+        [
+            term_label("act", "blackmail_sextortion", Lang::En),
+            "WhatsApp".to_owned()
+        ]
+    );
+    assert!(
+        !html.html().contains("Woman"),
+        "sensitive dimensions stay off story pages"
+    );
+    assert_eq!(
+        attrs(&html, ".lang-switch", "href"),
+        [format!("/ur/stories/{}", s.lahore.id)]
+    );
+
+    // The same story in Urdu.
+    let html = app
+        .get(&format!("/ur/stories/{}", s.lahore.id))
+        .await
+        .html();
+    assert_eq!(attrs(&html, "html", "dir"), ["rtl"]);
+    assert_eq!(texts(&html, "h1"), ["ترمیم شدہ تصاویر سے بلیک میلنگ"]);
+    assert_eq!(
+        texts(&html, ".story__facts dd"),
+        ["مارچ 2024", "لاہور، پنجاب"]
+    );
+    assert!(
+        texts(&html, ".story__categories dd li").contains(&term_label(
+            "platform",
+            "whatsapp",
+            Lang::Ur
+        ))
+    );
+    assert!(
+        texts(&html, ".notice").is_empty(),
+        "no note when the story is in the page language"
+    );
+}
+
+#[tokio::test]
+async fn story_in_the_other_language_is_marked() {
+    let app = TestApp::new().await;
+    let s = seeded(&app).await;
+    let html = app
+        .get(&format!("/stories/{}", s.karachi_ur_only.id))
+        .await
+        .html();
+    assert_eq!(attrs(&html, "html", "lang"), ["en"]);
+    assert_eq!(
+        texts(&html, ".notice"),
+        ["This story is only available in Urdu."]
+    );
+    assert_eq!(attrs(&html, "h1", "lang"), ["ur"]);
+    assert_eq!(attrs(&html, ".story__text", "dir"), ["rtl"]);
+    assert_eq!(
+        texts(&html, ".story__facts dd"),
+        ["February 2024", "Karachi East, Sindh"]
+    );
+
+    let html = app
+        .get(&format!("/ur/stories/{}", s.nowhere_en_only.id))
+        .await
+        .html();
+    assert_eq!(
+        texts(&html, ".notice"),
+        ["یہ کہانی صرف انگریزی میں دستیاب ہے۔"]
+    );
+    assert_eq!(attrs(&html, ".story__text", "lang"), ["en"]);
+    assert_eq!(texts(&html, ".story__facts dd")[1], "مقام درج نہیں");
+}
+
+#[tokio::test]
+async fn unknown_unpublished_and_malformed_stories_are_not_found() {
+    let app = TestApp::new().await;
+    let s = seeded(&app).await;
+    for path in [
+        format!("/stories/{}", naqsha_core::ids::CaseId::random()),
+        format!("/stories/{}", s.in_review.id),
+        "/stories/not-an-id".to_owned(),
+        "/stories/%FF%FE".to_owned(),
+        format!("/ur/stories/{}", s.in_review.id),
+    ] {
+        let reply = app.get(&path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!reply.text().contains("Not yet public"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn not_found_page_is_translated() {
+    let app = TestApp::new().await;
+    let reply = app.get("/no/such/page").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    let html = reply.html();
+    assert_eq!(attrs(&html, "html", "lang"), ["en"]);
+    assert_eq!(texts(&html, "h1"), ["Page not found"]);
+    assert_eq!(attrs(&html, ".error-page a", "href"), ["/"]);
+    assert!(
+        texts(&html, ".error-page__reference").is_empty(),
+        "a 404 needs no reference"
+    );
+
+    let reply = app.get("/ur/no/such/page").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    let html = reply.html();
+    assert_eq!(attrs(&html, "html", "dir"), ["rtl"]);
+    assert_eq!(texts(&html, "h1"), ["صفحہ نہیں ملا"]);
+    assert_eq!(attrs(&html, ".error-page a", "href"), ["/ur/"]);
+}
+
+#[tokio::test]
+async fn every_page_has_skip_link_quick_exit_and_no_inline_code() {
+    let app = TestApp::new().await;
+    let s = seeded(&app).await;
+    for path in [
+        "/".to_owned(),
+        "/ur/".to_owned(),
+        format!("/stories/{}", s.lahore.id),
+        "/nope".to_owned(),
+    ] {
+        let html = app.get(&path).await.html();
+        assert_eq!(attrs(&html, "a.skip-link", "href"), ["#main"], "{path}");
+        assert_eq!(attrs(&html, "main", "id"), ["main"], "{path}");
+        assert_eq!(attrs(&html, "a.quick-exit", "href"), ["/exit"], "{path}");
+        let scripts = attrs(&html, "script", "src");
+        assert_eq!(scripts, ["/assets/js/quick-exit.js"], "{path}");
+        assert_eq!(attrs(&html, "script[defer]", "src").len(), 1, "{path}");
+        assert!(
+            texts(&html, "style").is_empty(),
+            "{path}: no inline style element"
+        );
+        assert!(
+            attrs(&html, "[style]", "style").is_empty(),
+            "{path}: no style attributes"
+        );
+        for href in attrs(&html, "link[rel=stylesheet]", "href") {
+            assert!(
+                href.starts_with("/assets/"),
+                "{path}: {href} is served by us"
+            );
+        }
+        assert!(!texts(&html, "footer").is_empty(), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn quick_exit_lands_on_a_neutral_uncached_page() {
+    let app = TestApp::new().await;
+    let reply = app.get("/exit").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    let text = reply.text();
+    for telltale in [
+        "Naqsha",
+        "نقشہ",
+        "/assets/",
+        "violence",
+        "<script",
+        "stylesheet",
+    ] {
+        assert!(
+            !text.contains(telltale),
+            "the exit page mentions {telltale:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_neutral_site_title_hides_the_purpose_from_tabs() {
+    let app = TestApp::with_config(|c| c.site_title = Some("Recipes".into())).await;
+    let s = seeded(&app).await;
+    let html = app.get(&format!("/stories/{}", s.lahore.id)).await.html();
+    assert_eq!(texts(&html, "title"), ["Recipes"]);
+    assert_eq!(texts(&html, ".site-title"), ["Recipes"]);
+    let html = app.get("/ur/").await.html();
+    assert_eq!(texts(&html, "title"), ["Recipes"]);
+    assert_eq!(texts(&html, ".site-title"), ["Recipes"]);
+    let html = app.get("/").await.html();
+    assert!(!html.html().contains("Naqsha"));
+}

@@ -1,0 +1,449 @@
+//! What every response shares: security headers, no cookies, request ids and a request log
+//! that names no visitor; plus the health check, static assets, JSON errors, opaque server
+//! errors and serving over a real socket with graceful shutdown.
+
+mod web_support;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use web_support::{TestApp, attrs, case, texts};
+
+/// The browser policy every response must carry, written out independently of the code.
+const EXPECTED_HEADERS: &[(&str, &str)] = &[
+    (
+        "content-security-policy",
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    ("referrer-policy", "no-referrer"),
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ),
+];
+
+const HSTS: &str = "max-age=63072000; includeSubDomains";
+
+/// A vendored font file, found by listing the folder (its name carries a hash).
+fn font_path(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/vendor/fonts");
+    let name = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|n| n.starts_with(prefix) && n.ends_with(".woff2"))
+        .unwrap_or_else(|| panic!("no {prefix}*.woff2 vendored"));
+    format!("/assets/vendor/fonts/{name}")
+}
+
+/// One request to every route (and to the error paths), as (path, expected status).
+async fn every_route(app: &TestApp) -> Vec<(String, StatusCode)> {
+    let c = case("A story");
+    app.save(&c).await;
+    vec![
+        ("/".into(), StatusCode::OK),
+        ("/ur/".into(), StatusCode::OK),
+        ("/ur".into(), StatusCode::PERMANENT_REDIRECT),
+        (format!("/stories/{}", c.id), StatusCode::OK),
+        (format!("/ur/stories/{}", c.id), StatusCode::OK),
+        ("/stories/unknown".into(), StatusCode::NOT_FOUND),
+        ("/?page=nope".into(), StatusCode::BAD_REQUEST),
+        ("/exit".into(), StatusCode::OK),
+        ("/healthz".into(), StatusCode::OK),
+        ("/assets/css/naqsha.css".into(), StatusCode::OK),
+        ("/assets/js/quick-exit.js".into(), StatusCode::OK),
+        (font_path("noto-sans-latin-400"), StatusCode::OK),
+        ("/assets/missing.css".into(), StatusCode::NOT_FOUND),
+        ("/api/v1/nothing".into(), StatusCode::NOT_FOUND),
+        ("/no/such/page".into(), StatusCode::NOT_FOUND),
+    ]
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_no_cookie() {
+    let app = TestApp::new().await;
+    for (path, status) in every_route(&app).await {
+        let reply = app.get(&path).await;
+        assert_eq!(reply.status, status, "{path}");
+        for (name, value) in EXPECTED_HEADERS {
+            assert_eq!(reply.header(name), Some(*value), "{path}: {name}");
+        }
+        assert!(
+            !reply.headers.contains_key("strict-transport-security"),
+            "{path}: no HSTS over http"
+        );
+        assert!(
+            !reply.headers.contains_key("set-cookie"),
+            "{path} sets a cookie"
+        );
+        let id = reply
+            .header("x-request-id")
+            .unwrap_or_else(|| panic!("{path}: no request id"));
+        assert_eq!(id.len(), 32, "{path}: {id}");
+    }
+    // The code's table is the one tested.
+    assert_eq!(naqsha::web::SECURITY_HEADERS, EXPECTED_HEADERS);
+}
+
+#[tokio::test]
+async fn hsts_only_behind_https() {
+    let app =
+        TestApp::with_config(|c| c.public_url = Some("https://naqsha.example.org".into())).await;
+    for (path, _) in every_route(&app).await {
+        assert_eq!(
+            app.get(&path).await.header("strict-transport-security"),
+            Some(HSTS),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn request_ids_are_fresh_for_every_request() {
+    let app = TestApp::new().await;
+    let req = || {
+        Request::get("/")
+            .header("x-request-id", "chosen-by-client")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let a = app.send(req()).await;
+    let b = app.send(req()).await;
+    let (a, b) = (
+        a.header("x-request-id").unwrap(),
+        b.header("x-request-id").unwrap(),
+    );
+    assert_ne!(a, b);
+    assert_ne!(a, "chosen-by-client");
+}
+
+#[tokio::test]
+async fn health_check_reports_the_database() {
+    let app = TestApp::new().await;
+    let reply = app.get("/healthz").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(
+        reply.json(),
+        serde_json::json!({"status": "ok", "database": "sqlite"})
+    );
+
+    app.state.store().close().await;
+    let reply = app.get("/healthz").await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        reply.json(),
+        serde_json::json!({"status": "unavailable", "database": "sqlite"})
+    );
+}
+
+#[tokio::test]
+async fn assets_have_types_and_cache_policies() {
+    let app = TestApp::new().await;
+
+    let css = app.get("/assets/css/naqsha.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
+    assert_eq!(css.header("cache-control"), Some("public, max-age=3600"));
+    assert!(
+        css.text().contains("margin-inline"),
+        "the stylesheet is served"
+    );
+
+    let font = app.get(&font_path("noto-nastaliq-urdu-arabic-400")).await;
+    assert_eq!(font.status, StatusCode::OK);
+    assert_eq!(font.header("content-type"), Some("font/woff2"));
+    assert_eq!(
+        font.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert_eq!(&font.body[..4], b"wOF2");
+
+    let fonts_css = app.get("/assets/vendor/fonts/fonts.css").await;
+    assert_eq!(
+        fonts_css.header("cache-control"),
+        Some("public, max-age=3600")
+    );
+    for url in fonts_css.text().split("url(./").skip(1) {
+        let name = url.split(')').next().unwrap();
+        let reply = app.get(&format!("/assets/vendor/fonts/{name}")).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::OK,
+            "fonts.css names {name}, which must be served"
+        );
+    }
+
+    let js = app.get("/assets/js/quick-exit.js").await;
+    assert_eq!(
+        js.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    assert!(js.text().contains("location.replace"));
+
+    // Revalidation answers 304 without a body.
+    let etag = css.header("etag").unwrap().to_owned();
+    let again = app
+        .send(
+            Request::get("/assets/css/naqsha.css")
+                .header("if-none-match", &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+
+    for path in [
+        "/assets/nope.css",
+        "/assets/..%2FCargo.toml",
+        "/assets/css/..%2F..%2FCargo.toml",
+        "/assets/vendor/fonts/README.md",
+    ] {
+        assert_eq!(app.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn api_and_json_clients_get_json_errors() {
+    let app = TestApp::new().await;
+    let reply = app.get("/api/v1/nothing").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.json()["error"]["code"], "not_found");
+    assert_eq!(
+        reply.json()["error"]["message"],
+        "There is nothing at this address. The story may have been withdrawn, or the link may be mistyped."
+    );
+
+    let reply = app
+        .send(
+            Request::get("/nope")
+                .header("accept", "application/json")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.json()["error"]["code"], "not_found");
+
+    let reply = app
+        .send(
+            Request::get("/?page=x")
+                .header("accept", "application/json")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.json()["error"]["code"], "bad_request");
+    assert_eq!(
+        reply.json()["error"]["message"],
+        "The page number must be a whole number, 1 or more."
+    );
+
+    // A browser asking for HTML or anything gets the page.
+    let reply = app
+        .send(
+            Request::get("/nope")
+                .header("accept", "text/html,*/*;q=0.8")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(
+        reply
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html")
+    );
+}
+
+/// A `tracing` writer into a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+
+    fn subscriber(&self) -> impl tracing::Subscriber + Send + Sync + use<> {
+        let buf = self.clone();
+        tracing_subscriber::fmt()
+            .with_writer(move || buf.clone())
+            .with_ansi(false)
+            .with_max_level(tracing::Level::TRACE)
+            .finish()
+    }
+}
+
+fn canary_request(path: &str) -> Request<Body> {
+    Request::get(path)
+        .header("user-agent", "canary-agent")
+        .header("x-forwarded-for", "203.0.113.77")
+        .header("x-real-ip", "203.0.113.77")
+        .header("referer", "https://canary-referer.example/")
+        .body(Body::empty())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_request_log_names_no_visitor() {
+    let app = TestApp::new().await;
+    let c = case("A story");
+    app.save(&c).await;
+    let log = Captured::default();
+    let _guard = tracing::subscriber::set_default(log.subscriber());
+
+    let found = app
+        .send(canary_request(&format!("/stories/{}?q=canary-query", c.id)))
+        .await;
+    assert_eq!(found.status, StatusCode::OK);
+    let missing = app
+        .send(canary_request("/stories/canary-path?q=canary-query"))
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let nowhere = app
+        .send(canary_request("/canary-fallback?q=canary-query"))
+        .await;
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+
+    let text = log.text();
+    for id in [&found, &missing, &nowhere].map(|r| r.header("x-request-id").unwrap().to_owned()) {
+        let line = text
+            .lines()
+            .find(|l| l.contains(&id) && l.contains("status="))
+            .unwrap_or_else(|| panic!("no request line with id {id} in:\n{text}"));
+        assert!(
+            line.contains("method=\"GET\"") || line.contains("method=GET"),
+            "{line}"
+        );
+        assert!(line.contains("duration_ms="), "{line}");
+    }
+    assert!(
+        text.contains("route=/stories/{id}"),
+        "the route pattern is logged:\n{text}"
+    );
+    assert!(text.contains("status=404"), "{text}");
+    for canary in [
+        "canary-agent",
+        "203.0.113.77",
+        "canary-query",
+        "canary-path",
+        "canary-fallback",
+        "canary-referer",
+        &c.id.to_string(),
+    ] {
+        assert!(
+            !text.contains(canary),
+            "the log contains {canary:?}:\n{text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn server_errors_are_opaque_and_logged_with_the_request_id() {
+    let app = TestApp::new().await;
+    let log = Captured::default();
+    let _guard = tracing::subscriber::set_default(log.subscriber());
+    app.state.store().close().await;
+
+    let reply = app.get("/ur/").await;
+    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let id = reply.header("x-request-id").unwrap().to_owned();
+    let html = reply.html();
+    assert_eq!(attrs(&html, "html", "lang"), ["ur"]);
+    assert_eq!(texts(&html, "h1"), ["کچھ خرابی ہو گئی"]);
+    let reference = texts(&html, ".error-page__reference").join(" ");
+    assert!(
+        reference.contains(&id),
+        "the page shows the request id: {reference}"
+    );
+    let body = reply.text().to_lowercase();
+    for internal in ["pool", "sqlx", "database", "closed", "sqlite"] {
+        assert!(!body.contains(internal), "the 500 page leaks {internal:?}");
+    }
+
+    let reply = app.get("/api/v1/anything").await;
+    assert_eq!(
+        reply.status,
+        StatusCode::NOT_FOUND,
+        "no database needed to know an API route is missing"
+    );
+
+    let reply = app
+        .send(
+            Request::get("/")
+                .header("accept", "application/json")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let json = reply.json();
+    assert_eq!(json["error"]["code"], "internal");
+    assert_eq!(
+        json["error"]["request_id"],
+        reply.header("x-request-id").unwrap()
+    );
+    assert!(!json.to_string().to_lowercase().contains("pool"));
+
+    let text = log.text();
+    let error_line = text
+        .lines()
+        .find(|l| l.contains("ERROR") && l.contains(&id))
+        .unwrap_or_else(|| panic!("the cause is not logged with request id {id}:\n{text}"));
+    assert!(
+        error_line.to_lowercase().contains("pool") || error_line.contains("database"),
+        "{error_line}"
+    );
+}
+
+#[tokio::test]
+async fn serve_answers_on_a_socket_and_shuts_down_gracefully() {
+    let app = TestApp::new().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(naqsha::web::serve(
+        app.state.clone(),
+        listener,
+        async move {
+            let _ = stopped.await;
+        },
+    ));
+
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).await.unwrap();
+    assert!(raw.starts_with("HTTP/1.1 200"), "{raw}");
+    assert!(raw.contains("\"database\":\"sqlite\""), "{raw}");
+    assert!(raw.to_ascii_lowercase().contains("x-request-id:"));
+
+    stop.send(()).unwrap();
+    let result = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+    result
+        .expect("serve stops after shutdown")
+        .unwrap()
+        .unwrap();
+}
