@@ -300,6 +300,7 @@ def main():
           "Urdu-script names that IL-NER train (CC BY 4.0) shows mostly as ordinary words; "
           "taken as names only with context")
     write_urdu_common()
+    write_english_common(faker_root, given_pk | family_pk)
     write("heldout/given-urdu.txt", urdu_held_given,
           "HELD OUT: never loaded by the engine; the test-set generator draws from these")
     write("heldout/family-urdu.txt", urdu_held_family,
@@ -331,6 +332,34 @@ def write_urdu_common():
         for w in sorted(words):
             f.write(w + "\n")
     print(f"data/redaction/urdu-common.txt: {len(words)}")
+
+
+def write_english_common(faker_root, pakistani_names):
+    """Common English words (Faker's lorem en_US word list) and the words of country
+    names (Faker's address en countries): capitalised, they are no person's name."""
+    words = set()
+    for rel, key in (("lorem/en_US/__init__.py", "word_list"),
+                     ("address/en/__init__.py", "countries")):
+        path = os.path.join(faker_root, "faker", "providers", rel)
+        tree = ast.parse(open(path, encoding="utf-8").read())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == key for t in node.targets):
+                for e in node.value.elts:
+                    if isinstance(e, ast.Constant) and isinstance(e.value, str):
+                        for w in e.value.replace("(", " ").replace(")", " ").split():
+                            w = fold_latin(w).strip(",.'")
+                            if w.isalpha() and len(w) >= 2:
+                                words.add(w)
+    words -= pakistani_names
+    path = os.path.join(ROOT, "data", "redaction", "english-common.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Common English words and words of country names, from Faker 40.54.0 "
+                "(lorem en_US word_list, address en countries; MIT); derived by "
+                "data/names/derive.py\n")
+        for w in sorted(words):
+            f.write(w + "\n")
+    print(f"data/redaction/english-common.txt: {len(words)}")
 
 
 def load_list(path):

@@ -185,8 +185,7 @@ fn load_generated(path: &PathBuf) -> Vec<Doc> {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let mut data =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/pii-eval");
+    let mut data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/pii-eval");
     let mut generated: Option<PathBuf> = None;
     let mut misses: Option<Kind> = None;
     let mut false_pos = false;
@@ -253,6 +252,15 @@ fn main() {
             }
         }
         for s in spans {
+            if false_pos && !d.pii_free {
+                let wrong = (s.start..s.end.min(chars.len()))
+                    .filter(|&i| chars[i].is_alphanumeric() && !truth[i])
+                    .count();
+                if wrong > 0 {
+                    let t: String = chars[s.start..s.end].iter().collect();
+                    println!("WRONG {} {} {:?} in {:?}", d.set, s.kind, t, d.text);
+                }
+            }
             let t = tallies.entry((d.set.clone(), s.kind)).or_default();
             t.pred_spans += 1;
             let o = overall.entry(d.set.clone()).or_default();
@@ -263,8 +271,6 @@ fn main() {
                     if truth[i] {
                         t.pred_true_chars += 1;
                         o.1 += 1;
-                    } else if false_pos && !d.pii_free {
-                        // printed once per span below
                     }
                 }
             }

@@ -121,6 +121,18 @@ pub struct RawReport {
     pub received_at: OffsetDateTime,
 }
 
+/// Everything sealed for one submission's report: the reporter's words and the redaction
+/// engine's suggestions for them (which would point straight at the personal data, so they
+/// are sealed too).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SealedReport {
+    /// The report.
+    pub report: RawReport,
+    /// Personal data the engine found in `report.what_happened`, for the moderator.
+    #[serde(default)]
+    pub suggested_spans: Vec<crate::redaction::Span>,
+}
+
 /// How to reach the reporter, sealed separately from the report.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ContactDetails {

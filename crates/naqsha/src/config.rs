@@ -26,6 +26,11 @@ pub struct Config {
     pub log: String,
     /// Shared secret of the SMSSync gateway.
     pub smssync_secret: Option<String>,
+    /// The header a trusted reverse proxy puts the client address in (e.g.
+    /// `X-Forwarded-For`); only used to rate-limit per network, never stored or logged.
+    pub client_ip_header: Option<String>,
+    /// Require proof of work from JavaScript clients now, not only when a flood is detected.
+    pub force_flood: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -40,6 +45,8 @@ impl std::fmt::Debug for Config {
             .field("secure_cookies", &self.secure_cookies)
             .field("log", &self.log)
             .field("smssync_secret", &self.smssync_secret.as_ref().map(|_| "…"))
+            .field("client_ip_header", &self.client_ip_header)
+            .field("force_flood", &self.force_flood)
             .finish()
     }
 }
@@ -105,6 +112,14 @@ const KEYS: &[Key] = &[
         env: "NAQSHA_LOG",
     },
     Key {
+        path: "server.client_ip_header",
+        env: "NAQSHA_CLIENT_IP_HEADER",
+    },
+    Key {
+        path: "intake.force_flood",
+        env: "NAQSHA_FORCE_FLOOD",
+    },
+    Key {
         path: "sms.smssync_secret",
         env: "NAQSHA_SMSSYNC_SECRET",
     },
@@ -130,6 +145,8 @@ impl Config {
             secure_cookies: true,
             log: "info".into(),
             smssync_secret: None,
+            client_ip_header: None,
+            force_flood: false,
         }
     }
 
@@ -333,27 +350,34 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
         }
         config.public_url = Some(url.trim_end_matches('/').to_owned());
     }
-    match raw.get("server.secure_cookies").map(|r| &r.value) {
-        None => {}
-        Some(toml::Value::Boolean(b)) => config.secure_cookies = *b,
-        Some(toml::Value::String(s)) => {
-            config.secure_cookies = match s.as_str() {
-                "true" | "1" | "yes" => true,
-                "false" | "0" | "no" => false,
-                other => {
-                    return Err(err(
-                        "server.secure_cookies",
-                        format!("expected true or false, got {other:?}"),
-                    ));
-                }
-            }
+    let boolean = |path: &'static str| -> Result<Option<bool>, ConfigError> {
+        let bad = |got: String| err(path, format!("expected true or false, got {got}"));
+        match raw.get(path).map(|r| &r.value) {
+            None => Ok(None),
+            Some(toml::Value::Boolean(b)) => Ok(Some(*b)),
+            Some(toml::Value::String(s)) => match s.as_str() {
+                "true" | "1" | "yes" => Ok(Some(true)),
+                "false" | "0" | "no" => Ok(Some(false)),
+                other => Err(bad(format!("{other:?}"))),
+            },
+            Some(other) => Err(bad(other.type_str().to_owned())),
         }
-        Some(other) => {
+    };
+    if let Some(b) = boolean("server.secure_cookies")? {
+        config.secure_cookies = b;
+    }
+    if let Some(b) = boolean("intake.force_flood")? {
+        config.force_flood = b;
+    }
+    if let Some(header) = string("server.client_ip_header")? {
+        let header = header.trim().to_ascii_lowercase();
+        if axum::http::HeaderName::from_bytes(header.as_bytes()).is_err() {
             return Err(err(
-                "server.secure_cookies",
-                format!("expected true or false, got {}", other.type_str()),
+                "server.client_ip_header",
+                format!("expected a header name like X-Forwarded-For, got {header:?}"),
             ));
         }
+        config.client_ip_header = Some(header).filter(|h| !h.is_empty());
     }
     if let Some(log) = string("log")? {
         tracing_subscriber::EnvFilter::try_new(&log).map_err(|_| {

@@ -129,6 +129,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
             channel: Channel::Web,
             flagged: false,
             receipt_hash: None,
+            attachments: Vec::new(),
         },
     )
     .await
@@ -156,7 +157,17 @@ async fn no_plaintext_on_disk_or_in_logs() {
         .unwrap();
     let sealed = store.sealed_submission(id).await.unwrap().unwrap();
     let clear = sealing::open(&unlocked.secret, sealed.report.as_ref().unwrap()).unwrap();
-    assert!(String::from_utf8_lossy(&clear).contains(&canary));
+    let opened: naqsha_core::submission::SealedReport = serde_json::from_slice(&clear).unwrap();
+    assert!(opened.report.what_happened.as_str().contains(&canary));
+    let phones = opened
+        .suggested_spans
+        .iter()
+        .filter(|s| s.kind == naqsha_core::redaction::Kind::Phone)
+        .count();
+    assert!(
+        phones >= 3,
+        "the engine's suggestions are sealed with the report: {phones} phones"
+    );
     let contact = sealing::open(&unlocked.secret, sealed.contact.as_ref().unwrap()).unwrap();
     assert!(String::from_utf8_lossy(&contact).contains("0300-1234567"));
     assert_eq!(

@@ -186,7 +186,10 @@ mod tests {
     #[test]
     fn months_generalise_to_quarters() {
         let m: YearMonth = "2024-05".parse().unwrap();
-        assert_eq!(generalise_date(m, DatePolicy::Quarter).to_string(), "2024-Q2");
+        assert_eq!(
+            generalise_date(m, DatePolicy::Quarter).to_string(),
+            "2024-Q2"
+        );
         assert_eq!(generalise_date(m, DatePolicy::Month).to_string(), "2024-05");
     }
 

@@ -39,6 +39,13 @@ pub(crate) mod flag {
     pub const PLACE_PART: u32 = 1 << 23;
     /// Ends the name of a public body (Authority, Commission, Ministry …).
     pub const INSTITUTION: u32 = 1 << 24;
+    /// A common English word (Faker's lorem list, country names): no name when capitalised
+    /// alone, but fine inside an address or organisation ("Lovers Lane", "Union Bank").
+    pub const COMMON_EN: u32 = 1 << 25;
+    /// Set by the detectors on the words of a placeholder already in the text.
+    pub const BLOCKED: u32 = 1 << 26;
+    /// Never a name on capitalisation alone.
+    pub const NOT_NAME: u32 = STOP | COMMON_EN;
 
     /// A name from a gazetteer (given, family, international or Urdu-script).
     pub const ANY_NAME: u32 = GIVEN | FAMILY | INTL | URDU_NAME;
@@ -54,6 +61,7 @@ const CUES: &str = include_str!("../../../../data/redaction/cues.txt");
 const LATIN_STOP: &str = include_str!("../../../../data/redaction/latin-stop.txt");
 const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.txt");
 const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
+const ENGLISH_COMMON: &str = include_str!("../../../../data/redaction/english-common.txt");
 
 /// FNV-1a: the keys are short words and the table is built once, so a simple
 /// non-cryptographic hash is several times faster than SipHash here.
@@ -102,6 +110,7 @@ impl Lexicon {
         lex.add_list(AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_COMMON, flag::URDU_COMMON);
+        lex.add_list(ENGLISH_COMMON, flag::COMMON_EN);
         for line in LATIN_STOP.lines().chain(URDU_STOP.lines()) {
             let line = line.trim();
             if line.starts_with('#') {
@@ -210,7 +219,11 @@ mod tests {
     #[test]
     fn every_cue_section_is_known() {
         for line in CUES.lines() {
-            if let Some(s) = line.trim().strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if let Some(s) = line
+                .trim()
+                .strip_prefix('[')
+                .and_then(|l| l.strip_suffix(']'))
+            {
                 assert_ne!(section_flag(s), 0, "unknown section [{s}] in cues.txt");
             }
         }

@@ -204,11 +204,7 @@ impl Redactor {
 
     /// [`Redactor::detect`] reusing buffers across calls (for streaming many texts).
     pub fn detect_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Span> {
-        let Scratch {
-            norm,
-            toks,
-            cands,
-        } = scratch;
+        let Scratch { norm, toks, cands } = scratch;
         norm.fill(text);
         tokens::tokenize(norm.text(), self.lexicon, toks);
         cands.clear();

@@ -39,23 +39,47 @@ fn pakistani_phone_numbers_in_every_writing() {
 fn cnic_with_and_without_dashes() {
     has("CNIC 35202-1234567-1 hai", "35202-1234567-1", Kind::Cnic);
     has("id card 3520212345671 is lost", "3520212345671", Kind::Cnic);
-    has("شناختی کارڈ ۳۵۲۰۲-۱۲۳۴۵۶۷-۱ ہے", "۳۵۲۰۲-۱۲۳۴۵۶۷-۱", Kind::Cnic);
+    has(
+        "شناختی کارڈ ۳۵۲۰۲-۱۲۳۴۵۶۷-۱ ہے",
+        "۳۵۲۰۲-۱۲۳۴۵۶۷-۱",
+        Kind::Cnic,
+    );
 }
 
 #[test]
 fn iban_followed_by_a_roman_urdu_word() {
-    has("PK36SCBL0000001123456702 mein paise bhejo", "PK36SCBL0000001123456702", Kind::Iban);
+    has(
+        "PK36SCBL0000001123456702 mein paise bhejo",
+        "PK36SCBL0000001123456702",
+        Kind::Iban,
+    );
     let spans = detect("PK36SCBL0000001123456702 mein");
     assert_eq!(spans[0].end, 24, "the IBAN ends before 'mein'");
     // a wrong check digit is not an IBAN
-    assert!(detect("PK36SCBL0000001123456703 mein").iter().all(|s| s.kind != Kind::Iban));
+    assert!(
+        detect("PK36SCBL0000001123456703 mein")
+            .iter()
+            .all(|s| s.kind != Kind::Iban)
+    );
 }
 
 #[test]
 fn email_url_and_handles() {
-    has("write to ayesha.k@example.com.pk now", "ayesha.k@example.com.pk", Kind::Email);
-    has("see facebook.com/ayesha.khan.fake please", "facebook.com/ayesha.khan.fake", Kind::Url);
-    has("link https://example.org/a?b=c, then", "https://example.org/a?b=c", Kind::Url);
+    has(
+        "write to ayesha.k@example.com.pk now",
+        "ayesha.k@example.com.pk",
+        Kind::Email,
+    );
+    has(
+        "see facebook.com/ayesha.khan.fake please",
+        "facebook.com/ayesha.khan.fake",
+        Kind::Url,
+    );
+    has(
+        "link https://example.org/a?b=c, then",
+        "https://example.org/a?b=c",
+        Kind::Url,
+    );
     has("his insta is @bad_guy_99 yaar", "@bad_guy_99", Kind::Handle);
 }
 
@@ -90,23 +114,47 @@ fn pakistani_addresses() {
         "House No. 12, Street 5, Sector G-9/2, Islamabad",
         Kind::Address,
     );
-    has("Mohalla Islampura, Gali No. 4 mein ghar hai", "Mohalla Islampura, Gali No. 4", Kind::Address);
-    has("وہ مکان نمبر ۱۲، گلی نمبر ۵ میں رہتا ہے", "مکان نمبر ۱۲، گلی نمبر ۵", Kind::Address);
+    has(
+        "Mohalla Islampura, Gali No. 4 mein ghar hai",
+        "Mohalla Islampura, Gali No. 4",
+        Kind::Address,
+    );
+    has(
+        "وہ مکان نمبر ۱۲، گلی نمبر ۵ میں رہتا ہے",
+        "مکان نمبر ۱۲، گلی نمبر ۵",
+        Kind::Address,
+    );
 }
 
 #[test]
 fn dates_only_next_to_birth_words() {
-    has("I was born on 12/03/1995 in Multan", "12/03/1995", Kind::Dob);
+    has(
+        "I was born on 12/03/1995 in Multan",
+        "12/03/1995",
+        Kind::Dob,
+    );
     has("تاریخ پیدائش ۱۲ مارچ ۱۹۹۵ ہے", "۱۲ مارچ ۱۹۹۵", Kind::Dob);
     assert!(kinds("It happened on 12/03/2024 at night.").is_empty());
 }
 
 #[test]
 fn passport_plate_org_card() {
-    has("passport number AB1234567 was taken", "AB1234567", Kind::Passport);
+    has(
+        "passport number AB1234567 was taken",
+        "AB1234567",
+        Kind::Passport,
+    );
     has("a white car LEA-1234 followed me", "LEA-1234", Kind::Plate);
-    has("I study at Karachi Grammar School since 2019", "Karachi Grammar School", Kind::Org);
-    has("card 4111 1111 1111 1111 was used", "4111 1111 1111 1111", Kind::Card);
+    has(
+        "I study at Karachi Grammar School since 2019",
+        "Karachi Grammar School",
+        Kind::Org,
+    );
+    has(
+        "card 4111 1111 1111 1111 was used",
+        "4111 1111 1111 1111",
+        Kind::Card,
+    );
 }
 
 #[test]
@@ -164,10 +212,41 @@ mod properties {
 
     fn story() -> impl Strategy<Value = String> {
         let parts = prop::sample::select(vec![
-            "Ayesha", "Khan", "my name is", "0300", "-", "1234567", " ", ", ", ". ", "\n",
-            "House", "No.", "12", "Street", "G-9/2", "@", "x.com", "PK36SCBL0000001123456702",
-            "میرا نام", "علی", "صاحب", "۰۳۰۰", "\u{200d}", "ي", "born", "12/03/1995", "[NAME]",
-            "Person A", "mein", "LEA", "passport", "AB1234567", "University", "of", "The",
+            "Ayesha",
+            "Khan",
+            "my name is",
+            "0300",
+            "-",
+            "1234567",
+            " ",
+            ", ",
+            ". ",
+            "\n",
+            "House",
+            "No.",
+            "12",
+            "Street",
+            "G-9/2",
+            "@",
+            "x.com",
+            "PK36SCBL0000001123456702",
+            "میرا نام",
+            "علی",
+            "صاحب",
+            "۰۳۰۰",
+            "\u{200d}",
+            "ي",
+            "born",
+            "12/03/1995",
+            "[NAME]",
+            "Person A",
+            "mein",
+            "LEA",
+            "passport",
+            "AB1234567",
+            "University",
+            "of",
+            "The",
         ]);
         (
             prop::collection::vec(parts, 0..40),
@@ -185,8 +264,14 @@ mod properties {
         let n = text.chars().count();
         let mut prev_end = 0;
         for s in &spans {
-            assert!(s.start < s.end && s.end <= n, "{s:?} out of bounds in {text:?}");
-            assert!(s.start >= prev_end, "overlap or unsorted at {s:?} in {text:?}");
+            assert!(
+                s.start < s.end && s.end <= n,
+                "{s:?} out of bounds in {text:?}"
+            );
+            assert!(
+                s.start >= prev_end,
+                "overlap or unsorted at {s:?} in {text:?}"
+            );
             prev_end = s.end;
         }
     }

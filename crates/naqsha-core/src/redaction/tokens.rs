@@ -150,7 +150,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
             sentence_start,
         });
         sentence_start = class == Class::Punct
-            && matches!(word, "." | "!" | "?" | "۔" | "؟" | "\"" | ":" | ">" | "*" | "•")
+            && matches!(word, "." | "!" | "?" | "۔" | "؟" | "\"" | ">" | "*" | "•")
             && (word != "." || !is_abbreviation(out));
         if class == Class::Punct && (word == "\"" || word == "'" || word == "(") {
             // an opening quote keeps the sentence start of what came before it
@@ -248,10 +248,15 @@ mod tests {
         let words: Vec<&str> = t.iter().map(|t| t.text(text)).collect();
         assert_eq!(
             words,
-            ["Mr", ".", "D'Souza", ",", "0300", "-", "1234567", "علی", "۔"]
+            [
+                "Mr", ".", "D'Souza", ",", "0300", "-", "1234567", "علی", "۔"
+            ]
         );
         assert_eq!(t[2].shape, Shape::Capital);
-        assert!(!t[2].sentence_start, "a full stop after Mr does not end a sentence");
+        assert!(
+            !t[2].sentence_start,
+            "a full stop after Mr does not end a sentence"
+        );
         assert_eq!(t[7].class, Class::Urdu);
     }
 }

@@ -1,7 +1,7 @@
 //! `naqsha redact`: find and replace personal data in UTF-8 text read from standard input.
 //! Needs no database, data directory or keys: everything it uses is compiled in.
 
-use std::io::{BufRead, BufWriter, Read, Write};
+use std::io::{BufRead, BufWriter, Write};
 
 use anyhow::Context;
 use clap::ValueEnum;
@@ -62,7 +62,11 @@ pub fn run(settings: Settings) -> anyhow::Result<()> {
 
 /// Reads from `input`, writes to `output`. Jsonl is processed line by line, in constant
 /// memory.
-pub fn process(settings: Settings, mut input: impl BufRead, output: &mut impl Write) -> anyhow::Result<()> {
+pub fn process(
+    settings: Settings,
+    mut input: impl BufRead,
+    output: &mut impl Write,
+) -> anyhow::Result<()> {
     let redactor = Redactor::shared();
     let options = RedactOptions {
         style: if settings.pseudonyms {
@@ -79,11 +83,20 @@ pub fn process(settings: Settings, mut input: impl BufRead, output: &mut impl Wr
             input
                 .read_to_string(&mut text)
                 .context("standard input is not UTF-8 text")?;
-            let Redacted { text: redacted, spans } = redactor.redact(&text, &options);
+            let Redacted {
+                text: redacted,
+                spans,
+            } = redactor.redact(&text, &options);
             if settings.format == Format::Text {
                 output.write_all(redacted.as_bytes())?;
             } else {
-                serde_json::to_writer(&mut *output, &JsonOut { redacted: &redacted, spans: &spans })?;
+                serde_json::to_writer(
+                    &mut *output,
+                    &JsonOut {
+                        redacted: &redacted,
+                        spans: &spans,
+                    },
+                )?;
                 output.write_all(b"\n")?;
             }
         }
@@ -102,8 +115,9 @@ pub fn process(settings: Settings, mut input: impl BufRead, output: &mut impl Wr
                 if line.trim().is_empty() {
                     continue;
                 }
-                let item: LineIn = serde_json::from_str(&line)
-                    .with_context(|| format!("line {number}: expected {{\"id\": …, \"text\": \"…\"}}"))?;
+                let item: LineIn = serde_json::from_str(&line).with_context(|| {
+                    format!("line {number}: expected {{\"id\": …, \"text\": \"…\"}}")
+                })?;
                 let r = redactor.redact(&item.text, &options);
                 serde_json::to_writer(
                     &mut *output,
@@ -145,7 +159,8 @@ mod tests {
 
     #[test]
     fn json_prints_text_and_spans() {
-        let v: serde_json::Value = serde_json::from_str(&run_on(Format::Json, "call 0300-1234567 now")).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&run_on(Format::Json, "call 0300-1234567 now")).unwrap();
         assert_eq!(v["redacted"], "call [PHONE] now");
         assert_eq!(v["spans"][0]["start"], 5);
         assert_eq!(v["spans"][0]["end"], 17);
@@ -158,7 +173,10 @@ mod tests {
             Format::Jsonl,
             "{\"id\": 7, \"text\": \"mera naam Ayesha hai\"}\n{\"id\": \"b\", \"text\": \"no data\"}\n",
         );
-        let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["id"], 7);
         assert_eq!(lines[0]["redacted"], "mera naam [NAME] hai");

@@ -99,7 +99,8 @@ fn valid_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     s.chars().count() <= MAX_PHONE
         && (7..=15).contains(&digits)
-        && s.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
 }
 
 fn valid_email(s: &str) -> bool {
@@ -160,9 +161,10 @@ impl ReportInput {
                 let month = ascii_digits(self.month.trim()).parse::<u8>().ok();
                 let year = ascii_digits(self.year.trim()).parse::<i32>().ok();
                 match month.zip(year).map(|(m, y)| YearMonth::new(y, m)) {
-                    Some(Ok(ym)) if ym.ordinal() <= now_ordinal(now) => {
-                        Some(ReportedWhen { month: ym, approximate: self.approximate })
-                    }
+                    Some(Ok(ym)) if ym.ordinal() <= now_ordinal(now) => Some(ReportedWhen {
+                        month: ym,
+                        approximate: self.approximate,
+                    }),
                     Some(Ok(_)) => {
                         errors.insert("when", "report.error.when_future");
                         None
@@ -178,8 +180,13 @@ impl ReportInput {
         let place = if blank(&self.place) {
             None
         } else {
-            match PlaceId::new(self.place.trim()).ok().and_then(|id| gazetteer.get(&id)) {
-                Some(p) if p.level() != PlaceLevel::Town || gazetteer.district_of(p.id()).is_some() => {
+            match PlaceId::new(self.place.trim())
+                .ok()
+                .and_then(|id| gazetteer.get(&id))
+            {
+                Some(p)
+                    if p.level() != PlaceLevel::Town || gazetteer.district_of(p.id()).is_some() =>
+                {
                     Some(p.id().clone())
                 }
                 _ => {
@@ -307,21 +314,35 @@ mod tests {
     const NOW: OffsetDateTime = datetime!(2026-11-28 12:00 UTC);
 
     fn check(input: &ReportInput) -> Result<ValidReport, FieldErrors> {
-        input.validate(Taxonomy::pakistan_default(), Gazetteer::pakistan(), Lang::Ur, NOW)
+        input.validate(
+            Taxonomy::pakistan_default(),
+            Gazetteer::pakistan(),
+            Lang::Ur,
+            NOW,
+        )
     }
 
     fn text_only(text: &str) -> ReportInput {
-        ReportInput { what_happened: text.into(), ..Default::default() }
+        ReportInput {
+            what_happened: text.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn only_the_story_is_required_and_consent_defaults_to_statistics() {
         let ok = check(&text_only("  someone made a fake profile of me  ")).unwrap();
-        assert_eq!(ok.report.what_happened.as_str(), "someone made a fake profile of me");
+        assert_eq!(
+            ok.report.what_happened.as_str(),
+            "someone made a fake profile of me"
+        );
         assert_eq!(ok.report.consent, Consent::StatisticsOnly);
         assert_eq!(ok.report.language, Lang::Ur);
         assert!(ok.contact.is_none());
-        assert_eq!(check(&text_only("   ")).unwrap_err()["what_happened"], "report.error.text_required");
+        assert_eq!(
+            check(&text_only("   ")).unwrap_err()["what_happened"],
+            "report.error.text_required"
+        );
     }
 
     #[test]
@@ -339,8 +360,20 @@ mod tests {
             ..Default::default()
         };
         let errors = check(&input).unwrap_err();
-        for field in ["what_happened", "when", "place", "labels", "source_url", "consent", "contact_phone", "contact_email"] {
-            assert!(errors.contains_key(field), "{field} not reported: {errors:?}");
+        for field in [
+            "what_happened",
+            "when",
+            "place",
+            "labels",
+            "source_url",
+            "consent",
+            "contact_phone",
+            "contact_email",
+        ] {
+            assert!(
+                errors.contains_key(field),
+                "{field} not reported: {errors:?}"
+            );
         }
     }
 
@@ -354,7 +387,10 @@ mod tests {
             place: "pk-pb-lahore".into(),
             labels: BTreeMap::from([
                 ("platform".into(), vec!["whatsapp".into()]),
-                ("act".into(), vec!["threats".into(), "blackmail_sextortion".into()]),
+                (
+                    "act".into(),
+                    vec!["threats".into(), "blackmail_sextortion".into()],
+                ),
             ]),
             whose_story: "own".into(),
             consent: "publish".into(),
@@ -363,7 +399,10 @@ mod tests {
         };
         let ok = check(&input).unwrap();
         assert_eq!(ok.report.when.unwrap().month.to_string(), "2025-03");
-        assert!(ok.report.labels.contains("source", "own_story"), "source follows whose story");
+        assert!(
+            ok.report.labels.contains("source", "own_story"),
+            "source follows whose story"
+        );
         assert!(ok.report.labels.contains("act", "threats"));
         assert_eq!(ok.report.place.unwrap().as_str(), "pk-pb-lahore");
         assert_eq!(ok.contact.unwrap().phone.as_deref(), Some("۰۳۰۰-۱۲۳۴۵۶۷"));
@@ -374,22 +413,38 @@ mod tests {
         let mut input = text_only("x");
         input.month = "12".into();
         input.year = "2026".into();
-        assert_eq!(check(&input).unwrap_err()["when"], "report.error.when_future");
+        assert_eq!(
+            check(&input).unwrap_err()["when"],
+            "report.error.when_future"
+        );
         input.year.clear();
-        assert_eq!(check(&input).unwrap_err()["when"], "report.error.when_incomplete");
+        assert_eq!(
+            check(&input).unwrap_err()["when"],
+            "report.error.when_incomplete"
+        );
     }
 
     #[test]
     fn single_choice_dimensions_take_one_term() {
         let mut input = text_only("x");
-        input.labels.insert("outcome".into(), vec!["resolved".into(), "ongoing".into()]);
-        assert_eq!(check(&input).unwrap_err()["labels"], "report.error.label_single");
+        input
+            .labels
+            .insert("outcome".into(), vec!["resolved".into(), "ongoing".into()]);
+        assert_eq!(
+            check(&input).unwrap_err()["labels"],
+            "report.error.label_single"
+        );
     }
 
     #[test]
     fn kind_is_for_moderators() {
         let mut input = text_only("x");
-        input.labels.insert("kind".into(), vec!["intimate_partner_violence".into()]);
-        assert_eq!(check(&input).unwrap_err()["labels"], "report.error.label_unknown");
+        input
+            .labels
+            .insert("kind".into(), vec!["intimate_partner_violence".into()]);
+        assert_eq!(
+            check(&input).unwrap_err()["labels"],
+            "report.error.label_unknown"
+        );
     }
 }

@@ -6,17 +6,19 @@
 pub mod evidence;
 pub mod form;
 pub mod receipt;
+pub mod runtime;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::ids::SubmissionId;
 use naqsha_core::places::Gazetteer;
 use naqsha_core::sealing::{self, OrgPublicKey};
 use naqsha_core::submission::{
-    Channel, ContactDetails, RawReport, SubmissionEnvelope, SubmissionStatus, coarse_arrival,
+    Channel, ContactDetails, RawReport, SealedReport, SubmissionEnvelope, SubmissionStatus,
+    coarse_arrival,
 };
 use naqsha_core::taxonomy::Taxonomy;
 
-use crate::storage::{AuditStore, IntakeStore, NewSubmission, StorageError, Store};
+use crate::storage::{AuditStore, IntakeStore, NewAttachment, NewSubmission, StorageError, Store};
 
 /// Why a report was not accepted.
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +49,8 @@ pub struct Incoming {
     pub flagged: bool,
     /// The keyed hash of the receipt issued for it.
     pub receipt_hash: Option<String>,
+    /// Evidence files, already cleaned and sealed.
+    pub attachments: Vec<NewAttachment>,
 }
 
 /// Validates, seals and durably stores a report. Returns only after the commit.
@@ -63,6 +67,7 @@ pub async fn accept(
         channel,
         flagged,
         receipt_hash,
+        attachments,
     } = incoming;
     taxonomy
         .validate_labels(&report.labels)
@@ -74,7 +79,15 @@ pub async fn accept(
         }
         None => None,
     };
-    let plain = serde_json::to_vec(&report).map_err(|e| IntakeError::Encode(e.to_string()))?;
+    let consent = report.consent;
+    let received_at = report.received_at;
+    let suggested_spans = naqsha_core::redaction::detect(report.what_happened.as_str());
+    let sealed = SealedReport {
+        report,
+        suggested_spans,
+    };
+    let plain = serde_json::to_vec(&sealed).map_err(|e| IntakeError::Encode(e.to_string()))?;
+    drop(sealed);
     let plain = sealing::Zeroizing::new(plain);
     let sealed_report = sealing::seal(public_key, &plain);
     let sealed_contact = match contact.filter(|c| c.phone.is_some() || c.email.is_some()) {
@@ -92,16 +105,16 @@ pub async fn accept(
             id,
             channel,
             status: SubmissionStatus::New,
-            consent: report.consent,
+            consent,
             province,
-            received_hour: coarse_arrival(report.received_at),
+            received_hour: coarse_arrival(received_at),
             flagged,
         },
         taxonomy_version: taxonomy.version().as_str().to_owned(),
         receipt_hash,
         sealed_report,
         sealed_contact,
-        attachments: Vec::new(),
+        attachments,
     };
     store.insert_submission(&submission).await?;
     store

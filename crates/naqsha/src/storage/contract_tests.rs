@@ -317,9 +317,21 @@ async fn withdrawal_deletes_everything_derived(store: &Store) {
     store.save_case(&case).await.unwrap();
     assert!(store.published_case(case.id).await.unwrap().is_some());
 
-    assert_eq!(store.published_case_for_submission(s.envelope.id).await.unwrap(), Some(case.id));
+    assert_eq!(
+        store
+            .published_case_for_submission(s.envelope.id)
+            .await
+            .unwrap(),
+        Some(case.id)
+    );
     assert!(store.withdraw_submission(s.envelope.id).await.unwrap());
-    assert_eq!(store.published_case_for_submission(s.envelope.id).await.unwrap(), None);
+    assert_eq!(
+        store
+            .published_case_for_submission(s.envelope.id)
+            .await
+            .unwrap(),
+        None
+    );
     assert!(store.published_case(case.id).await.unwrap().is_none());
     assert!(store.case(case.id).await.unwrap().is_none());
     let left = store
@@ -434,8 +446,20 @@ async fn keys_and_users(store: &Store) {
         "a refused init leaves no user"
     );
 
-    assert_eq!(store.meta_get_or_insert("receipt_key", "first").await.unwrap(), "first");
-    assert_eq!(store.meta_get_or_insert("receipt_key", "second").await.unwrap(), "first");
+    assert_eq!(
+        store
+            .meta_get_or_insert("receipt_key", "first")
+            .await
+            .unwrap(),
+        "first"
+    );
+    assert_eq!(
+        store
+            .meta_get_or_insert("receipt_key", "second")
+            .await
+            .unwrap(),
+        "first"
+    );
     let stored = store.org_keys().await.unwrap().unwrap();
     assert_eq!(stored.public_key, pair.public);
     assert_eq!(stored.recovery_wrap, keys.recovery_wrap);

@@ -114,7 +114,9 @@ impl PublicStore for Store {
         .bind(CaseStatus::Published.as_str())
         .fetch_optional(self.pool())
         .await?;
-        row.as_ref().map(|r| Cols::new(r, "cases").parsed("id")).transpose()
+        row.as_ref()
+            .map(|r| Cols::new(r, "cases").parsed("id"))
+            .transpose()
     }
 
     async fn published_by_province(&self) -> Result<Vec<(Option<PlaceId>, i64)>, StorageError> {

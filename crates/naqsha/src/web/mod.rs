@@ -2,6 +2,7 @@
 //! public pages. Handlers stay thin: extract → read storage → render a template.
 
 mod assets;
+mod client;
 mod error;
 mod headers;
 pub mod i18n;
@@ -13,6 +14,7 @@ mod request_log;
 use std::future::Future;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::response::Redirect;
 use axum::routing::get;
@@ -38,6 +40,18 @@ pub fn router(state: AppState) -> Router {
         .route("/ur/", get(pages::home::home))
         .route("/stories/{id}", get(pages::story::story))
         .route("/ur/stories/{id}", get(pages::story::story))
+        .route("/report", report_routes())
+        .route("/ur/report", report_routes())
+        .route("/report/receipt/{view}", get(pages::report::receipt))
+        .route("/ur/report/receipt/{view}", get(pages::report::receipt))
+        .route(
+            "/follow-up",
+            get(pages::follow_up::form).post(pages::follow_up::submit),
+        )
+        .route(
+            "/ur/follow-up",
+            get(pages::follow_up::form).post(pages::follow_up::submit),
+        )
         .route("/exit", get(pages::exit::exit))
         .route("/healthz", get(pages::health::healthz))
         .route("/assets/{*path}", get(assets::asset))
@@ -56,17 +70,25 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// The report form: the page, and its submission with room for evidence files.
+fn report_routes() -> axum::routing::MethodRouter<AppState> {
+    get(pages::report::form)
+        .post(pages::report::submit)
+        .layer(DefaultBodyLimit::max(pages::report::MAX_BODY))
+}
+
 /// Serves the application on `listener` until `shutdown` completes, then lets requests in
 /// flight finish.
 ///
-/// The peer address is never handed to the application: nothing downstream can log or store
-/// a visitor's IP.
+/// The peer address reaches only the [`client::ClientNetwork`] extractor, which turns it into
+/// an opaque rate-limit key at once: nothing downstream can log or store a visitor's IP.
 pub async fn serve(
     state: AppState,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

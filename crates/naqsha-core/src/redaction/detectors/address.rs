@@ -36,14 +36,24 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         };
         let last = extend_right(ctx, i);
         let first = extend_left(ctx, i);
-        push(out, toks[first].start as usize, toks[last].end as usize, Kind::Address, score);
+        push(
+            out,
+            toks[first].start as usize,
+            toks[last].end as usize,
+            Kind::Address,
+            score,
+        );
         i = last + 1;
     }
 }
 
 fn is_number_word(ctx: &Ctx<'_>, k: usize) -> bool {
     let t = &ctx.toks[k];
-    t.is_word() && matches!(ctx.word(k).to_ascii_lowercase().as_str(), "no" | "number" | "نمبر" | "num" | "nmbr")
+    t.is_word()
+        && matches!(
+            ctx.word(k).to_ascii_lowercase().as_str(),
+            "no" | "number" | "نمبر" | "num" | "nmbr"
+        )
 }
 
 /// Whether an address starts at token `i`, and how sure that is.
@@ -57,7 +67,9 @@ fn trigger(ctx: &Ctx<'_>, i: usize) -> Option<f32> {
         // skip '#', '.', ':', "no", "number", "نمبر"
         let mut k = i + 1;
         while k < toks.len() && k <= i + 3 && toks[k].gap < 2 {
-            if matches!(ctx.punct(k), Some('#') | Some('.') | Some(':') | Some('-')) || is_number_word(ctx, k) {
+            if matches!(ctx.punct(k), Some('#') | Some('.') | Some(':') | Some('-'))
+                || is_number_word(ctx, k)
+            {
                 k += 1;
                 continue;
             }
@@ -97,11 +109,33 @@ fn trigger(ctx: &Ctx<'_>, i: usize) -> Option<f32> {
             k += 1;
         }
     }
+    // 5850 Jana Nerudy 894, 9721 Dalmatinova 43: a number, capitalised words, a number
+    if t.class == Class::Digits && (3..=5).contains(&t.len()) && !ctx.glued(i) {
+        let mut k = i + 1;
+        while k < toks.len()
+            && k <= i + 3
+            && toks[k].class == Class::Latin
+            && toks[k].shape == Shape::Capital
+            && toks[k].gap == 1
+            && !toks[k].has(flag::STOP | flag::MONTH)
+        {
+            k += 1;
+        }
+        if k > i + 1
+            && toks
+                .get(k)
+                .is_some_and(|n| n.class == Class::Digits && n.gap == 1 && n.len() <= 4)
+        {
+            return Some(0.7);
+        }
+    }
     // Koskikatu 25
     if t.class == Class::Latin && t.shape == Shape::Capital && t.len() > 5 {
         let w = ctx.word(i).to_lowercase();
         if STREET_ENDINGS.iter().any(|e| w.ends_with(e))
-            && toks.get(i + 1).is_some_and(|n| n.class == Class::Digits && n.gap == 1 && n.len() <= 4)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.class == Class::Digits && n.gap == 1 && n.len() <= 4)
         {
             return Some(0.7);
         }
@@ -113,7 +147,10 @@ fn trigger(ctx: &Ctx<'_>, i: usize) -> Option<f32> {
 fn sector_code(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
     let toks = ctx.toks;
     let t = toks.get(k)?;
-    if t.class != Class::Latin || t.len() != 1 || !matches!(ctx.bytes[t.start as usize], b'A'..=b'I') {
+    if t.class != Class::Latin
+        || t.len() != 1
+        || !matches!(ctx.bytes[t.start as usize], b'A'..=b'I')
+    {
         return None;
     }
     if ctx.punct(k + 1) != Some('-') || toks[k + 1].gap != 0 {
@@ -126,11 +163,16 @@ fn sector_code(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
     let mut last = k + 2;
     if ctx.punct(k + 3) == Some('/')
         && toks[k + 3].gap == 0
-        && toks.get(k + 4).is_some_and(|n| n.class == Class::Digits && n.gap == 0 && n.len() <= 2)
+        && toks
+            .get(k + 4)
+            .is_some_and(|n| n.class == Class::Digits && n.gap == 0 && n.len() <= 2)
     {
         last = k + 4;
     }
-    if toks.get(last + 1).is_some_and(|n| n.gap == 0 && n.is_word()) {
+    if toks
+        .get(last + 1)
+        .is_some_and(|n| n.gap == 0 && n.is_word())
+    {
         return None;
     }
     Some(last)
@@ -142,6 +184,10 @@ fn addressy_word(ctx: &Ctx<'_>, k: usize, t: &Tok) -> bool {
     }
     match t.class {
         Class::Latin => {
+            // Block A, Flat 185A
+            if t.len() == 1 && t.shape == Shape::Capital {
+                return true;
+            }
             if matches!(t.shape, Shape::Capital | Shape::Upper) {
                 !t.has(flag::STOP | flag::TITLE | flag::RELATION | flag::MONTH)
                     || is_number_word(ctx, k)
@@ -160,9 +206,11 @@ fn extend_right(ctx: &Ctx<'_>, i: usize) -> usize {
     let mut j = last + 1;
     let mut words_without_number = 0;
     let mut after_place = false;
-    while j < toks.len() && j < i + 30 {
+    while j < toks.len() && j < i + 40 {
         let t = &toks[j];
-        if t.gap == 2 {
+        // an address written over several lines goes on while each line is short and
+        // looks like part of an address (a town, a postcode, "Apt. 5")
+        if t.gap == 2 && !address_line(ctx, j) {
             break;
         }
         match t.class {
@@ -180,7 +228,13 @@ fn extend_right(ctx: &Ctx<'_>, i: usize) -> usize {
                 }
                 // a full stop followed by a space ends the address unless an abbreviation
                 // ("St.", "No.") or a number follows
-                if c == '.' && toks.get(j + 1).is_some_and(|n| n.gap >= 1 && n.class != Class::Digits) && !toks[j - 1].has(flag::ADDRESS_ANCHOR | flag::STREET_SUFFIX) && !is_number_word(ctx, j - 1) {
+                if c == '.'
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.gap >= 1 && n.class != Class::Digits)
+                    && !toks[j - 1].has(flag::ADDRESS_ANCHOR | flag::STREET_SUFFIX)
+                    && !is_number_word(ctx, j - 1)
+                {
                     break;
                 }
             }
@@ -216,6 +270,33 @@ fn extend_right(ctx: &Ctx<'_>, i: usize) -> usize {
     last
 }
 
+/// The line starting at token `j` has at most six tokens, no lowercase Latin word and
+/// starts with a number or a capitalised word.
+fn address_line(ctx: &Ctx<'_>, j: usize) -> bool {
+    let toks = ctx.toks;
+    let first = &toks[j];
+    let starts = first.class == Class::Digits
+        || (first.class == Class::Latin
+            && matches!(first.shape, Shape::Capital | Shape::Upper)
+            && !first.has(flag::STOP | flag::TITLE))
+        || matches!(ctx.punct(j), Some(','));
+    if !starts {
+        return false;
+    }
+    let mut k = j;
+    while k < toks.len() && (k == j || toks[k].gap < 2) {
+        let t = &toks[k];
+        if k - j > 6
+            || (t.class == Class::Latin && t.shape == Shape::Lower && !is_number_word(ctx, k))
+            || t.class == Class::Urdu
+        {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 fn extend_left(ctx: &Ctx<'_>, i: usize) -> usize {
     let toks = ctx.toks;
     let mut first = i;
@@ -228,11 +309,18 @@ fn extend_left(ctx: &Ctx<'_>, i: usize) -> usize {
         let p = &toks[k - 1];
         let ok = match p.class {
             Class::Digits => true,
-            Class::Punct => matches!(ctx.punct(k - 1), Some('-') | Some('/') | Some('#') | Some(',')),
+            Class::Punct => matches!(
+                ctx.punct(k - 1),
+                Some('-') | Some('/') | Some('#') | Some(',')
+            ),
             Class::Latin => {
                 (p.len() == 1 && p.shape == Shape::Upper)
                     || p.has(flag::ADDRESS_ANCHOR)
-                    || (p.shape == Shape::Capital && !p.has(flag::STOP | flag::TITLE | flag::RELATION) && !p.sentence_start && toks[i].class == Class::Latin && toks[i].has(flag::ADDRESS_ANCHOR))
+                    || (p.shape == Shape::Capital
+                        && !p.has(flag::STOP | flag::TITLE | flag::RELATION)
+                        && !p.sentence_start
+                        && toks[i].class == Class::Latin
+                        && toks[i].has(flag::ADDRESS_ANCHOR))
             }
             Class::Urdu => p.has(flag::ADDRESS_ANCHOR),
         };

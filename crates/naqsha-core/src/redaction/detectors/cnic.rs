@@ -10,7 +10,11 @@ pub(crate) fn classify(r: &Run) -> Option<(Kind, f32)> {
         return None;
     }
     match r.groups() {
-        [5, 7, 1] if r.seps().iter().all(|&s| s == b'-' || s == b' ' || s == b'.') => {
+        [5, 7, 1]
+            if r.seps()
+                .iter()
+                .all(|&s| s == b'-' || s == b' ' || s == b'.') =>
+        {
             Some((Kind::Cnic, 0.97))
         }
         [13] => Some((Kind::Cnic, 0.9)),

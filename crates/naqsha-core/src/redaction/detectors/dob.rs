@@ -17,9 +17,16 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         };
-        let cue = ctx.flag_before(i, 10, flag::BIRTH_CUE) || ctx.flag_after(last, 4, flag::BIRTH_CUE);
+        let cue =
+            ctx.flag_before(i, 10, flag::BIRTH_CUE) || ctx.flag_after(last, 4, flag::BIRTH_CUE);
         if cue {
-            push(out, toks[i].start as usize, toks[last].end as usize, Kind::Dob, 0.9);
+            push(
+                out,
+                toks[i].start as usize,
+                toks[last].end as usize,
+                Kind::Dob,
+                0.9,
+            );
         }
         i = last + 1;
     }
@@ -45,15 +52,25 @@ fn date_at(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     };
     if digits(ctx, i, 1..=2) {
         // 12/03/1995, 12-3-95, 12.03.1995
-        if glued_sep(i + 1) && digits(ctx, i + 2, 1..=2) && glued_sep(i + 3) && digits(ctx, i + 4, 2..=4) {
+        if glued_sep(i + 1)
+            && digits(ctx, i + 2, 1..=2)
+            && glued_sep(i + 3)
+            && digits(ctx, i + 4, 2..=4)
+        {
             return Some(i + 4);
         }
         // 12 March 1995, 12th of March, 1995, ۱۲ مارچ ۱۹۹۵
         let mut k = i + 1;
-        if toks.get(k).is_some_and(|t| t.gap == 0 && matches!(ctx.word(k), "st" | "nd" | "rd" | "th")) {
+        if toks
+            .get(k)
+            .is_some_and(|t| t.gap == 0 && matches!(ctx.word(k), "st" | "nd" | "rd" | "th"))
+        {
             k += 1;
         }
-        if toks.get(k).is_some_and(|t| t.class == Class::Latin && ctx.word(k).eq_ignore_ascii_case("of")) {
+        if toks
+            .get(k)
+            .is_some_and(|t| t.class == Class::Latin && ctx.word(k).eq_ignore_ascii_case("of"))
+        {
             k += 1;
         }
         if month(ctx, k) {
@@ -68,7 +85,12 @@ fn date_at(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         }
         return None;
     }
-    if digits(ctx, i, 4..=4) && glued_sep(i + 1) && digits(ctx, i + 2, 1..=2) && glued_sep(i + 3) && digits(ctx, i + 4, 1..=2) {
+    if digits(ctx, i, 4..=4)
+        && glued_sep(i + 1)
+        && digits(ctx, i + 2, 1..=2)
+        && glued_sep(i + 3)
+        && digits(ctx, i + 4, 1..=2)
+    {
         return Some(i + 4);
     }
     if month(ctx, i) && toks[i].len() >= 3 {
@@ -77,7 +99,10 @@ fn date_at(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         if digits(ctx, k, 1..=2) {
             let mut day_end = k;
             k += 1;
-            if toks.get(k).is_some_and(|t| t.gap == 0 && matches!(ctx.word(k), "st" | "nd" | "rd" | "th")) {
+            if toks
+                .get(k)
+                .is_some_and(|t| t.gap == 0 && matches!(ctx.word(k), "st" | "nd" | "rd" | "th"))
+            {
                 day_end = k;
                 k += 1;
             }

@@ -34,7 +34,10 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut e = at + 1;
-        while e < bytes.len() && e - at <= 31 && (bytes[e].is_ascii_alphanumeric() || matches!(bytes[e], b'_' | b'.')) {
+        while e < bytes.len()
+            && e - at <= 31
+            && (bytes[e].is_ascii_alphanumeric() || matches!(bytes[e], b'_' | b'.'))
+        {
             e += 1;
         }
         while e > at + 1 && bytes[e - 1] == b'.' {

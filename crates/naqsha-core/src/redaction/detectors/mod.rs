@@ -16,6 +16,7 @@ mod plate;
 mod url;
 
 use super::Kind;
+use super::lexicon::flag;
 use super::spans::Candidate;
 use super::tokens::{Class, Tok};
 
@@ -68,13 +69,15 @@ pub(crate) fn run(text: &str, toks: &mut [Tok], out: &mut Vec<Candidate>) {
         bytes: text.as_bytes(),
         toks,
     });
-    // words inside a placeholder ("[PHONE]", "[تاریخ پیدائش]") are no cue for anything
+    // words inside a placeholder ("[PHONE]", "[تاریخ پیدائش]") are no cue for anything;
+    // the placeholders come sorted, so one sweep marks them
+    let mut b = 0;
     for t in toks.iter_mut() {
-        if blocked
-            .iter()
-            .any(|&(s, e)| (t.start as usize) >= s && (t.end as usize) <= e)
-        {
-            t.flags = 0;
+        while b < blocked.len() && blocked[b].1 <= t.start as usize {
+            b += 1;
+        }
+        if b < blocked.len() && blocked[b].0 <= t.start as usize {
+            t.flags = flag::BLOCKED;
         }
     }
     let ctx = Ctx {
@@ -91,12 +94,13 @@ pub(crate) fn run(text: &str, toks: &mut [Tok], out: &mut Vec<Candidate>) {
     dob::detect(&ctx, out);
     address::detect(&ctx, out);
     org::detect(&ctx, out);
-    name::detect(&ctx, &blocked, out);
+    name::detect(&ctx, out);
     if !blocked.is_empty() {
         out.retain(|c| {
-            !blocked
-                .iter()
-                .any(|&(s, e)| c.start < e && s < c.end)
+            // the first placeholder ending after the candidate's start must start at or
+            // after its end
+            let k = blocked.partition_point(|&(_, e)| e <= c.start);
+            blocked.get(k).is_none_or(|&(s, _)| s >= c.end)
         });
     }
 }
@@ -126,15 +130,16 @@ fn placeholders(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
             }
         }
         let w = ctx.word(i);
-        if toks[i].is_word() && matches!(w, "Person" | "Organisation" | "شخص" | "ادارہ") {
-            if let Some(next) = toks.get(i + 1) {
-                let nw = next.text(ctx.text);
-                let latin_letter = next.class == Class::Latin
-                    && nw.len() <= 2
-                    && nw.bytes().all(|b| b.is_ascii_uppercase());
-                if next.gap == 1 && (latin_letter || URDU_LETTERS.contains(&nw)) {
-                    out.push((toks[i].start as usize, next.end as usize));
-                }
+        if toks[i].is_word()
+            && matches!(w, "Person" | "Organisation" | "شخص" | "ادارہ")
+            && let Some(next) = toks.get(i + 1)
+        {
+            let nw = next.text(ctx.text);
+            let latin_letter = next.class == Class::Latin
+                && nw.len() <= 2
+                && nw.bytes().all(|b| b.is_ascii_uppercase());
+            if next.gap == 1 && (latin_letter || URDU_LETTERS.contains(&nw)) {
+                out.push((toks[i].start as usize, next.end as usize));
             }
         }
     }

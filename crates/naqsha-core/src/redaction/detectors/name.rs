@@ -37,10 +37,9 @@ fn known(t: &Tok) -> bool {
 
 /// A gazetteer name that is not also a common word or place.
 fn strong(t: &Tok) -> bool {
-    known(t)
-        && !t.has(flag::AMBIGUOUS | flag::STOP)
-        && !(t.class == Class::Urdu && t.has(flag::URDU_COMMON))
-        && !(t.has(flag::PLACE) && !t.has(flag::GIVEN | flag::FAMILY))
+    let common_urdu = t.class == Class::Urdu && t.has(flag::URDU_COMMON);
+    let place_only = t.has(flag::PLACE) && !t.has(flag::GIVEN | flag::FAMILY);
+    known(t) && !t.has(flag::AMBIGUOUS | flag::NOT_NAME) && !common_urdu && !place_only
 }
 
 /// A gazetteer name that needs context.
@@ -50,8 +49,16 @@ fn weak(t: &Tok) -> bool {
 
 /// Words that can never be a name part themselves (cues, platforms, months …).
 fn never(t: &Tok) -> bool {
-    t.has(flag::NAME_CUE | flag::RELATION | flag::MONTH | flag::ORG_KEYWORD | flag::PHONE_CUE | flag::BIRTH_CUE | flag::ADDRESS_ANCHOR | flag::STREET_SUFFIX)
-        && !known(t)
+    t.has(
+        flag::NAME_CUE
+            | flag::RELATION
+            | flag::MONTH
+            | flag::ORG_KEYWORD
+            | flag::PHONE_CUE
+            | flag::BIRTH_CUE
+            | flag::ADDRESS_ANCHOR
+            | flag::STREET_SUFFIX,
+    ) && !known(t)
         && !t.has(flag::AMBIGUOUS)
 }
 
@@ -92,9 +99,15 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                 if t.has(flag::RELATION) && !(t.has(flag::TITLE) && t.shape != Shape::Lower) {
                     return Cue::Relation;
                 }
-                if t.has(flag::NAME_CUE) || (t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS)) {
+                if t.has(flag::NAME_CUE)
+                    || (t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS))
+                {
                     // a title used as a word ("the doctor said") is lowercase
-                    if t.class == Class::Latin && t.has(flag::TITLE) && t.shape == Shape::Lower && !t.has(flag::NAME_CUE) {
+                    if t.class == Class::Latin
+                        && t.has(flag::TITLE)
+                        && t.shape == Shape::Lower
+                        && !t.has(flag::NAME_CUE)
+                    {
                         return Cue::None;
                     }
                     return Cue::Strong;
@@ -102,7 +115,21 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                 if t.has(flag::RELATION) {
                     return Cue::Relation;
                 }
-                if matches!(w, "is" | "was" | "hai" | "tha" | "thi" | "ہے" | "تھا" | "تھی" | "ka" | "ki" | "کا" | "کی") && steps == 1 {
+                if matches!(
+                    w,
+                    "is" | "was"
+                        | "hai"
+                        | "tha"
+                        | "thi"
+                        | "ہے"
+                        | "تھا"
+                        | "تھی"
+                        | "ka"
+                        | "ki"
+                        | "کا"
+                        | "کی"
+                ) && steps == 1
+                {
                     continue;
                 }
                 return Cue::None;
@@ -140,12 +167,46 @@ fn joined(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     }
 }
 
+/// "Brabec, Doyle and Gonzalez": a capitalised word joined to a sure name by a comma or
+/// "and" is one of a list of people.
+fn coordinated(ctx: &Ctx<'_>, score: &[f32], i: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let t = &toks[i];
+    if t.class != Class::Latin
+        || t.shape != Shape::Capital
+        || t.has(flag::NOT_NAME | flag::PLACE | flag::PLACE_PART)
+    {
+        return None;
+    }
+    let link = |m: usize| {
+        toks.get(m).is_some_and(|x| x.gap < 2)
+            && (ctx.punct(m) == Some(',') || matches!(ctx.word(m), "and" | "aur" | "or" | "&"))
+    };
+    let sure = |k: usize| {
+        toks.get(k)
+            .is_some_and(|x| x.class == Class::Latin && x.gap < 2)
+            && score.get(k).is_some_and(|&s| s >= 0.8)
+    };
+    if link(i + 1) && sure(i + 2) {
+        return Some(i + 2);
+    }
+    if i >= 2 && link(i - 1) && sure(i - 2) && !t.sentence_start {
+        return Some(i - 2);
+    }
+    None
+}
+
 /// Finds names.
-pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Candidate>) {
+pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let toks = ctx.toks;
     let n = toks.len();
     let mut score = vec![0f32; n];
-    let in_blocked = |t: &Tok| blocked.iter().any(|&(s, e)| (t.start as usize) < e && s < t.end as usize);
+    // In mostly-Urdu text a capitalised English word is a quoted term ("Fat Free Mass"),
+    // not a name: the weak capitalisation rule is for English and Roman-Urdu text.
+    let urdu_words = toks.iter().filter(|t| t.class == Class::Urdu).count();
+    let latin_words = toks.iter().filter(|t| t.class == Class::Latin).count();
+    let latin_text = latin_words >= urdu_words;
+    let in_blocked = |t: &Tok| t.has(flag::BLOCKED);
     // seeds
     for i in 0..n {
         let t = &toks[i];
@@ -155,7 +216,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Ca
         let cue = cue_before(ctx, i);
         let hon = honorific_after(ctx, i);
         score[i] = match t.class {
-            Class::Latin => latin_seed(ctx, i, t, cue, hon),
+            Class::Latin => latin_seed(ctx, i, t, cue, hon, latin_text),
             Class::Urdu => urdu_seed(t, cue, hon),
             _ => 0.0,
         };
@@ -175,8 +236,16 @@ pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Ca
                 .into_iter()
                 .flatten()
                 .filter(|&k| k < n && score[k] > 0.0)
-                .find(|&k| if k < i { joined(ctx, k, i) } else { joined(ctx, i, k) });
-            let Some(k) = neighbour else { continue };
+                .find(|&k| {
+                    if k < i {
+                        joined(ctx, k, i)
+                    } else {
+                        joined(ctx, i, k)
+                    }
+                });
+            let Some(k) = neighbour.or_else(|| coordinated(ctx, &score, i)) else {
+                continue;
+            };
             let s = match t.class {
                 Class::Latin => {
                     let cap = capitalised(t) || (t.len() == 1 && t.shape == Shape::Capital);
@@ -184,13 +253,17 @@ pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Ca
                         0.0
                     } else if cap && (known(t) || t.has(flag::AMBIGUOUS)) {
                         0.8
-                    } else if cap && !t.has(flag::STOP | flag::PLACE) && !t.sentence_start {
+                    } else if cap && !t.has(flag::NOT_NAME | flag::PLACE) && !t.sentence_start {
                         0.6
-                    } else if cap && !t.has(flag::STOP | flag::PLACE) && k > i {
+                    } else if cap && !t.has(flag::NOT_NAME | flag::PLACE) && k > i {
                         // "Zarmeen Baloch" opening a sentence ("Later Ayesha" is kept out
                         // by the list of sentence openers)
                         0.6
-                    } else if t.shape == Shape::Lower && strong(t) && score[k] >= 0.6 && toks[k].shape == Shape::Lower {
+                    } else if t.shape == Shape::Lower
+                        && strong(t)
+                        && score[k] >= 0.6
+                        && toks[k].shape == Shape::Lower
+                    {
                         0.6
                     } else {
                         0.0
@@ -201,7 +274,16 @@ pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Ca
                         0.0
                     } else if known(t) || t.has(flag::AMBIGUOUS) {
                         0.7
-                    } else if !t.has(flag::URDU_COMMON) && score[k] >= 0.7 && t.len() >= 4 {
+                    } else if !t.has(flag::URDU_COMMON | flag::NOT_NAME)
+                        && score[k] >= 0.75
+                        && t.len() >= 4
+                    {
+                        // next to a sure name: "صدر جوبائیڈن", "ایم وینکیا نائیڈو"
+                        0.7
+                    } else if !t.has(flag::URDU_COMMON | flag::NOT_NAME)
+                        && score[k] >= 0.7
+                        && t.len() >= 4
+                    {
                         0.55
                     } else {
                         0.0
@@ -219,7 +301,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Ca
     let mut seen: HashSet<&str> = HashSet::new();
     for i in 0..n {
         let t = &toks[i];
-        if score[i] >= 0.6 && t.len() >= 3 && !t.has(flag::STOP | flag::URDU_COMMON) {
+        if score[i] >= 0.6 && t.len() >= 3 && !t.has(flag::NOT_NAME | flag::URDU_COMMON) {
             seen.insert(t.text(ctx.text));
         }
     }
@@ -238,7 +320,12 @@ pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Ca
     }
     // connectors between two name words are part of the name
     for i in 1..n.saturating_sub(1) {
-        if score[i] == 0.0 && toks[i].has(flag::CONNECTOR) && score[i - 1] > 0.0 && score[i + 1] > 0.0 && joined(ctx, i - 1, i + 1) {
+        if score[i] == 0.0
+            && toks[i].has(flag::CONNECTOR)
+            && score[i - 1] > 0.0
+            && score[i + 1] > 0.0
+            && joined(ctx, i - 1, i + 1)
+        {
             score[i] = score[i - 1].min(score[i + 1]);
         }
     }
@@ -263,13 +350,19 @@ pub(crate) fn detect(ctx: &Ctx<'_>, blocked: &[(usize, usize)], out: &mut Vec<Ca
         }
         // a lone weak guess (unknown capitalised word) of one letter is dropped
         if !(last == i && toks[i].len() == 1) {
-            push(out, toks[i].start as usize, toks[last].end as usize, Kind::Name, best);
+            push(
+                out,
+                toks[i].start as usize,
+                toks[last].end as usize,
+                Kind::Name,
+                best,
+            );
         }
         i = last + 1;
     }
 }
 
-fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool) -> f32 {
+fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool, latin_text: bool) -> f32 {
     let cap = capitalised(t);
     let lower = t.shape == Shape::Lower;
     // A title that is also a family name (Malik, Raja, Syed) followed by a name is part of
@@ -280,8 +373,8 @@ fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool) -> f32 {
     if t.len() < 2 {
         return 0.0;
     }
-    let stop = t.has(flag::STOP) && !known(t);
-    if cue == Cue::Strong && !stop && (cap || lower) {
+    let stop = t.has(flag::NOT_NAME) && !known(t);
+    if cue == Cue::Strong && !stop && (cap || (lower && (strong(t) || ends_name_clause(ctx, i)))) {
         return 0.85;
     }
     if hon && !stop && (cap || strong(t)) {
@@ -291,13 +384,11 @@ fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool) -> f32 {
     // all-caps name word ("AYESHA KHAN") do they count on their own
     let caps_name = t.shape == Shape::Upper
         && [i.wrapping_sub(1), i + 1].into_iter().any(|k| {
-            ctx.toks.get(k).is_some_and(|n| n.shape == Shape::Upper && n.gap == 1 && strong(n))
+            ctx.toks
+                .get(k)
+                .is_some_and(|n| n.shape == Shape::Upper && n.gap == 1 && strong(n))
         });
     if strong(t) && (t.shape == Shape::Capital || caps_name) {
-        // an English-list-only name at the start of a sentence may be an ordinary word
-        if t.sentence_start && !t.has(flag::GIVEN | flag::FAMILY) {
-            return 0.0;
-        }
         return 0.85;
     }
     if cue == Cue::Relation && (cap && !stop || strong(t)) {
@@ -308,12 +399,17 @@ fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool) -> f32 {
     }
     // mid-sentence capitalised word that is nothing else we know
     if cap
+        && latin_text
         && t.shape == Shape::Capital
         && !t.sentence_start
-        && !t.has(flag::STOP | flag::PLACE | flag::ORG_KNOWN | flag::PLATE_CUE | flag::PASSPORT_CUE)
+        && !t.has(
+            flag::NOT_NAME | flag::PLACE | flag::ORG_KNOWN | flag::PLATE_CUE | flag::PASSPORT_CUE,
+        )
         && !weak(t)
         && !after_digit_or_code(ctx, i)
         && in_latin_sentence(ctx, i)
+        && !after_locative(ctx, i)
+        && !title_case_run(ctx, i)
         && (!t.has(flag::PLACE_PART) || beside_plain_capital(ctx, i))
     {
         return 0.5;
@@ -328,7 +424,12 @@ fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool) -> f32 {
 fn in_latin_sentence(ctx: &Ctx<'_>, i: usize) -> bool {
     let toks = ctx.toks;
     let mut k = i + 1;
-    while k < toks.len() && k <= i + 4 && toks[k].class == Class::Latin && toks[k].gap == 1 && capitalised(&toks[k]) {
+    while k < toks.len()
+        && k <= i + 4
+        && toks[k].class == Class::Latin
+        && toks[k].gap == 1
+        && capitalised(&toks[k])
+    {
         if toks[k].has(flag::INSTITUTION | flag::ORG_KEYWORD) {
             return false;
         }
@@ -342,13 +443,67 @@ fn in_latin_sentence(ctx: &Ctx<'_>, i: usize) -> bool {
         .is_none_or(|t| t.class == Class::Latin)
 }
 
+/// Part of a Title Case phrase ("Guilty Pleasures Of The 70s", "Civil Rights Act"): the
+/// run of capitalised words around `i` holds a capitalised common word in mid-sentence, or
+/// has three or more words none of which is a known name.
+fn title_case_run(ctx: &Ctx<'_>, i: usize) -> bool {
+    let toks = ctx.toks;
+    let cap = |k: usize| {
+        toks[k].class == Class::Latin && matches!(toks[k].shape, Shape::Capital | Shape::Upper)
+    };
+    let mut first = i;
+    while first > 0 && cap(first - 1) && toks[first].gap == 1 {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < toks.len() && cap(last + 1) && toks[last + 1].gap == 1 {
+        last += 1;
+    }
+    let run = &toks[first..=last];
+    let common_inside = run
+        .iter()
+        .any(|t| t.has(flag::NOT_NAME) && !t.sentence_start && !known(t));
+    let any_known = run.iter().any(known);
+    common_inside || (run.len() >= 3 && !any_known)
+}
+
+/// "in Hernani", "from Kenosha", "at Blatná": an unknown capitalised word after a
+/// preposition of place is a place more often than a person.
+fn after_locative(ctx: &Ctx<'_>, i: usize) -> bool {
+    i > 0
+        && ctx.toks[i - 1].class == Class::Latin
+        && matches!(
+            ctx.word(i - 1),
+            "in" | "from" | "at" | "near" | "across" | "via" | "of" | "mein" | "se"
+        )
+}
+
+/// A lowercase word after "mera naam" is a name when the clause ends after it
+/// ("mera naam zarmeen hai", "my name is zarmeen."), not "my name appears …".
+fn ends_name_clause(ctx: &Ctx<'_>, i: usize) -> bool {
+    match ctx.toks.get(i + 1) {
+        None => true,
+        Some(n) if n.gap == 2 => true,
+        Some(n) => match n.class {
+            Class::Punct => true,
+            Class::Latin => {
+                matches!(
+                    ctx.word(i + 1),
+                    "hai" | "he" | "hy" | "h" | "hain" | "tha" | "thi" | "and" | "aur" | "ha"
+                ) || strong(n)
+            }
+            _ => false,
+        },
+    }
+}
+
 /// A capitalised neighbour that is no place word ("Hasan Tarin", not "Dera Ghazi").
 fn beside_plain_capital(ctx: &Ctx<'_>, i: usize) -> bool {
     let plain = |k: usize| {
         ctx.toks.get(k).is_some_and(|n| {
             n.class == Class::Latin
                 && n.shape == Shape::Capital
-                && !n.has(flag::PLACE | flag::PLACE_PART | flag::STOP)
+                && !n.has(flag::PLACE | flag::PLACE_PART | flag::NOT_NAME)
         })
     };
     (i > 0 && plain(i - 1) && joined(ctx, i - 1, i)) || (plain(i + 1) && joined(ctx, i, i + 1))
@@ -361,7 +516,7 @@ fn after_digit_or_code(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
-    if t.has(flag::STOP) {
+    if t.has(flag::NOT_NAME) {
         return 0.0;
     }
     let listed = known(t) || t.has(flag::AMBIGUOUS);

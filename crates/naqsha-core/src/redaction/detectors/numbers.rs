@@ -60,7 +60,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             Class::Digits => true,
             Class::Punct => {
                 matches!(ctx.punct(i), Some('+') | Some('('))
-                    && toks.get(i + 1).is_some_and(|n| n.class == Class::Digits && n.gap == 0)
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.class == Class::Digits && n.gap == 0)
             }
             _ => false,
         };
@@ -73,17 +75,48 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        // a date with a time ("2000-04-16 11:34") or an IP address is no phone number
+        if (run.n_groups >= 3 && is_date_like(&run.prefix(3))) || is_ip(&run) {
+            i = group_toks[run.n_groups - 1] + 1;
+            continue;
+        }
         let mut found = false;
         for k in (1..=run.n_groups).rev() {
-            let last_tok = group_toks[k - 1];
-            // a group glued to letters after it ("5kg", "12th") is not part of a number
+            let mut last_tok = group_toks[k - 1];
+            // a group glued to letters after it ("5kg", "12th") is not part of a number,
+            // except a phone extension ("345-899-3560x4587")
             if toks
                 .get(last_tok + 1)
                 .is_some_and(|n| n.gap == 0 && n.class == Class::Latin)
             {
+                let ext = k == run.n_groups
+                    && matches!(ctx.word(last_tok + 1), "x" | "ext")
+                    && toks
+                        .get(last_tok + 2)
+                        .is_some_and(|n| n.gap == 0 && n.class == Class::Digits);
+                if !ext {
+                    continue;
+                }
+                if let Some((kind, score)) = classify(&run) {
+                    push(
+                        out,
+                        t.start as usize,
+                        toks[last_tok + 2].end as usize,
+                        kind,
+                        score,
+                    );
+                    last_tok += 2;
+                    i = last_tok + 1;
+                    found = true;
+                    break;
+                }
                 continue;
             }
-            let r = if k == run.n_groups { run } else { run.prefix(k) };
+            let r = if k == run.n_groups {
+                run
+            } else {
+                run.prefix(k)
+            };
             if let Some((kind, score)) = classify(&r) {
                 let mut end = toks[last_tok].end as usize;
                 if ctx.punct(last_tok + 1) == Some(')') && r.paren_area && k == 1 {
@@ -125,6 +158,11 @@ fn is_date_like(r: &Run) -> bool {
         || (g[0] == 4 && short(g[1]) && short(g[2]))
 }
 
+/// Four groups of one to three digits separated by dots: an IP address.
+fn is_ip(r: &Run) -> bool {
+    r.n_groups == 4 && r.groups().iter().all(|&g| g <= 3) && r.seps().iter().all(|&s| s == b'.')
+}
+
 /// A payment card number: 13–19 digits passing the Luhn check, written as one block or in
 /// groups of four (Amex 4-6-5).
 fn card(r: &Run) -> Option<(Kind, f32)> {
@@ -154,7 +192,7 @@ pub(crate) fn luhn(digits: &[u8]) -> bool {
         }
         sum += v;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Digits glued to a word before them ("G-9", "LEA-1234", "PK36") belong to a code, which
@@ -168,8 +206,10 @@ fn glued_to_word(ctx: &Ctx<'_>, i: usize) -> bool {
     match prev.class {
         Class::Latin | Class::Urdu | Class::Digits => true,
         Class::Punct => {
-            matches!(ctx.punct(i - 1), Some('-') | Some('/') | Some('.') | Some('#'))
-                && prev.gap == 0
+            matches!(
+                ctx.punct(i - 1),
+                Some('-') | Some('/') | Some('.') | Some('#')
+            ) && prev.gap == 0
                 && i >= 2
                 && toks[i - 2].is_word()
                 && ctx.punct(i - 1) != Some('#')

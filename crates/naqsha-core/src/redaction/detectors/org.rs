@@ -37,7 +37,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if i < covered {
             continue;
         }
-        let latin_kw = t.class == Class::Latin && t.has(flag::ORG_KEYWORD) && matches!(t.shape, Shape::Capital | Shape::Upper);
+        let latin_kw = t.class == Class::Latin
+            && t.has(flag::ORG_KEYWORD)
+            && matches!(t.shape, Shape::Capital | Shape::Upper);
         let known = t.has(flag::ORG_KNOWN) && (t.class == Class::Urdu || t.shape != Shape::Lower);
         if latin_kw || known {
             // left: capitalised words and joiners, up to six tokens
@@ -45,7 +47,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             let mut k = i;
             while k > 0 && k + 6 > i && toks[k].gap < 2 {
                 let p = &toks[k - 1];
-                if latin_name_part(p) || (joiner(ctx, k - 1) && k - 1 > 0 && latin_name_part(&toks[k - 2])) {
+                if latin_name_part(p)
+                    || (joiner(ctx, k - 1) && k - 1 > 0 && latin_name_part(&toks[k - 2]))
+                {
                     k -= 1;
                     if latin_name_part(&toks[k]) {
                         first = k;
@@ -62,12 +66,25 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             let mut k = i + 1;
             while k < toks.len() && k < i + 8 && toks[k].gap < 2 {
                 let n = &toks[k];
-                if latin_name_part(n) && (n.has(flag::ORG_KEYWORD | flag::PLACE) || last + 1 == k && k > i + 1 || ctx.word(k - 1) == "of" || ctx.word(k - 1) == "the" || known) {
+                if latin_name_part(n)
+                    && (n.has(flag::ORG_KEYWORD | flag::PLACE)
+                        || last + 1 == k && k > i + 1
+                        || ctx.word(k - 1) == "of"
+                        || ctx.word(k - 1) == "the"
+                        || known)
+                {
                     last = k;
                     k += 1;
-                } else if joiner(ctx, k) && toks.get(k + 1).is_some_and(|m| latin_name_part(m) || m.class == Class::Latin && ctx.word(k + 1) == "the") {
+                } else if joiner(ctx, k)
+                    && toks.get(k + 1).is_some_and(|m| {
+                        latin_name_part(m) || m.class == Class::Latin && ctx.word(k + 1) == "the"
+                    })
+                {
                     k += 1;
-                } else if ctx.punct(k) == Some('.') && last + 1 == k && toks[last].has(flag::ORG_KEYWORD) {
+                } else if ctx.punct(k) == Some('.')
+                    && last + 1 == k
+                    && toks[last].has(flag::ORG_KEYWORD)
+                {
                     // Inc. Ltd. Co.
                     last = k;
                     k += 1;
@@ -75,9 +92,22 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                     break;
                 }
             }
-            let has_name = first < i || known || (last > i && toks[i + 1..=last].iter().any(|x| latin_name_part(x) && !x.has(flag::ORG_KEYWORD)));
+            // a public body ("High Court", "National Assembly") identifies nobody
+            let public_body = toks[first..=last].iter().any(|x| x.has(flag::INSTITUTION));
+            let has_name = !public_body && first < i
+                || known
+                || (last > i
+                    && toks[i + 1..=last]
+                        .iter()
+                        .any(|x| latin_name_part(x) && !x.has(flag::ORG_KEYWORD)));
             if has_name {
-                push(out, toks[first].start as usize, toks[last].end as usize, Kind::Org, 0.75);
+                push(
+                    out,
+                    toks[first].start as usize,
+                    toks[last].end as usize,
+                    Kind::Org,
+                    0.75,
+                );
                 covered = last + 1;
             }
             continue;
@@ -99,8 +129,15 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                     first = k;
                 }
             }
-            if first < i || last > i {
-                push(out, toks[first].start as usize, toks[last].end as usize, Kind::Org, 0.7);
+            let named = (first..=last).any(|k| k != i && distinctive(&toks[k]));
+            if named {
+                push(
+                    out,
+                    toks[first].start as usize,
+                    toks[last].end as usize,
+                    Kind::Org,
+                    0.7,
+                );
                 covered = last + 1;
             }
         }
@@ -108,7 +145,11 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 }
 
 fn urdu_name_part(t: &Tok) -> bool {
-    t.class == Class::Urdu
-        && (!t.has(flag::URDU_COMMON) || t.has(flag::PLACE | flag::ORG_KEYWORD))
-        && !t.has(flag::TITLE | flag::RELATION | flag::NAME_CUE)
+    t.class == Class::Urdu && !t.has(flag::STOP | flag::TITLE | flag::RELATION | flag::NAME_CUE)
+}
+
+/// At least one word of an Urdu organisation's name is no everyday word ("پرائیویٹ سکول"
+/// is "a private school", "اقرا پبلک سکول" a school's name).
+fn distinctive(t: &Tok) -> bool {
+    !t.has(flag::URDU_COMMON) || t.has(flag::PLACE | flag::ANY_NAME | flag::AMBIGUOUS)
 }

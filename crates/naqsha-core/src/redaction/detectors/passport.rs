@@ -18,12 +18,18 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             && t.len() == 2
             && t.shape == Shape::Upper
             && !ctx.glued(i)
-            && toks.get(i + 1).is_some_and(|n| {
-                n.class == Class::Digits && n.gap == 0 && n.len() == 7
-            })
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.class == Class::Digits && n.gap == 0 && n.len() == 7)
             && !toks.get(i + 2).is_some_and(|n| n.gap == 0 && n.is_word())
         {
-            push(out, t.start as usize, toks[i + 1].end as usize, Kind::Passport, 0.8);
+            push(
+                out,
+                t.start as usize,
+                toks[i + 1].end as usize,
+                Kind::Passport,
+                0.8,
+            );
             continue;
         }
         if !t.has(flag::PASSPORT_CUE) {
@@ -34,12 +40,12 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         while j < toks.len() && j <= i + 4 && toks[j].gap < 2 && is_filler(ctx, j) {
             j += 1;
         }
-        if let Some(n) = toks.get(j) {
-            if n.gap < 2 && (n.class == Class::Digits || (n.class == Class::Latin && n.shape == Shape::Upper)) {
-                if let Some(end) = code(ctx, j) {
-                    push(out, n.start as usize, end, Kind::Passport, 0.9);
-                }
-            }
+        if let Some(n) = toks.get(j)
+            && n.gap < 2
+            && (n.class == Class::Digits || (n.class == Class::Latin && n.shape == Shape::Upper))
+            && let Some(end) = code(ctx, j)
+        {
+            push(out, n.start as usize, end, Kind::Passport, 0.9);
         }
     }
 }
@@ -49,7 +55,20 @@ fn is_filler(ctx: &Ctx<'_>, j: usize) -> bool {
     match t.class {
         Class::Punct => matches!(ctx.punct(j), Some(':') | Some('#') | Some('.') | Some('-')),
         Class::Latin | Class::Urdu => {
-            matches!(ctx.word(j).to_lowercase().as_str(), "no" | "number" | "num" | "is" | "was" | "hai" | "tha" | "نمبر" | "ہے" | "تھا" | "ka" | "کا")
+            matches!(
+                ctx.word(j).to_lowercase().as_str(),
+                "no" | "number"
+                    | "num"
+                    | "is"
+                    | "was"
+                    | "hai"
+                    | "tha"
+                    | "نمبر"
+                    | "ہے"
+                    | "تھا"
+                    | "ka"
+                    | "کا"
+            )
         }
         Class::Digits => false,
     }

@@ -23,7 +23,11 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         let mut j = i + 1;
         // optional second letter group: ICT-AB-123
-        if sep(ctx, j) && toks.get(j + 1).is_some_and(|n| n.class == Class::Latin && n.shape == Shape::Upper && n.len() <= 3) {
+        if sep(ctx, j)
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.class == Class::Latin && n.shape == Shape::Upper && n.len() <= 3)
+        {
             j += 2;
         }
         let Some(k) = number_after(ctx, j) else {
@@ -31,19 +35,28 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         };
         let mut end_tok = k;
         // optional year or serial: LEB-07-1234
-        if let Some(k2) = number_after(ctx, k + 1) {
-            if toks[k].len() == 2 || toks[k2].len() == 2 {
-                end_tok = k2;
-            }
+        if let Some(k2) = number_after(ctx, k + 1)
+            && (toks[k].len() == 2 || toks[k2].len() == 2)
+        {
+            end_tok = k2;
         }
-        if toks.get(end_tok + 1).is_some_and(|n| n.gap == 0 && (n.is_word() || n.class == Class::Digits)) {
+        if toks
+            .get(end_tok + 1)
+            .is_some_and(|n| n.gap == 0 && (n.is_word() || n.class == Class::Digits))
+        {
             continue;
         }
         let cue = t.has(flag::PLATE_PREFIX)
             || ctx.flag_before(i, 8, flag::PLATE_CUE)
             || ctx.flag_after(end_tok, 5, flag::PLATE_CUE);
         if cue {
-            push(out, t.start as usize, toks[end_tok].end as usize, Kind::Plate, 0.9);
+            push(
+                out,
+                t.start as usize,
+                toks[end_tok].end as usize,
+                Kind::Plate,
+                0.9,
+            );
         }
     }
 }

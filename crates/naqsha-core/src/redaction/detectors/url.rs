@@ -8,15 +8,29 @@ use crate::redaction::tokens::Class;
 
 /// Top-level domains taken as a web address without a scheme or "www.".
 const TLDS: &[&str] = &[
-    "com", "org", "net", "pk", "edu", "gov", "io", "co", "me", "ly", "info", "biz", "tv",
-    "app", "dev", "uk", "us", "in", "ae", "de", "fr", "nl", "se", "dk", "be", "ca", "au", "cy",
-    "ee", "uy", "page", "site", "online", "xyz", "gg", "link", "to",
+    "com", "org", "net", "pk", "edu", "gov", "io", "co", "me", "ly", "info", "biz", "tv", "app",
+    "dev", "uk", "us", "in", "ae", "de", "fr", "nl", "se", "dk", "be", "ca", "au", "cy", "ee",
+    "uy", "page", "site", "online", "xyz", "gg", "link", "to",
 ];
 
 /// Social platforms: a link to one of them points at a person.
 const SOCIAL: &[&str] = &[
-    "facebook", "fb", "instagram", "twitter", "x", "tiktok", "youtube", "youtu", "linkedin",
-    "snapchat", "t", "wa", "telegram", "threads", "pinterest", "reddit",
+    "facebook",
+    "fb",
+    "instagram",
+    "twitter",
+    "x",
+    "tiktok",
+    "youtube",
+    "youtu",
+    "linkedin",
+    "snapchat",
+    "t",
+    "wa",
+    "telegram",
+    "threads",
+    "pinterest",
+    "reddit",
 ];
 
 fn is_url_byte(b: u8) -> bool {
@@ -53,7 +67,11 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let mut j = i;
         let mut last_label = i;
         while ctx.punct(j + 1) == Some('.')
-            && toks.get(j + 2).is_some_and(|n| n.gap == 0 && toks[j + 1].gap == 0 && matches!(n.class, Class::Latin | Class::Digits))
+            && toks.get(j + 2).is_some_and(|n| {
+                n.gap == 0
+                    && toks[j + 1].gap == 0
+                    && matches!(n.class, Class::Latin | Class::Digits)
+            })
         {
             j += 2;
             last_label = j;
@@ -85,7 +103,12 @@ fn url_end(bytes: &[u8], from: usize) -> usize {
     while e < bytes.len() && is_url_byte(bytes[e]) && bytes[e] < 0x80 {
         e += 1;
     }
-    while e > from && matches!(bytes[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']') {
+    while e > from
+        && matches!(
+            bytes[e - 1],
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']'
+        )
+    {
         e -= 1;
     }
     e

@@ -93,7 +93,10 @@ mod tests {
     fn a_report_within_every_limit_passes() {
         let limits = EvidenceLimits::default();
         assert_eq!(check_batch(&[], &limits), Ok(()));
-        assert_eq!(check_batch(&[5 * MB, 5 * MB, 5 * MB, 5 * MB, 5 * MB], &limits), Ok(()));
+        assert_eq!(
+            check_batch(&[5 * MB, 5 * MB, 5 * MB, 5 * MB, 5 * MB], &limits),
+            Ok(())
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Which identifying metadata a file still carries — the check behind the tests that
 //! cleaned (and sealed-then-opened) evidence has none.
 
+use super::EvidenceKind;
 use super::sniff::{contains, sniff};
 use super::structure::{exif_links_gps, walk_jpeg, walk_png, walk_webp};
-use super::EvidenceKind;
 
 /// Metadata found in a file, as stable names: `"exif"`, `"gps"`, `"xmp"`, `"icc"`,
 /// `"iptc"`, `"comment"`, `"text"`, `"time"`, `"app_segment"`, `"other_chunk"`,

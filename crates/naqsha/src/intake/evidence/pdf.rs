@@ -169,7 +169,10 @@ fn read_name(bytes: &[u8], mut pos: usize, name: &mut Vec<u8>) -> usize {
 fn is_keyword(bytes: &[u8], pos: usize, keyword: &[u8]) -> bool {
     let regular = |b: &u8| !is_whitespace(*b) && !is_delimiter(*b);
     bytes[pos..].starts_with(keyword)
-        && !pos.checked_sub(1).and_then(|i| bytes.get(i)).is_some_and(regular)
+        && !pos
+            .checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .is_some_and(regular)
         && !bytes.get(pos + keyword.len()).is_some_and(regular)
 }
 
@@ -325,13 +328,22 @@ mod tests {
             comment.extend_from_slice(intruder);
             comment.push(b'\n');
             bytes.splice(at..at, comment);
-            assert_eq!(key(check_pdf(&bytes)), Err("evidence.polyglot"), "{intruder:?}");
+            assert_eq!(
+                key(check_pdf(&bytes)),
+                Err("evidence.polyglot"),
+                "{intruder:?}"
+            );
         }
     }
 
     #[test]
     fn a_zip_anywhere_in_a_pdf_makes_a_polyglot() {
-        let object = [&b"<< /Length 8 >>\nstream\n"[..], b"PK\x03\x04\x14\x00\x00\x00", b"\nendstream"].concat();
+        let object = [
+            &b"<< /Length 8 >>\nstream\n"[..],
+            b"PK\x03\x04\x14\x00\x00\x00",
+            b"\nendstream",
+        ]
+        .concat();
         assert_eq!(
             key(check_pdf(&pdf("", &[&object]))),
             Err("evidence.polyglot")

@@ -22,14 +22,14 @@ pub(super) fn sniff(bytes: &[u8]) -> Option<EvidenceKind> {
 
 /// Signatures of containers that must not hide inside an accepted file. Byte-exact.
 const FOREIGN_EXACT: &[&[u8]] = &[
-    b"PK\x03\x04",             // ZIP local file (also DOCX, APK, JAR)
-    b"PK\x05\x06",             // ZIP end of central directory
-    b"%PDF-",                  // PDF
-    b"\x7fELF",                // ELF executable
-    b"Rar!\x1a\x07",           // RAR
-    b"7z\xbc\xaf\x27\x1c",     // 7-Zip
-    b"GIF87a",                 // GIF
-    b"GIF89a",                 // GIF
+    b"PK\x03\x04",         // ZIP local file (also DOCX, APK, JAR)
+    b"PK\x05\x06",         // ZIP end of central directory
+    b"%PDF-",              // PDF
+    b"\x7fELF",            // ELF executable
+    b"Rar!\x1a\x07",       // RAR
+    b"7z\xbc\xaf\x27\x1c", // 7-Zip
+    b"GIF87a",             // GIF
+    b"GIF89a",             // GIF
 ];
 
 /// Markup that a browser would sniff as a page. Matched ignoring ASCII case.

@@ -94,8 +94,16 @@ fn exif_orientation_6_turns_a_landscape_picture_upright() {
         .to_rgb8();
     assert_eq!(rgb.dimensions(), (20, 40));
     // Rotating 90° clockwise puts the red left half on top.
-    assert!(is_reddish(*rgb.get_pixel(10, 5)), "{:?}", rgb.get_pixel(10, 5));
-    assert!(is_bluish(*rgb.get_pixel(10, 34)), "{:?}", rgb.get_pixel(10, 34));
+    assert!(
+        is_reddish(*rgb.get_pixel(10, 5)),
+        "{:?}",
+        rgb.get_pixel(10, 5)
+    );
+    assert!(
+        is_bluish(*rgb.get_pixel(10, 34)),
+        "{:?}",
+        rgb.get_pixel(10, 34)
+    );
     assert_no_identifying_strings(&cleaned.bytes);
 }
 
@@ -183,7 +191,10 @@ fn a_jpeg_announcing_huge_dimensions_is_refused() {
 #[test]
 fn a_jpeg_with_a_zip_or_pdf_appended_is_a_polyglot() {
     let picture = jpeg(&two_colour_picture(16, 16));
-    assert_eq!(refusal(&[&picture[..], &zip()].concat()), "evidence.polyglot");
+    assert_eq!(
+        refusal(&[&picture[..], &zip()].concat()),
+        "evidence.polyglot"
+    );
     assert_eq!(
         refusal(&[&picture[..], &pdf("", &[])].concat()),
         "evidence.polyglot"
@@ -213,8 +224,14 @@ fn a_jpeg_followed_by_padding_or_a_multi_picture_image_is_accepted() {
 #[test]
 fn a_png_with_data_after_iend_is_a_polyglot() {
     let picture = png(&two_colour_picture(8, 8));
-    assert_eq!(refusal(&[&picture[..], &zip()].concat()), "evidence.polyglot");
-    assert_eq!(refusal(&[&picture[..], b"\0"].concat()), "evidence.polyglot");
+    assert_eq!(
+        refusal(&[&picture[..], &zip()].concat()),
+        "evidence.polyglot"
+    );
+    assert_eq!(
+        refusal(&[&picture[..], b"\0"].concat()),
+        "evidence.polyglot"
+    );
 }
 
 #[test]
@@ -230,7 +247,10 @@ fn a_png_hiding_html_in_a_text_chunk_is_a_polyglot() {
 #[test]
 fn a_webp_longer_than_its_riff_size_is_a_polyglot_and_shorter_is_corrupt() {
     let picture = phone_webp(&two_colour_picture(8, 8));
-    assert_eq!(refusal(&[&picture[..], &zip()].concat()), "evidence.polyglot");
+    assert_eq!(
+        refusal(&[&picture[..], &zip()].concat()),
+        "evidence.polyglot"
+    );
     assert_eq!(refusal(&picture[..picture.len() - 4]), "evidence.corrupt");
 }
 
@@ -307,7 +327,9 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
 
 #[test]
 fn a_grey_jpeg_stays_a_grey_jpeg() {
-    let grey = ::image::GrayImage::from_fn(12, 10, |x, _| ::image::Luma([u8::try_from(x * 20).unwrap()]));
+    let grey = ::image::GrayImage::from_fn(12, 10, |x, _| {
+        ::image::Luma([u8::try_from(x * 20).unwrap()])
+    });
     let mut bytes = Vec::new();
     ::image::DynamicImage::ImageLuma8(grey)
         .write_to(&mut std::io::Cursor::new(&mut bytes), ImageFormat::Jpeg)
@@ -319,21 +341,33 @@ fn a_grey_jpeg_stays_a_grey_jpeg() {
 
 #[test]
 fn a_png_with_transparency_keeps_it() {
-    let picture = ::image::RgbaImage::from_fn(6, 4, |x, _| ::image::Rgba([10, 20, 30, u8::try_from(x * 40).unwrap()]));
+    let picture = ::image::RgbaImage::from_fn(6, 4, |x, _| {
+        ::image::Rgba([10, 20, 30, u8::try_from(x * 40).unwrap()])
+    });
     let mut bytes = Vec::new();
     ::image::DynamicImage::ImageRgba8(picture.clone())
         .write_to(&mut std::io::Cursor::new(&mut bytes), ImageFormat::Png)
         .unwrap();
     let cleaned = clean(&bytes, &limits()).expect("accepted");
-    let decoded = ::image::load_from_memory(&cleaned.bytes).unwrap().to_rgba8();
+    let decoded = ::image::load_from_memory(&cleaned.bytes)
+        .unwrap()
+        .to_rgba8();
     assert_eq!(decoded, picture);
 }
 
 #[test]
 fn only_a_plain_extension_of_the_uploaded_name_is_kept() {
     let cleaned = clean(&pdf("", &[]), &limits()).unwrap();
-    let ext = |name: &str| cleaned.clone().with_original_name(name).original_name_extension;
-    assert_eq!(ext("C:\\Users\\ayesha\\photo_of_ayesha.JPG").as_deref(), Some("jpg"));
+    let ext = |name: &str| {
+        cleaned
+            .clone()
+            .with_original_name(name)
+            .original_name_extension
+    };
+    assert_eq!(
+        ext("C:\\Users\\ayesha\\photo_of_ayesha.JPG").as_deref(),
+        Some("jpg")
+    );
     assert_eq!(ext("/home/s/screenshot.2024.png").as_deref(), Some("png"));
     assert_eq!(ext("noextension"), None);
     assert_eq!(ext(".bashrc"), None);

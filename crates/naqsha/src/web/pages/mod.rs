@@ -2,8 +2,10 @@
 
 pub mod case_view;
 pub mod exit;
+pub mod follow_up;
 pub mod health;
 pub mod home;
+pub mod report;
 pub mod story;
 
 use askama::Template;

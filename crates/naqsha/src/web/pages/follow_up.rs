@@ -1,0 +1,255 @@
+//! `/follow-up`: with the receipt from their report, a survivor sees its status, adds
+//! information (sealed and appended) or withdraws it (the raw report and anything published
+//! from it are deleted). Wrong receipts are throttled per network. No cookie is set: the
+//! receipt travels in the form of each step, on pages that are never cached.
+
+use std::time::Instant;
+
+use askama::Template;
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use naqsha_core::audit::{AuditAction, AuditEvent};
+use naqsha_core::ids::AdditionId;
+use naqsha_core::lang::Lang;
+use naqsha_core::sealing;
+use naqsha_core::submission::{SubmissionEnvelope, SubmissionStatus};
+use naqsha_core::text::{ReportText, TextError};
+use serde::Deserialize;
+
+use super::render;
+use crate::abuse::{Decision, LimitKind};
+use crate::intake::receipt::{Receipt, receipt_hash};
+use crate::keyring;
+use crate::state::AppState;
+use crate::storage::{AuditStore, IntakeStore, NewAddition, PublicStore};
+use crate::web::client::ClientNetwork;
+use crate::web::error::AppError;
+use crate::web::lang::PathLang;
+use crate::web::layout::Ui;
+
+/// Name of the follow-up form in its signed token.
+pub const FORM: &str = "follow_up";
+
+/// What the follow-up forms post.
+#[derive(Debug, Default, Deserialize)]
+pub struct FollowUpForm {
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    form_token: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// A found report, as its status page shows it.
+struct Found {
+    status_label: String,
+    status_explain: String,
+    story_href: Option<String>,
+    withdrawn: bool,
+    /// The receipt in canonical form, carried by the next step's form.
+    receipt: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/follow_up.html")]
+struct FollowUpPage {
+    ui: Ui,
+    action: String,
+    token: String,
+    /// The receipt as typed, kept when it was not found.
+    typed: String,
+    text: String,
+    found: Option<Found>,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+fn page(state: &AppState, lang: Lang) -> FollowUpPage {
+    let ui = Ui::new(state, lang, "/follow-up");
+    FollowUpPage {
+        action: ui.href("/follow-up"),
+        token: state.intake().form_tokens.issue(FORM, Instant::now()),
+        ui,
+        typed: String::new(),
+        text: String::new(),
+        found: None,
+        notice: None,
+        error: None,
+    }
+}
+
+/// `GET /follow-up`: the receipt form.
+pub async fn form(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+) -> Result<Response, AppError> {
+    render(&page(&state, lang))
+}
+
+fn status_keys(status: SubmissionStatus) -> (&'static str, &'static str) {
+    match status {
+        SubmissionStatus::New => ("followup.status.new", "followup.status.new_explain"),
+        SubmissionStatus::InReview => (
+            "followup.status.in_review",
+            "followup.status.in_review_explain",
+        ),
+        SubmissionStatus::Published => (
+            "followup.status.published",
+            "followup.status.published_explain",
+        ),
+        SubmissionStatus::StatisticsOnly => (
+            "followup.status.statistics_only",
+            "followup.status.statistics_only_explain",
+        ),
+        SubmissionStatus::Archived | SubmissionStatus::Rejected => {
+            ("followup.status.kept", "followup.status.kept_explain")
+        }
+        SubmissionStatus::Withdrawn => (
+            "followup.status.withdrawn",
+            "followup.status.withdrawn_explain",
+        ),
+    }
+}
+
+async fn found(
+    state: &AppState,
+    ui: &Ui,
+    envelope: &SubmissionEnvelope,
+    receipt: &Receipt,
+) -> Result<Found, AppError> {
+    let (label, explain) = status_keys(envelope.status);
+    let story_href = if envelope.status == SubmissionStatus::Published {
+        state
+            .store()
+            .published_case_for_submission(envelope.id)
+            .await?
+            .map(|id| ui.href(&format!("/stories/{id}")))
+    } else {
+        None
+    };
+    Ok(Found {
+        status_label: ui.t(label).to_owned(),
+        status_explain: ui.t(explain).to_owned(),
+        story_href,
+        withdrawn: envelope.status == SubmissionStatus::Withdrawn,
+        receipt: receipt.words(),
+    })
+}
+
+/// `POST /follow-up`: look up a receipt, then view, add to or withdraw the report.
+pub async fn submit(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    ClientNetwork(network): ClientNetwork,
+    Form(form): Form<FollowUpForm>,
+) -> Result<Response, AppError> {
+    let now = Instant::now();
+    let mut p = page(&state, lang);
+    p.typed = form.receipt.clone();
+    let runtime = state.intake();
+
+    let fail = |mut p: FollowUpPage, key: &str, status: StatusCode| -> Result<Response, AppError> {
+        p.error = Some(p.ui.t(key).to_owned());
+        let mut res = render(&p)?;
+        *res.status_mut() = status;
+        Ok(res)
+    };
+
+    if let Decision::Throttle { retry_after } =
+        runtime.limiter.check(LimitKind::Receipt, network, now)
+    {
+        let minutes = retry_after.as_secs().div_ceil(60).max(1).to_string();
+        p.error = Some(
+            p.ui.tr
+                .f("followup.error.throttled", &[("minutes", &minutes)]),
+        );
+        let mut res = render(&p)?;
+        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return Ok(res);
+    }
+    if runtime
+        .form_tokens
+        .verify(&form.form_token, FORM, now)
+        .is_err_and(|e| !e.is_flag_only())
+    {
+        return fail(
+            p,
+            "followup.error.form_expired",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let Ok(receipt) = Receipt::parse(&form.receipt) else {
+        return fail(
+            p,
+            "followup.error.receipt_format",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let key = runtime.receipt_key(state.store()).await?;
+    let hash = receipt_hash(key, &receipt);
+    let Some(envelope) = state.store().submission_by_receipt(&hash).await? else {
+        return fail(p, "followup.error.not_found", StatusCode::NOT_FOUND);
+    };
+    p.typed.clear();
+
+    match form.action.as_str() {
+        "add" if envelope.status != SubmissionStatus::Withdrawn => {
+            match ReportText::parse(&form.text) {
+                Ok(text) => {
+                    let public_key = keyring::public_key(state.store())
+                        .await
+                        .map_err(|e| AppError::Internal(e.into()))?;
+                    let plain = sealing::Zeroizing::new(text.as_str().as_bytes().to_vec());
+                    state
+                        .store()
+                        .add_to_submission(&NewAddition {
+                            id: AdditionId::random(),
+                            submission: envelope.id,
+                            kind: "follow_up",
+                            author: None,
+                            sealed: sealing::seal(&public_key, &plain),
+                        })
+                        .await?;
+                    p.notice = Some(p.ui.t("followup.added").to_owned());
+                }
+                Err(e) => {
+                    p.text = form.text.clone();
+                    p.error = Some(
+                        p.ui.t(match e {
+                            TextError::Empty => "followup.error.text_required",
+                            TextError::TooLong { .. } => "report.error.text_too_long",
+                            TextError::Control => "report.error.text_invalid",
+                        })
+                        .to_owned(),
+                    );
+                }
+            }
+            p.found = Some(found(&state, &p.ui, &envelope, &receipt).await?);
+        }
+        "withdraw" if envelope.status != SubmissionStatus::Withdrawn => {
+            if form.confirm.is_none() {
+                p.error = Some(p.ui.t("followup.error.confirm_withdraw").to_owned());
+                p.found = Some(found(&state, &p.ui, &envelope, &receipt).await?);
+            } else {
+                state.store().withdraw_submission(envelope.id).await?;
+                // Only the fact of a withdrawal is kept: no id, no content.
+                state
+                    .store()
+                    .append_audit(&AuditEvent::now(None, AuditAction::SubmissionWithdrawn))
+                    .await?;
+                let mut withdrawn = envelope.clone();
+                withdrawn.status = SubmissionStatus::Withdrawn;
+                p.notice = Some(p.ui.t("followup.withdrawn_done").to_owned());
+                p.found = Some(found(&state, &p.ui, &withdrawn, &receipt).await?);
+            }
+        }
+        _ => p.found = Some(found(&state, &p.ui, &envelope, &receipt).await?),
+    }
+    render(&p)
+}
