@@ -224,12 +224,12 @@ impl Redactor {
 
     /// Detects and replaces personal data. Replacing a span can bring a cue closer to
     /// other data ("[IBAN]" is shorter than the IBAN), so the redacted text is checked again
-    /// and what is found there is added, until nothing new turns up (at most three rounds):
-    /// redacting the result once more changes nothing.
+    /// and what is found there is added, until nothing new turns up (at most
+    /// [`MAX_ROUNDS`] rounds): redacting the result once more changes nothing.
     pub fn redact(&self, text: &str, options: &RedactOptions) -> Redacted {
         let mut spans = self.detect(text);
         let (mut out, mut layout) = redact::apply_with_layout(text, spans.clone(), options);
-        for _ in 0..3 {
+        for _ in 0..MAX_ROUNDS {
             let more: Vec<Span> = self
                 .detect(&out.text)
                 .into_iter()
@@ -244,6 +244,9 @@ impl Redactor {
         out
     }
 }
+
+/// Rounds of re-checking a redacted text; real stories settle in one or two.
+pub const MAX_ROUNDS: usize = 6;
 
 /// Reusable buffers for [`Redactor::detect_with`].
 #[derive(Debug, Default)]

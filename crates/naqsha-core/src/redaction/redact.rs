@@ -51,7 +51,7 @@ pub(crate) fn apply_with_layout(
     options: &RedactOptions,
 ) -> (Redacted, Layout) {
     spans.retain(|s| s.score >= options.min_score);
-    let lang = options.lang.unwrap_or_else(|| text_lang(text));
+    let doc_lang = options.lang.unwrap_or_else(|| text_lang(text));
     let mut out = String::with_capacity(text.len());
     let mut pseudonyms = Pseudonyms::default();
     let mut chars = text.char_indices().enumerate().peekable();
@@ -79,6 +79,10 @@ pub(crate) fn apply_with_layout(
         out.push_str(kept);
         out_chars += kept.chars().count();
         let original = &text[start_b..end_b];
+        let lang = match options.lang {
+            Some(l) => l,
+            None => span_lang(text, start_b, end_b).unwrap_or(doc_lang),
+        };
         let replacement = match (options.style, span.kind) {
             (PlaceholderStyle::Pseudonym, Kind::Name | Kind::Org) => {
                 pseudonyms.label(span.kind, original, lang)
@@ -148,6 +152,27 @@ pub(crate) fn merge_back(layout: &Layout, more: Vec<Span>, mut spans: Vec<Span>)
         }
     }
     merged
+}
+
+/// The script around a span in mixed text: the span's own letters, else the nearest letter
+/// before it, else after it ("فون ۰۳۰۰…" takes an Urdu placeholder in an English story).
+fn span_lang(text: &str, start: usize, end: usize) -> Option<Lang> {
+    let script = |c: char| {
+        if c.is_ascii_alphabetic() {
+            Some(Lang::En)
+        } else if super::normalise::is_arabic_letter(c) {
+            Some(Lang::Ur)
+        } else {
+            None
+        }
+    };
+    // looking a bounded distance keeps the cost linear in long texts without letters
+    text[start..end]
+        .chars()
+        .take(64)
+        .find_map(script)
+        .or_else(|| text[..start].chars().rev().take(64).find_map(script))
+        .or_else(|| text[end..].chars().take(64).find_map(script))
 }
 
 /// Pseudonym letters handed out so far.

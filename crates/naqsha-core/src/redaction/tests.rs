@@ -47,6 +47,18 @@ fn cnic_with_and_without_dashes() {
 }
 
 #[test]
+fn iban_does_not_run_into_the_next_words() {
+    // "UD1467329 and now asks" happens to pass mod-97 when read as one code
+    let found = kinds("my passport number UD1467329 and now asks for money");
+    assert!(found.iter().all(|(_, k)| *k != Kind::Iban), "{found:?}");
+    has(
+        "PK36 SCBL 0000 0011 2345 6702 mein",
+        "PK36 SCBL 0000 0011 2345 6702",
+        Kind::Iban,
+    );
+}
+
+#[test]
 fn iban_followed_by_a_roman_urdu_word() {
     has(
         "PK36SCBL0000001123456702 mein paise bhejo",
@@ -161,6 +173,18 @@ fn passport_plate_org_card() {
 fn urdu_placeholders_in_urdu_text() {
     let out = redact("میرا نام فاطمہ ہے", &RedactOptions::default());
     assert_eq!(out.text, "میرا نام [نام] ہے");
+}
+
+#[test]
+fn mixed_text_takes_the_placeholder_of_each_span_script() {
+    let out = redact(
+        "Mera naam Ayesha hai. میرا نام فاطمہ ہے اور فون ۰۳۰۰۱۲۳۴۵۶۷",
+        &RedactOptions::default(),
+    );
+    assert_eq!(
+        out.text,
+        "Mera naam [NAME] hai. میرا نام [نام] ہے اور فون [فون]"
+    );
 }
 
 #[test]
@@ -305,4 +329,18 @@ mod properties {
             prop_assert_eq!(&twice.text, &once.text);
         }
     }
+}
+
+#[test]
+fn a_pseudonym_before_a_full_stop_ends_the_sentence() {
+    // found by the fuzzer: "Person B." must not read as an initial, or the next word's
+    // reading changes between the first and the second redaction
+    let text =
+        "^p\tJp\u{1}Jp\tp\tp\tp\tJp\t.Jp\t.JJp\t.Jni\t\t.JndJnh\t.JnJp\t.JJp\t.Jni\t\t.Jnd\tz`\tJ";
+    let opts = RedactOptions {
+        style: PlaceholderStyle::Pseudonym,
+        ..RedactOptions::default()
+    };
+    let once = redact(text, &opts);
+    assert_eq!(redact(&once.text, &opts).text, once.text);
 }

@@ -151,7 +151,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
         });
         sentence_start = class == Class::Punct
             && matches!(word, "." | "!" | "?" | "۔" | "؟" | "\"" | ">" | "*" | "•")
-            && (word != "." || !is_abbreviation(out));
+            && (word != "." || !is_abbreviation(out, text));
         if class == Class::Punct && (word == "\"" || word == "'" || word == "(") {
             // an opening quote keeps the sentence start of what came before it
             sentence_start = out.len() < 2 || out[out.len() - 2].sentence_start;
@@ -163,13 +163,16 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
 
 /// A full stop after "Mr", "Dr", "St", a single capital (initial) and the like does not end
 /// a sentence.
-fn is_abbreviation(out: &[Tok]) -> bool {
+fn is_abbreviation(out: &[Tok], text: &str) -> bool {
     if out.len() < 2 {
         return false;
     }
     let prev = &out[out.len() - 2];
+    // "Person B." is a pseudonym ending a sentence, not an initial
+    let pseudonym =
+        out.len() >= 3 && matches!(out[out.len() - 3].text(text), "Person" | "Organisation");
     prev.class == Class::Latin
-        && (prev.len() == 1
+        && ((prev.len() == 1 && !pseudonym)
             || prev.has(super::lexicon::flag::TITLE)
             || prev.has(super::lexicon::flag::STREET_SUFFIX))
 }

@@ -1,6 +1,7 @@
 //! The web layer: one route table, the middleware every response passes through, and the
 //! public pages. Handlers stay thin: extract → read storage → render a template.
 
+mod api;
 mod assets;
 mod client;
 mod error;
@@ -17,7 +18,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::response::Redirect;
-use axum::routing::get;
+use axum::routing::{get, post};
 use tokio::net::TcpListener;
 
 use crate::state::AppState;
@@ -54,6 +55,15 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/exit", get(pages::exit::exit))
         .route("/healthz", get(pages::health::healthz))
+        .route(
+            "/api/v1/submissions",
+            post(api::submissions::create).layer(DefaultBodyLimit::max(api::submissions::MAX_BODY)),
+        )
+        .route(
+            "/api/v1/submissions/challenge",
+            get(api::submissions::challenge),
+        )
+        .route("/api/openapi.json", get(api::openapi::document))
         .route("/assets/{*path}", get(assets::asset))
         .fallback(pages::not_found)
         // Layers run outside-in in the reverse order of these calls: security headers wrap

@@ -23,16 +23,15 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         while s < at && matches!(bytes[s], b'.' | b'-' | b'+') {
             s += 1;
         }
-        if s < at {
-            if let Some(end) = domain_end(bytes, at + 1) {
-                push(out, s, end, Kind::Email, 0.99);
-            }
+        if s < at
+            && let Some(end) = domain_end(bytes, at + 1)
+        {
+            push(out, s, end, Kind::Email, 0.99);
             continue;
         }
-        // a handle: '@' at a word start, then 2–30 letters, digits, '_' or '.'
-        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'@') {
-            continue;
-        }
+        // a handle: '@', then 2–30 letters, digits, '_' or '.'; glued to a word before it
+        // without a domain after ("ali@bad_guy"), the whole is taken: it is an address or
+        // a handle either way
         let mut e = at + 1;
         while e < bytes.len()
             && e - at <= 31
@@ -45,7 +44,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         let name = &bytes[at + 1..e];
         if name.len() >= 2 && name.len() <= 30 && name.iter().any(u8::is_ascii_alphabetic) {
-            push(out, at, e, Kind::Handle, 0.85);
+            push(out, s.min(at), e, Kind::Handle, 0.85);
         }
     }
 }

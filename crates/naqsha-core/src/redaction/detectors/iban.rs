@@ -54,18 +54,25 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let mut n = 0;
         let bytes = ctx.bytes;
         let mut p = start;
+        // letters keep the case of the country code (an IBAN is written all upper or all
+        // lower case), and a space may only follow a group of four ("PK36 SCBL 0000 …")
+        let upper = bytes[start].is_ascii_uppercase();
+        let mut group = 0;
         while p < bytes.len() && n < 34 {
             let b = bytes[p];
-            if b.is_ascii_alphanumeric() {
+            let same_case = !b.is_ascii_alphabetic() || b.is_ascii_uppercase() == upper;
+            if b.is_ascii_alphanumeric() && same_case {
                 chars[n] = b.to_ascii_uppercase();
                 ends[n] = p + 1;
                 n += 1;
+                group += 1;
                 p += 1;
             } else if b == b' '
+                && group == 4
                 && p + 1 < bytes.len()
                 && bytes[p + 1].is_ascii_alphanumeric()
-                && n >= 4
             {
+                group = 0;
                 p += 1;
             } else {
                 break;
@@ -75,9 +82,11 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let country = [chars[0], chars[1]];
+        // an unknown country's IBAN is taken only as one block ending at a word's end
         let lengths: Vec<usize> = match LENGTHS.iter().find(|(c, _)| **c == country) {
             Some(&(_, len)) => vec![len],
-            None => (15..=n).rev().collect(),
+            None if ends[n - 1] - start == n => vec![n],
+            None => Vec::new(),
         };
         for len in lengths {
             if len > n {

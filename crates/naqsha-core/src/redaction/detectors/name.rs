@@ -265,6 +265,14 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                         && toks[k].shape == Shape::Lower
                     {
                         0.6
+                    } else if t.shape == Shape::Lower
+                        && !t.has(flag::NOT_NAME)
+                        && k < i
+                        && score[k] >= 0.85
+                        && toks[k].shape == Shape::Lower
+                        && ends_name_clause(ctx, i)
+                    {
+                        0.7
                     } else {
                         0.0
                     }
@@ -451,8 +459,10 @@ fn title_case_run(ctx: &Ctx<'_>, i: usize) -> bool {
     let cap = |k: usize| {
         toks[k].class == Class::Latin && matches!(toks[k].shape, Shape::Capital | Shape::Upper)
     };
+    // a common word opening the sentence ("Yesterday Hasan Tarin …") is not part of it
+    let opener = |k: usize| toks[k].sentence_start && toks[k].has(flag::NOT_NAME);
     let mut first = i;
-    while first > 0 && cap(first - 1) && toks[first].gap == 1 {
+    while first > 0 && cap(first - 1) && toks[first].gap == 1 && !opener(first - 1) {
         first -= 1;
     }
     let mut last = i;
@@ -464,7 +474,7 @@ fn title_case_run(ctx: &Ctx<'_>, i: usize) -> bool {
         .iter()
         .any(|t| t.has(flag::NOT_NAME) && !t.sentence_start && !known(t));
     let any_known = run.iter().any(known);
-    common_inside || (run.len() >= 3 && !any_known)
+    common_inside || (run.len() >= 4 && !any_known)
 }
 
 /// "in Hernani", "from Kenosha", "at Blatná": an unknown capitalised word after a
@@ -491,6 +501,13 @@ fn ends_name_clause(ctx: &Ctx<'_>, i: usize) -> bool {
                     ctx.word(i + 1),
                     "hai" | "he" | "hy" | "h" | "hain" | "tha" | "thi" | "and" | "aur" | "ha"
                 ) || strong(n)
+                    // a second lowercase name word: "mera naam shallal warind hai"
+                    || (n.shape == Shape::Lower
+                        && !n.has(flag::NOT_NAME)
+                        && ctx.toks.get(i + 2).is_some_and(|m| {
+                            m.class == Class::Latin
+                                && matches!(ctx.word(i + 2), "hai" | "he" | "hy" | "h" | "tha" | "thi")
+                        }))
             }
             _ => false,
         },

@@ -59,6 +59,7 @@ pub enum EvidenceError {
 
 impl EvidenceError {
     /// The stable translation key of the message shown to the person uploading.
+    #[must_use]
     pub fn message_key(&self) -> &'static str {
         match self {
             Self::Empty => "evidence.empty",

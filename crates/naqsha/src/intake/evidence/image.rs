@@ -2,12 +2,15 @@
 //!
 //! Re-encoding from pixels is what removes EXIF (and its GPS block), XMP, ICC profiles,
 //! IPTC, comments, text chunks, thumbnails and anything appended: the encoders below are
-//! given pixels only, never metadata.
+//! given pixels only, never metadata. Each format is re-encoded to itself: JPEG at quality
+//! 85, PNG losslessly, WebP as *lossless* WebP (the only WebP the `image` crate writes;
+//! on a 12-megapixel photo it is 14 % smaller than PNG and 25× faster to write).
 
 use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::codecs::webp::WebPEncoder;
 use image::{ColorType, DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
 
 use super::sniff::foreign_signature;
@@ -17,6 +20,11 @@ use super::{CleanEvidence, EvidenceError, EvidenceKind, EvidenceLimits};
 /// JPEG quality of the re-encoded copy: visually faithful for evidence, about a third of
 /// the size of quality 100.
 const JPEG_QUALITY: u8 = 85;
+
+/// Deflate level of re-encoded PNGs. Measured on 12-megapixel images (see
+/// `tests/evidence.rs`): level 2 is 8× faster than the encoder's default on photo-like
+/// pixels (0.8 s against 6 s) for 8 % more bytes, and within 7 % on screenshots.
+const PNG_DEFLATE_LEVEL: u8 = 2;
 
 /// Bytes of 0x00/0xFF padding tolerated after a JPEG's EOI (some cameras pad files).
 const JPEG_PADDING_ALLOWANCE: usize = 4096;
@@ -47,16 +55,10 @@ pub(super) fn clean_image(
         EvidenceKind::Pdf => return Err(EvidenceError::UnsupportedType),
     };
     let image = decode(bytes, format, limits)?;
-    // WebP becomes PNG: the `image` crate only writes lossless WebP, whose files are larger
-    // than PNG's for the same pixels, and PNG opens in every tool a moderator may use.
-    let out_kind = match kind {
-        EvidenceKind::Jpeg => EvidenceKind::Jpeg,
-        _ => EvidenceKind::Png,
-    };
-    let encoded = encode(&image, out_kind)?;
+    let encoded = encode(&image, kind)?;
     Ok(CleanEvidence {
-        kind: out_kind,
-        media_type: out_kind.media_type(),
+        kind,
+        media_type: kind.media_type(),
         bytes: encoded,
         original_name_extension: None,
         width: Some(image.width()),
@@ -166,14 +168,16 @@ fn encode(image: &DynamicImage, kind: EvidenceKind) -> Result<Vec<u8>, EvidenceE
                 _ => DynamicImage::ImageRgb8(image.to_rgb8()).write_with_encoder(encoder),
             }
         }
-        _ => {
+        EvidenceKind::Png => {
             let encoder = PngEncoder::new_with_quality(
                 &mut out,
-                CompressionType::Default,
+                CompressionType::Level(PNG_DEFLATE_LEVEL),
                 FilterType::Adaptive,
             );
             image.write_with_encoder(encoder)
         }
+        EvidenceKind::WebP => image.write_with_encoder(WebPEncoder::new_lossless(&mut out)),
+        EvidenceKind::Pdf => return Err(EvidenceError::Reencode),
     };
     written.map_err(|error| {
         tracing::error!(%error, "re-encoding a decoded image failed");

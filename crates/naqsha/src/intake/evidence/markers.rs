@@ -10,6 +10,7 @@ use super::structure::{exif_links_gps, walk_jpeg, walk_png, walk_webp};
 /// `"trailing_data"`. Empty for a clean file. Works on any bytes; for JPEG, PNG and WebP it
 /// reads the container structure, and for every file it also searches for the signatures of
 /// EXIF, XMP and ICC blocks wherever they hide.
+#[must_use]
 pub fn strip_check(bytes: &[u8]) -> Vec<&'static str> {
     let mut found = Vec::new();
     match sniff(bytes) {

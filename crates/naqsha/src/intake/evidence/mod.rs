@@ -26,7 +26,7 @@ pub enum EvidenceKind {
     Jpeg,
     /// PNG image.
     Png,
-    /// WebP image (cleaned copies are PNG).
+    /// WebP image (cleaned copies are lossless WebP).
     WebP,
     /// PDF document, kept as uploaded.
     Pdf,
@@ -34,6 +34,7 @@ pub enum EvidenceKind {
 
 impl EvidenceKind {
     /// The media type to store and serve the cleaned bytes with.
+    #[must_use]
     pub fn media_type(self) -> &'static str {
         match self {
             Self::Jpeg => "image/jpeg",
@@ -44,6 +45,7 @@ impl EvidenceKind {
     }
 
     /// The file extension to offer when a moderator downloads the cleaned bytes.
+    #[must_use]
     pub fn extension(self) -> &'static str {
         match self {
             Self::Jpeg => "jpg",
@@ -55,6 +57,7 @@ impl EvidenceKind {
 
     /// Whether cleaned bytes of this kind may ever appear on a public page. PDFs are kept
     /// unmodified and their active-content check is a heuristic, so they never may.
+    #[must_use]
     pub fn may_be_served_publicly(self) -> bool {
         !matches!(self, Self::Pdf)
     }
@@ -63,7 +66,7 @@ impl EvidenceKind {
 /// A file that passed the checks, ready to be sealed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CleanEvidence {
-    /// The kind of the cleaned bytes (a WebP upload becomes [`EvidenceKind::Png`]).
+    /// The kind of the cleaned bytes, always the kind of the upload.
     pub kind: EvidenceKind,
     /// The media type of the cleaned bytes.
     pub media_type: &'static str,

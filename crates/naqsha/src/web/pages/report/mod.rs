@@ -145,10 +145,8 @@ async fn read_form(mut multipart: Multipart, limits: &EvidenceLimits) -> Result<
             "draft" => p.draft = Some(value).filter(|v| !v.is_empty()),
             abuse::pow::CHALLENGE_FIELD => p.pow_challenge = Some(value).filter(|v| !v.is_empty()),
             abuse::pow::SOLUTION_FIELD => p.pow_solution = Some(value).filter(|v| !v.is_empty()),
-            other if REPORTER_DIMENSIONS.contains(&other) => {
-                if !value.trim().is_empty() {
-                    i.labels.entry(other.to_owned()).or_default().push(value);
-                }
+            other if REPORTER_DIMENSIONS.contains(&other) && !value.trim().is_empty() => {
+                i.labels.entry(other.to_owned()).or_default().push(value);
             }
             // Unknown fields are ignored rather than refused: an old cached form still works.
             _ => {}
@@ -363,9 +361,10 @@ fn rerender(
     let mut res = render(&page)?;
     *res.status_mut() = status;
     if let Some(wait) = throttled {
-        if let Ok(v) = wait.as_secs().max(1).to_string().parse() {
-            res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
-        }
+        res.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            wait.as_secs().max(1).into(),
+        );
     }
     Ok(res)
 }

@@ -1,0 +1,71 @@
+//! `GET /api/openapi.json`: the OpenAPI 3.1 document of the JSON API, derived at compile time
+//! from the handlers' `#[utoipa::path]` attributes and the request and response types, so
+//! it describes what the code does. Served as JSON only; no bundled viewer (the usual one
+//! downloads its files while building, which fails offline).
+//!
+//! No `servers` entry: clients resolve paths against the address they fetched the document
+//! from, which is right behind any proxy or onion address.
+
+use std::sync::LazyLock;
+
+use axum::Json;
+use axum::response::{IntoResponse, Response};
+use utoipa::OpenApi;
+
+use super::submissions;
+use super::{ErrorBody, ErrorCode, ErrorDetail};
+
+/// The API's OpenAPI document.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Naqsha API",
+        version = env!("CARGO_PKG_VERSION"),
+        description = "Report technology-related violence to this Naqsha deployment on \
+            behalf of a survivor. Every report is sealed to the organisation's key before it \
+            is stored; the reply carries a receipt once, and the submission's id never. \
+            Errors share one shape: `{\"error\": {\"code\", \"message\", …}}`.",
+    ),
+    paths(submissions::create, submissions::challenge, document),
+    components(schemas(
+        submissions::SubmissionRequest,
+        submissions::SubmissionCreated,
+        submissions::ChallengeBody,
+        ErrorBody,
+        ErrorDetail,
+        ErrorCode,
+    )),
+    tags(
+        (name = "submissions", description = "Reports sent by partner organisations."),
+        (name = "meta", description = "This description."),
+    )
+)]
+pub struct ApiDoc;
+
+static DOCUMENT: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(ApiDoc::openapi);
+
+/// Get this OpenAPI document.
+#[utoipa::path(
+    get,
+    path = "/api/openapi.json",
+    tag = "meta",
+    responses((status = 200, description = "The OpenAPI 3.1 document.",
+        content_type = "application/json", body = Object))
+)]
+pub async fn document() -> Response {
+    Json(&*DOCUMENT).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_names_the_api_and_its_version() {
+        let doc = serde_json::to_value(&*DOCUMENT).unwrap();
+        assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+        assert_eq!(doc["info"]["title"], "Naqsha API");
+        assert_eq!(doc["info"]["version"], env!("CARGO_PKG_VERSION"));
+        assert!(doc.get("servers").is_none(), "servers must stay relative");
+    }
+}

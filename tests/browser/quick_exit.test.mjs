@@ -1,0 +1,114 @@
+// Quick exit: the link works without JavaScript; with JavaScript, the link, Escape and
+// Shift pressed three times leave with location.replace, so Back does not return to the form.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { assertNoCookies, assertOnlyLocal, launchBrowser, newContext, startServer } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens /ur/ and follows the menu link to the Urdu form, so the history has two entries. */
+async function openFormFromHome(page) {
+  await page.goto(`${server.base}/ur/`);
+  await Promise.all([page.waitForNavigation(), page.locator('.site-nav a[href="/ur/report"]').click()]);
+  assert.equal(new URL(page.url()).pathname, '/ur/report');
+}
+
+/** Fails unless the page is the neutral exit page. */
+async function assertOnExitPage(page) {
+  await page.waitForURL((url) => url.pathname === '/exit');
+  assert.equal(await page.title(), 'New Tab');
+  assert.equal(await page.locator('a.quick-exit').count(), 0);
+}
+
+/** Fails unless Back from the exit page goes to the home page, skipping the form. */
+async function assertBackSkipsForm(page) {
+  await page.goBack();
+  assert.equal(new URL(page.url()).pathname, '/ur/', 'Back returned to the form');
+}
+
+test('the quick-exit link works with JavaScript off', async () => {
+  const { context, requests } = await newContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await openFormFromHome(page);
+  await page.locator('#what_happened').fill('کچھ لکھا ہوا');
+  await Promise.all([page.waitForNavigation(), page.locator('a.quick-exit').click()]);
+  await assertOnExitPage(page);
+  assertOnlyLocal(requests, server.port);
+  await assertNoCookies(context);
+  await context.close();
+});
+
+test('with JavaScript the quick-exit link replaces the page in the history', async () => {
+  const { context, requests } = await newContext(browser);
+  const page = await context.newPage();
+  await openFormFromHome(page);
+  const before = await page.evaluate(() => history.length);
+  await page.locator('a.quick-exit').click();
+  await assertOnExitPage(page);
+  assert.equal(await page.evaluate(() => history.length), before, 'the exit added a history entry');
+  await assertBackSkipsForm(page);
+  assertOnlyLocal(requests, server.port);
+  await assertNoCookies(context);
+  await context.close();
+});
+
+test('Escape leaves, even while typing in the form', async () => {
+  const { context, requests } = await newContext(browser);
+  const page = await context.newPage();
+  await openFormFromHome(page);
+  const before = await page.evaluate(() => history.length);
+  await page.locator('#what_happened').click();
+  await page.keyboard.type('میں لکھ رہی تھی');
+  await page.keyboard.press('Escape');
+  await assertOnExitPage(page);
+  assert.equal(await page.evaluate(() => history.length), before, 'the exit added a history entry');
+  await assertBackSkipsForm(page);
+  assertOnlyLocal(requests, server.port);
+  await context.close();
+});
+
+test('Shift three times in a row leaves; Shift while typing capitals does not', async () => {
+  const { context, requests } = await newContext(browser);
+  const page = await context.newPage();
+  await openFormFromHome(page);
+  const box = page.locator('#what_happened');
+  await box.click();
+
+  // Three capitals typed quickly: three Shift presses, each followed by a letter.
+  for (const key of ['KeyF', 'KeyI', 'KeyA']) {
+    await page.keyboard.down('Shift');
+    await page.keyboard.press(key);
+    await page.keyboard.up('Shift');
+  }
+  // Held down, Shift repeats: that is one press, not three.
+  await page.keyboard.down('Shift');
+  await page.keyboard.down('Shift');
+  await page.keyboard.down('Shift');
+  await page.keyboard.up('Shift');
+  await page.waitForTimeout(300);
+  assert.equal(new URL(page.url()).pathname, '/ur/report', 'typing capitals left the site');
+  assert.equal(await box.inputValue(), 'FIA');
+
+  const before = await page.evaluate(() => history.length);
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await assertOnExitPage(page);
+  assert.equal(await page.evaluate(() => history.length), before, 'the exit added a history entry');
+  await assertBackSkipsForm(page);
+  assertOnlyLocal(requests, server.port);
+  await context.close();
+});
