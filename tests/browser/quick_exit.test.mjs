@@ -77,6 +77,7 @@ test('Escape leaves, even while typing in the form', async () => {
   assert.equal(await page.evaluate(() => history.length), before, 'the exit added a history entry');
   await assertBackSkipsForm(page);
   assertOnlyLocal(requests, server.port);
+  await assertNoCookies(context);
   await context.close();
 });
 
@@ -110,5 +111,6 @@ test('Shift three times in a row leaves; Shift while typing capitals does not', 
   assert.equal(await page.evaluate(() => history.length), before, 'the exit added a history entry');
   await assertBackSkipsForm(page);
   assertOnlyLocal(requests, server.port);
+  await assertNoCookies(context);
   await context.close();
 });

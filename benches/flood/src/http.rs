@@ -54,8 +54,7 @@ impl Client {
         content_type: Option<&str>,
         body: &[u8],
     ) -> Result<Reply, String> {
-        match tokio::time::timeout(TIMEOUT, self.exchange(method, path, content_type, body)).await
-        {
+        match tokio::time::timeout(TIMEOUT, self.exchange(method, path, content_type, body)).await {
             Ok(Ok(reply)) => Ok(reply),
             Ok(Err(e)) => {
                 self.conn = None;

@@ -1,7 +1,9 @@
-//! Intake under flood: one network sends thousands of reports through the web form as fast as
-//! it can, while a second network sends a few, spaced out, as people would. Prints what the
-//! server answered each, the latencies, and what the store holds afterwards (which reports
-//! were flagged for the moderators).
+//! Intake under flood: one network (127.0.0.1) sends thousands of reports through the web form
+//! as fast as it can; meanwhile people on other networks (127.0.1.1, 127.0.2.1, …: other /24s
+//! of the loopback range) send theirs, spaced out; afterwards, while flood mode lasts, a few
+//! more people send reports with JavaScript on (solving the proof of work) and off. Prints
+//! what the server answered each, the latencies, and what the store holds afterwards (which
+//! reports were flagged for the moderators).
 //!
 //! Loopback only; every loop is bounded; the server and its data directory are removed at the
 //! end. See `## Intake under flood` in `benches/README.md` for the command and figures.
@@ -13,7 +15,7 @@ use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
@@ -24,9 +26,7 @@ use server::Server;
 
 /// The flooding network.
 const FLOOD_SOURCE: IpAddr = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 1));
-/// The second network: another /24 of the loopback range.
-const TRICKLE_SOURCE: IpAddr = IpAddr::V4(Ipv4Addr::new(127, 0, 1, 1));
-/// How long the trickle's "person" takes to fill in the form: past the server's 2 s
+/// How long a person takes to fill in the form: past the server's 2 s
 /// too-fast threshold, so only flood mode can flag these reports.
 const FILL_TIME: Duration = Duration::from_millis(2_200);
 
@@ -35,7 +35,7 @@ struct Options {
     reports: usize,
     concurrency: usize,
     trickle: usize,
-    trickle_every: Duration,
+    trickle_networks: usize,
 }
 
 fn options() -> Result<Options, String> {
@@ -44,7 +44,7 @@ fn options() -> Result<Options, String> {
         reports: 10_000,
         concurrency: 32,
         trickle: 20,
-        trickle_every: Duration::from_millis(1_000),
+        trickle_networks: 20,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -55,13 +55,11 @@ fn options() -> Result<Options, String> {
             "--reports" => o.reports = number(value()?)?.clamp(1, 1_000_000),
             "--concurrency" => o.concurrency = number(value()?)?.clamp(1, 1_000),
             "--trickle" => o.trickle = number(value()?)?.clamp(1, 1_000),
-            "--trickle-every-ms" => {
-                o.trickle_every = Duration::from_millis(number(value()?)?.clamp(1, 60_000) as u64);
-            }
+            "--trickle-networks" => o.trickle_networks = number(value()?)?.clamp(1, 99),
             other => {
                 return Err(format!(
                     "unknown argument {other}\nusage: naqsha-flood [--bin PATH] [--reports N] \
-                     [--concurrency N] [--trickle N] [--trickle-every-ms MS]"
+                     [--concurrency N] [--trickle N] [--trickle-networks N]"
                 ));
             }
         }
@@ -127,12 +125,12 @@ fn solve(challenge: &str) -> Option<String> {
 
 /// The flooding network: `reports` submissions, `concurrency` at a time, each loading the
 /// form and posting it straight back.
-async fn flood(server: std::net::SocketAddr, o: &Options) -> Vec<Outcome> {
+async fn flood(server: std::net::SocketAddr, o: &Options, done: Arc<AtomicUsize>) -> Vec<Outcome> {
     let next = Arc::new(AtomicUsize::new(0));
     let results = Arc::new(Mutex::new(Vec::with_capacity(o.reports)));
     let mut workers = tokio::task::JoinSet::new();
     for _ in 0..o.concurrency {
-        let (next, results, total) = (next.clone(), results.clone(), o.reports);
+        let (next, results, done, total) = (next.clone(), results.clone(), done.clone(), o.reports);
         workers.spawn(async move {
             let mut client = Client::new(FLOOD_SOURCE, server);
             loop {
@@ -167,6 +165,7 @@ async fn flood(server: std::net::SocketAddr, o: &Options) -> Vec<Outcome> {
                     },
                 };
                 results.lock().await.push(outcome);
+                done.fetch_add(1, Ordering::SeqCst);
             }
         });
     }
@@ -176,54 +175,121 @@ async fn flood(server: std::net::SocketAddr, o: &Options) -> Vec<Outcome> {
         .unwrap_or_default()
 }
 
-/// The second network: `trickle` reports, one started every `trickle_every`, each filled in
-/// for [`FILL_TIME`]. Odd-numbered ones behave as a JavaScript client (solving the proof of
-/// work when the form asks), even ones as a browser with JavaScript off. They are told apart
-/// in the store by the clear envelope: province Sindh, consent `publish` (JS) or `private`.
-async fn trickle(server: std::net::SocketAddr, o: &Options) -> Vec<Outcome> {
+/// What one person of the trickle does.
+#[derive(Clone, Copy)]
+struct Person {
+    /// Their network.
+    source: IpAddr,
+    /// With JavaScript on, they solve the proof of work when the form asks for one.
+    js: bool,
+    /// Told apart in the store by the clear envelope: the province they choose.
+    province: &'static str,
+}
+
+/// Loads the form, takes [`FILL_TIME`] to fill it in (and waits for its `turn`), solves
+/// the proof of work if the form asks and JavaScript is on, and sends it.
+async fn person(
+    server: std::net::SocketAddr,
+    p: Person,
+    n: usize,
+    turn: impl Future<Output = ()>,
+) -> Outcome {
+    let mut client = Client::new(p.source, server);
+    let Ok((token, challenge)) = load_form(&mut client).await else {
+        return Outcome {
+            status: None,
+            latency: Duration::ZERO,
+            pow_asked: false,
+            pow_sent: false,
+        };
+    };
+    let solution = match (&challenge, p.js) {
+        (Some(c), true) => solve(c),
+        _ => None,
+    };
+    tokio::join!(tokio::time::sleep(FILL_TIME), turn);
+    let text = format!("Report {n} from another network: a fake profile with my photos.");
+    let mut fields = vec![
+        ("form_token", token.as_str()),
+        ("what_happened", text.as_str()),
+        ("place", p.province),
+        // Consent tells JavaScript on and off apart in the store.
+        ("consent", if p.js { "publish" } else { "private" }),
+    ];
+    if let (Some(c), Some(s)) = (&challenge, &solution) {
+        fields.push(("pow_challenge", c));
+        fields.push(("pow_solution", s));
+    }
+    let (status, latency) = post(&mut client, &fields).await;
+    Outcome {
+        status,
+        latency,
+        pow_asked: challenge.is_some(),
+        pow_sent: solution.is_some(),
+    }
+}
+
+/// Waits until the flood has answered `at` of its requests (or has ended).
+async fn flood_progress(answered: Arc<AtomicUsize>, at: usize, ended: Arc<AtomicBool>) {
+    // Bounded: the flood's own loop is bounded and sets `ended` when it stops.
+    while answered.load(Ordering::SeqCst) < at && !ended.load(Ordering::SeqCst) {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+}
+
+/// The trickle during the flood: `trickle` people on `trickle_networks` other /24s
+/// (127.0.1.1, 127.0.2.1, …) who opened the form while the site was calm and send it at
+/// evenly spaced points of the flood (whatever its speed on this machine). Odd-numbered ones
+/// have JavaScript on. Returns each outcome and whether the flood was still running when it
+/// was answered.
+async fn trickle(
+    server: std::net::SocketAddr,
+    o: &Options,
+    answered: Arc<AtomicUsize>,
+    ended: Arc<AtomicBool>,
+) -> Vec<(Outcome, bool)> {
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..o.trickle {
-        let delay = o.trickle_every * u32::try_from(i).unwrap_or(u32::MAX);
+        let network = u8::try_from(1 + i % o.trickle_networks).unwrap_or(1);
+        let p = Person {
+            source: IpAddr::V4(Ipv4Addr::new(127, 0, network, 1)),
+            js: i % 2 == 1,
+            province: "pk-sd",
+        };
+        let at = (i + 1) * o.reports / (o.trickle + 1);
+        let turn = flood_progress(answered.clone(), at, ended.clone());
+        let ended = ended.clone();
         tasks.spawn(async move {
-            tokio::time::sleep(delay).await;
-            let js = i % 2 == 1;
-            let mut client = Client::new(TRICKLE_SOURCE, server);
-            let Ok((token, challenge)) = load_form(&mut client).await else {
-                return (
-                    i,
-                    Outcome {
-                        status: None,
-                        latency: Duration::ZERO,
-                        pow_asked: false,
-                        pow_sent: false,
-                    },
-                );
-            };
-            let solution = match (&challenge, js) {
-                (Some(c), true) => solve(c),
-                _ => None,
-            };
-            tokio::time::sleep(FILL_TIME).await;
-            let text = format!("Trickle report {i}: a fake profile with my photos.");
-            let mut fields = vec![
-                ("form_token", token.as_str()),
-                ("what_happened", text.as_str()),
-                ("place", "pk-sd"),
-                ("consent", if js { "publish" } else { "private" }),
-            ];
-            if let (Some(c), Some(s)) = (&challenge, &solution) {
-                fields.push(("pow_challenge", c));
-                fields.push(("pow_solution", s));
-            }
-            let (status, latency) = post(&mut client, &fields).await;
+            let outcome = person(server, p, i, turn).await;
+            (i, outcome, !ended.load(Ordering::SeqCst))
+        });
+    }
+    let mut results = Vec::new();
+    while let Some(Ok(r)) = tasks.join_next().await {
+        results.push(r);
+    }
+    results.sort_by_key(|(i, _, _)| *i);
+    results
+        .into_iter()
+        .map(|(_, o, during)| (o, during))
+        .collect()
+}
+
+/// After the flood, while flood mode lasts: `AFTER` people on yet other networks open the
+/// form (which now asks for a proof of work) and send it, half with JavaScript on.
+async fn after_the_flood(server: std::net::SocketAddr) -> Vec<Outcome> {
+    const AFTER: u8 = 4;
+    let mut tasks = tokio::task::JoinSet::new();
+    for j in 0..AFTER {
+        let p = Person {
+            source: IpAddr::V4(Ipv4Addr::new(127, 0, 101 + j, 1)),
+            js: j % 2 == 1,
+            province: "pk-pb",
+        };
+        tasks.spawn(async move {
             (
-                i,
-                Outcome {
-                    status,
-                    latency,
-                    pow_asked: challenge.is_some(),
-                    pow_sent: solution.is_some(),
-                },
+                j,
+                person(server, p, 1000 + usize::from(j), std::future::ready(())).await,
             )
         });
     }
@@ -231,10 +297,9 @@ async fn trickle(server: std::net::SocketAddr, o: &Options) -> Vec<Outcome> {
     while let Some(Ok(r)) = tasks.join_next().await {
         results.push(r);
     }
-    results.sort_by_key(|(i, _)| *i);
+    results.sort_by_key(|(j, _)| *j);
     results.into_iter().map(|(_, o)| o).collect()
 }
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -308,75 +373,98 @@ async fn main() -> std::process::ExitCode {
         }
     };
     eprintln!(
-        "serving at http://{}/; flooding with {} reports from {FLOOD_SOURCE} ({} at a time), \
-         {} from {TRICKLE_SOURCE} one every {} ms",
-        server.addr,
-        o.reports,
-        o.concurrency,
-        o.trickle,
-        o.trickle_every.as_millis()
+        "serving at http://{}/; {} reports from {FLOOD_SOURCE} ({} at a time); {} from {} other \
+         network(s) at evenly spaced points of the flood",
+        server.addr, o.reports, o.concurrency, o.trickle, o.trickle_networks,
     );
-    let started = Instant::now();
     let addr = server.addr;
+    // The trickle opens its forms FILL_TIME before the flood begins.
+    let flood_starts = Instant::now() + FILL_TIME;
+    let answered = Arc::new(AtomicUsize::new(0));
+    let ended = Arc::new(AtomicBool::new(false));
     let (flooded, trickled) = tokio::join!(
         async {
-            let r = flood(addr, &o).await;
-            (r, started.elapsed())
+            tokio::time::sleep_until(flood_starts.into()).await;
+            let r = flood(addr, &o, answered.clone()).await;
+            ended.store(true, Ordering::SeqCst);
+            (r, flood_starts.elapsed())
         },
-        trickle(addr, &o)
+        trickle(addr, &o, answered.clone(), ended.clone())
     );
     let (flooded, flood_time) = flooded;
-    let total = started.elapsed();
+    let after = after_the_flood(addr).await;
     server.stop();
 
-    println!("| source | sent | 303 accepted | 429 throttled | other | POST latency ms p50 / p90 / p99 / max |");
+    let during: Vec<Outcome> = trickled.iter().map(|(o, _)| *o).collect();
+    println!(
+        "| source | sent | 303 accepted | 429 throttled | other | POST latency ms p50 / p90 / p99 / max |"
+    );
     println!("| --- | --- | --- | --- | --- | --- |");
-    println!("{}", row(&format!("{FLOOD_SOURCE} (flood)"), &flooded));
+    println!("{}", row(&format!("flood: {FLOOD_SOURCE}"), &flooded));
     println!(
         "{}",
-        row(&format!("{TRICKLE_SOURCE} (trickle, all)"), &trickled)
+        row(
+            &format!(
+                "during the flood: {} other network{}",
+                o.trickle_networks,
+                if o.trickle_networks == 1 { "" } else { "s" }
+            ),
+            &during
+        )
     );
-    let js: Vec<Outcome> = trickled.iter().skip(1).step_by(2).copied().collect();
-    let no_js: Vec<Outcome> = trickled.iter().step_by(2).copied().collect();
-    println!("{}", row("  of which JavaScript on", &js));
-    println!("{}", row("  of which JavaScript off", &no_js));
+    println!("{}", row("after the flood: 4 other networks", &after));
     println!();
+    let accepted_at: Vec<String> = flooded
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.status == Some(303))
+        .map(|(n, _)| (n + 1).to_string())
+        .take(10)
+        .collect();
     println!(
-        "flood: {} reports in {:.1} s ({:.0} a second); whole run {:.1} s",
+        "flood: {} reports in {:.2} s ({:.0} a second); accepted ones were number {} to \
+         finish (of {} running at once); everything else from it was throttled",
         flooded.len(),
         flood_time.as_secs_f64(),
         flooded.len() as f64 / flood_time.as_secs_f64(),
-        total.as_secs_f64()
+        accepted_at.join(", "),
+        o.concurrency,
     );
-    let first_throttled = flooded.iter().position(|o| o.status == Some(429));
     println!(
-        "flood: first 429 at report {} (in completion order); forms with a proof-of-work \
-         challenge: {} of {}",
-        first_throttled.map_or("-".to_owned(), |n| (n + 1).to_string()),
+        "during the flood: {} of {} answered while the flood was still running",
+        trickled.iter().filter(|(_, d)| *d).count(),
+        trickled.len()
+    );
+    println!(
+        "forms that asked for a proof of work (flood mode on when loaded): flood {} of {}, \
+         during {} of {}, after {} of {}; solved and sent by JavaScript clients after: {}",
         flooded.iter().filter(|o| o.pow_asked).count(),
-        flooded.len()
-    );
-    println!(
-        "trickle: forms with a proof-of-work challenge (flood mode on): {} of {}; solved and \
-         sent by the JavaScript clients: {}",
-        trickled.iter().filter(|o| o.pow_asked).count(),
-        trickled.len(),
-        trickled.iter().filter(|o| o.pow_sent).count()
+        flooded.len(),
+        during.iter().filter(|o| o.pow_asked).count(),
+        during.len(),
+        after.iter().filter(|o| o.pow_asked).count(),
+        after.len(),
+        after.iter().filter(|o| o.pow_sent).count(),
     );
     match server::stored_by_envelope(&server.data_dir) {
         Some(rows) => {
             println!();
             println!("stored (read from the database after the server stopped):");
-            println!("| source | consent | province | flagged | count |");
+            println!("| reports | consent | province | flagged | count |");
             println!("| --- | --- | --- | --- | --- |");
             for (consent, province, flagged, count) in rows {
-                let source = match (province.as_str(), consent.as_str()) {
-                    ("pk-sd", "publish") => "trickle, JavaScript on",
-                    ("pk-sd", "private") => "trickle, JavaScript off",
-                    ("-", _) => "flood",
+                let phase = match province.as_str() {
+                    "pk-sd" => "during the flood",
+                    "pk-pb" => "after the flood",
+                    "-" => "flood",
                     _ => "?",
                 };
-                println!("| {source} | {consent} | {province} | {flagged} | {count} |");
+                let js = match consent.as_str() {
+                    "publish" => ", JavaScript on",
+                    "private" => ", JavaScript off",
+                    _ => "",
+                };
+                println!("| {phase}{js} | {consent} | {province} | {flagged} | {count} |");
             }
         }
         None => println!("(sqlite3 not found: stored reports not counted)"),

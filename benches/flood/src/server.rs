@@ -52,7 +52,9 @@ impl Server {
             };
             if let Some(rest) = line.split("http://").nth(1) {
                 let addr = rest.split('/').next().unwrap_or_default();
-                break addr.parse().map_err(|_| format!("no address in {line:?}"))?;
+                break addr
+                    .parse()
+                    .map_err(|_| format!("no address in {line:?}"))?;
             }
         };
         std::thread::spawn(move || lines.for_each(drop));

@@ -31,7 +31,7 @@ use naqsha_core::lang::Lang;
 use naqsha_core::period::YearMonth;
 use naqsha_core::redaction::Kind;
 use naqsha_core::sealing;
-use naqsha_core::submission::{Channel, Consent, SubmissionStatus};
+use naqsha_core::submission::{Channel, Consent, SubmissionStatus, WhoseStory};
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 use naqsha_core::text::{PublicText, PublicTitle};
 use sha2::{Digest, Sha256};
@@ -250,9 +250,12 @@ async fn a_valid_report_is_sealed_and_its_receipt_is_shown_once() {
         ("act", "impersonation"),
         ("act", "threats"),
         ("platform", "whatsapp"),
+        // "Whose story" is also coded in the taxonomy's source dimension.
+        ("source", "own_story"),
     ])
     .unwrap();
     assert_eq!(opened.report.labels, expected);
+    assert_eq!(opened.report.whose_story, Some(WhoseStory::Own));
 
     // The redaction engine's suggestions are sealed with it and point at the personal data.
     let chars: Vec<char> = text.chars().collect();
@@ -1012,6 +1015,12 @@ async fn wrong_receipts_are_throttled_per_network() {
     // The eleventh is refused before it is checked, even with the right receipt.
     let reply = follow_up(&app, "", &[("receipt", &receipt.words)], PEER).await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = reply
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
     assert!(status_label(&reply).is_empty(), "no status shown");
     let error = texts(&reply.html(), ".error-summary");
     let prefix = t(Lang::En, "followup.error.throttled")

@@ -229,7 +229,9 @@ impl Redactor {
     pub fn redact(&self, text: &str, options: &RedactOptions) -> Redacted {
         let mut spans = self.detect(text);
         let (mut out, mut layout) = redact::apply_with_layout(text, spans.clone(), options);
-        for _ in 0..MAX_ROUNDS {
+        // nothing replaced: the text is unchanged and a second look would find nothing new
+        let rounds = if out.spans.is_empty() { 0 } else { MAX_ROUNDS };
+        for _ in 0..rounds {
             let more: Vec<Span> = self
                 .detect(&out.text)
                 .into_iter()

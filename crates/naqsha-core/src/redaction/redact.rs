@@ -51,7 +51,8 @@ pub(crate) fn apply_with_layout(
     options: &RedactOptions,
 ) -> (Redacted, Layout) {
     spans.retain(|s| s.score >= options.min_score);
-    let doc_lang = options.lang.unwrap_or_else(|| text_lang(text));
+    // the whole text's script is only needed for a span with no letters near it
+    let mut doc_lang: Option<Lang> = options.lang;
     let mut out = String::with_capacity(text.len());
     let mut pseudonyms = Pseudonyms::default();
     let mut chars = text.char_indices().enumerate().peekable();
@@ -81,7 +82,8 @@ pub(crate) fn apply_with_layout(
         let original = &text[start_b..end_b];
         let lang = match options.lang {
             Some(l) => l,
-            None => span_lang(text, start_b, end_b).unwrap_or(doc_lang),
+            None => span_lang(text, start_b, end_b)
+                .unwrap_or_else(|| *doc_lang.get_or_insert_with(|| text_lang(text))),
         };
         let replacement = match (options.style, span.kind) {
             (PlaceholderStyle::Pseudonym, Kind::Name | Kind::Org) => {

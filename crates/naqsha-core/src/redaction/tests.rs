@@ -36,6 +36,36 @@ fn pakistani_phone_numbers_in_every_writing() {
 }
 
 #[test]
+fn numbers_that_look_like_dates_are_checked_for_day_and_month() {
+    has(
+        "They're not answering at 71-33-52-22",
+        "71-33-52-22",
+        Kind::Phone,
+    );
+    has("call me on 01.84.17.61.18?", "01.84.17.61.18", Kind::Phone);
+    assert!(kinds("When: 2000-04-16 11:34:35 at the club").is_empty());
+    has(
+        "on 12/03/2024 0300 1234567 called",
+        "0300 1234567",
+        Kind::Phone,
+    );
+    // found by the fuzzer: a long group where a date's day would be overflowed the check
+    check_never_panics("1..1/1/1..1222222222222/1/1");
+}
+
+fn check_never_panics(text: &str) {
+    let n = text.chars().count();
+    for s in detect(text) {
+        assert!(s.start < s.end && s.end <= n);
+    }
+    let once = redact(text, &RedactOptions::default());
+    assert_eq!(
+        redact(&once.text, &RedactOptions::default()).text,
+        once.text
+    );
+}
+
+#[test]
 fn cnic_with_and_without_dashes() {
     has("CNIC 35202-1234567-1 hai", "35202-1234567-1", Kind::Cnic);
     has("id card 3520212345671 is lost", "3520212345671", Kind::Cnic);

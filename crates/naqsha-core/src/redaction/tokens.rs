@@ -70,7 +70,8 @@ impl Tok {
 }
 
 fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic() && !is_arabic_letter(c))
+    // the Arabic-script range test is cheap; `is_alphabetic` on non-ASCII is not
+    c.is_ascii_alphabetic() || (!c.is_ascii() && !is_arabic_letter(c) && c.is_alphabetic())
 }
 
 /// Tokenises `text` into `out` (cleared first).
@@ -108,10 +109,10 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
                 i += c.len_utf8();
                 continue;
             }
-            if is_latin_letter(c) {
-                (Class::Latin, scan_latin(text, i))
-            } else if is_arabic_letter(c) {
+            if is_arabic_letter(c) {
                 (Class::Urdu, scan_urdu(text, i))
+            } else if is_latin_letter(c) {
+                (Class::Latin, scan_latin(text, i))
             } else {
                 (Class::Punct, i + c.len_utf8())
             }

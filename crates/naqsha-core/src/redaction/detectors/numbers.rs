@@ -76,8 +76,15 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         // a date with a time ("2000-04-16 11:34") or an IP address is no phone number
-        if (run.n_groups >= 3 && is_date_like(&run.prefix(3))) || is_ip(&run) {
+        if is_ip(&run) {
             i = group_toks[run.n_groups - 1] + 1;
+            continue;
+        }
+        // a date, alone or followed by a space and more numbers (a time, a phone number):
+        // skip the date and read on after it
+        let date_first = run.n_groups == 3 || (run.n_groups > 3 && run.seps[3] == b' ');
+        if run.n_groups >= 3 && date_first && is_date_like(&run.prefix(3)) {
+            i = group_toks[2] + 1;
             continue;
         }
         let mut found = false;
@@ -154,8 +161,26 @@ fn is_date_like(r: &Run) -> bool {
         return false;
     }
     let short = |x: u8| (1..=2).contains(&x);
-    (short(g[0]) && short(g[1]) && (g[2] == 2 || g[2] == 4))
-        || (g[0] == 4 && short(g[1]) && short(g[2]))
+    // the values must be a day and a month: 60-56-85-91 is a phone number
+    let d = r.digits();
+    // groups here have at most four digits, so the values are small (found by the fuzzer:
+    // reading a long group overflowed)
+    let value = |from: usize, len: u8| {
+        d[from..from + len as usize].iter().fold(0u32, |v, &b| {
+            v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+        })
+    };
+    let day_month = |x: u32, y: u32| (1..=31).contains(&x) && (1..=12).contains(&y);
+    if short(g[0]) && short(g[1]) && (g[2] == 2 || g[2] == 4) {
+        let (a, b) = (value(0, g[0]), value(g[0] as usize, g[1]));
+        return day_month(a, b) || day_month(b, a);
+    }
+    if g[0] == 4 && short(g[1]) && short(g[2]) {
+        let b = value(4, g[1]);
+        let c = value(4 + g[1] as usize, g[2]);
+        return day_month(c, b);
+    }
+    false
 }
 
 /// Four groups of one to three digits separated by dots: an IP address.

@@ -171,6 +171,10 @@ pub async fn submit(
         );
         let mut res = render(&p)?;
         *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        res.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            retry_after.as_secs().max(1).into(),
+        );
         return Ok(res);
     }
     if runtime
