@@ -85,8 +85,18 @@ pub(crate) fn apply_with_layout(
             None => span_lang(text, start_b, end_b)
                 .unwrap_or_else(|| *doc_lang.get_or_insert_with(|| text_lang(text))),
         };
+        // a pseudonym glued to a word ("Person AvE") would read as other words; the
+        // bracketed placeholder stays recognisable anywhere (found by the fuzzer)
+        let glued = text[end_b..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+            || text[..start_b]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
         let replacement = match (options.style, span.kind) {
-            (PlaceholderStyle::Pseudonym, Kind::Name | Kind::Org) => {
+            (PlaceholderStyle::Pseudonym, Kind::Name | Kind::Org) if !glued => {
                 pseudonyms.label(span.kind, original, lang)
             }
             _ => span.kind.placeholder(lang).to_owned(),

@@ -51,6 +51,17 @@ fn numbers_that_look_like_dates_are_checked_for_day_and_month() {
     );
     // found by the fuzzer: a long group where a date's day would be overflowed the check
     check_never_panics("1..1/1/1..1222222222222/1/1");
+    // found by the fuzzer: chained handles are one handle, not one per round
+    check_never_panics("@aa@bb@cc@dd@ee@ff@gg@hh@WW55Wl");
+    // found by the fuzzer: a pseudonym glued to the next word
+    let pseudo = RedactOptions {
+        style: PlaceholderStyle::Pseudonym,
+        ..RedactOptions::default()
+    };
+    let text =
+        "I=\0\0\0\0\u{1}\0\0,\u{c}Co&Co\r.vE\0\0\0\0\u{1}\0\0,\u{c}Co&Coa\u{c}Wg&nCa\u{c}Wg&nHgenb";
+    let once = redact(text, &pseudo);
+    assert_eq!(redact(&once.text, &pseudo).text, once.text);
 }
 
 fn check_never_panics(text: &str) {

@@ -84,6 +84,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 } else if ctx.punct(k) == Some('.')
                     && last + 1 == k
                     && toks[last].has(flag::ORG_KEYWORD)
+                    && toks
+                        .get(k + 1)
+                        .is_none_or(|n| n.gap > 0 || n.class == Class::Punct)
                 {
                     // Inc. Ltd. Co.
                     last = k;
