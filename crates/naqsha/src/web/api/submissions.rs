@@ -22,7 +22,6 @@ use base64::Engine;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use naqsha_core::lang::Lang;
-use naqsha_core::sealing;
 use naqsha_core::submission::Channel;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -30,7 +29,7 @@ use utoipa::ToSchema;
 
 use super::{ApiError, ErrorBody, Refusal, no_store};
 use crate::abuse::{Decision, LimitKind};
-use crate::intake::evidence::{self, EvidenceError, EvidenceLimits};
+use crate::intake::evidence::{EvidenceError, EvidenceLimits};
 use crate::intake::form::{FieldErrors, ReportInput};
 use crate::intake::receipt::{Receipt, receipt_hash};
 use crate::intake::{self, Incoming};
@@ -325,20 +324,7 @@ async fn seal_evidence(
             })
             .collect::<Result<Vec<_>, _>>()?;
         drop(files);
-        let sizes: Vec<usize> = decoded.iter().map(Vec::len).collect();
-        evidence::check_batch(&sizes, &limits)?;
-        decoded
-            .iter()
-            .map(|bytes| {
-                let clean = evidence::clean(bytes, &limits)?;
-                Ok(NewAttachment {
-                    id: naqsha_core::ids::AttachmentId::random(),
-                    media_type: clean.media_type.to_owned(),
-                    byte_size: clean.bytes.len() as u64,
-                    sealed: sealing::seal(&public_key, &clean.bytes),
-                })
-            })
-            .collect()
+        crate::intake::clean_and_seal_evidence(&decoded, &limits, &public_key)
     })
     .await
     .map_err(|e| AppError::Internal(e.into()))

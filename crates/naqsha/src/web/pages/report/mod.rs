@@ -11,13 +11,12 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use naqsha_core::lang::Lang;
-use naqsha_core::sealing;
 use time::OffsetDateTime;
 
 use self::view::{FormView, form_view};
 use super::render;
 use crate::abuse::{self, Decision, LimitKind, TokenError};
-use crate::intake::evidence::{self, EvidenceError, EvidenceLimits};
+use crate::intake::evidence::{EvidenceError, EvidenceLimits};
 use crate::intake::form::{FieldErrors, REPORTER_DIMENSIONS, ReportInput};
 use crate::intake::receipt::{Receipt, receipt_hash};
 use crate::intake::{self, Incoming};
@@ -168,20 +167,7 @@ async fn seal_evidence(
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
     tokio::task::spawn_blocking(move || {
-        let sizes: Vec<usize> = files.iter().map(Vec::len).collect();
-        evidence::check_batch(&sizes, &limits)?;
-        files
-            .iter()
-            .map(|bytes| {
-                let clean = evidence::clean(bytes, &limits)?;
-                Ok(NewAttachment {
-                    id: naqsha_core::ids::AttachmentId::random(),
-                    media_type: clean.media_type.to_owned(),
-                    byte_size: clean.bytes.len() as u64,
-                    sealed: sealing::seal(&public_key, &clean.bytes),
-                })
-            })
-            .collect()
+        intake::clean_and_seal_evidence(&files, &limits, &public_key)
     })
     .await
     .map_err(|e| AppError::Internal(e.into()))
