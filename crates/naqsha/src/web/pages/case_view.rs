@@ -113,9 +113,56 @@ pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The title as a page shows it. A demo case carries its "[Demo]" marker in the stored title
+/// (so exports and other tools show it too); pages show a badge instead of repeating it.
+pub fn display_title(case: &naqsha_core::case::Case, title: &str) -> String {
+    use naqsha_core::demo::{DEMO_TITLE_PREFIX_EN, DEMO_TITLE_PREFIX_UR};
+    if case.demo {
+        for prefix in [DEMO_TITLE_PREFIX_EN, DEMO_TITLE_PREFIX_UR] {
+            if let Some(rest) = title.strip_prefix(prefix) {
+                return rest.trim_start().to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_marker_shows_once_as_a_badge() {
+        let gazetteer = naqsha_core::places::Gazetteer::pakistan();
+        let taxonomy = naqsha_core::taxonomy::Taxonomy::pakistan_default();
+        let demo = naqsha_core::demo::demo_cases(taxonomy, gazetteer.districts().len(), 1, 1);
+        let mut case = naqsha_core::case::Case {
+            id: naqsha_core::ids::CaseId::random(),
+            submission: None,
+            status: naqsha_core::case::CaseStatus::Published,
+            taxonomy_version: "t".into(),
+            labels: demo[0].labels.clone(),
+            place: None,
+            province: None,
+            period: None,
+            story_en: None,
+            story_ur: None,
+            consent: naqsha_core::submission::Consent::Publish,
+            verification: naqsha_core::case::Verification::Unverified,
+            demo: true,
+            created_at: time::OffsetDateTime::UNIX_EPOCH,
+            updated_at: time::OffsetDateTime::UNIX_EPOCH,
+            published_at: None,
+        };
+        let shown = display_title(&case, &demo[0].title_en);
+        assert!(!shown.contains("[Demo]") && !shown.is_empty(), "{shown}");
+        assert!(!display_title(&case, &demo[0].title_ur).contains("[نمونہ]"));
+        case.demo = false;
+        assert_eq!(
+            display_title(&case, "[Demo] real title"),
+            "[Demo] real title"
+        );
+    }
 
     #[test]
     fn paragraphs_split_at_blank_lines() {

@@ -8,7 +8,7 @@ use axum::response::Response;
 use naqsha_core::case::Case;
 use serde::Deserialize;
 
-use super::case_view::{card_labels, month_label, place_label, province_label};
+use super::case_view::{card_labels, display_title, month_label, place_label, province_label};
 use super::render;
 use crate::state::AppState;
 use crate::storage::{CaseFilter, PublicStore};
@@ -148,7 +148,7 @@ fn card(state: &AppState, ui: &Ui, case: &Case) -> Option<StoryCard> {
     let (story_lang, story) = case.story_for(ui.lang)?;
     Some(StoryCard {
         href: ui.href(&format!("/stories/{}", case.id)),
-        title: story.title.as_str().to_owned(),
+        title: display_title(case, story.title.as_str()),
         foreign: (story_lang != ui.lang).then(|| (story_lang.code(), story_lang.dir())),
         month: month_label(tr, case.period),
         place: place_label(

@@ -7,7 +7,9 @@ use axum::response::Response;
 use naqsha_core::ids::CaseId;
 use naqsha_core::lang::Lang;
 
-use super::case_view::{LabelGroup, label_groups, month_label, paragraphs, place_label};
+use super::case_view::{
+    LabelGroup, display_title, label_groups, month_label, paragraphs, place_label,
+};
 use super::render;
 use crate::state::AppState;
 use crate::storage::PublicStore;
@@ -53,7 +55,7 @@ pub async fn story(
     let tr = ui.tr;
     let foreign = story_lang != lang;
     let page = StoryPage {
-        title: story.title.as_str().to_owned(),
+        title: display_title(&case, story.title.as_str()),
         foreign: foreign.then(|| (story_lang.code(), story_lang.dir())),
         only_in: foreign.then(|| match story_lang {
             Lang::En => tr.t("story.only_in_en"),
