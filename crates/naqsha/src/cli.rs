@@ -79,6 +79,11 @@ enum Command {
         #[command(subcommand)]
         command: BoundariesCommand,
     },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// The coding taxonomy.
     Taxonomy {
         #[command(subcommand)]
@@ -105,6 +110,29 @@ enum BoundariesCommand {
     Import {
         /// The GeoJSON file.
         file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a staff account with a one-time password (asks for an admin's password, or reads
+    /// NAQSHA_ADMIN_PASSWORD).
+    Add {
+        /// Login name.
+        username: String,
+        /// admin, coordinator, moderator or analyst.
+        #[arg(long)]
+        role: String,
+        /// The admin who unlocks the organisation key for the new account.
+        #[arg(long, default_value = "admin")]
+        admin: String,
+    },
+    /// List staff accounts.
+    List,
+    /// Disable an account and delete its key wrap.
+    Disable {
+        /// Login name.
+        username: String,
     },
 }
 
@@ -175,6 +203,20 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Taxonomy {
             command: TaxonomyCommand::Replace { file },
         } => crate::commands::taxonomy::replace(config, &file).await,
+        Command::User {
+            command:
+                UserCommand::Add {
+                    username,
+                    role,
+                    admin,
+                },
+        } => crate::commands::user::add(config, &username, &role, &admin).await,
+        Command::User {
+            command: UserCommand::List,
+        } => crate::commands::user::list(config).await,
+        Command::User {
+            command: UserCommand::Disable { username },
+        } => crate::commands::user::disable(config, &username).await,
         Command::Taxonomy {
             command: TaxonomyCommand::Show,
         } => crate::commands::taxonomy::show(config).await,

@@ -116,3 +116,67 @@ fn bad_configuration_is_one_clear_line() {
         "naqsha: configuration: server.bind (from NAQSHA_BIND): expected an address like 127.0.0.1:8080, got \"not-an-address\""
     );
 }
+
+#[test]
+fn user_add_list_disable_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let naqsha = |args: &[&str], admin_password: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_naqsha"));
+        cmd.args(args)
+            .arg("--data-dir")
+            .arg(&data)
+            .env_remove("NAQSHA_DATABASE_URL")
+            .env("NAQSHA_LOG", "warn")
+            .stdin(Stdio::null());
+        match admin_password {
+            Some(pw) => cmd.env("NAQSHA_ADMIN_PASSWORD", pw),
+            None => cmd.env_remove("NAQSHA_ADMIN_PASSWORD"),
+        };
+        cmd.output().unwrap()
+    };
+    let init = naqsha(&["init"], None);
+    assert!(init.status.success());
+    let printed = String::from_utf8_lossy(&init.stdout).into_owned();
+    let password = printed
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("One-time password: "))
+        .unwrap()
+        .trim()
+        .to_owned();
+
+    let wrong = naqsha(
+        &["user", "add", "sana", "--role", "moderator"],
+        Some("wrong password"),
+    );
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong username or password"));
+
+    let added = naqsha(
+        &["user", "add", "sana", "--role", "moderator"],
+        Some(&password),
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(String::from_utf8_lossy(&added.stdout).contains("One-time password: "));
+
+    let list = String::from_utf8_lossy(&naqsha(&["user", "list"], None).stdout).into_owned();
+    let sana = list
+        .lines()
+        .find(|l| l.starts_with("sana"))
+        .unwrap()
+        .to_owned();
+    assert!(sana.contains("moderator") && sana.contains("active") && sana.contains("holds a wrap"));
+
+    assert!(naqsha(&["user", "disable", "sana"], None).status.success());
+    let list = String::from_utf8_lossy(&naqsha(&["user", "list"], None).stdout).into_owned();
+    let sana = list
+        .lines()
+        .find(|l| l.starts_with("sana"))
+        .unwrap()
+        .to_owned();
+    assert!(sana.contains("disabled") && sana.contains("none"), "{sana}");
+}

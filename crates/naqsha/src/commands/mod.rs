@@ -7,3 +7,4 @@ pub mod migrate;
 pub mod redact;
 pub mod serve;
 pub mod taxonomy;
+pub mod user;
