@@ -149,3 +149,36 @@ pub fn clean_and_seal_evidence(
         })
         .collect()
 }
+
+/// Stores a validated report from a web door (form or API) with a fresh receipt: seals and
+/// commits it, counts it for the flood detector, and returns the receipt to show once.
+pub async fn accept_with_receipt(
+    state: &crate::state::AppState,
+    valid: form::ValidReport,
+    channel: Channel,
+    flagged: bool,
+    attachments: Vec<NewAttachment>,
+    now: std::time::Instant,
+) -> anyhow::Result<receipt::Receipt> {
+    let runtime = state.intake();
+    let receipt = receipt::Receipt::generate();
+    let key = runtime.receipt_key(state.store()).await?;
+    let public_key = crate::keyring::public_key(state.store()).await?;
+    accept(
+        state.store(),
+        &public_key,
+        state.taxonomy(),
+        state.gazetteer(),
+        Incoming {
+            report: valid.report,
+            contact: valid.contact,
+            channel,
+            flagged,
+            receipt_hash: Some(receipt::receipt_hash(key, &receipt)),
+            attachments,
+        },
+    )
+    .await?;
+    runtime.limiter.record_accepted(now);
+    Ok(receipt)
+}

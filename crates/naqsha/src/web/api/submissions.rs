@@ -29,10 +29,9 @@ use utoipa::ToSchema;
 
 use super::{ApiError, ErrorBody, Refusal, no_store};
 use crate::abuse::{Decision, LimitKind};
+use crate::intake;
 use crate::intake::evidence::{EvidenceError, EvidenceLimits};
 use crate::intake::form::{FieldErrors, ReportInput};
-use crate::intake::receipt::{Receipt, receipt_hash};
-use crate::intake::{self, Incoming};
 use crate::keyring;
 use crate::state::AppState;
 use crate::storage::NewAttachment;
@@ -408,31 +407,10 @@ pub async fn create(
     let flagged = runtime.flood()
         && pow.is_none_or(|p| runtime.pow.verify(&p.challenge, &p.solution, now).is_err());
 
-    let receipt = Receipt::generate();
-    let key = runtime
-        .receipt_key(state.store())
-        .await
-        .map_err(AppError::from)?;
-    let public_key = keyring::public_key(state.store())
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
-    intake::accept(
-        state.store(),
-        &public_key,
-        state.taxonomy(),
-        state.gazetteer(),
-        Incoming {
-            report: valid.report,
-            contact: valid.contact,
-            channel: Channel::Api,
-            flagged,
-            receipt_hash: Some(receipt_hash(key, &receipt)),
-            attachments,
-        },
-    )
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?;
-    runtime.limiter.record_accepted(now);
+    let receipt =
+        intake::accept_with_receipt(&state, valid, Channel::Api, flagged, attachments, now)
+            .await
+            .map_err(AppError::Internal)?;
 
     let follow_up = match lang {
         Lang::En => "/follow-up",

@@ -16,10 +16,9 @@ use time::OffsetDateTime;
 use self::view::{FormView, form_view};
 use super::render;
 use crate::abuse::{self, Decision, LimitKind, TokenError};
+use crate::intake;
 use crate::intake::evidence::{EvidenceError, EvidenceLimits};
 use crate::intake::form::{FieldErrors, REPORTER_DIMENSIONS, ReportInput};
-use crate::intake::receipt::{Receipt, receipt_hash};
-use crate::intake::{self, Incoming};
 use crate::keyring;
 use crate::state::AppState;
 use crate::storage::NewAttachment;
@@ -287,28 +286,16 @@ pub async fn submit(
         }
     }
 
-    let receipt = Receipt::generate();
-    let key = runtime.receipt_key(state.store()).await?;
-    let public_key = keyring::public_key(state.store())
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
-    intake::accept(
-        state.store(),
-        &public_key,
-        state.taxonomy(),
-        state.gazetteer(),
-        Incoming {
-            report: valid.report,
-            contact: valid.contact,
-            channel: naqsha_core::submission::Channel::Web,
-            flagged,
-            receipt_hash: Some(receipt_hash(key, &receipt)),
-            attachments,
-        },
+    let receipt = intake::accept_with_receipt(
+        &state,
+        valid,
+        naqsha_core::submission::Channel::Web,
+        flagged,
+        attachments,
+        now,
     )
     .await
-    .map_err(|e| AppError::Internal(e.into()))?;
-    runtime.limiter.record_accepted(now);
+    .map_err(AppError::Internal)?;
     let view = runtime.hold_receipt(receipt);
     let ui = Ui::new(&state, lang, "/report");
     Ok(Redirect::to(&ui.href(&format!("/report/receipt/{view}"))).into_response())
