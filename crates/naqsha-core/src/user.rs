@@ -26,9 +26,65 @@ str_enum!(Role { Admin => "admin", Coordinator => "coordinator", Moderator => "m
 impl Role {
     /// Whether this role reads raw reports and so holds a wrap of the organisation key.
     pub fn reads_raw(&self) -> bool {
-        !matches!(self, Role::Analyst)
+        self.can(Permission::ReadRaw)
+    }
+
+    /// Whether this role may do `what`: the one authorisation table of the workspace.
+    pub fn can(&self, what: Permission) -> bool {
+        use Permission::*;
+        match self {
+            Role::Admin => true,
+            Role::Coordinator => matches!(what, ReadRaw | Moderate | Assign | ViewCases | Export),
+            Role::Moderator => matches!(what, ReadRaw | Moderate | ViewCases),
+            Role::Analyst => matches!(what, ViewCases | Export),
+        }
     }
 }
+
+/// Something a staff member may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Read raw reports (needs the organisation key).
+    ReadRaw,
+    /// Review, code and publish reports assigned to them or to nobody.
+    Moderate,
+    /// Assign reports to anyone, and moderate reports assigned to others.
+    Assign,
+    /// See coded cases (no raw text) and statistics.
+    ViewCases,
+    /// Export coded data.
+    Export,
+    /// Add, disable and reset staff accounts.
+    ManageUsers,
+    /// Read the audit log.
+    ViewAudit,
+    /// Change settings and the taxonomy.
+    Settings,
+}
+
+str_enum!(Permission {
+    ReadRaw => "read_raw", Moderate => "moderate", Assign => "assign", ViewCases => "view_cases",
+    Export => "export", ManageUsers => "manage_users", ViewAudit => "view_audit",
+    Settings => "settings",
+});
+
+/// How far a sign-in has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStage {
+    /// The password was right; a one-time password must be replaced.
+    ChangePassword,
+    /// The password was right; the account has no second factor yet.
+    EnrolTotp,
+    /// The password was right; the second factor is awaited.
+    Totp,
+    /// Fully signed in.
+    Active,
+}
+
+str_enum!(SessionStage {
+    ChangePassword => "change_password", EnrolTotp => "enrol_totp", Totp => "totp",
+    Active => "active",
+});
 
 /// A staff account as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]

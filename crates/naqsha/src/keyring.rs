@@ -130,12 +130,22 @@ pub async fn public_key(store: &Store) -> Result<OrgPublicKey, KeyringError> {
         .public_key)
 }
 
-/// Checks a login and unwraps the organisation key into memory.
-pub async fn unlock(
+/// A checked sign-in: the account and, for roles that read raw reports, the organisation
+/// key unwrapped into memory.
+pub struct SignedIn {
+    /// The account.
+    pub user: User,
+    /// The unlocked key; `None` for analysts, who hold no wrap.
+    pub key: Option<Unlocked>,
+}
+
+/// Checks a password and, for roles that read raw reports, unwraps the organisation key.
+/// Failures are audited; every failure is the same [`KeyringError::WrongCredentials`].
+pub async fn sign_in(
     store: &Store,
     username: &str,
     password: &SecretString,
-) -> Result<Unlocked, KeyringError> {
+) -> Result<SignedIn, KeyringError> {
     let keys = store
         .org_keys()
         .await?
@@ -154,7 +164,14 @@ pub async fn unlock(
             .await?;
         return Err(KeyringError::WrongCredentials);
     }
-    let wrap = user.key_wrap.as_deref().ok_or(KeyringError::NoKeyForRole)?;
+    let Some(wrap) = user.key_wrap.as_deref() else {
+        if user.role.reads_raw() {
+            // A role that reads raw reports without a wrap: disabled and re-enabled, or a
+            // broken record. It must not sign in to a workspace it cannot use.
+            return Err(KeyringError::NoKeyForRole);
+        }
+        return Ok(SignedIn { user, key: None });
+    };
     let wrap: sealing::WrappedKey = wrap
         .parse()
         .map_err(|e: sealing::WrapParseError| KeyringError::Crypto(e.to_string()))?;
@@ -163,11 +180,55 @@ pub async fn unlock(
     store
         .append_audit(&AuditEvent::now(Some(user.id), AuditAction::Unlock).subject(user.id))
         .await?;
-    Ok(Unlocked {
+    Ok(SignedIn {
+        key: Some(Unlocked {
+            user: user.clone(),
+            secret,
+            public: keys.public_key,
+        }),
         user,
-        secret,
-        public: keys.public_key,
     })
+}
+
+/// Checks a login and unwraps the organisation key into memory.
+pub async fn unlock(
+    store: &Store,
+    username: &str,
+    password: &SecretString,
+) -> Result<Unlocked, KeyringError> {
+    sign_in(store, username, password)
+        .await?
+        .key
+        .ok_or(KeyringError::NoKeyForRole)
+}
+
+/// Sets a new password for a signed-in user (replacing a one-time password): a new hash and,
+/// for roles that read raw reports, a new wrap of the key their session unlocked.
+pub async fn set_password(
+    store: &Store,
+    user: &User,
+    key: Option<&Unlocked>,
+    new_password: &SecretString,
+    params: KdfParams,
+) -> Result<(), KeyringError> {
+    check_strength(new_password)?;
+    let wrap = match (user.role.reads_raw(), key) {
+        (true, Some(k)) => Some(
+            sealing::wrap_with_password(&k.secret, &k.public, new_password, params)
+                .map_err(|e| KeyringError::Crypto(e.to_string()))?,
+        ),
+        (true, None) => return Err(KeyringError::NoKeyForRole),
+        (false, _) => None,
+    };
+    let hash =
+        hash_password(new_password, params).map_err(|e| KeyringError::Crypto(e.to_string()))?;
+    store
+        .set_credentials(user.id, &hash, wrap.as_ref(), false)
+        .await?;
+    store
+        .append_audit(&AuditEvent::now(Some(user.id), AuditAction::PasswordChange).subject(user.id))
+        .await?;
+    Ok(())
 }
 
 /// A valid argon2id hash of a random password, verified against when the user is unknown.

@@ -3,11 +3,13 @@
 use std::sync::Arc;
 
 use naqsha_core::places::Gazetteer;
+use naqsha_core::sealing::KdfParams;
 use naqsha_core::taxonomy::Taxonomy;
 
 use crate::abuse::RateLimits;
 use crate::config::Config;
 use crate::intake::runtime::IntakeRuntime;
+use crate::staff::StaffRuntime;
 use crate::storage::Store;
 
 /// Everything a handler needs. Cheap to clone.
@@ -21,6 +23,8 @@ struct Inner {
     config: Config,
     taxonomy: Arc<Taxonomy>,
     intake: IntakeRuntime,
+    staff: StaffRuntime,
+    kdf: KdfParams,
 }
 
 impl AppState {
@@ -33,6 +37,8 @@ impl AppState {
                 config,
                 taxonomy,
                 intake,
+                staff: StaffRuntime::new(),
+                kdf: KdfParams::MODERATOR,
             }),
         }
     }
@@ -55,6 +61,29 @@ impl AppState {
     /// Abuse guards, receipts and drafts of the intake forms.
     pub fn intake(&self) -> &IntakeRuntime {
         &self.inner.intake
+    }
+
+    /// Sessions' unlocked keys, the login throttle and CSRF signing.
+    pub fn staff(&self) -> &StaffRuntime {
+        &self.inner.staff
+    }
+
+    /// The argon2id cost of new passwords and key wraps.
+    pub fn kdf(&self) -> KdfParams {
+        self.inner.kdf
+    }
+
+    /// The same state with cheaper password hashing, for tests only: the production cost
+    /// (64 MiB, 3 passes) would make every test that changes a password slow.
+    pub fn with_test_kdf(self) -> Self {
+        let inner = Arc::try_unwrap(self.inner)
+            .unwrap_or_else(|_| panic!("with_test_kdf must be called before the state is shared"));
+        Self {
+            inner: Arc::new(Inner {
+                kdf: KdfParams::INSECURE_FAST_FOR_TESTS,
+                ..inner
+            }),
+        }
     }
 
     /// The gazetteer of places.

@@ -31,7 +31,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
-pub use redact::{PlaceholderStyle, RedactOptions, Redacted};
+pub(crate) use redact::tidy_spans;
+pub use redact::{PlaceholderStyle, RedactOptions, Redacted, apply};
 
 /// What kind of personal data a span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -43,6 +43,51 @@ pub struct Redacted {
     pub spans: Vec<Span>,
 }
 
+/// Replaces `spans` in `text`. The spans may come in any order, overlap or run past the
+/// end: they are clamped to the text and overlapping ones joined into one span with the
+/// kind of the longest, so no character of any span is left in the result.
+pub fn apply(text: &str, spans: &[Span], options: &RedactOptions) -> Redacted {
+    let spans = tidy_spans(spans, text.chars().count());
+    apply_with_layout(text, spans, options).0
+}
+
+/// `spans` clamped to a text of `char_len` characters, empty ones dropped, sorted, and
+/// overlapping ones joined into one span with the kind of the longest (the first on a
+/// tie) and the highest score.
+pub(crate) fn tidy_spans(spans: &[Span], char_len: usize) -> Vec<Span> {
+    let mut sorted: Vec<Span> = spans
+        .iter()
+        .map(|s| Span {
+            start: s.start.min(char_len),
+            end: s.end.min(char_len),
+            ..*s
+        })
+        .filter(|s| s.start < s.end)
+        .collect();
+    sorted.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Span> = Vec::with_capacity(sorted.len());
+    // length of the span whose kind the last joined span carries
+    let mut kind_len = 0;
+    for s in sorted {
+        let len = s.end - s.start;
+        match out.last_mut() {
+            Some(last) if s.start < last.end => {
+                if len > kind_len {
+                    last.kind = s.kind;
+                    kind_len = len;
+                }
+                last.end = last.end.max(s.end);
+                last.score = last.score.max(s.score);
+            }
+            _ => {
+                kind_len = len;
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
 /// Replaces `spans` (sorted, non-overlapping, in characters) in `text`.
 /// Also tells where each replacement sits in the result.
 pub(crate) fn apply_with_layout(

@@ -254,7 +254,7 @@ impl fmt::Debug for Receipt {
 }
 
 /// The value of a decimal digit in ASCII, Urdu (Extended Arabic-Indic) or Arabic-Indic script.
-fn digit_value(c: char) -> Option<u8> {
+pub(crate) fn digit_value(c: char) -> Option<u8> {
     let value = match c {
         '0'..='9' => u32::from(c) - u32::from('0'),
         '\u{06F0}'..='\u{06F9}' => u32::from(c) - 0x06F0,

@@ -12,7 +12,9 @@ mod keys;
 mod migrations;
 mod moderation;
 mod public;
+mod review;
 mod rows;
+mod staff;
 mod taxonomy;
 pub mod transfer;
 
@@ -32,6 +34,7 @@ pub use intake::{IntakeStore, NewAddition, NewAttachment, NewSubmission};
 pub use keys::{KeyStore, OrgKeys, UserStore};
 pub use moderation::{InboxFilter, ModerationStore, SealedSubmission};
 pub use public::{CaseFilter, PublicStore};
+pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
 
 /// A storage failure. "Not found" is never an error: lookups return `Ok(None)`.

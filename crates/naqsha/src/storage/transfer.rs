@@ -19,7 +19,8 @@ enum Kind {
 
 use Kind::{Bytes, Int, Text};
 
-/// Tables in an order that satisfies their foreign keys.
+/// Tables in an order that satisfies their foreign keys. Staff sessions are not copied: they
+/// hold no data and end when the server that issued them stops.
 const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("meta", &[("key", Text), ("value", Text)]),
     (
@@ -33,6 +34,15 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("disabled", Int),
             ("must_change_password", Int),
             ("created_at", Int),
+        ],
+    ),
+    (
+        "staff_totp",
+        &[
+            ("user_id", Text),
+            ("secret", Text),
+            ("last_step", Int),
+            ("enrolled_at", Int),
         ],
     ),
     (
@@ -61,6 +71,8 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("sealed_report", Bytes),
             ("sealed_contact", Bytes),
             ("updated_at", Int),
+            ("kinds", Text),
+            ("duplicate_of", Text),
         ],
     ),
     (

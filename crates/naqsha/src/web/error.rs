@@ -33,6 +33,12 @@ pub enum AppError {
         /// Translation key of the explanation.
         key: &'static str,
     },
+    /// Not allowed: no valid CSRF token, or the account's role may not do this.
+    #[error("forbidden: {key}")]
+    Forbidden {
+        /// Translation key of the explanation.
+        key: &'static str,
+    },
     /// A failure on our side; the cause is logged, never shown.
     #[error("internal error: {0:#}")]
     Internal(anyhow::Error),
@@ -55,6 +61,7 @@ impl From<askama::Error> for AppError {
 enum ErrorKind {
     NotFound,
     BadRequest(&'static str),
+    Forbidden(&'static str),
     Internal,
 }
 
@@ -63,6 +70,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ErrorKind::Forbidden(_) => StatusCode::FORBIDDEN,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -71,6 +79,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => "not_found",
             ErrorKind::BadRequest(_) => "bad_request",
+            ErrorKind::Forbidden(_) => "forbidden",
             ErrorKind::Internal => "internal",
         }
     }
@@ -79,6 +88,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => "error.not_found.title",
             ErrorKind::BadRequest(_) => "error.bad_request.title",
+            ErrorKind::Forbidden(_) => "error.forbidden.title",
             ErrorKind::Internal => "error.internal.title",
         }
     }
@@ -86,7 +96,7 @@ impl ErrorKind {
     fn message_key(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "error.not_found.body",
-            ErrorKind::BadRequest(key) => key,
+            ErrorKind::BadRequest(key) | ErrorKind::Forbidden(key) => key,
             ErrorKind::Internal => "error.internal.body",
         }
     }
@@ -97,6 +107,7 @@ impl IntoResponse for AppError {
         let kind = match self {
             AppError::NotFound => ErrorKind::NotFound,
             AppError::BadRequest { key } => ErrorKind::BadRequest(key),
+            AppError::Forbidden { key } => ErrorKind::Forbidden(key),
             AppError::Internal(cause) => {
                 tracing::error!(error = format!("{cause:#}"), "request failed");
                 ErrorKind::Internal
@@ -226,6 +237,8 @@ mod tests {
         for kind in [
             ErrorKind::NotFound,
             ErrorKind::BadRequest("error.page_number.body"),
+            ErrorKind::Forbidden("error.forbidden.role"),
+            ErrorKind::Forbidden("error.forbidden.csrf"),
             ErrorKind::Internal,
         ] {
             for lang in Lang::ALL {

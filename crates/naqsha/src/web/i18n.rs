@@ -8,8 +8,46 @@ use std::sync::LazyLock;
 
 use naqsha_core::lang::Lang;
 
-const EN: &str = include_str!("../../i18n/en.toml");
-const UR: &str = include_str!("../../i18n/ur.toml");
+/// The catalog files of each language: the public site, then one file per area of the staff
+/// workspace (so each area's messages live beside each other). A key defined twice is an error.
+const EN: &[(&str, &str)] = &[
+    ("en.toml", include_str!("../../i18n/en.toml")),
+    (
+        "admin/auth.en.toml",
+        include_str!("../../i18n/admin/auth.en.toml"),
+    ),
+    (
+        "admin/inbox.en.toml",
+        include_str!("../../i18n/admin/inbox.en.toml"),
+    ),
+    (
+        "admin/review.en.toml",
+        include_str!("../../i18n/admin/review.en.toml"),
+    ),
+    (
+        "admin/audit.en.toml",
+        include_str!("../../i18n/admin/audit.en.toml"),
+    ),
+];
+const UR: &[(&str, &str)] = &[
+    ("ur.toml", include_str!("../../i18n/ur.toml")),
+    (
+        "admin/auth.ur.toml",
+        include_str!("../../i18n/admin/auth.ur.toml"),
+    ),
+    (
+        "admin/inbox.ur.toml",
+        include_str!("../../i18n/admin/inbox.ur.toml"),
+    ),
+    (
+        "admin/review.ur.toml",
+        include_str!("../../i18n/admin/review.ur.toml"),
+    ),
+    (
+        "admin/audit.ur.toml",
+        include_str!("../../i18n/admin/audit.ur.toml"),
+    ),
+];
 
 /// Flattened catalog: `section.sub.key` → message.
 type Catalog = BTreeMap<String, String>;
@@ -18,10 +56,23 @@ static CATALOGS: LazyLock<[Catalog; 2]> = LazyLock::new(|| {
     // The catalogs are part of the binary; a malformed one is a build mistake that every test
     // run catches, so failing loudly here is right.
     [
-        parse_catalog(EN).unwrap_or_else(|e| panic!("i18n/en.toml: {e}")),
-        parse_catalog(UR).unwrap_or_else(|e| panic!("i18n/ur.toml: {e}")),
+        merge_catalogs(EN).unwrap_or_else(|e| panic!("i18n/{e}")),
+        merge_catalogs(UR).unwrap_or_else(|e| panic!("i18n/{e}")),
     ]
 });
+
+/// Parses and merges the files of one language.
+fn merge_catalogs(files: &[(&str, &str)]) -> Result<Catalog, String> {
+    let mut out = Catalog::new();
+    for (name, text) in files {
+        for (key, message) in parse_catalog(text).map_err(|e| format!("{name}: {e}"))? {
+            if out.insert(key.clone(), message).is_some() {
+                return Err(format!("{name}: {key} is defined twice"));
+            }
+        }
+    }
+    Ok(out)
+}
 
 fn catalog(lang: Lang) -> &'static Catalog {
     match lang {

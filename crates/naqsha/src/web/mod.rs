@@ -1,9 +1,11 @@
 //! The web layer: one route table, the middleware every response passes through, and the
 //! public pages. Handlers stay thin: extract → read storage → render a template.
 
+pub mod admin;
 mod api;
 mod assets;
 mod client;
+pub mod csrf;
 mod error;
 mod headers;
 pub mod i18n;
@@ -18,15 +20,62 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::response::Redirect;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use tokio::net::TcpListener;
 
 use crate::state::AppState;
 
+pub use admin::{Access, Route};
 pub use error::AppError;
 pub use headers::SECURITY_HEADERS;
 pub use lang::PathLang;
 pub use request_log::RequestId;
+
+/// Every route: the public site, the API and the staff workspace, with who may use each. One
+/// table, so tests can walk it (see [`route_table`]).
+fn routes() -> Vec<Route> {
+    let follow_up = || get(pages::follow_up::form).post(pages::follow_up::submit);
+    let public: Vec<(&'static str, MethodRouter<AppState>)> = vec![
+        ("/", get(pages::home::home)),
+        ("/ur", get(|| async { Redirect::permanent("/ur/") })),
+        ("/ur/", get(pages::home::home)),
+        ("/stories/{id}", get(pages::story::story)),
+        ("/ur/stories/{id}", get(pages::story::story)),
+        ("/report", report_routes()),
+        ("/ur/report", report_routes()),
+        ("/report/receipt/{view}", get(pages::report::receipt)),
+        ("/ur/report/receipt/{view}", get(pages::report::receipt)),
+        ("/follow-up", follow_up()),
+        ("/ur/follow-up", follow_up()),
+        ("/exit", get(pages::exit::exit)),
+        ("/healthz", get(pages::health::healthz)),
+        (
+            "/api/v1/submissions",
+            post(api::submissions::create).layer(DefaultBodyLimit::max(api::submissions::MAX_BODY)),
+        ),
+        (
+            "/api/v1/submissions/challenge",
+            get(api::submissions::challenge),
+        ),
+        ("/api/openapi.json", get(api::openapi::document)),
+        ("/assets/{*path}", get(assets::asset)),
+    ];
+    let mut all: Vec<Route> = public
+        .into_iter()
+        .map(|(path, router)| Route {
+            path,
+            access: Access::Anyone,
+            router,
+        })
+        .collect();
+    all.extend(admin::routes());
+    all
+}
+
+/// Every route's path pattern (e.g. `/stories/{id}`) and who may use it, as registered.
+pub fn route_table() -> Vec<(&'static str, Access)> {
+    routes().into_iter().map(|r| (r.path, r.access)).collect()
+}
 
 /// Builds the application: every route, the fallback 404 page and the middleware stack.
 pub fn router(state: AppState) -> Router {
@@ -35,40 +84,28 @@ pub fn router(state: AppState) -> Router {
         .public_url
         .as_deref()
         .is_some_and(|u| u.starts_with("https://"));
-    Router::new()
-        .route("/", get(pages::home::home))
-        .route("/ur", get(|| async { Redirect::permanent("/ur/") }))
-        .route("/ur/", get(pages::home::home))
-        .route("/stories/{id}", get(pages::story::story))
-        .route("/ur/stories/{id}", get(pages::story::story))
-        .route("/report", report_routes())
-        .route("/ur/report", report_routes())
-        .route("/report/receipt/{view}", get(pages::report::receipt))
-        .route("/ur/report/receipt/{view}", get(pages::report::receipt))
-        .route(
-            "/follow-up",
-            get(pages::follow_up::form).post(pages::follow_up::submit),
-        )
-        .route(
-            "/ur/follow-up",
-            get(pages::follow_up::form).post(pages::follow_up::submit),
-        )
-        .route("/exit", get(pages::exit::exit))
-        .route("/healthz", get(pages::health::healthz))
-        .route(
-            "/api/v1/submissions",
-            post(api::submissions::create).layer(DefaultBodyLimit::max(api::submissions::MAX_BODY)),
-        )
-        .route(
-            "/api/v1/submissions/challenge",
-            get(api::submissions::challenge),
-        )
-        .route("/api/openapi.json", get(api::openapi::document))
-        .route("/assets/{*path}", get(assets::asset))
+    let mut router = Router::new();
+    for route in routes() {
+        let method_router = match route.access {
+            Access::Needs(permission) => {
+                let state = state.clone();
+                route
+                    .router
+                    .route_layer(middleware::from_fn(move |req, next| {
+                        admin::check_access(state.clone(), permission, req, next)
+                    }))
+            }
+            Access::Anyone | Access::SignedIn => route.router,
+        };
+        router = router.route(route.path, method_router);
+    }
+    router
         .fallback(pages::not_found)
         // Layers run outside-in in the reverse order of these calls: security headers wrap
-        // everything, the request log sees the final status, and error pages are rendered
-        // inside it so they can show the request id.
+        // everything, the request log sees the final status, error pages are rendered
+        // inside it so they can show the request id, and the CSRF check refuses a forged
+        // request before any handler sees it.
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             error::render_error_pages,

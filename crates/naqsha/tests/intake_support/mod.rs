@@ -46,7 +46,8 @@ impl App {
         edit(&mut config);
         let state = naqsha::startup::build_state(config)
             .await
-            .expect("state builds on an empty data directory");
+            .expect("state builds on an empty data directory")
+            .with_test_kdf();
         let init = keyring::initialise(state.store(), "admin", KdfParams::INSECURE_FAST_FOR_TESTS)
             .await
             .expect("keyring initialises");
@@ -129,6 +130,11 @@ impl App {
         let page = self.get(&location).await;
         assert_eq!(page.status, StatusCode::OK, "GET {location}");
         receipt_on_page(&page.html())
+    }
+
+    /// The first admin's one-time password.
+    pub fn admin_password(&self) -> &SecretString {
+        &self.admin_password
     }
 
     /// The admin's unlocked organisation key.

@@ -179,7 +179,7 @@ fn user(name: &str, role: Role) -> User {
 async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     store.migrate().await.unwrap();
-    assert_eq!(store.applied_migrations().await.unwrap(), vec![1]);
+    assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2]);
     store.ping().await.unwrap();
 }
 contract!(migrations_are_applied_once);
@@ -755,3 +755,8 @@ fn unsupported_urls_are_refused() {
         Backend::Postgres
     );
 }
+
+// Contracts of the moderation workspace, one file per area.
+mod inbox;
+mod review;
+mod staff;

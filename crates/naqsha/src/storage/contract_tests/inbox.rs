@@ -1,0 +1,1 @@
+//! Storage contracts of the inbox (being written).

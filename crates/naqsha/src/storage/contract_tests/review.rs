@@ -1,0 +1,1 @@
+//! Storage contracts of the review (being written).

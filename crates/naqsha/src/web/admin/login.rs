@@ -1,0 +1,529 @@
+//! Signing in: password (which unwraps the organisation key into the session's memory), a
+//! new password if the current one was issued once, TOTP enrolment or a TOTP code, then a
+//! fresh session id. Also signing out and the workspace language.
+
+use std::time::Instant;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use naqsha_core::audit::{AuditAction, AuditEvent};
+use naqsha_core::lang::Lang;
+use naqsha_core::password::MIN_PASSWORD_CHARS;
+use naqsha_core::sealing::SecretString;
+use naqsha_core::user::SessionStage;
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use super::super::error::AppError;
+use super::super::pages::render;
+use super::session::{self, Binding, Current, Staff};
+use super::{Access, AdminUi, Route};
+use crate::keyring::{self, KeyringError};
+use crate::staff::{self, totp};
+use crate::state::AppState;
+use crate::storage::{AuditStore, StaffStore};
+
+/// The sign-in routes.
+pub fn routes() -> Vec<Route> {
+    let anyone = |path, router| Route {
+        path,
+        access: Access::Anyone,
+        router,
+    };
+    let signed_in = |path, router| Route {
+        path,
+        access: Access::SignedIn,
+        router,
+    };
+    vec![
+        anyone("/admin/login", get(login_form).post(login)),
+        anyone("/admin/login/password", get(password_form).post(password)),
+        anyone("/admin/login/enrol", get(enrol_form).post(enrol)),
+        anyone("/admin/login/totp", get(totp_form).post(totp_code)),
+        signed_in("/admin/logout", post(logout)),
+        signed_in("/admin/lang", post(switch_lang)),
+    ]
+}
+
+/// The page of a sign-in stage.
+pub fn stage_path(stage: SessionStage) -> &'static str {
+    match stage {
+        SessionStage::ChangePassword => "/admin/login/password",
+        SessionStage::EnrolTotp => "/admin/login/enrol",
+        SessionStage::Totp => "/admin/login/totp",
+        SessionStage::Active => "/admin",
+    }
+}
+
+fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// A redirect that also sets or clears cookies.
+fn see_other_with(to: &str, cookies: &[header::HeaderValue]) -> Response {
+    let mut res = see_other(to);
+    for c in cookies {
+        res.headers_mut().append(header::SET_COOKIE, c.clone());
+    }
+    res
+}
+
+#[derive(Template)]
+#[template(path = "admin/login.html")]
+struct LoginPage {
+    ui: AdminUi,
+    username: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+fn lang_of(code: Option<&str>) -> Lang {
+    code.and_then(Lang::from_code).unwrap_or(Lang::En)
+}
+
+/// The sign-in form's CSRF token, and the nonce cookie to set when there is no session.
+fn login_token(state: &AppState, headers: &HeaderMap) -> (String, Option<header::HeaderValue>) {
+    match session::binding(state, headers) {
+        Some(Binding::Session(hash)) => (session::session_csrf(state, &hash), None),
+        Some(Binding::Login(nonce)) => (state.staff().csrf_token("login", &nonce), None),
+        None => {
+            let nonce = staff::random_token();
+            (
+                state.staff().csrf_token("login", &nonce),
+                Some(session::login_cookie(state, &nonce)),
+            )
+        }
+    }
+}
+
+fn login_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    lang: Lang,
+    username: String,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let (csrf, cookie) = login_token(state, headers);
+    let page = LoginPage {
+        ui: AdminUi::signing_in(lang, csrf, "/admin/login"),
+        username,
+        error,
+    };
+    let mut res = render(&page)?;
+    if let Some(c) = cookie {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(res)
+}
+
+async fn login_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, AppError> {
+    if let Some(current) = session::current(&state, &headers).await? {
+        return Ok(see_other(stage_path(current.session.stage)));
+    }
+    login_page(
+        &state,
+        &headers,
+        lang_of(q.lang.as_deref()),
+        String::new(),
+        None,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+fn wait_message(tr: super::super::i18n::Tr, wait: std::time::Duration) -> String {
+    let minutes = wait.as_secs().div_ceil(60).max(1).to_string();
+    tr.f("admin.login.throttled", &[("minutes", &minutes)])
+}
+
+async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let lang = lang_of(form.lang.as_deref());
+    let tr = super::super::i18n::Tr(lang);
+    let username = form.username.trim().to_owned();
+    if let Some(wait) = state.staff().throttle.wait(&username, Instant::now()) {
+        let msg = wait_message(tr, wait);
+        return login_page(&state, &headers, lang, username, Some(msg));
+    }
+    let password = SecretString::from(form.password);
+    let signed_in = match keyring::sign_in(state.store(), &username, &password).await {
+        Ok(s) => s,
+        Err(KeyringError::WrongCredentials | KeyringError::NoKeyForRole) => {
+            state.staff().throttle.failed(&username, Instant::now());
+            let msg = tr.t("admin.login.wrong").to_owned();
+            return login_page(&state, &headers, lang, username, Some(msg));
+        }
+        Err(KeyringError::Storage(e)) => return Err(e.into()),
+        Err(other) => return Err(AppError::Internal(other.into())),
+    };
+    // An earlier session in this browser (part way, or expired) is ended, not reused.
+    if let Some(old) = session::session_id_hash(&state, &headers) {
+        session::end(&state, &old).await?;
+    }
+    let user = signed_in.user;
+    let stage = if user.must_change_password {
+        SessionStage::ChangePassword
+    } else if state.store().totp(user.id).await?.is_none() {
+        SessionStage::EnrolTotp
+    } else {
+        SessionStage::Totp
+    };
+    let value = session::begin(&state, &user, stage, lang, signed_in.key).await?;
+    Ok(see_other_with(
+        stage_path(stage),
+        &[
+            session::session_cookie(&state, &value),
+            session::clear_login_cookie(&state),
+        ],
+    ))
+}
+
+/// The request's session if it is at `stage`; otherwise where the browser should go.
+async fn at_stage(
+    state: &AppState,
+    headers: &HeaderMap,
+    stage: SessionStage,
+) -> Result<Result<Current, Response>, AppError> {
+    match session::current(state, headers).await? {
+        Some(c) if c.session.stage == stage => Ok(Ok(c)),
+        Some(c) => Ok(Err(see_other(stage_path(c.session.stage)))),
+        None => Ok(Err(see_other_with(
+            "/admin/login",
+            &[session::clear_session_cookie(state)],
+        ))),
+    }
+}
+
+fn pending_ui(state: &AppState, current: &Current, here: &str) -> AdminUi {
+    AdminUi::signing_in(
+        current.session.lang,
+        session::session_csrf(state, &current.session.id_hash),
+        here,
+    )
+}
+
+#[derive(Template)]
+#[template(path = "admin/password.html")]
+struct PasswordPage {
+    ui: AdminUi,
+    min_chars: usize,
+    error: Option<String>,
+}
+
+async fn password_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let current = match at_stage(&state, &headers, SessionStage::ChangePassword).await? {
+        Ok(c) => c,
+        Err(to) => return Ok(to),
+    };
+    render(&PasswordPage {
+        ui: pending_ui(&state, &current, "/admin/login/password"),
+        min_chars: MIN_PASSWORD_CHARS,
+        error: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+async fn password(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, AppError> {
+    let current = match at_stage(&state, &headers, SessionStage::ChangePassword).await? {
+        Ok(c) => c,
+        Err(to) => return Ok(to),
+    };
+    let tr = super::super::i18n::Tr(current.session.lang);
+    let error = if form.new_password != form.repeat {
+        Some(tr.t("admin.password.mismatch").to_owned())
+    } else if form.new_password.chars().count() < MIN_PASSWORD_CHARS {
+        Some(tr.f(
+            "admin.password.too_short",
+            &[("min", &MIN_PASSWORD_CHARS.to_string())],
+        ))
+    } else {
+        None
+    };
+    if let Some(error) = error {
+        return render(&PasswordPage {
+            ui: pending_ui(&state, &current, "/admin/login/password"),
+            min_chars: MIN_PASSWORD_CHARS,
+            error: Some(error),
+        });
+    }
+    let key = state.staff().vault.get(&current.session.id_hash);
+    let new = SecretString::from(form.new_password);
+    keyring::set_password(
+        state.store(),
+        &current.user,
+        key.as_deref(),
+        &new,
+        state.kdf(),
+    )
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?;
+    let next = if state.store().totp(current.user.id).await?.is_none() {
+        SessionStage::EnrolTotp
+    } else {
+        SessionStage::Totp
+    };
+    session::advance(&state, &current, next).await?;
+    Ok(see_other(stage_path(next)))
+}
+
+#[derive(Template)]
+#[template(path = "admin/enrol.html")]
+struct EnrolPage {
+    ui: AdminUi,
+    qr_svg: String,
+    secret_groups: String,
+    error: Option<String>,
+}
+
+fn enrol_page(
+    state: &AppState,
+    current: &Current,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let hash = &current.session.id_hash;
+    let secret = match state.staff().pending_totp.get(hash) {
+        Some(s) => s,
+        None => {
+            let s = totp::new_secret();
+            state.staff().pending_totp.insert(hash, s.clone());
+            s
+        }
+    };
+    let issuer = state
+        .config()
+        .site_title
+        .clone()
+        .unwrap_or_else(|| "Naqsha".to_owned());
+    let url = totp::otpauth_url(&secret, &issuer, current.user.username.as_str())
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let qr_svg = totp::qr_svg(&url).map_err(|e| AppError::Internal(e.into()))?;
+    let secret_groups = secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut res = render(&EnrolPage {
+        ui: pending_ui(state, current, "/admin/login/enrol"),
+        qr_svg,
+        secret_groups,
+        error,
+    })?;
+    // The page shows a secret: never keep it in any cache.
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(res)
+}
+
+async fn enrol_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    match at_stage(&state, &headers, SessionStage::EnrolTotp).await? {
+        Ok(current) => enrol_page(&state, &current, None),
+        Err(to) => Ok(to),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+fn unix_now() -> u64 {
+    u64::try_from(OffsetDateTime::now_utc().unix_timestamp()).unwrap_or(0)
+}
+
+async fn enrol(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    let current = match at_stage(&state, &headers, SessionStage::EnrolTotp).await? {
+        Ok(c) => c,
+        Err(to) => return Ok(to),
+    };
+    let tr = super::super::i18n::Tr(current.session.lang);
+    let Some(secret) = state.staff().pending_totp.get(&current.session.id_hash) else {
+        return enrol_page(&state, &current, None);
+    };
+    let step = totp::matching_step(&secret, &form.code, unix_now())
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let Some(step) = step else {
+        let msg = tr.t("admin.totp.wrong").to_owned();
+        return enrol_page(&state, &current, Some(msg));
+    };
+    state
+        .store()
+        .set_totp(current.user.id, &secret, step)
+        .await?;
+    state
+        .store()
+        .append_audit(
+            &AuditEvent::now(Some(current.user.id), AuditAction::UserChange)
+                .subject(current.user.id)
+                .detail("second factor enrolled"),
+        )
+        .await?;
+    finish(&state, &current).await
+}
+
+/// Completes sign-in: a new session id, the audit entry, and the workspace.
+async fn finish(state: &AppState, current: &Current) -> Result<Response, AppError> {
+    state
+        .staff()
+        .throttle
+        .succeeded(current.user.username.as_str());
+    let value = session::advance(state, current, SessionStage::Active)
+        .await?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("sign-in did not rotate the id")))?;
+    Ok(see_other_with(
+        "/admin",
+        &[session::session_cookie(state, &value)],
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "admin/totp.html")]
+struct TotpPage {
+    ui: AdminUi,
+    error: Option<String>,
+}
+
+async fn totp_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    match at_stage(&state, &headers, SessionStage::Totp).await? {
+        Ok(current) => render(&TotpPage {
+            ui: pending_ui(&state, &current, "/admin/login/totp"),
+            error: None,
+        }),
+        Err(to) => Ok(to),
+    }
+}
+
+async fn totp_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    let current = match at_stage(&state, &headers, SessionStage::Totp).await? {
+        Ok(c) => c,
+        Err(to) => return Ok(to),
+    };
+    let tr = super::super::i18n::Tr(current.session.lang);
+    let name = current.user.username.as_str().to_owned();
+    let page = |error: String| {
+        render(&TotpPage {
+            ui: pending_ui(&state, &current, "/admin/login/totp"),
+            error: Some(error),
+        })
+    };
+    if let Some(wait) = state.staff().throttle.wait(&name, Instant::now()) {
+        return page(wait_message(tr, wait));
+    }
+    let Some(enrolled) = state.store().totp(current.user.id).await? else {
+        session::advance(&state, &current, SessionStage::EnrolTotp).await?;
+        return Ok(see_other(stage_path(SessionStage::EnrolTotp)));
+    };
+    let step = totp::matching_step(&enrolled.secret, &form.code, unix_now())
+        .map_err(|e| AppError::Internal(e.into()))?;
+    // A code works once: its step must be later than the last one used, atomically.
+    let accepted = match step {
+        Some(step) => state.store().use_totp_step(current.user.id, step).await?,
+        None => false,
+    };
+    if !accepted {
+        state.staff().throttle.failed(&name, Instant::now());
+        state
+            .store()
+            .append_audit(
+                &AuditEvent::now(Some(current.user.id), AuditAction::LoginFailed)
+                    .subject(current.user.id)
+                    .detail("second factor"),
+            )
+            .await?;
+        return page(tr.t("admin.totp.wrong").to_owned());
+    }
+    finish(&state, &current).await
+}
+
+async fn logout(State(state): State<AppState>, staff: Staff) -> Result<Response, AppError> {
+    session::end(&state, &staff.session).await?;
+    state
+        .store()
+        .append_audit(
+            &AuditEvent::now(Some(staff.user.id), AuditAction::Logout).subject(staff.user.id),
+        )
+        .await?;
+    Ok(see_other_with(
+        "/admin/login",
+        &[session::clear_session_cookie(&state)],
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct LangForm {
+    lang: String,
+    #[serde(default)]
+    back: String,
+}
+
+async fn switch_lang(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(form): Form<LangForm>,
+) -> Result<Response, AppError> {
+    let lang = Lang::from_code(&form.lang).ok_or(AppError::BadRequest {
+        key: "error.bad_request.form.body",
+    })?;
+    state.store().set_session_lang(&staff.session, lang).await?;
+    // Only back to a workspace page: never an open redirect.
+    let back = if form.back.starts_with("/admin") && !form.back.starts_with("//") {
+        form.back
+    } else {
+        "/admin".to_owned()
+    };
+    Ok(see_other(&back))
+}

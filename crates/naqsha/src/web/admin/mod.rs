@@ -1,0 +1,208 @@
+//! The staff workspace under `/admin`: sign-in with a second factor, the inbox, the review
+//! screen, the audit log and staff accounts. Every page takes [`session::Staff`], which
+//! only a fully signed-in, unexpired session yields; every state-changing request passed the
+//! CSRF layer ([`super::csrf`]) before it got here.
+
+pub mod audit;
+pub mod inbox;
+pub mod login;
+pub mod review;
+pub mod session;
+pub mod users;
+
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{MethodRouter, get};
+use naqsha_core::lang::Lang;
+use naqsha_core::user::{Permission, Role};
+
+use super::i18n::Tr;
+use crate::state::AppState;
+use session::Staff;
+
+/// Who may use a route. Checked in one layer before the handler (see [`super::router`]);
+/// handlers add only object-level checks (a moderator's own or unassigned reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: public pages, the API, the sign-in steps.
+    Anyone,
+    /// Any signed-in staff member.
+    SignedIn,
+    /// Signed-in staff whose role has this permission.
+    Needs(Permission),
+}
+
+/// One route of the table.
+pub struct Route {
+    /// The path pattern.
+    pub path: &'static str,
+    /// Who may use it.
+    pub access: Access,
+    /// The handlers.
+    pub router: MethodRouter<AppState>,
+}
+
+impl Route {
+    /// A route for signed-in staff with `permission`.
+    pub fn needs(
+        path: &'static str,
+        permission: Permission,
+        router: MethodRouter<AppState>,
+    ) -> Self {
+        Self {
+            path,
+            access: Access::Needs(permission),
+            router,
+        }
+    }
+}
+
+/// Every workspace route.
+pub fn routes() -> Vec<Route> {
+    let mut all = vec![Route {
+        path: "/admin",
+        access: Access::SignedIn,
+        router: get(home),
+    }];
+    all.extend(login::routes());
+    all.extend(inbox::routes());
+    all.extend(review::routes());
+    all.extend(audit::routes());
+    all.extend(users::routes());
+    all
+}
+
+/// Middleware for a route with [`Access::Needs`]: sends a visitor who is not signed in to
+/// the sign-in page and refuses a role without the permission.
+pub async fn check_access(
+    state: AppState,
+    permission: Permission,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::extract::FromRequestParts;
+    let (mut parts, body) = req.into_parts();
+    let staff = match Staff::from_request_parts(&mut parts, &state).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    if let Err(e) = staff.require(permission) {
+        return e.into_response();
+    }
+    next.run(axum::extract::Request::from_parts(parts, body))
+        .await
+}
+
+/// `/admin`: the first page a role works on.
+async fn home(staff: Staff) -> Response {
+    let to = if staff.can(Permission::Moderate) {
+        "/admin/inbox"
+    } else {
+        "/admin/cases"
+    };
+    Redirect::to(to).into_response()
+}
+
+/// One link of the workspace navigation.
+#[derive(Debug, Clone)]
+pub struct NavLink {
+    /// Where it goes.
+    pub href: &'static str,
+    /// Translation key of its label.
+    pub label: &'static str,
+    /// Whether it is the current section.
+    pub current: bool,
+}
+
+/// The frame of every workspace page (`templates/admin/base.html`).
+#[derive(Debug, Clone)]
+pub struct AdminUi {
+    /// The page language.
+    pub lang: Lang,
+    /// The other language, offered by the switch.
+    pub other: Lang,
+    /// Translator into `lang`.
+    pub tr: Tr,
+    /// The CSRF token for this page's forms.
+    pub csrf: String,
+    /// The signed-in account's name, if any.
+    pub username: Option<String>,
+    /// Its role's translation key.
+    pub role: Option<&'static str>,
+    /// The navigation the role may use.
+    pub nav: Vec<NavLink>,
+    /// This page's path, to come back to after switching language.
+    pub here: String,
+}
+
+const SECTIONS: &[(&str, &str, Permission)] = &[
+    ("/admin/inbox", "admin.nav.inbox", Permission::Moderate),
+    ("/admin/cases", "admin.nav.cases", Permission::ViewCases),
+    ("/admin/users", "admin.nav.users", Permission::ManageUsers),
+    ("/admin/audit", "admin.nav.audit", Permission::ViewAudit),
+];
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Ur,
+        Lang::Ur => Lang::En,
+    }
+}
+
+/// The translation key of a role's name.
+pub fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "admin.role.admin",
+        Role::Coordinator => "admin.role.coordinator",
+        Role::Moderator => "admin.role.moderator",
+        Role::Analyst => "admin.role.analyst",
+    }
+}
+
+impl AdminUi {
+    /// The frame for a signed-in page at `here`, in section `section` (its path).
+    pub fn new(staff: &Staff, section: &str, here: impl Into<String>) -> Self {
+        let nav = SECTIONS
+            .iter()
+            .filter(|(_, _, p)| staff.can(*p))
+            .map(|&(href, label, _)| NavLink {
+                href,
+                label,
+                current: href == section,
+            })
+            .collect();
+        Self {
+            lang: staff.lang,
+            other: other(staff.lang),
+            tr: Tr(staff.lang),
+            csrf: staff.csrf.clone(),
+            username: Some(staff.user.username.as_str().to_owned()),
+            role: Some(role_key(staff.user.role)),
+            nav,
+            here: here.into(),
+        }
+    }
+
+    /// The frame of a sign-in page (nobody signed in yet).
+    pub fn signing_in(lang: Lang, csrf: String, here: impl Into<String>) -> Self {
+        Self {
+            lang,
+            other: other(lang),
+            tr: Tr(lang),
+            csrf,
+            username: None,
+            role: None,
+            nav: Vec::new(),
+            here: here.into(),
+        }
+    }
+
+    /// Translates `key`.
+    pub fn t<'k>(&self, key: &'k str) -> &'k str {
+        self.tr.t(key)
+    }
+
+    /// Translates `key` with `{name}` placeholders filled.
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.tr.f(key, args)
+    }
+}

@@ -1,0 +1,373 @@
+//! Staff sessions over HTTP: the cookies, the [`Staff`] extractor every workspace handler
+//! takes, and the session's life (begin after the password, rotate when fully signed in, end).
+//!
+//! The session cookie is `__Host-` prefixed, `Secure`, `HttpOnly`, `SameSite=Strict`, path
+//! `/`, with no expiry (gone when the browser closes). With `server.secure_cookies = false`
+//! (plain-http local use only) the prefix and `Secure` are dropped, since browsers refuse a
+//! `__Host-` cookie without them.
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use naqsha_core::audit::{AuditAction, AuditEvent};
+use naqsha_core::lang::Lang;
+use naqsha_core::user::{Permission, SessionStage, User};
+use time::OffsetDateTime;
+
+use super::super::error::AppError;
+use crate::keyring::Unlocked;
+use crate::staff::{self, ABSOLUTE_TIMEOUT, IDLE_TIMEOUT, PENDING_TIMEOUT};
+use crate::state::AppState;
+use crate::storage::{AuditStore, StaffSession, StaffStore, StorageError, UserStore};
+
+const SESSION_SECURE: &str = "__Host-naqsha-staff";
+const SESSION_PLAIN: &str = "naqsha-staff";
+const LOGIN_SECURE: &str = "__Host-naqsha-signin";
+const LOGIN_PLAIN: &str = "naqsha-signin";
+
+fn names(state: &AppState) -> (&'static str, &'static str) {
+    if state.config().secure_cookies {
+        (SESSION_SECURE, LOGIN_SECURE)
+    } else {
+        (SESSION_PLAIN, LOGIN_PLAIN)
+    }
+}
+
+/// The value of cookie `name` in the request.
+fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+}
+
+fn set_cookie(state: &AppState, name: &str, value: &str, max_age: Option<u64>) -> HeaderValue {
+    let secure = if state.config().secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let age = max_age
+        .map(|s| format!("; Max-Age={s}"))
+        .unwrap_or_default();
+    let line = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict{secure}{age}");
+    HeaderValue::from_str(&line).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The `Set-Cookie` that stores a session.
+pub fn session_cookie(state: &AppState, value: &str) -> HeaderValue {
+    set_cookie(state, names(state).0, value, None)
+}
+
+/// The `Set-Cookie` that removes the session cookie.
+pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
+    set_cookie(state, names(state).0, "", Some(0))
+}
+
+/// The `Set-Cookie` of the sign-in form's nonce.
+pub fn login_cookie(state: &AppState, nonce: &str) -> HeaderValue {
+    set_cookie(
+        state,
+        names(state).1,
+        nonce,
+        Some(PENDING_TIMEOUT.as_secs()),
+    )
+}
+
+/// The `Set-Cookie` that removes the sign-in nonce.
+pub fn clear_login_cookie(state: &AppState) -> HeaderValue {
+    set_cookie(state, names(state).1, "", Some(0))
+}
+
+/// The sign-in form's nonce, if the browser has one.
+pub fn login_nonce<'h>(state: &AppState, headers: &'h HeaderMap) -> Option<&'h str> {
+    cookie(headers, names(state).1)
+}
+
+/// The hash of the request's session cookie, if it has one.
+pub fn session_id_hash(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    cookie(headers, names(state).0).map(staff::session_hash)
+}
+
+/// What a CSRF token must be bound to for this request.
+pub enum Binding {
+    /// A session (signed in, or part way).
+    Session(String),
+    /// The sign-in form's nonce.
+    Login(String),
+}
+
+impl Binding {
+    /// Whether `token` is valid for this binding.
+    pub fn accepts(&self, state: &AppState, token: &str) -> bool {
+        match self {
+            Binding::Session(hash) => state.staff().csrf_ok("session", hash, token),
+            Binding::Login(nonce) => state.staff().csrf_ok("login", nonce, token),
+        }
+    }
+}
+
+/// The binding of the request: its session if it has one, else its sign-in nonce.
+pub fn binding(state: &AppState, headers: &HeaderMap) -> Option<Binding> {
+    if let Some(hash) = session_id_hash(state, headers) {
+        return Some(Binding::Session(hash));
+    }
+    login_nonce(state, headers).map(|n| Binding::Login(n.to_owned()))
+}
+
+/// The CSRF token of a session.
+pub fn session_csrf(state: &AppState, id_hash: &str) -> String {
+    state.staff().csrf_token("session", id_hash)
+}
+
+/// Whether a stored session has run out: pending sign-ins after [`PENDING_TIMEOUT`], others
+/// after [`IDLE_TIMEOUT`] without a request or [`ABSOLUTE_TIMEOUT`] in all.
+pub fn expired(session: &StaffSession, now: OffsetDateTime) -> bool {
+    let since = |t: OffsetDateTime| (now - t).max(time::Duration::ZERO).unsigned_abs();
+    if session.stage != SessionStage::Active {
+        return since(session.created_at) > PENDING_TIMEOUT;
+    }
+    since(session.last_seen_at) > IDLE_TIMEOUT || since(session.created_at) > ABSOLUTE_TIMEOUT
+}
+
+/// A session part way through sign-in, or fully signed in, as found for a request.
+pub struct Current {
+    /// The stored session.
+    pub session: StaffSession,
+    /// Its account.
+    pub user: User,
+}
+
+/// The request's live session and account, ending it (and forgetting its key) if it has
+/// expired or the account was disabled.
+pub async fn current(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Current>, StorageError> {
+    let Some(hash) = session_id_hash(state, headers) else {
+        return Ok(None);
+    };
+    let Some(session) = state.store().session(&hash).await? else {
+        state.staff().vault.remove(&hash);
+        return Ok(None);
+    };
+    let now = OffsetDateTime::now_utc();
+    let user = state.store().user(session.user).await?;
+    let user = match user {
+        Some(u) if !u.disabled && !expired(&session, now) => u,
+        _ => {
+            end(state, &hash).await?;
+            return Ok(None);
+        }
+    };
+    // A role that reads raw reports without its key in memory (the server restarted): the
+    // session is useless and ends.
+    if session.stage == SessionStage::Active
+        && user.role.reads_raw()
+        && state.staff().vault.get(&hash).is_none()
+    {
+        end(state, &hash).await?;
+        return Ok(None);
+    }
+    Ok(Some(Current { session, user }))
+}
+
+/// Ends a session: the row, the key in memory and any pending enrolment.
+pub async fn end(state: &AppState, id_hash: &str) -> Result<(), StorageError> {
+    state.staff().vault.remove(id_hash);
+    state.staff().pending_totp.remove(id_hash);
+    state.store().delete_session(id_hash).await?;
+    Ok(())
+}
+
+/// Starts a session after a correct password, at `stage`, holding `key` in memory. Returns
+/// the cookie value.
+pub async fn begin(
+    state: &AppState,
+    user: &User,
+    stage: SessionStage,
+    lang: Lang,
+    key: Option<Unlocked>,
+) -> Result<String, StorageError> {
+    let value = staff::random_token();
+    let hash = staff::session_hash(&value);
+    let now = OffsetDateTime::now_utc();
+    state
+        .store()
+        .insert_session(&StaffSession {
+            id_hash: hash.clone(),
+            user: user.id,
+            stage,
+            lang,
+            created_at: now,
+            last_seen_at: now,
+        })
+        .await?;
+    if let Some(key) = key {
+        state.staff().vault.insert(&hash, Arc::new(key));
+    }
+    Ok(value)
+}
+
+/// Moves a pending session on: to another pending stage under the same id, or to
+/// [`SessionStage::Active`] under a new id (rotation at sign-in, so an id seen before sign-in
+/// is worthless after). Returns the new cookie value when the id changed.
+pub async fn advance(
+    state: &AppState,
+    current: &Current,
+    stage: SessionStage,
+) -> Result<Option<String>, StorageError> {
+    let old = &current.session.id_hash;
+    if stage != SessionStage::Active {
+        state.store().set_session_stage(old, stage).await?;
+        return Ok(None);
+    }
+    let value = staff::random_token();
+    let hash = staff::session_hash(&value);
+    let now = OffsetDateTime::now_utc();
+    state
+        .store()
+        .insert_session(&StaffSession {
+            id_hash: hash.clone(),
+            user: current.user.id,
+            stage,
+            lang: current.session.lang,
+            created_at: now,
+            last_seen_at: now,
+        })
+        .await?;
+    state.store().delete_session(old).await?;
+    state.staff().vault.rename(old, &hash);
+    state.staff().pending_totp.remove(old);
+    state
+        .store()
+        .append_audit(
+            &AuditEvent::now(Some(current.user.id), AuditAction::Login).subject(current.user.id),
+        )
+        .await?;
+    Ok(Some(value))
+}
+
+/// A signed-in staff member: what every workspace handler takes.
+pub struct Staff {
+    /// The account.
+    pub user: User,
+    /// The session's id hash.
+    pub session: String,
+    /// The workspace language.
+    pub lang: Lang,
+    /// The CSRF token for this session's forms.
+    pub csrf: String,
+    key: Option<Arc<Unlocked>>,
+}
+
+impl Staff {
+    /// Whether the account's role allows `what`.
+    pub fn can(&self, what: Permission) -> bool {
+        self.user.role.can(what)
+    }
+
+    /// Refuses with 403 unless the role allows `what`.
+    pub fn require(&self, what: Permission) -> Result<(), AppError> {
+        if self.can(what) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden {
+                key: "error.forbidden.role",
+            })
+        }
+    }
+
+    /// The organisation key this session unlocked, for reading raw reports. Refuses unless
+    /// the role reads raw reports and the key is in memory.
+    pub fn key(&self) -> Result<&Unlocked, AppError> {
+        self.require(Permission::ReadRaw)?;
+        self.key.as_deref().ok_or(AppError::Forbidden {
+            key: "error.forbidden.locked",
+        })
+    }
+}
+
+/// Why a request has no signed-in staff member: it is sent to the sign-in page.
+pub struct SignInFirst;
+
+impl IntoResponse for SignInFirst {
+    fn into_response(self) -> Response {
+        Redirect::to("/admin/login").into_response()
+    }
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let current = current(state, &parts.headers)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?;
+        let Some(Current { session, user }) = current else {
+            return Err(SignInFirst.into_response());
+        };
+        if session.stage != SessionStage::Active {
+            return Err(Redirect::to(super::login::stage_path(session.stage)).into_response());
+        }
+        state
+            .store()
+            .touch_session(&session.id_hash, OffsetDateTime::now_utc())
+            .await
+            .map_err(|e| AppError::from(e).into_response())?;
+        Ok(Staff {
+            csrf: session_csrf(state, &session.id_hash),
+            key: state.staff().vault.get(&session.id_hash),
+            lang: session.lang,
+            session: session.id_hash,
+            user,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_read_from_any_cookie_header() {
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            "a=1; __Host-naqsha-staff=abc".parse().unwrap(),
+        );
+        h.append(header::COOKIE, "b=2".parse().unwrap());
+        assert_eq!(cookie(&h, SESSION_SECURE), Some("abc"));
+        assert_eq!(cookie(&h, "b"), Some("2"));
+        assert_eq!(cookie(&h, "c"), None);
+    }
+
+    #[test]
+    fn sessions_expire_by_stage_idle_and_age() {
+        let now = OffsetDateTime::now_utc();
+        let mut s = StaffSession {
+            id_hash: "h".into(),
+            user: naqsha_core::ids::UserId::random(),
+            stage: SessionStage::Totp,
+            lang: Lang::En,
+            created_at: now - time::Duration::minutes(11),
+            last_seen_at: now,
+        };
+        assert!(expired(&s, now), "a pending sign-in lasts 10 minutes");
+        s.stage = SessionStage::Active;
+        assert!(!expired(&s, now));
+        s.last_seen_at = now - time::Duration::minutes(31);
+        assert!(expired(&s, now), "30 minutes idle");
+        s.last_seen_at = now;
+        s.created_at = now - time::Duration::hours(13);
+        assert!(expired(&s, now), "12 hours in all");
+    }
+}

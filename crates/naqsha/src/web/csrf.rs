@@ -1,0 +1,121 @@
+//! CSRF protection for the staff workspace, in one layer.
+//!
+//! Every request that can change something under `/admin` (any method but GET, HEAD and
+//! OPTIONS) must carry a token bound to the caller's session — or, before sign-in, to the
+//! nonce cookie of the sign-in form — in the `X-CSRF-Token` header or a `csrf` form field.
+//! Requests a browser marks as coming from another site are refused outright.
+//!
+//! The public forms are not behind this layer because they carry no ambient authority (no
+//! cookie, no session: a forged request can do nothing a visitor could not do directly) and
+//! because an expired token there must re-render the survivor's text, not refuse it. Each of
+//! them checks its own signed form token; the route-walking test covers both kinds.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::admin::session::{self, Binding};
+use super::error::AppError;
+use crate::state::AppState;
+
+/// The form field that carries the token.
+pub const FIELD: &str = "csrf";
+/// The header that carries the token (for scripts).
+pub const HEADER: &str = "x-csrf-token";
+/// The largest form body read to find the token (a review with two 20,000-character
+/// stories, URL-encoded, fits several times over).
+const MAX_FORM: usize = 4 * 1024 * 1024;
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+fn is_protected(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}
+
+fn refuse() -> Response {
+    AppError::Forbidden {
+        key: "error.forbidden.csrf",
+    }
+    .into_response()
+}
+
+/// Middleware: refuses a state-changing `/admin` request without a valid token.
+pub async fn protect(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if !changes_state(req.method()) || !is_protected(req.uri().path()) {
+        return next.run(req).await;
+    }
+    if cross_site(req.headers()) {
+        return refuse();
+    }
+    let Some(binding) = session::binding(&state, req.headers()) else {
+        return refuse();
+    };
+    if let Some(token) = req.headers().get(HEADER).and_then(|v| v.to_str().ok()) {
+        return if binding.accepts(&state, token) {
+            next.run(req).await
+        } else {
+            refuse()
+        };
+    }
+    if !is_urlencoded(req.headers()) {
+        return refuse();
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
+        return AppError::BadRequest {
+            key: "error.bad_request.form.body",
+        }
+        .into_response();
+    };
+    if !form_token_ok(&state, &binding, &bytes) {
+        return refuse();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+fn form_token_ok(state: &AppState, binding: &Binding, body: &[u8]) -> bool {
+    form_urlencoded::parse(body)
+        .filter(|(k, _)| k == FIELD)
+        .any(|(_, v)| binding.accepts(state, &v))
+}
+
+/// Fetch metadata: a browser says when a request comes from another site. Older browsers
+/// send nothing, and the token still protects them.
+fn cross_site(headers: &HeaderMap) -> bool {
+    headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == "cross-site" || v == "same-site")
+}
+
+fn is_urlencoded(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            v.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_unsafe_admin_requests_are_checked() {
+        assert!(changes_state(&Method::POST));
+        assert!(changes_state(&Method::DELETE));
+        assert!(!changes_state(&Method::GET));
+        assert!(is_protected("/admin"));
+        assert!(is_protected("/admin/login"));
+        assert!(!is_protected("/administrator"));
+        assert!(!is_protected("/report"));
+    }
+}

@@ -1,0 +1,281 @@
+//! Signing in to the staff workspace: password, one-time password replaced, TOTP enrolment
+//! with a QR code, single-use codes, throttling of one account, the session cookie's
+//! attributes, rotation at sign-in, timeouts and signing out (which forgets the key).
+
+mod admin_support;
+mod intake_support;
+
+use admin_support::{PASSWORD, account, csrf_of, get, post_form, send, set_cookie, sign_in};
+use axum::http::StatusCode;
+use intake_support::App;
+use naqsha::staff::totp;
+use naqsha::storage::{AuditFilter, AuditStore, StaffStore};
+use naqsha_core::audit::AuditAction;
+use naqsha_core::user::Role;
+use secrecy::ExposeSecret;
+
+fn now() -> u64 {
+    u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).unwrap()
+}
+
+#[tokio::test]
+async fn first_sign_in_replaces_the_password_and_enrols_totp_from_a_server_side_qr_code() {
+    let app = App::new().await;
+    let login = send(&app, None, get("/admin/login")).await;
+    assert_eq!(login.status, StatusCode::OK);
+    let line = login
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|l| l.starts_with("__Host-naqsha-signin="))
+        .expect("sign-in nonce cookie");
+    for attr in ["Path=/", "HttpOnly", "SameSite=Strict", "Secure"] {
+        assert!(line.contains(attr), "{line} lacks {attr}");
+    }
+    let nonce = set_cookie(&login, "__Host-naqsha-signin").unwrap();
+    let cookie = format!("__Host-naqsha-signin={nonce}");
+    let reply = post_form(
+        &app,
+        Some(&cookie),
+        "/admin/login",
+        &[
+            ("csrf", &csrf_of(&login)),
+            ("username", "admin"),
+            ("password", app.admin_password().expose_secret()),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+    assert_eq!(reply.header("location"), Some("/admin/login/password"));
+    let session = set_cookie(&reply, "__Host-naqsha-staff").unwrap();
+    let cookie = format!("__Host-naqsha-staff={session}");
+
+    // Not yet signed in: the workspace sends the browser back to its sign-in step.
+    let inbox = send(&app, Some(&cookie), get("/admin")).await;
+    assert_eq!(inbox.status, StatusCode::SEE_OTHER);
+    assert_eq!(inbox.header("location"), Some("/admin/login/password"));
+
+    let page = send(&app, Some(&cookie), get("/admin/login/password")).await;
+    let csrf = csrf_of(&page);
+    let short = post_form(
+        &app,
+        Some(&cookie),
+        "/admin/login/password",
+        &[
+            ("csrf", &csrf),
+            ("new_password", "short"),
+            ("repeat", "short"),
+        ],
+    )
+    .await;
+    assert_eq!(short.status, StatusCode::OK);
+    assert!(
+        short.text().contains("at least 12 characters"),
+        "{}",
+        short.text()
+    );
+    let ok = post_form(
+        &app,
+        Some(&cookie),
+        "/admin/login/password",
+        &[
+            ("csrf", &csrf),
+            ("new_password", PASSWORD),
+            ("repeat", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(ok.header("location"), Some("/admin/login/enrol"));
+
+    let enrol = send(&app, Some(&cookie), get("/admin/login/enrol")).await;
+    assert_eq!(enrol.status, StatusCode::OK);
+    assert_eq!(enrol.header("cache-control"), Some("no-store"));
+    let html = enrol.html();
+    let svg = intake_support::count(&html, "figure.totp-qr svg");
+    assert_eq!(svg, 1, "the QR code is inline SVG");
+    let secret: String = intake_support::texts(&html, "#totp-secret")[0]
+        .split_whitespace()
+        .collect();
+    let csrf = csrf_of(&enrol);
+    let wrong = post_form(
+        &app,
+        Some(&cookie),
+        "/admin/login/enrol",
+        &[("csrf", &csrf), ("code", "000000")],
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::OK);
+    assert!(wrong.text().contains("not right"));
+    let code = totp::code_at(&secret, now()).unwrap();
+    let done = post_form(
+        &app,
+        Some(&cookie),
+        "/admin/login/enrol",
+        &[("csrf", &csrf), ("code", &code)],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text());
+    assert_eq!(done.header("location"), Some("/admin"));
+    let active = set_cookie(&done, "__Host-naqsha-staff").unwrap();
+    assert_ne!(active, session, "the session id rotates at sign-in");
+    // The id used before sign-in is worthless now.
+    let old = send(&app, Some(&cookie), get("/admin")).await;
+    assert_eq!(old.header("location"), Some("/admin/login"));
+    let new = send(
+        &app,
+        Some(&format!("__Host-naqsha-staff={active}")),
+        get("/admin"),
+    )
+    .await;
+    assert_eq!(new.header("location"), Some("/admin/inbox"));
+    assert_eq!(
+        app.state.staff().vault.len(),
+        1,
+        "the key is held for the session"
+    );
+
+    let store = app.state.store();
+    let admin = naqsha::storage::UserStore::user_by_name(store, "admin")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(store.totp(admin.id).await.unwrap().is_some());
+    let logins = store
+        .audit_events(
+            &AuditFilter {
+                action: Some(AuditAction::Login),
+                ..Default::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(logins.len(), 1);
+}
+
+#[tokio::test]
+async fn totp_codes_work_once_and_wrong_passwords_slow_down_only_that_account() {
+    let app = App::new().await;
+    let (_, one_time, secret) = account(&app, "amina", Role::Moderator).await;
+    let browser = sign_in(&app, "amina", &one_time, &secret).await;
+
+    // The same code again (same 30-second step) is refused, even with the right password.
+    let login = send(&app, None, get("/admin/login")).await;
+    let cookie = format!(
+        "__Host-naqsha-signin={}",
+        set_cookie(&login, "__Host-naqsha-signin").unwrap()
+    );
+    let reply = post_form(
+        &app,
+        Some(&cookie),
+        "/admin/login",
+        &[
+            ("csrf", &csrf_of(&login)),
+            ("username", "amina"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(reply.header("location"), Some("/admin/login/totp"));
+    let cookie = format!(
+        "__Host-naqsha-staff={}",
+        set_cookie(&reply, "__Host-naqsha-staff").unwrap()
+    );
+    let page = send(&app, Some(&cookie), get("/admin/login/totp")).await;
+    let code = totp::code_at(&secret, now()).unwrap();
+    let replay = post_form(
+        &app,
+        Some(&cookie),
+        "/admin/login/totp",
+        &[("csrf", &csrf_of(&page)), ("code", &code)],
+    )
+    .await;
+    assert_eq!(
+        replay.status,
+        StatusCode::OK,
+        "a used code does not sign in"
+    );
+    assert!(replay.text().contains("already used"));
+
+    // Wrong passwords: five free, then this account waits; another account does not.
+    let (_, bilal_pw, bilal_secret) = account(&app, "bilal", Role::Analyst).await;
+    for _ in 0..6 {
+        let login = send(&app, None, get("/admin/login")).await;
+        let cookie = format!(
+            "__Host-naqsha-signin={}",
+            set_cookie(&login, "__Host-naqsha-signin").unwrap()
+        );
+        post_form(
+            &app,
+            Some(&cookie),
+            "/admin/login",
+            &[
+                ("csrf", &csrf_of(&login)),
+                ("username", "amina"),
+                ("password", "wrong password!"),
+            ],
+        )
+        .await;
+    }
+    let login = send(&app, None, get("/admin/login")).await;
+    let cookie = format!(
+        "__Host-naqsha-signin={}",
+        set_cookie(&login, "__Host-naqsha-signin").unwrap()
+    );
+    let throttled = post_form(
+        &app,
+        Some(&cookie),
+        "/admin/login",
+        &[
+            ("csrf", &csrf_of(&login)),
+            ("username", "amina"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(throttled.status, StatusCode::OK);
+    assert!(
+        throttled.text().contains("Too many failed attempts"),
+        "{}",
+        throttled.text()
+    );
+    sign_in(&app, "bilal", &bilal_pw, &bilal_secret).await;
+
+    // Signing out ends the session on the server and forgets the key.
+    assert_eq!(
+        app.state.staff().vault.len(),
+        2,
+        "amina's session and her unfinished second sign-in hold the key; bilal, an analyst, none"
+    );
+    let out = browser.post(&app, "/admin/logout", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(
+        out.headers
+            .get_all("set-cookie")
+            .iter()
+            .any(|v| v.to_str().unwrap().contains("Max-Age=0"))
+    );
+    assert_eq!(app.state.staff().vault.len(), 1);
+    let after = browser.get(&app, "/admin").await;
+    assert_eq!(after.header("location"), Some("/admin/login"));
+}
+
+#[tokio::test]
+async fn a_post_without_the_token_is_refused_before_the_handler() {
+    let app = App::new().await;
+    let browser = admin_support::signed_in(&app, "amina", Role::Moderator).await;
+    let no_token = post_form(
+        &app,
+        Some(&browser.cookie),
+        "/admin/logout",
+        &[("csrf", "forged")],
+    )
+    .await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    // Still signed in: the forged request did nothing.
+    assert_eq!(app.state.staff().vault.len(), 1);
+    let ok = browser.post(&app, "/admin/logout", &[]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+}
