@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
 
 import { chromium } from 'playwright-core';
@@ -75,7 +76,10 @@ export async function startServer() {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { base, port, stop };
+  // The demo admin's one-time password, for the tests that sign in to the workspace. It is
+  // only ever in this process's memory.
+  const adminPassword = (output.match(/One-time password: (\S+)/) || [])[1];
+  return { base, port, stop, adminPassword };
 }
 
 async function waitHealthy(base) {
@@ -224,4 +228,37 @@ export function tinyPng(size = 8, marker = 'naqsha-test-metadata') {
     chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** Decodes RFC 4648 base32 (the TOTP secret shown at enrolment, spaces allowed). */
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = text.replace(/[\s=]/g, '').toUpperCase();
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of clean) {
+    const v = alphabet.indexOf(c);
+    if (v < 0) throw new Error(`not base32: ${c}`);
+    value = (value << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/**
+ * The six-digit TOTP code (RFC 6238: SHA-1, 30-second steps) of `secret` at `unixSeconds`,
+ * as an authenticator app would show it.
+ */
+export function totpCode(secret, unixSeconds = Math.floor(Date.now() / 1000)) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const number = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(number).padStart(6, '0');
 }

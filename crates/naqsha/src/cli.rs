@@ -129,8 +129,13 @@ enum UserCommand {
     },
     /// List staff accounts.
     List,
-    /// Disable an account and delete its key wrap.
+    /// Disable an account, delete its key wrap and end its sessions.
     Disable {
+        /// Login name.
+        username: String,
+    },
+    /// Remove an account's second factor (a lost phone): it enrols again at next sign-in.
+    ResetSecondFactor {
         /// Login name.
         username: String,
     },
@@ -217,6 +222,9 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
         Command::User {
             command: UserCommand::Disable { username },
         } => crate::commands::user::disable(config, &username).await,
+        Command::User {
+            command: UserCommand::ResetSecondFactor { username },
+        } => crate::commands::user::reset_second_factor(config, &username).await,
         Command::Taxonomy {
             command: TaxonomyCommand::Show,
         } => crate::commands::taxonomy::show(config).await,

@@ -20,7 +20,8 @@ pub struct Config {
     pub site_title: Option<String>,
     /// The public base URL (e.g. `https://naqsha.example.org`), used in printed links.
     pub public_url: Option<String>,
-    /// Mark session cookies `Secure` (turn off only for plain-http local use).
+    /// Mark session cookies `Secure` and `__Host-` (may be turned off only for plain-http use
+    /// on a loopback address).
     pub secure_cookies: bool,
     /// The log filter (tracing `EnvFilter` syntax), e.g. `info` or `naqsha=debug`.
     pub log: String,
@@ -364,6 +365,20 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
         }
     };
     if let Some(b) = boolean("server.secure_cookies")? {
+        // Staff cookies without `Secure` are only for trying Naqsha over plain http on this
+        // machine: never on a public address or behind an https URL.
+        let https = config
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+        if !b && (https || !config.bind.ip().is_loopback()) {
+            return Err(err(
+                "server.secure_cookies",
+                "can only be false for local use over plain http (a loopback server.bind and \
+                 no https public_url)"
+                    .into(),
+            ));
+        }
         config.secure_cookies = b;
     }
     if let Some(b) = boolean("intake.force_flood")? {
@@ -522,5 +537,30 @@ mod tests {
         };
         let e = Config::load_from(&o, &env(&[])).unwrap_err();
         assert_eq!(e.key, "server.secure_cookies");
+    }
+
+    #[test]
+    fn insecure_cookies_only_for_local_plain_http() {
+        let o = Overrides::default();
+        let local = Config::load_from(&o, &env(&[("NAQSHA_SECURE_COOKIES", "false")])).unwrap();
+        assert!(!local.secure_cookies);
+        let public = Config::load_from(
+            &o,
+            &env(&[
+                ("NAQSHA_SECURE_COOKIES", "false"),
+                ("NAQSHA_BIND", "0.0.0.0:8080"),
+            ]),
+        )
+        .unwrap_err();
+        assert_eq!(public.key, "server.secure_cookies");
+        let https = Config::load_from(
+            &o,
+            &env(&[
+                ("NAQSHA_SECURE_COOKIES", "false"),
+                ("NAQSHA_PUBLIC_URL", "https://naqsha.example.org"),
+            ]),
+        )
+        .unwrap_err();
+        assert_eq!(https.key, "server.secure_cookies");
     }
 }

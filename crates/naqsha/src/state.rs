@@ -10,6 +10,7 @@ use crate::abuse::RateLimits;
 use crate::config::Config;
 use crate::intake::runtime::IntakeRuntime;
 use crate::staff::StaffRuntime;
+use crate::staff::duplicates::DuplicateCache;
 use crate::storage::Store;
 
 /// Everything a handler needs. Cheap to clone.
@@ -24,6 +25,7 @@ struct Inner {
     taxonomy: Arc<Taxonomy>,
     intake: IntakeRuntime,
     staff: StaffRuntime,
+    duplicates: DuplicateCache,
     kdf: KdfParams,
 }
 
@@ -38,6 +40,7 @@ impl AppState {
                 taxonomy,
                 intake,
                 staff: StaffRuntime::new(),
+                duplicates: DuplicateCache::new(),
                 kdf: KdfParams::MODERATOR,
             }),
         }
@@ -66,6 +69,11 @@ impl AppState {
     /// Sessions' unlocked keys, the login throttle and CSRF signing.
     pub fn staff(&self) -> &StaffRuntime {
         &self.inner.staff
+    }
+
+    /// Signatures of the reports' text for near-duplicate hints (memory only).
+    pub fn duplicates(&self) -> &DuplicateCache {
+        &self.inner.duplicates
     }
 
     /// The argon2id cost of new passwords and key wraps.

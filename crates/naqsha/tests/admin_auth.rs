@@ -279,3 +279,53 @@ async fn a_post_without_the_token_is_refused_before_the_handler() {
     let ok = browser.post(&app, "/admin/logout", &[]).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn the_sweeper_ends_abandoned_sessions_and_forgets_their_keys() {
+    use naqsha::storage::StaffSession;
+    use naqsha_core::lang::Lang;
+    use naqsha_core::user::SessionStage;
+
+    let app = App::new().await;
+    let live = admin_support::signed_in(&app, "amina", Role::Moderator).await;
+    let amina = live.user.id;
+    // An abandoned sign-in from 11 minutes ago and a session idle for 31 minutes, each
+    // holding the key in memory.
+    let store = app.state.store();
+    let now = time::OffsetDateTime::now_utc();
+    for (hash, stage, created, seen) in [
+        ("abandoned", SessionStage::Totp, 11, 11),
+        ("idle", SessionStage::Active, 40, 31),
+    ] {
+        store
+            .insert_session(&StaffSession {
+                id_hash: hash.into(),
+                user: amina,
+                stage,
+                lang: Lang::En,
+                created_at: now - time::Duration::minutes(created),
+                last_seen_at: now - time::Duration::minutes(seen),
+            })
+            .await
+            .unwrap();
+        app.state
+            .staff()
+            .vault
+            .insert(hash, std::sync::Arc::new(app.unlock().await));
+    }
+    assert_eq!(app.state.staff().vault.len(), 3);
+    let forgotten = naqsha::staff::sweep::sweep(&app.state).await.unwrap();
+    assert_eq!(forgotten, 2);
+    assert_eq!(
+        app.state.staff().vault.len(),
+        1,
+        "only the live session keeps its key"
+    );
+    let home = live.get(&app, "/admin").await;
+    assert_eq!(
+        home.header("location"),
+        Some("/admin/inbox"),
+        "still signed in"
+    );
+    assert!(store.session("idle").await.unwrap().is_none());
+}

@@ -67,6 +67,10 @@ fn serve_demo_on_an_empty_data_dir() {
     assert!(all.contains("One-time password:"), "{all}");
     assert!(all.contains("RECOVERY KEY: NQR1-"), "{all}");
     assert!(all.contains("Seeded 300 fictional demo cases"), "{all}");
+    assert!(
+        all.contains("6 fictional demo reports in the inbox"),
+        "{all}"
+    );
     assert!(started.elapsed() < Duration::from_secs(30));
 
     let (status, _, body) = get(&addr, "/healthz");
@@ -78,6 +82,15 @@ fn serve_demo_on_an_empty_data_dir() {
     assert!(body.contains("[Demo]"), "English home lists demo cases");
     assert!(body.contains("300"), "English home shows the total");
     assert!(!head.to_ascii_lowercase().contains("set-cookie"));
+
+    // The workspace answers with its sign-in page.
+    let (status, head, body) = get(&addr, "/admin/login");
+    assert_eq!(status, 200);
+    assert!(body.contains("name=\"csrf\""), "{body}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("set-cookie: __host-naqsha-signin=")
+    );
 
     let (status, _, body) = get(&addr, "/ur/");
     assert_eq!(status, 200);
@@ -179,4 +192,13 @@ fn user_add_list_disable_on_the_command_line() {
         .unwrap()
         .to_owned();
     assert!(sana.contains("disabled") && sana.contains("none"), "{sana}");
+
+    let reset = naqsha(&["user", "reset-second-factor", "admin"], None);
+    assert!(reset.status.success());
+    assert!(String::from_utf8_lossy(&reset.stdout).contains("at next sign-in"));
+    assert!(
+        !naqsha(&["user", "reset-second-factor", "nobody"], None)
+            .status
+            .success()
+    );
 }

@@ -20,8 +20,16 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
             let init = keyring::initialise(store, "admin", KdfParams::MODERATOR).await?;
             let n =
                 crate::demo::seed(store, state.taxonomy(), state.gazetteer(), 300, 2026).await?;
+            let reports = crate::demo::seed_inbox(
+                store,
+                &init.public_key,
+                state.taxonomy(),
+                state.gazetteer(),
+            )
+            .await?;
             super::init::print_secrets(&init);
             println!("Seeded {n} fictional demo cases (marked [Demo] / [نمونہ]).");
+            println!("Put {reports} fictional demo reports in the inbox for moderators to try.");
         } else {
             let n = store.count_published(&Default::default()).await?;
             println!(
@@ -41,7 +49,9 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
         "Naqsha is ready in {} ms at http://{addr}/ (Urdu: http://{addr}/ur/)",
         started.elapsed().as_millis()
     );
+    println!("Staff workspace: http://{addr}/admin/");
     tracing::info!(%addr, "listening");
+    crate::staff::sweep::spawn(state.clone());
     crate::web::serve(state.clone(), listener, shutdown_signal()).await?;
     state.store().close().await;
     Ok(())

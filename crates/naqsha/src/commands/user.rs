@@ -11,7 +11,7 @@ use secrecy::ExposeSecret;
 
 use crate::config::Config;
 use crate::keyring;
-use crate::storage::{AuditStore, UserStore};
+use crate::storage::{AuditStore, StaffStore, UserStore};
 
 /// The admin's password: from `NAQSHA_ADMIN_PASSWORD` (e.g. in scripts) or one line of stdin.
 fn admin_password(admin: &str) -> anyhow::Result<SecretString> {
@@ -87,6 +87,9 @@ pub async fn disable(config: Config, username: &str) -> anyhow::Result<()> {
         .await?
         .ok_or_else(|| anyhow::anyhow!("no user named {username}"))?;
     store.disable_user(user.id).await?;
+    // A running server notices the missing session rows at the next request and forgets
+    // the keys those sessions held.
+    let ended = store.delete_sessions_of(user.id).await?;
     store
         .append_audit(
             &AuditEvent::now(None, AuditAction::UserChange)
@@ -94,7 +97,33 @@ pub async fn disable(config: Config, username: &str) -> anyhow::Result<()> {
                 .detail("disabled"),
         )
         .await?;
-    println!("Disabled {username}; their key wrap is deleted.");
+    println!("Disabled {username}; their key wrap is deleted and {ended} session(s) ended.");
+    store.close().await;
+    Ok(())
+}
+
+/// Removes an account's TOTP enrolment and ends its sessions; the next sign-in enrols a new
+/// phone.
+pub async fn reset_second_factor(config: Config, username: &str) -> anyhow::Result<()> {
+    let store = crate::startup::open_store(&config).await?;
+    let user = store
+        .user_by_name(username)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no user named {username}"))?;
+    let had = store.remove_totp(user.id).await?;
+    store.delete_sessions_of(user.id).await?;
+    store
+        .append_audit(
+            &AuditEvent::now(None, AuditAction::UserChange)
+                .subject(user.id)
+                .detail("second factor reset"),
+        )
+        .await?;
+    if had {
+        println!("Removed {username}'s second factor; they set up a new one at next sign-in.");
+    } else {
+        println!("{username} had no second factor; they set one up at next sign-in.");
+    }
     store.close().await;
     Ok(())
 }

@@ -80,6 +80,7 @@ pub async fn accept(
         None => None,
     };
     let consent = report.consent;
+    let kinds = report.labels.terms("kind").map(|t| t.to_string()).collect();
     let received_at = report.received_at;
     let suggested_spans = naqsha_core::redaction::detect(report.what_happened.as_str());
     let sealed = SealedReport {
@@ -111,6 +112,7 @@ pub async fn accept(
             flagged,
         },
         taxonomy_version: taxonomy.version().as_str().to_owned(),
+        kinds,
         receipt_hash,
         sealed_report,
         sealed_contact,

@@ -1,6 +1,8 @@
 //! Staff sign-in that is not about HTTP: the in-memory vault of unlocked keys, the per-account
 //! login throttle, TOTP codes and the key that signs CSRF tokens.
 
+pub mod duplicates;
+pub mod sweep;
 pub mod throttle;
 pub mod totp;
 pub mod vault;

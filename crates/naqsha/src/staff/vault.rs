@@ -52,6 +52,11 @@ impl<T: Clone> Vault<T> {
         self.lock().retain(|k, _| live(k));
     }
 
+    /// The sessions that hold a value.
+    pub fn keys(&self) -> Vec<String> {
+        self.lock().keys().cloned().collect()
+    }
+
     /// How many sessions hold a value.
     pub fn len(&self) -> usize {
         self.lock().len()

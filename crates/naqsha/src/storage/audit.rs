@@ -6,6 +6,7 @@ use std::future::Future;
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::ids::UserId;
 use sqlx::any::AnyRow;
+use time::OffsetDateTime;
 
 use super::rows::{Cols, ts};
 use super::{StorageError, Store};
@@ -19,6 +20,29 @@ pub struct AuditFilter {
     pub action: Option<AuditAction>,
     /// Only this subject id.
     pub subject: Option<String>,
+    /// Only entries at or after this moment.
+    pub from: Option<OffsetDateTime>,
+    /// Only entries before this moment (exclusive, so a day's end is the next midnight).
+    pub to: Option<OffsetDateTime>,
+}
+
+/// The condition of [`AuditFilter`], with its values bound as `$1` to `$5` in field order.
+const FILTER_WHERE: &str = "($1 IS NULL OR actor = $1) AND ($2 IS NULL OR action = $2) \
+     AND ($3 IS NULL OR subject = $3) AND ($4 IS NULL OR at >= $4) AND ($5 IS NULL OR at < $5)";
+
+impl AuditFilter {
+    /// Binds the filter's values, in the order [`FILTER_WHERE`] expects them.
+    fn bind<'q>(
+        &'q self,
+        query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+        query
+            .bind(self.actor.map(|a| a.to_string()))
+            .bind(self.action.map(|a| a.as_str()))
+            .bind(self.subject.as_deref())
+            .bind(self.from.map(ts))
+            .bind(self.to.map(ts))
+    }
 }
 
 /// Appending to and reading the audit log.
@@ -36,6 +60,12 @@ pub trait AuditStore {
         limit: u32,
         offset: u32,
     ) -> impl Future<Output = Result<Vec<AuditEvent>, StorageError>> + Send;
+
+    /// How many entries match the filter (for paging).
+    fn count_audit_events(
+        &self,
+        filter: &AuditFilter,
+    ) -> impl Future<Output = Result<u64, StorageError>> + Send;
 }
 
 pub(crate) fn audit_from_row(row: &AnyRow) -> Result<AuditEvent, StorageError> {
@@ -81,18 +111,27 @@ impl AuditStore for Store {
         limit: u32,
         offset: u32,
     ) -> Result<Vec<AuditEvent>, StorageError> {
-        let rows = sqlx::query(
+        let sql = format!(
             "SELECT id, at, actor, action, subject, detail FROM audit_events \
-             WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR action = $2) \
-             AND ($3 IS NULL OR subject = $3) ORDER BY at DESC, id LIMIT $4 OFFSET $5",
-        )
-        .bind(filter.actor.map(|a| a.to_string()))
-        .bind(filter.action.map(|a| a.as_str()))
-        .bind(filter.subject.as_deref())
-        .bind(i64::from(limit))
-        .bind(i64::from(offset))
-        .fetch_all(self.pool())
-        .await?;
+             WHERE {FILTER_WHERE} ORDER BY at DESC, id LIMIT $6 OFFSET $7"
+        );
+        let rows = filter
+            .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+            .bind(i64::from(limit))
+            .bind(i64::from(offset))
+            .fetch_all(self.pool())
+            .await?;
         rows.iter().map(audit_from_row).collect()
+    }
+
+    async fn count_audit_events(&self, filter: &AuditFilter) -> Result<u64, StorageError> {
+        let sql = format!("SELECT COUNT(*) AS n FROM audit_events WHERE {FILTER_WHERE}");
+        let row = filter
+            .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+            .fetch_one(self.pool())
+            .await?;
+        let c = Cols::new(&row, "audit_events");
+        let n = c.int("n")?;
+        u64::try_from(n).map_err(|e| c.corrupt("n", e))
     }
 }

@@ -8,7 +8,7 @@ use naqsha_core::submission::{SubmissionEnvelope, SubmissionStatus};
 use sqlx::Row;
 use time::OffsetDateTime;
 
-use super::moderation::envelope_from_row;
+use super::moderation::{envelope_from_row, join_kinds};
 use super::rows::{flag, ts};
 use super::{StorageError, Store};
 
@@ -32,6 +32,9 @@ pub struct NewSubmission {
     pub envelope: SubmissionEnvelope,
     /// The taxonomy the reporter's ticks refer to.
     pub taxonomy_version: String,
+    /// The ticked terms of the `kind` dimension: coarse categories, kept in the clear like
+    /// the province so the inbox can filter on them.
+    pub kinds: Vec<String>,
     /// A keyed hash of the receipt, if one was issued.
     pub receipt_hash: Option<String>,
     /// The sealed [`naqsha_core::submission::RawReport`].
@@ -91,8 +94,8 @@ impl IntakeStore for Store {
         let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
-             flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+             flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at, \
+             kinds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         )
         .bind(e.id.to_string())
         .bind(e.channel.as_str())
@@ -106,6 +109,7 @@ impl IntakeStore for Store {
         .bind(s.sealed_report.as_bytes().to_vec())
         .bind(s.sealed_contact.as_ref().map(|c| c.as_bytes().to_vec()))
         .bind(ts(e.received_hour))
+        .bind(join_kinds(&s.kinds))
         .execute(&mut *tx)
         .await
         .map_err(|err| unique_violation(err, "receipt"))?;

@@ -32,8 +32,11 @@ pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
 pub use intake::{IntakeStore, NewAddition, NewAttachment, NewSubmission};
 pub use keys::{KeyStore, OrgKeys, UserStore};
-pub use moderation::{InboxFilter, ModerationStore, SealedSubmission};
+pub use moderation::{
+    Assigned, CaseListFilter, InboxFilter, InboxRow, ModerationStore, SealedSubmission,
+};
 pub use public::{CaseFilter, PublicStore};
+pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
 pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
 

@@ -1,8 +1,17 @@
 //! Moderation: the inbox of sealed submissions and the cases written from them.
+//!
+//! The inbox reads only clear columns (envelope, kinds, assignee, duplicate link); sealed
+//! columns are read one submission at a time, for a moderator who holds the key.
+
+mod cases;
+mod inbox;
+mod query;
+
+pub(crate) use inbox::join_kinds;
 
 use std::future::Future;
 
-use naqsha_core::case::{Case, PublicStory};
+use naqsha_core::case::{Case, CaseStatus, PublicStory};
 use naqsha_core::ids::{CaseId, SubmissionId, UserId};
 use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
@@ -16,6 +25,20 @@ use time::OffsetDateTime;
 use super::rows::{Cols, flag, ts};
 use super::{StorageError, Store};
 
+/// Whose submissions the inbox shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Assigned {
+    /// Assigned or not, to anyone.
+    #[default]
+    Anyone,
+    /// Assigned to nobody yet.
+    Nobody,
+    /// Assigned to this user.
+    To(UserId),
+    /// Assigned to nobody or to this user (a moderator's own view).
+    NobodyOr(UserId),
+}
+
 /// Which submissions the inbox shows.
 #[derive(Debug, Clone, Default)]
 pub struct InboxFilter {
@@ -23,12 +46,40 @@ pub struct InboxFilter {
     pub status: Option<SubmissionStatus>,
     /// Only this channel.
     pub channel: Option<Channel>,
+    /// Only submissions carrying this term of the `kind` dimension.
+    pub kind: Option<String>,
     /// Only this province.
     pub province: Option<PlaceId>,
     /// Only flagged (arrived during a flood without proof of work).
     pub flagged: Option<bool>,
-    /// Only assigned to this user.
+    /// Whose submissions.
+    pub assigned: Assigned,
+}
+
+/// One line of the inbox: the clear envelope and the clear moderation fields, nothing sealed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxRow {
+    /// The clear envelope.
+    pub envelope: SubmissionEnvelope,
+    /// Terms of the `kind` dimension, as ticked or coded.
+    pub kinds: Vec<String>,
+    /// Who it is assigned to.
     pub assigned_to: Option<UserId>,
+    /// That user's name.
+    pub assignee: Option<String>,
+    /// The submission this one repeats, when linked as a duplicate.
+    pub duplicate_of: Option<SubmissionId>,
+}
+
+/// Which cases the coded-cases list shows (every status unless one is chosen).
+#[derive(Debug, Clone, Default)]
+pub struct CaseListFilter {
+    /// Only this status.
+    pub status: Option<CaseStatus>,
+    /// Only cases coded with this term of the `kind` dimension.
+    pub kind: Option<String>,
+    /// Only this province.
+    pub province: Option<PlaceId>,
 }
 
 /// A submission with its sealed parts, for a moderator who holds the key.
@@ -50,13 +101,74 @@ pub struct SealedSubmission {
 
 /// The moderators' side of storage.
 pub trait ModerationStore {
-    /// Submissions matching the filter, newest first.
+    /// Envelopes of the submissions matching the filter, newest first.
     fn inbox(
         &self,
         filter: &InboxFilter,
         limit: u32,
         offset: u32,
     ) -> impl Future<Output = Result<Vec<SubmissionEnvelope>, StorageError>> + Send;
+
+    /// Inbox lines matching the filter, newest first.
+    fn inbox_rows(
+        &self,
+        filter: &InboxFilter,
+        limit: u32,
+        offset: u32,
+    ) -> impl Future<Output = Result<Vec<InboxRow>, StorageError>> + Send;
+
+    /// How many submissions match the filter.
+    fn inbox_count(
+        &self,
+        filter: &InboxFilter,
+    ) -> impl Future<Output = Result<i64, StorageError>> + Send;
+
+    /// One inbox line.
+    fn inbox_row(
+        &self,
+        id: SubmissionId,
+    ) -> impl Future<Output = Result<Option<InboxRow>, StorageError>> + Send;
+
+    /// Ids of the submissions whose sealed report is still there (not withdrawn).
+    fn submissions_with_report(
+        &self,
+    ) -> impl Future<Output = Result<Vec<SubmissionId>, StorageError>> + Send;
+
+    /// Assigns a submission to a user, or to nobody; false if unknown.
+    fn assign(
+        &self,
+        id: SubmissionId,
+        to: Option<UserId>,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Links a submission to the one it repeats (archiving it unless it is published or
+    /// withdrawn), or unlinks it with `None` (leaving its status); false if unknown.
+    fn mark_duplicate(
+        &self,
+        id: SubmissionId,
+        of: Option<SubmissionId>,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Replaces a submission's kinds (terms of the `kind` dimension); false if unknown.
+    fn set_submission_kinds(
+        &self,
+        id: SubmissionId,
+        kinds: &[String],
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Cases in any status matching the filter, most recently changed first.
+    fn cases(
+        &self,
+        filter: &CaseListFilter,
+        limit: u32,
+        offset: u32,
+    ) -> impl Future<Output = Result<Vec<Case>, StorageError>> + Send;
+
+    /// How many cases in any status match the filter.
+    fn count_cases(
+        &self,
+        filter: &CaseListFilter,
+    ) -> impl Future<Output = Result<i64, StorageError>> + Send;
 
     /// One submission with its sealed parts.
     fn sealed_submission(
@@ -211,25 +323,62 @@ impl ModerationStore for Store {
         limit: u32,
         offset: u32,
     ) -> Result<Vec<SubmissionEnvelope>, StorageError> {
-        // Every filter is bound; an absent one matches everything.
-        let sql = format!(
-            "SELECT {ENVELOPE_COLUMNS} FROM submissions \
-             WHERE ($1 IS NULL OR status = $1) AND ($2 IS NULL OR channel = $2) \
-             AND ($3 IS NULL OR province = $3) AND ($4 IS NULL OR flagged = $4) \
-             AND ($5 IS NULL OR assigned_to = $5) \
-             ORDER BY received_hour DESC, id LIMIT $6 OFFSET $7"
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(filter.status.map(|s| s.as_str()))
-            .bind(filter.channel.map(|c| c.as_str()))
-            .bind(filter.province.as_ref().map(|p| p.to_string()))
-            .bind(filter.flagged.map(flag))
-            .bind(filter.assigned_to.map(|u| u.to_string()))
-            .bind(i64::from(limit))
-            .bind(i64::from(offset))
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter().map(envelope_from_row).collect()
+        let rows = inbox::rows(self, filter, limit, offset).await?;
+        Ok(rows.into_iter().map(|r| r.envelope).collect())
+    }
+
+    async fn inbox_rows(
+        &self,
+        filter: &InboxFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<InboxRow>, StorageError> {
+        inbox::rows(self, filter, limit, offset).await
+    }
+
+    async fn inbox_count(&self, filter: &InboxFilter) -> Result<i64, StorageError> {
+        inbox::count(self, filter).await
+    }
+
+    async fn inbox_row(&self, id: SubmissionId) -> Result<Option<InboxRow>, StorageError> {
+        inbox::row(self, id).await
+    }
+
+    async fn submissions_with_report(&self) -> Result<Vec<SubmissionId>, StorageError> {
+        inbox::with_report(self).await
+    }
+
+    async fn assign(&self, id: SubmissionId, to: Option<UserId>) -> Result<bool, StorageError> {
+        inbox::assign(self, id, to).await
+    }
+
+    async fn mark_duplicate(
+        &self,
+        id: SubmissionId,
+        of: Option<SubmissionId>,
+    ) -> Result<bool, StorageError> {
+        inbox::mark_duplicate(self, id, of).await
+    }
+
+    async fn set_submission_kinds(
+        &self,
+        id: SubmissionId,
+        kinds: &[String],
+    ) -> Result<bool, StorageError> {
+        inbox::set_kinds(self, id, kinds).await
+    }
+
+    async fn cases(
+        &self,
+        filter: &CaseListFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<Case>, StorageError> {
+        cases::list(self, filter, limit, offset).await
+    }
+
+    async fn count_cases(&self, filter: &CaseListFilter) -> Result<i64, StorageError> {
+        cases::count(self, filter).await
     }
 
     async fn sealed_submission(

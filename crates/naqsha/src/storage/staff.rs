@@ -106,6 +106,12 @@ pub trait StaffStore {
         id_hash: &str,
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 
+    /// The id hashes of every session of an account, to forget their keys before ending them.
+    fn sessions_of(
+        &self,
+        user: UserId,
+    ) -> impl Future<Output = Result<Vec<String>, StorageError>> + Send;
+
     /// Ends every session of an account (disabled, password changed elsewhere).
     fn delete_sessions_of(
         &self,
@@ -247,6 +253,16 @@ impl StaffStore for Store {
             .execute(self.pool())
             .await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    async fn sessions_of(&self, user: UserId) -> Result<Vec<String>, StorageError> {
+        let rows = sqlx::query("SELECT id_hash FROM staff_sessions WHERE user_id = $1")
+            .bind(user.to_string())
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| Cols::new(r, "staff_sessions").text("id_hash"))
+            .collect()
     }
 
     async fn delete_sessions_of(&self, user: UserId) -> Result<u64, StorageError> {

@@ -151,6 +151,7 @@ fn new_submission(pk: &sealing::OrgPublicKey, receipt: Option<&str>) -> NewSubmi
             flagged: false,
         },
         taxonomy_version: "pk-test".into(),
+        kinds: Vec::new(),
         receipt_hash: receipt.map(str::to_owned),
         sealed_report: sealing::seal(pk, b"report text"),
         sealed_contact: Some(sealing::seal(pk, b"0300-1234567")),
@@ -760,3 +761,99 @@ fn unsupported_urls_are_refused() {
 mod inbox;
 mod review;
 mod staff;
+
+async fn audit_filter_by_time_and_counts(store: &Store) {
+    let actor = UserId::random();
+    let at = |t| {
+        let mut e = AuditEvent::now(Some(actor), AuditAction::Login).subject(actor);
+        e.at = t;
+        e
+    };
+    for t in [
+        datetime!(2025-03-01 00:00 UTC),
+        datetime!(2025-03-01 23:59:59 UTC),
+        datetime!(2025-03-02 00:00 UTC),
+        datetime!(2025-04-10 08:00 UTC),
+    ] {
+        store.append_audit(&at(t)).await.unwrap();
+    }
+    store
+        .append_audit(&AuditEvent::now(None, AuditAction::Backup))
+        .await
+        .unwrap();
+    let march_first = AuditFilter {
+        from: Some(datetime!(2025-03-01 00:00 UTC)),
+        to: Some(datetime!(2025-03-02 00:00 UTC)),
+        ..Default::default()
+    };
+    let found = store.audit_events(&march_first, 10, 0).await.unwrap();
+    assert_eq!(
+        found.iter().map(|e| e.at).collect::<Vec<_>>(),
+        [
+            datetime!(2025-03-01 23:59:59 UTC),
+            datetime!(2025-03-01 00:00 UTC)
+        ],
+        "from is inclusive, to exclusive, newest first"
+    );
+    assert_eq!(store.count_audit_events(&march_first).await.unwrap(), 2);
+    let since_march = AuditFilter {
+        actor: Some(actor),
+        from: Some(datetime!(2025-03-01 12:00 UTC)),
+        ..Default::default()
+    };
+    assert_eq!(store.count_audit_events(&since_march).await.unwrap(), 3);
+    assert_eq!(
+        store.audit_events(&since_march, 2, 2).await.unwrap().len(),
+        1,
+        "limit and offset page through the filtered entries"
+    );
+    assert_eq!(
+        store
+            .count_audit_events(&AuditFilter::default())
+            .await
+            .unwrap(),
+        5
+    );
+    let none = AuditFilter {
+        action: Some(AuditAction::Backup),
+        to: Some(datetime!(2025-01-01 00:00 UTC)),
+        ..Default::default()
+    };
+    assert_eq!(store.count_audit_events(&none).await.unwrap(), 0);
+}
+contract!(audit_filter_by_time_and_counts);
+
+async fn sessions_of_lists_one_accounts_sessions(store: &Store) {
+    let now = datetime!(2025-03-01 10:00 UTC);
+    let (me, them) = (
+        user("sessions-me", Role::Moderator),
+        user("sessions-them", Role::Analyst),
+    );
+    store.insert_user(&me).await.unwrap();
+    store.insert_user(&them).await.unwrap();
+    let (mine, theirs) = (me.id, them.id);
+    for (hash, user) in [("h-mine-1", mine), ("h-mine-2", mine), ("h-theirs", theirs)] {
+        store
+            .insert_session(&StaffSession {
+                id_hash: hash.to_owned(),
+                user,
+                stage: naqsha_core::user::SessionStage::Active,
+                lang: naqsha_core::lang::Lang::En,
+                created_at: now,
+                last_seen_at: now,
+            })
+            .await
+            .unwrap();
+    }
+    let mut found = store.sessions_of(mine).await.unwrap();
+    found.sort();
+    assert_eq!(found, ["h-mine-1", "h-mine-2"]);
+    assert!(
+        store
+            .sessions_of(UserId::random())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+contract!(sessions_of_lists_one_accounts_sessions);

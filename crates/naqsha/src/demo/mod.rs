@@ -97,3 +97,7 @@ pub async fn seed(
         .await?;
     Ok(written)
 }
+
+mod inbox;
+
+pub use inbox::seed_inbox;

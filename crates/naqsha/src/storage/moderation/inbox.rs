@@ -1,0 +1,228 @@
+//! The inbox queries: clear columns only, filtered, paged, assigned and linked.
+
+use naqsha_core::ids::{SubmissionId, UserId};
+use naqsha_core::submission::SubmissionStatus;
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+use super::query::Conditions;
+use super::{Assigned, InboxFilter, InboxRow, envelope_from_row};
+use crate::storage::rows::{Cols, flag, ts};
+use crate::storage::{StorageError, Store};
+
+const ROW_SQL: &str = "SELECT s.id, s.channel, s.status, s.consent, s.province, \
+     s.received_hour, s.flagged, s.kinds, s.assigned_to, s.duplicate_of, \
+     u.username AS assignee FROM submissions s LEFT JOIN users u ON u.id = s.assigned_to";
+
+/// The conditions of a filter, on table alias `s`.
+fn conditions(filter: &InboxFilter) -> Conditions {
+    let mut c = Conditions::default();
+    if let Some(status) = filter.status {
+        c.text("s.status = ?", status.as_str().to_owned());
+    }
+    if let Some(channel) = filter.channel {
+        c.text("s.channel = ?", channel.as_str().to_owned());
+    }
+    if let Some(kind) = &filter.kind {
+        // kinds is a comma-separated list of term keys (which contain no commas)
+        c.text(
+            "(',' || s.kinds || ',') LIKE ('%,' || ? || ',%')",
+            kind.clone(),
+        );
+    }
+    if let Some(province) = &filter.province {
+        c.text("s.province = ?", province.to_string());
+    }
+    if let Some(flagged) = filter.flagged {
+        c.int("s.flagged = ?", flag(flagged));
+    }
+    match filter.assigned {
+        Assigned::Anyone => {}
+        Assigned::Nobody => c.plain("s.assigned_to IS NULL"),
+        Assigned::To(user) => c.text("s.assigned_to = ?", user.to_string()),
+        Assigned::NobodyOr(user) => c.text(
+            "(s.assigned_to IS NULL OR s.assigned_to = ?)",
+            user.to_string(),
+        ),
+    }
+    c
+}
+
+/// Splits the stored kinds column.
+pub(crate) fn split_kinds(stored: Option<String>) -> Vec<String> {
+    stored
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Joins kinds for the column: sorted, without duplicates, NULL when empty.
+pub(crate) fn join_kinds(kinds: &[String]) -> Option<String> {
+    let mut sorted: Vec<&str> = kinds
+        .iter()
+        .map(|k| k.trim())
+        .filter(|k| !k.is_empty() && !k.contains(','))
+        .collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    (!sorted.is_empty()).then(|| sorted.join(","))
+}
+
+fn row_from(row: &AnyRow) -> Result<InboxRow, StorageError> {
+    let c = Cols::new(row, "submissions");
+    Ok(InboxRow {
+        envelope: envelope_from_row(row)?,
+        kinds: split_kinds(c.opt_text("kinds")?),
+        assigned_to: c.opt_parsed("assigned_to")?,
+        assignee: c.opt_text("assignee")?,
+        duplicate_of: c.opt_parsed("duplicate_of")?,
+    })
+}
+
+pub(super) async fn rows(
+    store: &Store,
+    filter: &InboxFilter,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<InboxRow>, StorageError> {
+    let c = conditions(filter);
+    let n = c.next_param();
+    let sql = format!(
+        "{ROW_SQL}{} ORDER BY s.received_hour DESC, s.id LIMIT ${n} OFFSET ${}",
+        c.where_clause(),
+        n + 1
+    );
+    let rows = c
+        .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+        .bind(i64::from(limit))
+        .bind(i64::from(offset))
+        .fetch_all(store.pool())
+        .await?;
+    rows.iter().map(row_from).collect()
+}
+
+pub(super) async fn count(store: &Store, filter: &InboxFilter) -> Result<i64, StorageError> {
+    let c = conditions(filter);
+    let sql = format!(
+        "SELECT COUNT(*) AS n FROM submissions s{}",
+        c.where_clause()
+    );
+    let row = c
+        .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+        .fetch_one(store.pool())
+        .await?;
+    Cols::new(&row, "submissions").int("n")
+}
+
+pub(super) async fn row(store: &Store, id: SubmissionId) -> Result<Option<InboxRow>, StorageError> {
+    let sql = format!("{ROW_SQL} WHERE s.id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id.to_string())
+        .fetch_optional(store.pool())
+        .await?;
+    row.as_ref().map(row_from).transpose()
+}
+
+pub(super) async fn with_report(store: &Store) -> Result<Vec<SubmissionId>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT id FROM submissions WHERE sealed_report IS NOT NULL AND status <> $1 ORDER BY id",
+    )
+    .bind(SubmissionStatus::Withdrawn.as_str())
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter()
+        .map(|r| Cols::new(r, "submissions").parsed("id"))
+        .collect()
+}
+
+pub(super) async fn assign(
+    store: &Store,
+    id: SubmissionId,
+    to: Option<UserId>,
+) -> Result<bool, StorageError> {
+    let done =
+        sqlx::query("UPDATE submissions SET assigned_to = $1, updated_at = $2 WHERE id = $3")
+            .bind(to.map(|u| u.to_string()))
+            .bind(ts(OffsetDateTime::now_utc()))
+            .bind(id.to_string())
+            .execute(store.pool())
+            .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+pub(super) async fn mark_duplicate(
+    store: &Store,
+    id: SubmissionId,
+    of: Option<SubmissionId>,
+) -> Result<bool, StorageError> {
+    let now = ts(OffsetDateTime::now_utc());
+    let done = match of {
+        Some(of) => {
+            // A duplicate is counted once: the linked copy is archived, unless it is already
+            // public or gone.
+            sqlx::query(
+                "UPDATE submissions SET duplicate_of = $1, updated_at = $2, \
+                 status = CASE WHEN status IN ($3, $4) THEN status ELSE $5 END WHERE id = $6",
+            )
+            .bind(of.to_string())
+            .bind(now)
+            .bind(SubmissionStatus::Published.as_str())
+            .bind(SubmissionStatus::Withdrawn.as_str())
+            .bind(SubmissionStatus::Archived.as_str())
+            .bind(id.to_string())
+            .execute(store.pool())
+            .await?
+        }
+        None => {
+            sqlx::query("UPDATE submissions SET duplicate_of = NULL, updated_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(id.to_string())
+                .execute(store.pool())
+                .await?
+        }
+    };
+    Ok(done.rows_affected() > 0)
+}
+
+pub(super) async fn set_kinds(
+    store: &Store,
+    id: SubmissionId,
+    kinds: &[String],
+) -> Result<bool, StorageError> {
+    let done = sqlx::query("UPDATE submissions SET kinds = $1, updated_at = $2 WHERE id = $3")
+        .bind(join_kinds(kinds))
+        .bind(ts(OffsetDateTime::now_utc()))
+        .bind(id.to_string())
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_stored_sorted_once_and_read_back() {
+        let kinds = vec![
+            "rape_sexual_assault".to_owned(),
+            " intimate_partner_violence".to_owned(),
+            "rape_sexual_assault".to_owned(),
+            "bad,term".to_owned(),
+        ];
+        let stored = join_kinds(&kinds);
+        assert_eq!(
+            stored.as_deref(),
+            Some("intimate_partner_violence,rape_sexual_assault")
+        );
+        assert_eq!(
+            split_kinds(stored),
+            vec!["intimate_partner_violence", "rape_sexual_assault"]
+        );
+        assert_eq!(join_kinds(&[]), None);
+        assert!(split_kinds(None).is_empty());
+    }
+}

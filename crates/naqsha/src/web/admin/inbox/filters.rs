@@ -1,0 +1,304 @@
+//! The inbox filter as its GET form sends it: parsed into an [`InboxFilter`] and a page,
+//! and written back into links (paging, the `back` field of the row forms) so every filter
+//! survives a click.
+
+use naqsha_core::ids::UserId;
+use naqsha_core::places::{Gazetteer, PlaceId, PlaceLevel};
+use naqsha_core::submission::{Channel, SubmissionStatus};
+use naqsha_core::taxonomy::Taxonomy;
+use serde::Deserialize;
+
+use crate::storage::{Assigned, InboxFilter};
+
+/// Where the inbox lives; `back` fields must start with it.
+pub const INBOX_PATH: &str = "/admin/inbox";
+
+/// The query string as typed; every field optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct InboxQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    channel: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    province: String,
+    #[serde(default)]
+    assigned: String,
+    #[serde(default)]
+    flagged: String,
+    #[serde(default)]
+    page: String,
+}
+
+/// Whose reports the inbox shows, as chosen in the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssignedChoice {
+    /// Everyone's.
+    Anyone,
+    /// Assigned to the viewer.
+    Me,
+    /// Assigned to nobody.
+    Nobody,
+    /// Assigned to nobody or to the viewer (a moderator's default).
+    Open,
+    /// Assigned to this staff member (coordinators).
+    User(UserId),
+}
+
+impl AssignedChoice {
+    /// The value in the query string.
+    pub fn value(self) -> String {
+        match self {
+            AssignedChoice::Anyone => "anyone".into(),
+            AssignedChoice::Me => "me".into(),
+            AssignedChoice::Nobody => "nobody".into(),
+            AssignedChoice::Open => "open".into(),
+            AssignedChoice::User(u) => u.to_string(),
+        }
+    }
+}
+
+/// A parsed filter with the page asked for.
+#[derive(Debug, Clone)]
+pub struct Chosen {
+    /// Status, if one.
+    pub status: Option<SubmissionStatus>,
+    /// Channel, if one.
+    pub channel: Option<Channel>,
+    /// Kind term, if one.
+    pub kind: Option<String>,
+    /// Province, if one.
+    pub province: Option<PlaceId>,
+    /// Whose.
+    pub assigned: AssignedChoice,
+    /// Flagged only.
+    pub flagged: bool,
+    /// The page, from 1.
+    pub page: u32,
+}
+
+/// Who is looking, for the defaults and for what they may choose.
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer {
+    /// Their account.
+    pub user: UserId,
+    /// Whether they may see and choose any staff member's reports by name.
+    pub coordinates: bool,
+}
+
+fn opt<T>(text: &str, parse: impl FnOnce(&str) -> Option<T>) -> Result<Option<T>, ()> {
+    match text.trim() {
+        "" => Ok(None),
+        t => parse(t).map(Some).ok_or(()),
+    }
+}
+
+impl InboxQuery {
+    /// Parses the query against the taxonomy and gazetteer; `Err` when a value is not one
+    /// the form offers.
+    pub fn parse(
+        &self,
+        viewer: Viewer,
+        taxonomy: &Taxonomy,
+        gazetteer: &Gazetteer,
+    ) -> Result<Chosen, ()> {
+        let status = opt(&self.status, |t| t.parse().ok())?;
+        let channel = opt(&self.channel, |t| t.parse().ok())?;
+        let kind = opt(&self.kind, |t| {
+            taxonomy.term("kind", t).map(|term| term.key.to_string())
+        })?;
+        let province = opt(&self.province, |t| {
+            let id = PlaceId::new(t).ok()?;
+            gazetteer
+                .get(&id)
+                .filter(|p| p.level() == PlaceLevel::Province)
+                .map(|p| p.id().clone())
+        })?;
+        let assigned = match self.assigned.trim() {
+            "" if viewer.coordinates => AssignedChoice::Anyone,
+            "" | "open" => AssignedChoice::Open,
+            "anyone" => AssignedChoice::Anyone,
+            "me" => AssignedChoice::Me,
+            "nobody" => AssignedChoice::Nobody,
+            id if viewer.coordinates => AssignedChoice::User(id.parse().map_err(|_| ())?),
+            _ => return Err(()),
+        };
+        let flagged = match self.flagged.trim() {
+            "" => false,
+            "1" => true,
+            _ => return Err(()),
+        };
+        let page = opt(&self.page, |t| t.parse::<u32>().ok().filter(|n| *n >= 1))?.unwrap_or(1);
+        Ok(Chosen {
+            status,
+            channel,
+            kind,
+            province,
+            assigned,
+            flagged,
+            page,
+        })
+    }
+}
+
+impl Chosen {
+    /// The storage filter for `viewer`.
+    pub fn filter(&self, viewer: Viewer) -> InboxFilter {
+        InboxFilter {
+            status: self.status,
+            channel: self.channel,
+            kind: self.kind.clone(),
+            province: self.province.clone(),
+            flagged: self.flagged.then_some(true),
+            assigned: match self.assigned {
+                AssignedChoice::Anyone => Assigned::Anyone,
+                AssignedChoice::Me => Assigned::To(viewer.user),
+                AssignedChoice::Nobody => Assigned::Nobody,
+                AssignedChoice::Open => Assigned::NobodyOr(viewer.user),
+                AssignedChoice::User(u) => Assigned::To(u),
+            },
+        }
+    }
+
+    /// The inbox address showing this filter at `page`.
+    pub fn href(&self, page: u32) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        if let Some(s) = self.status {
+            q.append_pair("status", s.as_str());
+        }
+        if let Some(c) = self.channel {
+            q.append_pair("channel", c.as_str());
+        }
+        if let Some(k) = &self.kind {
+            q.append_pair("kind", k);
+        }
+        if let Some(p) = &self.province {
+            q.append_pair("province", p.as_str());
+        }
+        q.append_pair("assigned", &self.assigned.value());
+        if self.flagged {
+            q.append_pair("flagged", "1");
+        }
+        if page > 1 {
+            q.append_pair("page", &page.to_string());
+        }
+        format!("{INBOX_PATH}?{}", q.finish())
+    }
+}
+
+/// Where a form sends the browser back to: `back` if it is an inbox address (so a forged
+/// field cannot redirect elsewhere), else the inbox.
+pub fn safe_back(back: &str) -> String {
+    let ok = (back == INBOX_PATH || back.starts_with("/admin/inbox?"))
+        && !back.contains(['\r', '\n', '\\'])
+        && !back.contains("//");
+    if ok {
+        back.to_owned()
+    } else {
+        INBOX_PATH.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn viewer(coordinates: bool) -> Viewer {
+        Viewer {
+            user: UserId::random(),
+            coordinates,
+        }
+    }
+
+    /// The query a browser would send for `pairs`.
+    fn query(pairs: &str) -> InboxQuery {
+        let mut q = InboxQuery::default();
+        for (k, v) in form_urlencoded::parse(pairs.as_bytes()) {
+            let v = v.into_owned();
+            match &*k {
+                "status" => q.status = v,
+                "channel" => q.channel = v,
+                "kind" => q.kind = v,
+                "province" => q.province = v,
+                "assigned" => q.assigned = v,
+                "flagged" => q.flagged = v,
+                "page" => q.page = v,
+                _ => {}
+            }
+        }
+        q
+    }
+
+    #[test]
+    fn a_filter_survives_its_own_link() {
+        let tax = Taxonomy::pakistan_default();
+        let gaz = Gazetteer::pakistan();
+        let v = viewer(true);
+        let chosen = query(
+            "status=in_review&channel=api&kind=intimate_partner_violence&province=pk-sd&flagged=1&page=3",
+        )
+        .parse(v, tax, gaz)
+        .unwrap();
+        assert_eq!(chosen.page, 3);
+        let href = chosen.href(2);
+        let again = query(href.split_once('?').unwrap().1)
+            .parse(v, tax, gaz)
+            .unwrap();
+        assert_eq!(again.status, Some(SubmissionStatus::InReview));
+        assert_eq!(again.channel, Some(Channel::Api));
+        assert_eq!(again.kind.as_deref(), Some("intimate_partner_violence"));
+        assert_eq!(again.province.as_ref().map(|p| p.as_str()), Some("pk-sd"));
+        assert!(again.flagged);
+        assert_eq!(again.page, 2);
+        assert_eq!(again.assigned, AssignedChoice::Anyone);
+    }
+
+    #[test]
+    fn defaults_depend_on_the_role_and_bad_values_are_refused() {
+        let tax = Taxonomy::pakistan_default();
+        let gaz = Gazetteer::pakistan();
+        let moderator = viewer(false);
+        let chosen = query("").parse(moderator, tax, gaz).unwrap();
+        assert_eq!(chosen.assigned, AssignedChoice::Open);
+        assert_eq!(
+            chosen.filter(moderator).assigned,
+            Assigned::NobodyOr(moderator.user)
+        );
+        assert_eq!(
+            query("").parse(viewer(true), tax, gaz).unwrap().assigned,
+            AssignedChoice::Anyone
+        );
+        let someone = UserId::random().to_string();
+        assert!(
+            query(&format!("assigned={someone}"))
+                .parse(moderator, tax, gaz)
+                .is_err()
+        );
+        for bad in [
+            "status=bogus",
+            "channel=fax",
+            "kind=whatsapp",
+            "province=pk-pb-lahore",
+            "flagged=yes",
+            "page=0",
+        ] {
+            assert!(query(bad).parse(viewer(true), tax, gaz).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn back_stays_in_the_inbox() {
+        assert_eq!(safe_back("/admin/inbox?page=2"), "/admin/inbox?page=2");
+        assert_eq!(safe_back("/admin/inbox"), "/admin/inbox");
+        for bad in [
+            "https://evil.example/",
+            "//evil.example",
+            "/admin/users",
+            "/admin/inboxes",
+        ] {
+            assert_eq!(safe_back(bad), INBOX_PATH, "{bad}");
+        }
+    }
+}

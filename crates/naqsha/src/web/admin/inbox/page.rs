@@ -1,0 +1,311 @@
+//! `GET /admin/inbox`: fifty submissions to a page, newest first, without their text.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use naqsha_core::ids::SubmissionId;
+use naqsha_core::submission::{Channel, SubmissionStatus};
+use naqsha_core::user::Permission;
+use time::macros::format_description;
+
+use super::filters::{AssignedChoice, Chosen, InboxQuery, Viewer};
+use super::{
+    channel_key, consent_key, hints, kind_labels, kind_options, may_work_on, page_count,
+    province_options, status_key,
+};
+use crate::state::AppState;
+use crate::storage::{InboxRow, ModerationStore, UserStore};
+use crate::web::admin::AdminUi;
+use crate::web::admin::session::Staff;
+use crate::web::error::AppError;
+use crate::web::pages::render;
+
+/// Submissions per page.
+pub const PER_PAGE: u32 = 50;
+
+/// An option of a select: value, label, selected.
+pub struct Choice {
+    /// The value sent.
+    pub value: String,
+    /// What the option says.
+    pub label: String,
+    /// Whether it is the current one.
+    pub selected: bool,
+}
+
+/// The options of a select, the one with value `current` selected.
+pub(super) fn choices(options: Vec<(String, String)>, current: &str) -> Vec<Choice> {
+    options
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: value == current,
+            value,
+            label,
+        })
+        .collect()
+}
+
+/// A link to another submission, by the start of its id.
+pub struct SubmissionLink {
+    /// The full id (for forms).
+    pub id: String,
+    /// Its review page.
+    pub href: String,
+    /// The first characters of the id.
+    pub short: String,
+}
+
+impl SubmissionLink {
+    fn new(id: SubmissionId) -> Self {
+        let id = id.to_string();
+        Self {
+            href: format!("/admin/submissions/{id}"),
+            short: id.chars().take(8).collect(),
+            id,
+        }
+    }
+}
+
+/// A near-duplicate hint of a row.
+pub struct Hint {
+    /// The other submission.
+    pub other: SubmissionLink,
+    /// "83% similar".
+    pub similarity: String,
+}
+
+/// One row of the table.
+pub struct Row {
+    /// The submission.
+    pub link: SubmissionLink,
+    /// Received hour, UTC.
+    pub received: String,
+    /// Channel label.
+    pub channel: String,
+    /// Status label.
+    pub status: String,
+    /// Kind labels.
+    pub kinds: Vec<String>,
+    /// Province name, if any.
+    pub province: Option<String>,
+    /// Consent label.
+    pub consent: String,
+    /// Arrived in a flood without proof of work.
+    pub flagged: bool,
+    /// The assignee's name.
+    pub assignee: Option<String>,
+    /// The viewer may take it (assigned to nobody).
+    pub can_take: bool,
+    /// The viewer may release it (theirs, or anyone's for coordinators).
+    pub can_release: bool,
+    /// The viewer may link it as a duplicate.
+    pub can_link: bool,
+    /// What it was linked to as a duplicate.
+    pub duplicate_of: Option<SubmissionLink>,
+    /// Likely near-duplicates.
+    pub hints: Vec<Hint>,
+}
+
+/// Links between pages, keeping the filters.
+pub struct Paging {
+    /// "Page 2 of 5".
+    pub position: String,
+    /// The previous page.
+    pub newer: Option<String>,
+    /// The next page.
+    pub older: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/inbox.html")]
+struct InboxPage {
+    ui: AdminUi,
+    statuses: Vec<Choice>,
+    channels: Vec<Choice>,
+    kinds: Vec<Choice>,
+    provinces: Vec<Choice>,
+    assigned: Vec<Choice>,
+    flagged: bool,
+    total: String,
+    rows: Vec<Row>,
+    paging: Option<Paging>,
+    /// This page's address, for the forms to come back to.
+    back: String,
+    /// Staff a coordinator may assign to: (id, name).
+    assignees: Vec<(String, String)>,
+    me: String,
+}
+
+fn viewer(staff: &Staff) -> Viewer {
+    Viewer {
+        user: staff.user.id,
+        coordinates: staff.can(Permission::Assign),
+    }
+}
+
+/// `GET /admin/inbox`.
+pub async fn show(
+    State(state): State<AppState>,
+    staff: Staff,
+    query: Result<Query<InboxQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let bad = AppError::BadRequest {
+        key: "admin.inbox.error.filter",
+    };
+    let Ok(Query(query)) = query else {
+        return Err(bad);
+    };
+    let viewer = viewer(&staff);
+    let chosen = query
+        .parse(viewer, state.taxonomy(), state.gazetteer())
+        .map_err(|()| bad)?;
+    let store = state.store();
+    let filter = chosen.filter(viewer);
+    let total = store.inbox_count(&filter).await?;
+    let pages = page_count(total, PER_PAGE);
+    if chosen.page > pages {
+        return Err(AppError::NotFound);
+    }
+    let found = store
+        .inbox_rows(&filter, PER_PAGE, (chosen.page - 1) * PER_PAGE)
+        .await?;
+    hints::refresh(&state, &staff).await?;
+
+    let ui = AdminUi::new(&staff, "/admin/inbox", chosen.href(chosen.page));
+    let rows = found.iter().map(|r| row(&state, &staff, &ui, r)).collect();
+    let staff_list = if viewer.coordinates {
+        store
+            .users()
+            .await?
+            .into_iter()
+            .filter(|u| !u.disabled && u.role.can(Permission::Moderate))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let paging = (pages > 1).then(|| Paging {
+        position: ui.f(
+            "admin.inbox.position",
+            &[
+                ("page", &chosen.page.to_string()),
+                ("pages", &pages.to_string()),
+            ],
+        ),
+        newer: (chosen.page > 1).then(|| chosen.href(chosen.page - 1)),
+        older: (chosen.page < pages).then(|| chosen.href(chosen.page + 1)),
+    });
+    let page = InboxPage {
+        statuses: status_choices(&ui, chosen.status),
+        channels: channel_choices(&ui, chosen.channel),
+        kinds: choices(
+            kind_options(state.taxonomy(), ui.lang),
+            chosen.kind.as_deref().unwrap_or(""),
+        ),
+        provinces: choices(
+            province_options(state.gazetteer(), ui.lang),
+            chosen.province.as_ref().map_or("", |p| p.as_str()),
+        ),
+        assigned: assigned_choices(&ui, &chosen, viewer, &staff_list),
+        flagged: chosen.flagged,
+        total: ui.f("admin.inbox.count", &[("count", &total.to_string())]),
+        rows,
+        paging,
+        back: chosen.href(chosen.page),
+        assignees: staff_list
+            .iter()
+            .map(|u| (u.id.to_string(), u.username.as_str().to_owned()))
+            .collect(),
+        me: staff.user.id.to_string(),
+        ui,
+    };
+    render(&page)
+}
+
+fn status_choices(ui: &AdminUi, current: Option<SubmissionStatus>) -> Vec<Choice> {
+    let options = SubmissionStatus::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), ui.t(status_key(*s)).to_owned()))
+        .collect();
+    choices(options, current.map_or("", |s| s.as_str()))
+}
+
+fn channel_choices(ui: &AdminUi, current: Option<Channel>) -> Vec<Choice> {
+    let options = Channel::ALL
+        .iter()
+        .map(|c| (c.as_str().to_owned(), ui.t(channel_key(*c)).to_owned()))
+        .collect();
+    choices(options, current.map_or("", |c| c.as_str()))
+}
+
+fn assigned_choices(
+    ui: &AdminUi,
+    chosen: &Chosen,
+    viewer: Viewer,
+    staff_list: &[naqsha_core::user::User],
+) -> Vec<Choice> {
+    let mut options = vec![
+        (
+            AssignedChoice::Open.value(),
+            ui.t("admin.inbox.assigned.open").to_owned(),
+        ),
+        (
+            AssignedChoice::Anyone.value(),
+            ui.t("admin.inbox.assigned.anyone").to_owned(),
+        ),
+        (
+            AssignedChoice::Me.value(),
+            ui.t("admin.inbox.assigned.me").to_owned(),
+        ),
+        (
+            AssignedChoice::Nobody.value(),
+            ui.t("admin.inbox.assigned.nobody").to_owned(),
+        ),
+    ];
+    if viewer.coordinates {
+        options.extend(
+            staff_list
+                .iter()
+                .filter(|u| u.id != viewer.user)
+                .map(|u| (u.id.to_string(), u.username.as_str().to_owned())),
+        );
+    }
+    choices(options, &chosen.assigned.value())
+}
+
+fn row(state: &AppState, staff: &Staff, ui: &AdminUi, r: &InboxRow) -> Row {
+    let e = &r.envelope;
+    let mine = r.assigned_to == Some(staff.user.id);
+    let workable = may_work_on(staff, r) && e.status != SubmissionStatus::Withdrawn;
+    Row {
+        link: SubmissionLink::new(e.id),
+        received: e
+            .received_hour
+            .format(format_description!("[year]-[month]-[day] [hour]:00"))
+            .unwrap_or_default(),
+        channel: ui.t(channel_key(e.channel)).to_owned(),
+        status: ui.t(status_key(e.status)).to_owned(),
+        kinds: kind_labels(state.taxonomy(), &r.kinds, ui.lang),
+        province: e.province.as_ref().map(|p| {
+            state
+                .gazetteer()
+                .get(p)
+                .map_or_else(|| p.to_string(), |pl| pl.name(ui.lang).to_owned())
+        }),
+        consent: ui.t(consent_key(e.consent)).to_owned(),
+        flagged: e.flagged,
+        assignee: r.assignee.clone(),
+        can_take: workable && r.assigned_to.is_none(),
+        can_release: workable && r.assigned_to.is_some() && (mine || staff.can(Permission::Assign)),
+        can_link: workable,
+        duplicate_of: r.duplicate_of.map(SubmissionLink::new),
+        hints: hints::of(state, e.id)
+            .into_iter()
+            .filter(|(other, _)| Some(*other) != r.duplicate_of)
+            .map(|(other, percent)| Hint {
+                other: SubmissionLink::new(other),
+                similarity: ui.f("admin.inbox.similar", &[("percent", &percent.to_string())]),
+            })
+            .collect(),
+    }
+}

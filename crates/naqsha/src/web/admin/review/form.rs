@@ -1,0 +1,287 @@
+//! The review form as posted: which button, the decisions on each suggestion, marks added
+//! by typing or selecting, the wording and the coding. Parsed into a new [`ReviewDraft`]
+//! on top of the saved one; nothing here logs or echoes a field's value.
+
+use naqsha_core::case::Verification;
+use naqsha_core::period::YearMonth;
+use naqsha_core::redaction::generalise::PlacePolicy;
+use naqsha_core::redaction::{Kind, Span};
+use naqsha_core::review::{self, Decision, RedactionPlan};
+use naqsha_core::submission::SealedReport;
+use naqsha_core::taxonomy::{Labels, Taxonomy};
+
+use super::draft::{ReviewDraft, machine_draft};
+
+/// The button that sent the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Save the draft (the case goes back to review).
+    Save,
+    /// Publish the anonymised story.
+    Publish,
+    /// Count in statistics only, with no text.
+    Statistics,
+    /// Keep internally.
+    Archive,
+    /// Not a case.
+    Reject,
+}
+
+impl Action {
+    fn parse(value: &str) -> Option<Self> {
+        Some(match value {
+            "save" | "mark" => Action::Save,
+            "publish" => Action::Publish,
+            "statistics" => Action::Statistics,
+            "archive" => Action::Archive,
+            "reject" => Action::Reject,
+            _ => return None,
+        })
+    }
+}
+
+/// Something wrong with what was posted: a translation key and an optional value for its
+/// `{what}` placeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The message key.
+    pub key: &'static str,
+    /// The `{what}` of the message.
+    pub what: Option<String>,
+    /// Kinds of personal data the message is about (shown translated).
+    pub kinds: Vec<Kind>,
+}
+
+impl Problem {
+    /// A problem without a value.
+    pub fn new(key: &'static str) -> Self {
+        Self {
+            key,
+            what: None,
+            kinds: Vec::new(),
+        }
+    }
+
+    /// A problem naming `what`.
+    pub fn with(key: &'static str, what: impl Into<String>) -> Self {
+        Self {
+            key,
+            what: Some(what.into()),
+            kinds: Vec::new(),
+        }
+    }
+}
+
+/// The posted form, parsed.
+#[derive(Debug, Clone)]
+pub struct Posted {
+    /// The button.
+    pub action: Action,
+    /// The draft it describes.
+    pub draft: ReviewDraft,
+    /// What could not be taken as posted.
+    pub problems: Vec<Problem>,
+}
+
+/// A mark posted as `start:end:kind` (character offsets of the raw text).
+fn parse_mark(value: &str, raw: &str) -> Option<Span> {
+    let mut parts = value.splitn(3, ':');
+    let start = parts.next()?.parse().ok()?;
+    let end = parts.next()?.parse().ok()?;
+    let kind = parts.next()?.parse::<Kind>().ok()?;
+    review::span_from_selection(raw, start, end, kind)
+}
+
+/// How a mark is posted back.
+pub fn mark_value(span: &Span) -> String {
+    format!("{}:{}:{}", span.start, span.end, span.kind.as_str())
+}
+
+/// Parses an URL-encoded body on top of `saved` (the draft as last stored).
+pub fn parse(
+    body: &[u8],
+    saved: &ReviewDraft,
+    report: &SealedReport,
+    taxonomy: &Taxonomy,
+) -> Posted {
+    let raw = report.report.what_happened.as_str();
+    let suggested = saved.plan.suggested().to_vec();
+    let mut decisions = vec![Decision::Accept; suggested.len()];
+    let mut added = Vec::new();
+    let mut problems = Vec::new();
+    let mut action = None;
+    let mut phrase = String::new();
+    let mut phrase_kind = None;
+    let mut draft = saved.clone();
+    draft.en = Default::default();
+    draft.ur = Default::default();
+    draft.labels = Labels::default();
+    draft.place = PlacePolicy::Province;
+    draft.period = None;
+    let mut bad_label = false;
+    for (key, value) in form_urlencoded::parse(body) {
+        let value = value.as_ref();
+        match key.as_ref() {
+            "action" => action = Action::parse(value),
+            "added" => match parse_mark(value, raw) {
+                Some(span) => added.push(span),
+                None => problems.push(Problem::new("admin.review.error.mark")),
+            },
+            "mark_phrase" => phrase = value.to_owned(),
+            "mark_kind" => phrase_kind = value.parse::<Kind>().ok(),
+            "title_en" => draft.en.title = value.to_owned(),
+            "text_en" => draft.en.text = value.to_owned(),
+            "title_ur" => draft.ur.title = value.to_owned(),
+            "text_ur" => draft.ur.text = value.to_owned(),
+            "place_level" => {
+                draft.place = match value {
+                    "district" => PlacePolicy::District,
+                    _ => PlacePolicy::Province,
+                }
+            }
+            "period" if !value.trim().is_empty() => match value.trim().parse::<YearMonth>() {
+                Ok(m) => draft.period = Some(m),
+                Err(_) => problems.push(Problem::new("admin.review.error.period")),
+            },
+            "verification" => match value.parse::<Verification>() {
+                Ok(v) => draft.verification = v,
+                Err(_) => problems.push(Problem::new("admin.review.error.verification")),
+            },
+            other => {
+                if let Some(index) = other.strip_prefix("decision-") {
+                    let slot = index
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| decisions.get_mut(i));
+                    match (slot, value) {
+                        (Some(d), "reject") => *d = Decision::Reject,
+                        (Some(d), "accept") => *d = Decision::Accept,
+                        _ => problems.push(Problem::new("admin.review.error.mark")),
+                    }
+                } else if let Some(dimension) = other.strip_prefix("label.")
+                    && !value.is_empty()
+                    && draft.labels.insert_str(dimension, value).is_err()
+                {
+                    bad_label = true;
+                }
+            }
+        }
+    }
+    if !phrase.trim().is_empty() {
+        match phrase_kind {
+            Some(kind) => {
+                let found = review::find_marks(raw, &phrase, kind);
+                if found.is_empty() {
+                    problems.push(Problem::new("admin.review.error.phrase_not_found"));
+                }
+                added.extend(found);
+            }
+            None => problems.push(Problem::new("admin.review.error.mark")),
+        }
+    }
+    if bad_label || !taxonomy.label_errors(&draft.labels).is_empty() {
+        problems.push(Problem::new("admin.review.error.labels"));
+    }
+    let plan = RedactionPlan::from_parts(suggested, decisions, dedup(added))
+        .unwrap_or_else(|_| saved.plan.clone());
+    // A text still exactly as the machine drafted it follows the new plan.
+    let before = machine_draft(report, &saved.plan);
+    draft.plan = plan;
+    let after = machine_draft(report, &draft.plan);
+    let wording = draft.wording_mut(report.report.language);
+    if wording.text.trim().is_empty() || wording.text.replace("\r\n", "\n") == before {
+        wording.text = after;
+    }
+    Posted {
+        action: action.unwrap_or(Action::Save),
+        draft,
+        problems,
+    }
+}
+
+/// The spans without repeats, in posted order.
+fn dedup(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut seen = std::collections::HashSet::new();
+    for s in spans {
+        if seen.insert((s.start, s.end, s.kind)) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// What the redaction audit entry says: counts only, never the text.
+pub fn decision_summary(plan: &RedactionPlan) -> String {
+    let accepted = plan
+        .decisions()
+        .iter()
+        .filter(|d| **d == Decision::Accept)
+        .count();
+    let rejected = plan.decisions().len() - accepted;
+    format!(
+        "{accepted} accepted, {rejected} rejected, {} added",
+        plan.added().len()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(text: &str, spans: Vec<Span>) -> SealedReport {
+        super::super::draft::tests_support::report(text, spans)
+    }
+
+    #[test]
+    fn decisions_marks_and_coding_are_read() {
+        let name = Span {
+            start: 6,
+            end: 11,
+            kind: Kind::Name,
+            score: 0.9,
+        };
+        let r = report("I met Ayesha and Ali and Ayesha again.", vec![name]);
+        let saved = ReviewDraft::fresh(&r, None);
+        let tax = Taxonomy::pakistan_default();
+        let body = b"action=publish&decision-0=reject&mark_phrase=ayesha&mark_kind=name\
+            &added=17%3A20%3Aname&label.platform=whatsapp&place_level=district\
+            &period=2024-03&verification=verified&title_en=T";
+        let p = parse(body, &saved, &r, tax);
+        assert_eq!(p.action, Action::Publish);
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.draft.plan.decisions(), [Decision::Reject]);
+        let starts: Vec<usize> = p.draft.plan.added().iter().map(|s| s.start).collect();
+        assert_eq!(starts, [17, 6, 25], "selected, then every typed occurrence");
+        assert!(p.draft.labels.contains("platform", "whatsapp"));
+        assert_eq!(p.draft.place, PlacePolicy::District);
+        assert_eq!(p.draft.period.unwrap().to_string(), "2024-03");
+        assert_eq!(p.draft.verification, Verification::Verified);
+        // The untouched English text follows the new plan.
+        assert_eq!(p.draft.en.text, "I met [NAME] and [NAME] and [NAME] again.");
+        assert_eq!(
+            decision_summary(&p.draft.plan),
+            "0 accepted, 1 rejected, 3 added"
+        );
+    }
+
+    #[test]
+    fn typed_text_is_kept_and_bad_fields_are_problems() {
+        let r = report("Plain words.", vec![]);
+        let saved = ReviewDraft::fresh(&r, None);
+        let tax = Taxonomy::pakistan_default();
+        let body = b"text_en=My+own+words&period=March&label.nope=x&added=5%3A2%3Aname";
+        let p = parse(body, &saved, &r, tax);
+        assert_eq!(p.action, Action::Save);
+        assert_eq!(p.draft.en.text, "My own words");
+        let keys: Vec<&str> = p.problems.iter().map(|p| p.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "admin.review.error.period",
+                "admin.review.error.mark",
+                "admin.review.error.labels"
+            ]
+        );
+    }
+}

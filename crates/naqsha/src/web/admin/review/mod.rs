@@ -1,0 +1,371 @@
+//! The review screen, `/admin/submissions/{id}`: the raw report with the engine's
+//! suggestions, the public wording and coding beside it, internal notes and evidence.
+//!
+//! Every view of raw text is audited (`view_raw`), every redaction change
+//! (`redaction_decision`, counts only) and status change. A moderator works on reports
+//! assigned to them or to nobody; someone else's needs [`Permission::Assign`].
+
+mod actions;
+pub mod draft;
+mod evidence;
+pub mod form;
+pub mod labels;
+pub mod page;
+pub mod publish;
+pub mod segments;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use naqsha_core::audit::{AuditAction, AuditEvent};
+use naqsha_core::case::Case;
+use naqsha_core::ids::SubmissionId;
+use naqsha_core::sealing;
+use naqsha_core::submission::{ContactDetails, SealedReport, SubmissionStatus};
+use naqsha_core::user::Permission;
+use serde::Deserialize;
+
+use super::super::error::AppError;
+use super::super::pages::render;
+use super::session::Staff;
+use super::{AdminUi, Route};
+use crate::state::AppState;
+use crate::storage::{
+    AuditStore, CaseCell, ModerationStore, ReviewStore, SealedSubmission, StoredAddition,
+};
+use draft::ReviewDraft;
+use page::{Context, Entry, Messages, show_time};
+use publish::PlaceChoice;
+
+/// The routes of the review screen.
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::needs(
+            "/admin/submissions/{id}",
+            Permission::Moderate,
+            get(show).post(actions::act),
+        ),
+        Route::needs(
+            "/admin/submissions/{id}/notes",
+            Permission::Moderate,
+            post(actions::add_note),
+        ),
+        Route::needs(
+            "/admin/submissions/{id}/contact",
+            Permission::Moderate,
+            post(show_contact),
+        ),
+        Route::needs(
+            "/admin/submissions/{id}/evidence/{attachment}",
+            Permission::Moderate,
+            get(evidence::serve),
+        ),
+    ]
+}
+
+/// A submission opened for the signed-in moderator.
+pub(super) struct Opened {
+    /// What storage holds.
+    pub sealed: SealedSubmission,
+    /// The opened report; `None` once withdrawn.
+    pub report: Option<SealedReport>,
+}
+
+impl Opened {
+    fn id(&self) -> SubmissionId {
+        self.sealed.envelope.id
+    }
+}
+
+fn parse_id(raw: &str) -> Result<SubmissionId, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// Reads and opens a submission, refusing someone else's report without
+/// [`Permission::Assign`].
+pub(super) async fn open(state: &AppState, staff: &Staff, id: &str) -> Result<Opened, AppError> {
+    let id = parse_id(id)?;
+    let key = staff.key()?;
+    let sealed = state
+        .store()
+        .sealed_submission(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if sealed
+        .assigned_to
+        .is_some_and(|u| u != staff.user.id && !staff.can(Permission::Assign))
+    {
+        return Err(AppError::Forbidden {
+            key: "admin.review.forbidden",
+        });
+    }
+    let report = match &sealed.report {
+        Some(s) => {
+            let plain = sealing::open(&key.secret, s).map_err(|e| {
+                AppError::Internal(anyhow::Error::new(e).context("opening a report"))
+            })?;
+            Some(serde_json::from_slice(&plain).map_err(|e| {
+                AppError::Internal(anyhow::Error::new(e).context("decoding a report"))
+            })?)
+        }
+        None => None,
+    };
+    Ok(Opened { sealed, report })
+}
+
+/// Appends an audit entry about a submission.
+pub(super) async fn audit(
+    state: &AppState,
+    staff: &Staff,
+    action: AuditAction,
+    id: SubmissionId,
+    detail: impl Into<String>,
+) -> Result<(), AppError> {
+    state
+        .store()
+        .append_audit(
+            &AuditEvent::now(Some(staff.user.id), action)
+                .subject(id)
+                .detail(detail),
+        )
+        .await?;
+    Ok(())
+}
+
+/// The saved draft of a report, or a fresh one.
+pub(super) async fn saved_draft(
+    state: &AppState,
+    staff: &Staff,
+    opened: &Opened,
+    report: &SealedReport,
+    case: Option<&Case>,
+) -> Result<(ReviewDraft, bool), AppError> {
+    match state.store().review_draft(opened.id()).await? {
+        Some(sealed) => {
+            let draft = ReviewDraft::open(&staff.key()?.secret, &sealed)
+                .map_err(|e| AppError::Internal(e.context("opening a review draft")))?;
+            Ok((draft, true))
+        }
+        None => Ok((ReviewDraft::fresh(report, case), false)),
+    }
+}
+
+/// The place options of a report under `draft`'s month and kinds.
+pub(super) async fn place_choice(
+    state: &AppState,
+    report: &SealedReport,
+    draft: &ReviewDraft,
+    case: Option<&Case>,
+) -> Result<PlaceChoice<'static>, AppError> {
+    let gazetteer = state.gazetteer();
+    let place = report.report.place.as_ref();
+    let Some(district) = place.and_then(|p| gazetteer.district_of(p)) else {
+        return Ok(PlaceChoice::new(gazetteer, place, 0));
+    };
+    let kinds: Vec<Option<&str>> = match draft.labels.get("kind") {
+        Some(terms) if !terms.is_empty() => terms.iter().map(|t| Some(t.as_str())).collect(),
+        _ => vec![None],
+    };
+    let mut fewest = i64::MAX;
+    for kind in kinds {
+        let cell = CaseCell {
+            district: district.id(),
+            period: draft.period,
+            kind,
+            except: case.map(|c| c.id),
+        };
+        fewest = fewest.min(state.store().count_in_cell(&cell).await?);
+    }
+    Ok(PlaceChoice::new(gazetteer, place, fewest))
+}
+
+fn open_entries(staff: &Staff, entries: &[StoredAddition]) -> Result<Vec<Entry>, AppError> {
+    let key = staff.key()?;
+    entries
+        .iter()
+        .map(|a| {
+            let plain = sealing::open(&key.secret, &a.sealed).map_err(|e| {
+                AppError::Internal(anyhow::Error::new(e).context("opening an addition"))
+            })?;
+            Ok(Entry {
+                author: a.author.clone(),
+                at: show_time(a.created_at),
+                text: String::from_utf8_lossy(&plain).into_owned(),
+            })
+        })
+        .collect()
+}
+
+/// What a page render needs besides the submission.
+pub(super) struct View {
+    /// The draft to show (a refused form's, or the saved one when `None`).
+    pub draft: Option<ReviewDraft>,
+    /// Messages.
+    pub messages: Messages,
+    /// Show the contact details.
+    pub contact: bool,
+    /// The status to answer with.
+    pub status: StatusCode,
+}
+
+impl View {
+    fn plain() -> Self {
+        Self {
+            draft: None,
+            messages: Messages::default(),
+            contact: false,
+            status: StatusCode::OK,
+        }
+    }
+}
+
+/// Renders the review page, auditing the view of raw text.
+pub(super) async fn render_page(
+    state: &AppState,
+    staff: &Staff,
+    opened: &Opened,
+    view: View,
+) -> Result<Response, AppError> {
+    let id = opened.id();
+    let store = state.store();
+    let case = store.case_for_submission(id).await?;
+    let notes = open_entries(staff, &store.additions(id, "note").await?)?;
+    let here = format!("/admin/submissions/{id}");
+    let ui = AdminUi::new(staff, "/admin/inbox", here);
+    let assignment = match opened.sealed.assigned_to {
+        None => "admin.review.assigned.nobody",
+        Some(u) if u == staff.user.id => "admin.review.assigned.you",
+        Some(_) => "admin.review.assigned.other",
+    };
+    let Some(report) = &opened.report else {
+        let place = PlaceChoice::new(state.gazetteer(), None, 0);
+        let ctx = Context {
+            envelope: &opened.sealed.envelope,
+            assignment,
+            report: None,
+            follow_ups: &[],
+            notes: &notes,
+            attachments: &[],
+            contact: None,
+            case: case.as_ref(),
+            taxonomy: state.taxonomy(),
+            place: &place,
+        };
+        let page = page::build(ui, &ctx, None, view.messages);
+        return Ok((view.status, render(&page)?).into_response());
+    };
+    let draft = match view.draft {
+        Some(d) => d,
+        None => {
+            saved_draft(state, staff, opened, report, case.as_ref())
+                .await?
+                .0
+        }
+    };
+    let follow_ups = open_entries(staff, &store.additions(id, "follow_up").await?)?;
+    let attachments = store.attachments(id).await?;
+    let place = place_choice(state, report, &draft, case.as_ref()).await?;
+    let contact = match (&opened.sealed.contact, view.contact) {
+        (Some(sealed), true) => {
+            let plain = sealing::open(&staff.key()?.secret, sealed).map_err(|e| {
+                AppError::Internal(anyhow::Error::new(e).context("opening contact details"))
+            })?;
+            Some(
+                serde_json::from_slice::<ContactDetails>(&plain).map_err(|e| {
+                    AppError::Internal(anyhow::Error::new(e).context("decoding contact details"))
+                })?,
+            )
+        }
+        (None, true) => Some(ContactDetails::default()),
+        _ => None,
+    };
+    audit(
+        state,
+        staff,
+        AuditAction::ViewRaw,
+        id,
+        if view.contact {
+            "report, contact details"
+        } else {
+            "report"
+        },
+    )
+    .await?;
+    let ctx = Context {
+        envelope: &opened.sealed.envelope,
+        assignment,
+        report: Some(report),
+        follow_ups: &follow_ups,
+        notes: &notes,
+        attachments: &attachments,
+        contact: contact.as_ref(),
+        case: case.as_ref(),
+        taxonomy: state.taxonomy(),
+        place: &place,
+    };
+    let page = page::build(ui, &ctx, Some(&draft), view.messages);
+    Ok((view.status, render(&page)?).into_response())
+}
+
+/// What the last action did, from the redirect's query.
+#[derive(Debug, Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+fn notice(done: Option<&str>) -> Option<&'static str> {
+    Some(match done? {
+        "saved" => "admin.review.done.saved",
+        "published" => "admin.review.done.published",
+        "statistics" => "admin.review.done.statistics",
+        "archived" => "admin.review.done.archived",
+        "rejected" => "admin.review.done.rejected",
+        "note" => "admin.review.done.note",
+        _ => return None,
+    })
+}
+
+/// `GET /admin/submissions/{id}`: the review page. Opening an unassigned new report
+/// assigns it to the viewer.
+async fn show(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    Query(done): Query<Done>,
+) -> Result<Response, AppError> {
+    let mut opened = open(&state, &staff, &id).await?;
+    let sid = opened.id();
+    if opened.sealed.assigned_to.is_none()
+        && opened.sealed.envelope.status == SubmissionStatus::New
+        && state.store().claim_submission(sid, staff.user.id).await?
+    {
+        audit(
+            &state,
+            &staff,
+            AuditAction::StatusChange,
+            sid,
+            "new -> in_review",
+        )
+        .await?;
+        opened = open(&state, &staff, &id).await?;
+    }
+    let mut view = View::plain();
+    view.messages.notice = notice(done.done.as_deref());
+    render_page(&state, &staff, &opened, view).await
+}
+
+/// `POST /admin/submissions/{id}/contact`: the page again, with the contact details.
+async fn show_contact(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let opened = open(&state, &staff, &id).await?;
+    if opened.report.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let mut view = View::plain();
+    view.contact = true;
+    render_page(&state, &staff, &opened, view).await
+}

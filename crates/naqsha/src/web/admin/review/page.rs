@@ -1,0 +1,483 @@
+//! The review page as data: [`build`] turns an opened report, the draft and what storage
+//! said into a [`ReviewPage`] that askama renders. Pure and linear in the length of the
+//! report and the number of spans, so it can be timed without HTTP.
+
+use askama::Template;
+use naqsha_core::case::{Case, CaseStatus, Verification};
+use naqsha_core::ids::SubmissionId;
+use naqsha_core::lang::Lang;
+use naqsha_core::redaction::Kind;
+use naqsha_core::redaction::generalise::PlacePolicy;
+use naqsha_core::review::Decision;
+use naqsha_core::submission::{
+    Channel, Consent, ContactDetails, SealedReport, SubmissionEnvelope, SubmissionStatus,
+    WhoseStory,
+};
+use naqsha_core::taxonomy::Taxonomy;
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+use super::super::AdminUi;
+use super::draft::{ReviewDraft, machine_draft};
+use super::form::{Problem, mark_value};
+use super::labels;
+use super::publish::PlaceChoice;
+use super::segments::{CharIndex, Segment, segments};
+use crate::storage::AttachmentInfo;
+
+/// An opened staff note or follow-up.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Who wrote it (staff notes).
+    pub author: Option<String>,
+    /// When, as shown.
+    pub at: String,
+    /// The text.
+    pub text: String,
+}
+
+/// Everything about the submission the page shows, read and opened by the handler.
+pub struct Context<'a> {
+    /// The submission's clear envelope.
+    pub envelope: &'a SubmissionEnvelope,
+    /// Whether it is assigned to the viewer, someone else, or nobody.
+    pub assignment: &'static str,
+    /// The opened report; `None` once withdrawn.
+    pub report: Option<&'a SealedReport>,
+    /// Follow-ups from the survivor, oldest first.
+    pub follow_ups: &'a [Entry],
+    /// Internal notes, oldest first.
+    pub notes: &'a [Entry],
+    /// Evidence files.
+    pub attachments: &'a [AttachmentInfo],
+    /// Contact details, when the moderator asked to see them.
+    pub contact: Option<&'a ContactDetails>,
+    /// The case written from the submission, if any.
+    pub case: Option<&'a Case>,
+    /// The taxonomy to code with.
+    pub taxonomy: &'a Taxonomy,
+    /// The place options.
+    pub place: &'a PlaceChoice<'a>,
+}
+
+/// What to say at the top of the page and what the note form keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Messages {
+    /// Problems that stopped the last action.
+    pub problems: Vec<Problem>,
+    /// Translation key of what the last action did.
+    pub notice: Option<&'static str>,
+    /// The note being typed when it was refused.
+    pub note: String,
+    /// Why the note was refused.
+    pub note_error: Option<&'static str>,
+}
+
+/// A suggestion in the list beside the text.
+#[derive(Debug, Clone)]
+pub struct Suggestion {
+    /// Its number.
+    pub index: usize,
+    /// Its kind.
+    pub kind: Kind,
+    /// The text it covers.
+    pub text: String,
+    /// Accepted (redacted).
+    pub accepted: bool,
+}
+
+/// A mark the moderator added.
+#[derive(Debug, Clone)]
+pub struct Added {
+    /// The value posted back (`start:end:kind`).
+    pub value: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// The text it covers.
+    pub text: String,
+}
+
+/// One term checkbox or radio.
+#[derive(Debug, Clone)]
+pub struct TermOption {
+    /// The term key.
+    pub key: String,
+    /// Its label in the page language.
+    pub label: String,
+    /// Ticked.
+    pub checked: bool,
+}
+
+/// One dimension's picker.
+#[derive(Debug, Clone)]
+pub struct DimensionPicker {
+    /// The dimension key.
+    pub key: String,
+    /// Its label in the page language.
+    pub label: String,
+    /// Several terms allowed (checkboxes) or one (radios).
+    pub multiple: bool,
+    /// The terms.
+    pub terms: Vec<TermOption>,
+    /// No term ticked.
+    pub none: bool,
+}
+
+/// An evidence file.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    /// The viewer's address.
+    pub href: String,
+    /// An image (shown inline) rather than a PDF (downloaded).
+    pub image: bool,
+    /// Its number, from 1.
+    pub number: usize,
+    /// Size in kilobytes.
+    pub kilobytes: String,
+}
+
+/// The raw side and the form: everything shown only while the report exists.
+#[derive(Debug, Clone)]
+pub struct RawView {
+    /// The report's language.
+    pub lang: Lang,
+    /// When it happened, as the reporter said.
+    pub when: Option<String>,
+    /// The reporter said "about".
+    pub approximate: bool,
+    /// The place the reporter chose.
+    pub place: Option<String>,
+    /// A place typed by hand.
+    pub place_text: Option<String>,
+    /// Whose story it is.
+    pub whose: Option<&'static str>,
+    /// The news link.
+    pub source_url: Option<String>,
+    /// The reporter's ticks, as "dimension: term" labels.
+    pub ticks: Vec<String>,
+    /// The raw text in stretches.
+    pub segments: Vec<Segment>,
+    /// The engine's suggestions.
+    pub suggestions: Vec<Suggestion>,
+    /// Marks added by the moderator.
+    pub added: Vec<Added>,
+    /// English title and text as shown in the form.
+    pub title_en: String,
+    /// English text.
+    pub text_en: String,
+    /// Urdu title.
+    pub title_ur: String,
+    /// Urdu text.
+    pub text_ur: String,
+    /// Taxonomy pickers.
+    pub dimensions: Vec<DimensionPicker>,
+    /// The place options and the rule.
+    pub place_choice: PlaceView,
+    /// The month as `YYYY-MM`, or empty.
+    pub period: String,
+    /// The verification level.
+    pub verification: Verification,
+    /// Evidence files.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The place options as shown.
+#[derive(Debug, Clone)]
+pub struct PlaceView {
+    /// The district's name, if the place has one.
+    pub district: Option<String>,
+    /// The province's name.
+    pub province: Option<String>,
+    /// The rule lets the district be published.
+    pub district_allowed: bool,
+    /// The district is chosen.
+    pub district_chosen: bool,
+    /// Cases in the cell counting this one.
+    pub in_cell: String,
+    /// The rule's k.
+    pub k: String,
+}
+
+/// The review page.
+#[derive(Template)]
+#[template(path = "admin/review.html")]
+pub struct ReviewPage {
+    /// The frame.
+    pub ui: AdminUi,
+    /// The submission id.
+    pub id: SubmissionId,
+    /// Its status.
+    pub status: SubmissionStatus,
+    /// Its channel.
+    pub channel: Channel,
+    /// Arrival hour, as shown.
+    pub received: String,
+    /// What the reporter allowed.
+    pub consent: Consent,
+    /// Arrived in a flood without proof of work.
+    pub flagged: bool,
+    /// Translation key of the assignment.
+    pub assignment: &'static str,
+    /// The status of the case written from it.
+    pub case_status: Option<CaseStatus>,
+    /// The public page of a published case.
+    pub case_href: Option<String>,
+    /// Problems of the last action, translated.
+    pub errors: Vec<String>,
+    /// What the last action did, translated.
+    pub notice: Option<String>,
+    /// The raw report and the form; `None` once withdrawn.
+    pub raw: Option<RawView>,
+    /// Follow-ups from the survivor.
+    pub follow_ups: Vec<Entry>,
+    /// Internal notes.
+    pub notes: Vec<Entry>,
+    /// The note being typed.
+    pub note: String,
+    /// Why the note was refused.
+    pub note_error: Option<String>,
+    /// Contact details, when asked for.
+    pub contact: Option<ContactDetails>,
+    /// Every kind of mark, for the kind pickers.
+    pub kinds: &'static [Kind],
+}
+
+/// How times are shown (UTC).
+pub fn show_time(t: OffsetDateTime) -> String {
+    t.format(format_description!(
+        "[year]-[month]-[day] [hour]:[minute] UTC"
+    ))
+    .unwrap_or_default()
+}
+
+/// Builds the page.
+/// `draft` is required to show the raw side: without it (a withdrawn report) only the
+/// envelope and notes are shown.
+pub fn build(
+    ui: AdminUi,
+    ctx: &Context<'_>,
+    draft: Option<&ReviewDraft>,
+    messages: Messages,
+) -> ReviewPage {
+    let errors = messages
+        .problems
+        .iter()
+        .map(|p| problem_text(&ui, p))
+        .collect();
+    let raw = ctx
+        .report
+        .zip(draft)
+        .map(|(report, draft)| raw_view(&ui, ctx, report, draft));
+    ReviewPage {
+        id: ctx.envelope.id,
+        status: ctx.envelope.status,
+        channel: ctx.envelope.channel,
+        received: show_time(ctx.envelope.received_hour),
+        consent: ctx.envelope.consent,
+        flagged: ctx.envelope.flagged,
+        assignment: ctx.assignment,
+        case_status: ctx.case.map(|c| c.status),
+        case_href: ctx
+            .case
+            .filter(|c| c.status == CaseStatus::Published)
+            .map(|c| format!("/stories/{}", c.id)),
+        errors,
+        notice: messages.notice.map(|k| ui.t(k).to_owned()),
+        raw,
+        follow_ups: ctx.follow_ups.to_vec(),
+        notes: ctx.notes.to_vec(),
+        note: messages.note,
+        note_error: messages.note_error.map(|k| ui.t(k).to_owned()),
+        contact: ctx.contact.cloned(),
+        kinds: &Kind::ALL,
+        ui,
+    }
+}
+
+fn problem_text(ui: &AdminUi, p: &Problem) -> String {
+    let mut what = p.what.clone().unwrap_or_default();
+    if !p.kinds.is_empty() {
+        what = p
+            .kinds
+            .iter()
+            .map(|k| ui.t(labels::kind(*k)))
+            .collect::<Vec<_>>()
+            .join("، ");
+    }
+    ui.f(p.key, &[("what", &what)])
+}
+
+fn raw_view(
+    ui: &AdminUi,
+    ctx: &Context<'_>,
+    report: &SealedReport,
+    draft: &ReviewDraft,
+) -> RawView {
+    let r = &report.report;
+    let lang = ui.lang;
+    let raw = r.what_happened.as_str();
+    let index = CharIndex::new(raw);
+    let plan = &draft.plan;
+    let suggestions = plan
+        .suggested()
+        .iter()
+        .zip(plan.decisions())
+        .enumerate()
+        .map(|(i, (s, d))| Suggestion {
+            index: i,
+            kind: s.kind,
+            text: index.slice(s.start, s.end).to_owned(),
+            accepted: *d == Decision::Accept,
+        })
+        .collect();
+    let added = plan
+        .added()
+        .iter()
+        .map(|s| Added {
+            value: mark_value(s),
+            kind: s.kind,
+            text: index.slice(s.start, s.end).to_owned(),
+        })
+        .collect();
+    // An empty text in the report's language starts from the machine draft.
+    let mut en = draft.en.clone();
+    let mut ur = draft.ur.clone();
+    let mine = if r.language == Lang::En {
+        &mut en
+    } else {
+        &mut ur
+    };
+    if mine.text.trim().is_empty() {
+        mine.text = machine_draft(report, plan);
+    }
+    let ticks = r
+        .labels
+        .pairs()
+        .map(|(d, t)| match ctx.taxonomy.term(d.as_str(), t.as_str()) {
+            Some(term) => {
+                let dim = ctx
+                    .taxonomy
+                    .dimension(d.as_str())
+                    .map_or(d.as_str(), |x| x.label(lang));
+                format!("{dim}: {}", term.label(lang))
+            }
+            None => format!("{d}: {t}"),
+        })
+        .collect();
+    let dimensions = ctx
+        .taxonomy
+        .dimensions()
+        .iter()
+        .map(|d| {
+            let terms: Vec<TermOption> = d
+                .terms
+                .iter()
+                .map(|t| TermOption {
+                    key: t.key.to_string(),
+                    label: t.label(lang).to_owned(),
+                    checked: draft.labels.contains(d.key.as_str(), t.key.as_str()),
+                })
+                .collect();
+            DimensionPicker {
+                key: d.key.to_string(),
+                label: d.label(lang).to_owned(),
+                multiple: d.multiple,
+                none: !terms.iter().any(|t| t.checked),
+                terms,
+            }
+        })
+        .collect();
+    let place = ctx.place;
+    let place_choice = PlaceView {
+        district: place.district.map(|p| p.name(lang).to_owned()),
+        province: place.province.map(|p| p.name(lang).to_owned()),
+        district_allowed: place.district_allowed(),
+        district_chosen: draft.place == PlacePolicy::District && place.district_allowed(),
+        in_cell: (place.others_in_cell + 1).to_string(),
+        k: place.rule.k.to_string(),
+    };
+    RawView {
+        lang: r.language,
+        when: r
+            .when
+            .as_ref()
+            .map(|w| format!("{} {}", ui.tr.month(w.month.month()), w.month.year())),
+        approximate: r.when.as_ref().is_some_and(|w| w.approximate),
+        place: place.reported.map(|p| p.name(lang).to_owned()),
+        place_text: r.place_text.clone(),
+        whose: r.whose_story.map(|w| match w {
+            WhoseStory::Own => "admin.review.whose.own",
+            WhoseStory::OtherWithConsent => "admin.review.whose.other",
+            WhoseStory::NewsReport => "admin.review.whose.news",
+        }),
+        source_url: r.source_url.clone(),
+        ticks,
+        segments: segments(raw, plan.suggested(), plan.decisions(), plan.added()),
+        suggestions,
+        added,
+        title_en: en.title,
+        text_en: en.text,
+        title_ur: ur.title,
+        text_ur: ur.text,
+        dimensions,
+        place_choice,
+        period: draft.period.map(|p| p.to_string()).unwrap_or_default(),
+        verification: draft.verification,
+        evidence: ctx
+            .attachments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Evidence {
+                href: format!("/admin/submissions/{}/evidence/{}", ctx.envelope.id, a.id),
+                image: a.media_type.starts_with("image/"),
+                number: i + 1,
+                kilobytes: a.byte_size.div_ceil(1024).to_string(),
+            })
+            .collect(),
+    }
+}
+
+impl ReviewPage {
+    /// A kind of personal data, translated.
+    pub fn kind_label(&self, k: &Kind) -> &'static str {
+        self.ui.t(labels::kind(*k))
+    }
+
+    /// The submission's status, translated.
+    pub fn status_label(&self) -> &'static str {
+        self.ui.t(labels::status(self.status))
+    }
+
+    /// The case's status, translated.
+    pub fn case_status_label(&self, s: &CaseStatus) -> &'static str {
+        self.ui.t(labels::case_status(*s))
+    }
+
+    /// The consent, translated.
+    pub fn consent_label(&self) -> &'static str {
+        self.ui.t(labels::consent(self.consent))
+    }
+
+    /// The channel, translated.
+    pub fn channel_label(&self) -> &'static str {
+        self.ui.t(labels::channel(self.channel))
+    }
+
+    /// Every verification level: (value, label, chosen).
+    pub fn verifications(&self, chosen: &Verification) -> Vec<(&'static str, &'static str, bool)> {
+        labels::VERIFICATIONS
+            .iter()
+            .map(|v| (v.as_str(), self.ui.t(labels::verification(*v)), v == chosen))
+            .collect()
+    }
+
+    /// The story may be published under the reporter's consent.
+    pub fn may_publish(&self) -> bool {
+        self.consent == Consent::Publish
+    }
+
+    /// The case may be counted under the reporter's consent.
+    pub fn may_count(&self) -> bool {
+        self.consent != Consent::Private
+    }
+}
