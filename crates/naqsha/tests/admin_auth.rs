@@ -14,6 +14,16 @@ use naqsha_core::audit::AuditAction;
 use naqsha_core::user::Role;
 use secrecy::ExposeSecret;
 
+/// A fresh sign-in page and the cookie header carrying its nonce.
+async fn signin_page(app: &App) -> (intake_support::Reply, String) {
+    let login = send(app, None, get("/admin/login")).await;
+    let cookie = format!(
+        "__Host-naqsha-signin={}",
+        set_cookie(&login, "__Host-naqsha-signin").unwrap()
+    );
+    (login, cookie)
+}
+
 fn now() -> u64 {
     u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).unwrap()
 }
@@ -162,11 +172,7 @@ async fn totp_codes_work_once_and_wrong_passwords_slow_down_only_that_account() 
     let browser = sign_in(&app, "amina", &one_time, &secret).await;
 
     // The same code again (same 30-second step) is refused, even with the right password.
-    let login = send(&app, None, get("/admin/login")).await;
-    let cookie = format!(
-        "__Host-naqsha-signin={}",
-        set_cookie(&login, "__Host-naqsha-signin").unwrap()
-    );
+    let (login, cookie) = signin_page(&app).await;
     let reply = post_form(
         &app,
         Some(&cookie),
@@ -202,11 +208,7 @@ async fn totp_codes_work_once_and_wrong_passwords_slow_down_only_that_account() 
     // Wrong passwords: five free, then this account waits; another account does not.
     let (_, bilal_pw, bilal_secret) = account(&app, "bilal", Role::Analyst).await;
     for _ in 0..6 {
-        let login = send(&app, None, get("/admin/login")).await;
-        let cookie = format!(
-            "__Host-naqsha-signin={}",
-            set_cookie(&login, "__Host-naqsha-signin").unwrap()
-        );
+        let (login, cookie) = signin_page(&app).await;
         post_form(
             &app,
             Some(&cookie),
@@ -219,11 +221,7 @@ async fn totp_codes_work_once_and_wrong_passwords_slow_down_only_that_account() 
         )
         .await;
     }
-    let login = send(&app, None, get("/admin/login")).await;
-    let cookie = format!(
-        "__Host-naqsha-signin={}",
-        set_cookie(&login, "__Host-naqsha-signin").unwrap()
-    );
+    let (login, cookie) = signin_page(&app).await;
     let throttled = post_form(
         &app,
         Some(&cookie),

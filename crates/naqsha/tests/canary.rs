@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use naqsha::config::Config;
 use naqsha::intake::{self, Incoming};
 use naqsha::keyring;
-use naqsha::storage::{InboxFilter, ModerationStore};
+use naqsha::storage::{InboxFilter, ModerationStore, StaffStore};
 use naqsha_core::lang::Lang;
 use naqsha_core::places::PlaceId;
 use naqsha_core::sealing::{self, KdfParams, SecretString};
@@ -178,7 +178,91 @@ async fn no_plaintext_on_disk_or_in_logs() {
             .len(),
         1
     );
-    drop(unlocked);
+
+    // A moderator works on it in the workspace: opens the review page (the raw text is shown
+    // to her), saves a draft whose English text quotes the canary, adds a note quoting it and
+    // asks for the contact details. All of that is sealed too.
+    let cookie = naqsha::staff::random_token();
+    let hash = naqsha::staff::session_hash(&cookie);
+    let now = OffsetDateTime::now_utc();
+    store
+        .insert_session(&naqsha::storage::StaffSession {
+            id_hash: hash.clone(),
+            user: unlocked.user.id,
+            stage: naqsha_core::user::SessionStage::Active,
+            lang: Lang::En,
+            created_at: now,
+            last_seen_at: now,
+        })
+        .await
+        .unwrap();
+    state.staff().vault.insert(&hash, Arc::new(unlocked));
+    let csrf = state.staff().csrf_token("session", &hash);
+    let router = naqsha::web::router(state.clone());
+    let send = |method: &str, uri: String, body: String| {
+        use tower::ServiceExt;
+        let req = axum::http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("cookie", format!("__Host-naqsha-staff={cookie}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        let router = router.clone();
+        async move {
+            use http_body_util::BodyExt;
+            let res = router.oneshot(req).await.unwrap();
+            let status = res.status();
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            (status, String::from_utf8_lossy(&body).into_owned())
+        }
+    };
+    let (status, page) = send("GET", format!("/admin/submissions/{id}"), String::new()).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&canary), "the moderator sees the raw report");
+    let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    let (status, _) = send(
+        "POST",
+        format!("/admin/submissions/{id}"),
+        format!(
+            "csrf={csrf}&action=save&title_en={}&text_en={}",
+            enc(&format!("Draft about {canary}")),
+            enc(&format!("He used 0300-1234567; {canary}"))
+        ),
+    )
+    .await;
+    assert_eq!(status, 303, "the draft is saved");
+    let (status, _) = send(
+        "POST",
+        format!("/admin/submissions/{id}/notes"),
+        format!(
+            "csrf={csrf}&text={}",
+            enc(&format!("Called back about {canary}"))
+        ),
+    )
+    .await;
+    assert_eq!(status, 303, "the note is saved");
+    let (status, contact_page) = send(
+        "POST",
+        format!("/admin/submissions/{id}/contact"),
+        format!("csrf={csrf}&show=1"),
+    )
+    .await;
+    assert!(status.is_success() || status.is_redirection(), "{status}");
+    let (_, page) = send("GET", format!("/admin/submissions/{id}"), String::new()).await;
+    assert!(
+        page.contains(&format!("Called back about {canary}")),
+        "the note reads back"
+    );
+    assert!(contact_page.contains("survivor.canary@example.org") || status.is_redirection());
+    for file in files_under(dir.path()) {
+        assert_no_plaintext(
+            &std::fs::read(&file).unwrap(),
+            &file.display().to_string(),
+            &needles,
+        );
+    }
+    state.staff().vault.remove(&hash);
 
     // … and after a clean shutdown (WAL checkpointed into the main file).
     store.close().await;

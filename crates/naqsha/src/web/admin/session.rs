@@ -188,15 +188,13 @@ pub async fn end(state: &AppState, id_hash: &str) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Starts a session after a correct password, at `stage`, holding `key` in memory. Returns
-/// the cookie value.
-pub async fn begin(
+/// Stores a new session row under a fresh id; returns the cookie value and its hash.
+async fn new_session(
     state: &AppState,
     user: &User,
     stage: SessionStage,
     lang: Lang,
-    key: Option<Unlocked>,
-) -> Result<String, StorageError> {
+) -> Result<(String, String), StorageError> {
     let value = staff::random_token();
     let hash = staff::session_hash(&value);
     let now = OffsetDateTime::now_utc();
@@ -211,6 +209,19 @@ pub async fn begin(
             last_seen_at: now,
         })
         .await?;
+    Ok((value, hash))
+}
+
+/// Starts a session after a correct password, at `stage`, holding `key` in memory. Returns
+/// the cookie value.
+pub async fn begin(
+    state: &AppState,
+    user: &User,
+    stage: SessionStage,
+    lang: Lang,
+    key: Option<Unlocked>,
+) -> Result<String, StorageError> {
+    let (value, hash) = new_session(state, user, stage, lang).await?;
     if let Some(key) = key {
         state.staff().vault.insert(&hash, Arc::new(key));
     }
@@ -230,20 +241,7 @@ pub async fn advance(
         state.store().set_session_stage(old, stage).await?;
         return Ok(None);
     }
-    let value = staff::random_token();
-    let hash = staff::session_hash(&value);
-    let now = OffsetDateTime::now_utc();
-    state
-        .store()
-        .insert_session(&StaffSession {
-            id_hash: hash.clone(),
-            user: current.user.id,
-            stage,
-            lang: current.session.lang,
-            created_at: now,
-            last_seen_at: now,
-        })
-        .await?;
+    let (value, hash) = new_session(state, &current.user, stage, current.session.lang).await?;
     state.store().delete_session(old).await?;
     state.staff().vault.rename(old, &hash);
     state.staff().pending_totp.remove(old);
