@@ -18,7 +18,7 @@ use naqsha::staff::{random_token, session_hash};
 use naqsha::storage::{StaffSession, StaffStore};
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing::KdfParams;
-use naqsha_core::submission::{Channel, Consent, RawReport, SealedReport, WhoseStory};
+use naqsha_core::submission::{Channel, Consent, RawReport, WhoseStory};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::ReportText;
 use naqsha_core::user::SessionStage;
