@@ -9,6 +9,7 @@ pub mod demo;
 pub mod intake;
 pub mod keyring;
 pub mod logging;
+pub mod public;
 pub mod staff;
 pub mod startup;
 pub mod state;

@@ -9,6 +9,7 @@ use naqsha_core::taxonomy::Taxonomy;
 use crate::abuse::RateLimits;
 use crate::config::Config;
 use crate::intake::runtime::IntakeRuntime;
+use crate::public::PublicIndex;
 use crate::staff::StaffRuntime;
 use crate::staff::duplicates::DuplicateCache;
 use crate::storage::Store;
@@ -26,6 +27,7 @@ struct Inner {
     intake: IntakeRuntime,
     staff: StaffRuntime,
     duplicates: DuplicateCache,
+    public: PublicIndex,
     kdf: KdfParams,
 }
 
@@ -40,6 +42,7 @@ impl AppState {
                 taxonomy,
                 intake,
                 staff: StaffRuntime::new(),
+                public: PublicIndex::default(),
                 duplicates: DuplicateCache::new(),
                 kdf: KdfParams::MODERATOR,
             }),
@@ -74,6 +77,21 @@ impl AppState {
     /// Signatures of the reports' text for near-duplicate hints (memory only).
     pub fn duplicates(&self) -> &DuplicateCache {
         &self.inner.duplicates
+    }
+
+    /// Every published case in memory, for the public pages and the API.
+    pub fn public(&self) -> &PublicIndex {
+        &self.inner.public
+    }
+
+    /// The current snapshot of published cases.
+    pub async fn published(
+        &self,
+    ) -> Result<Arc<crate::public::Snapshot>, crate::storage::StorageError> {
+        self.inner
+            .public
+            .snapshot(&self.inner.store, Gazetteer::pakistan())
+            .await
     }
 
     /// The argon2id cost of new passwords and key wraps.

@@ -188,6 +188,7 @@ impl IntakeStore for Store {
             .bind(&id)
             .execute(&mut *tx)
             .await?;
+        super::public::bump_publication(&mut tx).await?;
         sqlx::query("DELETE FROM submission_additions WHERE submission_id = $1")
             .bind(&id)
             .execute(&mut *tx)

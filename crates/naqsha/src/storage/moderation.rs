@@ -260,6 +260,7 @@ pub(crate) async fn write_case(
     conn: &mut sqlx::AnyConnection,
     case: &Case,
 ) -> Result<(), StorageError> {
+    super::public::bump_publication(&mut *conn).await?;
     let id = case.id.to_string();
     let labels = serde_json::to_string(&case.labels).map_err(|e| StorageError::Corrupt {
         table: "cases",

@@ -4,11 +4,13 @@ use std::future::Future;
 
 use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::ids::{CaseId, SubmissionId};
+use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
 
 use super::moderation::{CASE_COLUMNS, case_from_row};
 use super::rows::Cols;
 use super::{StorageError, Store};
+use crate::public::PublicCase;
 
 /// Which published cases to show.
 #[derive(Debug, Clone, Default)]
@@ -47,16 +49,80 @@ pub trait PublicStore {
         submission: SubmissionId,
     ) -> impl Future<Output = Result<Option<CaseId>, StorageError>> + Send;
 
+    /// The publication counter: moves whenever any case is written or deleted, so a cached
+    /// view of the published cases knows it is stale.
+    fn publication_generation(&self) -> impl Future<Output = Result<u64, StorageError>> + Send;
+
+    /// Every published case without its text, for the public side's in-memory index.
+    fn published_summaries(
+        &self,
+    ) -> impl Future<Output = Result<Vec<PublicCase>, StorageError>> + Send;
+
     /// Published cases per province (None: no place recorded), largest first.
     fn published_by_province(
         &self,
     ) -> impl Future<Output = Result<Vec<(Option<PlaceId>, i64)>, StorageError>> + Send;
 }
 
+/// Moves the publication counter (inside the transaction that writes or deletes a case).
+pub(crate) async fn bump_publication(conn: &mut sqlx::AnyConnection) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO meta (key, value) VALUES ('publication_generation', '1') \
+         ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)",
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 const FILTER_SQL: &str = "status = $1 AND ($2 IS NULL OR province = $2) \
      AND ($3 IS NULL OR id IN (SELECT case_id FROM case_labels WHERE dimension = $3 AND term = $4))";
 
 impl PublicStore for Store {
+    async fn publication_generation(&self) -> Result<u64, StorageError> {
+        let row = sqlx::query("SELECT value FROM meta WHERE key = 'publication_generation'")
+            .fetch_optional(self.pool())
+            .await?;
+        let Some(row) = row else { return Ok(0) };
+        let c = Cols::new(&row, "meta");
+        let value = c.text("value")?;
+        value.parse().map_err(|_| c.corrupt("value", value))
+    }
+
+    async fn published_summaries(&self) -> Result<Vec<PublicCase>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, labels, place, province, period, title_en, title_ur, demo, \
+             verification, published_at FROM cases WHERE status = $1",
+        )
+        .bind(CaseStatus::Published.as_str())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let c = Cols::new(row, "cases");
+                let labels =
+                    serde_json::from_str(&c.text("labels")?).map_err(|e| c.corrupt("labels", e))?;
+                let period = c
+                    .opt_int("period")?
+                    .map(|o| YearMonth::from_ordinal(o).map_err(|e| c.corrupt("period", e)))
+                    .transpose()?;
+                Ok(PublicCase {
+                    id: c.parsed("id")?,
+                    labels,
+                    place: c.opt_parsed("place")?,
+                    district: None,
+                    province: c.opt_parsed("province")?,
+                    period,
+                    title_en: c.opt_text("title_en")?,
+                    title_ur: c.opt_text("title_ur")?,
+                    demo: c.flag("demo")?,
+                    verification: c.parsed("verification")?,
+                    published_at: c.opt_time("published_at")?,
+                })
+            })
+            .collect()
+    }
+
     async fn published_cases(
         &self,
         filter: &CaseFilter,

@@ -28,6 +28,22 @@ const EN: &[(&str, &str)] = &[
         "admin/audit.en.toml",
         include_str!("../../i18n/admin/audit.en.toml"),
     ),
+    (
+        "public/filters.en.toml",
+        include_str!("../../i18n/public/filters.en.toml"),
+    ),
+    (
+        "public/map.en.toml",
+        include_str!("../../i18n/public/map.en.toml"),
+    ),
+    (
+        "public/stats.en.toml",
+        include_str!("../../i18n/public/stats.en.toml"),
+    ),
+    (
+        "public/data.en.toml",
+        include_str!("../../i18n/public/data.en.toml"),
+    ),
 ];
 const UR: &[(&str, &str)] = &[
     ("ur.toml", include_str!("../../i18n/ur.toml")),
@@ -46,6 +62,22 @@ const UR: &[(&str, &str)] = &[
     (
         "admin/audit.ur.toml",
         include_str!("../../i18n/admin/audit.ur.toml"),
+    ),
+    (
+        "public/filters.ur.toml",
+        include_str!("../../i18n/public/filters.ur.toml"),
+    ),
+    (
+        "public/map.ur.toml",
+        include_str!("../../i18n/public/map.ur.toml"),
+    ),
+    (
+        "public/stats.ur.toml",
+        include_str!("../../i18n/public/stats.ur.toml"),
+    ),
+    (
+        "public/data.ur.toml",
+        include_str!("../../i18n/public/data.ur.toml"),
     ),
 ];
 

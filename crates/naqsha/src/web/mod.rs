@@ -36,11 +36,7 @@ pub use request_log::RequestId;
 fn routes() -> Vec<Route> {
     let follow_up = || get(pages::follow_up::form).post(pages::follow_up::submit);
     let public: Vec<(&'static str, MethodRouter<AppState>)> = vec![
-        ("/", get(pages::home::home)),
         ("/ur", get(|| async { Redirect::permanent("/ur/") })),
-        ("/ur/", get(pages::home::home)),
-        ("/stories/{id}", get(pages::story::story)),
-        ("/ur/stories/{id}", get(pages::story::story)),
         ("/report", report_routes()),
         ("/ur/report", report_routes()),
         ("/report/receipt/{view}", get(pages::report::receipt)),
@@ -62,6 +58,12 @@ fn routes() -> Vec<Route> {
     ];
     let mut all: Vec<Route> = public
         .into_iter()
+        .chain(pages::map::routes())
+        .chain(pages::story::routes())
+        .chain(pages::stats::routes())
+        .chain(pages::resources::routes())
+        .chain(pages::data::routes())
+        .chain(api::public::routes())
         .map(|(path, router)| Route {
             path,
             access: Access::Anyone,

@@ -11,6 +11,7 @@
 //! grants: that, not a form token, is what keeps other sites from posting on a visitor's behalf.
 
 pub mod openapi;
+pub mod public;
 pub mod submissions;
 
 use std::collections::BTreeMap;

@@ -1,11 +1,15 @@
 //! Public pages, one file per page.
 
 pub mod case_view;
+pub mod data;
 pub mod exit;
 pub mod follow_up;
 pub mod health;
 pub mod home;
+pub mod map;
 pub mod report;
+pub mod resources;
+pub mod stats;
 pub mod story;
 
 use askama::Template;

@@ -75,3 +75,11 @@ pub async fn story(
     };
     render(&page)
 }
+
+/// The routes of story pages.
+pub fn routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
+    vec![
+        ("/stories/{id}", axum::routing::get(story)),
+        ("/ur/stories/{id}", axum::routing::get(story)),
+    ]
+}

@@ -108,6 +108,7 @@ pub async fn act(
     let now = OffsetDateTime::now_utc();
     let new_case = publish::case_from(&draft, &base, &place, status, stories, now);
     store.save_case(&new_case).await?;
+    state.public().invalidate();
     let kinds: Vec<String> = draft.labels.terms("kind").map(|t| t.to_string()).collect();
     store.set_submission_kinds(sid, &kinds).await?;
     let submission_status = match status {

@@ -1,0 +1,13 @@
+//! The public side's view of the data: every published case, held in memory as a snapshot
+//! that the map, the story lists, the statistics, the downloads and the API all read.
+//!
+//! Published cases are public by definition, so keeping them in memory costs no safety; it
+//! lets every public request answer without touching the database. The snapshot is rebuilt
+//! when the store's publication counter (bumped by every write of a case) has moved, checked
+//! at most once a second.
+
+pub mod index;
+pub mod query;
+
+pub use index::{PublicCase, PublicIndex, Selection, Snapshot};
+pub use query::{PublicQuery, QueryError};
