@@ -51,6 +51,11 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Write the whole public side (map, stories, statistics, data files) as static files.
+    ExportStatic {
+        /// The folder to write to (created if missing).
+        dir: PathBuf,
+    },
     /// Copy the whole store into another, empty database (e.g. SQLite to PostgreSQL).
     MigrateStore {
         /// The target database URL.
@@ -216,6 +221,7 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
                     admin,
                 },
         } => crate::commands::user::add(config, &username, &role, &admin).await,
+        Command::ExportStatic { dir } => crate::commands::export_static::run(config, &dir).await,
         Command::User {
             command: UserCommand::List,
         } => crate::commands::user::list(config).await,

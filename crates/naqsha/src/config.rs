@@ -32,6 +32,10 @@ pub struct Config {
     pub client_ip_header: Option<String>,
     /// Require proof of work from JavaScript clients now, not only when a flood is detected.
     pub force_flood: bool,
+    /// A map tile server the interactive map may draw under the outlines, as a URL template
+    /// with `{z}`, `{x}` and `{y}` (e.g. `https://tiles.example.org/{z}/{x}/{y}.png`); none by
+    /// default, so the map makes no request anywhere but here.
+    pub map_tile_url: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -48,6 +52,7 @@ impl std::fmt::Debug for Config {
             .field("smssync_secret", &self.smssync_secret.as_ref().map(|_| "…"))
             .field("client_ip_header", &self.client_ip_header)
             .field("force_flood", &self.force_flood)
+            .field("map_tile_url", &self.map_tile_url)
             .finish()
     }
 }
@@ -124,6 +129,10 @@ const KEYS: &[Key] = &[
         path: "sms.smssync_secret",
         env: "NAQSHA_SMSSYNC_SECRET",
     },
+    Key {
+        path: "map.tile_url",
+        env: "NAQSHA_MAP_TILE_URL",
+    },
 ];
 
 /// A raw value and where it came from.
@@ -148,6 +157,7 @@ impl Config {
             smssync_secret: None,
             client_ip_header: None,
             force_flood: false,
+            map_tile_url: None,
         }
     }
 
@@ -404,7 +414,39 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
         config.log = log;
     }
     config.smssync_secret = string("sms.smssync_secret")?.filter(|s| !s.is_empty());
+    if let Some(url) = string("map.tile_url")?.filter(|s| !s.trim().is_empty()) {
+        let url = url.trim().to_owned();
+        if tile_origin(&url).is_none() || !["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p)) {
+            return Err(err(
+                "map.tile_url",
+                format!(
+                    "expected an http(s) URL with {{z}}, {{x}} and {{y}} and a plain host, like \
+                     https://tiles.example.org/{{z}}/{{x}}/{{y}}.png, got {url:?}"
+                ),
+            ));
+        }
+        config.map_tile_url = Some(url);
+    }
     Ok(config)
+}
+
+/// The origin (`scheme://host[:port]`) of a tile URL template, for the page's Content
+/// Security Policy; none when it is not http(s) or its host is itself a template (`{s}`).
+pub fn tile_origin(url: &str) -> Option<&str> {
+    let scheme_end = url.find("://")?;
+    if !matches!(&url[..scheme_end], "https" | "http") {
+        return None;
+    }
+    let host_end = url[scheme_end + 3..]
+        .find('/')
+        .map_or(url.len(), |i| scheme_end + 3 + i);
+    let origin = &url[..host_end];
+    let host = &origin[scheme_end + 3..];
+    let plain = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+    plain.then_some(origin)
 }
 
 /// Replaces the password in a URL like `postgres://user:pw@host/db`.
@@ -537,6 +579,29 @@ mod tests {
         };
         let e = Config::load_from(&o, &env(&[])).unwrap_err();
         assert_eq!(e.key, "server.secure_cookies");
+    }
+
+    #[test]
+    fn map_tile_url_needs_a_plain_host_and_the_tile_placeholders() {
+        let ok = Config::load_from(
+            &Overrides::default(),
+            &env(&[(
+                "NAQSHA_MAP_TILE_URL",
+                "https://t.example.org:8443/{z}/{x}/{y}.png",
+            )]),
+        )
+        .unwrap();
+        let url = ok.map_tile_url.unwrap();
+        assert_eq!(tile_origin(&url), Some("https://t.example.org:8443"));
+        for bad in [
+            "https://{s}.tile.example.org/{z}/{x}/{y}.png",
+            "ftp://t.example.org/{z}/{x}/{y}.png",
+            "https://t.example.org/tiles.png",
+        ] {
+            let e = Config::load_from(&Overrides::default(), &env(&[("NAQSHA_MAP_TILE_URL", bad)]))
+                .unwrap_err();
+            assert_eq!(e.key, "map.tile_url", "{bad}");
+        }
     }
 
     #[test]

@@ -447,3 +447,42 @@ async fn serve_answers_on_a_socket_and_shuts_down_gracefully() {
         .unwrap()
         .unwrap();
 }
+
+#[tokio::test]
+async fn public_pages_are_compressed_and_pages_with_secrets_never_are() {
+    let app = TestApp::new().await;
+    let get = |path: &str| {
+        Request::get(path)
+            .header("accept-encoding", "br, gzip")
+            .body(Body::empty())
+            .unwrap()
+    };
+    for path in [
+        "/",
+        "/ur/",
+        "/assets/css/naqsha.css",
+        "/assets/js/quick-exit.js",
+    ] {
+        let reply = app.send(get(path)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(
+            reply.header("content-encoding"),
+            Some("br"),
+            "{path} is compressed"
+        );
+    }
+    // Receipts, form tokens and the workspace's CSRF tokens stay uncompressed (BREACH).
+    for path in ["/report", "/ur/report", "/follow-up", "/admin/login"] {
+        let reply = app.send(get(path)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(
+            reply.header("content-encoding"),
+            None,
+            "{path} must not be compressed"
+        );
+    }
+    // Fonts are compressed already.
+    let font = app.send(get(&font_path("noto-sans"))).await;
+    assert_eq!(font.status, StatusCode::OK);
+    assert_eq!(font.header("content-encoding"), None);
+}

@@ -2,6 +2,7 @@
 
 pub mod boundaries;
 pub mod demo;
+pub mod export_static;
 pub mod init;
 pub mod migrate;
 pub mod redact;

@@ -6,6 +6,7 @@
 //! when the store's publication counter (bumped by every write of a case) has moved, checked
 //! at most once a second.
 
+pub mod export;
 pub mod index;
 pub mod query;
 

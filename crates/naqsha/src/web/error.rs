@@ -131,7 +131,7 @@ struct ErrorPage<'a> {
 
 /// Whether the client gets JSON errors: API routes, the health check, or an `Accept` header
 /// that lists only JSON types.
-fn wants_json(path: &str, headers: &HeaderMap) -> bool {
+pub(crate) fn wants_json(path: &str, headers: &HeaderMap) -> bool {
     if path == "/healthz" || path == "/api" || path.starts_with("/api/") {
         return true;
     }

@@ -4,14 +4,9 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::Response;
 
 /// Headers set on every response. A handler that needs a different value for one of them
-/// (e.g. the future embed route's `frame-ancestors`) sets it itself and takes responsibility.
+/// sets it itself and takes responsibility, or asks for a [`PolicyExceptions`].
 pub const SECURITY_HEADERS: &[(&str, &str)] = &[
-    (
-        "content-security-policy",
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-         font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; \
-         frame-ancestors 'none'",
-    ),
+    ("content-security-policy", CONTENT_SECURITY_POLICY),
     ("referrer-policy", "no-referrer"),
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
@@ -23,6 +18,11 @@ pub const SECURITY_HEADERS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The Content-Security-Policy of every page that asks for no [`PolicyExceptions`].
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; \
+     base-uri 'none'; frame-ancestors 'none'";
+
 /// Sent only when the site is configured with an `https://` public URL: over plain HTTP
 /// (local use) it would be ignored, and behind a misconfigured proxy it could lock users out.
 pub const HSTS: &str = "max-age=63072000; includeSubDomains";
@@ -31,10 +31,51 @@ pub const HSTS: &str = "max-age=63072000; includeSubDomains";
 /// leave no copy in the browser's cache. Assets set their own.
 const DEFAULT_CACHE_CONTROL: &str = "no-store";
 
-/// Adds the security headers (and HSTS when `hsts`) to a response.
+/// Put in a response's extensions by a handler whose page needs more than the default
+/// policy allows; [`apply`] widens only what it names, for that response only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PolicyExceptions {
+    /// Other sites may frame the page (the embed route): no `frame-ancestors 'none'` and no
+    /// `X-Frame-Options`, and the page may be loaded across origins.
+    pub framable: bool,
+    /// One more origin images may come from (the configured map tile server).
+    pub img_origin: Option<String>,
+}
+
+impl PolicyExceptions {
+    /// The Content-Security-Policy with these exceptions.
+    fn content_security_policy(&self) -> String {
+        let mut csp = CONTENT_SECURITY_POLICY.to_owned();
+        if let Some(origin) = &self.img_origin {
+            csp = csp.replace(
+                "img-src 'self' data:",
+                &format!("img-src 'self' data: {origin}"),
+            );
+        }
+        if self.framable {
+            csp = csp.replace("; frame-ancestors 'none'", "");
+        }
+        csp
+    }
+}
+
+/// Adds the security headers (and HSTS when `hsts`) to a response, widened by the
+/// response's [`PolicyExceptions`] if its handler set any.
 pub async fn apply(mut res: Response, hsts: bool) -> Response {
+    let exceptions = res.extensions_mut().remove::<PolicyExceptions>();
     let headers = res.headers_mut();
+    let framable = exceptions.as_ref().is_some_and(|e| e.framable);
+    if let Some(exceptions) = exceptions
+        && let Ok(csp) = HeaderValue::from_str(&exceptions.content_security_policy())
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
     for (name, value) in SECURITY_HEADERS {
+        let value = match *name {
+            "x-frame-options" if framable => continue,
+            "cross-origin-resource-policy" if framable => "cross-origin",
+            _ => value,
+        };
         headers
             .entry(HeaderName::from_static(name))
             .or_insert(HeaderValue::from_static(value));
@@ -49,4 +90,55 @@ pub async fn apply(mut res: Response, hsts: bool) -> Response {
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static(DEFAULT_CACHE_CONTROL));
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn headers_of(exceptions: Option<PolicyExceptions>) -> axum::http::HeaderMap {
+        let mut res = Response::new(axum::body::Body::empty());
+        if let Some(e) = exceptions {
+            res.extensions_mut().insert(e);
+        }
+        apply(res, false).await.headers().clone()
+    }
+
+    #[tokio::test]
+    async fn only_a_framable_page_may_be_framed() {
+        let default = headers_of(None).await;
+        let csp = default["content-security-policy"].to_str().unwrap();
+        assert!(csp.ends_with("frame-ancestors 'none'"), "{csp}");
+        assert_eq!(default["x-frame-options"], "DENY");
+
+        let framed = headers_of(Some(PolicyExceptions {
+            framable: true,
+            img_origin: None,
+        }))
+        .await;
+        let csp = framed["content-security-policy"].to_str().unwrap();
+        assert!(!csp.contains("frame-ancestors"), "{csp}");
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe"),
+            "{csp}"
+        );
+        assert!(framed.get("x-frame-options").is_none());
+        assert_eq!(framed["cross-origin-resource-policy"], "cross-origin");
+    }
+
+    #[tokio::test]
+    async fn a_tile_origin_widens_only_images() {
+        let h = headers_of(Some(PolicyExceptions {
+            framable: false,
+            img_origin: Some("https://tiles.example.org".into()),
+        }))
+        .await;
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("img-src 'self' data: https://tiles.example.org;"),
+            "{csp}"
+        );
+        assert!(csp.contains("connect-src 'self';") && csp.ends_with("frame-ancestors 'none'"));
+        assert_eq!(h["x-frame-options"], "DENY");
+    }
 }

@@ -79,6 +79,36 @@ pub fn route_table() -> Vec<(&'static str, Access)> {
     routes().into_iter().map(|r| (r.path, r.access)).collect()
 }
 
+/// Whether responses of a route may be compressed. Pages that carry a secret next to text an
+/// attacker can influence (receipts, form tokens, CSRF tokens, the staff workspace) are never
+/// compressed, so their length cannot leak the secret (BREACH); the public read-only pages,
+/// the open data, the read API and the assets are.
+fn compressible(path: &str) -> bool {
+    const NEVER: &[&str] = &[
+        "/report",
+        "/ur/report",
+        "/follow-up",
+        "/ur/follow-up",
+        "/admin",
+        "/api/v1/submissions",
+        "/exit",
+    ];
+    !NEVER
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
+/// gzip or brotli, as the client accepts; not for bodies that are already compressed.
+fn compression()
+-> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+    tower_http::compression::CompressionLayer::new().compress_when(
+        DefaultPredicate::new()
+            .and(NotForContentType::const_new("font/woff2"))
+            .and(NotForContentType::const_new("application/pdf")),
+    )
+}
+
 /// Builds the application: every route, the fallback 404 page and the middleware stack.
 pub fn router(state: AppState) -> Router {
     let hsts = state
@@ -98,6 +128,11 @@ pub fn router(state: AppState) -> Router {
                     }))
             }
             Access::Anyone | Access::SignedIn => route.router,
+        };
+        let method_router = if compressible(route.path) {
+            method_router.layer(compression())
+        } else {
+            method_router
         };
         router = router.route(route.path, method_router);
     }

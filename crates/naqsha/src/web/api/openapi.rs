@@ -12,8 +12,10 @@ use axum::Json;
 use axum::response::{IntoResponse, Response};
 use utoipa::OpenApi;
 
+use super::public::{Bilingual, cases, places, stats, taxonomy};
 use super::submissions;
 use super::{ErrorBody, ErrorCode, ErrorDetail};
+use crate::public::export::{CaseFeature, CaseRecord, Point};
 
 /// The API's OpenAPI document.
 #[derive(OpenApi)]
@@ -22,21 +24,51 @@ use super::{ErrorBody, ErrorCode, ErrorDetail};
         title = "Naqsha API",
         version = env!("CARGO_PKG_VERSION"),
         description = "Report technology-related violence to this Naqsha deployment on \
-            behalf of a survivor. Every report is sealed to the organisation's key before it \
-            is stored; the reply carries a receipt once, and the submission's id never. \
+            behalf of a survivor, and read the anonymised cases it has published. Every report \
+            is sealed to the organisation's key before it is stored; the reply carries a \
+            receipt once, and the submission's id never. Published cases are open data under \
+            CC BY 4.0 (attribute the organisation running this site); counts below 3 are \
+            suppressed. Read responses carry an ETag and may be cached for 60 seconds. \
             Errors share one shape: `{\"error\": {\"code\", \"message\", …}}`.",
+        license(name = "CC BY 4.0 (data)", identifier = "CC-BY-4.0"),
     ),
-    paths(submissions::create, submissions::challenge, document),
+    paths(
+        submissions::create,
+        submissions::challenge,
+        cases::list,
+        cases::one,
+        stats::stats,
+        taxonomy::taxonomy,
+        places::places,
+        document,
+    ),
     components(schemas(
         submissions::SubmissionRequest,
         submissions::SubmissionCreated,
         submissions::ChallengeBody,
+        cases::CaseCollection,
+        cases::CaseDetail,
+        cases::CaseDetailProperties,
+        CaseFeature,
+        CaseRecord,
+        Point,
+        stats::StatsBody,
+        stats::StatsGroup,
+        stats::GroupBy,
+        taxonomy::TaxonomyBody,
+        taxonomy::DimensionBody,
+        taxonomy::TermBody,
+        places::PlacesBody,
+        places::PlaceBody,
+        Bilingual,
         ErrorBody,
         ErrorDetail,
         ErrorCode,
     )),
     tags(
         (name = "submissions", description = "Reports sent by partner organisations."),
+        (name = "cases", description = "Published, anonymised cases and their counts."),
+        (name = "reference", description = "The categories and places cases refer to."),
         (name = "meta", description = "This description."),
     )
 )]

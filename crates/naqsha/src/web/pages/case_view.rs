@@ -59,6 +59,8 @@ pub fn province_label(gazetteer: &Gazetteer, tr: Tr, province: Option<&PlaceId>)
 /// The categories of one dimension, in the page language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelGroup {
+    /// The dimension's key, e.g. "act".
+    pub key: String,
     /// The dimension's label, e.g. "What happened".
     pub dimension: String,
     /// The term labels, in taxonomy order.
@@ -83,6 +85,7 @@ pub fn label_groups(taxonomy: &Taxonomy, labels: &Labels, lang: Lang) -> Vec<Lab
                 .map(|t| t.label(lang).to_owned())
                 .collect();
             (!terms.is_empty()).then(|| LabelGroup {
+                key: d.key.as_str().to_owned(),
                 dimension: d.label(lang).to_owned(),
                 terms,
             })

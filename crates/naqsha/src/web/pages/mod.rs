@@ -5,7 +5,6 @@ pub mod data;
 pub mod exit;
 pub mod follow_up;
 pub mod health;
-pub mod home;
 pub mod map;
 pub mod report;
 pub mod resources;

@@ -1,21 +1,66 @@
-//! `GET /stories/{id}` and `GET /ur/stories/{id}`: one published story.
+//! `GET /stories/{id}` and `GET /ur/stories/{id}`: one published story, what was done about
+//! it, related help, links to similar cases and a plain link to share.
 
 use askama::Template;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use naqsha_core::ids::CaseId;
 use naqsha_core::lang::Lang;
+use naqsha_core::taxonomy::Labels;
 
 use super::case_view::{
     LabelGroup, display_title, label_groups, month_label, paragraphs, place_label,
 };
 use super::render;
+use crate::public::PublicQuery;
 use crate::state::AppState;
 use crate::storage::PublicStore;
 use crate::web::error::AppError;
+use crate::web::i18n::Tr;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+
+/// Dimensions shown under "what was done and what happened" rather than as categories.
+const WHAT_HELPED: &[&str] = &["action_taken", "outcome"];
+
+/// The sections of the resources page that story pages link to (each content file keeps
+/// these ids; a test checks the bundled ones).
+#[cfg(test)]
+pub(crate) const RESOURCE_SECTIONS: &[&str] = &[
+    "ncii",
+    "account-recovery",
+    "safety",
+    "report-fia",
+    "helplines",
+    "law",
+];
+
+/// Which resources section helps with a category, most specific first.
+const RELATED: &[(&str, &str, &str)] = &[
+    ("act", "nonconsensual_intimate_images", "ncii"),
+    ("act", "blackmail_sextortion", "ncii"),
+    ("act", "manipulated_images", "ncii"),
+    ("act", "recording_without_consent", "ncii"),
+    ("act", "hacking", "account-recovery"),
+    ("act", "impersonation", "account-recovery"),
+    ("act", "stalking_monitoring", "safety"),
+    ("act", "doxxing", "safety"),
+    ("kind", "intimate_partner_violence", "safety"),
+    ("act", "defamation", "law"),
+    ("act", "hate_speech", "law"),
+    ("act", "threats", "report-fia"),
+];
+
+/// Related resources shown at most.
+const MAX_RELATED: usize = 3;
+
+/// A link with its text.
+struct Link {
+    href: String,
+    text: String,
+}
 
 #[derive(Template)]
 #[template(path = "public/story.html")]
@@ -29,14 +74,90 @@ struct StoryPage {
     month: Option<String>,
     place: Option<String>,
     groups: Vec<LabelGroup>,
+    what_helped: Vec<LabelGroup>,
     paragraphs: Vec<Vec<String>>,
     demo: bool,
+    resources: Vec<Link>,
+    map_href: String,
+    stats_href: String,
+    share_url: String,
+    mailto: String,
+}
+
+/// The resources sections for a case's categories: the most specific first, then how to
+/// report and the helplines, without repeats.
+fn related_sections(labels: &Labels) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let specific = RELATED
+        .iter()
+        .filter(|(d, t, _)| labels.contains(d, t))
+        .map(|(_, _, s)| *s);
+    for section in specific.chain(["report-fia", "helplines"]) {
+        if !out.contains(&section) && out.len() < MAX_RELATED {
+            out.push(section);
+        }
+    }
+    out
+}
+
+/// The link text of a resources section.
+fn section_title(tr: Tr, section: &str) -> &'static str {
+    match section {
+        "ncii" => tr.t("story_page.resource.ncii"),
+        "account-recovery" => tr.t("story_page.resource.account_recovery"),
+        "safety" => tr.t("story_page.resource.safety"),
+        "report-fia" => tr.t("story_page.resource.report_fia"),
+        "law" => tr.t("story_page.resource.law"),
+        _ => tr.t("story_page.resource.helplines"),
+    }
+}
+
+/// The absolute address of `path` on this site: from the configured public URL, else from
+/// the request's `Host` (only shown back to the same visitor, and only if it looks like a
+/// host name), else the path alone.
+fn absolute(state: &AppState, headers: &HeaderMap, path: &str) -> String {
+    if let Some(base) = &state.config().public_url {
+        return format!("{}{path}", base.trim_end_matches('/'));
+    }
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        });
+    match host {
+        Some(host) => {
+            let scheme = if state.config().secure_cookies {
+                "https"
+            } else {
+                "http"
+            };
+            format!("{scheme}://{host}{path}")
+        }
+        None => path.to_owned(),
+    }
+}
+
+/// Percent-encodes `text` for a `mailto:` header value (spaces as `%20`, not `+`).
+fn mailto_encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A published story; any other id, valid or not, is "not found".
 pub async fn story(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
+    headers: HeaderMap,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     // A malformed id (even one that is not valid UTF-8) is just an address with no story.
@@ -54,8 +175,30 @@ pub async fn story(
     let ui = Ui::new(&state, lang, &format!("/stories/{id}"));
     let tr = ui.tr;
     let foreign = story_lang != lang;
+    let (what_helped, groups): (Vec<LabelGroup>, Vec<LabelGroup>) =
+        label_groups(state.taxonomy(), &case.labels, lang)
+            .into_iter()
+            .partition(|g| WHAT_HELPED.contains(&g.key.as_str()));
+    let similar = PublicQuery {
+        terms: {
+            let kinds: Vec<String> = case
+                .labels
+                .terms("kind")
+                .map(|t| t.as_str().to_owned())
+                .collect();
+            if kinds.is_empty() {
+                Vec::new()
+            } else {
+                vec![("kind".to_owned(), kinds)]
+            }
+        },
+        province: case.province.clone(),
+        page: 1,
+        ..Default::default()
+    };
+    let title = display_title(&case, story.title.as_str());
+    let share_url = absolute(&state, &headers, &ui.href(&format!("/stories/{id}")));
     let page = StoryPage {
-        title: display_title(&case, story.title.as_str()),
         foreign: foreign.then(|| (story_lang.code(), story_lang.dir())),
         only_in: foreign.then(|| match story_lang {
             Lang::En => tr.t("story.only_in_en"),
@@ -68,9 +211,26 @@ pub async fn story(
             case.place.as_ref(),
             case.province.as_ref(),
         ),
-        groups: label_groups(state.taxonomy(), &case.labels, lang),
+        groups,
+        what_helped,
         paragraphs: paragraphs(story.text.as_str()),
         demo: case.demo,
+        resources: related_sections(&case.labels)
+            .into_iter()
+            .map(|s| Link {
+                href: format!("{}#{s}", ui.href("/resources")),
+                text: section_title(tr, s).to_owned(),
+            })
+            .collect(),
+        map_href: similar.href(&ui.href("/"), 1),
+        stats_href: similar.href(&ui.href("/stats"), 1),
+        mailto: format!(
+            "mailto:?subject={}&body={}",
+            mailto_encode(&title),
+            mailto_encode(&share_url)
+        ),
+        share_url,
+        title,
         ui,
     };
     render(&page)
@@ -82,4 +242,32 @@ pub fn routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
         ("/stories/{id}", axum::routing::get(story)),
         ("/ur/stories/{id}", axum::routing::get(story)),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn related_resources_follow_the_categories() {
+        let labels =
+            Labels::from_pairs([("act", "hacking"), ("act", "blackmail_sextortion")]).unwrap();
+        assert_eq!(
+            related_sections(&labels),
+            ["ncii", "account-recovery", "report-fia"]
+        );
+        assert_eq!(
+            related_sections(&Labels::new()),
+            ["report-fia", "helplines"]
+        );
+        for (_, _, s) in RELATED {
+            assert!(RESOURCE_SECTIONS.contains(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn mailto_values_are_percent_encoded() {
+        assert_eq!(mailto_encode("A & B?"), "A%20%26%20B%3F");
+        assert_eq!(mailto_encode("ک"), "%DA%A9");
+    }
 }

@@ -1,0 +1,210 @@
+//! The public read API under `/api/v1/`: published cases as GeoJSON, one case with its text,
+//! counts with small cells suppressed, the taxonomy and the places.
+//!
+//! Every answer comes from the in-memory snapshot of published cases (the text of one case
+//! aside), never from the database, and is cached serialised per snapshot generation and
+//! normalised request, with an ETag so that a client polling an unchanged view gets `304`.
+//! Refusals use the shared error shape, with the message in `?lang=` or else the
+//! `Accept-Language` language (English or Urdu).
+
+pub mod cache;
+pub mod cases;
+pub mod places;
+pub mod stats;
+pub mod taxonomy;
+
+use std::sync::Arc;
+
+use axum::Extension;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::routing::{MethodRouter, get};
+use naqsha_core::lang::Lang;
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use self::cache::ResponseCache;
+use super::{ErrorCode, Refusal};
+use crate::public::{PublicQuery, QueryError};
+use crate::state::AppState;
+use crate::web::i18n::Tr;
+
+/// Entries kept by the API's response cache.
+const CACHE_ENTRIES: usize = 256;
+
+/// Bytes of bodies kept by the API's response cache.
+const CACHE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The public read API routes, sharing one response cache (one per router built).
+pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    let cache = Arc::new(ResponseCache::new(CACHE_ENTRIES, CACHE_BYTES));
+    let with_cache = |router: MethodRouter<AppState>| router.layer(Extension(cache.clone()));
+    vec![
+        ("/api/v1/cases", with_cache(get(cases::list))),
+        ("/api/v1/cases/{id}", with_cache(get(cases::one))),
+        ("/api/v1/stats", with_cache(get(stats::stats))),
+        ("/api/v1/taxonomy", with_cache(get(taxonomy::taxonomy))),
+        ("/api/v1/places", with_cache(get(places::places))),
+    ]
+}
+
+/// The filters every list and count accepts (the same as the public pages'). Parsed by
+/// [`PublicQuery::parse`]; this type only documents them.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(
+    dead_code,
+    reason = "documents the query; the handlers parse it with PublicQuery, which repeats keys"
+)]
+pub struct FilterParams {
+    /// Kind of violence: a term key of the `kind` dimension. Repeat for any of several.
+    #[param(style = Form, explode)]
+    kind: Option<Vec<String>>,
+    /// What was done: a term key of `act`. Repeat for any of several.
+    #[param(style = Form, explode)]
+    act: Option<Vec<String>>,
+    /// Where: a term key of `platform`. Repeat for any of several.
+    #[param(style = Form, explode, example = json!(["whatsapp"]))]
+    platform: Option<Vec<String>>,
+    /// The harm done: a term key of `harm`. Repeat for any of several.
+    #[param(style = Form, explode)]
+    harm: Option<Vec<String>>,
+    /// Who did it: a term key of `perpetrator`. Repeat for any of several.
+    #[param(style = Form, explode)]
+    perpetrator: Option<Vec<String>>,
+    /// First year included (1990–2100).
+    #[param(minimum = 1990, maximum = 2100, example = 2015)]
+    from: Option<i32>,
+    /// Last year included (1990–2100, not before `from`).
+    #[param(minimum = 1990, maximum = 2100)]
+    to: Option<i32>,
+    /// Only cases in this province or territory (an id from `/api/v1/places`).
+    province: Option<String>,
+    /// The language of error messages, `en` or `ur`; without it, `Accept-Language` decides.
+    lang: Option<String>,
+}
+
+/// A bilingual text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Bilingual {
+    /// English.
+    pub en: String,
+    /// Urdu.
+    pub ur: String,
+}
+
+/// The decoded query string.
+fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// The first value of `name` in the query.
+fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+}
+
+/// The language of messages: `?lang=`, else the preferred of English and Urdu in
+/// `Accept-Language`, else English.
+fn request_lang(pairs: &[(String, String)], headers: &HeaderMap) -> Lang {
+    match param(pairs, "lang") {
+        Some("ur") => return Lang::Ur,
+        Some("en") => return Lang::En,
+        _ => {}
+    }
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let mut best: Option<(f32, Lang)> = None;
+    for range in accept.split(',') {
+        let mut parts = range.split(';');
+        let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let primary = tag.split('-').next().unwrap_or_default();
+        let lang = match primary {
+            "ur" => Lang::Ur,
+            "en" => Lang::En,
+            _ => continue,
+        };
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .find_map(|q| q.parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
+            best = Some((q, lang));
+        }
+    }
+    best.map_or(Lang::En, |(_, lang)| lang)
+}
+
+/// 400 for the query parameter `param`, with the translated message of `key`.
+fn bad_param(lang: Lang, param: &str, key: &'static str) -> Refusal {
+    let mut r = Refusal::new(
+        StatusCode::BAD_REQUEST,
+        ErrorCode::BadRequest,
+        Tr(lang).t(key).to_owned(),
+    );
+    r.body.error.detail = Some(format!("query parameter `{param}`"));
+    r
+}
+
+/// 404 in the request's language.
+fn not_found(lang: Lang) -> Refusal {
+    Refusal::new(
+        StatusCode::NOT_FOUND,
+        ErrorCode::NotFound,
+        Tr(lang).t("error.not_found.body").to_owned(),
+    )
+}
+
+/// The shared filters of the query (`page`, which the API does not use, left out); refuse a
+/// bad one with [`refuse_filter`].
+fn filter(state: &AppState, pairs: &[(String, String)]) -> Result<PublicQuery, QueryError> {
+    PublicQuery::parse(
+        pairs
+            .iter()
+            .filter(|(k, _)| k != "page")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+        state.taxonomy(),
+        state.gazetteer(),
+    )
+}
+
+/// 400 for a bad filter value, in `lang`.
+fn refuse_filter(lang: Lang, e: QueryError) -> Refusal {
+    bad_param(lang, &e.param, e.key)
+}
+
+/// A body as JSON bytes (serialising these types cannot fail).
+fn to_json(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).expect("API bodies serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn lang_of(query: &str, accept: Option<&str>) -> Lang {
+        let mut headers = HeaderMap::new();
+        if let Some(a) = accept {
+            headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_str(a).unwrap());
+        }
+        request_lang(&query_pairs(Some(query)), &headers)
+    }
+
+    #[test]
+    fn the_language_comes_from_the_query_then_accept_language() {
+        assert_eq!(lang_of("", None), Lang::En);
+        assert_eq!(lang_of("lang=ur", Some("en")), Lang::Ur);
+        assert_eq!(lang_of("lang=en", Some("ur")), Lang::En);
+        assert_eq!(lang_of("", Some("ur-PK,en;q=0.8")), Lang::Ur);
+        assert_eq!(lang_of("", Some("de, en;q=0.5, ur;q=0.9")), Lang::Ur);
+        assert_eq!(lang_of("", Some("ur;q=0, en;q=0.1")), Lang::En);
+        assert_eq!(lang_of("", Some("fr")), Lang::En);
+    }
+}

@@ -1,0 +1,121 @@
+//! `GET /api/v1/taxonomy`: the categories cases are coded with, with their labels, so that the
+//! term keys in cases and counts can be shown in English or Urdu.
+
+use std::sync::Arc;
+
+use axum::Extension;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use naqsha_core::lang::Lang;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::cache::{Cached, ResponseCache};
+use super::{Bilingual, to_json};
+use crate::public::export::exported_dimensions;
+use crate::public::query::FILTER_DIMENSIONS;
+use crate::state::AppState;
+use crate::web::error::AppError;
+
+/// The active taxonomy, as far as it is public.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TaxonomyBody {
+    /// The taxonomy's version.
+    #[schema(example = "pk-default-2026.1")]
+    pub version: String,
+    /// Its name.
+    pub name: Bilingual,
+    /// The dimensions that published cases list (those describing the survivor are only
+    /// ever counted in aggregate and are not listed).
+    pub dimensions: Vec<DimensionBody>,
+}
+
+/// One dimension.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DimensionBody {
+    /// The key used in `categories`, in filters and in `group_by`.
+    #[schema(example = "platform")]
+    pub key: String,
+    /// The label.
+    pub label: Bilingual,
+    /// Whether a case may carry several terms.
+    pub multiple: bool,
+    /// Whether the dimension is a filter (and a `group_by` value) of the list and counts.
+    pub filter: bool,
+    /// The terms, in display order.
+    pub terms: Vec<TermBody>,
+}
+
+/// One term.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TermBody {
+    /// The key.
+    #[schema(example = "whatsapp")]
+    pub key: String,
+    /// The label.
+    pub label: Bilingual,
+}
+
+fn bilingual(en: &str, ur: &str) -> Bilingual {
+    Bilingual {
+        en: en.to_owned(),
+        ur: ur.to_owned(),
+    }
+}
+
+/// Get the taxonomy.
+#[utoipa::path(
+    get,
+    path = "/api/v1/taxonomy",
+    tag = "reference",
+    responses(
+        (status = 200, description = "The taxonomy.", body = TaxonomyBody,
+            headers(("ETag" = String, description = "Validator of this body."))),
+        (status = 304, description = "Not modified: the `If-None-Match` ETag is current."),
+    )
+)]
+pub async fn taxonomy(
+    State(state): State<AppState>,
+    Extension(cache): Extension<Arc<ResponseCache>>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    // Stored under the current generation like every other body, so one cache serves all
+    // routes; rebuilding this small body after a publication costs nothing.
+    let generation = state.published().await?.generation;
+    let key = "taxonomy";
+    if let Some(hit) = cache.get(generation, key) {
+        return Ok(hit.respond(&headers));
+    }
+    let t = state.taxonomy();
+    let body = TaxonomyBody {
+        version: t.version().to_string(),
+        name: bilingual(t.name().get(Lang::En), t.name().get(Lang::Ur)),
+        dimensions: exported_dimensions(t)
+            .map(|d| DimensionBody {
+                key: d.key.as_str().to_owned(),
+                label: bilingual(d.label(Lang::En), d.label(Lang::Ur)),
+                multiple: d.multiple,
+                filter: FILTER_DIMENSIONS.contains(&d.key.as_str()),
+                terms: d
+                    .terms
+                    .iter()
+                    .map(|term| TermBody {
+                        key: term.key.as_str().to_owned(),
+                        label: bilingual(term.label(Lang::En), term.label(Lang::Ur)),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    // The body does not depend on the published cases: its ETag follows the taxonomy only.
+    let cached = Cached::new(
+        0,
+        &format!("{key}/{}", t.version()),
+        "application/json",
+        to_json(&body),
+    );
+    Ok(cache
+        .insert(generation, key.to_owned(), cached)
+        .respond(&headers))
+}

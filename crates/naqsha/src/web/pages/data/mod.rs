@@ -1,0 +1,195 @@
+//! `GET /data` and `GET /ur/data`: the open data. What is published and what never is, the
+//! licence, a dictionary of every field, and links to the downloads (with the filters of the
+//! view the visitor came from, if any). The downloads themselves are in [`downloads`].
+
+pub mod downloads;
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::response::Response;
+use axum::routing::{MethodRouter, get};
+
+use super::render;
+use crate::public::export::{
+    FIELDS_AFTER_CATEGORIES, FIELDS_BEFORE_CATEGORIES, category_column, exported_dimensions,
+};
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::i18n::Tr;
+use crate::web::lang::PathLang;
+use crate::web::layout::Ui;
+
+/// The address of the licence's deed (a link only; nothing is fetched from it).
+const LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
+
+/// One row of the data dictionary.
+struct Field {
+    name: String,
+    meaning: String,
+    example: String,
+}
+
+/// A download link.
+struct Download {
+    href: String,
+    label: &'static str,
+    format: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "public/data.html")]
+struct DataPage {
+    ui: Ui,
+    count: String,
+    filtered: bool,
+    unfiltered_href: String,
+    attribution: String,
+    licence_url: &'static str,
+    downloads: Vec<Download>,
+    fields: Vec<Field>,
+}
+
+/// The meaning of a fixed field in `tr`'s language.
+fn meaning(tr: Tr, field: &str) -> &'static str {
+    match field {
+        "id" => tr.t("data.field.id"),
+        "url" => tr.t("data.field.url"),
+        "title_en" => tr.t("data.field.title_en"),
+        "title_ur" => tr.t("data.field.title_ur"),
+        "place_id" => tr.t("data.field.place_id"),
+        "place_level" => tr.t("data.field.place_level"),
+        "place_name_en" => tr.t("data.field.place_name_en"),
+        "place_name_ur" => tr.t("data.field.place_name_ur"),
+        "district_id" => tr.t("data.field.district_id"),
+        "province_id" => tr.t("data.field.province_id"),
+        "province_name_en" => tr.t("data.field.province_name_en"),
+        "province_name_ur" => tr.t("data.field.province_name_ur"),
+        "month" => tr.t("data.field.month"),
+        "year" => tr.t("data.field.year"),
+        "verification" => tr.t("data.field.verification"),
+        "published_at" => tr.t("data.field.published_at"),
+        "demo" => tr.t("data.field.demo"),
+        "longitude" => tr.t("data.field.longitude"),
+        "latitude" => tr.t("data.field.latitude"),
+        _ => "",
+    }
+}
+
+/// An example value of a fixed field (sample data, the same in both languages).
+fn example(field: &str) -> &'static str {
+    match field {
+        "id" => "0190f1c2-7a3b-7c4d-8e5f-6a7b8c9d0e1f",
+        "url" => "/stories/0190f1c2-7a3b-7c4d-8e5f-6a7b8c9d0e1f",
+        "title_en" => "Fake profile made with her photos",
+        "title_ur" => "اس کی تصاویر سے جعلی پروفائل",
+        "place_id" | "district_id" => "pk-pb-lahore",
+        "place_level" => "district",
+        "place_name_en" => "Lahore",
+        "place_name_ur" => "لاہور",
+        "province_id" => "pk-pb",
+        "province_name_en" => "Punjab",
+        "province_name_ur" => "پنجاب",
+        "month" => "2024-03",
+        "year" => "2024",
+        "verification" => "corroborated",
+        "published_at" => "2024-05-02T10:15:00Z",
+        "demo" => "false",
+        "longitude" => "74.3587",
+        "latitude" => "31.5204",
+        _ => "",
+    }
+}
+
+/// The dictionary: every column of the CSV (and property of the GeoJSON and JSON records).
+fn dictionary(state: &AppState, tr: Tr) -> Vec<Field> {
+    let fixed = |f: &&str| Field {
+        name: (*f).to_owned(),
+        meaning: meaning(tr, f).to_owned(),
+        example: example(f).to_owned(),
+    };
+    let categories = exported_dimensions(state.taxonomy()).map(|d| Field {
+        name: category_column(d.key.as_str()).into_owned(),
+        meaning: tr.f("data.field.category", &[("dimension", d.label(tr.lang()))]),
+        example: d
+            .terms
+            .iter()
+            .take(2)
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(";"),
+    });
+    FIELDS_BEFORE_CATEGORIES
+        .iter()
+        .map(fixed)
+        .chain(categories)
+        .chain(FIELDS_AFTER_CATEGORIES.iter().map(fixed))
+        .collect()
+}
+
+/// The open-data page.
+pub async fn page(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let q = downloads::filter(&state, raw.as_deref())?;
+    let snapshot = state.published().await?;
+    let count = snapshot.select(&q, state.gazetteer()).total();
+    let ui = Ui::new(&state, lang, &q.href("/data", 1));
+    let tr = ui.tr;
+    let link = |path: &str| q.href(path, 1);
+    let page = DataPage {
+        count: tr.f("data.count", &[("count", &count.to_string())]),
+        filtered: !q.is_unfiltered(),
+        unfiltered_href: ui.href("/data"),
+        attribution: tr.f("data.licence.attribution", &[("site", &ui.site_title)]),
+        licence_url: LICENCE_URL,
+        downloads: vec![
+            Download {
+                href: link("/data/cases.csv"),
+                label: tr.t("data.download.csv"),
+                format: "CSV",
+            },
+            Download {
+                href: link("/data/cases.geojson"),
+                label: tr.t("data.download.geojson"),
+                format: "GeoJSON",
+            },
+            Download {
+                href: link("/data/cases.json"),
+                label: tr.t("data.download.json"),
+                format: "JSON",
+            },
+        ],
+        fields: dictionary(&state, tr),
+        ui,
+    };
+    render(&page)
+}
+
+/// The routes of the open-data page and its downloads.
+pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    let mut routes = vec![("/data", get(page)), ("/ur/data", get(page))];
+    routes.extend(downloads::routes());
+    routes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use naqsha_core::lang::Lang;
+
+    #[test]
+    fn every_fixed_field_has_a_meaning_and_an_example_in_both_languages() {
+        for field in FIELDS_BEFORE_CATEGORIES
+            .iter()
+            .chain(FIELDS_AFTER_CATEGORIES)
+        {
+            for lang in [Lang::En, Lang::Ur] {
+                let m = meaning(Tr(lang), field);
+                assert!(!m.is_empty() && !m.starts_with("data."), "{field}: {m}");
+            }
+            assert!(!example(field).is_empty(), "{field}");
+        }
+    }
+}

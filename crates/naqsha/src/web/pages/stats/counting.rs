@@ -1,0 +1,243 @@
+//! Counting the cases of a selection per category in one pass over the snapshot, and the
+//! small-cell rule that decides which counts may be published.
+//!
+//! A count of 1 or 2 (below [`SMALL_CELL`]) could single out a person when combined with
+//! what else is known, so pages show it as "fewer than 3" and never the number. Totals and
+//! the percentages of the counts that are shown are computed from the exact counts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use naqsha_core::case::Verification;
+use naqsha_core::places::PlaceId;
+use naqsha_core::taxonomy::Taxonomy;
+
+use crate::public::{Selection, Snapshot};
+
+/// Counts below this (and above zero) are suppressed.
+pub const SMALL_CELL: u32 = 3;
+
+/// The taxonomy dimensions the statistics page counts, in the order it shows them.
+pub const STATS_DIMENSIONS: &[&str] = &[
+    "kind",
+    "act",
+    "platform",
+    "harm",
+    "perpetrator",
+    "survivor_age_band",
+    "survivor_role",
+    "action_taken",
+    "outcome",
+];
+
+/// Dimensions whose terms have a natural order (kept instead of sorting by count).
+pub const ORDERED_DIMENSIONS: &[&str] = &["survivor_age_band", "outcome"];
+
+/// A count as it may be published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// The exact number (zero or at least [`SMALL_CELL`]).
+    Exact(u32),
+    /// Between 1 and [`SMALL_CELL`] − 1: shown as "fewer than 3".
+    Suppressed,
+}
+
+impl Cell {
+    /// Applies the small-cell rule to an exact count.
+    pub fn of(n: u32) -> Self {
+        if n > 0 && n < SMALL_CELL {
+            Cell::Suppressed
+        } else {
+            Cell::Exact(n)
+        }
+    }
+}
+
+/// The counts of one taxonomy dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DimensionCounts {
+    /// The dimension key.
+    pub key: String,
+    /// (term key, cases carrying it), in taxonomy order.
+    pub terms: Vec<(String, u32)>,
+    /// Cases with at least one term of this dimension recorded.
+    pub recorded: u32,
+}
+
+/// Everything the statistics pages show about a selection, counted exactly.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Cases in the selection.
+    pub total: u32,
+    /// One entry per counted dimension the taxonomy has, in the order asked for.
+    pub dimensions: Vec<DimensionCounts>,
+    /// Cases per province; `None` for cases without a place.
+    pub by_province: BTreeMap<Option<PlaceId>, u32>,
+    /// Cases per year.
+    pub by_year: BTreeMap<i32, u32>,
+    /// Cases without a month.
+    pub without_year: u32,
+    /// Cases per verification level: unverified, corroborated, verified.
+    pub by_verification: [u32; 3],
+}
+
+impl Counts {
+    /// The counts of dimension `key`, if it was counted.
+    pub fn dimension(&self, key: &str) -> Option<&DimensionCounts> {
+        self.dimensions.iter().find(|d| d.key == key)
+    }
+}
+
+/// Counts the cases of `selection` for `dimensions` (those the taxonomy lacks are skipped),
+/// per province and per year, looking at each case once.
+pub fn count(
+    snapshot: &Snapshot,
+    selection: &Selection,
+    taxonomy: &Taxonomy,
+    dimensions: &[&str],
+) -> Counts {
+    // Per dimension: its key, a term → slot lookup, the slots and the recorded count.
+    struct Slots<'t> {
+        key: &'t str,
+        index: HashMap<&'t str, usize>,
+        counts: Vec<u32>,
+        recorded: u32,
+    }
+    let mut slots: Vec<Slots> = dimensions
+        .iter()
+        .filter_map(|key| taxonomy.dimension(key))
+        .map(|d| Slots {
+            key: d.key.as_str(),
+            index: d
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.key.as_str(), i))
+                .collect(),
+            counts: vec![0; d.terms.len()],
+            recorded: 0,
+        })
+        .collect();
+    let mut by_province: HashMap<Option<&PlaceId>, u32> = HashMap::new();
+    let mut by_verification = [0u32; 3];
+
+    for &i in &selection.cases {
+        let Some(case) = snapshot.cases.get(i as usize) else {
+            continue;
+        };
+        for s in &mut slots {
+            let Some(terms) = case.labels.get(s.key) else {
+                continue;
+            };
+            let mut any = false;
+            for t in terms {
+                if let Some(&slot) = s.index.get(t.as_str()) {
+                    s.counts[slot] += 1;
+                    any = true;
+                }
+            }
+            s.recorded += u32::from(any);
+        }
+        *by_province.entry(case.province.as_ref()).or_default() += 1;
+        by_verification[match case.verification {
+            Verification::Unverified => 0,
+            Verification::Corroborated => 1,
+            Verification::Verified => 2,
+        }] += 1;
+    }
+
+    let total = u32::try_from(selection.cases.len()).unwrap_or(u32::MAX);
+    let with_year: u32 = selection.by_year.values().sum();
+    Counts {
+        total,
+        dimensions: slots
+            .into_iter()
+            .map(|s| {
+                let d = taxonomy
+                    .dimension(s.key)
+                    .expect("counted from the taxonomy");
+                DimensionCounts {
+                    key: s.key.to_owned(),
+                    terms: d
+                        .terms
+                        .iter()
+                        .map(|t| t.key.as_str().to_owned())
+                        .zip(s.counts)
+                        .collect(),
+                    recorded: s.recorded,
+                }
+            })
+            .collect(),
+        by_province: by_province
+            .into_iter()
+            .map(|(p, n)| (p.cloned(), n))
+            .collect(),
+        by_year: selection.by_year.clone(),
+        without_year: total.saturating_sub(with_year),
+        by_verification,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::public::{PublicCase, PublicQuery};
+    use naqsha_core::ids::CaseId;
+    use naqsha_core::places::Gazetteer;
+    use naqsha_core::taxonomy::Labels;
+
+    fn case(province: Option<&str>, year: Option<i32>, labels: &[(&str, &str)]) -> PublicCase {
+        PublicCase {
+            id: CaseId::random(),
+            labels: Labels::from_pairs(labels.iter().copied()).unwrap(),
+            place: province.map(|p| PlaceId::new(p).unwrap()),
+            district: None,
+            province: province.map(|p| PlaceId::new(p).unwrap()),
+            period: year.map(|y| naqsha_core::period::YearMonth::new(y, 1).unwrap()),
+            title_en: None,
+            title_ur: None,
+            demo: false,
+            verification: Verification::Unverified,
+            published_at: None,
+        }
+    }
+
+    #[test]
+    fn small_counts_are_suppressed_and_zero_is_not() {
+        assert_eq!(Cell::of(0), Cell::Exact(0));
+        assert_eq!(Cell::of(1), Cell::Suppressed);
+        assert_eq!(Cell::of(2), Cell::Suppressed);
+        assert_eq!(Cell::of(3), Cell::Exact(3));
+    }
+
+    #[test]
+    fn one_pass_counts_terms_places_and_years() {
+        let tax = Taxonomy::pakistan_default();
+        let g = Gazetteer::pakistan();
+        let snapshot = Snapshot {
+            generation: 1,
+            cases: vec![
+                case(
+                    Some("pk-pb"),
+                    Some(2024),
+                    &[("platform", "whatsapp"), ("platform", "facebook")],
+                ),
+                case(Some("pk-pb"), Some(2023), &[("platform", "whatsapp")]),
+                case(None, None, &[("act", "threats")]),
+            ],
+        };
+        let selection = snapshot.select(&PublicQuery::default(), g);
+        let counts = count(&snapshot, &selection, tax, &["platform", "act", "nope"]);
+        assert_eq!(counts.total, 3);
+        assert_eq!(counts.dimensions.len(), 2, "unknown dimensions are skipped");
+        let platform = counts.dimension("platform").unwrap();
+        assert_eq!(platform.recorded, 2);
+        let n = |k: &str| platform.terms.iter().find(|(t, _)| t == k).unwrap().1;
+        assert_eq!((n("whatsapp"), n("facebook"), n("tiktok")), (2, 1, 0));
+        assert_eq!(counts.dimension("act").unwrap().recorded, 1);
+        assert_eq!(counts.by_province[&Some(PlaceId::new("pk-pb").unwrap())], 2);
+        assert_eq!(counts.by_province[&None], 1);
+        assert_eq!(counts.by_year.values().sum::<u32>(), 2);
+        assert_eq!(counts.without_year, 1);
+        assert_eq!(counts.by_verification, [3, 0, 0]);
+    }
+}

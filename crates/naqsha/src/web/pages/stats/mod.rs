@@ -1,0 +1,143 @@
+//! `GET /stats` (and `/ur/stats`): the published cases counted per category, province and
+//! year as server-drawn bar charts with their tables; `GET /stats/report`: the same for
+//! printing. Both take the shared filter of the map in the query string.
+//!
+//! Counting reads the in-memory snapshot once per page; the rendered page is kept per
+//! (snapshot, filter, language) in a small cache, so repeated views cost a lookup.
+
+mod cache;
+mod chart;
+mod counting;
+mod report;
+mod view;
+
+use std::sync::{Arc, LazyLock};
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{MethodRouter, get};
+use naqsha_core::lang::Lang;
+
+use self::cache::{PageCache, PageKey};
+use self::chart::Chart;
+use self::counting::{Counts, STATS_DIMENSIONS};
+use self::view::FilterForm;
+use crate::public::{PublicQuery, Snapshot};
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::lang::PathLang;
+use crate::web::layout::Ui;
+
+/// Rendered pages of every app in this process (entries are tied to their snapshot).
+static PAGES: LazyLock<PageCache> = LazyLock::new(PageCache::default);
+
+#[derive(Template)]
+#[template(path = "public/stats.html")]
+struct StatsPage {
+    ui: Ui,
+    form: FilterForm,
+    total: u32,
+    charts: Vec<Chart>,
+    verification: String,
+    report_href: String,
+    map_href: String,
+    data_href: String,
+}
+
+/// Parses the shared filter from the raw query string.
+fn parse_query(state: &AppState, raw: Option<&str>) -> Result<PublicQuery, AppError> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    PublicQuery::parse(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        state.taxonomy(),
+        state.gazetteer(),
+    )
+    .map_err(|e| AppError::BadRequest { key: e.key })
+}
+
+/// Serves the cached page for `key`, or renders it with `build` and keeps it.
+fn cached(
+    snapshot: &Arc<Snapshot>,
+    key: PageKey,
+    build: impl FnOnce() -> Result<String, AppError>,
+) -> Result<Response, AppError> {
+    if let Some(html) = PAGES.get(snapshot, &key) {
+        return Ok(Html(html.to_string()).into_response());
+    }
+    let html: Arc<str> = build()?.into();
+    PAGES.insert(snapshot, key, html.clone());
+    Ok(Html(html.to_string()).into_response())
+}
+
+/// The statistics page.
+pub async fn stats(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let q = parse_query(&state, raw.as_deref())?;
+    let snapshot = state.published().await?;
+    let key = PageKey {
+        page: "/stats",
+        filter: q.filter_string(),
+        lang,
+        extra: String::new(),
+    };
+    cached(&snapshot, key, || {
+        Ok(stats_page(&state, lang, &q, &snapshot).render()?)
+    })
+}
+
+fn stats_page(state: &AppState, lang: Lang, q: &PublicQuery, snapshot: &Snapshot) -> StatsPage {
+    let taxonomy = state.taxonomy();
+    let gazetteer = state.gazetteer();
+    let selection = snapshot.select(q, gazetteer);
+    let counts: Counts = counting::count(snapshot, &selection, taxonomy, STATS_DIMENSIONS);
+    let ui = Ui::new(state, lang, &q.href("/stats", 1));
+    let tr = ui.tr;
+    let dimension = |key: &str| {
+        counts
+            .dimension(key)
+            .and_then(|d| view::dimension_chart(tr, taxonomy, &counts, d, false))
+    };
+    // Where it happened and when, after what happened and before the survivor's details.
+    let mut charts: Vec<Chart> = ["kind", "act", "platform", "harm", "perpetrator"]
+        .into_iter()
+        .filter_map(dimension)
+        .collect();
+    charts.push(view::province_chart(tr, gazetteer, &counts));
+    charts.push(view::year_chart(tr, &counts));
+    charts.extend(
+        [
+            "survivor_age_band",
+            "survivor_role",
+            "action_taken",
+            "outcome",
+        ]
+        .into_iter()
+        .filter_map(dimension),
+    );
+    StatsPage {
+        form: FilterForm::new(tr, ui.href("/stats"), q, snapshot, taxonomy, gazetteer),
+        total: counts.total,
+        verification: view::verification_note(tr, &counts),
+        report_href: q.href(&ui.href("/stats/report"), 1),
+        map_href: q.href(&ui.href("/"), 1),
+        data_href: ui.href("/data"),
+        charts,
+        ui,
+    }
+}
+
+/// The routes of the statistics pages.
+pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/stats", get(stats)),
+        ("/ur/stats", get(stats)),
+        ("/stats/report", get(report::report)),
+        ("/ur/stats/report", get(report::report)),
+    ]
+}

@@ -1,0 +1,165 @@
+//! `GET /stats/report` (and `/ur/stats/report`): a printable summary of the selection for
+//! advocacy letters and briefings: what was selected, the totals, the main breakdowns as
+//! tables and how the numbers were made, dated.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::response::Response;
+use naqsha_core::lang::Lang;
+use time::OffsetDateTime;
+
+use super::cache::PageKey;
+use super::chart::Chart;
+use super::counting::{self, Counts};
+use super::view::{self, FilterForm};
+use super::{cached, parse_query};
+use crate::public::{PublicQuery, Snapshot};
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::i18n::Tr;
+use crate::web::lang::PathLang;
+use crate::web::layout::Ui;
+
+/// The dimensions the summary breaks down (province and year follow them).
+const REPORT_DIMENSIONS: &[&str] = &["kind", "act", "platform"];
+
+#[derive(Template)]
+#[template(path = "public/stats_report.html")]
+struct ReportPage {
+    ui: Ui,
+    form: FilterForm,
+    years: String,
+    area: String,
+    total: u32,
+    verification: String,
+    tables: Vec<Chart>,
+    generated: String,
+    stats_url: String,
+    data_url: String,
+    stats_href: String,
+}
+
+/// The printable summary.
+pub async fn report(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let q = parse_query(&state, raw.as_deref())?;
+    let snapshot: Arc<Snapshot> = state.published().await?;
+    let today = OffsetDateTime::now_utc().date();
+    let key = PageKey {
+        page: "/stats/report",
+        filter: q.filter_string(),
+        lang,
+        extra: today.to_string(),
+    };
+    cached(&snapshot, key, || {
+        Ok(report_page(&state, lang, &q, &snapshot, today).render()?)
+    })
+}
+
+fn report_page(
+    state: &AppState,
+    lang: Lang,
+    q: &PublicQuery,
+    snapshot: &Snapshot,
+    today: time::Date,
+) -> ReportPage {
+    let taxonomy = state.taxonomy();
+    let gazetteer = state.gazetteer();
+    let selection = snapshot.select(q, gazetteer);
+    let counts: Counts = counting::count(snapshot, &selection, taxonomy, REPORT_DIMENSIONS);
+    let ui = Ui::new(state, lang, &q.href("/stats/report", 1));
+    let tr = ui.tr;
+    let mut tables: Vec<Chart> = counts
+        .dimensions
+        .iter()
+        .filter_map(|d| view::dimension_chart(tr, taxonomy, &counts, d, true))
+        .collect();
+    tables.push(view::province_chart(tr, gazetteer, &counts));
+    tables.push(view::year_chart(tr, &counts));
+    let area = match q.province.as_ref().and_then(|p| gazetteer.get(p)) {
+        Some(p) => p.name(lang).to_owned(),
+        None => tr.t("stats_report.all_areas").to_owned(),
+    };
+    // Printed links must work on paper: absolute when the public address is configured.
+    let base = state
+        .config()
+        .public_url
+        .as_deref()
+        .unwrap_or("")
+        .trim_end_matches('/')
+        .to_owned();
+    ReportPage {
+        form: FilterForm::new(
+            tr,
+            ui.href("/stats/report"),
+            q,
+            snapshot,
+            taxonomy,
+            gazetteer,
+        ),
+        years: years_label(tr, q),
+        area,
+        total: counts.total,
+        verification: view::verification_note(tr, &counts),
+        tables,
+        generated: tr.f(
+            "stats_report.generated",
+            &[("date", &date_label(tr, today))],
+        ),
+        stats_url: format!("{base}{}", q.href(&ui.href("/stats"), 1)),
+        data_url: format!("{base}{}", ui.href("/data")),
+        stats_href: q.href(&ui.href("/stats"), 1),
+        ui,
+    }
+}
+
+/// The years of the selection in words: "All years", "2019–2024", "From 2019", "Up to 2024".
+fn years_label(tr: Tr, q: &PublicQuery) -> String {
+    match (q.from, q.to) {
+        (None, None) => tr.t("stats_report.all_years").to_owned(),
+        (Some(f), Some(t)) if f == t => f.to_string(),
+        (Some(f), Some(t)) => tr.f(
+            "stats_report.years_range",
+            &[("from", &f.to_string()), ("to", &t.to_string())],
+        ),
+        (Some(f), None) => tr.f("stats_report.years_from", &[("from", &f.to_string())]),
+        (None, Some(t)) => tr.f("stats_report.years_to", &[("to", &t.to_string())]),
+    }
+}
+
+/// "5 March 2025" / "5 مارچ 2025".
+fn date_label(tr: Tr, date: time::Date) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        tr.month(date.month().into()),
+        date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_ranges_read_as_words() {
+        let q = |from, to| PublicQuery {
+            from,
+            to,
+            ..Default::default()
+        };
+        let tr = Tr(Lang::En);
+        assert_eq!(years_label(tr, &q(None, None)), "All years");
+        assert_eq!(years_label(tr, &q(Some(2019), Some(2024))), "2019–2024");
+        assert_eq!(years_label(tr, &q(Some(2020), Some(2020))), "2020");
+        assert_eq!(years_label(tr, &q(Some(2019), None)), "From 2019");
+        assert_eq!(years_label(tr, &q(None, Some(2024))), "Up to 2024");
+        let d = time::Date::from_calendar_date(2025, time::Month::March, 5).unwrap();
+        assert_eq!(date_label(tr, d), "5 March 2025");
+    }
+}

@@ -1,0 +1,356 @@
+//! The map page (`/`, `/ur/`) and the embed (`/embed`) as a visitor without JavaScript gets
+//! them: the SVG map's circles, the filter form, the story list and its paging, the totals,
+//! bad filters, and the one route other sites may frame.
+
+mod web_support;
+
+use axum::http::StatusCode;
+use naqsha_core::case::Case;
+use naqsha_core::period::YearMonth;
+use naqsha_core::taxonomy::Labels;
+use web_support::{TestApp, attrs, case, place, texts};
+
+/// A published case at `place` (district or province) with `labels`.
+fn placed(
+    title: &str,
+    place_id: Option<&str>,
+    province: Option<&str>,
+    labels: &[(&str, &str)],
+) -> Case {
+    let mut c = case(title);
+    c.place = place_id.and_then(place);
+    c.province = province.and_then(place);
+    c.labels = Labels::from_pairs(labels.iter().copied()).unwrap();
+    c
+}
+
+/// Six cases: three in Lahore, one in Karachi East, one placed only in Sindh, one nowhere.
+async fn seeded(app: &TestApp) {
+    let whatsapp = [
+        ("platform", "whatsapp"),
+        ("kind", "online_harassment_cyberstalking"),
+    ];
+    let cases = [
+        placed("Lahore one", Some("pk-pb-lahore"), Some("pk-pb"), &whatsapp),
+        placed("Lahore two", Some("pk-pb-lahore"), Some("pk-pb"), &whatsapp),
+        placed(
+            "Lahore three",
+            Some("pk-pb-lahore"),
+            Some("pk-pb"),
+            &[("platform", "facebook")],
+        ),
+        placed(
+            "Karachi",
+            Some("pk-sd-karachi-east"),
+            Some("pk-sd"),
+            &whatsapp,
+        ),
+        placed(
+            "Somewhere in Sindh",
+            Some("pk-sd"),
+            Some("pk-sd"),
+            &[("act", "threats")],
+        ),
+        placed("Nowhere", None, None, &[("act", "threats")]),
+    ];
+    for (i, mut c) in cases.into_iter().enumerate() {
+        c.period = Some(YearMonth::new(2019 + i as i32 % 3, 5).unwrap());
+        app.save(&c).await;
+    }
+}
+
+fn dot_counts(html: &scraper::Html) -> Vec<u32> {
+    attrs(html, "svg.map__svg .map__dot", "data-count")
+        .iter()
+        .map(|c| c.parse().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
+    let app = TestApp::new().await;
+    seeded(&app).await;
+    let reply = app.get("/").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.headers.get("set-cookie").is_none());
+    let html = reply.html();
+
+    assert_eq!(attrs(&html, ".map-totals", "data-total"), ["6"]);
+    assert_eq!(attrs(&html, ".map-totals", "data-mapped"), ["5"]);
+    assert_eq!(
+        texts(&html, ".map-totals"),
+        ["Matching cases: 6. On the map: 5."]
+    );
+    let mut counts = dot_counts(&html);
+    counts.sort();
+    assert_eq!(
+        counts,
+        [1, 1, 3],
+        "Lahore, Karachi East and Sindh's capital"
+    );
+    assert_eq!(
+        attrs(&html, ".map__dot", "data-name")
+            .iter()
+            .filter(|n| *n == "Lahore")
+            .count(),
+        1
+    );
+    assert_eq!(texts(&html, ".map__dot title")[0], "Lahore: 3");
+    assert_eq!(
+        attrs(&html, "svg.map__svg path.map__province", "d").len(),
+        7
+    );
+    assert_eq!(texts(&html, ".story-card").len(), 6);
+    assert_eq!(attrs(&html, "figure.map", "class"), ["map map-colour--all"]);
+
+    // The timeline covers 2019–2021, its numbers also in a table.
+    assert_eq!(texts(&html, ".timeline__bar").len(), 3);
+    assert_eq!(
+        texts(&html, ".timeline tbody tr"),
+        ["2019 2", "2020 2", "2021 2"]
+    );
+
+    let rows = texts(&html, ".counts__table tbody tr");
+    assert_eq!(rows, ["Punjab 3", "Sindh 2", "Place not recorded 1"]);
+    assert_eq!(attrs(&html, ".downloads a", "href")[0], "/data/cases.csv");
+}
+
+#[tokio::test]
+async fn filters_in_the_url_change_totals_circles_cards_and_links() {
+    let app = TestApp::new().await;
+    seeded(&app).await;
+    let html = app.get("/?platform=whatsapp&utm_source=x").await.html();
+    assert_eq!(attrs(&html, ".map-totals", "data-total"), ["3"]);
+    let mut counts = dot_counts(&html);
+    counts.sort();
+    assert_eq!(counts, [1, 2]);
+    let titles = texts(&html, ".story-card__title");
+    assert_eq!(titles.len(), 3);
+    assert!(
+        titles
+            .iter()
+            .all(|t| t.starts_with("Lahore") || t == "Karachi"),
+        "{titles:?}"
+    );
+    assert_eq!(
+        attrs(&html, "input[name=platform][checked]", "value"),
+        ["whatsapp"]
+    );
+    assert_eq!(
+        attrs(
+            &html,
+            "details[open] summary + fieldset input[checked]",
+            "value"
+        ),
+        ["whatsapp"]
+    );
+    assert_eq!(
+        attrs(&html, ".downloads a", "href"),
+        [
+            "/data/cases.csv?platform=whatsapp",
+            "/data/cases.geojson?platform=whatsapp",
+            "/embed?platform=whatsapp"
+        ]
+    );
+    assert_eq!(
+        attrs(&html, ".lang-switch", "href"),
+        ["/ur/?platform=whatsapp"]
+    );
+    assert_eq!(attrs(&html, ".filter-form__clear", "href"), ["/"]);
+
+    // One kind colours the circles; a province is outlined; years narrow the list.
+    let html = app
+        .get("/?kind=online_harassment_cyberstalking&province=pk-sd")
+        .await
+        .html();
+    assert_eq!(attrs(&html, ".map-totals", "data-total"), ["1"]);
+    assert_eq!(attrs(&html, "figure.map", "class"), ["map map-colour--k1"]);
+    assert_eq!(
+        texts(&html, ".map__key"),
+        ["Online harassment and cyberstalking"]
+    );
+    assert_eq!(attrs(&html, ".map__province--chosen", "class").len(), 1);
+    assert_eq!(
+        attrs(&html, "#f-province option[selected]", "value"),
+        ["pk-sd"]
+    );
+
+    let html = app.get("/?from=2020&to=2020").await.html();
+    assert_eq!(attrs(&html, ".map-totals", "data-total"), ["2"]);
+    assert_eq!(attrs(&html, "#f-from option[selected]", "value"), ["2020"]);
+
+    let html = app.get("/?act=threats&platform=whatsapp").await.html();
+    assert_eq!(attrs(&html, ".map-totals", "data-total"), ["0"]);
+    assert!(dot_counts(&html).is_empty());
+    assert_eq!(
+        texts(&html, ".empty"),
+        ["No published case matches these filters."]
+    );
+}
+
+#[tokio::test]
+async fn paging_links_keep_the_filter() {
+    let app = TestApp::new().await;
+    for i in 0..23 {
+        let mut c = placed(
+            &format!("Threat {i}"),
+            Some("pk-pb-lahore"),
+            Some("pk-pb"),
+            &[("act", "threats")],
+        );
+        c.period = Some(YearMonth::new(2000 + i, 1).unwrap());
+        app.save(&c).await;
+    }
+    app.save(&placed("Other", None, None, &[("act", "doxxing")]))
+        .await;
+
+    let html = app.get("/?act=threats").await.html();
+    assert_eq!(texts(&html, ".story-card").len(), 20);
+    assert_eq!(texts(&html, ".story-card__title")[0], "Threat 22");
+    assert_eq!(
+        attrs(&html, ".paging__older", "href"),
+        ["/?act=threats&page=2"]
+    );
+    assert_eq!(
+        dot_counts(&html),
+        [23],
+        "the map shows every match, not one page"
+    );
+
+    let html = app.get("/ur/?act=threats&page=2").await.html();
+    assert_eq!(texts(&html, ".story-card").len(), 3);
+    assert_eq!(attrs(&html, ".paging__newer", "href"), ["/ur/?act=threats"]);
+    assert_eq!(
+        attrs(&html, ".lang-switch", "href"),
+        ["/?act=threats&page=2"]
+    );
+    assert_eq!(
+        app.get("/?act=threats&page=3").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_bad_filter_is_explained_beside_the_form_with_the_choices_kept() {
+    let app = TestApp::new().await;
+    seeded(&app).await;
+    let reply = app
+        .get("/?platform=whatsapp&kind=nope&province=pk-sd")
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let html = reply.html();
+    assert_eq!(
+        texts(&html, ".filter-form__error"),
+        ["That category is not in the list."]
+    );
+    assert_eq!(
+        attrs(&html, "input[name=platform][checked]", "value"),
+        ["whatsapp"]
+    );
+    assert_eq!(
+        attrs(&html, "#f-province option[selected]", "value"),
+        ["pk-sd"]
+    );
+    assert!(
+        texts(&html, ".story-card").is_empty(),
+        "no results for a filter that cannot be used"
+    );
+    assert!(dot_counts(&html).is_empty());
+    assert!(texts(&html, ".map-totals").is_empty());
+
+    let reply = app.get("/ur/?from=2024&to=2019").await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let html = reply.html();
+    assert_eq!(
+        texts(&html, ".filter-form__error"),
+        ["پہلا سال آخری سال کے بعد کا نہیں ہو سکتا۔"]
+    );
+    assert_eq!(attrs(&html, "#f-from option[selected]", "value"), ["2024"]);
+    assert_eq!(attrs(&html, "#f-to option[selected]", "value"), ["2019"]);
+    assert_eq!(attrs(&html, "html", "dir"), ["rtl"]);
+}
+
+#[tokio::test]
+async fn only_the_embed_may_be_framed() {
+    let app = TestApp::new().await;
+    seeded(&app).await;
+    let page = app.get("/").await;
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(page.header("x-frame-options"), Some("DENY"));
+
+    let embed = app.get("/embed?platform=whatsapp").await;
+    assert_eq!(embed.status, StatusCode::OK);
+    let csp = embed.header("content-security-policy").unwrap();
+    assert!(!csp.contains("frame-ancestors"), "{csp}");
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    assert!(embed.header("x-frame-options").is_none());
+    assert!(embed.headers.get("set-cookie").is_none());
+    let html = embed.html();
+    assert!(
+        texts(&html, ".site-header").is_empty(),
+        "no site frame in the embed"
+    );
+    assert!(texts(&html, "form").is_empty());
+    assert_eq!(attrs(&html, ".map-totals", "data-total"), ["3"]);
+    assert_eq!(dot_counts(&html).iter().sum::<u32>(), 3);
+    assert_eq!(
+        attrs(&html, ".embed__site a", "href"),
+        ["/?platform=whatsapp"]
+    );
+    assert_eq!(attrs(&html, ".embed__site a", "target"), ["_blank"]);
+    assert_eq!(attrs(&html, ".embed__site a", "rel"), ["noopener"]);
+
+    let html = app.get("/ur/embed").await.html();
+    assert_eq!(attrs(&html, "html", "dir"), ["rtl"]);
+    assert_eq!(attrs(&html, ".embed__site a", "href"), ["/ur/"]);
+    assert!(attrs(&html, ".map__dot", "data-name").contains(&"لاہور".to_owned()));
+
+    let bad = app.get("/embed?from=soon").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.header("x-frame-options").is_none());
+}
+
+#[tokio::test]
+async fn a_configured_tile_server_is_allowed_for_images_only() {
+    let app = TestApp::with_config(|c| {
+        c.map_tile_url = Some("https://tiles.example.org/{z}/{x}/{y}.png".into())
+    })
+    .await;
+    let page = app.get("/").await;
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("img-src 'self' data: https://tiles.example.org;"),
+        "{csp}"
+    );
+    assert!(csp.contains("connect-src 'self';") && csp.contains("frame-ancestors 'none'"));
+    assert_eq!(
+        attrs(&page.html(), "figure.map", "data-tiles"),
+        ["https://tiles.example.org/{z}/{x}/{y}.png"]
+    );
+    // Without one, the page names no other host.
+    let plain = TestApp::new().await.get("/").await;
+    assert!(
+        !plain.text().contains("https://"),
+        "the default page refers to no other site"
+    );
+}
+
+#[tokio::test]
+async fn outlines_are_served_for_the_interactive_map() {
+    let app = TestApp::new().await;
+    let reply = app.get("/map/outlines.geojson").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("application/geo+json"));
+    assert!(reply.header("cache-control").unwrap().starts_with("public"));
+    let geo = reply.json();
+    let features = geo["features"].as_array().unwrap();
+    let provinces: Vec<&str> = features
+        .iter()
+        .filter(|f| f["properties"]["layer"] == "province")
+        .map(|f| f["properties"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(provinces.len(), 7);
+    assert!(provinces.contains(&"pk-pb"));
+    assert!(reply.body.len() < 40_000, "{} bytes", reply.body.len());
+}
