@@ -427,10 +427,7 @@ async fn the_story_page_shows_what_helped_related_help_and_a_plain_share_link() 
         ]
     );
     let url = format!("https://naqsha.example/stories/{}", c.id);
-    assert_eq!(
-        attrs(&html, "input#share-url[readonly]", "value"),
-        [url.clone()]
-    );
+    assert_eq!(attrs(&html, "input#share-url[readonly]", "value"), [url]);
     assert_eq!(attrs(&html, "label[for=share-url]", "for").len(), 1);
     assert_eq!(
         attrs(&html, "button.share__copy[hidden]", "data-copy"),

@@ -114,7 +114,7 @@ fn section_title(tr: Tr, section: &str) -> &'static str {
 
 /// The absolute address of `path` on this site: from the configured public URL, else from
 /// the request's `Host` (only shown back to the same visitor, and only if it looks like a
-/// host name), else the path alone.
+/// host name), else the path alone. Configure `public_url` to make it exact.
 fn absolute(state: &AppState, headers: &HeaderMap, path: &str) -> String {
     if let Some(base) = &state.config().public_url {
         return format!("{}{path}", base.trim_end_matches('/'));
@@ -129,7 +129,12 @@ fn absolute(state: &AppState, headers: &HeaderMap, path: &str) -> String {
         });
     match host {
         Some(host) => {
-            let scheme = if state.config().secure_cookies {
+            // A public site runs behind TLS; plain http is for a loopback address or a
+            // deployment that turned secure cookies off for plain-http use.
+            let loopback = ["localhost", "127.", "[::1]"]
+                .iter()
+                .any(|l| host.starts_with(l));
+            let scheme = if state.config().secure_cookies && !loopback {
                 "https"
             } else {
                 "http"

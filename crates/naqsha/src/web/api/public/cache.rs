@@ -299,7 +299,10 @@ mod tests {
         let body = "{\"features\": []} ".repeat(200).into_bytes();
         let cached = Cached::new(1, "q", "application/json", body.clone());
         let mut headers = HeaderMap::new();
-        headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("br, gzip"));
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("br, gzip"),
+        );
         let res = cached.respond(&headers);
         assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
         let gz_tag = res.headers()[header::ETAG].clone();
@@ -312,7 +315,16 @@ mod tests {
         headers.insert(header::IF_NONE_MATCH, gz_tag);
         assert_eq!(cached.respond(&headers).status(), StatusCode::NOT_MODIFIED);
         let mut refused = HeaderMap::new();
-        refused.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip;q=0"));
-        assert!(cached.respond(&refused).headers().get(header::CONTENT_ENCODING).is_none());
+        refused.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("gzip;q=0"),
+        );
+        assert!(
+            cached
+                .respond(&refused)
+                .headers()
+                .get(header::CONTENT_ENCODING)
+                .is_none()
+        );
     }
 }

@@ -173,7 +173,7 @@ pub fn dimension_chart(
         .collect();
     if !ORDERED_DIMENSIONS.contains(&d.key.as_str()) {
         // Stable: equal counts keep taxonomy order.
-        rows.sort_by(|a, b| b.count.cmp(&a.count));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.count));
     }
     Some(Chart::new(
         tr,
