@@ -88,6 +88,8 @@ pub async fn check_access(
     if let Err(e) = staff.require(permission) {
         return e.into_response();
     }
+    // The handler's `Staff` extractor takes this one instead of reading the session again.
+    parts.extensions.insert(staff);
     next.run(axum::extract::Request::from_parts(parts, body))
         .await
 }

@@ -255,6 +255,7 @@ pub async fn advance(
 }
 
 /// A signed-in staff member: what every workspace handler takes.
+#[derive(Clone)]
 pub struct Staff {
     /// The account.
     pub user: User,
@@ -307,6 +308,10 @@ impl FromRequestParts<AppState> for Staff {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        // The access layer already looked the session up for this request.
+        if let Some(staff) = parts.extensions.get::<Staff>() {
+            return Ok(staff.clone());
+        }
         let current = current(state, &parts.headers)
             .await
             .map_err(|e| AppError::from(e).into_response())?;
