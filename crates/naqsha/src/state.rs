@@ -90,7 +90,11 @@ impl AppState {
     ) -> Result<Arc<crate::public::Snapshot>, crate::storage::StorageError> {
         self.inner
             .public
-            .snapshot(&self.inner.store, Gazetteer::pakistan())
+            .snapshot(
+                &self.inner.store,
+                &self.inner.taxonomy,
+                Gazetteer::pakistan(),
+            )
             .await
     }
 

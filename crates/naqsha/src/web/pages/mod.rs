@@ -6,6 +6,7 @@ pub mod exit;
 pub mod follow_up;
 pub mod health;
 pub mod map;
+pub mod page_cache;
 pub mod report;
 pub mod resources;
 pub mod stats;

@@ -181,7 +181,7 @@ pub async fn list(
     }
 
     let gazetteer = state.gazetteer();
-    let selection = snapshot.select(&q, gazetteer);
+    let selection = snapshot.select(&q);
     let start = after.map_or(0, |after| {
         selection
             .cases

@@ -22,7 +22,7 @@ use super::{
     FilterParams, bad_param, filter, param, query_pairs, refuse_filter, request_lang, to_json,
 };
 use crate::public::query::FILTER_DIMENSIONS;
-use crate::public::{PublicCase, Snapshot};
+use crate::public::{PublicCase, Selection, Snapshot};
 use crate::state::AppState;
 use crate::web::api::{ApiError, ErrorBody};
 use crate::web::error::AppError;
@@ -171,8 +171,8 @@ pub async fn stats(
     if let Some(hit) = cache.get(snapshot.generation, &key) {
         return Ok(hit.respond(&headers));
     }
-    let selection = snapshot.select(&q, state.gazetteer());
-    let counts = count(&state, &snapshot, &selection.cases, group_by);
+    let selection = snapshot.select(&q);
+    let counts = count(&state, &snapshot, &selection, group_by);
     let body = StatsBody {
         generation: snapshot.generation,
         group_by,
@@ -195,33 +195,24 @@ pub async fn stats(
 fn count(
     state: &AppState,
     snapshot: &Snapshot,
-    selected: &[u32],
+    selection: &Selection,
     group_by: GroupBy,
 ) -> Vec<(Option<String>, u32)> {
-    let cases = selected.iter().map(|&i| &snapshot.cases[i as usize]);
+    let cases = selection.cases.iter().map(|&i| &snapshot.cases[i as usize]);
     let mut none = 0;
     let mut groups: Vec<(Option<String>, u32)> = match group_by.dimension() {
         Some(dimension) => {
-            let terms = state
-                .taxonomy()
-                .dimension(dimension)
-                .map(|d| d.terms.as_slice())
-                .unwrap_or_default();
-            let mut counts = vec![0u32; terms.len()];
-            for c in cases {
-                let mut any = false;
-                for (n, t) in counts.iter_mut().zip(terms) {
-                    if c.labels.contains(dimension, t.key.as_str()) {
-                        *n += 1;
-                        any = true;
-                    }
-                }
-                none += u32::from(!any);
-            }
-            terms
-                .iter()
-                .zip(counts)
-                .map(|(t, n)| (Some(t.key.as_str().to_owned()), n))
+            let tally = snapshot.tally(selection, &[dimension]);
+            let Some(counts) = tally.dimensions.into_iter().next() else {
+                return vec![(None, u32::try_from(selection.total()).unwrap_or(u32::MAX))];
+            };
+            none = u32::try_from(selection.total())
+                .unwrap_or(u32::MAX)
+                .saturating_sub(counts.recorded);
+            counts
+                .terms
+                .into_iter()
+                .map(|(t, n)| (Some(t), n))
                 .collect()
         }
         None => {

@@ -96,7 +96,7 @@ async fn download(
     let generation = snapshot.generation;
     let built_key = key.clone();
     let cached = tokio::task::spawn_blocking(move || -> std::io::Result<Cached> {
-        let selection = snapshot.select(&q, state.gazetteer());
+        let selection = snapshot.select(&q);
         let cases: Vec<&PublicCase> = selection
             .cases
             .iter()

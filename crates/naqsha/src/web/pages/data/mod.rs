@@ -134,7 +134,7 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let q = downloads::filter(&state, raw.as_deref())?;
     let snapshot = state.published().await?;
-    let count = snapshot.select(&q, state.gazetteer()).total();
+    let count = snapshot.select(&q).total();
     let ui = Ui::new(&state, lang, &q.href("/data", 1));
     let tr = ui.tr;
     let link = |path: &str| q.href(path, 1);

@@ -12,10 +12,12 @@ pub mod svg;
 pub mod timeline;
 pub mod view;
 
+use std::sync::Arc;
+
 use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
 
 use self::filters::{FilterForm, year_range};
@@ -29,6 +31,7 @@ use crate::web::error::{AppError, wants_json};
 use crate::web::headers::PolicyExceptions;
 use crate::web::lang::{PathLang, localise};
 use crate::web::layout::Ui;
+use crate::web::pages::page_cache::{PAGES, PageKey};
 
 /// How long browsers may keep the outlines (they change only with a new release).
 const OUTLINES_CACHE: &str = "public, max-age=86400";
@@ -63,12 +66,13 @@ struct Request {
     pairs: Vec<(String, String)>,
     query: PublicQuery,
     error: Option<QueryError>,
-    snapshot: std::sync::Arc<Snapshot>,
+    snapshot: Arc<Snapshot>,
     selection: Selection,
 }
 
-async fn read(state: &AppState, raw: Option<String>) -> Result<Request, AppError> {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+/// Reads the filter of `raw` and selects its cases from `snapshot`.
+fn read(state: &AppState, raw: &str, snapshot: Arc<Snapshot>) -> Request {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     let parsed = PublicQuery::parse(
@@ -76,7 +80,6 @@ async fn read(state: &AppState, raw: Option<String>) -> Result<Request, AppError
         state.taxonomy(),
         state.gazetteer(),
     );
-    let snapshot = state.published().await?;
     let (query, error) = match parsed {
         Ok(q) => (q, None),
         Err(e) => (
@@ -89,15 +92,30 @@ async fn read(state: &AppState, raw: Option<String>) -> Result<Request, AppError
     };
     // A filter that cannot be used shows nothing rather than everything.
     let selection = match error {
-        None => snapshot.select(&query, state.gazetteer()),
+        None => snapshot.select(&query),
         Some(_) => Selection::default(),
     };
-    Ok(Request {
+    Request {
         pairs,
         query,
         error,
         snapshot,
         selection,
+    }
+}
+
+/// The policy widening the map pages need: framing for the embed, images from the tile
+/// server if one is set.
+fn exceptions(state: &AppState, framable: bool) -> Option<PolicyExceptions> {
+    let img_origin = state
+        .config()
+        .map_tile_url
+        .as_deref()
+        .and_then(crate::config::tile_origin)
+        .map(str::to_owned);
+    (framable || img_origin.is_some()).then_some(PolicyExceptions {
+        framable,
+        img_origin,
     })
 }
 
@@ -128,25 +146,12 @@ impl MapView {
         }
     }
 
-    /// The policy widening this page needs: images from the tile server, if one is set.
-    fn exceptions(&self, framable: bool) -> Option<PolicyExceptions> {
-        let img_origin = self
-            .tiles
-            .as_deref()
-            .and_then(crate::config::tile_origin)
-            .map(str::to_owned);
-        (framable || img_origin.is_some()).then_some(PolicyExceptions {
-            framable,
-            img_origin,
-        })
-    }
-
     /// Finishes a rendered page: 400 when the filter was bad, the policy exceptions.
-    fn respond(&self, mut res: Response, framable: bool) -> Response {
+    fn respond(&self, state: &AppState, mut res: Response, framable: bool) -> Response {
         if self.error.is_some() {
             *res.status_mut() = StatusCode::BAD_REQUEST;
         }
-        if let Some(e) = self.exceptions(framable) {
+        if let Some(e) = exceptions(state, framable) {
             res.extensions_mut().insert(e);
         }
         res
@@ -168,14 +173,31 @@ struct MapPage {
     embed_href: String,
 }
 
-/// The map page in the language of the path.
+/// The map page in the language of the path. A page whose filter could be used is kept
+/// (per snapshot, raw query string and language), so a popular view is selected and rendered
+/// once per publication.
 pub async fn page(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let r = read(&state, raw).await?;
+    let raw = raw.unwrap_or_default();
+    let snapshot = state.published().await?;
+    let key = PageKey {
+        page: "/",
+        filter: raw.clone(),
+        lang,
+        extra: String::new(),
+    };
+    if let Some(html) = PAGES.get(&snapshot, &key) {
+        let mut res = Html(html.to_string()).into_response();
+        if let Some(e) = exceptions(&state, false) {
+            res.extensions_mut().insert(e);
+        }
+        return Ok(res);
+    }
+    let r = read(&state, &raw, snapshot);
     // A client that takes only JSON gets the error as JSON, like everywhere else.
     if let Some(e) = &r.error
         && wants_json("/", &headers)
@@ -193,17 +215,7 @@ pub async fn page(
     let tr = ui.tr;
     let g = state.gazetteer();
 
-    let years = r
-        .snapshot
-        .cases
-        .iter()
-        .filter_map(|c| c.period.map(|p| p.year()));
-    let (first, last) = years.fold((None, None), |(lo, hi): (Option<i32>, Option<i32>), y| {
-        (
-            Some(lo.map_or(y, |l| l.min(y))),
-            Some(hi.map_or(y, |h| h.max(y))),
-        )
-    });
+    let (first, last) = r.snapshot.years().unzip();
     let this_year = time::OffsetDateTime::now_utc().year();
     // From the raw values, so that a range refused as backwards is still shown as chosen.
     let chosen_years: Vec<Option<i32>> = r
@@ -232,8 +244,12 @@ pub async fn page(
         embed_href: q.href(&ui.href("/embed"), 1),
         ui,
     };
-    let res = render(&page_view)?;
-    Ok(page_view.view.respond(res, false))
+    let html: Arc<str> = page_view.render()?.into();
+    if page_view.view.error.is_none() {
+        PAGES.insert(&r.snapshot, key, html.clone());
+    }
+    let res = Html(html.to_string()).into_response();
+    Ok(page_view.view.respond(&state, res, false))
 }
 
 #[derive(Template)]
@@ -251,7 +267,8 @@ pub async fn embed(
     PathLang(lang): PathLang,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let r = read(&state, raw).await?;
+    let snapshot = state.published().await?;
+    let r = read(&state, raw.as_deref().unwrap_or_default(), snapshot);
     let mut ui = Ui::new(&state, lang, "/embed");
     ui.switch_href = r.query.href(&localise(ui.other, "/embed"), 1);
     let page = EmbedPage {
@@ -260,7 +277,7 @@ pub async fn embed(
         ui,
     };
     let res = render(&page)?;
-    Ok(page.view.respond(res, true))
+    Ok(page.view.respond(&state, res, true))
 }
 
 /// `GET /map/outlines.geojson`: provinces and neighbouring countries, simplified.

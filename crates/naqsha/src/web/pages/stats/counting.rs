@@ -5,12 +5,11 @@
 //! what else is known, so pages show it as "fewer than 3" and never the number. Totals and
 //! the percentages of the counts that are shown are computed from the exact counts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use naqsha_core::case::Verification;
 use naqsha_core::places::PlaceId;
-use naqsha_core::taxonomy::Taxonomy;
 
+pub use crate::public::index::DimensionCounts;
 use crate::public::{Selection, Snapshot};
 
 /// Counts below this (and above zero) are suppressed.
@@ -52,17 +51,6 @@ impl Cell {
     }
 }
 
-/// The counts of one taxonomy dimension.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DimensionCounts {
-    /// The dimension key.
-    pub key: String,
-    /// (term key, cases carrying it), in taxonomy order.
-    pub terms: Vec<(String, u32)>,
-    /// Cases with at least one term of this dimension recorded.
-    pub recorded: u32,
-}
-
 /// Everything the statistics pages show about a selection, counted exactly.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -88,92 +76,18 @@ impl Counts {
 }
 
 /// Counts the cases of `selection` for `dimensions` (those the taxonomy lacks are skipped),
-/// per province and per year, looking at each case once.
-pub fn count(
-    snapshot: &Snapshot,
-    selection: &Selection,
-    taxonomy: &Taxonomy,
-    dimensions: &[&str],
-) -> Counts {
-    // Per dimension: its key, a term → slot lookup, the slots and the recorded count.
-    struct Slots<'t> {
-        key: &'t str,
-        index: HashMap<&'t str, usize>,
-        counts: Vec<u32>,
-        recorded: u32,
-    }
-    let mut slots: Vec<Slots> = dimensions
-        .iter()
-        .filter_map(|key| taxonomy.dimension(key))
-        .map(|d| Slots {
-            key: d.key.as_str(),
-            index: d
-                .terms
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.key.as_str(), i))
-                .collect(),
-            counts: vec![0; d.terms.len()],
-            recorded: 0,
-        })
-        .collect();
-    let mut by_province: HashMap<Option<&PlaceId>, u32> = HashMap::new();
-    let mut by_verification = [0u32; 3];
-
-    for &i in &selection.cases {
-        let Some(case) = snapshot.cases.get(i as usize) else {
-            continue;
-        };
-        for s in &mut slots {
-            let Some(terms) = case.labels.get(s.key) else {
-                continue;
-            };
-            let mut any = false;
-            for t in terms {
-                if let Some(&slot) = s.index.get(t.as_str()) {
-                    s.counts[slot] += 1;
-                    any = true;
-                }
-            }
-            s.recorded += u32::from(any);
-        }
-        *by_province.entry(case.province.as_ref()).or_default() += 1;
-        by_verification[match case.verification {
-            Verification::Unverified => 0,
-            Verification::Corroborated => 1,
-            Verification::Verified => 2,
-        }] += 1;
-    }
-
+/// per province and per year, looking at each case once (through the snapshot's index).
+pub fn count(snapshot: &Snapshot, selection: &Selection, dimensions: &[&str]) -> Counts {
+    let tally = snapshot.tally(selection, dimensions);
     let total = u32::try_from(selection.cases.len()).unwrap_or(u32::MAX);
     let with_year: u32 = selection.by_year.values().sum();
     Counts {
         total,
-        dimensions: slots
-            .into_iter()
-            .map(|s| {
-                let d = taxonomy
-                    .dimension(s.key)
-                    .expect("counted from the taxonomy");
-                DimensionCounts {
-                    key: s.key.to_owned(),
-                    terms: d
-                        .terms
-                        .iter()
-                        .map(|t| t.key.as_str().to_owned())
-                        .zip(s.counts)
-                        .collect(),
-                    recorded: s.recorded,
-                }
-            })
-            .collect(),
-        by_province: by_province
-            .into_iter()
-            .map(|(p, n)| (p.cloned(), n))
-            .collect(),
+        dimensions: tally.dimensions.into_iter().collect(),
+        by_province: tally.by_province,
         by_year: selection.by_year.clone(),
         without_year: total.saturating_sub(with_year),
-        by_verification,
+        by_verification: tally.by_verification,
     }
 }
 
@@ -181,9 +95,11 @@ pub fn count(
 mod tests {
     use super::*;
     use crate::public::{PublicCase, PublicQuery};
+    use naqsha_core::case::Verification;
     use naqsha_core::ids::CaseId;
     use naqsha_core::places::Gazetteer;
     use naqsha_core::taxonomy::Labels;
+    use naqsha_core::taxonomy::Taxonomy;
 
     fn case(province: Option<&str>, year: Option<i32>, labels: &[(&str, &str)]) -> PublicCase {
         PublicCase {
@@ -213,9 +129,9 @@ mod tests {
     fn one_pass_counts_terms_places_and_years() {
         let tax = Taxonomy::pakistan_default();
         let g = Gazetteer::pakistan();
-        let snapshot = Snapshot {
-            generation: 1,
-            cases: vec![
+        let snapshot = Snapshot::new(
+            1,
+            vec![
                 case(
                     Some("pk-pb"),
                     Some(2024),
@@ -224,9 +140,11 @@ mod tests {
                 case(Some("pk-pb"), Some(2023), &[("platform", "whatsapp")]),
                 case(None, None, &[("act", "threats")]),
             ],
-        };
-        let selection = snapshot.select(&PublicQuery::default(), g);
-        let counts = count(&snapshot, &selection, tax, &["platform", "act", "nope"]);
+            tax,
+            g,
+        );
+        let selection = snapshot.select(&PublicQuery::default());
+        let counts = count(&snapshot, &selection, &["platform", "act", "nope"]);
         assert_eq!(counts.total, 3);
         assert_eq!(counts.dimensions.len(), 2, "unknown dimensions are skipped");
         let platform = counts.dimension("platform").unwrap();

@@ -5,13 +5,12 @@
 //! Counting reads the in-memory snapshot once per page; the rendered page is kept per
 //! (snapshot, filter, language) in a small cache, so repeated views cost a lookup.
 
-mod cache;
 mod chart;
 mod counting;
 mod report;
 mod view;
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
@@ -19,7 +18,6 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
 use naqsha_core::lang::Lang;
 
-use self::cache::{PageCache, PageKey};
 use self::chart::Chart;
 use self::counting::{Counts, STATS_DIMENSIONS};
 use self::view::FilterForm;
@@ -28,9 +26,7 @@ use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
-
-/// Rendered pages of every app in this process (entries are tied to their snapshot).
-static PAGES: LazyLock<PageCache> = LazyLock::new(PageCache::default);
+use crate::web::pages::page_cache::{PAGES, PageKey};
 
 #[derive(Template)]
 #[template(path = "public/stats.html")]
@@ -94,8 +90,8 @@ pub async fn stats(
 fn stats_page(state: &AppState, lang: Lang, q: &PublicQuery, snapshot: &Snapshot) -> StatsPage {
     let taxonomy = state.taxonomy();
     let gazetteer = state.gazetteer();
-    let selection = snapshot.select(q, gazetteer);
-    let counts: Counts = counting::count(snapshot, &selection, taxonomy, STATS_DIMENSIONS);
+    let selection = snapshot.select(q);
+    let counts: Counts = counting::count(snapshot, &selection, STATS_DIMENSIONS);
     let ui = Ui::new(state, lang, &q.href("/stats", 1));
     let tr = ui.tr;
     let dimension = |key: &str| {

@@ -10,7 +10,6 @@ use axum::response::Response;
 use naqsha_core::lang::Lang;
 use time::OffsetDateTime;
 
-use super::cache::PageKey;
 use super::chart::Chart;
 use super::counting::{self, Counts};
 use super::view::{self, FilterForm};
@@ -21,6 +20,7 @@ use crate::web::error::AppError;
 use crate::web::i18n::Tr;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::pages::page_cache::PageKey;
 
 /// The dimensions the summary breaks down (province and year follow them).
 const REPORT_DIMENSIONS: &[&str] = &["kind", "act", "platform"];
@@ -70,8 +70,8 @@ fn report_page(
 ) -> ReportPage {
     let taxonomy = state.taxonomy();
     let gazetteer = state.gazetteer();
-    let selection = snapshot.select(q, gazetteer);
-    let counts: Counts = counting::count(snapshot, &selection, taxonomy, REPORT_DIMENSIONS);
+    let selection = snapshot.select(q);
+    let counts: Counts = counting::count(snapshot, &selection, REPORT_DIMENSIONS);
     let ui = Ui::new(state, lang, &q.href("/stats/report", 1));
     let tr = ui.tr;
     let mut tables: Vec<Chart> = counts

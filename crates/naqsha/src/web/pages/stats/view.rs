@@ -50,16 +50,7 @@ impl FilterForm {
         taxonomy: &Taxonomy,
         gazetteer: &Gazetteer,
     ) -> Self {
-        // Cases are sorted newest period first: the first and last with a month bound the years.
-        let newest = snapshot
-            .cases
-            .iter()
-            .find_map(|c| c.period.map(|p| p.year()));
-        let oldest = snapshot
-            .cases
-            .iter()
-            .rev()
-            .find_map(|c| c.period.map(|p| p.year()));
+        let (oldest, newest) = snapshot.years().unzip();
         let this_year = time::OffsetDateTime::now_utc().year();
         let mut first = oldest.unwrap_or(this_year);
         let mut last = newest.unwrap_or(this_year);

@@ -1,6 +1,6 @@
-//! A small cache of rendered statistics pages, so that a popular view (the unfiltered page,
-//! a province linked from a news story) is counted once per publication rather than per
-//! request.
+//! A small cache of rendered public pages (the map and the statistics), so that a popular
+//! view (the unfiltered page, a province linked from a news story) is selected, counted and
+//! rendered once per publication rather than per request.
 //!
 //! An entry belongs to the snapshot it was counted from: it holds a [`Weak`] reference to it
 //! and is used only while the current snapshot is that same allocation (a `Weak` keeps the
@@ -9,11 +9,14 @@
 //! and is dropped on the next insert.
 
 use std::collections::VecDeque;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, LazyLock, Mutex, Weak};
 
 use naqsha_core::lang::Lang;
 
 use crate::public::Snapshot;
+
+/// The pages of every app in this process.
+pub static PAGES: LazyLock<PageCache> = LazyLock::new(PageCache::default);
 
 /// Pages kept at most.
 const CAPACITY: usize = 64;
@@ -21,9 +24,10 @@ const CAPACITY: usize = 64;
 /// Which page, in which language, for which filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageKey {
-    /// The route, e.g. "/stats" or "/stats/report".
+    /// The route, e.g. "/", "/stats" or "/stats/report".
     pub page: &'static str,
-    /// The normalised filter ([`crate::public::PublicQuery::filter_string`]).
+    /// The filter: normalised ([`crate::public::PublicQuery::filter_string`]) where the page
+    /// shows only what it selects, else the raw query string.
     pub filter: String,
     /// The page language.
     pub lang: Lang,
@@ -37,7 +41,8 @@ struct Entry {
     html: Arc<str>,
 }
 
-/// Rendered pages, oldest first.
+/// Rendered pages, oldest first. One per process serves every app in it (entries are tied
+/// to their snapshot).
 #[derive(Default)]
 pub struct PageCache {
     entries: Mutex<VecDeque<Entry>>,
