@@ -86,6 +86,9 @@ async fn no_plaintext_on_disk_or_in_logs() {
         .with_ansi(false)
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
+    // Another test thread may have cached "never" for these callsites while it had no
+    // subscriber; ask every callsite again now that this one is set.
+    tracing::callsite::rebuild_interest_cache();
 
     let dir = tempfile::tempdir().unwrap();
     let config = Config::for_data_dir(dir.path().join("data"));

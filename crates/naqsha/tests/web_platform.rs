@@ -310,6 +310,9 @@ async fn the_request_log_names_no_visitor() {
     app.save(&c).await;
     let log = Captured::default();
     let _guard = tracing::subscriber::set_default(log.subscriber());
+    // Another test thread may have cached "never" for these callsites while it had no
+    // subscriber; ask every callsite again now that this one is set.
+    tracing::callsite::rebuild_interest_cache();
 
     let found = app
         .send(canary_request(&format!("/stories/{}?q=canary-query", c.id)))
@@ -362,6 +365,9 @@ async fn server_errors_are_opaque_and_logged_with_the_request_id() {
     let app = TestApp::new().await;
     let log = Captured::default();
     let _guard = tracing::subscriber::set_default(log.subscriber());
+    // Another test thread may have cached "never" for these callsites while it had no
+    // subscriber; ask every callsite again now that this one is set.
+    tracing::callsite::rebuild_interest_cache();
     app.state.store().close().await;
 
     let reply = app.get("/ur/").await;
