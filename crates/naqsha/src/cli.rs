@@ -56,6 +56,32 @@ enum Command {
         /// The folder to write to (created if missing).
         dir: PathBuf,
     },
+    /// Write an encrypted backup of the whole store (safe while `serve` runs), which the
+    /// standard `age` tool can decrypt.
+    Backup {
+        /// The file to write (`-` for standard output).
+        out: PathBuf,
+        /// Encrypt to this age public key (age1…, from `age-keygen`); repeatable. Default:
+        /// backup.recipients in naqsha.toml.
+        #[arg(long = "recipient", short = 'r', value_name = "AGE1…")]
+        recipients: Vec<String>,
+        /// Also encrypt to the recipients in this file (one per line, as `age -R` reads).
+        #[arg(long, short = 'R', value_name = "FILE")]
+        recipients_file: Option<PathBuf>,
+    },
+    /// Restore a backup into an empty data directory or database.
+    Restore {
+        /// The backup file (`-` for standard input).
+        input: PathBuf,
+        /// The age identity file holding the backup key (as age-keygen writes it); repeatable.
+        #[arg(
+            long = "identity",
+            short = 'i',
+            value_name = "KEYFILE",
+            required = true
+        )]
+        identities: Vec<PathBuf>,
+    },
     /// Copy the whole store into another, empty database (e.g. SQLite to PostgreSQL).
     MigrateStore {
         /// The target database URL.
@@ -222,6 +248,14 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
                 },
         } => crate::commands::user::add(config, &username, &role, &admin).await,
         Command::ExportStatic { dir } => crate::commands::export_static::run(config, &dir).await,
+        Command::Backup {
+            out,
+            recipients,
+            recipients_file,
+        } => crate::commands::backup::run_backup(config, &out, &recipients, recipients_file).await,
+        Command::Restore { input, identities } => {
+            crate::commands::backup::run_restore(config, &input, &identities).await
+        }
         Command::User {
             command: UserCommand::List,
         } => crate::commands::user::list(config).await,

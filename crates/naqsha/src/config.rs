@@ -36,6 +36,9 @@ pub struct Config {
     /// with `{z}`, `{x}` and `{y}` (e.g. `https://tiles.example.org/{z}/{x}/{y}.png`); none by
     /// default, so the map makes no request anywhere but here.
     pub map_tile_url: Option<String>,
+    /// The age X25519 public keys (`age1…`) `naqsha backup` encrypts to when none is given
+    /// on the command line.
+    pub backup_recipients: Vec<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -53,6 +56,7 @@ impl std::fmt::Debug for Config {
             .field("client_ip_header", &self.client_ip_header)
             .field("force_flood", &self.force_flood)
             .field("map_tile_url", &self.map_tile_url)
+            .field("backup_recipients", &self.backup_recipients)
             .finish()
     }
 }
@@ -133,6 +137,10 @@ const KEYS: &[Key] = &[
         path: "map.tile_url",
         env: "NAQSHA_MAP_TILE_URL",
     },
+    Key {
+        path: "backup.recipients",
+        env: "NAQSHA_BACKUP_RECIPIENTS",
+    },
 ];
 
 /// A raw value and where it came from.
@@ -158,6 +166,7 @@ impl Config {
             client_ip_header: None,
             force_flood: false,
             map_tile_url: None,
+            backup_recipients: Vec::new(),
         }
     }
 
@@ -427,6 +436,44 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
         }
         config.map_tile_url = Some(url);
     }
+    // A list in the file; in the environment, one string separated by commas or spaces.
+    let recipients: Vec<String> = match raw.get("backup.recipients").map(|r| &r.value) {
+        None => Vec::new(),
+        Some(toml::Value::String(s)) => s
+            .split([',', ' ', '\n'])
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Some(toml::Value::Array(items)) => items
+            .iter()
+            .map(|v| match v {
+                toml::Value::String(s) => Ok(s.trim().to_owned()),
+                other => Err(err(
+                    "backup.recipients",
+                    format!("expected age public keys (age1…), got {}", other.type_str()),
+                )),
+            })
+            .collect::<Result<_, _>>()?,
+        Some(other) => {
+            return Err(err(
+                "backup.recipients",
+                format!(
+                    "expected a list of age public keys (age1…), got {}",
+                    other.type_str()
+                ),
+            ));
+        }
+    };
+    for r in &recipients {
+        if r.parse::<age::x25519::Recipient>().is_err() {
+            return Err(err(
+                "backup.recipients",
+                format!("expected an age public key like age1…, got {r:?}"),
+            ));
+        }
+    }
+    config.backup_recipients = recipients;
     Ok(config)
 }
 
@@ -488,6 +535,38 @@ mod tests {
             c.sqlite_path(),
             Some(PathBuf::from("naqsha-data/naqsha.db"))
         );
+    }
+
+    #[test]
+    fn backup_recipients_come_as_a_list_or_one_string_and_must_be_age_keys() {
+        let a = age::x25519::Identity::generate().to_public().to_string();
+        let b = age::x25519::Identity::generate().to_public().to_string();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("naqsha.toml");
+        std::fs::write(
+            &file,
+            format!("[backup]\nrecipients = [\"{a}\", \"{b}\"]\n"),
+        )
+        .unwrap();
+        let o = Overrides {
+            config_file: Some(file),
+            ..Default::default()
+        };
+        let c = Config::load_from(&o, &env(&[])).unwrap();
+        assert_eq!(c.backup_recipients, [a.clone(), b.clone()]);
+        let joined = format!("{a}, {b}");
+        let c = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_BACKUP_RECIPIENTS", joined.as_str())]),
+        )
+        .unwrap();
+        assert_eq!(c.backup_recipients, [a, b]);
+        let e = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_BACKUP_RECIPIENTS", "ssh-ed25519 AAAA")]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "backup.recipients");
     }
 
     #[test]

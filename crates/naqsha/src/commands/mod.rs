@@ -1,5 +1,6 @@
 //! One file per subcommand: thin wrappers that parse, call the library and print.
 
+pub mod backup;
 pub mod boundaries;
 pub mod demo;
 pub mod export_static;

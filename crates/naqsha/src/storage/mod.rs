@@ -6,6 +6,7 @@
 //! takes a survivor's words in the clear.
 
 mod audit;
+pub mod backup;
 mod boundaries;
 mod intake;
 mod keys;

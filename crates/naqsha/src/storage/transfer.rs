@@ -11,7 +11,7 @@ use sqlx::any::AnyRow;
 use super::{StorageError, Store};
 
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+pub(super) enum Kind {
     Text,
     Int,
     Bytes,
@@ -21,7 +21,7 @@ use Kind::{Bytes, Int, Text};
 
 /// Tables in an order that satisfies their foreign keys. Staff sessions are not copied: they
 /// hold no data and end when the server that issued them stops.
-const TABLES: &[(&str, &[(&str, Kind)])] = &[
+pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("meta", &[("key", Text), ("value", Text)]),
     (
         "users",
@@ -196,9 +196,12 @@ pub enum TransferError {
     /// Storage failed.
     #[error(transparent)]
     Storage(#[from] StorageError),
+    /// Writing the records out failed (a backup's file).
+    #[error("writing: {0}")]
+    Write(std::io::Error),
 }
 
-fn read_value(row: &AnyRow, column: &str, kind: Kind) -> Result<Value, StorageError> {
+pub(super) fn read_value(row: &AnyRow, column: &str, kind: Kind) -> Result<Value, StorageError> {
     let v = match kind {
         Text => row.try_get::<Option<String>, _>(column)?.map(Value::Text),
         Int => row.try_get::<Option<i64>, _>(column)?.map(Value::Int),
@@ -207,7 +210,7 @@ fn read_value(row: &AnyRow, column: &str, kind: Kind) -> Result<Value, StorageEr
     Ok(v.unwrap_or(Value::Null))
 }
 
-fn bind_value<'q>(
+pub(super) fn bind_value<'q>(
     q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
     kind: Kind,
     v: Value,

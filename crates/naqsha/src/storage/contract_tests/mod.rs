@@ -758,6 +758,7 @@ fn unsupported_urls_are_refused() {
 }
 
 // Contracts of the moderation workspace, one file per area.
+mod backup;
 mod inbox;
 mod public_index;
 mod review;
