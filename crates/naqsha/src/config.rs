@@ -36,6 +36,8 @@ pub struct Config {
     /// with `{z}`, `{x}` and `{y}` (e.g. `https://tiles.example.org/{z}/{x}/{y}.png`); none by
     /// default, so the map makes no request anywhere but here.
     pub map_tile_url: Option<String>,
+    /// Minutes between polls of each news feed (`[news] poll_minutes`).
+    pub news_poll_minutes: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -53,6 +55,7 @@ impl std::fmt::Debug for Config {
             .field("client_ip_header", &self.client_ip_header)
             .field("force_flood", &self.force_flood)
             .field("map_tile_url", &self.map_tile_url)
+            .field("news_poll_minutes", &self.news_poll_minutes)
             .finish()
     }
 }
@@ -133,6 +136,10 @@ const KEYS: &[Key] = &[
         path: "map.tile_url",
         env: "NAQSHA_MAP_TILE_URL",
     },
+    Key {
+        path: "news.poll_minutes",
+        env: "NAQSHA_NEWS_POLL_MINUTES",
+    },
 ];
 
 /// A raw value and where it came from.
@@ -158,6 +165,7 @@ impl Config {
             client_ip_header: None,
             force_flood: false,
             map_tile_url: None,
+            news_poll_minutes: crate::channels::feeds::poll::DEFAULT_POLL_MINUTES,
         }
     }
 
@@ -412,6 +420,22 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
             )
         })?;
         config.log = log;
+    }
+    if let Some(value) = raw.get("news.poll_minutes").map(|r| &r.value) {
+        let minutes = match value {
+            toml::Value::Integer(n) => u32::try_from(*n).ok(),
+            toml::Value::String(s) => s.trim().parse::<u32>().ok(),
+            _ => None,
+        };
+        config.news_poll_minutes =
+            minutes
+                .filter(|m| (1..=10_080).contains(m))
+                .ok_or_else(|| {
+                    err(
+                        "news.poll_minutes",
+                        "expected a whole number of minutes from 1 to 10080".into(),
+                    )
+                })?;
     }
     config.smssync_secret = string("sms.smssync_secret")?.filter(|s| !s.is_empty());
     if let Some(url) = string("map.tile_url")?.filter(|s| !s.trim().is_empty()) {

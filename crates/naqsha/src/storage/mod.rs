@@ -11,6 +11,7 @@ mod intake;
 mod keys;
 mod migrations;
 mod moderation;
+mod news;
 mod public;
 mod review;
 mod rows;
@@ -35,6 +36,7 @@ pub use keys::{KeyStore, OrgKeys, UserStore};
 pub use moderation::{
     Assigned, CaseListFilter, InboxFilter, InboxRow, ModerationStore, SealedSubmission,
 };
+pub use news::{NewsStore, PollRecord, SeenItem};
 pub use public::{CaseFilter, PublicStore};
 pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
 pub use staff::{StaffSession, StaffStore, TotpSecret};
