@@ -39,7 +39,13 @@ async fn feeds_are_scheduled_and_record_their_polls(store: &Store) {
     }
     assert_eq!(store.feed(a.id).await.unwrap().as_ref(), Some(&a));
     assert!(store.feed(FeedId::random()).await.unwrap().is_none());
-    let due: Vec<FeedId> = store.due_feeds(t0).await.unwrap().iter().map(|f| f.id).collect();
+    let due: Vec<FeedId> = store
+        .due_feeds(t0)
+        .await
+        .unwrap()
+        .iter()
+        .map(|f| f.id)
+        .collect();
     assert_eq!(due, vec![a.id], "only enabled feeds whose time has come");
 
     // a failure keeps the validators and the last good fetch, and shows the error
@@ -83,10 +89,16 @@ async fn feeds_are_scheduled_and_record_their_polls(store: &Store) {
             .unwrap()
     );
     let moved = store.feed(a.id).await.unwrap().unwrap();
-    assert_eq!((moved.etag, moved.last_error, moved.failures), (None, None, 0));
+    assert_eq!(
+        (moved.etag, moved.last_error, moved.failures),
+        (None, None, 0)
+    );
     assert_eq!(moved.lang, Lang::En);
     assert_ne!(moved.next_poll_at, t0 + time::Duration::minutes(90));
-    assert!(moved.next_poll_at <= time::OffsetDateTime::now_utc(), "due now");
+    assert!(
+        moved.next_poll_at <= time::OffsetDateTime::now_utc(),
+        "due now"
+    );
     // the same address keeps them
     store.record_poll(a.id, &failed).await.unwrap();
     store
@@ -94,11 +106,20 @@ async fn feeds_are_scheduled_and_record_their_polls(store: &Store) {
         .await
         .unwrap();
     let kept = store.feed(a.id).await.unwrap().unwrap();
-    assert_eq!((kept.etag.as_deref(), kept.failures, kept.enabled), (Some("\"v1\""), 1, false));
+    assert_eq!(
+        (kept.etag.as_deref(), kept.failures, kept.enabled),
+        (Some("\"v1\""), 1, false)
+    );
 
     assert!(store.set_feed_due(b.id, t0).await.unwrap());
     assert_eq!(store.due_feeds(t0).await.unwrap().len(), 1);
-    let names: Vec<String> = store.feeds().await.unwrap().into_iter().map(|f| f.name).collect();
+    let names: Vec<String> = store
+        .feeds()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
     assert_eq!(names, ["A2", "b", "c-off"]);
     assert!(store.delete_feed(b.id).await.unwrap());
     assert!(!store.delete_feed(b.id).await.unwrap());
@@ -108,7 +129,9 @@ contract!(feeds_are_scheduled_and_record_their_polls);
 async fn rules_round_trip(store: &Store) {
     let mut hints = Labels::default();
     hints.insert_str("act", "blackmail_sextortion").unwrap();
-    hints.insert_str("kind", "online_harassment_cyberstalking").unwrap();
+    hints
+        .insert_str("kind", "online_harassment_cyberstalking")
+        .unwrap();
     let mut rule = Rule {
         id: RuleId::random(),
         name: "بلیک میل".into(),
@@ -146,7 +169,10 @@ async fn seen_items_are_remembered_once(store: &Store) {
     assert!(!store.item_seen(&item.url_hash).await.unwrap());
     assert!(store.insert_item(&item).await.unwrap());
     assert!(store.item_seen(&item.url_hash).await.unwrap());
-    assert!(!store.insert_item(&item).await.unwrap(), "a link is stored once");
+    assert!(
+        !store.insert_item(&item).await.unwrap(),
+        "a link is stored once"
+    );
     let skipped = SeenItem {
         url_hash: "bb".repeat(32),
         submission: None,
@@ -164,6 +190,10 @@ async fn seen_items_are_remembered_once(store: &Store) {
         .candidate_titles(t0 - time::Duration::days(30))
         .await
         .unwrap();
-    assert_eq!(titles, vec![(candidate, sig)], "only recent candidates, signature intact");
+    assert_eq!(
+        titles,
+        vec![(candidate, sig)],
+        "only recent candidates, signature intact"
+    );
 }
 contract!(seen_items_are_remembered_once);
