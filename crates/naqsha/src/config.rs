@@ -546,6 +546,31 @@ mod tests {
     }
 
     #[test]
+    fn news_poll_minutes_from_file_or_environment_within_a_week() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("naqsha.toml");
+        std::fs::write(&file, "[news]\npoll_minutes = 15\n").unwrap();
+        let overrides = Overrides {
+            config_file: Some(file),
+            ..Overrides::default()
+        };
+        let c = Config::load_from(&overrides, &env(&[])).unwrap();
+        assert_eq!(c.news_poll_minutes, 15);
+        let c = Config::load_from(&overrides, &env(&[("NAQSHA_NEWS_POLL_MINUTES", "45")])).unwrap();
+        assert_eq!(c.news_poll_minutes, 45);
+        let defaults = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+        assert_eq!(defaults.news_poll_minutes, 30);
+        for bad in ["0", "-5", "soon", "20000"] {
+            let e = Config::load_from(
+                &Overrides::default(),
+                &env(&[("NAQSHA_NEWS_POLL_MINUTES", bad)]),
+            )
+            .unwrap_err();
+            assert_eq!(e.key, "news.poll_minutes", "{bad}");
+        }
+    }
+
+    #[test]
     fn secrets_from_files() {
         let dir = tempfile::tempdir().unwrap();
         let secret = dir.path().join("db");

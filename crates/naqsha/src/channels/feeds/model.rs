@@ -359,12 +359,12 @@ mod tests {
     #[test]
     fn hints_must_be_taxonomy_terms() {
         let t = Taxonomy::pakistan_default();
-        let labels = parse_hints(["act:blackmail_sextortion", ""], &t).unwrap();
+        let labels = parse_hints(["act:blackmail_sextortion", ""], t).unwrap();
         assert_eq!(hints_to_string(&labels), "act:blackmail_sextortion");
         assert_eq!(
-            parse_hints(["act:no_such_term"], &t),
+            parse_hints(["act:no_such_term"], t),
             Err(InvalidInput::Hints)
         );
-        assert_eq!(parse_hints(["nonsense"], &t), Err(InvalidInput::Hints));
+        assert_eq!(parse_hints(["nonsense"], t), Err(InvalidInput::Hints));
     }
 }
