@@ -566,3 +566,25 @@ async fn a_moderator_makes_a_case_from_a_news_candidate_in_one_step() {
             && e.actor == Some(moderator.user.id)
     }));
 }
+
+#[tokio::test]
+async fn a_feed_larger_than_the_cap_is_refused_not_read() {
+    let app = App::new().await;
+    let (addr, _) = feed_server().await;
+    standard_rules(&app).await;
+    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
+    let dawn = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::En, now).await;
+    let small = Poller::new(
+        30,
+        FetchLimits {
+            timeout: Duration::from_secs(5),
+            connect_timeout: Duration::from_secs(2),
+            max_bytes: 1024,
+        },
+    )
+    .unwrap();
+    small.poll_due(&app.state, now).await.unwrap();
+    let f = app.state.store().feed(dawn).await.unwrap().unwrap();
+    assert_eq!(f.last_error.map(|e| e.kind), Some(FetchErrorKind::TooLarge));
+    assert!(app.inbox().await.is_empty());
+}
