@@ -10,7 +10,7 @@ use naqsha::storage::{KeyStore, NewAttachment};
 use naqsha_core::ids::AttachmentId;
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing::{self, KdfParams};
-use naqsha_core::submission::{Channel, ContactDetails, Consent, RawReport, WhoseStory};
+use naqsha_core::submission::{Channel, Consent, ContactDetails, RawReport, WhoseStory};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::ReportText;
 use time::OffsetDateTime;

@@ -39,6 +39,8 @@ pub struct Config {
     /// The age X25519 public keys (`age1…`) `naqsha backup` encrypts to when none is given
     /// on the command line.
     pub backup_recipients: Vec<String>,
+    /// Minutes between polls of each news feed (`[news] poll_minutes`).
+    pub news_poll_minutes: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -57,6 +59,7 @@ impl std::fmt::Debug for Config {
             .field("force_flood", &self.force_flood)
             .field("map_tile_url", &self.map_tile_url)
             .field("backup_recipients", &self.backup_recipients)
+            .field("news_poll_minutes", &self.news_poll_minutes)
             .finish()
     }
 }
@@ -141,6 +144,10 @@ const KEYS: &[Key] = &[
         path: "backup.recipients",
         env: "NAQSHA_BACKUP_RECIPIENTS",
     },
+    Key {
+        path: "news.poll_minutes",
+        env: "NAQSHA_NEWS_POLL_MINUTES",
+    },
 ];
 
 /// A raw value and where it came from.
@@ -167,6 +174,7 @@ impl Config {
             force_flood: false,
             map_tile_url: None,
             backup_recipients: Vec::new(),
+            news_poll_minutes: crate::channels::feeds::poll::DEFAULT_POLL_MINUTES,
         }
     }
 
@@ -422,6 +430,22 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
         })?;
         config.log = log;
     }
+    if let Some(value) = raw.get("news.poll_minutes").map(|r| &r.value) {
+        let minutes = match value {
+            toml::Value::Integer(n) => u32::try_from(*n).ok(),
+            toml::Value::String(s) => s.trim().parse::<u32>().ok(),
+            _ => None,
+        };
+        config.news_poll_minutes =
+            minutes
+                .filter(|m| (1..=10_080).contains(m))
+                .ok_or_else(|| {
+                    err(
+                        "news.poll_minutes",
+                        "expected a whole number of minutes from 1 to 10080".into(),
+                    )
+                })?;
+    }
     config.smssync_secret = string("sms.smssync_secret")?.filter(|s| !s.is_empty());
     if let Some(url) = string("map.tile_url")?.filter(|s| !s.trim().is_empty()) {
         let url = url.trim().to_owned();
@@ -598,6 +622,31 @@ mod tests {
         let c = Config::load_from(&o2, &env(&[("NAQSHA_BIND", "127.0.0.1:9000")])).unwrap();
         assert_eq!(c.bind.to_string(), "127.0.0.1:9100");
         assert_eq!(c.data_dir, PathBuf::from("/tmp/x"));
+    }
+
+    #[test]
+    fn news_poll_minutes_from_file_or_environment_within_a_week() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("naqsha.toml");
+        std::fs::write(&file, "[news]\npoll_minutes = 15\n").unwrap();
+        let overrides = Overrides {
+            config_file: Some(file),
+            ..Overrides::default()
+        };
+        let c = Config::load_from(&overrides, &env(&[])).unwrap();
+        assert_eq!(c.news_poll_minutes, 15);
+        let c = Config::load_from(&overrides, &env(&[("NAQSHA_NEWS_POLL_MINUTES", "45")])).unwrap();
+        assert_eq!(c.news_poll_minutes, 45);
+        let defaults = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+        assert_eq!(defaults.news_poll_minutes, 30);
+        for bad in ["0", "-5", "soon", "20000"] {
+            let e = Config::load_from(
+                &Overrides::default(),
+                &env(&[("NAQSHA_NEWS_POLL_MINUTES", bad)]),
+            )
+            .unwrap_err();
+            assert_eq!(e.key, "news.poll_minutes", "{bad}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod intake;
 mod keys;
 mod migrations;
 mod moderation;
+mod news;
 mod public;
 mod review;
 mod rows;
@@ -36,6 +37,7 @@ pub use keys::{KeyStore, OrgKeys, UserStore};
 pub use moderation::{
     Assigned, CaseListFilter, InboxFilter, InboxRow, ModerationStore, SealedSubmission,
 };
+pub use news::{NewsStore, PollRecord, SeenItem};
 pub use public::{CaseFilter, PublicStore};
 pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
 pub use staff::{StaffSession, StaffStore, TotpSecret};

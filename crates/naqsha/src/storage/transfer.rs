@@ -139,6 +139,49 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
         "boundaries",
         &[("name", Text), ("content", Text), ("imported_at", Int)],
     ),
+    (
+        "news_feeds",
+        &[
+            ("id", Text),
+            ("url", Text),
+            ("name", Text),
+            ("lang", Text),
+            ("enabled", Int),
+            ("etag", Text),
+            ("last_modified", Text),
+            ("last_fetched_at", Int),
+            ("last_error_kind", Text),
+            ("last_error_detail", Text),
+            ("failures", Int),
+            ("next_poll_at", Int),
+            ("items_seen", Int),
+            ("candidates", Int),
+            ("created_at", Int),
+        ],
+    ),
+    (
+        "news_rules",
+        &[
+            ("id", Text),
+            ("name", Text),
+            ("phrases", Text),
+            ("lang", Text),
+            ("match_all", Int),
+            ("hints", Text),
+            ("enabled", Int),
+            ("created_at", Int),
+        ],
+    ),
+    (
+        "news_items",
+        &[
+            ("url_hash", Text),
+            ("feed_id", Text),
+            ("title_signature", Bytes),
+            ("submission_id", Text),
+            ("seen_at", Int),
+        ],
+    ),
 ];
 
 /// One column value in transit.

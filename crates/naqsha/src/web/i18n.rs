@@ -29,6 +29,10 @@ const EN: &[(&str, &str)] = &[
         include_str!("../../i18n/admin/audit.en.toml"),
     ),
     (
+        "admin/feeds.en.toml",
+        include_str!("../../i18n/admin/feeds.en.toml"),
+    ),
+    (
         "public/filters.en.toml",
         include_str!("../../i18n/public/filters.en.toml"),
     ),
@@ -62,6 +66,10 @@ const UR: &[(&str, &str)] = &[
     (
         "admin/audit.ur.toml",
         include_str!("../../i18n/admin/audit.ur.toml"),
+    ),
+    (
+        "admin/feeds.ur.toml",
+        include_str!("../../i18n/admin/feeds.ur.toml"),
     ),
     (
         "public/filters.ur.toml",

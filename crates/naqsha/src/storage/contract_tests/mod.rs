@@ -180,7 +180,7 @@ fn user(name: &str, role: Role) -> User {
 async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     store.migrate().await.unwrap();
-    assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2]);
+    assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2, 4]);
     store.ping().await.unwrap();
 }
 contract!(migrations_are_applied_once);
@@ -760,6 +760,7 @@ fn unsupported_urls_are_refused() {
 // Contracts of the moderation workspace, one file per area.
 mod backup;
 mod inbox;
+mod news;
 mod public_index;
 mod review;
 mod staff;

@@ -4,6 +4,7 @@
 //! CSRF layer ([`super::csrf`]) before it got here.
 
 pub mod audit;
+pub mod feeds;
 pub mod inbox;
 pub mod login;
 pub mod review;
@@ -68,6 +69,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(review::routes());
     all.extend(audit::routes());
     all.extend(users::routes());
+    all.extend(feeds::routes());
     all
 }
 
@@ -141,6 +143,7 @@ const SECTIONS: &[(&str, &str, Permission)] = &[
     ("/admin/cases", "admin.nav.cases", Permission::ViewCases),
     ("/admin/users", "admin.nav.users", Permission::ManageUsers),
     ("/admin/audit", "admin.nav.audit", Permission::ViewAudit),
+    ("/admin/feeds", "admin.nav.feeds", Permission::Settings),
 ];
 
 fn other(lang: Lang) -> Lang {

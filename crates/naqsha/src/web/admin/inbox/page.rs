@@ -105,6 +105,8 @@ pub struct Row {
     pub duplicate_of: Option<SubmissionLink>,
     /// Likely near-duplicates.
     pub hints: Vec<Hint>,
+    /// A news candidate not yet opened: it can be made a case in one step.
+    pub news_candidate: bool,
 }
 
 /// Links between pages, keeping the filters.
@@ -298,6 +300,9 @@ fn row(state: &AppState, staff: &Staff, ui: &AdminUi, r: &InboxRow) -> Row {
         can_take: workable && r.assigned_to.is_none(),
         can_release: workable && r.assigned_to.is_some() && (mine || staff.can(Permission::Assign)),
         can_link: workable,
+        news_candidate: workable
+            && e.channel == naqsha_core::submission::Channel::News
+            && e.status == SubmissionStatus::New,
         duplicate_of: r.duplicate_of.map(SubmissionLink::new),
         hints: hints::of(state, e.id)
             .into_iter()

@@ -10,6 +10,7 @@ pub mod draft;
 mod evidence;
 pub mod form;
 pub mod labels;
+pub mod news;
 pub mod page;
 pub mod publish;
 pub mod segments;
@@ -55,6 +56,11 @@ pub fn routes() -> Vec<Route> {
             "/admin/submissions/{id}/contact",
             Permission::Moderate,
             post(show_contact),
+        ),
+        Route::needs(
+            "/admin/submissions/{id}/news-case",
+            Permission::Moderate,
+            post(news::make_case),
         ),
         Route::needs(
             "/admin/submissions/{id}/evidence/{attachment}",
@@ -322,6 +328,7 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
         "archived" => "admin.review.done.archived",
         "rejected" => "admin.review.done.rejected",
         "note" => "admin.review.done.note",
+        "news_case" => "admin.feeds.candidate.done",
         _ => return None,
     })
 }
