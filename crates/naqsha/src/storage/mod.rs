@@ -14,6 +14,7 @@ mod moderation;
 mod public;
 mod review;
 mod rows;
+mod sms;
 mod staff;
 mod taxonomy;
 pub mod transfer;
@@ -37,6 +38,7 @@ pub use moderation::{
 };
 pub use public::{CaseFilter, PublicStore};
 pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
+pub use sms::SmsStore;
 pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
 

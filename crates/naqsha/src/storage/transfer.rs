@@ -139,6 +139,8 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         "boundaries",
         &[("name", Text), ("content", Text), ("imported_at", Int)],
     ),
+    ("sms_seen", &[("key", Text), ("seen_at", Int)]),
+    ("sms_stopped", &[("key", Text), ("stopped_at", Int)]),
 ];
 
 /// One column value in transit.
