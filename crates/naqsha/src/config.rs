@@ -631,6 +631,19 @@ fn channel_settings(
         return Ok(());
     };
     let tls = boolean("email.imap_tls")?.unwrap_or(true);
+    let loopback = matches!(host.trim(), "localhost" | "::1" | "[::1]")
+        || host
+            .trim()
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    if !tls && !loopback {
+        return Err(err(
+            "email.imap_tls",
+            "can only be false for an IMAP server on this machine (the password would travel \
+             in the clear)"
+                .into(),
+        ));
+    }
     let port = number("email.imap_port", 1, 65_535)?.unwrap_or(if tls { 993 } else { 143 });
     let user = string("email.imap_user")?
         .filter(|u| !u.is_empty())

@@ -52,6 +52,7 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     println!("Staff workspace: http://{addr}/admin/");
     tracing::info!(%addr, "listening");
     crate::staff::sweep::spawn(state.clone());
+    crate::channels::email::imap::spawn(state.clone());
     crate::web::serve(state.clone(), listener, shutdown_signal()).await?;
     state.store().close().await;
     Ok(())

@@ -1,8 +1,6 @@
 //! What an incoming SMS asks for: a report (the default), or one of the follow-up commands
 //! the automatic reply tells the reporter about.
 
-use naqsha_core::lang::Lang;
-
 use crate::intake::receipt::{Receipt, ReceiptError};
 
 /// A parsed incoming SMS.
@@ -46,20 +44,12 @@ pub fn parse(text: &str) -> Command {
     Command::Report
 }
 
-/// The language to answer in: Urdu when the message has Arabic-script letters, else English.
-pub fn language_of(text: &str) -> Lang {
-    if text
-        .chars()
-        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c))
-    {
-        Lang::Ur
-    } else {
-        Lang::En
-    }
-}
+pub use crate::channels::language_of;
 
 #[cfg(test)]
 mod tests {
+    use naqsha_core::lang::Lang;
+
     use super::*;
 
     #[test]
