@@ -849,6 +849,90 @@ mod tests {
     }
 
     #[test]
+    fn sms_and_email_settings_from_file_and_environment() {
+        let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+        assert_eq!(c.sms.join_window, std::time::Duration::from_secs(600));
+        assert_eq!(
+            c.sms.default_consent,
+            naqsha_core::submission::Consent::Private
+        );
+        assert!(c.sms.smssync_instant_reply && c.sms.webhook_secret.is_none());
+        assert!(c.email.imap.is_none());
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("naqsha.toml");
+        let password = dir.path().join("imap-password");
+        std::fs::write(&password, "mail-s3cret\n").unwrap();
+        std::fs::write(
+            &file,
+            "[sms]\njoin_window_minutes = 3\ndefault_consent = \"statistics_only\"\n\
+             webhook_secret = \"hook-s3cret\"\n[email]\nimap_host = \"mail.example.org\"\n\
+             imap_user = \"reports\"\npoll_minutes = 2\n",
+        )
+        .unwrap();
+        let o = Overrides {
+            config_file: Some(file.clone()),
+            ..Default::default()
+        };
+        let c = Config::load_from(
+            &o,
+            &env(&[("NAQSHA_IMAP_PASSWORD_FILE", password.to_str().unwrap())]),
+        )
+        .unwrap();
+        assert_eq!(c.sms.join_window, std::time::Duration::from_secs(180));
+        assert_eq!(
+            c.sms.default_consent,
+            naqsha_core::submission::Consent::StatisticsOnly
+        );
+        let imap = c.email.imap.clone().unwrap();
+        assert_eq!((imap.port, imap.tls), (993, true));
+        assert_eq!(imap.password, "mail-s3cret");
+        assert_eq!(imap.mailbox, "INBOX");
+        assert_eq!(imap.poll, std::time::Duration::from_secs(120));
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("mail-s3cret") && !shown.contains("hook-s3cret"));
+        assert!(!shown.contains("reports"), "the login is not shown either");
+
+        let bad = |pairs: &[(&str, &str)]| {
+            Config::load_from(&Overrides::default(), &env(pairs)).unwrap_err()
+        };
+        assert_eq!(
+            bad(&[("NAQSHA_SMS_DEFAULT_CONSENT", "yes")]).key,
+            "sms.default_consent"
+        );
+        assert_eq!(
+            bad(&[("NAQSHA_SMS_JOIN_WINDOW_MINUTES", "ten")]).key,
+            "sms.join_window_minutes"
+        );
+        assert_eq!(
+            bad(&[("NAQSHA_IMAP_HOST", "mail.example.org")]).key,
+            "email.imap_user"
+        );
+        assert_eq!(
+            bad(&[
+                ("NAQSHA_IMAP_HOST", "mail.example.org"),
+                ("NAQSHA_IMAP_USER", "u"),
+                ("NAQSHA_IMAP_PASSWORD", "p"),
+                ("NAQSHA_IMAP_TLS", "false"),
+            ])
+            .key,
+            "email.imap_tls",
+            "no password in the clear over the network"
+        );
+        let local = Config::load_from(
+            &Overrides::default(),
+            &env(&[
+                ("NAQSHA_IMAP_HOST", "127.0.0.1"),
+                ("NAQSHA_IMAP_USER", "u"),
+                ("NAQSHA_IMAP_PASSWORD", "p"),
+                ("NAQSHA_IMAP_TLS", "false"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(local.email.imap.unwrap().port, 143);
+    }
+
+    #[test]
     fn insecure_cookies_only_for_local_plain_http() {
         let o = Overrides::default();
         let local = Config::load_from(&o, &env(&[("NAQSHA_SECURE_COOKIES", "false")])).unwrap();

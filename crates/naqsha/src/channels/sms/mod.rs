@@ -118,10 +118,38 @@ impl SmsRuntime {
         self.outbox.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Open join windows (for tests and the health of the channel).
+    /// Open join windows.
     pub async fn open_windows(&self) -> usize {
         self.windows.lock().await.len()
     }
+
+    /// Closes windows older than `join_window`, wiping their text, and drops expired
+    /// replies; returns how many windows were closed.
+    pub async fn close_expired(&self, join_window: Duration, now: Instant) -> usize {
+        let mut windows = self.windows.lock().await;
+        let before = windows.len();
+        windows.retain(|_, w| now.saturating_duration_since(w.started) < join_window);
+        self.outbox().queued(now);
+        before - windows.len()
+    }
+}
+
+/// Every minute, closes expired windows so a sender's words do not stay in memory until the
+/// next SMS arrives.
+pub fn spawn_sweeper(state: AppState) {
+    if state.config().smssync_secret.is_none() && state.config().sms.webhook_secret.is_none() {
+        return;
+    }
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            state
+                .sms()
+                .close_expired(state.config().sms.join_window, Instant::now())
+                .await;
+        }
+    });
 }
 
 /// Removes a message from the in-flight set when its handling ends, however it ends.
@@ -154,7 +182,9 @@ pub async fn receive(
     let now = Instant::now();
     prune_seen(state, now).await?;
 
-    // A retry of a message being stored right now, or stored before, is not stored again.
+    // A message stored before is not stored again. A retry that arrives while the first try
+    // is still being stored fails (the gateway retries again later and then hears
+    // "duplicate"): answering "success" now would lose the message if the first try failed.
     let _guard = match &inbound.seen_key {
         Some(key) => {
             let fresh = runtime
@@ -162,16 +192,20 @@ pub async fn receive(
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .insert(key.clone());
-            if !fresh || store.sms_seen(key).await? {
+            if !fresh {
+                anyhow::bail!("the same message is being stored right now");
+            }
+            let guard = InFlight {
+                runtime,
+                key: Some(key.clone()),
+            };
+            if store.sms_seen(key).await? {
                 return Ok(Received {
                     duplicate: true,
                     replies: Vec::new(),
                 });
             }
-            InFlight {
-                runtime,
-                key: Some(key.clone()),
-            }
+            guard
         }
         None => InFlight { runtime, key: None },
     };
@@ -429,4 +463,37 @@ async fn report(
         );
     }
     Ok(Some(receipt))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn expired_windows_are_closed_and_their_text_dropped() {
+        let rt = SmsRuntime::default();
+        let now = Instant::now();
+        let number = PhoneNumber::parse("+923001234567").unwrap();
+        rt.windows.lock().await.insert(
+            rt.salt.key(&number),
+            Window {
+                submission: SubmissionId::random(),
+                started: now,
+                received_at: OffsetDateTime::now_utc(),
+                lang: Lang::En,
+                consent: Consent::Private,
+                text: Zeroizing::new("part one".into()),
+                opened: false,
+            },
+        );
+        let window = Duration::from_secs(600);
+        assert_eq!(
+            rt.close_expired(window, now + Duration::from_secs(599))
+                .await,
+            0
+        );
+        assert_eq!(rt.open_windows().await, 1);
+        assert_eq!(rt.close_expired(window, now + window).await, 1);
+        assert_eq!(rt.open_windows().await, 0);
+    }
 }
