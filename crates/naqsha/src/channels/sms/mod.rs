@@ -49,6 +49,10 @@ const SEEN_KEPT: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 const PRUNE_EVERY: Duration = Duration::from_secs(60 * 60);
 /// Most senders with an open window at once; the oldest window closes first.
 const MAX_WINDOWS: usize = 10_000;
+/// How long the replies to a stored message are kept for a gateway that retries because it
+/// never heard the answer (so the reporter still gets their receipt), and how many at most.
+const REPLAY_TTL: Duration = Duration::from_secs(60 * 60);
+const MAX_REPLAYS: usize = 2_000;
 
 /// One SMS as a gateway delivered it.
 pub struct Inbound {
@@ -61,6 +65,7 @@ pub struct Inbound {
 }
 
 /// An SMS to send.
+#[derive(Clone)]
 pub struct Reply {
     /// The number.
     pub to: PhoneNumber,
@@ -70,7 +75,8 @@ pub struct Reply {
 
 /// What became of an incoming SMS.
 pub struct Received {
-    /// The same message was stored before; nothing was done.
+    /// The same message was stored before; nothing was stored. `replies` are then those
+    /// given the first time (for a gateway that never heard that answer), if still known.
     pub duplicate: bool,
     /// SMS to send back (none to a number that sent STOP).
     pub replies: Vec<Reply>,
@@ -97,6 +103,8 @@ pub struct SmsRuntime {
     /// Replies waiting for the SMSSync app.
     pub outbox: Mutex<Outbox>,
     in_flight: Mutex<HashSet<String>>,
+    /// Replies given to recently stored messages, by their seen-key, to answer a retry.
+    replays: Mutex<HashMap<String, (Instant, Vec<Reply>)>>,
     last_prune: Mutex<Option<Instant>>,
 }
 
@@ -107,6 +115,7 @@ impl Default for SmsRuntime {
             windows: tokio::sync::Mutex::new(HashMap::new()),
             outbox: Mutex::new(Outbox::default()),
             in_flight: Mutex::new(HashSet::new()),
+            replays: Mutex::new(HashMap::new()),
             last_prune: Mutex::new(None),
         }
     }
@@ -130,6 +139,10 @@ impl SmsRuntime {
         let before = windows.len();
         windows.retain(|_, w| now.saturating_duration_since(w.started) < join_window);
         self.outbox().queued(now);
+        self.replays
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|_, (at, _)| now.saturating_duration_since(*at) < REPLAY_TTL);
         before - windows.len()
     }
 }
@@ -200,9 +213,17 @@ pub async fn receive(
                 key: Some(key.clone()),
             };
             if store.sms_seen(key).await? {
+                let replies = runtime
+                    .replays
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .get(key)
+                    .filter(|(at, _)| now.saturating_duration_since(*at) < REPLAY_TTL)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_default();
                 return Ok(Received {
                     duplicate: true,
-                    replies: Vec::new(),
+                    replies,
                 });
             }
             guard
@@ -248,18 +269,32 @@ pub async fn receive(
             }
         }
     }
+    let replies: Vec<Reply> = replies
+        .into_iter()
+        .map(|text| Reply {
+            to: inbound.from.clone(),
+            text,
+        })
+        .collect();
     if let Some(key) = &inbound.seen_key {
         store.mark_sms_seen(key, OffsetDateTime::now_utc()).await?;
+        if !replies.is_empty() {
+            let mut replays = runtime.replays.lock().unwrap_or_else(|p| p.into_inner());
+            replays.retain(|_, (at, _)| now.saturating_duration_since(*at) < REPLAY_TTL);
+            if replays.len() >= MAX_REPLAYS
+                && let Some(oldest) = replays
+                    .iter()
+                    .min_by_key(|(_, (at, _))| *at)
+                    .map(|(k, _)| k.clone())
+            {
+                replays.remove(&oldest);
+            }
+            replays.insert(key.clone(), (now, replies.clone()));
+        }
     }
     Ok(Received {
         duplicate: false,
-        replies: replies
-            .into_iter()
-            .map(|text| Reply {
-                to: inbound.from.clone(),
-                text,
-            })
-            .collect(),
+        replies,
     })
 }
 

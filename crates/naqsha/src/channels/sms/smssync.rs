@@ -210,6 +210,10 @@ async fn incoming(
     let mut messages = Vec::new();
     let now = Instant::now();
     for reply in received.replies {
+        if received.duplicate && !state.config().sms.smssync_instant_reply {
+            // Already queued when the message was first stored.
+            continue;
+        }
         if state.config().sms.smssync_instant_reply {
             messages.push(json!({
                 "to": reply.to.as_str(),
