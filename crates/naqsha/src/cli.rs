@@ -100,6 +100,13 @@ enum Command {
         #[arg(long, default_value_t = 0.0)]
         min_score: f32,
     },
+    /// Store one email message (FILE, or standard input from an MTA) as a sealed report.
+    /// Exits 0 when stored, 65 when the input is not a usable message, 75 when storing
+    /// failed and the MTA should retry.
+    IngestEmail {
+        /// The RFC 5322 message; standard input when left out.
+        file: Option<PathBuf>,
+    },
     /// Demo data.
     Demo {
         #[command(subcommand)]
@@ -190,7 +197,10 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("naqsha: {e:#}");
-            ExitCode::FAILURE
+            match e.downcast_ref::<crate::commands::ingest_email::MailExit>() {
+                Some(mail) => ExitCode::from(mail.code),
+                None => ExitCode::FAILURE,
+            }
         }
     }
 }
@@ -219,6 +229,9 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
         Command::Serve { demo, .. } => crate::commands::serve::run(config, demo).await,
         Command::Init { admin } => crate::commands::init::run(config, &admin).await,
+        Command::IngestEmail { file } => {
+            crate::commands::ingest_email::run(config, file.as_deref()).await
+        }
         Command::Migrate => crate::commands::migrate::run(config).await,
         Command::MigrateStore { to } => crate::commands::migrate::copy_store(config, &to).await,
         Command::Redact {

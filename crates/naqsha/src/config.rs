@@ -27,6 +27,10 @@ pub struct Config {
     pub log: String,
     /// Shared secret of the SMSSync gateway.
     pub smssync_secret: Option<String>,
+    /// The rest of the SMS gateways' settings.
+    pub sms: SmsSettings,
+    /// Email intake: the mailbox to poll, if any.
+    pub email: EmailSettings,
     /// The header a trusted reverse proxy puts the client address in (e.g.
     /// `X-Forwarded-For`); only used to rate-limit per network, never stored or logged.
     pub client_ip_header: Option<String>,
@@ -55,6 +59,8 @@ impl std::fmt::Debug for Config {
             .field("secure_cookies", &self.secure_cookies)
             .field("log", &self.log)
             .field("smssync_secret", &self.smssync_secret.as_ref().map(|_| "…"))
+            .field("sms", &self.sms)
+            .field("email", &self.email)
             .field("client_ip_header", &self.client_ip_header)
             .field("force_flood", &self.force_flood)
             .field("map_tile_url", &self.map_tile_url)
@@ -148,6 +154,54 @@ const KEYS: &[Key] = &[
         path: "news.poll_minutes",
         env: "NAQSHA_NEWS_POLL_MINUTES",
     },
+    Key {
+        path: "sms.webhook_secret",
+        env: "NAQSHA_SMS_WEBHOOK_SECRET",
+    },
+    Key {
+        path: "sms.join_window_minutes",
+        env: "NAQSHA_SMS_JOIN_WINDOW_MINUTES",
+    },
+    Key {
+        path: "sms.default_consent",
+        env: "NAQSHA_SMS_DEFAULT_CONSENT",
+    },
+    Key {
+        path: "sms.smssync_instant_reply",
+        env: "NAQSHA_SMSSYNC_INSTANT_REPLY",
+    },
+    Key {
+        path: "email.default_consent",
+        env: "NAQSHA_EMAIL_DEFAULT_CONSENT",
+    },
+    Key {
+        path: "email.imap_host",
+        env: "NAQSHA_IMAP_HOST",
+    },
+    Key {
+        path: "email.imap_port",
+        env: "NAQSHA_IMAP_PORT",
+    },
+    Key {
+        path: "email.imap_user",
+        env: "NAQSHA_IMAP_USER",
+    },
+    Key {
+        path: "email.imap_password",
+        env: "NAQSHA_IMAP_PASSWORD",
+    },
+    Key {
+        path: "email.imap_mailbox",
+        env: "NAQSHA_IMAP_MAILBOX",
+    },
+    Key {
+        path: "email.imap_tls",
+        env: "NAQSHA_IMAP_TLS",
+    },
+    Key {
+        path: "email.poll_minutes",
+        env: "NAQSHA_EMAIL_POLL_MINUTES",
+    },
 ];
 
 /// A raw value and where it came from.
@@ -170,6 +224,8 @@ impl Config {
             secure_cookies: true,
             log: "info".into(),
             smssync_secret: None,
+            sms: SmsSettings::default(),
+            email: EmailSettings::default(),
             client_ip_header: None,
             force_flood: false,
             map_tile_url: None,
@@ -498,7 +554,195 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
         }
     }
     config.backup_recipients = recipients;
+    channel_settings(&mut config, raw, &string, &boolean, &err)?;
     Ok(config)
+}
+
+/// How SMS gateways behave. Secrets never appear in `Debug`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmsSettings {
+    /// Shared secret of the generic inbound webhook (`/sms/webhook`); off when unset.
+    pub webhook_secret: Option<String>,
+    /// SMS from one sender within this time of their first one join one report.
+    pub join_window: std::time::Duration,
+    /// What reporters by SMS are taken to allow (they were not asked).
+    pub default_consent: naqsha_core::submission::Consent,
+    /// Put replies into the answer to the app's POST (SMSSync "Get reply from server");
+    /// when false they wait for the app's `task=send` poll.
+    pub smssync_instant_reply: bool,
+}
+
+impl Default for SmsSettings {
+    fn default() -> Self {
+        Self {
+            webhook_secret: None,
+            join_window: std::time::Duration::from_secs(10 * 60),
+            default_consent: naqsha_core::submission::Consent::Private,
+            smssync_instant_reply: true,
+        }
+    }
+}
+
+impl std::fmt::Debug for SmsSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmsSettings")
+            .field("webhook_secret", &self.webhook_secret.as_ref().map(|_| "…"))
+            .field("join_window", &self.join_window)
+            .field("default_consent", &self.default_consent)
+            .field("smssync_instant_reply", &self.smssync_instant_reply)
+            .finish()
+    }
+}
+
+/// Email intake settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailSettings {
+    /// What reporters by email are taken to allow (they were not asked).
+    pub default_consent: naqsha_core::submission::Consent,
+    /// The mailbox `serve` polls, when `email.imap_host` is set.
+    pub imap: Option<ImapSettings>,
+}
+
+impl Default for EmailSettings {
+    fn default() -> Self {
+        Self {
+            default_consent: naqsha_core::submission::Consent::Private,
+            imap: None,
+        }
+    }
+}
+
+/// An IMAP mailbox to poll for reports.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ImapSettings {
+    /// Server host name.
+    pub host: String,
+    /// Port (993 with TLS, 143 without, by default).
+    pub port: u16,
+    /// Login name.
+    pub user: String,
+    /// Password (use `NAQSHA_IMAP_PASSWORD_FILE` to keep it out of the environment).
+    pub password: String,
+    /// The mailbox to read, `INBOX` by default.
+    pub mailbox: String,
+    /// Connect with TLS (default); plain IMAP only for a server on this machine.
+    pub tls: bool,
+    /// Minutes between polls.
+    pub poll: std::time::Duration,
+}
+
+impl std::fmt::Debug for ImapSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImapSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("user", &"…")
+            .field("password", &"…")
+            .field("mailbox", &self.mailbox)
+            .field("tls", &self.tls)
+            .field("poll", &self.poll)
+            .finish()
+    }
+}
+
+/// Reads the `[sms]` and `[email]` settings into `config`.
+fn channel_settings(
+    config: &mut Config,
+    raw: &BTreeMap<&'static str, Raw>,
+    string: &dyn Fn(&'static str) -> Result<Option<String>, ConfigError>,
+    boolean: &dyn Fn(&'static str) -> Result<Option<bool>, ConfigError>,
+    err: &dyn Fn(&str, String) -> ConfigError,
+) -> Result<(), ConfigError> {
+    let number = |path: &'static str, min: u64, max: u64| -> Result<Option<u64>, ConfigError> {
+        let bad = |got: String| {
+            err(
+                path,
+                format!("expected a number from {min} to {max}, got {got}"),
+            )
+        };
+        let n = match raw.get(path).map(|r| &r.value) {
+            None => return Ok(None),
+            Some(toml::Value::Integer(i)) => u64::try_from(*i).map_err(|_| bad(i.to_string()))?,
+            Some(toml::Value::String(s)) => s.trim().parse().map_err(|_| bad(format!("{s:?}")))?,
+            Some(other) => return Err(bad(other.type_str().to_owned())),
+        };
+        if (min..=max).contains(&n) {
+            Ok(Some(n))
+        } else {
+            Err(bad(n.to_string()))
+        }
+    };
+    let consent =
+        |path: &'static str| -> Result<Option<naqsha_core::submission::Consent>, ConfigError> {
+            string(path)?
+                .map(|s| {
+                    s.trim().parse().map_err(|_| {
+                        err(
+                            path,
+                            format!("expected private, statistics_only or publish, got {s:?}"),
+                        )
+                    })
+                })
+                .transpose()
+        };
+    config.sms.webhook_secret = string("sms.webhook_secret")?.filter(|s| !s.is_empty());
+    if let Some(m) = number("sms.join_window_minutes", 0, 24 * 60)? {
+        config.sms.join_window = std::time::Duration::from_secs(m * 60);
+    }
+    if let Some(c) = consent("sms.default_consent")? {
+        config.sms.default_consent = c;
+    }
+    if let Some(b) = boolean("sms.smssync_instant_reply")? {
+        config.sms.smssync_instant_reply = b;
+    }
+    if let Some(c) = consent("email.default_consent")? {
+        config.email.default_consent = c;
+    }
+    let Some(host) = string("email.imap_host")?.filter(|h| !h.trim().is_empty()) else {
+        return Ok(());
+    };
+    let tls = boolean("email.imap_tls")?.unwrap_or(true);
+    let loopback = matches!(host.trim(), "localhost" | "::1" | "[::1]")
+        || host
+            .trim()
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    if !tls && !loopback {
+        return Err(err(
+            "email.imap_tls",
+            "can only be false for an IMAP server on this machine (the password would travel \
+             in the clear)"
+                .into(),
+        ));
+    }
+    let port = number("email.imap_port", 1, 65_535)?.unwrap_or(if tls { 993 } else { 143 });
+    let user = string("email.imap_user")?
+        .filter(|u| !u.is_empty())
+        .ok_or_else(|| {
+            err(
+                "email.imap_user",
+                "expected a login name (imap_host is set)".into(),
+            )
+        })?;
+    let password = string("email.imap_password")?.ok_or_else(|| {
+        err(
+            "email.imap_password",
+            "expected a password, or NAQSHA_IMAP_PASSWORD_FILE (imap_host is set)".into(),
+        )
+    })?;
+    let poll = number("email.poll_minutes", 1, 24 * 60)?.unwrap_or(5);
+    config.email.imap = Some(ImapSettings {
+        host: host.trim().to_owned(),
+        port: u16::try_from(port).unwrap_or(993),
+        user,
+        password,
+        mailbox: string("email.imap_mailbox")?
+            .filter(|m| !m.trim().is_empty())
+            .unwrap_or_else(|| "INBOX".into()),
+        tls,
+        poll: std::time::Duration::from_secs(poll * 60),
+    });
+    Ok(())
 }
 
 /// The origin (`scheme://host[:port]`) of a tile URL template, for the page's Content
@@ -730,6 +974,90 @@ mod tests {
                 .unwrap_err();
             assert_eq!(e.key, "map.tile_url", "{bad}");
         }
+    }
+
+    #[test]
+    fn sms_and_email_settings_from_file_and_environment() {
+        let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+        assert_eq!(c.sms.join_window, std::time::Duration::from_secs(600));
+        assert_eq!(
+            c.sms.default_consent,
+            naqsha_core::submission::Consent::Private
+        );
+        assert!(c.sms.smssync_instant_reply && c.sms.webhook_secret.is_none());
+        assert!(c.email.imap.is_none());
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("naqsha.toml");
+        let password = dir.path().join("imap-password");
+        std::fs::write(&password, "mail-s3cret\n").unwrap();
+        std::fs::write(
+            &file,
+            "[sms]\njoin_window_minutes = 3\ndefault_consent = \"statistics_only\"\n\
+             webhook_secret = \"hook-s3cret\"\n[email]\nimap_host = \"mail.example.org\"\n\
+             imap_user = \"reports\"\npoll_minutes = 2\n",
+        )
+        .unwrap();
+        let o = Overrides {
+            config_file: Some(file.clone()),
+            ..Default::default()
+        };
+        let c = Config::load_from(
+            &o,
+            &env(&[("NAQSHA_IMAP_PASSWORD_FILE", password.to_str().unwrap())]),
+        )
+        .unwrap();
+        assert_eq!(c.sms.join_window, std::time::Duration::from_secs(180));
+        assert_eq!(
+            c.sms.default_consent,
+            naqsha_core::submission::Consent::StatisticsOnly
+        );
+        let imap = c.email.imap.clone().unwrap();
+        assert_eq!((imap.port, imap.tls), (993, true));
+        assert_eq!(imap.password, "mail-s3cret");
+        assert_eq!(imap.mailbox, "INBOX");
+        assert_eq!(imap.poll, std::time::Duration::from_secs(120));
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("mail-s3cret") && !shown.contains("hook-s3cret"));
+        assert!(!shown.contains("reports"), "the login is not shown either");
+
+        let bad = |pairs: &[(&str, &str)]| {
+            Config::load_from(&Overrides::default(), &env(pairs)).unwrap_err()
+        };
+        assert_eq!(
+            bad(&[("NAQSHA_SMS_DEFAULT_CONSENT", "yes")]).key,
+            "sms.default_consent"
+        );
+        assert_eq!(
+            bad(&[("NAQSHA_SMS_JOIN_WINDOW_MINUTES", "ten")]).key,
+            "sms.join_window_minutes"
+        );
+        assert_eq!(
+            bad(&[("NAQSHA_IMAP_HOST", "mail.example.org")]).key,
+            "email.imap_user"
+        );
+        assert_eq!(
+            bad(&[
+                ("NAQSHA_IMAP_HOST", "mail.example.org"),
+                ("NAQSHA_IMAP_USER", "u"),
+                ("NAQSHA_IMAP_PASSWORD", "p"),
+                ("NAQSHA_IMAP_TLS", "false"),
+            ])
+            .key,
+            "email.imap_tls",
+            "no password in the clear over the network"
+        );
+        let local = Config::load_from(
+            &Overrides::default(),
+            &env(&[
+                ("NAQSHA_IMAP_HOST", "127.0.0.1"),
+                ("NAQSHA_IMAP_USER", "u"),
+                ("NAQSHA_IMAP_PASSWORD", "p"),
+                ("NAQSHA_IMAP_TLS", "false"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(local.email.imap.unwrap().port, 143);
     }
 
     #[test]

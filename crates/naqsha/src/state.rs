@@ -29,6 +29,7 @@ struct Inner {
     duplicates: DuplicateCache,
     public: PublicIndex,
     kdf: KdfParams,
+    sms: crate::channels::sms::SmsRuntime,
 }
 
 impl AppState {
@@ -45,6 +46,7 @@ impl AppState {
                 public: PublicIndex::default(),
                 duplicates: DuplicateCache::new(),
                 kdf: KdfParams::MODERATOR,
+                sms: Default::default(),
             }),
         }
     }
@@ -114,6 +116,11 @@ impl AppState {
                 ..inner
             }),
         }
+    }
+
+    /// The SMS gateways' memory: join windows and replies waiting to be fetched.
+    pub fn sms(&self) -> &crate::channels::sms::SmsRuntime {
+        &self.inner.sms
     }
 
     /// The gazetteer of places.

@@ -1,1 +1,23 @@
+//! Channels other than the web form and the API: SMS gateways, email and news feeds. Each
+//! turns what arrives into an [`crate::intake::Incoming`] and goes through
+//! [`crate::intake::accept`], so the report and the sender's number or address are sealed
+//! before anything is stored.
+
+pub mod email;
 pub mod feeds;
+pub mod sms;
+
+use naqsha_core::lang::Lang;
+
+/// The language a reporter wrote in: Urdu when the text has Arabic-script letters, else
+/// English (Roman Urdu reads as English here; replies to it are in English).
+pub fn language_of(text: &str) -> Lang {
+    if text
+        .chars()
+        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c))
+    {
+        Lang::Ur
+    } else {
+        Lang::En
+    }
+}

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod boundaries;
 pub mod demo;
 pub mod export_static;
+pub mod ingest_email;
 pub mod init;
 pub mod migrate;
 pub mod redact;

@@ -53,6 +53,8 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     tracing::info!(%addr, "listening");
     crate::staff::sweep::spawn(state.clone());
     crate::channels::feeds::poll::spawn(state.clone());
+    crate::channels::email::imap::spawn(state.clone());
+    crate::channels::sms::spawn_sweeper(state.clone());
     crate::web::serve(state.clone(), listener, shutdown_signal()).await?;
     state.store().close().await;
     Ok(())

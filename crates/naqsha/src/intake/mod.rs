@@ -82,15 +82,7 @@ pub async fn accept(
     let consent = report.consent;
     let kinds = report.labels.terms("kind").map(|t| t.to_string()).collect();
     let received_at = report.received_at;
-    let suggested_spans = naqsha_core::redaction::detect(report.what_happened.as_str());
-    let sealed = SealedReport {
-        report,
-        suggested_spans,
-    };
-    let plain = serde_json::to_vec(&sealed).map_err(|e| IntakeError::Encode(e.to_string()))?;
-    drop(sealed);
-    let plain = sealing::Zeroizing::new(plain);
-    let sealed_report = sealing::seal(public_key, &plain);
+    let sealed_report = seal_report(public_key, report)?;
     let sealed_contact = match contact.filter(|c| c.phone.is_some() || c.email.is_some()) {
         Some(c) => {
             let plain = sealing::Zeroizing::new(
@@ -126,6 +118,23 @@ pub async fn accept(
         .await?;
     tracing::info!(channel = channel.as_str(), "report received");
     Ok(id)
+}
+
+/// Seals a report together with the redaction engine's suggestions for it, as stored in a
+/// submission's `sealed_report`.
+pub fn seal_report(
+    public_key: &OrgPublicKey,
+    report: RawReport,
+) -> Result<sealing::Sealed, IntakeError> {
+    let suggested_spans = naqsha_core::redaction::detect(report.what_happened.as_str());
+    let sealed = SealedReport {
+        report,
+        suggested_spans,
+    };
+    let plain = serde_json::to_vec(&sealed).map_err(|e| IntakeError::Encode(e.to_string()))?;
+    drop(sealed);
+    let plain = sealing::Zeroizing::new(plain);
+    Ok(sealing::seal(public_key, &plain))
 }
 
 /// Checks a batch of evidence files against the limits, cleans each one (metadata stripped,

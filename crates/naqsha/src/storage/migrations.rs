@@ -19,6 +19,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0002_staff.sql"),
     ),
     (
+        3,
+        "sms",
+        include_str!("../../migrations/sqlite/0003_sms.sql"),
+    ),
+    (
         4,
         "news",
         include_str!("../../migrations/sqlite/0004_news.sql"),
@@ -35,6 +40,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         2,
         "staff",
         include_str!("../../migrations/postgres/0002_staff.sql"),
+    ),
+    (
+        3,
+        "sms",
+        include_str!("../../migrations/postgres/0003_sms.sql"),
     ),
     (
         4,

@@ -16,6 +16,7 @@ mod news;
 mod public;
 mod review;
 mod rows;
+mod sms;
 mod staff;
 mod taxonomy;
 pub mod transfer;
@@ -40,6 +41,7 @@ pub use moderation::{
 pub use news::{NewsStore, PollRecord, SeenItem};
 pub use public::{CaseFilter, PublicStore};
 pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
+pub use sms::SmsStore;
 pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
 

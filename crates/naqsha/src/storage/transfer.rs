@@ -182,6 +182,8 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("seen_at", Int),
         ],
     ),
+    ("sms_seen", &[("key", Text), ("seen_at", Int)]),
+    ("sms_stopped", &[("key", Text), ("stopped_at", Int)]),
 ];
 
 /// One column value in transit.

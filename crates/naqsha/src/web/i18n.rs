@@ -48,6 +48,7 @@ const EN: &[(&str, &str)] = &[
         "public/data.en.toml",
         include_str!("../../i18n/public/data.en.toml"),
     ),
+    ("sms.en.toml", include_str!("../../i18n/sms.en.toml")),
 ];
 const UR: &[(&str, &str)] = &[
     ("ur.toml", include_str!("../../i18n/ur.toml")),
@@ -87,6 +88,7 @@ const UR: &[(&str, &str)] = &[
         "public/data.ur.toml",
         include_str!("../../i18n/public/data.ur.toml"),
     ),
+    ("sms.ur.toml", include_str!("../../i18n/sms.ur.toml")),
 ];
 
 /// Flattened catalog: `section.sub.key` → message.

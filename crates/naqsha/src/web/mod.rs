@@ -11,7 +11,7 @@ mod headers;
 pub mod i18n;
 mod lang;
 mod layout;
-mod pages;
+pub(crate) mod pages;
 mod request_log;
 
 use std::future::Future;
@@ -23,6 +23,7 @@ use axum::response::Redirect;
 use axum::routing::{MethodRouter, get, post};
 use tokio::net::TcpListener;
 
+use crate::channels::sms;
 use crate::state::AppState;
 
 pub use admin::{Access, Route};
@@ -55,6 +56,16 @@ fn routes() -> Vec<Route> {
         ),
         ("/api/openapi.json", get(api::openapi::document)),
         ("/assets/{*path}", get(assets::asset)),
+        (
+            "/sms/smssync",
+            get(sms::smssync::get)
+                .post(sms::smssync::post)
+                .layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
+        ),
+        (
+            "/sms/webhook",
+            post(sms::webhook::post).layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
+        ),
     ];
     let mut all: Vec<Route> = public
         .into_iter()
@@ -92,6 +103,7 @@ fn compressible(path: &str) -> bool {
         "/admin",
         "/api/v1/submissions",
         "/exit",
+        "/sms",
     ];
     !NEVER
         .iter()

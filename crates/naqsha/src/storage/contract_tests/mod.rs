@@ -180,7 +180,7 @@ fn user(name: &str, role: Role) -> User {
 async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     store.migrate().await.unwrap();
-    assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2, 4]);
+    assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2, 3, 4]);
     store.ping().await.unwrap();
 }
 contract!(migrations_are_applied_once);
@@ -763,6 +763,7 @@ mod inbox;
 mod news;
 mod public_index;
 mod review;
+mod sms;
 mod staff;
 
 async fn audit_filter_by_time_and_counts(store: &Store) {

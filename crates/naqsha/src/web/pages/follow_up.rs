@@ -92,7 +92,8 @@ pub async fn form(
     render(&page(&state, lang))
 }
 
-fn status_keys(status: SubmissionStatus) -> (&'static str, &'static str) {
+/// The translation keys of a status and its explanation, as the follow-up page shows them.
+pub(crate) fn status_keys(status: SubmissionStatus) -> (&'static str, &'static str) {
     match status {
         SubmissionStatus::New => ("followup.status.new", "followup.status.new_explain"),
         SubmissionStatus::InReview => (

@@ -1,0 +1,80 @@
+//! What an incoming SMS asks for: a report (the default), or one of the follow-up commands
+//! the automatic reply tells the reporter about.
+
+use crate::intake::receipt::{Receipt, ReceiptError};
+
+/// A parsed incoming SMS.
+pub enum Command {
+    /// `STATUS <receipt>`: the status of the report with that receipt.
+    Status(Result<Receipt, ReceiptError>),
+    /// `STOP`: send nothing more to this number.
+    Stop,
+    /// `START`: messages to this number may be sent again.
+    Start,
+    /// Anything else is (part of) a report.
+    Report,
+}
+
+const STATUS_WORDS: &[&str] = &["status", "حالت"];
+const STOP_WORDS: &[&str] = &["stop", "بند"];
+const START_WORDS: &[&str] = &["start", "شروع"];
+
+/// Reads what a message asks for. A keyword counts only when it is the whole message (STOP,
+/// START) or the first word followed by a receipt (STATUS), so a story that begins with
+/// "stop" is still a story. An English `STATUS` with a mistyped receipt is still the
+/// command, to answer with the right hint; the Urdu word only with a receipt.
+pub fn parse(text: &str) -> Command {
+    let trimmed = text.trim().trim_end_matches(['.', '!', '۔']);
+    let lower = trimmed.to_lowercase();
+    if STOP_WORDS.contains(&lower.as_str()) {
+        return Command::Stop;
+    }
+    if START_WORDS.contains(&lower.as_str()) {
+        return Command::Start;
+    }
+    let (first, rest) = lower
+        .split_once(char::is_whitespace)
+        .unwrap_or((lower.as_str(), ""));
+    if STATUS_WORDS.contains(&first) {
+        let receipt = Receipt::parse(rest);
+        if receipt.is_ok() || first == "status" {
+            return Command::Status(receipt);
+        }
+    }
+    Command::Report
+}
+
+pub use crate::channels::language_of;
+
+#[cfg(test)]
+mod tests {
+    use naqsha_core::lang::Lang;
+
+    use super::*;
+
+    #[test]
+    fn keywords_only_as_the_whole_message_or_with_a_receipt() {
+        assert!(matches!(parse(" Stop. "), Command::Stop));
+        assert!(matches!(parse("بند"), Command::Stop));
+        assert!(matches!(parse("START"), Command::Start));
+        assert!(matches!(parse("stop him from calling me"), Command::Report));
+        let r = Receipt::generate();
+        match parse(&format!("STATUS {}", r.digits())) {
+            Command::Status(Ok(parsed)) => assert_eq!(parsed, r),
+            _ => panic!("STATUS with digits"),
+        }
+        assert!(matches!(
+            parse(&format!("حالت {}", r.words())),
+            Command::Status(Ok(_))
+        ));
+        assert!(matches!(parse("status 123"), Command::Status(Err(_))));
+        assert!(matches!(parse("حالت خراب ہے"), Command::Report));
+    }
+
+    #[test]
+    fn urdu_script_means_urdu() {
+        assert_eq!(language_of("mujhe blackmail kar raha hai"), Lang::En);
+        assert_eq!(language_of("مجھے بلیک میل کیا جا رہا ہے"), Lang::Ur);
+        assert_eq!(language_of("he said: ٹھیک"), Lang::Ur);
+    }
+}

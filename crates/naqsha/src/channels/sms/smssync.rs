@@ -1,0 +1,236 @@
+//! `/sms/smssync`: the Sync URL of the SMSSync Android app (Ushahidi's SMS gateway).
+//!
+//! What the app does, and what it gets:
+//!
+//! - `POST` with the fields `from`, `message`, `message_id`, `sent_to`, `secret`,
+//!   `device_id`, `sent_timestamp` (a form, or JSON if so set in the app) for each SMS the
+//!   phone receives. Answer: `{"payload":{"success":true,"error":null,"messages":[…]}}` with
+//!   the instant replies (`{"to","message","uuid"}`, sent when "Get reply from server" is on),
+//!   `"task":"send"` when there are any. The app reads `messages` without checking for it,
+//!   so the list is always there, empty when there is nothing to send. A wrong or missing
+//!   secret is 403, a missing `from` or `message` 400, both with `success: false` and the
+//!   reason in `error`.
+//! - `GET ?task=send&secret=…` (task checking): the replies waiting in the outbox, with the
+//!   secret echoed back as the app requires.
+//! - `POST ?task=sent` with `{"queued_messages":[uuids]}` (Message Results API): the app took
+//!   these replies; the answer `{"message_uuids":[…]}` lists those it may send. The app sends
+//!   no secret with this request; it is accepted because the uuids are random and known only
+//!   to whoever fetched them with the secret (a secret, when given, must still be right).
+//! - `GET ?task=result&secret=…`: `{"message_uuids":[…]}` of replies awaiting a delivery
+//!   report; `POST ?task=result&secret=…` with `{"message_result":[{uuid, sent_result_code,
+//!   …}]}` delivers them, and those replies are forgotten.
+
+use std::time::Instant;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::fields::Fields;
+use super::keys::{GatewayKeys, PhoneNumber};
+use super::{Inbound, clean, receive};
+use crate::state::AppState;
+
+/// A failure in the shape the app understands.
+struct Refusal(StatusCode, &'static str);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (
+            self.0,
+            Json(json!({ "payload": { "success": false, "error": self.1 } })),
+        )
+            .into_response()
+    }
+}
+
+fn refuse(status: StatusCode, error: &'static str) -> Response {
+    Refusal(status, error).into_response()
+}
+
+/// The gateway's keys, or the answer when it is off.
+fn keys(state: &AppState) -> Result<(GatewayKeys, String), Refusal> {
+    match &state.config().smssync_secret {
+        Some(secret) => Ok((GatewayKeys::derive(secret), secret.clone())),
+        None => Err(Refusal(
+            StatusCode::NOT_FOUND,
+            "the SMSSync gateway is not enabled on this server",
+        )),
+    }
+}
+
+fn check_secret(keys: &GatewayKeys, fields: &Fields) -> Result<(), Refusal> {
+    match fields.get("secret") {
+        Some(given) if keys.accepts(given) => Ok(()),
+        Some(_) => Err(Refusal(StatusCode::FORBIDDEN, "the secret is wrong")),
+        None => Err(Refusal(StatusCode::FORBIDDEN, "the secret is missing")),
+    }
+}
+
+fn read(uri: &Uri, headers: &HeaderMap, body: &[u8]) -> Result<Fields, Refusal> {
+    Fields::read(uri, headers, body).ok_or(Refusal(
+        StatusCode::BAD_REQUEST,
+        "the request body cannot be read",
+    ))
+}
+
+fn internal(err: &anyhow::Error) -> Response {
+    // The cause goes to the log (it never holds a number or text); the app retries.
+    tracing::error!(error = %format!("{err:#}"), "an SMS could not be stored");
+    refuse(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the message could not be stored; please retry",
+    )
+}
+
+/// `GET /sms/smssync?task=send|result`.
+pub async fn get(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    match answer_get(&state, &uri, &headers) {
+        Ok(res) => res,
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+fn answer_get(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Result<Response, Refusal> {
+    let (keys, secret) = keys(state)?;
+    let fields = read(uri, headers, b"")?;
+    check_secret(&keys, &fields)?;
+    let now = Instant::now();
+    Ok(match fields.get("task") {
+        Some("send") => {
+            let messages: Vec<_> = state
+                .sms()
+                .outbox()
+                .queued(now)
+                .into_iter()
+                .map(|(uuid, to, message)| json!({ "to": to, "message": message, "uuid": uuid }))
+                .collect();
+            Json(json!({
+                "payload": {
+                    "success": true,
+                    "error": null,
+                    "task": "send",
+                    "secret": secret,
+                    "messages": messages,
+                }
+            }))
+            .into_response()
+        }
+        Some("result") => {
+            let uuids = state.sms().outbox().awaiting_result(now);
+            Json(json!({ "message_uuids": uuids })).into_response()
+        }
+        _ => refuse(StatusCode::BAD_REQUEST, "unknown task"),
+    })
+}
+
+/// `POST /sms/smssync`: an incoming SMS, or `?task=sent|result` of the Message Results API.
+pub async fn post(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match answer_post(&state, &uri, &headers, &body).await {
+        Ok(res) => res,
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+async fn answer_post(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Response, Refusal> {
+    let (keys, _) = keys(state)?;
+    let fields = read(uri, headers, body)?;
+    let now = Instant::now();
+    Ok(match fields.get("task") {
+        None => incoming(state, &keys, &fields).await?,
+        Some("sent") => {
+            // The app sends no secret here (see the module comment); a wrong one still fails.
+            if fields.get("secret").is_some() {
+                check_secret(&keys, &fields)?;
+            }
+            let uuids = fields.all("queued_messages");
+            let confirmed = state.sms().outbox().acknowledge(&uuids, now);
+            Json(json!({ "message_uuids": confirmed })).into_response()
+        }
+        Some("result") => {
+            check_secret(&keys, &fields)?;
+            let done = state.sms().outbox().finish(&fields.all("message_result"));
+            tracing::info!(reports = done, "SMS delivery reports received");
+            Json(json!({ "payload": { "success": true, "error": null } })).into_response()
+        }
+        Some(_) => refuse(StatusCode::BAD_REQUEST, "unknown task"),
+    })
+}
+
+async fn incoming(
+    state: &AppState,
+    keys: &GatewayKeys,
+    fields: &Fields,
+) -> Result<Response, Refusal> {
+    check_secret(keys, fields)?;
+    let from = fields
+        .get("from")
+        .and_then(PhoneNumber::parse)
+        .ok_or(Refusal(
+            StatusCode::BAD_REQUEST,
+            "the from field is missing",
+        ))?;
+    let text = clean(fields.get("message").unwrap_or(""));
+    if text.is_empty() {
+        return Err(Refusal(
+            StatusCode::BAD_REQUEST,
+            "the message field is missing",
+        ));
+    }
+    let seen_key = fields
+        .get("message_id")
+        .map(|id| keys.seen_key(fields.get("device_id").unwrap_or(""), id));
+    let received = match receive(
+        state,
+        keys,
+        Inbound {
+            from,
+            text,
+            seen_key,
+        },
+    )
+    .await
+    {
+        Ok(r) => r,
+        Err(err) => return Ok(internal(&err)),
+    };
+    let mut messages = Vec::new();
+    let now = Instant::now();
+    for reply in received.replies {
+        if received.duplicate && !state.config().sms.smssync_instant_reply {
+            // Already queued when the message was first stored.
+            continue;
+        }
+        if state.config().sms.smssync_instant_reply {
+            messages.push(json!({
+                "to": reply.to.as_str(),
+                "message": reply.text,
+                "uuid": uuid::Uuid::new_v4().to_string(),
+            }));
+        } else {
+            state.sms().outbox().push(reply.to, reply.text, now);
+        }
+    }
+    let mut payload = json!({ "success": true, "error": null, "messages": messages });
+    if !messages_is_empty(&payload) {
+        payload["task"] = json!("send");
+    }
+    Ok(Json(json!({ "payload": payload })).into_response())
+}
+
+fn messages_is_empty(payload: &serde_json::Value) -> bool {
+    payload["messages"].as_array().is_none_or(Vec::is_empty)
+}

@@ -1,0 +1,592 @@
+//! The SMS gateways end to end, in process: the SMSSync app's exchanges replayed as the app
+//! sends them (form bodies for incoming SMS, JSON for the Message Results API, the secret in
+//! the query for task checking), and the generic webhook. What a reporter would notice:
+//! their SMS becomes one sealed report, they get its receipt in their language, STATUS and
+//! STOP work, and their number is nowhere on disk in the clear.
+
+mod intake_support;
+
+use std::path::Path;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use intake_support::{App, PEER, Reply};
+use naqsha::storage::{ModerationStore, ReviewStore, UserStore};
+use naqsha_core::lang::Lang;
+use naqsha_core::sealing;
+use naqsha_core::submission::{Channel, Consent, ContactDetails, SubmissionEnvelope};
+use serde_json::Value;
+
+const SECRET: &str = "sync-secret-7Qx";
+const HOOK_SECRET: &str = "hook-secret-3Jd";
+/// A Pakistani mobile number in the forms a gateway or a person might write it.
+const PHONE: &str = "+923001234567";
+const PHONE_FORMS: &[&str] = &[
+    "+923001234567",
+    "923001234567",
+    "03001234567",
+    "3001234567",
+    "0300-1234567",
+];
+
+async fn app() -> App {
+    App::with_config(|c| {
+        c.smssync_secret = Some(SECRET.into());
+        c.sms.webhook_secret = Some(HOOK_SECRET.into());
+    })
+    .await
+}
+
+fn json(reply: &Reply) -> Value {
+    serde_json::from_slice(&reply.body)
+        .unwrap_or_else(|e| panic!("JSON answer ({e}): {}", reply.text()))
+}
+
+/// An incoming SMS exactly as SMSSync posts it (URL-encoded form, every field).
+async fn sms(app: &App, from: &str, message: &str, message_id: &str) -> Reply {
+    app.post_form(
+        "/sms/smssync",
+        &[
+            ("secret", SECRET),
+            ("from", from),
+            ("message", message),
+            ("sent_timestamp", "1767225600000"),
+            ("sent_to", "+923119876543"),
+            ("message_id", message_id),
+            ("device_id", "naqsha-phone-1"),
+        ],
+        PEER,
+    )
+    .await
+}
+
+async fn post_json(app: &App, uri: &str, body: &Value) -> Reply {
+    let req = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    app.send_from(req, PEER).await
+}
+
+/// The replies an SMSSync answer carries: (to, message).
+fn messages(answer: &Value) -> Vec<(String, String)> {
+    answer["payload"]["messages"]
+        .as_array()
+        .expect("the payload always has a messages list (the app reads it unchecked)")
+        .iter()
+        .map(|m| {
+            assert!(
+                !m["uuid"].as_str().unwrap().is_empty(),
+                "every message has a uuid"
+            );
+            (
+                m["to"].as_str().unwrap().to_owned(),
+                m["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The receipt (seven groups of five dice digits) in a reply.
+fn receipt_in(text: &str) -> String {
+    let groups: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| t.len() == 5 && t.chars().all(|c| ('1'..='6').contains(&c)))
+        .collect();
+    assert_eq!(groups.len(), 7, "a receipt of seven groups in {text:?}");
+    groups.join(" ")
+}
+
+async fn contact_of(app: &App, s: &SubmissionEnvelope) -> ContactDetails {
+    let key = app.unlock().await;
+    let sealed = app
+        .state
+        .store()
+        .sealed_submission(s.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let clear = sealing::open(&key.secret, &sealed.contact.expect("a sealed contact")).unwrap();
+    serde_json::from_slice(&clear).unwrap()
+}
+
+#[tokio::test]
+async fn an_sms_becomes_a_sealed_report_and_is_answered_with_its_receipt() {
+    let app = app().await;
+    let reply = sms(
+        &app,
+        PHONE,
+        "Someone made a fake profile with my photos.",
+        "m-1",
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    let answer = json(&reply);
+    assert_eq!(answer["payload"]["success"], Value::Bool(true));
+    assert_eq!(answer["payload"]["error"], Value::Null);
+    assert_eq!(answer["payload"]["task"], "send");
+    let sent = messages(&answer);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].0, PHONE, "the reply goes back to the sender");
+    let receipt = receipt_in(&sent[0].1);
+    assert!(sent[0].1.contains("STATUS") && sent[0].1.contains("STOP"));
+    assert!(sent[0].1.contains("may contact you"), "{}", sent[0].1);
+
+    let stored = app.only_submission().await;
+    assert_eq!(stored.channel, Channel::Sms);
+    assert_eq!(
+        stored.consent,
+        Consent::Private,
+        "SMS reporters were not asked"
+    );
+    let report = app.open_report(stored.id).await;
+    assert_eq!(
+        report.report.what_happened.as_str(),
+        "Someone made a fake profile with my photos."
+    );
+    assert_eq!(report.report.language, Lang::En);
+    assert_eq!(
+        contact_of(&app, &stored).await.phone.as_deref(),
+        Some(PHONE)
+    );
+
+    // STATUS with the receipt answers as the follow-up page would, and stores nothing.
+    let status = json(&sms(&app, PHONE, &format!("STATUS {receipt}"), "m-2").await);
+    let sent = messages(&status);
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].1.contains("Received"), "{}", sent[0].1);
+    let typo = json(&sms(&app, PHONE, "status 11111 22222", "m-3").await);
+    assert!(messages(&typo)[0].1.contains("not a complete receipt"));
+    assert_eq!(app.inbox().await.len(), 1, "commands are not reports");
+
+    // The follow-up page knows the same receipt.
+    let token = app.form_token("/follow-up", PEER).await;
+    let page = app
+        .post_form(
+            "/follow-up",
+            &[("receipt", &receipt), ("form_token", &token)],
+            PEER,
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+}
+
+#[tokio::test]
+async fn wrong_or_missing_secret_and_missing_fields_are_refused_in_the_apps_shape() {
+    let app = app().await;
+    let refused = |reply: &Reply, status: StatusCode| {
+        assert_eq!(reply.status, status, "{}", reply.text());
+        let answer = json(reply);
+        assert_eq!(answer["payload"]["success"], Value::Bool(false));
+        assert!(!answer["payload"]["error"].as_str().unwrap().is_empty());
+    };
+    let wrong = app
+        .post_form(
+            "/sms/smssync",
+            &[("secret", "guess"), ("from", PHONE), ("message", "hi")],
+            PEER,
+        )
+        .await;
+    refused(&wrong, StatusCode::FORBIDDEN);
+    let missing = app
+        .post_form("/sms/smssync", &[("from", PHONE), ("message", "hi")], PEER)
+        .await;
+    refused(&missing, StatusCode::FORBIDDEN);
+    let no_from = app
+        .post_form(
+            "/sms/smssync",
+            &[("secret", SECRET), ("message", "hi")],
+            PEER,
+        )
+        .await;
+    refused(&no_from, StatusCode::BAD_REQUEST);
+    let no_message = app
+        .post_form(
+            "/sms/smssync",
+            &[("secret", SECRET), ("from", PHONE), ("message", "  ")],
+            PEER,
+        )
+        .await;
+    refused(&no_message, StatusCode::BAD_REQUEST);
+    refused(
+        &app.get(&format!("/sms/smssync?task=send&secret={}", "guess"))
+            .await,
+        StatusCode::FORBIDDEN,
+    );
+    refused(
+        &app.get("/sms/smssync?task=send").await,
+        StatusCode::FORBIDDEN,
+    );
+    assert!(app.inbox().await.is_empty());
+
+    // Without a configured secret the gateway is off.
+    let off = App::new().await;
+    refused(&sms(&off, PHONE, "hello", "x").await, StatusCode::NOT_FOUND);
+    assert!(off.inbox().await.is_empty());
+}
+
+#[tokio::test]
+async fn the_same_message_posted_again_is_stored_once() {
+    let app = app().await;
+    let first = json(&sms(&app, PHONE, "first and only", "dup-1").await);
+    assert_eq!(messages(&first).len(), 1);
+    // The app posts again when it never heard the answer: it gets the same receipt, so the
+    // reporter is not left without one, and nothing new is stored.
+    let again = sms(&app, PHONE, "first and only", "dup-1").await;
+    assert_eq!(again.status, StatusCode::OK);
+    let again = json(&again);
+    assert_eq!(again["payload"]["success"], Value::Bool(true));
+    assert_eq!(
+        messages(&again),
+        messages(&first),
+        "the same receipt, not a new one"
+    );
+    let stored = app.only_submission().await;
+    assert_eq!(
+        app.open_report(stored.id)
+            .await
+            .report
+            .what_happened
+            .as_str(),
+        "first and only",
+        "not joined with itself either"
+    );
+}
+
+#[tokio::test]
+async fn sms_within_the_window_join_one_report_and_a_later_one_starts_another() {
+    let app = App::with_config(|c| {
+        c.smssync_secret = Some(SECRET.into());
+        c.sms.join_window = Duration::from_secs(2);
+    })
+    .await;
+    let first = json(&sms(&app, PHONE, "He keeps calling me from new numbers.", "j-1").await);
+    assert_eq!(messages(&first).len(), 1, "the first part gets the receipt");
+    let second = json(&sms(&app, PHONE, "Now he threatens to post my pictures.", "j-2").await);
+    assert!(
+        messages(&second).is_empty(),
+        "a later part gets no second receipt"
+    );
+    // Another sender in the same minutes is another report.
+    sms(&app, "+923339998877", "Something else entirely.", "o-1").await;
+
+    let inbox = app.inbox().await;
+    assert_eq!(inbox.len(), 2);
+    let mut texts = Vec::new();
+    for s in &inbox {
+        texts.push(
+            app.open_report(s.id)
+                .await
+                .report
+                .what_happened
+                .as_str()
+                .to_owned(),
+        );
+    }
+    assert!(
+        texts.contains(
+            &"He keeps calling me from new numbers.\nNow he threatens to post my pictures."
+                .to_owned()
+        ),
+        "{texts:?}"
+    );
+
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let third = json(&sms(&app, PHONE, "A week later: it started again.", "j-3").await);
+    assert_eq!(messages(&third).len(), 1, "a new report, a new receipt");
+    assert_eq!(app.inbox().await.len(), 3);
+}
+
+#[tokio::test]
+async fn a_part_arriving_after_a_moderator_opened_the_report_is_appended_not_merged() {
+    let app = app().await;
+    sms(&app, PHONE, "First part.", "p-1").await;
+    let stored = app.only_submission().await;
+    let admin = app
+        .state
+        .store()
+        .user_by_name("admin")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        app.state
+            .store()
+            .claim_submission(stored.id, admin.id)
+            .await
+            .unwrap()
+    );
+    sms(&app, PHONE, "Second part.", "p-2").await;
+    assert_eq!(app.inbox().await.len(), 1);
+    assert_eq!(
+        app.open_report(stored.id)
+            .await
+            .report
+            .what_happened
+            .as_str(),
+        "First part.",
+        "the text a moderator is reading does not change"
+    );
+    let sealed = app
+        .state
+        .store()
+        .sealed_submission(stored.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let key = app.unlock().await;
+    let added: Vec<String> = sealed
+        .additions
+        .iter()
+        .map(|(_, s)| String::from_utf8(sealing::open(&key.secret, s).unwrap().to_vec()).unwrap())
+        .collect();
+    assert_eq!(added, vec!["Second part.".to_owned()]);
+}
+
+#[tokio::test]
+async fn an_urdu_sms_is_answered_in_urdu_with_its_receipt() {
+    let app = app().await;
+    let answer = json(
+        &sms(
+            &app,
+            PHONE,
+            "مجھے ایک جعلی اکاؤنٹ سے بلیک میل کیا جا رہا ہے۔",
+            "u-1",
+        )
+        .await,
+    );
+    let sent = messages(&answer);
+    assert_eq!(sent.len(), 1);
+    let text = &sent[0].1;
+    assert!(text.contains("رسید"), "the Urdu reply: {text}");
+    receipt_in(text);
+    let stored = app.only_submission().await;
+    assert_eq!(app.open_report(stored.id).await.report.language, Lang::Ur);
+}
+
+#[tokio::test]
+async fn stop_stops_every_reply_and_start_brings_them_back() {
+    let app = app().await;
+    let stop = json(&sms(&app, PHONE, "STOP", "s-1").await);
+    assert_eq!(stop["payload"]["success"], Value::Bool(true));
+    assert!(messages(&stop).is_empty(), "not even a confirmation");
+    let report = json(&sms(&app, PHONE, "My account was hacked.", "s-2").await);
+    assert!(
+        messages(&report).is_empty(),
+        "no receipt sent to a stopped number"
+    );
+    assert_eq!(app.inbox().await.len(), 1, "the report is still stored");
+    // Another number is not affected.
+    let other = json(&sms(&app, "+923335550000", "Mine too.", "s-3").await);
+    assert_eq!(messages(&other).len(), 1);
+    let start = json(&sms(&app, PHONE, "start", "s-4").await);
+    assert_eq!(messages(&start).len(), 1);
+}
+
+#[tokio::test]
+async fn replies_wait_for_task_checking_and_follow_the_message_results_api() {
+    let app = App::with_config(|c| {
+        c.smssync_secret = Some(SECRET.into());
+        c.sms.smssync_instant_reply = false;
+    })
+    .await;
+    let posted = json(&sms(&app, PHONE, "They shared my number in a group.", "q-1").await);
+    assert!(messages(&posted).is_empty(), "nothing instant");
+    assert!(posted["payload"].get("task").is_none());
+
+    // Task checking: GET ?task=send&secret=… (the app URL-encodes the secret).
+    let poll = json(
+        &app.get(&format!("/sms/smssync?task=send&secret={SECRET}"))
+            .await,
+    );
+    assert_eq!(poll["payload"]["task"], "send");
+    assert_eq!(
+        poll["payload"]["secret"], SECRET,
+        "the app checks the echoed secret"
+    );
+    let queued = poll["payload"]["messages"].as_array().unwrap().clone();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0]["to"], PHONE);
+    receipt_in(queued[0]["message"].as_str().unwrap());
+    let uuid = queued[0]["uuid"].as_str().unwrap().to_owned();
+
+    // POST ?task=sent with the uuids as JSON: only known ones are confirmed.
+    let sent = post_json(
+        &app,
+        "/sms/smssync?task=sent",
+        &serde_json::json!({ "queued_messages": [uuid, "not-ours"] }),
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.text());
+    assert_eq!(json(&sent)["message_uuids"], serde_json::json!([uuid]));
+    let poll = json(
+        &app.get(&format!("/sms/smssync?task=send&secret={SECRET}"))
+            .await,
+    );
+    assert!(
+        poll["payload"]["messages"].as_array().unwrap().is_empty(),
+        "a confirmed reply is not handed out twice"
+    );
+
+    // Delivery reports: GET ?task=result lists what is awaited, POST delivers them.
+    let awaited = json(
+        &app.get(&format!("/sms/smssync?task=result&secret={SECRET}"))
+            .await,
+    );
+    assert_eq!(awaited["message_uuids"], serde_json::json!([uuid]));
+    let result = post_json(
+        &app,
+        &format!("/sms/smssync?task=result&secret={SECRET}"),
+        &serde_json::json!({ "message_result": [{
+            "uuid": uuid,
+            "sent_result_code": 0,
+            "sent_result_message": "SMSSync Message Sent",
+            "delivered_result_code": 0,
+            "delivered_result_message": "SMS Delivered"
+        }]}),
+    )
+    .await;
+    assert_eq!(json(&result)["payload"]["success"], Value::Bool(true));
+    let awaited = json(
+        &app.get(&format!("/sms/smssync?task=result&secret={SECRET}"))
+            .await,
+    );
+    assert_eq!(awaited["message_uuids"], serde_json::json!([]));
+    let wrong = post_json(
+        &app,
+        "/sms/smssync?task=result&secret=guess",
+        &serde_json::json!({ "message_result": [] }),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+
+    // STOP drops what is still queued for the number.
+    sms(&app, PHONE, "STOP", "q-2").await;
+    sms(&app, "+923335550000", "Another report.", "q-3").await;
+    let poll = json(
+        &app.get(&format!("/sms/smssync?task=send&secret={SECRET}"))
+            .await,
+    );
+    let to: Vec<&str> = poll["payload"]["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(to, vec!["+923335550000"]);
+}
+
+#[tokio::test]
+async fn the_generic_webhook_uses_the_same_pipeline() {
+    let app = app().await;
+    let hook = |secret: &'static str, body: &'static str| {
+        let app = &app;
+        async move {
+            app.post_form(
+                "/sms/webhook",
+                &[
+                    ("from", PHONE),
+                    ("to", "+923119876543"),
+                    ("body", body),
+                    ("secret", secret),
+                ],
+                PEER,
+            )
+            .await
+        }
+    };
+    let wrong = hook("guess", "hello").await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    assert_eq!(json(&wrong)["success"], Value::Bool(false));
+    let ok = hook(HOOK_SECRET, "My ex is tracking my location.").await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
+    let answer = json(&ok);
+    assert_eq!(answer["success"], Value::Bool(true));
+    let receipt = receipt_in(answer["reply"].as_str().unwrap());
+    let more = json(&hook(HOOK_SECRET, "He installed an app on my phone.").await);
+    assert_eq!(more["reply"], Value::Null, "a joined part gets no reply");
+    let stored = app.only_submission().await;
+    assert_eq!(stored.channel, Channel::Sms);
+    assert_eq!(
+        app.open_report(stored.id)
+            .await
+            .report
+            .what_happened
+            .as_str(),
+        "My ex is tracking my location.\nHe installed an app on my phone."
+    );
+    let status = app
+        .post_form(
+            "/sms/webhook",
+            &[
+                ("from", PHONE),
+                ("body", &format!("STATUS {receipt}")),
+                ("secret", HOOK_SECRET),
+            ],
+            PEER,
+        )
+        .await;
+    assert!(
+        json(&status)["reply"]
+            .as_str()
+            .unwrap()
+            .contains("Received")
+    );
+
+    let off = App::new().await;
+    let res = off
+        .post_form(
+            "/sms/webhook",
+            &[("from", PHONE), ("body", "x"), ("secret", "")],
+            PEER,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+}
+
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_phone_number_is_in_no_file_in_the_clear() {
+    let app = app().await;
+    sms(&app, PHONE, "Part one of what happened.", "c-1").await;
+    sms(&app, PHONE, "Part two of what happened.", "c-2").await;
+    sms(&app, PHONE, "Part two of what happened.", "c-2").await;
+    sms(&app, PHONE, "STOP", "c-3").await;
+    app.post_form(
+        "/sms/webhook",
+        &[
+            ("from", "0300-1234567"),
+            ("body", "webhook report"),
+            ("secret", HOOK_SECRET),
+        ],
+        PEER,
+    )
+    .await;
+    assert_eq!(app.inbox().await.len(), 2);
+
+    let dir = app.state.config().data_dir.clone();
+    let files = files_under(&dir);
+    assert!(files.iter().any(|f| f.ends_with("naqsha.db")));
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        for needle in PHONE_FORMS.iter().chain(&["Part one", "webhook report"]) {
+            let hit = bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+            assert!(!hit, "{needle:?} found in {} in the clear", file.display());
+        }
+    }
+}
