@@ -50,6 +50,8 @@ pub enum AuditAction {
     Import,
     /// Demo data was seeded.
     DemoSeeded,
+    /// A setting was changed (news feeds and their keyword rules).
+    SettingsChange,
 }
 
 str_enum!(AuditAction {
@@ -60,6 +62,7 @@ str_enum!(AuditAction {
     Publish => "publish", Export => "export", Backup => "backup", UserChange => "user_change",
     PasswordChange => "password_change", TaxonomyReplaced => "taxonomy_replaced",
     BoundariesImported => "boundaries_imported", Import => "import", DemoSeeded => "demo_seeded",
+    SettingsChange => "settings_change",
 });
 
 /// One entry of the append-only audit log.

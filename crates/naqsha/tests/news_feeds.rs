@@ -483,6 +483,33 @@ async fn admins_add_feeds_and_rules_through_the_forms() {
         .await;
     assert!(app.state.store().feeds().await.unwrap().is_empty());
 
+    // Every change is in the audit log, with the feed or rule it touched.
+    let changes = app
+        .state
+        .store()
+        .audit_events(
+            &AuditFilter {
+                action: Some(naqsha_core::audit::AuditAction::SettingsChange),
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .await
+        .unwrap();
+    let details: Vec<&str> = changes.iter().filter_map(|e| e.detail.as_deref()).collect();
+    for what in ["feed added", "rule added", "feed changed", "feed removed"] {
+        assert!(
+            details.contains(&what),
+            "{what} is not audited: {details:?}"
+        );
+    }
+    assert!(
+        changes
+            .iter()
+            .any(|e| e.subject.as_deref() == Some(id.to_string().as_str()))
+    );
+
     // moderators do not configure monitoring
     let moderator = signed_in(&app, "mod", Role::Moderator).await;
     assert_eq!(

@@ -60,6 +60,7 @@ pub fn action_key(action: AuditAction) -> &'static str {
         AuditAction::BoundariesImported => "admin.action.boundaries_imported",
         AuditAction::Import => "admin.action.import",
         AuditAction::DemoSeeded => "admin.action.demo_seeded",
+        AuditAction::SettingsChange => "admin.action.settings_change",
     }
 }
 

@@ -11,7 +11,7 @@ use super::super::super::error::AppError;
 use super::super::super::pages::render;
 use super::super::AdminUi;
 use super::super::session::Staff;
-use super::{FeedFormView, FeedInput, feeds_page};
+use super::{FeedFormView, FeedInput, audited, feeds_page};
 use crate::channels::feeds::model::{
     Feed, FeedId, InvalidInput, parse_feed_lang, parse_feed_url, parse_name,
 };
@@ -61,10 +61,11 @@ pub async fn add(
         }
     };
     let now = OffsetDateTime::now_utc();
+    let id = FeedId::random();
     state
         .store()
         .insert_feed(&Feed {
-            id: FeedId::random(),
+            id,
             url: valid.url,
             name: valid.name,
             lang: valid.lang,
@@ -80,6 +81,7 @@ pub async fn add(
             created_at: now,
         })
         .await?;
+    audited(&state, &staff, id, "feed added").await?;
     Ok(Redirect::to("/admin/feeds?done=feed_added").into_response())
 }
 
@@ -138,13 +140,14 @@ pub async fn update(
             input.enabled.is_some(),
         )
         .await?;
+    audited(&state, &staff, feed.id, "feed changed").await?;
     Ok(Redirect::to("/admin/feeds?done=feed_saved").into_response())
 }
 
 /// `POST /admin/feeds/{id}/toggle`: switches polling on or off.
 pub async fn toggle(
     State(state): State<AppState>,
-    _staff: Staff,
+    staff: Staff,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let feed = target(&state, &id).await?;
@@ -152,6 +155,12 @@ pub async fn toggle(
         .store()
         .update_feed(feed.id, &feed.url, &feed.name, feed.lang, !feed.enabled)
         .await?;
+    let what = if feed.enabled {
+        "feed turned off"
+    } else {
+        "feed turned on"
+    };
+    audited(&state, &staff, feed.id, what).await?;
     Ok(Redirect::to("/admin/feeds?done=feed_saved").into_response())
 }
 
@@ -173,10 +182,11 @@ pub async fn poll_now(
 /// `POST /admin/feeds/{id}/delete`: removes the feed (candidates it made stay in the inbox).
 pub async fn delete(
     State(state): State<AppState>,
-    _staff: Staff,
+    staff: Staff,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let feed = target(&state, &id).await?;
     state.store().delete_feed(feed.id).await?;
+    audited(&state, &staff, feed.id, "feed removed").await?;
     Ok(Redirect::to("/admin/feeds?done=feed_deleted").into_response())
 }

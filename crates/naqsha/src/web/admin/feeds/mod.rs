@@ -10,6 +10,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::{get, post};
+use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::lang::Lang;
 use naqsha_core::taxonomy::Taxonomy;
 use naqsha_core::user::Permission;
@@ -23,7 +24,7 @@ use super::session::Staff;
 use super::{AdminUi, Route};
 use crate::channels::feeds::model::{Feed, Rule, RuleLang, hint_values};
 use crate::state::AppState;
-use crate::storage::NewsStore;
+use crate::storage::{AuditStore, NewsStore};
 
 /// The news monitoring routes (admins: [`Permission::Settings`]).
 pub fn routes() -> Vec<Route> {
@@ -396,6 +397,25 @@ async fn list(
     Query(done): Query<Done>,
 ) -> Result<Response, AppError> {
     render(&feeds_page(&state, &staff, None, None, notice(&done.done)).await?)
+}
+
+/// Records a change to the news settings in the audit log: who, which feed or rule, and what
+/// was done (never the feed's content).
+async fn audited(
+    state: &AppState,
+    staff: &Staff,
+    subject: impl ToString,
+    what: &str,
+) -> Result<(), AppError> {
+    state
+        .store()
+        .append_audit(
+            &AuditEvent::now(Some(staff.user.id), AuditAction::SettingsChange)
+                .subject(subject)
+                .detail(what),
+        )
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::super::super::error::AppError;
 use super::super::super::pages::render;
 use super::super::AdminUi;
 use super::super::session::Staff;
-use super::{RuleFormView, RuleInput, feeds_page};
+use super::{RuleFormView, RuleInput, audited, feeds_page};
 use crate::channels::feeds::model::{
     InvalidInput, Rule, RuleId, RuleLang, parse_hints, parse_name, parse_phrases,
 };
@@ -60,6 +60,7 @@ pub async fn add(
     match check(&state, RuleId::random(), now, &input) {
         Ok(rule) => {
             state.store().save_rule(&rule).await?;
+            audited(&state, &staff, rule.id, "rule added").await?;
             Ok(Redirect::to("/admin/feeds?done=rule_added#rules").into_response())
         }
         Err(e) => {
@@ -113,6 +114,7 @@ pub async fn update(
     match check(&state, existing.id, existing.created_at, &input) {
         Ok(rule) => {
             state.store().save_rule(&rule).await?;
+            audited(&state, &staff, rule.id, "rule changed").await?;
             Ok(Redirect::to("/admin/feeds?done=rule_saved#rules").into_response())
         }
         Err(e) => {
@@ -126,10 +128,11 @@ pub async fn update(
 /// `POST /admin/feeds/rules/{id}/delete`: removes the rule.
 pub async fn delete(
     State(state): State<AppState>,
-    _staff: Staff,
+    staff: Staff,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let rule = target(&state, &id).await?;
     state.store().delete_rule(rule.id).await?;
+    audited(&state, &staff, rule.id, "rule removed").await?;
     Ok(Redirect::to("/admin/feeds?done=rule_deleted#rules").into_response())
 }
