@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod abuse;
+pub mod channels;
 pub mod cli;
 mod commands;
 pub mod config;

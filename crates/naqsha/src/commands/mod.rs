@@ -2,7 +2,9 @@
 
 pub mod boundaries;
 pub mod demo;
+pub mod export;
 pub mod export_static;
+pub mod import;
 pub mod init;
 pub mod migrate;
 pub mod redact;

@@ -18,6 +18,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "staff",
         include_str!("../../migrations/sqlite/0002_staff.sql"),
     ),
+    (
+        5,
+        "import_ledger",
+        include_str!("../../migrations/sqlite/0005_import_ledger.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -30,6 +35,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         2,
         "staff",
         include_str!("../../migrations/postgres/0002_staff.sql"),
+    ),
+    (
+        5,
+        "import_ledger",
+        include_str!("../../migrations/postgres/0005_import_ledger.sql"),
     ),
 ];
 

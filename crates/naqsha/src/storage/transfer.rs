@@ -139,6 +139,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         "boundaries",
         &[("name", Text), ("content", Text), ("imported_at", Int)],
     ),
+    ("import_ledger", &[("key", Text), ("imported_at", Int)]),
 ];
 
 /// One column value in transit.

@@ -1,0 +1,3 @@
+//! Channels: the ways reports arrive besides the web form and the API.
+
+pub mod import;
