@@ -180,7 +180,7 @@ fn user(name: &str, role: Role) -> User {
 async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     store.migrate().await.unwrap();
-    assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2]);
+    assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2, 5]);
     store.ping().await.unwrap();
 }
 contract!(migrations_are_applied_once);
@@ -758,6 +758,7 @@ fn unsupported_urls_are_refused() {
 }
 
 // Contracts of the moderation workspace, one file per area.
+mod import;
 mod inbox;
 mod public_index;
 mod review;
