@@ -12,10 +12,10 @@ ls -l "$WORK/posts.csv"
 "$BIN" --data-dir "$WORK/data" init > /dev/null
 /usr/bin/time -v "$BIN" --data-dir "$WORK/data" import ushahidi "$WORK/posts.csv" \
     --mapping "$HERE/mapping.toml" 2> "$WORK/time.txt"
-grep -E "Elapsed|Maximum resident" "$WORK/time.txt"
+grep -E "Elapsed|Maximum resident|Percent of CPU" "$WORK/time.txt"
 echo "Re-import (everything is in the ledger):"
 /usr/bin/time -v "$BIN" --data-dir "$WORK/data" import ushahidi "$WORK/posts.csv" \
     --mapping "$HERE/mapping.toml" 2> "$WORK/time2.txt" | head -3
-grep -E "Elapsed|Maximum resident" "$WORK/time2.txt"
+grep -E "Elapsed|Maximum resident|Percent of CPU" "$WORK/time2.txt"
 ls -l "$WORK/data"
 rm -rf "$WORK"

@@ -2,10 +2,9 @@
 //! [`super::accept`], spread over every core, and stored many to a transaction with one
 //! audit entry per batch instead of one per report.
 //!
-//! A batch is split in two steps so a caller can overlap them: [`seal_batch`] is CPU-bound
-//! (run it off the async threads), [`store_batch`] waits on the database.
-
-use std::sync::Arc;
+//! A batch is two steps so a caller can overlap them (the import seals one batch while the
+//! previous one is stored): [`seal_batch`] is CPU-bound (run it off the async threads),
+//! [`store_batch`] waits on the database.
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::ids::SubmissionId;
@@ -110,29 +109,5 @@ pub async fn store_batch(
             .into_iter()
             .map(|(row, e)| (row, Outcome::Invalid(e))),
     );
-    Ok(out)
-}
-
-/// Seals (on a blocking thread, in parallel) and stores a batch; items whose ledger key is
-/// known already are not even sealed.
-pub async fn accept_batch(
-    store: &Store,
-    public_key: &OrgPublicKey,
-    taxonomy: Arc<Taxonomy>,
-    gazetteer: &'static Gazetteer,
-    items: Vec<BatchItem>,
-    detail: &str,
-) -> anyhow::Result<Vec<(u64, Outcome)>> {
-    let keys: Vec<String> = items.iter().map(|i| i.ledger_key.clone()).collect();
-    let known = store.imported_keys(&keys).await?;
-    let (fresh, old): (Vec<BatchItem>, Vec<BatchItem>) = items
-        .into_iter()
-        .partition(|i| !known.contains(&i.ledger_key));
-    let key = public_key.clone();
-    let sealed =
-        tokio::task::spawn_blocking(move || seal_batch(&key, &taxonomy, gazetteer, fresh)).await?;
-    let mut out = store_batch(store, sealed, detail).await?;
-    out.extend(old.into_iter().map(|i| (i.row, Outcome::Duplicate)));
-    out.sort_by_key(|(row, _)| *row);
     Ok(out)
 }

@@ -8,7 +8,7 @@ use naqsha_core::submission::{Consent, WhoseStory};
 use naqsha_core::taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
 
-use super::layout::{self, Layout};
+use super::layout::Layout;
 
 /// A whole mapping file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -357,22 +357,6 @@ pub struct PlannedCategory {
     pub separator: String,
     /// Folded value → (dimension, term) pairs.
     pub values: HashMap<String, Vec<(String, String)>>,
-}
-
-/// The columns of a v3 or v2 file that are neither roles nor categories in `mapping`:
-/// kept out of the import unless listed.
-pub fn unmapped_columns<'h>(mapping: &Mapping, headers: &'h [String]) -> Vec<&'h str> {
-    let named = mapping.named_columns();
-    headers
-        .iter()
-        .map(String::as_str)
-        .filter(|h| !named.contains(h))
-        .filter(|h| {
-            !layout::V3_BOOKKEEPING.contains(h)
-                && !layout::V2_BOOKKEEPING.contains(h)
-                && !h.is_empty()
-        })
-        .collect()
 }
 
 #[cfg(test)]
