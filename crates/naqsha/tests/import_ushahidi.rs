@@ -253,7 +253,7 @@ async fn a_v2_export_imports_with_the_mapping_write_mapping_wrote() {
     );
     let text = std::fs::read_to_string(&map).unwrap();
     assert!(
-        text.contains("\"Blackmail\" = [\"act:blackmail_sextortion\"]   # 1 rows"),
+        text.contains("\"Blackmail\" = [\"act:blackmail_sextortion\"]   # 1 row"),
         "{text}"
     );
     assert!(
