@@ -127,6 +127,52 @@ enum Command {
         #[command(subcommand)]
         command: TaxonomyCommand,
     },
+    /// Import reports from other systems into the inbox, sealed, for anonymisation.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Export cases: the published ones as open data, or every coded case (--full).
+    Export {
+        /// csv, geojson (published cases only) or jsonl.
+        #[arg(long, value_enum)]
+        format: crate::commands::export::Format,
+        /// Every coded case of any status, without any text, for analysts.
+        #[arg(long)]
+        full: bool,
+        /// Only published cases matching a public filter, e.g. "province=pk-pb&from=2020".
+        #[arg(long, value_name = "QUERY")]
+        filter: Option<String>,
+        /// The file to write, or - for standard output.
+        out: String,
+    },
+}
+
+/// Flags shared by both kinds of import.
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The CSV file.
+    file: PathBuf,
+    /// A mapping file (TOML) from the file's columns and categories to the taxonomy.
+    #[arg(long, value_name = "FILE")]
+    mapping: Option<PathBuf>,
+    /// Scan the file and write a starting mapping here (nothing is imported).
+    #[arg(long, value_name = "FILE")]
+    write_mapping: Option<PathBuf>,
+    /// Read and check every row, store nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Also write the report of skipped rows here (.json, or CSV otherwise).
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// An Ushahidi v3/v5 (platform) or v2 CSV export.
+    Ushahidi(ImportArgs),
+    /// Any CSV file, with a mapping.
+    Csv(ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -281,6 +327,41 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Taxonomy {
             command: TaxonomyCommand::Show,
         } => crate::commands::taxonomy::show(config).await,
+        Command::Import { command } => {
+            let (args, ushahidi) = match command {
+                ImportCommand::Ushahidi(a) => (a, true),
+                ImportCommand::Csv(a) => (a, false),
+            };
+            crate::commands::import::run(
+                config,
+                crate::commands::import::Request {
+                    file: args.file,
+                    mapping: args.mapping,
+                    write_mapping: args.write_mapping,
+                    dry_run: args.dry_run,
+                    report: args.report,
+                    ushahidi,
+                },
+            )
+            .await
+        }
+        Command::Export {
+            format,
+            full,
+            filter,
+            out,
+        } => {
+            crate::commands::export::run(
+                config,
+                crate::commands::export::Request {
+                    format,
+                    out,
+                    full,
+                    filter,
+                },
+            )
+            .await
+        }
     }
 }
 

@@ -1,10 +1,11 @@
-//! Channels other than the web form and the API: SMS gateways, email and news feeds. Each
-//! turns what arrives into an [`crate::intake::Incoming`] and goes through
-//! [`crate::intake::accept`], so the report and the sender's number or address are sealed
-//! before anything is stored.
+//! Channels other than the web form and the API: SMS gateways, email, news feeds and imports
+//! from other systems. Each turns what arrives into a report sealed by the intake pipeline
+//! ([`crate::intake`]), so the report and the sender's number or address are sealed before
+//! anything is stored.
 
 pub mod email;
 pub mod feeds;
+pub mod import;
 pub mod sms;
 
 use naqsha_core::lang::Lang;

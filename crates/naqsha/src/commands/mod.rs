@@ -3,7 +3,9 @@
 pub mod backup;
 pub mod boundaries;
 pub mod demo;
+pub mod export;
 pub mod export_static;
+pub mod import;
 pub mod ingest_email;
 pub mod init;
 pub mod migrate;

@@ -3,6 +3,7 @@
 //! The raw report is serialised and sealed to the organisation's public key here, in memory;
 //! storage only ever sees ciphertext. The clear envelope keeps what the inbox filters on.
 
+pub mod batch;
 pub mod evidence;
 pub mod form;
 pub mod receipt;
@@ -61,6 +62,28 @@ pub async fn accept(
     gazetteer: &Gazetteer,
     incoming: Incoming,
 ) -> Result<SubmissionId, IntakeError> {
+    let channel = incoming.channel;
+    let submission = seal_submission(public_key, taxonomy, gazetteer, incoming)?;
+    let id = submission.envelope.id;
+    store.insert_submission(&submission).await?;
+    store
+        .append_audit(
+            &AuditEvent::now(None, AuditAction::SubmissionReceived).detail(channel.as_str()),
+        )
+        .await?;
+    tracing::info!(channel = channel.as_str(), "report received");
+    Ok(id)
+}
+
+/// Validates a report and seals it, in memory, into the submission to store: the one place
+/// where a report turns into ciphertext, for single reports and batched imports alike.
+/// CPU-bound (age sealing, the personal-data scan).
+pub fn seal_submission(
+    public_key: &OrgPublicKey,
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+    incoming: Incoming,
+) -> Result<NewSubmission, IntakeError> {
     let Incoming {
         report,
         contact,
@@ -92,10 +115,9 @@ pub async fn accept(
         }
         None => None,
     };
-    let id = SubmissionId::random();
-    let submission = NewSubmission {
+    Ok(NewSubmission {
         envelope: SubmissionEnvelope {
-            id,
+            id: SubmissionId::random(),
             channel,
             status: SubmissionStatus::New,
             consent,
@@ -109,15 +131,7 @@ pub async fn accept(
         sealed_report,
         sealed_contact,
         attachments,
-    };
-    store.insert_submission(&submission).await?;
-    store
-        .append_audit(
-            &AuditEvent::now(None, AuditAction::SubmissionReceived).detail(channel.as_str()),
-        )
-        .await?;
-    tracing::info!(channel = channel.as_str(), "report received");
-    Ok(id)
+    })
 }
 
 /// Seals a report together with the redaction engine's suggestions for it, as stored in a

@@ -328,6 +328,21 @@ pub fn write_json<W: Write>(
     out.write_all(b"]}\n")
 }
 
+/// Writes `cases` as JSON Lines: one record per line, with the same fields as the records of
+/// [`write_json`] (for tools that stream, e.g. `jq` or a database loader).
+pub fn write_jsonl<W: Write>(
+    mut out: W,
+    cases: &[&PublicCase],
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+) -> io::Result<()> {
+    for case in cases {
+        serde_json::to_writer(&mut out, &CaseRecord::new(case, taxonomy, gazetteer))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

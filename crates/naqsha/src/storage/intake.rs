@@ -88,45 +88,63 @@ pub trait IntakeStore {
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 }
 
-impl IntakeStore for Store {
-    async fn insert_submission(&self, s: &NewSubmission) -> Result<(), StorageError> {
-        let e = &s.envelope;
-        let mut tx = self.pool().begin().await?;
-        sqlx::query(
-            "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
-             flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at, \
-             kinds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        )
-        .bind(e.id.to_string())
+/// Binds the 13 columns of a submission row, in the order `insert_submission` names them
+/// (shared with the batched import, which writes many rows per statement).
+pub(super) fn submission_values<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    s: &'q NewSubmission,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    let e = &s.envelope;
+    q.bind(e.id.to_string())
         .bind(e.channel.as_str())
         .bind(e.status.as_str())
         .bind(e.consent.as_str())
         .bind(e.province.as_ref().map(|p| p.to_string()))
         .bind(ts(e.received_hour))
         .bind(flag(e.flagged))
-        .bind(&s.taxonomy_version)
+        .bind(s.taxonomy_version.as_str())
         .bind(s.receipt_hash.as_deref())
         .bind(s.sealed_report.as_bytes().to_vec())
         .bind(s.sealed_contact.as_ref().map(|c| c.as_bytes().to_vec()))
         .bind(ts(e.received_hour))
         .bind(join_kinds(&s.kinds))
-        .execute(&mut *tx)
-        .await
-        .map_err(|err| unique_violation(err, "receipt"))?;
-        for a in &s.attachments {
-            sqlx::query(
-                "INSERT INTO attachments (id, submission_id, media_type, byte_size, sealed, \
-                 created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(a.id.to_string())
-            .bind(e.id.to_string())
-            .bind(&a.media_type)
-            .bind(i64::try_from(a.byte_size).unwrap_or(i64::MAX))
-            .bind(a.sealed.as_bytes().to_vec())
-            .bind(ts(e.received_hour))
+}
+
+/// Stores the sealed evidence files of a submission inside the caller's transaction.
+pub(super) async fn insert_attachments(
+    conn: &mut sqlx::AnyConnection,
+    s: &NewSubmission,
+) -> Result<(), StorageError> {
+    for a in &s.attachments {
+        sqlx::query(
+            "INSERT INTO attachments (id, submission_id, media_type, byte_size, sealed, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(a.id.to_string())
+        .bind(s.envelope.id.to_string())
+        .bind(&a.media_type)
+        .bind(i64::try_from(a.byte_size).unwrap_or(i64::MAX))
+        .bind(a.sealed.as_bytes().to_vec())
+        .bind(ts(s.envelope.received_hour))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+impl IntakeStore for Store {
+    async fn insert_submission(&self, s: &NewSubmission) -> Result<(), StorageError> {
+        let mut tx = self.pool().begin().await?;
+        let q = sqlx::query(
+            "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
+             flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at, \
+             kinds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        );
+        submission_values(q, s)
             .execute(&mut *tx)
-            .await?;
-        }
+            .await
+            .map_err(|err| unique_violation(err, "receipt"))?;
+        insert_attachments(&mut tx, s).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -28,6 +28,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "news",
         include_str!("../../migrations/sqlite/0004_news.sql"),
     ),
+    (
+        5,
+        "import_ledger",
+        include_str!("../../migrations/sqlite/0005_import_ledger.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -50,6 +55,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         4,
         "news",
         include_str!("../../migrations/postgres/0004_news.sql"),
+    ),
+    (
+        5,
+        "import_ledger",
+        include_str!("../../migrations/postgres/0005_import_ledger.sql"),
     ),
 ];
 

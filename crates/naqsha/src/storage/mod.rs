@@ -8,6 +8,8 @@
 mod audit;
 pub mod backup;
 mod boundaries;
+mod export;
+mod import;
 mod intake;
 mod keys;
 mod migrations;
@@ -33,6 +35,8 @@ use sqlx::{AnyPool, Executor};
 
 pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
+pub use export::{CodedCase, ExportStore};
+pub use import::{ImportStore, ImportedSubmission};
 pub use intake::{IntakeStore, NewAddition, NewAttachment, NewSubmission};
 pub use keys::{KeyStore, OrgKeys, UserStore};
 pub use moderation::{

@@ -184,6 +184,7 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ),
     ("sms_seen", &[("key", Text), ("seen_at", Int)]),
     ("sms_stopped", &[("key", Text), ("stopped_at", Int)]),
+    ("import_ledger", &[("key", Text), ("imported_at", Int)]),
 ];
 
 /// One column value in transit.
