@@ -76,8 +76,14 @@ fn assert_no_plaintext(haystack: &[u8], where_: &str, needles: &[(String, Vec<u8
     }
 }
 
+/// The two tests of this binary run one at a time: the first captures the log with a
+/// thread-local subscriber, and `tracing` caches across threads whether a call site has
+/// listeners, so events of the other test at the same moment could switch spans off for it.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_plaintext_on_disk_or_in_logs() {
+    let _one = ONE_AT_A_TIME.lock().await;
     let log = Captured::default();
     let writer = log.clone();
     let subscriber = tracing_subscriber::fmt()
@@ -286,6 +292,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
 
 #[tokio::test]
 async fn keys_unwrap_rewrap_recover_and_change_password() {
+    let _one = ONE_AT_A_TIME.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let state = naqsha::startup::build_state(Config::for_data_dir(dir.path()))
         .await
