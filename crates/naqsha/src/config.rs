@@ -45,6 +45,8 @@ pub struct Config {
     pub backup_recipients: Vec<String>,
     /// Minutes between polls of each news feed (`[news] poll_minutes`).
     pub news_poll_minutes: u32,
+    /// Fetch news feeds from private and local addresses too (off: only public ones).
+    pub news_allow_private_hosts: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -66,6 +68,7 @@ impl std::fmt::Debug for Config {
             .field("map_tile_url", &self.map_tile_url)
             .field("backup_recipients", &self.backup_recipients)
             .field("news_poll_minutes", &self.news_poll_minutes)
+            .field("news_allow_private_hosts", &self.news_allow_private_hosts)
             .finish()
     }
 }
@@ -155,6 +158,10 @@ const KEYS: &[Key] = &[
         env: "NAQSHA_NEWS_POLL_MINUTES",
     },
     Key {
+        path: "news.allow_private_hosts",
+        env: "NAQSHA_NEWS_ALLOW_PRIVATE_HOSTS",
+    },
+    Key {
         path: "sms.webhook_secret",
         env: "NAQSHA_SMS_WEBHOOK_SECRET",
     },
@@ -231,6 +238,7 @@ impl Config {
             map_tile_url: None,
             backup_recipients: Vec::new(),
             news_poll_minutes: crate::channels::feeds::poll::DEFAULT_POLL_MINUTES,
+            news_allow_private_hosts: false,
         }
     }
 
@@ -501,6 +509,9 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
                         "expected a whole number of minutes from 1 to 10080".into(),
                     )
                 })?;
+    }
+    if let Some(b) = boolean("news.allow_private_hosts")? {
+        config.news_allow_private_hosts = b;
     }
     config.smssync_secret = string("sms.smssync_secret")?.filter(|s| !s.is_empty());
     if let Some(url) = string("map.tile_url")?.filter(|s| !s.trim().is_empty()) {

@@ -76,6 +76,8 @@ fn poller() -> Poller {
         timeout: Duration::from_secs(5),
         connect_timeout: Duration::from_secs(2),
         max_bytes: 256 * 1024,
+        // The test's feeds are served on loopback.
+        allow_private_hosts: true,
     };
     Poller::new(30, limits).unwrap()
 }
@@ -607,6 +609,7 @@ async fn a_feed_larger_than_the_cap_is_refused_not_read() {
             timeout: Duration::from_secs(5),
             connect_timeout: Duration::from_secs(2),
             max_bytes: 1024,
+            allow_private_hosts: true,
         },
     )
     .unwrap();
@@ -614,4 +617,38 @@ async fn a_feed_larger_than_the_cap_is_refused_not_read() {
     let f = app.state.store().feed(dawn).await.unwrap().unwrap();
     assert_eq!(f.last_error.map(|e| e.kind), Some(FetchErrorKind::TooLarge));
     assert!(app.inbox().await.is_empty());
+}
+
+#[tokio::test]
+async fn feeds_on_private_addresses_are_refused_unless_allowed() {
+    let app = App::new().await;
+    let (addr, seen) = feed_server().await;
+    standard_rules(&app).await;
+    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
+    // By address and by a name that resolves to loopback.
+    let by_ip = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::En, now).await;
+    let by_name = add_feed(
+        &app,
+        format!("http://localhost:{}/dawn.xml", addr.port()),
+        Lang::En,
+        now,
+    )
+    .await;
+    let default = Poller::new(30, FetchLimits::default()).unwrap();
+    default.poll_due(&app.state, now).await.unwrap();
+    for id in [by_ip, by_name] {
+        let f = app.state.store().feed(id).await.unwrap().unwrap();
+        assert_eq!(
+            f.last_error.map(|e| e.kind),
+            Some(FetchErrorKind::PrivateAddress)
+        );
+    }
+    assert!(
+        seen.0.lock().unwrap().is_empty(),
+        "nothing reached the private server"
+    );
+    assert!(app.inbox().await.is_empty());
+    let admin = signed_in(&app, "ssrf-admin", Role::Admin).await;
+    let page = admin.get(&app, "/admin/feeds").await;
+    assert!(page.text().contains("private or local network"));
 }

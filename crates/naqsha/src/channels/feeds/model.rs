@@ -260,15 +260,18 @@ pub enum FetchErrorKind {
     TooLarge,
     /// Not RSS or Atom.
     Parse,
+    /// The address is on a private or local network (refused unless allowed in config).
+    PrivateAddress,
 }
 
 impl FetchErrorKind {
-    const ALL: [FetchErrorKind; 5] = [
+    const ALL: [FetchErrorKind; 6] = [
         FetchErrorKind::Connect,
         FetchErrorKind::Timeout,
         FetchErrorKind::Status,
         FetchErrorKind::TooLarge,
         FetchErrorKind::Parse,
+        FetchErrorKind::PrivateAddress,
     ];
 
     /// The stored name.
@@ -279,6 +282,7 @@ impl FetchErrorKind {
             FetchErrorKind::Status => "status",
             FetchErrorKind::TooLarge => "too_large",
             FetchErrorKind::Parse => "parse",
+            FetchErrorKind::PrivateAddress => "private_address",
         }
     }
 
@@ -290,6 +294,7 @@ impl FetchErrorKind {
             FetchErrorKind::Status => "admin.feeds.fetch_error.status",
             FetchErrorKind::TooLarge => "admin.feeds.fetch_error.too_large",
             FetchErrorKind::Parse => "admin.feeds.fetch_error.parse",
+            FetchErrorKind::PrivateAddress => "admin.feeds.fetch_error.private_address",
         }
     }
 }

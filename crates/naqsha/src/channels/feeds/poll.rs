@@ -301,7 +301,11 @@ fn candidate_labels(mut hints: Labels) -> Labels {
 /// Runs the poller every [`TICK`] until the process ends.
 pub fn spawn(state: AppState) {
     let minutes = state.config().news_poll_minutes;
-    let poller = match Poller::new(minutes, FetchLimits::default()) {
+    let limits = FetchLimits {
+        allow_private_hosts: state.config().news_allow_private_hosts,
+        ..FetchLimits::default()
+    };
+    let poller = match Poller::new(minutes, limits) {
         Ok(p) => p,
         Err(e) => {
             tracing::error!(error = %e, "news poller not started: no HTTP client");
