@@ -142,6 +142,21 @@ test('a moderator signs in with TOTP, redacts, codes and publishes an Urdu repor
     'the Urdu title is published',
   );
 
+  // The admin's other pages: news feeds (with a refused form, which re-renders with its
+  // values) and the audit log.
+  await page.goto(`${server.base}/admin/feeds`);
+  await assertAccessible(page, 'the news feeds page');
+  // A URL the browser accepts and the server refuses (feeds are http or https).
+  await page.locator('#feed-url').fill('ftp://news.example.org/feed.xml');
+  await page.locator('#feed-name').fill('Daily Example');
+  await submitAndWait(page, page.locator('form[action="/admin/feeds"] button[type=submit]'));
+  assert.equal(await page.locator('#feed-url').inputValue(), 'ftp://news.example.org/feed.xml');
+  assert.equal(await page.locator('#feed-name').inputValue(), 'Daily Example');
+  assert.equal(await page.locator('.form-error[role=alert]').count(), 1, 'the error is shown');
+  await assertAccessible(page, 'the news feeds page with a refused form');
+  await page.goto(`${server.base}/admin/audit`);
+  await assertAccessible(page, 'the audit log');
+
   // The workspace in Urdu: right to left, and still accessible.
   await page.goto(`${server.base}/admin/inbox`);
   await submitAndWait(page, page.locator('form[action="/admin/lang"] button'));
@@ -150,6 +165,9 @@ test('a moderator signs in with TOTP, redacts, codes and publishes an Urdu repor
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   await assertAccessible(page, 'the Urdu inbox');
   await shot(page, 'admin-inbox-ur');
+  await page.goto(`${server.base}/admin/feeds`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  await assertAccessible(page, 'the Urdu news feeds page');
 
   // Signing out ends the session: the workspace asks for a sign-in again.
   await submitAndWait(page, page.locator('form[action="/admin/logout"] button'));
