@@ -8,7 +8,7 @@
 use futures_util::TryStreamExt;
 use serde_json::json;
 
-use super::transfer::{TABLES, TransferError, TransferReport, Value, bind_value, read_value};
+use super::transfer::{Kind, TABLES, TransferError, TransferReport, Value, bind_value, read_value};
 use super::{Backend, StorageError, Store};
 
 /// One record of a dump, in order: a table header, then that table's rows.
@@ -171,19 +171,13 @@ impl Store {
         }
         let mut report = TransferReport::default();
         let mut tx = self.pool().begin().await.map_err(StorageError::from)?;
-        // The table being loaded: its static entry, the insert statement, and for each column
-        // of the backup where it goes.
-        let mut current: Option<(&'static str, String, Vec<usize>, u64)> = None;
-        let finish = |current: &mut Option<(&'static str, String, Vec<usize>, u64)>,
-                      report: &mut TransferReport| {
-            if let Some((table, _, _, n)) = current.take() {
-                report.tables.push((table, n));
-            }
-        };
+        let mut current: Option<Loading> = None;
         for record in records {
             match record.map_err(LoadError::Format)? {
                 Record::Table { name, columns } => {
-                    finish(&mut current, &mut report);
+                    if let Some(done) = current.take() {
+                        report.tables.push(done.finish(&mut tx).await?);
+                    }
                     let &(table, known) =
                         TABLES.iter().find(|(t, _)| *t == name).ok_or_else(|| {
                             LoadError::Format(format!(
@@ -191,10 +185,10 @@ impl Store {
                                  restore it with the Naqsha version that made it"
                             ))
                         })?;
-                    let positions = columns
+                    let columns = columns
                         .iter()
                         .map(|c| {
-                            known.iter().position(|(k, _)| k == c).ok_or_else(|| {
+                            known.iter().find(|(k, _)| k == c).copied().ok_or_else(|| {
                                 LoadError::Format(format!(
                                     "the backup's table {name} has a column this version does \
                                      not know ({c})"
@@ -202,44 +196,92 @@ impl Store {
                             })
                         })
                         .collect::<Result<Vec<_>, _>>()?;
-                    let names: Vec<&str> = positions.iter().map(|&p| known[p].0).collect();
-                    let placeholders: Vec<String> =
-                        (1..=names.len()).map(|i| format!("${i}")).collect();
-                    let insert = format!(
-                        "INSERT INTO {table} ({}) VALUES ({})",
-                        names.join(", "),
-                        placeholders.join(", ")
-                    );
-                    current = Some((table, insert, positions, 0));
+                    current = Some(Loading {
+                        table,
+                        columns,
+                        pending: Vec::new(),
+                        rows: 0,
+                    });
                 }
                 Record::Row(values) => {
-                    let Some((table, insert, positions, n)) = current.as_mut() else {
+                    let Some(loading) = current.as_mut() else {
                         return Err(LoadError::Format("a row before any table".into()));
                     };
-                    if values.len() != positions.len() {
+                    if values.len() != loading.columns.len() {
                         return Err(LoadError::Format(format!(
-                            "a row of {table} has {} values for {} columns",
+                            "a row of {} has {} values for {} columns",
+                            loading.table,
                             values.len(),
-                            positions.len()
+                            loading.columns.len()
                         )));
                     }
-                    let known = TABLES
-                        .iter()
-                        .find(|(t, _)| t == table)
-                        .map(|(_, c)| *c)
-                        .unwrap_or_default();
-                    let mut q = sqlx::query(sqlx::AssertSqlSafe(insert.clone()));
-                    for (value, &p) in values.into_iter().zip(positions.iter()) {
-                        q = bind_value(q, known[p].1, value);
+                    loading.pending.push(values);
+                    if loading.pending.len() == ROWS_PER_INSERT {
+                        loading.flush(&mut tx).await?;
                     }
-                    q.execute(&mut *tx).await.map_err(StorageError::from)?;
-                    *n += 1;
                 }
             }
         }
-        finish(&mut current, &mut report);
+        if let Some(done) = current.take() {
+            report.tables.push(done.finish(&mut tx).await?);
+        }
         tx.commit().await.map_err(StorageError::from)?;
         Ok(report)
+    }
+}
+
+/// Rows inserted by one statement (more bound values cost SQLite's driver more per value).
+const ROWS_PER_INSERT: usize = 25;
+
+/// The table a restore is filling: its columns in the backup's order, the rows read but not
+/// yet inserted, and how many it has so far.
+struct Loading {
+    table: &'static str,
+    columns: Vec<(&'static str, Kind)>,
+    pending: Vec<Vec<Value>>,
+    rows: u64,
+}
+
+impl Loading {
+    /// Inserts the pending rows with one statement.
+    async fn flush(&mut self, tx: &mut sqlx::AnyConnection) -> Result<(), StorageError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<&str> = self.columns.iter().map(|c| c.0).collect();
+        let width = self.columns.len();
+        let tuples: Vec<String> = (0..self.pending.len())
+            .map(|r| {
+                let params: Vec<String> =
+                    (1..=width).map(|c| format!("${}", r * width + c)).collect();
+                format!("({})", params.join(", "))
+            })
+            .collect();
+        let insert = format!(
+            "INSERT INTO {} ({}) VALUES {}",
+            self.table,
+            names.join(", "),
+            tuples.join(", ")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(insert));
+        let rows = std::mem::take(&mut self.pending);
+        self.rows += rows.len() as u64;
+        for row in rows {
+            for (value, &(_, kind)) in row.into_iter().zip(&self.columns) {
+                q = bind_value(q, kind, value);
+            }
+        }
+        q.execute(&mut *tx).await?;
+        Ok(())
+    }
+
+    /// Inserts what is left; the table's name and row count.
+    async fn finish(
+        mut self,
+        tx: &mut sqlx::AnyConnection,
+    ) -> Result<(&'static str, u64), StorageError> {
+        self.flush(tx).await?;
+        Ok((self.table, self.rows))
     }
 }
 
