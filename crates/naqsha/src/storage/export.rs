@@ -78,12 +78,8 @@ impl ExportStore for Store {
         rows.iter()
             .map(|row| {
                 let c = Cols::new(row, "cases");
-                let labels =
-                    serde_json::from_str(&c.text("labels")?).map_err(|e| c.corrupt("labels", e))?;
-                let period = c
-                    .opt_int("period")?
-                    .map(|o| YearMonth::from_ordinal(o).map_err(|e| c.corrupt("period", e)))
-                    .transpose()?;
+                let labels = c.labels("labels")?;
+                let period = c.opt_month("period")?;
                 Ok(CodedCase {
                     id: c.parsed("id")?,
                     channel: c.opt_parsed("channel")?,

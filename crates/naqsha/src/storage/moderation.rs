@@ -13,11 +13,9 @@ use std::future::Future;
 
 use naqsha_core::case::{Case, CaseStatus, PublicStory};
 use naqsha_core::ids::{CaseId, SubmissionId, UserId};
-use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
 use naqsha_core::sealing::Sealed;
 use naqsha_core::submission::{Channel, SubmissionEnvelope, SubmissionStatus};
-use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::{PublicText, PublicTitle};
 use sqlx::any::AnyRow;
 use time::OffsetDateTime;
@@ -229,12 +227,8 @@ fn story(
 
 pub(crate) fn case_from_row(row: &AnyRow) -> Result<Case, StorageError> {
     let c = Cols::new(row, "cases");
-    let labels: Labels =
-        serde_json::from_str(&c.text("labels")?).map_err(|e| c.corrupt("labels", e))?;
-    let period = c
-        .opt_int("period")?
-        .map(|o| YearMonth::from_ordinal(o).map_err(|e| c.corrupt("period", e)))
-        .transpose()?;
+    let labels = c.labels("labels")?;
+    let period = c.opt_month("period")?;
     Ok(Case {
         id: c.parsed("id")?,
         submission: c.opt_parsed("submission_id")?,

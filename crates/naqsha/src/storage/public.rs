@@ -4,7 +4,6 @@ use std::future::Future;
 
 use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::ids::{CaseId, SubmissionId};
-use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
 
 use super::moderation::{CASE_COLUMNS, case_from_row};
@@ -100,12 +99,8 @@ impl PublicStore for Store {
         rows.iter()
             .map(|row| {
                 let c = Cols::new(row, "cases");
-                let labels =
-                    serde_json::from_str(&c.text("labels")?).map_err(|e| c.corrupt("labels", e))?;
-                let period = c
-                    .opt_int("period")?
-                    .map(|o| YearMonth::from_ordinal(o).map_err(|e| c.corrupt("period", e)))
-                    .transpose()?;
+                let labels = c.labels("labels")?;
+                let period = c.opt_month("period")?;
                 Ok(PublicCase {
                     id: c.parsed("id")?,
                     labels,

@@ -90,6 +90,26 @@ impl<'r> Cols<'r> {
             .transpose()
     }
 
+    /// A labels column (JSON object of term arrays).
+    pub(crate) fn labels(
+        &self,
+        column: &'static str,
+    ) -> Result<naqsha_core::taxonomy::Labels, StorageError> {
+        serde_json::from_str(&self.text(column)?).map_err(|e| self.corrupt(column, e))
+    }
+
+    /// A month column (stored as its ordinal), if set.
+    pub(crate) fn opt_month(
+        &self,
+        column: &'static str,
+    ) -> Result<Option<naqsha_core::period::YearMonth>, StorageError> {
+        self.opt_int(column)?
+            .map(|o| {
+                naqsha_core::period::YearMonth::from_ordinal(o).map_err(|e| self.corrupt(column, e))
+            })
+            .transpose()
+    }
+
     pub(crate) fn corrupt(
         &self,
         column: &'static str,
