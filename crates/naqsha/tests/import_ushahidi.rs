@@ -229,6 +229,15 @@ async fn a_v3_export_with_a_blank_second_row_imports_with_the_default_mapping() 
         fake.report.place.as_ref().map(|p| p.as_str()),
         Some("pk-pb-lahore")
     );
+    // What the source system knew of the post is kept for the moderator.
+    let said = fake.report.what_happened.as_str();
+    for line in [
+        "Survey: Report a case",
+        "Post Status: published",
+        "Source: web",
+    ] {
+        assert!(said.contains(line), "{line:?} is not in the report: {said}");
+    }
 }
 
 #[tokio::test]

@@ -157,6 +157,13 @@ impl Mapping {
                 columns.date = pick(&["Post Date (UTC)", "Created (UTC)"]);
                 columns.received = pick(&["Created (UTC)"]);
                 columns.contact = pick(&["Contact"]).into_iter().collect();
+                // What the source system knew of the post, for the moderator (an archived
+                // post may have been judged there already).
+                columns.extra = ["Survey", "Post Status", "Source"]
+                    .iter()
+                    .filter(|n| has(n))
+                    .map(|n| (*n).to_owned())
+                    .collect();
                 // The first location field of the survey.
                 if let Some(lat) = headers.iter().find(|h| h.ends_with(".lat")) {
                     let stem = &lat[..lat.len() - 4];
@@ -176,7 +183,7 @@ impl Mapping {
                 columns.latitude = pick(&["LATITUDE"]);
                 columns.longitude = pick(&["LONGITUDE"]);
                 columns.contact = pick(&["EMAIL"]).into_iter().collect();
-                columns.extra = ["FIRST NAME", "LAST NAME"]
+                columns.extra = ["FIRST NAME", "LAST NAME", "APPROVED", "VERIFIED"]
                     .iter()
                     .filter(|n| has(n))
                     .map(|n| (*n).to_owned())
