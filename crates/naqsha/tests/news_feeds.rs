@@ -539,10 +539,16 @@ async fn a_moderator_makes_a_case_from_a_news_candidate_in_one_step() {
         1,
         "the inbox row offers it"
     );
+    let review = format!("/admin/submissions/{}", candidate.id);
+    let before = moderator.get(&app, &review).await;
+    assert_eq!(
+        count(&before.html(), &format!("form[action=\"{action}\"]")),
+        1,
+        "so does the review page"
+    );
 
     let made = moderator.post(&app, &action, &[]).await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.text());
-    let review = format!("/admin/submissions/{}", candidate.id);
     assert_eq!(
         made.header("location"),
         Some(format!("{review}?done=news_case").as_str())
@@ -567,6 +573,11 @@ async fn a_moderator_makes_a_case_from_a_news_candidate_in_one_step() {
         .get(&app, &format!("{review}?done=news_case"))
         .await;
     assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        count(&page.html(), &format!("form[action=\"{action}\"]")),
+        0,
+        "once made, the case is not offered again"
+    );
     let body = page.text();
     assert!(
         body.contains("https://jang.example.pk/news/1001"),
