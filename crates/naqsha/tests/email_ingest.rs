@@ -7,6 +7,8 @@
 
 mod intake_support;
 
+use intake_support::files_under;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -164,19 +166,6 @@ fn naqsha(data_dir: &Path) -> Command {
         .env("NAQSHA_LOG", "warn")
         .current_dir(data_dir.parent().unwrap());
     cmd
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[tokio::test]

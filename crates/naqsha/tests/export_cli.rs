@@ -4,8 +4,10 @@
 
 mod intake_support;
 
+use intake_support::naqsha;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use intake_support::App;
 use naqsha::intake::{Incoming, accept};
@@ -22,22 +24,6 @@ use time::OffsetDateTime;
 /// Words that exist only in the sealed report and in a moderator's draft.
 const RAW_PHRASE: &str = "zebra-lantern-cobalt";
 const DRAFT_PHRASE: &str = "draft-only-marigold";
-
-fn naqsha(app: &App, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_naqsha"))
-        .arg("--data-dir")
-        .arg(&app.state.config().data_dir)
-        .args(args)
-        .env("NAQSHA_LOG", "warn")
-        .output()
-        .expect("the naqsha binary runs");
-    assert!(
-        out.status.success(),
-        "naqsha {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
 
 /// 20 published demo cases, a report with a distinctive phrase and a draft case derived from
 /// it whose (unpublished) story holds another. Returns the published count.

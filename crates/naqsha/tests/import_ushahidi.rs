@@ -5,6 +5,8 @@
 
 mod intake_support;
 
+use intake_support::naqsha;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -21,23 +23,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
-}
-
-fn naqsha(app: &App, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_naqsha"))
-        .arg("--data-dir")
-        .arg(&app.state.config().data_dir)
-        .args(args)
-        .env("NAQSHA_LOG", "warn")
-        .output()
-        .expect("the naqsha binary runs");
-    assert!(
-        out.status.success(),
-        "naqsha {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
 }
 
 fn stdout(out: &Output) -> String {

@@ -6,7 +6,8 @@
 
 mod intake_support;
 
-use std::path::Path;
+use intake_support::files_under;
+
 use std::time::Duration;
 
 use axum::body::Body;
@@ -545,19 +546,6 @@ async fn the_generic_webhook_uses_the_same_pipeline() {
         )
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
-}
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[tokio::test]

@@ -413,3 +413,35 @@ pub fn urlencode(fields: &[(&str, &str)]) -> String {
         .collect::<Vec<_>>()
         .join("&")
 }
+
+/// Runs the built `naqsha` binary on the app's data directory and checks that it succeeded.
+pub fn naqsha(app: &App, args: &[&str]) -> std::process::Output {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_naqsha"))
+        .arg("--data-dir")
+        .arg(&app.state.config().data_dir)
+        .args(args)
+        .env("NAQSHA_LOG", "warn")
+        .output()
+        .expect("the naqsha binary runs");
+    assert!(
+        out.status.success(),
+        "naqsha {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Every file below `dir`, for searching them all for something that must not be there.
+pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
