@@ -91,6 +91,7 @@ async fn run() {
             receipt_hash: None,
             attachments: Vec::new(),
         },
+        naqsha::storage::Arrival::default(),
     )
     .await
     .expect("stored");

@@ -65,6 +65,7 @@ async fn main() -> anyhow::Result<()> {
                     sealed: sealing::seal(&public_key, &evidence),
                 }],
             },
+            naqsha::storage::Arrival::default(),
         )
         .await?;
     }

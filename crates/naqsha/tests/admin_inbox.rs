@@ -15,7 +15,9 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use intake_support::{App, Multipart, PEER, Reply, attrs, count, texts};
 use naqsha::abuse::form_token::DEFAULT_MIN_FILL_TIME;
-use naqsha::storage::{AuditFilter, AuditStore, IntakeStore, ModerationStore, NewSubmission};
+use naqsha::storage::{
+    Arrival, AuditFilter, AuditStore, IntakeStore, ModerationStore, NewSubmission,
+};
 use naqsha_core::audit::AuditAction;
 use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};
 use naqsha_core::ids::{CaseId, SubmissionId};
@@ -439,7 +441,11 @@ async fn the_inbox_pages_by_fifty_keeping_its_filters() {
     let app = App::new().await;
     for n in 0..60 {
         let s = filler(&app, n).await;
-        app.state.store().insert_submission(&s).await.unwrap();
+        app.state
+            .store()
+            .insert_submission(&s, &Arrival::default())
+            .await
+            .unwrap();
     }
     let cora = signed_in(&app, "cora", Role::Coordinator).await;
     let first = cora.get(&app, "/admin/inbox?channel=import").await;

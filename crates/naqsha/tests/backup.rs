@@ -89,6 +89,7 @@ async fn report(app: &App, n: usize) {
                 sealed: sealing::seal(&public_key, &evidence),
             }],
         },
+        naqsha::storage::Arrival::default(),
     )
     .await
     .unwrap();

@@ -140,6 +140,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
             receipt_hash: None,
             attachments: Vec::new(),
         },
+        naqsha::storage::Arrival::default(),
     )
     .await
     .unwrap();

@@ -58,6 +58,7 @@ async fn seeded(app: &App) -> usize {
             receipt_hash: None,
             attachments: Vec::new(),
         },
+        naqsha::storage::Arrival::default(),
     )
     .await
     .unwrap();

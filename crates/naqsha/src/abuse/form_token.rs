@@ -8,10 +8,10 @@
 //! a fresh token and the survivor's text kept.
 //!
 //! Tokens are not single-use: a survivor re-submits the same page after a validation error.
-//! [`FormTokens::consume`] is for the final, successful submission: it remembers the token's
-//! nonce for its lifetime so one token cannot create two reports. That memory is bounded (at
-//! most `max_consumed` nonces, the oldest forgotten first), so a replay is only possible
-//! after that many newer submissions within one lifetime, far beyond the rate limits.
+//! [`FormTokens::spend`] is for the final submission: it gives the token's nonce, which the
+//! intake writes to the database in the same transaction as the report. So a token is used
+//! up exactly when its report is stored — a form whose report could not be stored can be
+//! sent again, and a form sent twice (a double click, a retry) creates one report.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -24,7 +24,6 @@ use rand::rngs::OsRng;
 use sha2::Sha256;
 
 use super::rotating_secret::RotatingSecret;
-use super::seen_set::{Insert, SeenSet, WhenFull};
 
 /// Name of the hidden field that carries the token.
 pub const FORM_TOKEN_FIELD: &str = "form_token";
@@ -32,8 +31,6 @@ pub const FORM_TOKEN_FIELD: &str = "form_token";
 pub const DEFAULT_LIFETIME: Duration = Duration::from_secs(2 * 60 * 60);
 /// Below this, a submission was not typed by a person.
 pub const DEFAULT_MIN_FILL_TIME: Duration = Duration::from_secs(2);
-/// Nonces of consumed tokens remembered at most.
-pub const DEFAULT_MAX_CONSUMED: usize = 100_000;
 const KEY_ROTATION: Duration = Duration::from_secs(24 * 60 * 60);
 
 const VERSION: u8 = 1;
@@ -57,9 +54,17 @@ pub enum TokenError {
     /// A bot signal for flagging, not a reason to reject.
     #[error("the form was submitted too fast")]
     TooFast,
-    /// Already used for a successful submission ([`FormTokens::consume`] only).
-    #[error("the form token was already used")]
-    AlreadyUsed,
+}
+
+/// What spending a valid token gives: its nonce, to be recorded with the report it carried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spendable {
+    /// The token's random nonce, in hex.
+    pub nonce: String,
+    /// How long the token would still be accepted: after that its record may be forgotten.
+    pub remaining: Duration,
+    /// Sent sooner after the form was served than a person could type (flag the report).
+    pub too_fast: bool,
 }
 
 impl TokenError {
@@ -75,35 +80,22 @@ pub struct FormTokens {
     lifetime: Duration,
     min_fill_time: Duration,
     keys: Mutex<RotatingSecret>,
-    consumed: Mutex<SeenSet>,
 }
 
 impl FormTokens {
-    /// Tokens with the default lifetime, minimum fill time and replay memory.
+    /// Tokens with the default lifetime and minimum fill time.
     pub fn new(now: Instant) -> Self {
-        Self::with_settings(
-            now,
-            DEFAULT_LIFETIME,
-            DEFAULT_MIN_FILL_TIME,
-            DEFAULT_MAX_CONSUMED,
-        )
+        Self::with_settings(now, DEFAULT_LIFETIME, DEFAULT_MIN_FILL_TIME)
     }
 
-    /// Tokens accepted for `lifetime`, flagged if back within `min_fill_time`, remembering up
-    /// to `max_consumed` consumed nonces.
-    pub fn with_settings(
-        now: Instant,
-        lifetime: Duration,
-        min_fill_time: Duration,
-        max_consumed: usize,
-    ) -> Self {
+    /// Tokens accepted for `lifetime`, flagged if back within `min_fill_time`.
+    pub fn with_settings(now: Instant, lifetime: Duration, min_fill_time: Duration) -> Self {
         let rotation = KEY_ROTATION.max(lifetime);
         Self {
             epoch: now,
             lifetime,
             min_fill_time,
             keys: Mutex::new(RotatingSecret::new(now, rotation, true)),
-            consumed: Mutex::new(SeenSet::new(max_consumed, lifetime, WhenFull::EvictOldest)),
         }
     }
 
@@ -131,16 +123,17 @@ impl FormTokens {
         self.fill_time(&valid)
     }
 
-    /// Checks a token for the final submission of `form` and uses it up. On
-    /// [`TokenError::TooFast`] the token has been used up too (keep and flag the submission).
-    pub fn consume(&self, token: &str, form: &str, now: Instant) -> Result<(), TokenError> {
+    /// Checks a token for the final submission of `form` and gives what the report must
+    /// record to use it up (see the module comment). A too-fast submission is spendable too,
+    /// marked so it can be flagged.
+    pub fn spend(&self, token: &str, form: &str, now: Instant) -> Result<Spendable, TokenError> {
         let valid = self.check(token, form, now)?;
-        let mut consumed = self.consumed.lock().unwrap_or_else(|p| p.into_inner());
-        if consumed.insert(valid.nonce, now) == Insert::Seen {
-            return Err(TokenError::AlreadyUsed);
-        }
-        drop(consumed);
-        self.fill_time(&valid)
+        let too_fast = self.fill_time(&valid).is_err();
+        Ok(Spendable {
+            nonce: valid.nonce.iter().map(|b| format!("{b:02x}")).collect(),
+            remaining: self.lifetime.saturating_sub(valid.age),
+            too_fast,
+        })
     }
 
     /// Signature, form and expiry.
@@ -296,43 +289,31 @@ mod tests {
     }
 
     #[test]
-    fn consume_lets_one_token_make_one_report() {
+    fn spending_gives_each_token_its_own_nonce() {
         let t0 = Instant::now();
         let tokens = FormTokens::new(t0);
         let token = tokens.issue("report", t0);
         let other = tokens.issue("report", t0);
-        assert_ne!(token, other);
         let later = t0 + 60 * SEC;
-        assert_eq!(tokens.consume(&token, "report", later), Ok(()));
+        let first = tokens.spend(&token, "report", later).unwrap();
+        // The same token always names the same nonce: the database refuses it twice.
         assert_eq!(
-            tokens.consume(&token, "report", later + SEC),
-            Err(TokenError::AlreadyUsed)
+            tokens.spend(&token, "report", later + SEC).unwrap().nonce,
+            first.nonce
         );
-        assert_eq!(tokens.consume(&other, "report", later), Ok(()));
-        // A too-fast submission is used up as well.
+        assert_ne!(
+            tokens.spend(&other, "report", later).unwrap().nonce,
+            first.nonce
+        );
+        assert_eq!(first.nonce.len(), 2 * NONCE_LEN);
+        assert!(!first.too_fast);
+        assert_eq!(first.remaining, DEFAULT_LIFETIME - 60 * SEC);
+        // A too-fast submission is spendable, and marked.
         let quick = tokens.issue("report", later);
+        assert!(tokens.spend(&quick, "report", later).unwrap().too_fast);
         assert_eq!(
-            tokens.consume(&quick, "report", later),
-            Err(TokenError::TooFast)
+            tokens.spend(&token, "follow-up", later),
+            Err(TokenError::WrongForm)
         );
-        assert_eq!(
-            tokens.consume(&quick, "report", later + 5 * SEC),
-            Err(TokenError::AlreadyUsed)
-        );
-    }
-
-    #[test]
-    fn replay_memory_is_bounded() {
-        let t0 = Instant::now();
-        let tokens = FormTokens::with_settings(t0, DEFAULT_LIFETIME, DEFAULT_MIN_FILL_TIME, 10);
-        let first = tokens.issue("report", t0);
-        let later = t0 + 10 * SEC;
-        assert_eq!(tokens.consume(&first, "report", later), Ok(()));
-        for _ in 0..10 {
-            let t = tokens.issue("report", t0);
-            assert_eq!(tokens.consume(&t, "report", later), Ok(()));
-        }
-        // The oldest nonce has been forgotten to keep memory bounded.
-        assert_eq!(tokens.consume(&first, "report", later), Ok(()));
     }
 }

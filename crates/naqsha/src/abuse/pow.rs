@@ -30,7 +30,7 @@ use rand::rngs::OsRng;
 use sha2::{Digest, Sha256};
 
 use super::rotating_secret::RotatingSecret;
-use super::seen_set::{Insert, SeenSet, WhenFull};
+use super::seen_set::{Insert, SeenSet};
 
 /// Hidden field carrying the challenge back (filled by `pow.js`).
 pub const CHALLENGE_FIELD: &str = "pow_challenge";
@@ -172,11 +172,7 @@ impl PowChallenges {
                 KEY_ROTATION.max(settings.lifetime),
                 true,
             )),
-            spent: Mutex::new(SeenSet::new(
-                settings.max_spent,
-                settings.lifetime,
-                WhenFull::Refuse,
-            )),
+            spent: Mutex::new(SeenSet::new(settings.max_spent, settings.lifetime)),
         }
     }
 

@@ -6,16 +6,6 @@ use std::time::{Duration, Instant};
 /// Ids are random 16-byte values (token nonces, challenge ids).
 pub(crate) type Id = [u8; 16];
 
-/// What to do with a new id when the set is full of unexpired ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum WhenFull {
-    /// Forget the oldest id (the nearest to expiry): memory stays bounded, and that id could
-    /// be used once more.
-    EvictOldest,
-    /// Refuse the new id.
-    Refuse,
-}
-
 /// The outcome of [`SeenSet::insert`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Insert {
@@ -23,7 +13,8 @@ pub(crate) enum Insert {
     Fresh,
     /// Already used.
     Seen,
-    /// The set is full and its policy is [`WhenFull::Refuse`].
+    /// The set is full of unexpired ids: the new one is refused (forgetting an unexpired id
+    /// would let it be used twice).
     Full,
 }
 
@@ -36,19 +27,17 @@ pub(crate) struct SeenSet {
     order: VecDeque<(Id, Instant)>,
     capacity: usize,
     ttl: Duration,
-    when_full: WhenFull,
 }
 
 impl SeenSet {
     /// An empty set.
-    pub(crate) fn new(capacity: usize, ttl: Duration, when_full: WhenFull) -> Self {
+    pub(crate) fn new(capacity: usize, ttl: Duration) -> Self {
         let capacity = capacity.max(1);
         Self {
             ids: HashSet::new(),
             order: VecDeque::new(),
             capacity,
             ttl,
-            when_full,
         }
     }
 
@@ -65,14 +54,7 @@ impl SeenSet {
             return Insert::Seen;
         }
         if self.ids.len() >= self.capacity {
-            match self.when_full {
-                WhenFull::Refuse => return Insert::Full,
-                WhenFull::EvictOldest => {
-                    if let Some((old, _)) = self.order.pop_front() {
-                        self.ids.remove(&old);
-                    }
-                }
-            }
+            return Insert::Full;
         }
         self.ids.insert(id);
         self.order.push_back((id, now + self.ttl));
@@ -100,7 +82,7 @@ mod tests {
     fn a_second_use_is_seen_until_the_ttl_ends() {
         let t0 = Instant::now();
         let ttl = Duration::from_secs(60);
-        let mut set = SeenSet::new(10, ttl, WhenFull::Refuse);
+        let mut set = SeenSet::new(10, ttl);
         assert_eq!(set.insert(id(1), t0), Insert::Fresh);
         assert_eq!(
             set.insert(id(1), t0 + ttl - Duration::from_secs(1)),
@@ -110,22 +92,17 @@ mod tests {
     }
 
     #[test]
-    fn memory_is_bounded_either_way() {
+    fn memory_is_bounded_and_nothing_unexpired_is_forgotten() {
         let t0 = Instant::now();
         let ttl = Duration::from_secs(3600);
-        let mut refusing = SeenSet::new(100, ttl, WhenFull::Refuse);
-        let mut evicting = SeenSet::new(100, ttl, WhenFull::EvictOldest);
+        let mut refusing = SeenSet::new(100, ttl);
         for n in 0..1000 {
             let expected = if n < 100 { Insert::Fresh } else { Insert::Full };
             assert_eq!(refusing.insert(id(n), t0), expected);
-            assert_eq!(evicting.insert(id(n), t0), Insert::Fresh);
         }
         assert_eq!(refusing.len(), 100);
-        assert_eq!(evicting.len(), 100);
-        // The newest are remembered, the oldest forgotten.
-        assert_eq!(evicting.insert(id(999), t0), Insert::Seen);
-        assert_eq!(evicting.insert(id(0), t0), Insert::Fresh);
-        // Expiry frees room for the refusing set.
+        assert_eq!(refusing.insert(id(0), t0), Insert::Seen);
+        // Expiry frees room.
         assert_eq!(refusing.insert(id(5000), t0 + ttl), Insert::Fresh);
         assert_eq!(refusing.len(), 1);
     }

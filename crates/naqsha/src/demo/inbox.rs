@@ -183,7 +183,15 @@ pub async fn seed_inbox(
             receipt_hash: None,
             attachments: Vec::new(),
         };
-        intake::accept(store, public_key, taxonomy, gazetteer, incoming).await?;
+        intake::accept(
+            store,
+            public_key,
+            taxonomy,
+            gazetteer,
+            incoming,
+            crate::storage::Arrival::default(),
+        )
+        .await?;
         stored += 1;
     }
     Ok(stored)

@@ -19,7 +19,8 @@ use naqsha_core::submission::{
 };
 use naqsha_core::taxonomy::Taxonomy;
 
-use crate::storage::{AuditStore, IntakeStore, NewAttachment, NewSubmission, StorageError, Store};
+use crate::keyring::KeyringError;
+use crate::storage::{Arrival, IntakeStore, NewAttachment, NewSubmission, StorageError, Store};
 
 /// Why a report was not accepted.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,31 @@ pub enum IntakeError {
     /// Storage failed; the report was not stored.
     #[error(transparent)]
     Storage(#[from] StorageError),
+    /// The organisation key could not be read (not initialised, or the database failed).
+    #[error(transparent)]
+    Keyring(#[from] KeyringError),
+}
+
+impl IntakeError {
+    /// Whether the report was refused only because the database is unavailable for now:
+    /// nothing was stored, and sending the same report again later will work.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            IntakeError::Storage(e) | IntakeError::Keyring(KeyringError::Storage(e)) => {
+                e.is_unavailable()
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the form token or gateway message that carried the report was already spent
+    /// by a stored report (a form sent twice, a gateway retrying): nothing new was stored.
+    pub fn already_stored(&self) -> bool {
+        matches!(
+            self,
+            IntakeError::Storage(StorageError::Conflict("form_token" | "sms_message"))
+        )
+    }
 }
 
 /// A report arriving from a channel.
@@ -54,25 +80,40 @@ pub struct Incoming {
     pub attachments: Vec<NewAttachment>,
 }
 
-/// Validates, seals and durably stores a report. Returns only after the commit.
+/// Validates, seals and durably stores a report, with what its arrival uses up (a form
+/// token, a gateway message) and its audit entry, in one transaction. Returns only after the
+/// commit; on any error nothing was stored and nothing was used up.
 pub async fn accept(
     store: &Store,
     public_key: &OrgPublicKey,
     taxonomy: &Taxonomy,
     gazetteer: &Gazetteer,
     incoming: Incoming,
+    arrival: Arrival,
 ) -> Result<SubmissionId, IntakeError> {
-    let channel = incoming.channel;
     let submission = seal_submission(public_key, taxonomy, gazetteer, incoming)?;
-    let id = submission.envelope.id;
-    store.insert_submission(&submission).await?;
-    store
-        .append_audit(
-            &AuditEvent::now(None, AuditAction::SubmissionReceived).detail(channel.as_str()),
-        )
-        .await?;
-    tracing::info!(channel = channel.as_str(), "report received");
-    Ok(id)
+    store_sealed(store, submission, arrival)
+        .await
+        .map_err(|(e, _)| e.into())
+}
+
+/// Commits a sealed submission with its arrival; on failure gives the submission back
+/// (so a form can keep its sealed files for the next try).
+async fn store_sealed(
+    store: &Store,
+    submission: NewSubmission,
+    mut arrival: Arrival,
+) -> Result<SubmissionId, (StorageError, NewSubmission)> {
+    let channel = submission.envelope.channel;
+    arrival.audit =
+        Some(AuditEvent::now(None, AuditAction::SubmissionReceived).detail(channel.as_str()));
+    match store.insert_submission(&submission, &arrival).await {
+        Ok(()) => {
+            tracing::info!(channel = channel.as_str(), "report received");
+            Ok(submission.envelope.id)
+        }
+        Err(e) => Err((e, submission)),
+    }
 }
 
 /// Validates a report and seals it, in memory, into the submission to store: the one place
@@ -175,35 +216,61 @@ pub fn clean_and_seal_evidence(
         .collect()
 }
 
+/// A report from a web door that was not stored, with its sealed evidence files given back
+/// so the form can keep them for the next try.
+#[derive(Debug)]
+pub struct NotAccepted {
+    /// Why.
+    pub error: IntakeError,
+    /// The files, sealed, as they came in.
+    pub attachments: Vec<NewAttachment>,
+}
+
 /// Stores a validated report from a web door (form or API) with a fresh receipt: seals and
-/// commits it, counts it for the flood detector, and returns the receipt to show once.
+/// commits it (spending the form token that carried it, if any, in the same transaction),
+/// counts it for the flood detector, and returns the receipt to show once.
 pub async fn accept_with_receipt(
     state: &crate::state::AppState,
     valid: form::ValidReport,
     channel: Channel,
     flagged: bool,
     attachments: Vec<NewAttachment>,
+    arrival: Arrival,
     now: std::time::Instant,
-) -> anyhow::Result<receipt::Receipt> {
+) -> Result<receipt::Receipt, NotAccepted> {
     let runtime = state.intake();
+    let store = state.store();
+    let keys = async {
+        let key = runtime.receipt_key(store).await?;
+        let public_key = runtime.public_key(store).await?;
+        Ok::<_, IntakeError>((key, public_key))
+    };
+    let (key, public_key) = match keys.await {
+        Ok(keys) => keys,
+        Err(error) => return Err(NotAccepted { error, attachments }),
+    };
     let receipt = receipt::Receipt::generate();
-    let key = runtime.receipt_key(state.store()).await?;
-    let public_key = crate::keyring::public_key(state.store()).await?;
-    accept(
-        state.store(),
-        &public_key,
-        state.taxonomy(),
-        state.gazetteer(),
-        Incoming {
-            report: valid.report,
-            contact: valid.contact,
-            channel,
-            flagged,
-            receipt_hash: Some(receipt::receipt_hash(key, &receipt)),
-            attachments,
-        },
-    )
-    .await?;
+    let incoming = Incoming {
+        report: valid.report,
+        contact: valid.contact,
+        channel,
+        flagged,
+        receipt_hash: Some(receipt::receipt_hash(key, &receipt)),
+        attachments,
+    };
+    // Validation already passed, so sealing fails only on a bug; the files are then lost
+    // with the request, which answers 500.
+    let submission = seal_submission(&public_key, state.taxonomy(), state.gazetteer(), incoming)
+        .map_err(|error| NotAccepted {
+            error,
+            attachments: Vec::new(),
+        })?;
+    store_sealed(store, submission, arrival)
+        .await
+        .map_err(|(e, submission)| NotAccepted {
+            error: e.into(),
+            attachments: submission.attachments,
+        })?;
     runtime.limiter.record_accepted(now);
     Ok(receipt)
 }

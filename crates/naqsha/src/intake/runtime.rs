@@ -17,7 +17,9 @@ use tokio::sync::OnceCell;
 use super::receipt::{Receipt, ReceiptKey};
 use crate::abuse::pow::PowSettings;
 use crate::abuse::{FormTokens, Limiter, NetworkKeyer, PowChallenges, RateLimits};
-use crate::storage::{KeyStore, NewAttachment, StorageError, Store};
+use crate::keyring::KeyringError;
+use crate::storage::{IntakeStore, KeyStore, NewAttachment, StorageError, Store};
+use naqsha_core::sealing::OrgPublicKey;
 
 /// How long a receipt waits to be shown, and how many may wait at once.
 const RECEIPT_VIEW_TTL: Duration = Duration::from_secs(15 * 60);
@@ -37,6 +39,7 @@ pub struct IntakeRuntime {
     /// Proof-of-work challenges during a flood.
     pub pow: PowChallenges,
     receipt_key: OnceCell<ReceiptKey>,
+    public_key: OnceCell<OrgPublicKey>,
     receipt_views: Mutex<HashMap<String, (Instant, Receipt)>>,
     drafts: Mutex<HashMap<String, (Instant, Vec<NewAttachment>)>>,
 }
@@ -74,6 +77,7 @@ impl IntakeRuntime {
             form_tokens: FormTokens::new(now),
             pow: PowChallenges::new(PowSettings::default(), now),
             receipt_key: OnceCell::new(),
+            public_key: OnceCell::new(),
             receipt_views: Mutex::new(HashMap::new()),
             drafts: Mutex::new(HashMap::new()),
         }
@@ -92,6 +96,16 @@ impl IntakeRuntime {
                 })
             })
             .await
+    }
+
+    /// The organisation's public key, read from the database once and then kept in memory
+    /// (it never changes after `naqsha init`), so that sealing a report does not depend on
+    /// the database answering.
+    pub async fn public_key(&self, store: &Store) -> Result<OrgPublicKey, KeyringError> {
+        self.public_key
+            .get_or_try_init(|| crate::keyring::public_key(store))
+            .await
+            .cloned()
     }
 
     /// Keeps a receipt to be shown once at an unguessable address; returns the address token.
@@ -136,6 +150,23 @@ impl IntakeRuntime {
     pub fn flood(&self) -> bool {
         self.limiter.flood(Instant::now())
     }
+}
+
+/// Every ten minutes, forgets spent form tokens that have expired anyway (a token that old
+/// is refused for its age, so its record is no longer needed).
+pub fn spawn_pruner(store: Store) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(10 * 60));
+        loop {
+            tick.tick().await;
+            if let Err(e) = store
+                .prune_spent_tokens(time::OffsetDateTime::now_utc())
+                .await
+            {
+                tracing::warn!(error = %e, "pruning spent form tokens failed");
+            }
+        }
+    });
 }
 
 impl Default for IntakeRuntime {

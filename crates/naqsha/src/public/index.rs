@@ -1,6 +1,7 @@
 //! The in-memory snapshot of published cases and the selections the public pages make of it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,7 @@ use naqsha_core::taxonomy::{Labels, Taxonomy};
 use time::OffsetDateTime;
 
 use super::query::PublicQuery;
-use crate::storage::{PublicStore, StorageError, Store};
+use crate::storage::{PublicStore, StorageError, Store, quick};
 
 /// How often the publication counter is checked at most.
 const CHECK_EVERY: Duration = Duration::from_secs(1);
@@ -441,11 +442,18 @@ pub struct PublicIndex {
     current: RwLock<Option<Arc<Snapshot>>>,
     checked: Mutex<Option<Instant>>,
     rebuild: tokio::sync::Mutex<()>,
+    /// The last check of the store failed: the snapshot served may be stale.
+    stale: std::sync::atomic::AtomicBool,
 }
 
 impl PublicIndex {
     /// The current snapshot, rebuilt first if the store's publication counter moved since
     /// it was built (checked at most once a second; [`Self::invalidate`] forces a check).
+    ///
+    /// While the database is unavailable (the check fails or takes longer than
+    /// [`crate::storage::QUICK_READ`]), the snapshot already in memory is served: published
+    /// cases are public, so a slightly stale map beats none. Only with no snapshot yet does
+    /// this fail.
     pub async fn snapshot(
         &self,
         store: &Store,
@@ -465,7 +473,22 @@ impl PublicIndex {
         {
             return Ok(current);
         }
-        let generation = store.publication_generation().await?;
+        let generation = match quick(store.publication_generation()).await {
+            Ok(generation) => {
+                self.stale.store(false, Ordering::Relaxed);
+                generation
+            }
+            Err(e) => {
+                self.stale.store(true, Ordering::Relaxed);
+                return match self.current() {
+                    Some(current) => {
+                        tracing::warn!(error = %e, "serving the published snapshot from memory");
+                        Ok(current)
+                    }
+                    None => Err(e),
+                };
+            }
+        };
         if let Some(current) = self.current().filter(|c| c.generation == generation) {
             return Ok(current);
         }
@@ -479,9 +502,24 @@ impl PublicIndex {
         if let Some(current) = self.current().filter(|c| c.generation == generation) {
             return Ok(current);
         }
-        let fresh = Arc::new(build(store, taxonomy, gazetteer, generation).await?);
+        let fresh = match build(store, taxonomy, gazetteer, generation).await {
+            Ok(fresh) => Arc::new(fresh),
+            Err(e) => {
+                self.stale.store(true, Ordering::Relaxed);
+                return match self.current() {
+                    Some(current) => Ok(current),
+                    None => Err(e),
+                };
+            }
+        };
         *self.current.write().unwrap_or_else(|p| p.into_inner()) = Some(fresh.clone());
         Ok(fresh)
+    }
+
+    /// Whether a snapshot is in memory, and whether the last check of the store failed (so
+    /// it may be stale): what `/healthz` reports.
+    pub fn state(&self) -> (bool, bool) {
+        (self.current().is_some(), self.stale.load(Ordering::Relaxed))
     }
 
     fn current(&self) -> Option<Arc<Snapshot>> {

@@ -2,12 +2,14 @@
 
 use std::future::Future;
 
+use naqsha_core::audit::AuditEvent;
 use naqsha_core::ids::{AdditionId, AttachmentId, SubmissionId, UserId};
 use naqsha_core::sealing::Sealed;
 use naqsha_core::submission::{SubmissionEnvelope, SubmissionStatus};
 use sqlx::Row;
 use time::OffsetDateTime;
 
+use super::audit::write_audit;
 use super::moderation::{envelope_from_row, join_kinds};
 use super::rows::{flag, ts};
 use super::{StorageError, Store};
@@ -58,17 +60,51 @@ pub struct NewAddition {
     pub author: Option<UserId>,
     /// The sealed text.
     pub sealed: Sealed,
+    /// The key of the gateway message that carried it (an SMS part), recorded as stored in
+    /// the same transaction.
+    pub sms_message: Option<String>,
+}
+
+/// A form token spent by the report it carried.
+#[derive(Debug, Clone)]
+pub struct SpentToken {
+    /// The token's random nonce.
+    pub nonce: String,
+    /// When the token expires anyway (after that the row may be pruned).
+    pub expires_at: OffsetDateTime,
+}
+
+/// What a new report uses up and leaves behind, written in the same transaction as the
+/// report: either all of it is stored or none of it.
+#[derive(Debug, Clone, Default)]
+pub struct Arrival {
+    /// The form token that carried it: spent exactly when the report is stored, so a form
+    /// whose report could not be stored can be sent again.
+    pub form_token: Option<SpentToken>,
+    /// The key of the gateway message that carried it (SMS), recorded as stored.
+    pub sms_message: Option<String>,
+    /// The audit entry recording its arrival.
+    pub audit: Option<AuditEvent>,
 }
 
 /// Storing what arrives from survivors.
 pub trait IntakeStore {
-    /// Stores a submission with its attachments in one durable transaction.
+    /// Stores a submission with its attachments, and what its arrival uses up, in one
+    /// durable transaction. A form token or gateway message already spent is
+    /// [`StorageError::Conflict`] (`"form_token"`, `"sms_message"`), and nothing is stored.
     fn insert_submission(
         &self,
         submission: &NewSubmission,
+        arrival: &Arrival,
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
-    /// Appends a sealed addition.
+    /// Forgets spent form tokens that have expired anyway; returns how many.
+    fn prune_spent_tokens(
+        &self,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<u64, StorageError>> + Send;
+
+    /// Appends a sealed addition (and records its gateway message) in one transaction.
     fn add_to_submission(
         &self,
         addition: &NewAddition,
@@ -81,7 +117,10 @@ pub trait IntakeStore {
     ) -> impl Future<Output = Result<Option<SubmissionEnvelope>, StorageError>> + Send;
 
     /// Deletes the raw report, its additions, attachments and every case derived from it,
-    /// keeping only a withdrawn marker so the receipt still answers. Returns false if unknown.
+    /// keeping only a withdrawn marker so the receipt still answers, and records the bare
+    /// fact of a withdrawal in the audit log, in one transaction; then checkpoints the
+    /// write-ahead log so the deleted words are gone from every file before this returns.
+    /// Returns false if unknown.
     fn withdraw_submission(
         &self,
         id: SubmissionId,
@@ -133,8 +172,23 @@ pub(super) async fn insert_attachments(
 }
 
 impl IntakeStore for Store {
-    async fn insert_submission(&self, s: &NewSubmission) -> Result<(), StorageError> {
+    async fn insert_submission(
+        &self,
+        s: &NewSubmission,
+        arrival: &Arrival,
+    ) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
+        if let Some(token) = &arrival.form_token {
+            sqlx::query("INSERT INTO spent_form_tokens (nonce, expires_at) VALUES ($1, $2)")
+                .bind(&token.nonce)
+                .bind(ts(token.expires_at))
+                .execute(&mut *tx)
+                .await
+                .map_err(|err| unique_violation(err, "form_token"))?;
+        }
+        if let Some(key) = &arrival.sms_message {
+            spend_sms_message(&mut tx, key).await?;
+        }
         let q = sqlx::query(
             "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
              flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at, \
@@ -145,12 +199,27 @@ impl IntakeStore for Store {
             .await
             .map_err(|err| unique_violation(err, "receipt"))?;
         insert_attachments(&mut tx, s).await?;
+        if let Some(event) = &arrival.audit {
+            write_audit(&mut tx, event).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
 
+    async fn prune_spent_tokens(&self, now: OffsetDateTime) -> Result<u64, StorageError> {
+        let done = sqlx::query("DELETE FROM spent_form_tokens WHERE expires_at < $1")
+            .bind(ts(now))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn add_to_submission(&self, a: &NewAddition) -> Result<(), StorageError> {
         let now = OffsetDateTime::now_utc();
+        let mut tx = self.pool().begin().await?;
+        if let Some(key) = &a.sms_message {
+            spend_sms_message(&mut tx, key).await?;
+        }
         sqlx::query(
             "INSERT INTO submission_additions (id, submission_id, kind, author, sealed, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -161,13 +230,14 @@ impl IntakeStore for Store {
         .bind(a.author.map(|u| u.to_string()))
         .bind(a.sealed.as_bytes().to_vec())
         .bind(ts(now))
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
         sqlx::query("UPDATE submissions SET updated_at = $1 WHERE id = $2")
             .bind(ts(now))
             .bind(a.submission.to_string())
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -224,9 +294,34 @@ impl IntakeStore for Store {
         .bind(&id)
         .execute(&mut *tx)
         .await?;
+        // Only the fact of a withdrawal is kept: no id, no content.
+        write_audit(
+            &mut tx,
+            &AuditEvent::now(None, naqsha_core::audit::AuditAction::SubmissionWithdrawn),
+        )
+        .await?;
         tx.commit().await?;
+        // The withdrawal is done either way; a failed checkpoint is retried by the next one.
+        if let Err(e) = self.checkpoint().await {
+            tracing::warn!(error = %e, "checkpoint after a withdrawal failed");
+        }
         Ok(true)
     }
+}
+
+/// Records a gateway message as stored, inside the transaction that stores it; a message
+/// recorded before is [`StorageError::Conflict`] `"sms_message"`.
+pub(super) async fn spend_sms_message(
+    conn: &mut sqlx::AnyConnection,
+    key: &str,
+) -> Result<(), StorageError> {
+    sqlx::query("INSERT INTO sms_seen (key, seen_at) VALUES ($1, $2)")
+        .bind(key)
+        .bind(ts(OffsetDateTime::now_utc()))
+        .execute(conn)
+        .await
+        .map_err(|err| unique_violation(err, "sms_message"))?;
+    Ok(())
 }
 
 /// Maps a uniqueness violation to [`StorageError::Conflict`].

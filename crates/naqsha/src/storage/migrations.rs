@@ -33,6 +33,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "import_ledger",
         include_str!("../../migrations/sqlite/0005_import_ledger.sql"),
     ),
+    (
+        6,
+        "spent_form_tokens",
+        include_str!("../../migrations/sqlite/0006_spent_form_tokens.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -60,6 +65,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         5,
         "import_ledger",
         include_str!("../../migrations/postgres/0005_import_ledger.sql"),
+    ),
+    (
+        6,
+        "spent_form_tokens",
+        include_str!("../../migrations/postgres/0006_spent_form_tokens.sql"),
     ),
 ];
 

@@ -31,13 +31,13 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 
 pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
 pub use export::{CodedCase, ExportStore};
 pub use import::{ImportStore, ImportedSubmission};
-pub use intake::{IntakeStore, NewAddition, NewAttachment, NewSubmission};
+pub use intake::{Arrival, IntakeStore, NewAddition, NewAttachment, NewSubmission, SpentToken};
 pub use keys::{KeyStore, OrgKeys, UserStore};
 pub use moderation::{
     Assigned, CaseListFilter, InboxFilter, InboxRow, ModerationStore, SealedSubmission,
@@ -74,6 +74,67 @@ pub enum StorageError {
     /// The database URL names a backend Naqsha does not support.
     #[error("unsupported database URL (expected sqlite:… or postgres://…)")]
     UnsupportedUrl,
+}
+
+/// How long a client is asked to wait (`Retry-After`) when the database is unavailable.
+pub const RETRY_AFTER_UNAVAILABLE: Duration = Duration::from_secs(30);
+
+/// How long a read that a visitor waits on (a public page, the health check) may take
+/// before the database counts as unavailable for it. PostgreSQL's pool waits up to 5 s for
+/// a connection during an outage; a public page answers from memory or with 503 long before.
+pub const QUICK_READ: Duration = Duration::from_secs(1);
+
+/// Runs a storage read, giving up after [`QUICK_READ`] (as [`sqlx::Error::PoolTimedOut`],
+/// which [`StorageError::is_unavailable`] counts as unavailable).
+pub async fn quick<T>(
+    read: impl std::future::Future<Output = Result<T, StorageError>>,
+) -> Result<T, StorageError> {
+    tokio::time::timeout(QUICK_READ, read)
+        .await
+        .unwrap_or(Err(StorageError::Database(sqlx::Error::PoolTimedOut)))
+}
+
+impl StorageError {
+    /// Whether the database could not do its part for now (unreachable, restarting, disk
+    /// full, locked), as opposed to a bug or a corrupt value: the request may be tried
+    /// again, and the visitor is told so (503 with `Retry-After`).
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StorageError::Database(e) => is_transient(e),
+            StorageError::Migrate(sqlx::migrate::MigrateError::Execute(e)) => is_transient(e),
+            _ => false,
+        }
+    }
+}
+
+/// A failure of the database's availability rather than of the statement.
+fn is_transient(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| transient_code(&code)),
+        _ => false,
+    }
+}
+
+/// SQLite result codes (numbers; the primary code is the low byte of the extended one) and
+/// PostgreSQL SQLSTATEs that mean "not now" rather than "never".
+fn transient_code(code: &str) -> bool {
+    if let Ok(extended) = code.parse::<u32>() {
+        // BUSY, LOCKED, NOMEM, READONLY, IOERR, FULL, CANTOPEN, PROTOCOL.
+        return matches!(extended & 0xff, 5 | 6 | 7 | 8 | 10 | 13 | 14 | 15);
+    }
+    // Connection exceptions, insufficient resources (disk full, out of memory), operator
+    // intervention (shutdown, starting up), system errors, serialisation failures and
+    // deadlocks, and a read-only standby.
+    ["08", "53", "57", "58"]
+        .iter()
+        .any(|class| code.starts_with(class))
+        || matches!(code, "40001" | "40P01" | "25006")
 }
 
 /// Which database is behind a [`Store`].
@@ -144,13 +205,34 @@ impl Store {
                             Ok(())
                         })
                     })
+                    .after_release(|conn, _meta| {
+                        Box::pin(async move {
+                            // A transaction that failed (e.g. "database or disk is full")
+                            // can leave its connection inside a transaction: SQLite may
+                            // already have rolled it back, so sqlx's ROLLBACK fails and its
+                            // count of open transactions stays at one, or the ROLLBACK did not
+                            // run and the connection keeps the write lock. Returned to the
+                            // pool, such a connection turns every later transaction on it
+                            // into a savepoint of one that never commits (acknowledged
+                            // reports vanish) and every other connection's write into
+                            // "database is locked". Closed instead, it rolls back whatever it
+                            // held and the pool opens a fresh one.
+                            conn.ping().await?;
+                            Ok(!conn.is_in_transaction())
+                        })
+                    })
                     .connect_with(options)
                     .await?
             }
             Backend::Postgres => {
+                // A short wait for a connection: during an outage a visitor hears "try again"
+                // within seconds rather than after a long silence.
                 AnyPoolOptions::new()
                     .max_connections(16)
-                    .acquire_timeout(Duration::from_secs(10))
+                    .acquire_timeout(Duration::from_secs(5))
+                    .after_release(|conn, _meta| {
+                        Box::pin(async move { Ok(!conn.is_in_transaction()) })
+                    })
                     .connect_with(options)
                     .await?
             }
@@ -188,6 +270,25 @@ impl Store {
     /// Answers a trivial query: the health check.
     pub async fn ping(&self) -> Result<(), StorageError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Moves everything in SQLite's write-ahead log into the database file and empties the
+    /// log, so that rows just deleted (a withdrawn report, an unpublished story) do not stay
+    /// readable in `naqsha.db-wal` until the next automatic checkpoint. The freed pages are
+    /// zeroed by `secure_delete`. A no-op on PostgreSQL, whose own files the server manages.
+    /// A checkpoint that cannot complete now (a reader holds an old snapshot) is retried by
+    /// the next one; it is reported as an error only when the database failed.
+    pub async fn checkpoint(&self) -> Result<(), StorageError> {
+        if self.backend == Backend::Sqlite {
+            let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&self.pool)
+                .await?;
+            let busy: i64 = sqlx::Row::try_get(&row, 0)?;
+            if busy != 0 {
+                tracing::warn!("WAL checkpoint blocked by a reader; the next one retries");
+            }
+        }
         Ok(())
     }
 

@@ -43,11 +43,13 @@ pub trait SmsStore {
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
     /// Replaces the sealed report of a submission that nobody has opened yet (status new,
-    /// unassigned). Returns false, changing nothing, once a moderator has it or it is gone.
+    /// unassigned), recording the gateway message that grew it (if keyed) in the same
+    /// transaction. Returns false, changing nothing, once a moderator has it or it is gone.
     fn replace_unopened_report(
         &self,
         id: SubmissionId,
         sealed_report: &Sealed,
+        sms_message: Option<&str>,
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 }
 
@@ -112,7 +114,9 @@ impl SmsStore for Store {
         &self,
         id: SubmissionId,
         sealed_report: &Sealed,
+        sms_message: Option<&str>,
     ) -> Result<bool, StorageError> {
+        let mut tx = self.pool().begin().await?;
         let done = sqlx::query(
             "UPDATE submissions SET sealed_report = $1, updated_at = $2 \
              WHERE id = $3 AND status = 'new' AND assigned_to IS NULL \
@@ -121,8 +125,15 @@ impl SmsStore for Store {
         .bind(sealed_report.as_bytes().to_vec())
         .bind(ts(OffsetDateTime::now_utc()))
         .bind(id.to_string())
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        if let Some(key) = sms_message {
+            super::intake::spend_sms_message(&mut tx, key).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 }

@@ -19,7 +19,7 @@ use super::lang::lang_of_path;
 use super::layout::Ui;
 use super::request_log::RequestId;
 use crate::state::AppState;
-use crate::storage::StorageError;
+use crate::storage::{RETRY_AFTER_UNAVAILABLE, StorageError};
 
 /// Why a request failed. User-facing messages are translation keys.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +39,10 @@ pub enum AppError {
         /// Translation key of the explanation.
         key: &'static str,
     },
+    /// The database cannot do its part for now (unreachable, disk full, locked): answered
+    /// with 503 and `Retry-After`; the cause is logged, never shown.
+    #[error("unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
     /// A failure on our side; the cause is logged, never shown.
     #[error("internal error: {0:#}")]
     Internal(anyhow::Error),
@@ -46,8 +50,29 @@ pub enum AppError {
 
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
-        AppError::Internal(e.into())
+        if e.is_unavailable() {
+            AppError::Unavailable(e.into())
+        } else {
+            AppError::Internal(e.into())
+        }
     }
+}
+
+impl From<crate::keyring::KeyringError> for AppError {
+    fn from(e: crate::keyring::KeyringError) -> Self {
+        match e {
+            crate::keyring::KeyringError::Storage(e) => e.into(),
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+/// Sets `Retry-After` to [`RETRY_AFTER_UNAVAILABLE`] on a 503.
+pub(crate) fn retry_later(res: &mut Response) {
+    res.headers_mut().insert(
+        header::RETRY_AFTER,
+        RETRY_AFTER_UNAVAILABLE.as_secs().into(),
+    );
 }
 
 impl From<askama::Error> for AppError {
@@ -62,6 +87,7 @@ enum ErrorKind {
     NotFound,
     BadRequest(&'static str),
     Forbidden(&'static str),
+    Unavailable,
     Internal,
 }
 
@@ -71,6 +97,7 @@ impl ErrorKind {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::BadRequest(_) => StatusCode::BAD_REQUEST,
             ErrorKind::Forbidden(_) => StatusCode::FORBIDDEN,
+            ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -80,6 +107,7 @@ impl ErrorKind {
             ErrorKind::NotFound => "not_found",
             ErrorKind::BadRequest(_) => "bad_request",
             ErrorKind::Forbidden(_) => "forbidden",
+            ErrorKind::Unavailable => "unavailable",
             ErrorKind::Internal => "internal",
         }
     }
@@ -89,6 +117,7 @@ impl ErrorKind {
             ErrorKind::NotFound => "error.not_found.title",
             ErrorKind::BadRequest(_) => "error.bad_request.title",
             ErrorKind::Forbidden(_) => "error.forbidden.title",
+            ErrorKind::Unavailable => "error.unavailable.title",
             ErrorKind::Internal => "error.internal.title",
         }
     }
@@ -97,6 +126,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => "error.not_found.body",
             ErrorKind::BadRequest(key) | ErrorKind::Forbidden(key) => key,
+            ErrorKind::Unavailable => "error.unavailable.body",
             ErrorKind::Internal => "error.internal.body",
         }
     }
@@ -108,6 +138,10 @@ impl IntoResponse for AppError {
             AppError::NotFound => ErrorKind::NotFound,
             AppError::BadRequest { key } => ErrorKind::BadRequest(key),
             AppError::Forbidden { key } => ErrorKind::Forbidden(key),
+            AppError::Unavailable(cause) => {
+                tracing::warn!(error = format!("{cause:#}"), "database unavailable");
+                ErrorKind::Unavailable
+            }
             AppError::Internal(cause) => {
                 tracing::error!(error = format!("{cause:#}"), "request failed");
                 ErrorKind::Internal
@@ -165,14 +199,18 @@ pub async fn render_error_pages(
     };
     // Only server errors show the reference: a 404 needs no support ticket.
     let reference = match (kind, request_id) {
-        (ErrorKind::Internal, Some(id)) => Some(id.to_string()),
+        (ErrorKind::Internal | ErrorKind::Unavailable, Some(id)) => Some(id.to_string()),
         _ => None,
     };
-    if json {
+    let mut res = if json {
         json_body(kind, lang, reference)
     } else {
         html_body(&state, kind, lang, reference)
+    };
+    if kind == ErrorKind::Unavailable {
+        retry_later(&mut res);
     }
+    res
 }
 
 fn json_body(kind: ErrorKind, lang: Lang, reference: Option<String>) -> Response {
@@ -239,6 +277,7 @@ mod tests {
             ErrorKind::BadRequest("error.page_number.body"),
             ErrorKind::Forbidden("error.forbidden.role"),
             ErrorKind::Forbidden("error.forbidden.csrf"),
+            ErrorKind::Unavailable,
             ErrorKind::Internal,
         ] {
             for lang in Lang::ALL {

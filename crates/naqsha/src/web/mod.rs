@@ -165,10 +165,24 @@ pub fn router(state: AppState) -> Router {
             error::render_error_pages,
         ))
         .layer(middleware::from_fn(request_log::log_request))
+        // A panic in a handler becomes a plain 500 instead of a connection closed without an
+        // answer (the cause goes to the log, if the log can be written).
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            panic_response,
+        ))
         .layer(middleware::map_response(move |res| {
             headers::apply(res, hsts)
         }))
         .with_state(state)
+}
+
+/// The answer to a request whose handler panicked: an opaque 500.
+fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    tracing::error!("a request handler panicked");
+    axum::response::IntoResponse::into_response((
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        "internal error",
+    ))
 }
 
 /// The report form: the page, and its submission with room for evidence files.

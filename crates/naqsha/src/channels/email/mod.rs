@@ -118,6 +118,7 @@ pub async fn ingest(state: &AppState, raw: &[u8]) -> Result<Ingested, IngestErro
             receipt_hash: None,
             attachments,
         },
+        crate::storage::Arrival::default(),
     )
     .await
     .map_err(|e| IngestError::Storage(e.into()))?;

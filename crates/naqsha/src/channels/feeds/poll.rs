@@ -279,6 +279,7 @@ impl Poller {
                     receipt_hash: None,
                     attachments: Vec::new(),
                 },
+                crate::storage::Arrival::default(),
             )
             .await?;
             item.submission = Some(id);

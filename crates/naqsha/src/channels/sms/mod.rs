@@ -235,7 +235,9 @@ pub async fn receive(
     let stopped = store.sms_stopped(&stop_key).await?;
     let reply_lang = commands::language_of(&inbound.text);
     let mut replies = Vec::new();
-    match commands::parse(&inbound.text) {
+    let command = commands::parse(&inbound.text);
+    let is_report = matches!(command, Command::Report);
+    match command {
         Command::Stop => {
             store
                 .set_sms_stopped(&stop_key, true, OffsetDateTime::now_utc())
@@ -256,7 +258,19 @@ pub async fn receive(
             }
         }
         Command::Report => {
-            if let Some(receipt) = report(state, &inbound, now).await?
+            let stored = match report(state, &inbound, now).await {
+                Ok(stored) => stored,
+                // Stored by another node meanwhile (its record was spent in the same
+                // transaction as the report): a duplicate, like any retry.
+                Err(e) if already_stored(&e) => {
+                    return Ok(Received {
+                        duplicate: true,
+                        replies: Vec::new(),
+                    });
+                }
+                Err(e) => return Err(e),
+            };
+            if let Some(receipt) = stored
                 && !stopped
             {
                 let digits = receipt.digits();
@@ -277,7 +291,11 @@ pub async fn receive(
         })
         .collect();
     if let Some(key) = &inbound.seen_key {
-        store.mark_sms_seen(key, OffsetDateTime::now_utc()).await?;
+        // A report recorded its message in the transaction that stored it; a command is
+        // recorded now (doing one twice is harmless).
+        if !is_report {
+            store.mark_sms_seen(key, OffsetDateTime::now_utc()).await?;
+        }
         if !replies.is_empty() {
             let mut replays = runtime.replays.lock().unwrap_or_else(|p| p.into_inner());
             replays.retain(|_, (at, _)| now.saturating_duration_since(*at) < REPLAY_TTL);
@@ -296,6 +314,51 @@ pub async fn receive(
         duplicate: false,
         replies,
     })
+}
+
+/// Whether an error says the message was already stored (its record already spent).
+fn already_stored(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<intake::IntakeError>()
+        .is_some_and(intake::IntakeError::already_stored)
+        || matches!(
+            e.downcast_ref::<crate::storage::StorageError>(),
+            Some(crate::storage::StorageError::Conflict("sms_message"))
+        )
+}
+
+/// Whether an SMS could not be handled only because the database is unavailable for now.
+pub fn unavailable(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<intake::IntakeError>()
+        .is_some_and(intake::IntakeError::is_unavailable)
+        || e.downcast_ref::<crate::storage::StorageError>()
+            .is_some_and(crate::storage::StorageError::is_unavailable)
+        || matches!(
+            e.downcast_ref::<crate::keyring::KeyringError>(),
+            Some(crate::keyring::KeyringError::Storage(s)) if s.is_unavailable()
+        )
+}
+
+/// The status answering an SMS that was not stored, after logging why: 503 when the
+/// database is unavailable for now, 500 otherwise. Either way the gateway retries, and
+/// nothing was stored.
+pub fn not_stored_status(err: &anyhow::Error) -> axum::http::StatusCode {
+    if unavailable(err) {
+        tracing::warn!(error = %format!("{err:#}"), "an SMS could not be stored for now");
+        axum::http::StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        tracing::error!(error = %format!("{err:#}"), "an SMS could not be stored");
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR
+    }
+}
+
+/// Asks the gateway to wait before retrying when the database is unavailable.
+pub fn retry_after_failure(err: &anyhow::Error, res: &mut axum::response::Response) {
+    if unavailable(err) {
+        res.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            crate::storage::RETRY_AFTER_UNAVAILABLE.as_secs().into(),
+        );
+    }
 }
 
 /// Prunes old seen-message records at most once an hour.
@@ -397,8 +460,9 @@ async fn report(
 ) -> anyhow::Result<Option<Receipt>> {
     let runtime = state.sms();
     let store = state.store();
-    let public_key = crate::keyring::public_key(store).await?;
+    let public_key = state.intake().public_key(store).await?;
     let part = clean(&inbound.text);
+    let seen_key = inbound.seen_key.as_deref();
     let window_key = runtime.salt.key(&inbound.from);
     let join_window = state.config().sms.join_window;
 
@@ -418,7 +482,7 @@ async fn report(
             if let Ok(report) = raw_report(&joined, lang, window.consent, window.received_at) {
                 let sealed = intake::seal_report(&public_key, report)?;
                 if store
-                    .replace_unopened_report(window.submission, &sealed)
+                    .replace_unopened_report(window.submission, &sealed, seen_key)
                     .await?
                 {
                     window.text = joined;
@@ -443,6 +507,7 @@ async fn report(
                     kind: "follow_up",
                     author: None,
                     sealed: sealing::seal(&public_key, part.as_bytes()),
+                    sms_message: inbound.seen_key.clone(),
                 })
                 .await?;
             return Ok(None);
@@ -472,6 +537,10 @@ async fn report(
             flagged: false,
             receipt_hash: Some(receipt_hash(key, &receipt)),
             attachments: Vec::new(),
+        },
+        crate::storage::Arrival {
+            sms_message: inbound.seen_key.clone(),
+            ..Default::default()
         },
     )
     .await?;

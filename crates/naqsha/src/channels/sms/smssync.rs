@@ -79,11 +79,12 @@ fn read(uri: &Uri, headers: &HeaderMap, body: &[u8]) -> Result<Fields, Refusal> 
 
 fn internal(err: &anyhow::Error) -> Response {
     // The cause goes to the log (it never holds a number or text); the app retries.
-    tracing::error!(error = %format!("{err:#}"), "an SMS could not be stored");
-    refuse(
-        StatusCode::INTERNAL_SERVER_ERROR,
+    let mut res = refuse(
+        super::not_stored_status(err),
         "the message could not be stored; please retry",
-    )
+    );
+    super::retry_after_failure(err, &mut res);
+    res
 }
 
 /// `GET /sms/smssync?task=send|result`.

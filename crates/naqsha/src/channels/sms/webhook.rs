@@ -76,11 +76,12 @@ pub async fn post(
             Json(json!({ "success": true, "error": null, "reply": reply })).into_response()
         }
         Err(err) => {
-            tracing::error!(error = %format!("{err:#}"), "an SMS could not be stored");
-            refuse(
-                StatusCode::INTERNAL_SERVER_ERROR,
+            let mut res = refuse(
+                super::not_stored_status(&err),
                 "the message could not be stored; please retry",
-            )
+            );
+            super::retry_after_failure(&err, &mut res);
+            res
         }
     }
 }

@@ -23,7 +23,10 @@ async fn inbox_rows_carry_kinds_assignee_and_filters(store: &Store) {
     b.envelope.received_hour = datetime!(2026-05-06 08:00 UTC);
     let c = new_submission(&keys.public, None);
     for s in [&a, &b, &c] {
-        store.insert_submission(s).await.unwrap();
+        store
+            .insert_submission(s, &Arrival::default())
+            .await
+            .unwrap();
     }
 
     let rows = store
@@ -167,7 +170,10 @@ async fn duplicates_are_linked_archived_and_unlinked(store: &Store) {
     let published = new_submission(&keys.public, None);
     let gone = new_submission(&keys.public, Some("r-gone"));
     for s in [&survivor, &news, &published, &gone] {
-        store.insert_submission(s).await.unwrap();
+        store
+            .insert_submission(s, &Arrival::default())
+            .await
+            .unwrap();
     }
     let (s, n) = (survivor.envelope.id, news.envelope.id);
 

@@ -182,7 +182,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        vec![1, 2, 3, 4, 5]
+        vec![1, 2, 3, 4, 5, 6]
     );
     store.ping().await.unwrap();
 }
@@ -191,7 +191,10 @@ contract!(migrations_are_applied_once);
 async fn submissions_round_trip_sealed(store: &Store) {
     let keys = OrgKeyPair::generate();
     let s = new_submission(&keys.public, Some("receipt-hash-1"));
-    store.insert_submission(&s).await.unwrap();
+    store
+        .insert_submission(&s, &Arrival::default())
+        .await
+        .unwrap();
 
     let got = store
         .sealed_submission(s.envelope.id)
@@ -225,7 +228,7 @@ async fn submissions_round_trip_sealed(store: &Store) {
 
     let dup = new_submission(&keys.public, Some("receipt-hash-1"));
     assert!(matches!(
-        store.insert_submission(&dup).await,
+        store.insert_submission(&dup, &Arrival::default()).await,
         Err(StorageError::Conflict(_))
     ));
 
@@ -235,6 +238,7 @@ async fn submissions_round_trip_sealed(store: &Store) {
         kind: "follow_up",
         author: None,
         sealed: sealing::seal(&keys.public, b"more information"),
+        sms_message: None,
     };
     store.add_to_submission(&addition).await.unwrap();
     let got = store
@@ -258,8 +262,14 @@ async fn inbox_filters_and_status(store: &Store) {
     let mut b = new_submission(&keys.public, None);
     b.envelope.flagged = true;
     b.envelope.province = Some(province("pk-sd"));
-    store.insert_submission(&a).await.unwrap();
-    store.insert_submission(&b).await.unwrap();
+    store
+        .insert_submission(&a, &Arrival::default())
+        .await
+        .unwrap();
+    store
+        .insert_submission(&b, &Arrival::default())
+        .await
+        .unwrap();
 
     let all = store.inbox(&InboxFilter::default(), 10, 0).await.unwrap();
     assert_eq!(
@@ -315,7 +325,10 @@ contract!(inbox_filters_and_status);
 async fn withdrawal_deletes_everything_derived(store: &Store) {
     let keys = OrgKeyPair::generate();
     let s = new_submission(&keys.public, Some("r-withdraw"));
-    store.insert_submission(&s).await.unwrap();
+    store
+        .insert_submission(&s, &Arrival::default())
+        .await
+        .unwrap();
     let mut case = published_case("pk-pb", "2025-01", &[]);
     case.submission = Some(s.envelope.id);
     store.save_case(&case).await.unwrap();
@@ -632,7 +645,10 @@ async fn fill(store: &Store) {
         .unwrap();
     store.install_taxonomy("v1", "content", "h").await.unwrap();
     let s = new_submission(&pair.public, Some("r1"));
-    store.insert_submission(&s).await.unwrap();
+    store
+        .insert_submission(&s, &Arrival::default())
+        .await
+        .unwrap();
     store
         .add_to_submission(&NewAddition {
             id: AdditionId::random(),
@@ -640,6 +656,7 @@ async fn fill(store: &Store) {
             kind: "note",
             author: None,
             sealed: sealing::seal(&pair.public, b"note"),
+            sms_message: None,
         })
         .await
         .unwrap();

@@ -6,8 +6,14 @@ async fn review_drafts_notes_and_evidence(store: &Store) {
     let keys = OrgKeyPair::generate();
     let s = new_submission(&keys.public, None);
     let other = new_submission(&keys.public, None);
-    store.insert_submission(&s).await.unwrap();
-    store.insert_submission(&other).await.unwrap();
+    store
+        .insert_submission(&s, &Arrival::default())
+        .await
+        .unwrap();
+    store
+        .insert_submission(&other, &Arrival::default())
+        .await
+        .unwrap();
     let id = s.envelope.id;
     let moderator = user("moderator", Role::Moderator);
     store.insert_user(&moderator).await.unwrap();
@@ -43,6 +49,7 @@ async fn review_drafts_notes_and_evidence(store: &Store) {
         kind: "note",
         author: Some(moderator.id),
         sealed: sealing::seal(&keys.public, b"called the helpline"),
+        sms_message: None,
     };
     store.add_to_submission(&note).await.unwrap();
     store
@@ -52,6 +59,7 @@ async fn review_drafts_notes_and_evidence(store: &Store) {
             kind: "follow_up",
             author: None,
             sealed: sealing::seal(&keys.public, b"more"),
+            sms_message: None,
         })
         .await
         .unwrap();

@@ -6,10 +6,18 @@ async fn an_unopened_report_is_replaced_in_place_and_an_opened_one_is_not(store:
     let keys = OrgKeyPair::generate();
     let s = new_submission(&keys.public, None);
     let id = s.envelope.id;
-    store.insert_submission(&s).await.unwrap();
+    store
+        .insert_submission(&s, &Arrival::default())
+        .await
+        .unwrap();
 
     let longer = sealing::seal(&keys.public, b"report text, and the second part");
-    assert!(store.replace_unopened_report(id, &longer).await.unwrap());
+    assert!(
+        store
+            .replace_unopened_report(id, &longer, None)
+            .await
+            .unwrap()
+    );
     let stored = store.sealed_submission(id).await.unwrap().unwrap();
     assert_eq!(stored.report, Some(longer.clone()));
     assert_eq!(stored.envelope.status, SubmissionStatus::New);
@@ -25,7 +33,7 @@ async fn an_unopened_report_is_replaced_in_place_and_an_opened_one_is_not(store:
 
     assert!(
         !store
-            .replace_unopened_report(SubmissionId::random(), &longer)
+            .replace_unopened_report(SubmissionId::random(), &longer, None)
             .await
             .unwrap(),
         "an unknown id changes nothing"
@@ -36,17 +44,25 @@ async fn an_unopened_report_is_replaced_in_place_and_an_opened_one_is_not(store:
     store.insert_user(&moderator).await.unwrap();
     assert!(store.claim_submission(id, moderator.id).await.unwrap());
     let third = sealing::seal(&keys.public, b"a third part");
-    assert!(!store.replace_unopened_report(id, &third).await.unwrap());
+    assert!(
+        !store
+            .replace_unopened_report(id, &third, None)
+            .await
+            .unwrap()
+    );
     let stored = store.sealed_submission(id).await.unwrap().unwrap();
     assert_eq!(stored.report, Some(longer));
 
     // Nor may a withdrawn report get its text back.
     let w = new_submission(&keys.public, None);
-    store.insert_submission(&w).await.unwrap();
+    store
+        .insert_submission(&w, &Arrival::default())
+        .await
+        .unwrap();
     assert!(store.withdraw_submission(w.envelope.id).await.unwrap());
     assert!(
         !store
-            .replace_unopened_report(w.envelope.id, &third)
+            .replace_unopened_report(w.envelope.id, &third, None)
             .await
             .unwrap()
     );

@@ -41,6 +41,9 @@ pub enum ErrorCode {
     TooLarge,
     /// The body is not `application/json`.
     UnsupportedMediaType,
+    /// The server cannot store or read data just now (its database is unavailable); nothing
+    /// was stored. Send the same request again after the `Retry-After` header's seconds.
+    Unavailable,
     /// Nothing at this address.
     #[allow(
         dead_code,
@@ -151,6 +154,17 @@ impl Refusal {
                 .map(|(field, key)| (field, tr.t(key).to_owned()))
                 .collect(),
         );
+        r
+    }
+
+    /// 503: the report could not be stored just now; nothing was stored.
+    pub fn unavailable(lang: Lang) -> Self {
+        let mut r = Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            Tr(lang).t("error.unavailable.report_api").to_owned(),
+        );
+        r.retry_after = Some(crate::storage::RETRY_AFTER_UNAVAILABLE);
         r
     }
 

@@ -32,9 +32,8 @@ use crate::abuse::{Decision, LimitKind};
 use crate::intake;
 use crate::intake::evidence::{EvidenceError, EvidenceLimits};
 use crate::intake::form::{FieldErrors, ReportInput};
-use crate::keyring;
 use crate::state::AppState;
-use crate::storage::NewAttachment;
+use crate::storage::{Arrival, NewAttachment};
 use crate::web::client::ClientNetwork;
 use crate::web::error::AppError;
 use crate::web::pages::report;
@@ -301,9 +300,7 @@ async fn seal_evidence(
             max_files: limits.max_files,
         }));
     }
-    let public_key = keyring::public_key(state.store())
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let public_key = state.intake().public_key(state.store()).await?;
     tokio::task::spawn_blocking(move || {
         // An encoded file whose decoded size must be over the limit is refused unread.
         if files
@@ -353,6 +350,10 @@ async fn seal_evidence(
         (status = 429, description = "Too many reports from this network.", body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait before sending again."))),
         (status = 500, description = "A failure on the server's side.", body = ErrorBody),
+        (status = 503, description = "The report could not be stored just now (the database \
+            is unavailable); nothing was stored. Send the same request again later.",
+            body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait before sending again."))),
     )
 )]
 pub async fn create(
@@ -407,10 +408,24 @@ pub async fn create(
     let flagged = runtime.flood()
         && pow.is_none_or(|p| runtime.pow.verify(&p.challenge, &p.solution, now).is_err());
 
-    let receipt =
-        intake::accept_with_receipt(&state, valid, Channel::Api, flagged, attachments, now)
-            .await
-            .map_err(AppError::Internal)?;
+    let stored = intake::accept_with_receipt(
+        &state,
+        valid,
+        Channel::Api,
+        flagged,
+        attachments,
+        Arrival::default(),
+        now,
+    )
+    .await;
+    let receipt = match stored {
+        Ok(receipt) => receipt,
+        Err(refused) if refused.error.is_unavailable() => {
+            tracing::warn!(error = %refused.error, "a report could not be stored");
+            return Err(Refusal::unavailable(lang).into());
+        }
+        Err(refused) => return Err(AppError::Internal(refused.error.into()).into()),
+    };
 
     let follow_up = match lang {
         Lang::En => "/follow-up",

@@ -9,7 +9,6 @@ use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::ids::AdditionId;
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing;
@@ -20,11 +19,10 @@ use serde::Deserialize;
 use super::render;
 use crate::abuse::{Decision, LimitKind};
 use crate::intake::receipt::{Receipt, receipt_hash};
-use crate::keyring;
 use crate::state::AppState;
-use crate::storage::{AuditStore, IntakeStore, NewAddition, PublicStore};
+use crate::storage::{IntakeStore, NewAddition, PublicStore};
 use crate::web::client::ClientNetwork;
-use crate::web::error::AppError;
+use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 
@@ -44,6 +42,15 @@ pub struct FollowUpForm {
     text: String,
     #[serde(default)]
     confirm: Option<String>,
+}
+
+/// A step that could not be done because the database was unavailable, offered again with
+/// everything the survivor typed.
+struct Retry {
+    receipt: String,
+    action: String,
+    text: String,
+    confirm: bool,
 }
 
 /// A found report, as its status page shows it.
@@ -68,6 +75,7 @@ struct FollowUpPage {
     found: Option<Found>,
     notice: Option<String>,
     error: Option<String>,
+    retry: Option<Retry>,
 }
 
 fn page(state: &AppState, lang: Lang) -> FollowUpPage {
@@ -81,6 +89,7 @@ fn page(state: &AppState, lang: Lang) -> FollowUpPage {
         found: None,
         notice: None,
         error: None,
+        retry: None,
     }
 }
 
@@ -143,15 +152,46 @@ async fn found(
     })
 }
 
-/// `POST /follow-up`: look up a receipt, then view, add to or withdraw the report.
+/// `POST /follow-up`: look up a receipt, then view, add to or withdraw the report. When the
+/// database is unavailable nothing is done, and the page offers the same step again with
+/// what was typed (503 with `Retry-After`).
 pub async fn submit(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
     ClientNetwork(network): ClientNetwork,
     Form(form): Form<FollowUpForm>,
 ) -> Result<Response, AppError> {
+    match step(&state, lang, network, &form).await {
+        Err(AppError::Unavailable(cause)) => {
+            tracing::warn!(
+                error = format!("{cause:#}"),
+                "a follow-up step failed for now"
+            );
+            let mut p = page(&state, lang);
+            p.error = Some(p.ui.t("followup.error.unavailable").to_owned());
+            p.retry = Some(Retry {
+                receipt: form.receipt.clone(),
+                action: form.action.clone(),
+                text: form.text.clone(),
+                confirm: form.confirm.is_some(),
+            });
+            let mut res = render(&p)?;
+            *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+            retry_later(&mut res);
+            Ok(res)
+        }
+        other => other,
+    }
+}
+
+async fn step(
+    state: &AppState,
+    lang: Lang,
+    network: crate::abuse::NetworkKey,
+    form: &FollowUpForm,
+) -> Result<Response, AppError> {
     let now = Instant::now();
-    let mut p = page(&state, lang);
+    let mut p = page(state, lang);
     p.typed = form.receipt.clone();
     let runtime = state.intake();
 
@@ -207,9 +247,7 @@ pub async fn submit(
         "add" if envelope.status != SubmissionStatus::Withdrawn => {
             match ReportText::parse(&form.text) {
                 Ok(text) => {
-                    let public_key = keyring::public_key(state.store())
-                        .await
-                        .map_err(|e| AppError::Internal(e.into()))?;
+                    let public_key = runtime.public_key(state.store()).await?;
                     let plain = sealing::Zeroizing::new(text.as_str().as_bytes().to_vec());
                     state
                         .store()
@@ -219,6 +257,7 @@ pub async fn submit(
                             kind: "follow_up",
                             author: None,
                             sealed: sealing::seal(&public_key, &plain),
+                            sms_message: None,
                         })
                         .await?;
                     p.notice = Some(p.ui.t("followup.added").to_owned());
@@ -235,26 +274,21 @@ pub async fn submit(
                     );
                 }
             }
-            p.found = Some(found(&state, &p.ui, &envelope, &receipt).await?);
+            p.found = Some(found(state, &p.ui, &envelope, &receipt).await?);
         }
         "withdraw" if envelope.status != SubmissionStatus::Withdrawn => {
             if form.confirm.is_none() {
                 p.error = Some(p.ui.t("followup.error.confirm_withdraw").to_owned());
-                p.found = Some(found(&state, &p.ui, &envelope, &receipt).await?);
+                p.found = Some(found(state, &p.ui, &envelope, &receipt).await?);
             } else {
                 state.store().withdraw_submission(envelope.id).await?;
-                // Only the fact of a withdrawal is kept: no id, no content.
-                state
-                    .store()
-                    .append_audit(&AuditEvent::now(None, AuditAction::SubmissionWithdrawn))
-                    .await?;
                 let mut withdrawn = envelope.clone();
                 withdrawn.status = SubmissionStatus::Withdrawn;
                 p.notice = Some(p.ui.t("followup.withdrawn_done").to_owned());
-                p.found = Some(found(&state, &p.ui, &withdrawn, &receipt).await?);
+                p.found = Some(found(state, &p.ui, &withdrawn, &receipt).await?);
             }
         }
-        _ => p.found = Some(found(&state, &p.ui, &envelope, &receipt).await?),
+        _ => p.found = Some(found(state, &p.ui, &envelope, &receipt).await?),
     }
     render(&p)
 }

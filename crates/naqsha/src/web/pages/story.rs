@@ -16,7 +16,7 @@ use super::case_view::{
 use super::render;
 use crate::public::PublicQuery;
 use crate::state::AppState;
-use crate::storage::PublicStore;
+use crate::storage::{PublicStore, quick};
 use crate::web::error::AppError;
 use crate::web::i18n::Tr;
 use crate::web::lang::PathLang;
@@ -170,9 +170,9 @@ pub async fn story(
         return Err(AppError::NotFound);
     };
     let id: CaseId = id.parse().map_err(|_| AppError::NotFound)?;
-    let case = state
-        .store()
-        .published_case(id)
+    // Read from the store (not the snapshot), so a story withdrawn a moment ago is gone;
+    // while the database is unavailable this answers 503 with Retry-After.
+    let case = quick(state.store().published_case(id))
         .await?
         .ok_or(AppError::NotFound)?;
     let (story_lang, story) = case.story_for(lang).ok_or(AppError::NotFound)?;

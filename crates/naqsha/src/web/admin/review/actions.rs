@@ -109,6 +109,14 @@ pub async fn act(
     let new_case = publish::case_from(&draft, &base, &place, status, stories, now);
     store.save_case(&new_case).await?;
     state.public().invalidate();
+    let unpublished = case
+        .as_ref()
+        .is_some_and(|c| c.status == CaseStatus::Published && status != CaseStatus::Published);
+    if unpublished {
+        // The story's text is gone from the table; make it gone from the write-ahead log
+        // too before the moderator hears it was unpublished.
+        store.checkpoint().await?;
+    }
     let kinds: Vec<String> = draft.labels.terms("kind").map(|t| t.to_string()).collect();
     store.set_submission_kinds(sid, &kinds).await?;
     let submission_status = match status {
@@ -194,6 +202,7 @@ pub async fn add_note(
             kind: "note",
             author: Some(staff.user.id),
             sealed: sealing::seal(&staff.key()?.public, text.as_bytes()),
+            sms_message: None,
         })
         .await?;
     Ok(Redirect::to(&format!("/admin/submissions/{sid}?done=note#notes")).into_response())

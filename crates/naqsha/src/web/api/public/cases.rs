@@ -28,7 +28,7 @@ use super::{
 use crate::public::PublicCase;
 use crate::public::export::{CaseFeature, CaseRecord, Point};
 use crate::state::AppState;
-use crate::storage::PublicStore;
+use crate::storage::{PublicStore, quick};
 use crate::web::api::{ApiError, ErrorBody};
 use crate::web::error::AppError;
 
@@ -258,9 +258,7 @@ pub async fn one(
     }
     let summary = snapshot.case(id).ok_or_else(|| not_found(lang))?;
     // Unpublished since the snapshot was taken: gone for this request too.
-    let case = state
-        .store()
-        .published_case(id)
+    let case = quick(state.store().published_case(id))
         .await
         .map_err(AppError::from)?
         .ok_or_else(|| not_found(lang))?;

@@ -19,11 +19,10 @@ use crate::abuse::{self, Decision, LimitKind, TokenError};
 use crate::intake;
 use crate::intake::evidence::{EvidenceError, EvidenceLimits};
 use crate::intake::form::{FieldErrors, REPORTER_DIMENSIONS, ReportInput};
-use crate::keyring;
 use crate::state::AppState;
-use crate::storage::NewAttachment;
+use crate::storage::{Arrival, NewAttachment, SpentToken};
 use crate::web::client::ClientNetwork;
-use crate::web::error::AppError;
+use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 
@@ -162,9 +161,7 @@ async fn seal_evidence(
     if files.is_empty() {
         return Ok(Ok(Vec::new()));
     }
-    let public_key = keyring::public_key(state.store())
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let public_key = state.intake().public_key(state.store()).await?;
     tokio::task::spawn_blocking(move || {
         intake::clean_and_seal_evidence(&files, &limits, &public_key)
     })
@@ -257,21 +254,8 @@ pub async fn submit(
         }
     };
 
-    match runtime.form_tokens.consume(&posted.token, FORM, now) {
-        Ok(()) | Err(TokenError::TooFast) => {}
-        Err(TokenError::AlreadyUsed) => {
-            // The same form sent twice (a double click): the first one was stored.
-            notices.push("report.error.already_sent");
-            return rerender(
-                &state,
-                lang,
-                posted.input,
-                &errors,
-                &notices,
-                Vec::new(),
-                None,
-            );
-        }
+    let spendable = match runtime.form_tokens.spend(&posted.token, FORM, now) {
+        Ok(spendable) => spendable,
         Err(_) => {
             notices.push("report.error.form_expired");
             return rerender(
@@ -284,21 +268,63 @@ pub async fn submit(
                 None,
             );
         }
-    }
-
-    let receipt = intake::accept_with_receipt(
+    };
+    let arrival = Arrival {
+        form_token: Some(SpentToken {
+            nonce: spendable.nonce,
+            expires_at: OffsetDateTime::now_utc() + spendable.remaining,
+        }),
+        ..Arrival::default()
+    };
+    let stored = intake::accept_with_receipt(
         &state,
         valid,
         naqsha_core::submission::Channel::Web,
-        flagged,
+        flagged || spendable.too_fast,
         attachments,
+        arrival,
         now,
     )
-    .await
-    .map_err(AppError::Internal)?;
-    let view = runtime.hold_receipt(receipt);
-    let ui = Ui::new(&state, lang, "/report");
-    Ok(Redirect::to(&ui.href(&format!("/report/receipt/{view}"))).into_response())
+    .await;
+    match stored {
+        Ok(receipt) => {
+            let view = runtime.hold_receipt(receipt);
+            let ui = Ui::new(&state, lang, "/report");
+            Ok(Redirect::to(&ui.href(&format!("/report/receipt/{view}"))).into_response())
+        }
+        Err(refused) if refused.error.already_stored() => {
+            // The same form sent twice (a double click, a retry after a lost answer): the
+            // first one was stored, in the same transaction that spent this token.
+            notices.push("report.error.already_sent");
+            rerender(
+                &state,
+                lang,
+                posted.input,
+                &errors,
+                &notices,
+                Vec::new(),
+                None,
+            )
+        }
+        Err(refused) if refused.error.is_unavailable() => {
+            // Nothing was stored and the token is unspent: the same page can be sent again.
+            tracing::warn!(error = %refused.error, "a report could not be stored");
+            notices.push("report.error.unavailable");
+            let mut res = rerender(
+                &state,
+                lang,
+                posted.input,
+                &errors,
+                &notices,
+                refused.attachments,
+                None,
+            )?;
+            *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+            retry_later(&mut res);
+            Ok(res)
+        }
+        Err(refused) => Err(AppError::Internal(refused.error.into())),
+    }
 }
 
 fn rerender(
