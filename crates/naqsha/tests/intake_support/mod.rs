@@ -21,6 +21,8 @@ use naqsha_core::submission::{SealedReport, SubmissionEnvelope};
 use scraper::{Html, Selector};
 use tower::ServiceExt;
 
+pub mod server;
+
 /// The address most requests come from (TEST-NET-3, one /24).
 pub const PEER: &str = "203.0.113.7:50000";
 /// An address on another /24, i.e. another network for the rate limits.
