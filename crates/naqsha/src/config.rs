@@ -47,6 +47,31 @@ pub struct Config {
     pub news_poll_minutes: u32,
     /// Fetch news feeds from private and local addresses too (off: only public ones).
     pub news_allow_private_hosts: bool,
+    /// Limits on the connections `serve` keeps open.
+    pub connections: ConnectionSettings,
+}
+
+/// Limits on open connections (`[server] max_connections`, `max_connections_per_network`,
+/// `header_timeout_seconds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionSettings {
+    /// Open connections at most; one beyond it is closed at once.
+    pub max: usize,
+    /// Open connections from one network at most (not applied behind a reverse proxy, i.e.
+    /// with `client_ip_header` set, where every connection comes from the proxy).
+    pub per_network: usize,
+    /// Time to send a request's headers, and the longest a kept-alive connection idles.
+    pub header_timeout: std::time::Duration,
+}
+
+impl Default for ConnectionSettings {
+    fn default() -> Self {
+        Self {
+            max: 2048,
+            per_network: 64,
+            header_timeout: std::time::Duration::from_secs(10),
+        }
+    }
 }
 
 impl std::fmt::Debug for Config {
@@ -69,6 +94,7 @@ impl std::fmt::Debug for Config {
             .field("backup_recipients", &self.backup_recipients)
             .field("news_poll_minutes", &self.news_poll_minutes)
             .field("news_allow_private_hosts", &self.news_allow_private_hosts)
+            .field("connections", &self.connections)
             .finish()
     }
 }
@@ -136,6 +162,18 @@ const KEYS: &[Key] = &[
     Key {
         path: "server.client_ip_header",
         env: "NAQSHA_CLIENT_IP_HEADER",
+    },
+    Key {
+        path: "server.max_connections",
+        env: "NAQSHA_MAX_CONNECTIONS",
+    },
+    Key {
+        path: "server.max_connections_per_network",
+        env: "NAQSHA_MAX_CONNECTIONS_PER_NETWORK",
+    },
+    Key {
+        path: "server.header_timeout_seconds",
+        env: "NAQSHA_HEADER_TIMEOUT_SECONDS",
     },
     Key {
         path: "intake.force_flood",
@@ -239,6 +277,7 @@ impl Config {
             backup_recipients: Vec::new(),
             news_poll_minutes: crate::channels::feeds::poll::DEFAULT_POLL_MINUTES,
             news_allow_private_hosts: false,
+            connections: ConnectionSettings::default(),
         }
     }
 
@@ -509,6 +548,28 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
                         "expected a whole number of minutes from 1 to 10080".into(),
                     )
                 })?;
+    }
+    let whole = |path: &'static str, min: u64, max: u64| -> Result<Option<u64>, ConfigError> {
+        let Some(value) = raw.get(path).map(|r| &r.value) else {
+            return Ok(None);
+        };
+        let n = match value {
+            toml::Value::Integer(n) => u64::try_from(*n).ok(),
+            toml::Value::String(s) => s.trim().parse::<u64>().ok(),
+            _ => None,
+        };
+        n.filter(|n| (min..=max).contains(n))
+            .map(Some)
+            .ok_or_else(|| err(path, format!("expected a whole number from {min} to {max}")))
+    };
+    if let Some(n) = whole("server.max_connections", 16, 1_000_000)? {
+        config.connections.max = n as usize;
+    }
+    if let Some(n) = whole("server.max_connections_per_network", 1, 1_000_000)? {
+        config.connections.per_network = n as usize;
+    }
+    if let Some(n) = whole("server.header_timeout_seconds", 1, 3600)? {
+        config.connections.header_timeout = std::time::Duration::from_secs(n);
     }
     if let Some(b) = boolean("news.allow_private_hosts")? {
         config.news_allow_private_hosts = b;

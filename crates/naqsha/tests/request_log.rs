@@ -126,12 +126,20 @@ async fn server_errors_are_opaque_and_logged_with_the_request_id() {
     tracing::callsite::rebuild_interest_cache();
     app.state.store().close().await;
 
+    // With the database gone and nothing in memory yet, the map cannot be drawn: 503.
     let reply = app.get("/ur/").await;
-    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(reply.header("retry-after").is_some());
     let id = reply.header("x-request-id").unwrap().to_owned();
     let html = reply.html();
     assert_eq!(attrs(&html, "html", "lang"), ["ur"]);
-    assert_eq!(texts(&html, "h1"), ["کچھ خرابی ہو گئی"]);
+    assert_eq!(
+        texts(&html, "h1"),
+        [naqsha::web::i18n::t(
+            naqsha_core::lang::Lang::Ur,
+            "error.unavailable.title"
+        )]
+    );
     let reference = texts(&html, ".error-page__reference").join(" ");
     assert!(
         reference.contains(&id),
@@ -157,9 +165,9 @@ async fn server_errors_are_opaque_and_logged_with_the_request_id() {
                 .unwrap(),
         )
         .await;
-    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
     let json = reply.json();
-    assert_eq!(json["error"]["code"], "internal");
+    assert_eq!(json["error"]["code"], "unavailable");
     assert_eq!(
         json["error"]["request_id"],
         reply.header("x-request-id").unwrap()

@@ -5,6 +5,7 @@
 //! Nothing here stores an address, a user agent or a cookie; every secret lives only in
 //! memory and is replaced on a schedule, and every table is bounded.
 
+pub mod budget;
 pub mod form_token;
 pub mod network;
 pub mod pow;

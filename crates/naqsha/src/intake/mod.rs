@@ -6,6 +6,7 @@
 pub mod batch;
 pub mod evidence;
 pub mod form;
+pub mod gate;
 pub mod receipt;
 pub mod runtime;
 
@@ -190,30 +191,6 @@ pub fn seal_report(
     drop(sealed);
     let plain = sealing::Zeroizing::new(plain);
     Ok(sealing::seal(public_key, &plain))
-}
-
-/// Checks a batch of evidence files against the limits, cleans each one (metadata stripped,
-/// images re-encoded) and seals it: what the web form and the API both store. CPU-bound:
-/// call it from a blocking task.
-pub fn clean_and_seal_evidence(
-    files: &[Vec<u8>],
-    limits: &evidence::EvidenceLimits,
-    public_key: &OrgPublicKey,
-) -> Result<Vec<NewAttachment>, evidence::EvidenceError> {
-    let sizes: Vec<usize> = files.iter().map(Vec::len).collect();
-    evidence::check_batch(&sizes, limits)?;
-    files
-        .iter()
-        .map(|bytes| {
-            let clean = evidence::clean(bytes, limits)?;
-            Ok(NewAttachment {
-                id: naqsha_core::ids::AttachmentId::random(),
-                media_type: clean.media_type.to_owned(),
-                byte_size: clean.bytes.len() as u64,
-                sealed: sealing::seal(public_key, &clean.bytes),
-            })
-        })
-        .collect()
 }
 
 /// A report from a web door that was not stored, with its sealed evidence files given back

@@ -98,6 +98,12 @@ pub trait IntakeStore {
         arrival: &Arrival,
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
+    /// Whether a form token (by its nonce) was spent by a stored report.
+    fn form_token_spent(
+        &self,
+        nonce: &str,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
     /// Forgets spent form tokens that have expired anyway; returns how many.
     fn prune_spent_tokens(
         &self,
@@ -204,6 +210,14 @@ impl IntakeStore for Store {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn form_token_spent(&self, nonce: &str) -> Result<bool, StorageError> {
+        let row = sqlx::query("SELECT nonce FROM spent_form_tokens WHERE nonce = $1")
+            .bind(nonce)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.is_some())
     }
 
     async fn prune_spent_tokens(&self, now: OffsetDateTime) -> Result<u64, StorageError> {

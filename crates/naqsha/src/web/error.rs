@@ -139,7 +139,7 @@ impl IntoResponse for AppError {
             AppError::BadRequest { key } => ErrorKind::BadRequest(key),
             AppError::Forbidden { key } => ErrorKind::Forbidden(key),
             AppError::Unavailable(cause) => {
-                tracing::warn!(error = format!("{cause:#}"), "database unavailable");
+                tracing::error!(error = format!("{cause:#}"), "database unavailable");
                 ErrorKind::Unavailable
             }
             AppError::Internal(cause) => {

@@ -11,6 +11,7 @@ mod headers;
 pub mod i18n;
 mod lang;
 mod layout;
+pub mod listener;
 pub(crate) mod pages;
 mod request_log;
 
@@ -151,6 +152,11 @@ pub fn router(state: AppState) -> Router {
         } else {
             method_router
         };
+        let method_router =
+            method_router.layer(tower_http::timeout::TimeoutLayer::with_status_code(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+                request_time(route.path),
+            ));
         router = router.route(route.path, method_router);
     }
     router
@@ -165,6 +171,7 @@ pub fn router(state: AppState) -> Router {
             error::render_error_pages,
         ))
         .layer(middleware::from_fn(request_log::log_request))
+        .layer(middleware::map_request(body_deadline))
         // A panic in a handler becomes a plain 500 instead of a connection closed without an
         // answer (the cause goes to the log, if the log can be written).
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
@@ -174,6 +181,26 @@ pub fn router(state: AppState) -> Router {
             headers::apply(res, hsts)
         }))
         .with_state(state)
+}
+
+/// The longest a request may take, reading its body included. Uploads of evidence get ten
+/// minutes (25 MiB on a slow mobile connection); everything else two.
+fn request_time(path: &str) -> std::time::Duration {
+    const UPLOADS: &[&str] = &["/report", "/ur/report", "/api/v1/submissions"];
+    if UPLOADS.contains(&path) {
+        std::time::Duration::from_secs(10 * 60)
+    } else {
+        std::time::Duration::from_secs(2 * 60)
+    }
+}
+
+/// The longest a request body may pause between two pieces: a client that stops sending
+/// mid-body is cut off rather than holding the request open.
+const BODY_PAUSE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Puts [`BODY_PAUSE`] on the request's body.
+async fn body_deadline(req: axum::extract::Request) -> axum::extract::Request {
+    req.map(|body| axum::body::Body::new(tower_http::timeout::TimeoutBody::new(BODY_PAUSE, body)))
 }
 
 /// The answer to a request whose handler panicked: an opaque 500.
@@ -202,8 +229,6 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let app = router(state.clone());
+    listener::serve(state, app, listener, shutdown).await
 }

@@ -156,10 +156,10 @@ fn clean_all(
             )));
             continue;
         }
-        match intake::clean_and_seal_evidence(std::slice::from_ref(bytes), &limits, public_key) {
-            Ok(mut one) => {
+        match intake::gate::clean_and_seal_one(bytes, &limits, public_key) {
+            Ok(one) => {
                 total += bytes.len();
-                kept.append(&mut one);
+                kept.push(one);
             }
             Err(e) => skipped.push(skip(e.to_string())),
         }

@@ -55,6 +55,10 @@ pub enum EvidenceError {
     /// Re-encoding a readable image failed; a fault on our side, not the survivor's.
     #[error("re-encoding the image failed")]
     Reencode,
+    /// The server is checking too many files just now to check these in time; nothing is
+    /// wrong with them, and sending them again in a minute will work.
+    #[error("the server is too busy to check files now")]
+    Busy,
 }
 
 impl EvidenceError {
@@ -73,7 +77,15 @@ impl EvidenceError {
             Self::TooManyFiles { .. } => "evidence.too_many_files",
             Self::TotalTooLarge { .. } => "evidence.total_too_large",
             Self::Reencode => "evidence.processing_failed",
+            Self::Busy => "evidence.busy",
         }
+    }
+
+    /// Whether the files were refused only because the server was busy (answer 503 with
+    /// `Retry-After`, not a complaint about the files).
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        *self == Self::Busy
     }
 }
 
@@ -98,6 +110,7 @@ mod tests {
             EvidenceError::TooManyFiles { max_files: 1 },
             EvidenceError::TotalTooLarge { max_total_bytes: 1 },
             EvidenceError::Reencode,
+            EvidenceError::Busy,
         ];
         let mut keys: Vec<_> = all.iter().map(EvidenceError::message_key).collect();
         assert!(keys.iter().all(|k| k.starts_with("evidence.")));

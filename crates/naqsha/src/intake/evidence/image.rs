@@ -158,6 +158,34 @@ fn decode(
     Ok(image)
 }
 
+/// The memory cleaning an image needs at its peak, from its header alone: the decoded pixels,
+/// a second buffer when the orientation turns the picture or the JPEG encoder needs RGB
+/// converted from another layout, and room for the encoder. `None` when the header does not
+/// read (cleaning then fails quickly, needing little).
+pub(super) fn working_memory(bytes: &[u8], kind: EvidenceKind) -> Option<u64> {
+    let format = match kind {
+        EvidenceKind::Jpeg => ImageFormat::Jpeg,
+        EvidenceKind::Png => ImageFormat::Png,
+        EvidenceKind::WebP => ImageFormat::WebP,
+        EvidenceKind::Pdf => return None,
+    };
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_decoder()
+        .ok()?;
+    let pixels = decoder.total_bytes();
+    let turned = decoder
+        .orientation()
+        .is_ok_and(|o| o != image::metadata::Orientation::NoTransforms);
+    let converted = kind == EvidenceKind::Jpeg
+        && !matches!(decoder.color_type(), ColorType::L8 | ColorType::Rgb8);
+    let copies = 1 + u64::from(turned) + u64::from(converted);
+    Some(
+        pixels
+            .saturating_mul(copies)
+            .saturating_add(4 * 1024 * 1024),
+    )
+}
+
 fn encode(image: &DynamicImage, kind: EvidenceKind) -> Result<Vec<u8>, EvidenceError> {
     let mut out = Vec::new();
     let written = match kind {

@@ -29,7 +29,7 @@ impl Default for EvidenceLimits {
             max_total_bytes: 25 * MIB,
             max_pixels: 40_000_000,
             max_dimension: 12_000,
-            max_decode_alloc: 256 * 1024 * 1024,
+            max_decode_alloc: 160 * 1024 * 1024,
         }
     }
 }

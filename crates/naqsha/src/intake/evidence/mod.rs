@@ -100,6 +100,20 @@ fn safe_extension(file_name: &str) -> Option<String> {
     plain.then(|| extension.to_ascii_lowercase())
 }
 
+/// The memory [`clean`] needs for `bytes` at its peak, estimated without decoding: for an
+/// image from the dimensions and layout in its header, for a PDF its size (it is copied
+/// once). A server bounds how much cleaning runs at once with this.
+#[must_use]
+pub fn working_memory(bytes: &[u8]) -> u64 {
+    let small = bytes.len() as u64 + 1024 * 1024;
+    match sniff::sniff(bytes) {
+        Some(kind @ (EvidenceKind::Jpeg | EvidenceKind::Png | EvidenceKind::WebP)) => {
+            image::working_memory(bytes, kind).unwrap_or(small)
+        }
+        _ => small,
+    }
+}
+
 /// Checks one uploaded file and returns the copy to keep: images re-encoded without
 /// metadata, PDFs unchanged. The kind comes from the bytes alone.
 pub fn clean(bytes: &[u8], limits: &EvidenceLimits) -> Result<CleanEvidence, EvidenceError> {

@@ -13,6 +13,7 @@ use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::{PublicText, PublicTitle, Username};
 use naqsha_core::user::{Role, User};
 use sqlx::Executor;
+use time::OffsetDateTime;
 use time::macros::datetime;
 
 use super::transfer::TransferError;
@@ -253,6 +254,69 @@ async fn submissions_round_trip_sealed(store: &Store) {
     );
 }
 contract!(submissions_round_trip_sealed);
+
+/// A form token is spent with the report it carried, in the same transaction: a second
+/// report with it stores nothing, a report that failed leaves it unspent.
+async fn form_tokens_are_spent_with_their_report(store: &Store) {
+    let keys = sealing::OrgKeyPair::generate();
+    let now = OffsetDateTime::now_utc();
+    let token = |nonce: &str, expires_at| Arrival {
+        form_token: Some(SpentToken {
+            nonce: nonce.into(),
+            expires_at,
+        }),
+        ..Arrival::default()
+    };
+    assert!(!store.form_token_spent("n1").await.unwrap());
+    let first = new_submission(&keys.public, None);
+    store
+        .insert_submission(&first, &token("n1", now + time::Duration::hours(2)))
+        .await
+        .unwrap();
+    assert!(store.form_token_spent("n1").await.unwrap());
+    let second = new_submission(&keys.public, None);
+    assert!(matches!(
+        store
+            .insert_submission(&second, &token("n1", now + time::Duration::hours(2)))
+            .await,
+        Err(StorageError::Conflict("form_token"))
+    ));
+    assert!(
+        store
+            .sealed_submission(second.envelope.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // A report that fails (its receipt is taken) spends nothing.
+    let clash = new_submission(&keys.public, Some("receipt-x"));
+    store
+        .insert_submission(&clash, &Arrival::default())
+        .await
+        .unwrap();
+    let failing = new_submission(&keys.public, Some("receipt-x"));
+    assert!(
+        store
+            .insert_submission(&failing, &token("n2", now + time::Duration::hours(2)))
+            .await
+            .is_err()
+    );
+    assert!(!store.form_token_spent("n2").await.unwrap());
+
+    // Expired records are pruned.
+    store
+        .insert_submission(
+            &new_submission(&keys.public, None),
+            &token("old", now - time::Duration::minutes(1)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.prune_spent_tokens(now).await.unwrap(), 1);
+    assert!(!store.form_token_spent("old").await.unwrap());
+    assert!(store.form_token_spent("n1").await.unwrap());
+}
+contract!(form_tokens_are_spent_with_their_report);
 
 async fn inbox_filters_and_status(store: &Store) {
     let keys = OrgKeyPair::generate();

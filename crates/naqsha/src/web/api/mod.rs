@@ -41,8 +41,9 @@ pub enum ErrorCode {
     TooLarge,
     /// The body is not `application/json`.
     UnsupportedMediaType,
-    /// The server cannot store or read data just now (its database is unavailable); nothing
-    /// was stored. Send the same request again after the `Retry-After` header's seconds.
+    /// The server cannot take the request just now (its database is unavailable, or it is
+    /// busy with other uploads); nothing was stored. Send the same request again after the
+    /// `Retry-After` header's seconds.
     Unavailable,
     /// Nothing at this address.
     #[allow(
@@ -159,6 +160,17 @@ impl Refusal {
 
     /// 503: the report could not be stored just now; nothing was stored.
     pub fn unavailable(lang: Lang) -> Self {
+        let mut r = Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            Tr(lang).t("error.unavailable.report_api").to_owned(),
+        );
+        r.retry_after = Some(crate::storage::RETRY_AFTER_UNAVAILABLE);
+        r
+    }
+
+    /// 503: the server is too busy with other uploads to take this one now; nothing was stored.
+    pub fn busy(lang: Lang) -> Self {
         let mut r = Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Unavailable,

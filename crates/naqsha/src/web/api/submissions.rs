@@ -43,6 +43,9 @@ use crate::web::pages::report;
 /// evidence the form allows, encoded (33.4 MiB), and the longest text escaped as JSON.
 pub const MAX_BODY: usize = report::MAX_BODY.div_ceil(3) * 4;
 
+/// How long a submission may wait for room to read its body before it is refused as busy.
+const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Base64 as RFC 4648 §4 (`+` and `/`), with or without the `=` padding, and no line breaks.
 const BASE64: GeneralPurpose = GeneralPurpose::new(
     &alphabet::STANDARD,
@@ -301,7 +304,7 @@ async fn seal_evidence(
         }));
     }
     let public_key = state.intake().public_key(state.store()).await?;
-    tokio::task::spawn_blocking(move || {
+    let decoded = tokio::task::spawn_blocking(move || {
         // An encoded file whose decoded size must be over the limit is refused unread.
         if files
             .iter()
@@ -320,10 +323,20 @@ async fn seal_evidence(
             })
             .collect::<Result<Vec<_>, _>>()?;
         drop(files);
-        crate::intake::clean_and_seal_evidence(&decoded, &limits, &public_key)
+        Ok(decoded)
     })
     .await
-    .map_err(|e| AppError::Internal(e.into()))
+    .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(match decoded {
+        Ok(files) => {
+            state
+                .intake()
+                .evidence
+                .clean_and_seal(files, &limits, &public_key)
+                .await
+        }
+        Err(e) => Err(e),
+    })
 }
 
 /// Submit a report.
@@ -351,7 +364,8 @@ async fn seal_evidence(
             headers(("Retry-After" = u64, description = "Seconds to wait before sending again."))),
         (status = 500, description = "A failure on the server's side.", body = ErrorBody),
         (status = 503, description = "The report could not be stored just now (the database \
-            is unavailable); nothing was stored. Send the same request again later.",
+            is unavailable, or the server is busy with other uploads); nothing was stored. \
+            Send the same request again later.",
             body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait before sending again."))),
     )
@@ -363,6 +377,18 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let now = Instant::now();
     let runtime = state.intake();
+    // The body is read whole (and then decoded and sealed): about three times its size is
+    // held until the reply, from the same budget as the form's uploads.
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(MAX_BODY)
+        .min(MAX_BODY);
+    let Some(_held) = runtime.uploads.take(3 * declared, UPLOAD_WAIT).await else {
+        return Err(Refusal::busy(Lang::En).into());
+    };
     let (lang, request) = read_request(request).await?;
 
     // The same bucket as the form's: a network gets 5 reports at once whichever door it uses.
@@ -388,6 +414,7 @@ pub async fn create(
     .await?
     {
         Ok(sealed) => sealed,
+        Err(e) if e.is_busy() => return Err(Refusal::busy(lang).into()),
         Err(e) => {
             errors.insert("evidence", e.message_key());
             Vec::new()

@@ -15,12 +15,13 @@ use time::OffsetDateTime;
 
 use self::view::{FormView, form_view};
 use super::render;
-use crate::abuse::{self, Decision, LimitKind, TokenError};
+use crate::abuse::budget::{Budget, Held};
+use crate::abuse::{self, Decision, LimitKind, NetworkKey, TokenError};
 use crate::intake;
 use crate::intake::evidence::{EvidenceError, EvidenceLimits};
 use crate::intake::form::{FieldErrors, REPORTER_DIMENSIONS, ReportInput};
 use crate::state::AppState;
-use crate::storage::{Arrival, NewAttachment, SpentToken};
+use crate::storage::{Arrival, IntakeStore, NewAttachment, SpentToken};
 use crate::web::client::ClientNetwork;
 use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
@@ -95,9 +96,19 @@ struct Posted {
     pow_solution: Option<String>,
     files: Vec<Vec<u8>>,
     file_error: Option<EvidenceError>,
+    /// The share of the uploads budget the files hold while this request runs.
+    held: Held,
 }
 
-async fn read_form(mut multipart: Multipart, limits: &EvidenceLimits) -> Result<Posted, AppError> {
+/// The longest text field read: far above the longest report (20,000 characters of up to
+/// four bytes each), so a longer one is refused as too long with what was read kept.
+const MAX_TEXT_FIELD: usize = 128 * 1024;
+
+async fn read_form(
+    mut multipart: Multipart,
+    limits: &EvidenceLimits,
+    uploads: &Budget,
+) -> Result<Posted, AppError> {
     let bad = |_| AppError::BadRequest {
         key: "error.bad_request.form",
     };
@@ -106,24 +117,45 @@ async fn read_form(mut multipart: Multipart, limits: &EvidenceLimits) -> Result<
         let name = field.name().unwrap_or_default().to_owned();
         if name == "evidence" {
             let mut bytes = Vec::new();
-            let mut too_large = false;
+            let mut refused = None;
             while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                if bytes.len() + chunk.len() > limits.max_file_bytes {
-                    too_large = true;
-                } else if !too_large {
-                    bytes.extend_from_slice(&chunk);
+                if refused.is_some() {
+                    continue;
                 }
+                if bytes.len() + chunk.len() > limits.max_file_bytes {
+                    refused = Some(EvidenceError::TooLarge {
+                        max_bytes: limits.max_file_bytes,
+                    });
+                    continue;
+                }
+                // Kept as sent and again sealed: twice its size, while the request runs.
+                match uploads.try_take(2 * chunk.len()) {
+                    Some(more) => p.held.merge(more),
+                    None => refused = Some(EvidenceError::Busy),
+                }
+                bytes.extend_from_slice(&chunk);
             }
-            if too_large {
-                p.file_error = Some(EvidenceError::TooLarge {
-                    max_bytes: limits.max_file_bytes,
-                });
-            } else if !bytes.is_empty() {
-                p.files.push(bytes);
+            match refused {
+                Some(e) => {
+                    if e.is_busy() {
+                        // None of this form's files can be kept: give their share back now.
+                        p.files.clear();
+                        p.held = Held::default();
+                    }
+                    p.file_error = Some(e);
+                }
+                None if !bytes.is_empty() => p.files.push(bytes),
+                None => {}
             }
             continue;
         }
-        let value = field.text().await.map_err(bad)?;
+        let mut kept = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(bad)? {
+            let room = MAX_TEXT_FIELD.saturating_sub(kept.len());
+            kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        }
+        let value = String::from_utf8(kept)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let i = &mut p.input;
         match name.as_str() {
             "what_happened" => i.what_happened = value,
@@ -152,21 +184,22 @@ async fn read_form(mut multipart: Multipart, limits: &EvidenceLimits) -> Result<
     Ok(p)
 }
 
-/// Cleans and seals each evidence file (decoding runs off the async threads).
+/// Cleans and seals each evidence file, as the evidence gate lets it (decoding runs off the
+/// async threads).
 async fn seal_evidence(
     state: &AppState,
     files: Vec<Vec<u8>>,
-    limits: EvidenceLimits,
+    limits: &EvidenceLimits,
 ) -> Result<Result<Vec<NewAttachment>, EvidenceError>, AppError> {
     if files.is_empty() {
         return Ok(Ok(Vec::new()));
     }
     let public_key = state.intake().public_key(state.store()).await?;
-    tokio::task::spawn_blocking(move || {
-        intake::clean_and_seal_evidence(&files, &limits, &public_key)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))
+    Ok(state
+        .intake()
+        .evidence
+        .clean_and_seal(files, limits, &public_key)
+        .await)
 }
 
 /// `POST /report`: checks, seals and stores a report, then shows the receipt once.
@@ -176,20 +209,68 @@ pub async fn submit(
     ClientNetwork(network): ClientNetwork,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let now = Instant::now();
     let limits = EvidenceLimits::default();
-    let posted = read_form(multipart, &limits).await?;
+    let posted = read_form(multipart, &limits, &state.intake().uploads).await?;
+    let input = posted.input.clone();
+    match check_and_store(&state, lang, network, posted, &limits).await {
+        // Whatever step needed the database and found it unavailable: her words come back.
+        Err(AppError::Unavailable(cause)) => {
+            tracing::error!(error = format!("{cause:#}"), "a report could not be stored");
+            rerender(
+                &Visit {
+                    state: &state,
+                    lang,
+                    network,
+                },
+                input,
+                &FieldErrors::new(),
+                &["report.error.unavailable"],
+                Vec::new(),
+                Again::Unavailable,
+            )
+        }
+        other => other,
+    }
+}
+
+async fn check_and_store(
+    state: &AppState,
+    lang: Lang,
+    network: NetworkKey,
+    posted: Posted,
+    limits: &EvidenceLimits,
+) -> Result<Response, AppError> {
+    let now = Instant::now();
+    let visit = Visit {
+        state,
+        lang,
+        network,
+    };
     let runtime = state.intake();
     let mut errors = FieldErrors::new();
     let mut notices: Vec<&'static str> = Vec::new();
     let mut flagged = abuse::honeypot_tripped(posted.honeypot.as_deref());
 
     // Files kept from an earlier attempt of this form, then the new ones.
-    let mut attachments = posted
-        .draft
-        .as_deref()
-        .map(|d| runtime.take_draft(d))
-        .unwrap_or_default();
+    let mut attachments = Vec::new();
+    if let Some(draft) = posted.draft.as_deref() {
+        match runtime.take_draft(draft) {
+            Some(kept) => attachments = kept,
+            // Taken by this very page sent a moment ago (a double click): that one was stored.
+            None if token_spent(state, &posted.token).await? => {
+                notices.push("report.error.already_sent");
+            }
+            // Kept no longer (an hour passed, or memory ran short): say so rather than
+            // store the report without the files the page said were kept.
+            None => {
+                errors.insert("evidence", "evidence.draft_lost");
+            }
+        }
+    }
+    let mut busy = posted
+        .file_error
+        .as_ref()
+        .is_some_and(EvidenceError::is_busy);
     if let Some(e) = &posted.file_error {
         errors.insert("evidence", e.message_key());
     }
@@ -228,12 +309,13 @@ pub async fn submit(
     }
 
     if throttled.is_none() && posted.file_error.is_none() {
-        match seal_evidence(&state, posted.files, limits.clone()).await? {
+        match seal_evidence(state, posted.files, limits).await? {
             Ok(new) if attachments.len() + new.len() <= limits.max_files => attachments.extend(new),
             Ok(_) => {
                 errors.insert("evidence", "evidence.too_many_files");
             }
             Err(e) => {
+                busy |= e.is_busy();
                 errors.insert("evidence", e.message_key());
             }
         }
@@ -242,15 +324,12 @@ pub async fn submit(
     let valid = match valid {
         Ok(v) if errors.is_empty() && notices.is_empty() => v,
         _ => {
-            return rerender(
-                &state,
-                lang,
-                posted.input,
-                &errors,
-                &notices,
-                attachments,
-                throttled,
-            );
+            let again = match throttled {
+                Some(wait) => Again::Throttled(wait),
+                None if busy => Again::Unavailable,
+                None => Again::Correct,
+            };
+            return rerender(&visit, posted.input, &errors, &notices, attachments, again);
         }
     };
 
@@ -259,13 +338,12 @@ pub async fn submit(
         Err(_) => {
             notices.push("report.error.form_expired");
             return rerender(
-                &state,
-                lang,
+                &visit,
                 posted.input,
                 &errors,
                 &notices,
                 attachments,
-                None,
+                Again::Correct,
             );
         }
     };
@@ -277,7 +355,7 @@ pub async fn submit(
         ..Arrival::default()
     };
     let stored = intake::accept_with_receipt(
-        &state,
+        state,
         valid,
         naqsha_core::submission::Channel::Web,
         flagged || spendable.too_fast,
@@ -289,7 +367,7 @@ pub async fn submit(
     match stored {
         Ok(receipt) => {
             let view = runtime.hold_receipt(receipt);
-            let ui = Ui::new(&state, lang, "/report");
+            let ui = Ui::new(state, lang, "/report");
             Ok(Redirect::to(&ui.href(&format!("/report/receipt/{view}"))).into_response())
         }
         Err(refused) if refused.error.already_stored() => {
@@ -297,50 +375,79 @@ pub async fn submit(
             // first one was stored, in the same transaction that spent this token.
             notices.push("report.error.already_sent");
             rerender(
-                &state,
-                lang,
+                &visit,
                 posted.input,
                 &errors,
                 &notices,
                 Vec::new(),
-                None,
+                Again::Correct,
             )
         }
         Err(refused) if refused.error.is_unavailable() => {
             // Nothing was stored and the token is unspent: the same page can be sent again.
             tracing::warn!(error = %refused.error, "a report could not be stored");
             notices.push("report.error.unavailable");
-            let mut res = rerender(
-                &state,
-                lang,
+            rerender(
+                &visit,
                 posted.input,
                 &errors,
                 &notices,
                 refused.attachments,
-                None,
-            )?;
-            *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-            retry_later(&mut res);
-            Ok(res)
+                Again::Unavailable,
+            )
         }
         Err(refused) => Err(AppError::Internal(refused.error.into())),
     }
 }
 
-fn rerender(
-    state: &AppState,
+/// Whether the form token was spent by a stored report.
+async fn token_spent(state: &AppState, token: &str) -> Result<bool, AppError> {
+    match state
+        .intake()
+        .form_tokens
+        .spend(token, FORM, Instant::now())
+    {
+        Ok(spendable) => Ok(state.store().form_token_spent(&spendable.nonce).await?),
+        Err(_) => Ok(false),
+    }
+}
+
+/// Why a form is shown again, which sets its status.
+#[derive(Clone, Copy)]
+enum Again {
+    /// Something to correct (422).
+    Correct,
+    /// Too many reports from the network (429 with `Retry-After`).
+    Throttled(std::time::Duration),
+    /// The server could not do its part now (503 with `Retry-After`).
+    Unavailable,
+}
+
+/// Who a form is shown again to: the request's state, language and network.
+struct Visit<'a> {
+    state: &'a AppState,
     lang: Lang,
+    network: NetworkKey,
+}
+
+fn rerender(
+    visit: &Visit<'_>,
     input: ReportInput,
     errors: &FieldErrors,
     notices: &[&'static str],
     attachments: Vec<NewAttachment>,
-    throttled: Option<std::time::Duration>,
+    again: Again,
 ) -> Result<Response, AppError> {
+    let Visit {
+        state,
+        lang,
+        network,
+    } = *visit;
     let mut page = blank_page(state, lang, input, errors);
     let tr = page.ui.tr;
     for key in notices {
-        let text = match (*key, throttled) {
-            ("report.error.throttled", Some(wait)) => {
+        let text = match (*key, again) {
+            ("report.error.throttled", Again::Throttled(wait)) => {
                 let minutes = wait.as_secs().div_ceil(60).max(1).to_string();
                 tr.f("report.error.throttled", &[("minutes", &minutes)])
             }
@@ -350,20 +457,22 @@ fn rerender(
     }
     if !attachments.is_empty() {
         page.form.draft_files = attachments.len();
-        page.form.draft = Some(state.intake().hold_draft(attachments));
+        page.form.draft = Some(state.intake().hold_draft(attachments, network));
     }
-    let status = if throttled.is_some() {
-        StatusCode::TOO_MANY_REQUESTS
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let mut res = render(&page)?;
-    *res.status_mut() = status;
-    if let Some(wait) = throttled {
-        res.headers_mut().insert(
-            axum::http::header::RETRY_AFTER,
-            wait.as_secs().max(1).into(),
-        );
+    match again {
+        Again::Correct => *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY,
+        Again::Throttled(wait) => {
+            *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+            res.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                wait.as_secs().max(1).into(),
+            );
+        }
+        Again::Unavailable => {
+            *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+            retry_later(&mut res);
+        }
     }
     Ok(res)
 }
