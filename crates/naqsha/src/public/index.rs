@@ -9,7 +9,6 @@ use naqsha_core::ids::CaseId;
 use naqsha_core::period::YearMonth;
 use naqsha_core::places::{Gazetteer, PlaceId, PlaceLevel};
 use naqsha_core::taxonomy::{Labels, Taxonomy};
-use time::OffsetDateTime;
 
 use super::query::PublicQuery;
 use crate::storage::{PublicStore, StorageError, Store};
@@ -41,8 +40,9 @@ pub struct PublicCase {
     pub demo: bool,
     /// How far it was checked.
     pub verification: Verification,
-    /// First made public.
-    pub published_at: Option<OffsetDateTime>,
+    /// The month it was first made public: never the day or time, which would narrow down
+    /// the month-only date of the case (a case is usually published soon after it happened).
+    pub published: Option<YearMonth>,
 }
 
 impl PublicCase {
@@ -543,7 +543,7 @@ mod tests {
             title_ur: None,
             demo: false,
             verification: Verification::Unverified,
-            published_at: None,
+            published: None,
         }
     }
 

@@ -4,6 +4,7 @@ use std::future::Future;
 
 use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::ids::{CaseId, SubmissionId};
+use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
 
 use super::moderation::{CASE_COLUMNS, case_from_row};
@@ -112,7 +113,11 @@ impl PublicStore for Store {
                     title_ur: c.opt_text("title_ur")?,
                     demo: c.flag("demo")?,
                     verification: c.parsed("verification")?,
-                    published_at: c.opt_time("published_at")?,
+                    published: c
+                        .opt_time("published_at")?
+                        .map(YearMonth::of)
+                        .transpose()
+                        .map_err(|e| c.corrupt("published_at", e))?,
                 })
             })
             .collect()
