@@ -100,7 +100,7 @@ struct Posted {
 
 async fn read_form(mut multipart: Multipart, limits: &EvidenceLimits) -> Result<Posted, AppError> {
     let bad = |_| AppError::BadRequest {
-        key: "error.bad_request.form",
+        key: "error.bad_request.form.body",
     };
     let mut p = Posted::default();
     while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
