@@ -160,8 +160,12 @@ fn heading_id(text: &str) -> (&str, Option<String>) {
     (text, None)
 }
 
-/// Parses the content format described in the module documentation.
+/// Parses the content format described in the module documentation. Characters that hide
+/// (bidi controls, zero-width characters) are dropped first, as from all published text: a
+/// helpline number under an override would be shown in the wrong order.
 pub fn parse(text: &str) -> Vec<Block> {
+    let text = naqsha_core::invisible::strip(text);
+    let text = text.as_ref();
     let mut blocks = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
     let mut list: Vec<Vec<Inline>> = Vec::new();
@@ -354,6 +358,20 @@ mod tests {
             vec![Block::Paragraph(vec![text("a [b] c")])]
         );
         assert_eq!(heading_id("Bad {#Not Ok}"), ("Bad {#Not Ok}", None));
+    }
+
+    #[test]
+    fn hidden_characters_are_dropped_from_the_content() {
+        assert_eq!(
+            parse("Call \u{202e}93393008\u{202c} or [us](tel:0800\u{200b}39393)"),
+            vec![Block::Paragraph(vec![
+                text("Call 93393008 or "),
+                Inline::Link {
+                    text: "us".into(),
+                    href: "tel:080039393".into()
+                }
+            ])]
+        );
     }
 
     #[test]
