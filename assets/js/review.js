@@ -22,6 +22,17 @@
     return Array.from(text).length;
   }
 
+  // Characters of the stored text inside a range of the raw text. A character that hides
+  // (a bidi control, a zero-width character) is shown as a marker such as "⟨U+202E⟩",
+  // which stands for one stored character.
+  function storedLength(range) {
+    var copy = range.cloneContents();
+    Array.prototype.forEach.call(copy.querySelectorAll(".hidden-char"), function (marker) {
+      marker.textContent = "x";
+    });
+    return codePoints(copy.textContent);
+  }
+
   function decide(index, value) {
     var radio = form.querySelector(
       'input[name="decision-' + index + '"][value="' + value + '"]'
@@ -78,9 +89,9 @@
     var before = document.createRange();
     before.setStart(raw, 0);
     before.setEnd(range.startContainer, range.startOffset);
-    var start = codePoints(before.toString());
+    var start = storedLength(before);
     var text = range.toString();
-    return { start: start, end: start + codePoints(text), text: text, range: range };
+    return { start: start, end: start + storedLength(range), text: text, range: range };
   }
 
   function markSelection() {

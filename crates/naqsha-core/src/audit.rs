@@ -52,6 +52,8 @@ pub enum AuditAction {
     DemoSeeded,
     /// A setting was changed (news feeds and their keyword rules).
     SettingsChange,
+    /// Staff switched the automatic flood mode off for a while, or back on.
+    FloodMode,
 }
 
 str_enum!(AuditAction {
@@ -62,7 +64,7 @@ str_enum!(AuditAction {
     Publish => "publish", Export => "export", Backup => "backup", UserChange => "user_change",
     PasswordChange => "password_change", TaxonomyReplaced => "taxonomy_replaced",
     BoundariesImported => "boundaries_imported", Import => "import", DemoSeeded => "demo_seeded",
-    SettingsChange => "settings_change",
+    SettingsChange => "settings_change", FloodMode => "flood_mode",
 });
 
 /// One entry of the append-only audit log.

@@ -6,6 +6,7 @@ pub mod case;
 pub mod demo;
 pub mod enums;
 pub mod ids;
+pub mod invisible;
 pub mod lang;
 pub mod near_duplicate;
 pub mod password;

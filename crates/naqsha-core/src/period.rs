@@ -62,6 +62,13 @@ impl YearMonth {
         let month = u8::try_from(ordinal.rem_euclid(12) + 1).map_err(|_| PeriodError::Month)?;
         Self::new(year, month)
     }
+
+    /// The month (in UTC) that the moment `t` falls in: how a time is made public, since the
+    /// day would narrow down what the month of a case leaves open.
+    pub fn of(t: time::OffsetDateTime) -> Result<Self, PeriodError> {
+        let utc = t.to_offset(time::UtcOffset::UTC);
+        Self::new(utc.year(), u8::from(utc.month()))
+    }
 }
 
 impl fmt::Display for YearMonth {
@@ -107,6 +114,14 @@ mod tests {
         assert_eq!(ym.to_string(), "2024-03");
         assert_eq!(ym.quarter(), 1);
         assert_eq!(YearMonth::from_ordinal(ym.ordinal()).unwrap(), ym);
+    }
+
+    #[test]
+    fn a_moment_becomes_its_month_in_utc() {
+        let t = time::macros::datetime!(2024-05-31 23:30 -01:00);
+        assert_eq!(YearMonth::of(t).unwrap().to_string(), "2024-06");
+        let t = time::macros::datetime!(2024-05-02 10:15:00 UTC);
+        assert_eq!(YearMonth::of(t).unwrap().to_string(), "2024-05");
     }
 
     #[test]

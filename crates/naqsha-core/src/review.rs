@@ -271,7 +271,12 @@ pub fn leaks(public_text: &str, raw: &str, spans: &[Span]) -> Vec<(Kind, String)
         if original.chars().count() < MIN_LEAK_CHARS {
             continue;
         }
-        let leaked = public.contains(span.kind, original);
+        // under a bidi override the moderator read it in the other order: "\u{202E}nahK"
+        // shows as "Khan", and "Khan" in the public text gives it away too
+        let mut displayed = redaction::normalise::Normalised::default();
+        displayed.fill_visual(original);
+        let leaked = public.contains(span.kind, original)
+            || (displayed.has_overrides() && public.contains(span.kind, displayed.text()));
         if leaked && !found.iter().any(|(k, s)| *k == span.kind && s == original) {
             found.push((span.kind, original.to_owned()));
         }

@@ -1,4 +1,9 @@
 //! Validated text newtypes. Each is built only through `parse`, so a value in hand is valid.
+//!
+//! Published text ([`PublicTitle`], [`PublicText`]) also loses every character that hides
+//! (bidi controls, zero-width characters; see [`crate::invisible`]) as it is parsed, so no
+//! value of those types — typed by a moderator, imported, or read back from storage — can
+//! show readers something other than what it holds.
 
 use std::fmt;
 
@@ -19,8 +24,13 @@ pub enum TextError {
     Control,
 }
 
-fn clean(input: &str, max: usize, multiline: bool) -> Result<String, TextError> {
-    let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
+fn clean(input: &str, max: usize, multiline: bool, published: bool) -> Result<String, TextError> {
+    let visible = if published {
+        crate::invisible::strip(input)
+    } else {
+        std::borrow::Cow::Borrowed(input)
+    };
+    let normalised = visible.replace("\r\n", "\n").replace('\r', "\n");
     let trimmed = normalised.trim();
     if trimmed.is_empty() {
         return Err(TextError::Empty);
@@ -38,7 +48,7 @@ fn clean(input: &str, max: usize, multiline: bool) -> Result<String, TextError> 
 }
 
 macro_rules! bounded_text {
-    ($(#[$meta:meta])* $name:ident, max = $max:expr, multiline = $ml:expr) => {
+    ($(#[$meta:meta])* $name:ident, max = $max:expr, multiline = $ml:expr, published = $pub:expr) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -48,9 +58,9 @@ macro_rules! bounded_text {
             /// The limit in characters.
             pub const MAX_CHARS: usize = $max;
 
-            /// Validates and trims the text.
+            /// Validates and trims the text (published text also loses what hides).
             pub fn parse(input: &str) -> Result<Self, TextError> {
-                clean(input, $max, $ml).map(Self)
+                clean(input, $max, $ml, $pub).map(Self)
             }
 
             /// The text.
@@ -82,19 +92,19 @@ macro_rules! bounded_text {
 
 bounded_text!(
     /// A survivor's own account. Never logged; Debug hides it.
-    ReportText, max = 20_000, multiline = true
+    ReportText, max = 20_000, multiline = true, published = false
 );
 bounded_text!(
     /// The title of a published case, written by a moderator.
-    PublicTitle, max = 200, multiline = false
+    PublicTitle, max = 200, multiline = false, published = true
 );
 bounded_text!(
     /// The anonymised story of a published case, written by a moderator.
-    PublicText, max = 20_000, multiline = true
+    PublicText, max = 20_000, multiline = true, published = true
 );
 bounded_text!(
     /// A staff login name.
-    Username, max = 64, multiline = false
+    Username, max = 64, multiline = false, published = false
 );
 
 impl fmt::Debug for ReportText {
@@ -141,6 +151,21 @@ mod tests {
         assert_eq!(ReportText::parse(" \n "), Err(TextError::Empty));
         assert_eq!(PublicTitle::parse("a\nb"), Err(TextError::Control));
         assert!(ReportText::parse("line one\r\nline two").is_ok());
+    }
+
+    #[test]
+    fn published_text_loses_what_hides_and_reports_keep_it() {
+        let t = PublicTitle::parse("\u{202e}evil\u{202c} نمک\u{200c}دان").unwrap();
+        assert_eq!(t.as_str(), "evil نمک\u{200c}دان");
+        let x = PublicText::parse("\u{200b} Ay\u{2060}esha\nline").unwrap();
+        assert_eq!(x.as_str(), "Ayesha\nline");
+        assert_eq!(
+            PublicTitle::parse("\u{200b}\u{202e}"),
+            Err(TextError::Empty)
+        );
+        // the survivor's own words are evidence: kept as written, shown marked to moderators
+        let r = ReportText::parse("\u{202e}evil").unwrap();
+        assert_eq!(r.as_str(), "\u{202e}evil");
     }
 
     #[test]

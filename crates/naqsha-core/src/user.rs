@@ -34,7 +34,10 @@ impl Role {
         use Permission::*;
         match self {
             Role::Admin => true,
-            Role::Coordinator => matches!(what, ReadRaw | Moderate | Assign | ViewCases | Export),
+            Role::Coordinator => matches!(
+                what,
+                ReadRaw | Moderate | Assign | ViewCases | Export | FloodControl
+            ),
             Role::Moderator => matches!(what, ReadRaw | Moderate | ViewCases),
             Role::Analyst => matches!(what, ViewCases | Export),
         }
@@ -60,12 +63,15 @@ pub enum Permission {
     ViewAudit,
     /// Change settings and the taxonomy.
     Settings,
+    /// Switch the automatic flood mode off for a while (someone on duty must be able to
+    /// when a flood keeps real reporters behind a proof of work).
+    FloodControl,
 }
 
 str_enum!(Permission {
     ReadRaw => "read_raw", Moderate => "moderate", Assign => "assign", ViewCases => "view_cases",
     Export => "export", ManageUsers => "manage_users", ViewAudit => "view_audit",
-    Settings => "settings",
+    Settings => "settings", FloodControl => "flood_control",
 });
 
 /// How far a sign-in has got.

@@ -327,3 +327,50 @@ async fn the_sweeper_ends_abandoned_sessions_and_forgets_their_keys() {
     );
     assert!(store.session("idle").await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn the_language_switch_goes_back_only_to_a_workspace_page() {
+    let app = App::new().await;
+    let amina = admin_support::signed_in(&app, "amina", Role::Moderator).await;
+    let switch = |back: &'static str| {
+        let amina = &amina;
+        let app = &app;
+        async move {
+            amina
+                .post(app, "/admin/lang", &[("lang", "ur"), ("back", back)])
+                .await
+        }
+    };
+
+    // A line break in `back` (a header injected into the redirect) is a bad request, shown
+    // as a translated page; the language stays as it was.
+    for bad in ["/admin/inbox\r\nSet-Cookie: x=1", "/admin\n", "/admin\u{0}"] {
+        let reply = switch(bad).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad:?}");
+        assert!(reply.header("location").is_none());
+        assert!(reply.header("set-cookie").is_none());
+        let shown = intake_support::texts(&reply.html(), "main p");
+        assert!(
+            shown.contains(
+                &naqsha::web::i18n::t(naqsha_core::lang::Lang::En, "error.bad_request.back.body")
+                    .to_owned()
+            ),
+            "{shown:?}"
+        );
+    }
+    let inbox = amina.get(&app, "/admin/inbox").await;
+    assert_eq!(intake_support::attrs(&inbox.html(), "html", "lang"), ["en"]);
+
+    // Anywhere but the workspace: back to its start, never to another site.
+    for elsewhere in [
+        "https://evil.example/",
+        "//evil.example/admin",
+        "/\\evil.example",
+    ] {
+        let reply = switch(elsewhere).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER);
+        assert_eq!(reply.header("location"), Some("/admin"), "{elsewhere:?}");
+    }
+    let reply = switch("/admin/inbox?page=2").await;
+    assert_eq!(reply.header("location"), Some("/admin/inbox?page=2"));
+}

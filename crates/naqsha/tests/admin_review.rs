@@ -502,3 +502,141 @@ async fn notes_are_sealed_and_listed_and_withdrawn_reports_show_nothing_raw() {
         StatusCode::BAD_REQUEST
     );
 }
+
+/// A reporter's text that shows "My name is Ayesha Khan … live" on screen, stored as an
+/// override of "nahK ahseyA" and of "evil", with a zero-width space inside the number.
+const OVERRIDDEN: &str = "My name is \u{202e}nahK ahseyA\u{202c}. He wrote \u{202e}evil\u{202c} \
+     under my photos and calls from 0300\u{200b}-1234567.";
+
+#[tokio::test]
+async fn hidden_characters_are_marked_for_the_moderator_and_never_published() {
+    let app = App::new().await;
+    let form = intake_support::Multipart::new()
+        .text("what_happened", OVERRIDDEN)
+        .text("consent", "publish")
+        .text("place", "pk-pb-lahore")
+        .text("month", "3")
+        .text("year", "2024");
+    app.report_with_receipt("/report", form).await;
+    let id = app.inbox().await[0].id;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+
+    // The moderator reads the stored order: each control is a visible marker, not laid out.
+    let page = open_page(&app, &mona, id).await;
+    let html = page.html();
+    let markers = texts(&html, "#raw-text .hidden-char");
+    assert_eq!(
+        markers,
+        ["⟨U+202E⟩", "⟨U+202C⟩", "⟨U+202E⟩", "⟨U+202C⟩", "⟨U+200B⟩"]
+    );
+    let exact = |selector: &str| -> String {
+        let sel = scraper::Selector::parse(selector).unwrap();
+        html.select(&sel).flat_map(|e| e.text()).collect()
+    };
+    let raw = exact("#raw-text");
+    assert!(raw.contains("⟨U+202E⟩evil⟨U+202C⟩"), "{raw}");
+    assert!(
+        !raw.contains('\u{202e}') && !raw.contains('\u{200b}'),
+        "no live control in the raw view"
+    );
+    assert_eq!(count(&html, "#hidden-note"), 1);
+    assert_eq!(
+        attrs(&html, "#raw-text .hidden-char", "title")[0],
+        t(Lang::En, "admin.review.hidden.direction")
+    );
+    // The name under the override and the number around the zero-width space were found,
+    // and their marks cover the hidden characters too.
+    let marked = exact("#raw-text mark.sugg");
+    assert!(marked.contains("⟨U+202E⟩nahK ahseyA⟨U+202C⟩"), "{marked}");
+    assert!(marked.contains("0300⟨U+200B⟩-1234567"), "{marked}");
+    let draft = textarea(&html, "text_en");
+    assert!(
+        !draft.contains("ahseyA") && !draft.contains("1234567"),
+        "{draft}"
+    );
+    assert!(
+        !draft.contains('\u{202e}') && !draft.contains('\u{200b}'),
+        "the draft holds nothing that hides: {draft:?}"
+    );
+
+    // A title pasted with an override is not published as it looked: the form comes back
+    // with the cleaned title and says why.
+    let fields = form_fields(
+        &page,
+        &[
+            ("action", "publish"),
+            ("title_en", "\u{202e}evil\u{202c} on a wall"),
+            ("place_level", "province"),
+        ],
+    );
+    let refused = post_form(&app, &mona, id, &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&refused),
+        [t(Lang::En, "admin.review.error.hidden_removed")]
+    );
+    let shown = attrs(&refused.html(), "input[name=title_en]", "value");
+    assert_eq!(shown, ["evil on a wall"]);
+    assert!(
+        app.state
+            .store()
+            .case_for_submission(id)
+            .await
+            .unwrap()
+            .is_none_or(|c| c.status != CaseStatus::Published)
+    );
+
+    // Published as shown: nothing that hides reaches the story, the API or the downloads,
+    // and the publication date is a month.
+    let fields = form_fields(
+        &refused,
+        &[("action", "publish"), ("place_level", "province")],
+    );
+    let published = post_form(&app, &mona, id, &fields).await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.text()
+    );
+    let case = app
+        .state
+        .store()
+        .case_for_submission(id)
+        .await
+        .unwrap()
+        .unwrap();
+    let story = app.get(&format!("/stories/{}", case.id)).await;
+    assert_eq!(story.status, StatusCode::OK);
+    let api = app.get(&format!("/api/v1/cases/{}", case.id)).await;
+    let csv = app.get("/data/cases.csv").await;
+    let geojson = app.get("/data/cases.geojson").await;
+    for (what, body) in [
+        ("story", story.text()),
+        ("api", api.text()),
+        ("csv", csv.text()),
+        ("geojson", geojson.text()),
+    ] {
+        assert!(body.contains("evil on a wall"), "{what}: {body}");
+        for hidden in ['\u{202e}', '\u{202c}', '\u{200b}'] {
+            assert!(!body.contains(hidden), "{what} holds {hidden:?}");
+        }
+        for secret in ["ahseyA", "Ayesha", "1234567"] {
+            assert!(!body.contains(secret), "{what} shows {secret}");
+        }
+    }
+    let api: serde_json::Value = serde_json::from_str(&api.text()).unwrap();
+    let properties = &api["properties"];
+    assert_eq!(properties["title_en"], "evil on a wall");
+    let month = properties["published_at"].as_str().unwrap();
+    assert_eq!(
+        month,
+        naqsha_core::period::YearMonth::of(case.published_at.unwrap())
+            .unwrap()
+            .to_string()
+    );
+    assert!(
+        !csv.text().contains(&format!("{month}-")),
+        "no day in the CSV"
+    );
+}

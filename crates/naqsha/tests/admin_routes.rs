@@ -98,6 +98,7 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
         "/api/v1/submissions",
         "/admin/login",
         "/admin/logout",
+        "/admin/flood",
     ] {
         assert!(
             posts.contains(&expected),

@@ -422,3 +422,49 @@ async fn taxonomy_and_places_give_labels_in_both_languages() {
         Gazetteer::pakistan().provinces().len()
     );
 }
+
+#[tokio::test]
+async fn publication_dates_are_given_as_months_only() {
+    let app = TestApp::new().await;
+    seed_demo(&app, 5).await;
+    let is_month = |v: &Value| {
+        let s = v.as_str().unwrap_or_default();
+        s.len() == 7
+            && s.as_bytes()[4] == b'-'
+            && s.parse::<naqsha_core::period::YearMonth>().is_ok()
+    };
+    let list = app.get("/api/v1/cases").await.json();
+    let features = list["features"].as_array().unwrap();
+    assert_eq!(features.len(), 5);
+    for f in features {
+        let published = &f["properties"]["published_at"];
+        assert!(is_month(published), "{published}");
+    }
+    let id = some_case_id(&app).await;
+    let one = app.get(&format!("/api/v1/cases/{id}")).await.json();
+    assert!(is_month(&one["properties"]["published_at"]), "{one}");
+    let json = app.get("/data/cases.json").await.json();
+    assert!(is_month(&json["cases"][0]["published_at"]), "{json}");
+    let csv = app.get("/data/cases.csv").await.text();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let at = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "published_at")
+        .unwrap();
+    let mut rows = 0;
+    for row in reader.records() {
+        let cell = Value::String(row.unwrap()[at].to_owned());
+        assert!(is_month(&cell), "{cell}");
+        rows += 1;
+    }
+    assert_eq!(rows, 5);
+
+    // The schema and the data dictionary describe a month too.
+    let doc = app.get("/api/openapi.json").await.json();
+    let field = &doc["components"]["schemas"]["CaseRecord"]["properties"]["published_at"];
+    assert_eq!(field["example"], "2024-05", "{field}");
+    let dictionary = app.get("/data").await.text();
+    assert!(dictionary.contains("2024-05") && !dictionary.contains("2024-05-02"));
+}

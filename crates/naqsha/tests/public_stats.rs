@@ -348,16 +348,18 @@ async fn resources_come_from_the_bundled_files_or_the_admins_copy() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("en.md"),
-        "## Local shelter {#shelter}\n\nCall [the shelter](tel:0420000000) or [this](javascript:alert(1)).\n\n<script>alert(1)</script>\n",
+        "## Local shelter {#shelter}\n\nCall [the shelter](tel:0420000000) or [this](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n- [forms](/\\evil.example) [more](/\t/evil.example) [old](\\\\evil.example) [us](/report)\n",
     )
     .unwrap();
     let html = app.get("/resources").await.html();
     assert_eq!(texts(&html, ".resources__content h2"), ["Local shelter"]);
     assert_eq!(attrs(&html, ".resources__toc a", "href"), ["#shelter"]);
+    // Links that a browser would take to another host (`/\` is read as `//`) are text.
     assert_eq!(
         attrs(&html, ".resources__content a", "href"),
-        ["tel:0420000000"]
+        ["tel:0420000000", "/report"]
     );
+    assert!(texts(&html, ".resources__content li")[0].contains("forms more old"));
     assert!(texts(&html, ".resources__content p")[1].contains("<script>alert(1)</script>"));
     assert_eq!(attrs(&html, "script", "src"), ["/assets/js/quick-exit.js"]);
     // The Urdu page still uses its bundled file.

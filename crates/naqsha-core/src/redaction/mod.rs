@@ -204,14 +204,16 @@ impl Redactor {
     }
 
     /// [`Redactor::detect`] reusing buffers across calls (for streaming many texts).
+    ///
+    /// Invisible characters do not hide anything from it: they are dropped before matching,
+    /// a span is widened over those right around it (so "\u{2066}Ayesha\u{2069}" is
+    /// redacted whole, leaving no stray control), and text under a bidi override is read
+    /// both as stored and as displayed.
     pub fn detect_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Span> {
         let Scratch { norm, toks, cands } = scratch;
         norm.fill(text);
-        tokens::tokenize(norm.text(), self.lexicon, toks);
-        cands.clear();
-        detectors::run(norm.text(), toks, cands);
-        spans::resolve(cands);
-        cands
+        self.find(norm, toks, cands);
+        let mut found: Vec<Span> = cands
             .iter()
             .map(|c| Span {
                 start: norm.orig_char(c.start),
@@ -220,7 +222,41 @@ impl Redactor {
                 score: c.score,
             })
             .filter(|s| s.end > s.start)
-            .collect()
+            .collect();
+        if !norm.dropped_invisible() {
+            return found;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        if norm.has_overrides() {
+            let mut visual = normalise::Normalised::default();
+            visual.fill_visual(text);
+            self.find(&visual, toks, cands);
+            found.extend(cands.iter().map(|c| {
+                let (start, end) = visual.orig_range(c.start, c.end);
+                Span {
+                    start,
+                    end,
+                    kind: c.kind,
+                    score: c.score,
+                }
+            }));
+            found = tidy_spans(&found, chars.len());
+        }
+        widen_over_invisible(&chars, &mut found);
+        found
+    }
+
+    /// Runs the detectors over a normalised text into `cands` (resolved, normalised offsets).
+    fn find(
+        &self,
+        norm: &normalise::Normalised,
+        toks: &mut Vec<tokens::Tok>,
+        cands: &mut Vec<spans::Candidate>,
+    ) {
+        tokens::tokenize(norm.text(), self.lexicon, toks);
+        cands.clear();
+        detectors::run(norm.text(), toks, cands);
+        spans::resolve(cands);
     }
 
     /// Detects and replaces personal data. Replacing a span can bring a cue closer to
@@ -245,6 +281,22 @@ impl Redactor {
             (out, layout) = redact::apply_with_layout(text, spans.clone(), options);
         }
         out
+    }
+}
+
+/// Widens each of `spans` (sorted, not overlapping) over the invisible characters right
+/// before and after it, up to its neighbours.
+fn widen_over_invisible(chars: &[char], spans: &mut [Span]) {
+    for i in 0..spans.len() {
+        let floor = if i == 0 { 0 } else { spans[i - 1].end };
+        let ceiling = spans.get(i + 1).map_or(chars.len(), |s| s.start);
+        let s = &mut spans[i];
+        while s.start > floor && crate::invisible::is_invisible(chars[s.start - 1]) {
+            s.start -= 1;
+        }
+        while s.end < ceiling && crate::invisible::is_invisible(chars[s.end]) {
+            s.end += 1;
+        }
     }
 }
 

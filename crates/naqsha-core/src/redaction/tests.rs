@@ -257,6 +257,45 @@ fn offsets_are_characters_of_the_original() {
     }
 }
 
+fn redacted(text: &str) -> String {
+    redact(text, &RedactOptions::default()).text
+}
+
+#[test]
+fn invisible_characters_inside_a_name_or_number_hide_nothing() {
+    // zero-width characters interleaved with the letters and digits
+    let text = "Mera naam Ay\u{200b}esha K\u{2060}han hai, number 0300\u{200d}-123\u{feff}4567.";
+    assert_eq!(redacted(text), "Mera naam [NAME] hai, number [PHONE].");
+    // a name wrapped in isolates and marks: the span covers the wrapping too, so no stray
+    // control is left to turn the rest of the line around
+    let text = "my name is \u{2067}\u{200f}Ayesha Khan\u{2069} and I live here";
+    let spans = detect(text);
+    let chars: Vec<char> = text.chars().collect();
+    let name: String = chars[spans[0].start..spans[0].end].iter().collect();
+    assert_eq!(name, "\u{2067}\u{200f}Ayesha Khan\u{2069}");
+    assert_eq!(redacted(text), "my name is [NAME] and I live here");
+    let urdu = "میرا نام \u{2067}عائشہ\u{2069} ہے";
+    assert_eq!(redacted(urdu), "میرا نام [نام] ہے");
+}
+
+#[test]
+fn a_name_or_number_under_an_override_is_read_as_displayed() {
+    // shown as "My name is Ayesha Khan." and "call 0300-1234567 now"
+    let text = "My name is \u{202e}nahK ahseyA\u{202c}.";
+    assert_eq!(redacted(text), "My name is [NAME].");
+    let text = "call \u{202e}7654321-0030\u{202c} now";
+    assert_eq!(redacted(text), "call [PHONE] now");
+    // half of a name outside the override, half inside: "Ayesha"
+    let text = "mera naam Aye\u{202e}ahs\u{202c} hai";
+    let spans = detect(text);
+    assert!(
+        spans
+            .iter()
+            .any(|s| s.kind == Kind::Name && s.start == 10 && s.end >= 17),
+        "{spans:?}"
+    );
+}
+
 #[test]
 fn span_serialises_as_start_end_kind_score() {
     let s = Span {
@@ -338,6 +377,73 @@ mod properties {
                 "overlap or unsorted at {s:?} in {text:?}"
             );
             prev_end = s.end;
+        }
+    }
+
+    /// A story with a name and a phone number, and invisible characters anywhere.
+    fn hidden_in(base: &'static str) -> impl Strategy<Value = (String, Vec<(usize, char)>)> {
+        let hiders = prop::sample::select(vec![
+            '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}',
+            '\u{202c}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{2060}', '\u{feff}',
+            '\u{061c}', '\u{00ad}',
+        ]);
+        let n = base.chars().count();
+        prop::collection::vec((0..=n, hiders), 0..8).prop_map(move |mut inserts| {
+            inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+            let mut chars: Vec<char> = base.chars().collect();
+            for (at, c) in &inserts {
+                chars.insert(*at, *c);
+            }
+            (chars.into_iter().collect(), inserts)
+        })
+    }
+
+    /// Text with bidi controls among names and numbers.
+    fn bidi_story() -> impl Strategy<Value = String> {
+        let parts = prop::sample::select(vec![
+            "Ayesha",
+            "Khan",
+            "my name is",
+            "0300-1234567",
+            "\u{202e}",
+            "\u{202d}",
+            "\u{202c}",
+            "\u{2067}",
+            "\u{2069}",
+            "\u{200b}",
+            "علی",
+            " ",
+            "\n",
+            "[NAME]",
+            "7654321-0030",
+            "nahK",
+            "ahseyA",
+        ]);
+        prop::collection::vec(parts, 0..30).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn invisible_characters_never_let_a_name_or_number_through(
+            (text, _) in hidden_in("Mera naam Ayesha Khan hai, number 0300-1234567 hai.")
+        ) {
+            let out = redact(&text, &RedactOptions::default());
+            let visible: String = out.text.chars().filter(|c| !crate::invisible::is_invisible(*c)).collect();
+            prop_assert!(!visible.contains("Ayesha"), "{:?} -> {:?}", text, out.text);
+            prop_assert!(!visible.contains("Khan"), "{:?} -> {:?}", text, out.text);
+            prop_assert!(!visible.contains("1234567"), "{:?} -> {:?}", text, out.text);
+            prop_assert!(visible.contains("[NAME]") && visible.contains("[PHONE]"), "{:?}", out.text);
+        }
+
+        #[test]
+        fn bidi_text_gives_sound_spans_and_stable_redactions(text in bidi_story()) {
+            check(&text);
+            let opts = RedactOptions::default();
+            let once = redact(&text, &opts);
+            let twice = redact(&once.text, &opts);
+            prop_assert_eq!(&twice.text, &once.text);
         }
     }
 

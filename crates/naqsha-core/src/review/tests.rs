@@ -199,6 +199,20 @@ fn an_edited_public_text_that_brings_back_the_number_or_name_is_caught() {
 }
 
 #[test]
+fn a_name_stored_under_an_override_leaks_in_the_order_it_was_shown() {
+    // shown to the moderator as "Ayesha Khan"
+    let raw = "My name is \u{202e}nahK ahseyA\u{202c}.";
+    let spans = redaction::detect(raw);
+    assert!(spans.iter().any(|s| s.kind == Kind::Name), "{spans:?}");
+    let found = leaks("She is Ayesha Khan from Lahore", raw, &spans);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Kind::Name);
+    // and as stored
+    assert_eq!(leaks("nahK ahseyA wrote", raw, &spans).len(), 1);
+    assert!(leaks("She wrote to us", raw, &spans).is_empty());
+}
+
+#[test]
 fn leaks_skip_short_strings_and_compare_words_whole() {
     let raw = "Al and Ali met at LEA-1234, PK36 SCBL 0000 0011 2345 6702";
     let spans = [

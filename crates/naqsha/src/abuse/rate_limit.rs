@@ -13,6 +13,12 @@
 //! reaching the threshold starts flood mode, which lasts `cool_down` after the last time the
 //! threshold was reached. Flood mode can also be forced on by a setting. In flood mode the
 //! web layer asks JavaScript clients for a proof of work and flags no-JS submissions.
+//!
+//! Anyone can keep flood mode on by sending reports, so staff may switch the automatic mode
+//! off for a while ([`Limiter::pause_flood`]): until then traffic does not switch it on (the
+//! setting still forces it). The flood state — counts, since when, the pause — lives in this
+//! node's memory only: on several nodes each judges its own traffic and a pause applies to
+//! the node that took it, and a restart forgets it.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -102,6 +108,35 @@ pub enum Decision {
     },
 }
 
+/// What switched flood mode on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloodCause {
+    /// Accepted reports reached the threshold.
+    Traffic,
+    /// The `force_flood` setting (`NAQSHA_FORCE_FLOOD=true`).
+    Setting,
+}
+
+/// Flood mode as staff see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FloodStatus {
+    /// What keeps it on now; `None` when it is off.
+    pub cause: Option<FloodCause>,
+    /// Since when it is on (for the setting: since the setting took effect).
+    pub since: Option<Instant>,
+    /// When a flood switched on by traffic ends, unless the threshold is reached again.
+    pub ends: Option<Instant>,
+    /// Staff switched the automatic mode off until then.
+    pub paused_until: Option<Instant>,
+}
+
+impl FloodStatus {
+    /// Whether flood mode is on.
+    pub fn on(&self) -> bool {
+        self.cause.is_some()
+    }
+}
+
 /// Per-network limits and flood state, shared by all requests.
 pub struct Limiter {
     limits: RateLimits,
@@ -119,7 +154,24 @@ struct Shard {
 struct FloodState {
     /// Times of recent accepted submissions, oldest first, at most `threshold` of them.
     recent: VecDeque<Instant>,
+    /// When the automatic flood mode ends.
     until: Option<Instant>,
+    /// When the current automatic flood began.
+    since: Option<Instant>,
+    /// Traffic does not start flood mode before this.
+    paused_until: Option<Instant>,
+    /// When the setting forced flood mode on.
+    forced_since: Option<Instant>,
+}
+
+impl FloodState {
+    fn paused(&self, now: Instant) -> bool {
+        self.paused_until.is_some_and(|p| now < p)
+    }
+
+    fn automatic(&self, now: Instant) -> bool {
+        !self.paused(now) && self.until.is_some_and(|until| now < until)
+    }
 }
 
 impl Limiter {
@@ -140,6 +192,9 @@ impl Limiter {
             flood: Mutex::new(FloodState {
                 recent: VecDeque::new(),
                 until: None,
+                since: None,
+                paused_until: None,
+                forced_since: None,
             }),
             forced_flood: AtomicBool::new(false),
         }
@@ -195,23 +250,65 @@ impl Limiter {
         while state.recent.len() > threshold {
             state.recent.pop_front();
         }
-        if state.recent.len() >= threshold {
+        if state.recent.len() >= threshold && !state.paused(now) {
+            if !state.automatic(now) {
+                state.since = Some(now);
+            }
             state.until = Some(now + cool_down);
         }
     }
 
-    /// Whether the site is in flood mode now (forced, or automatic and not cooled down).
+    /// Whether the site is in flood mode now (forced, or automatic, not cooled down and not
+    /// switched off by staff).
     pub fn flood(&self, now: Instant) -> bool {
         if self.forced_flood.load(Ordering::Relaxed) {
             return true;
         }
         let state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
-        state.until.is_some_and(|until| now < until)
+        state.automatic(now)
     }
 
     /// Forces flood mode on (or back to automatic), e.g. from a setting.
     pub fn set_forced_flood(&self, on: bool) {
+        let mut state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
+        state.forced_since = on.then(Instant::now);
         self.forced_flood.store(on, Ordering::Relaxed);
+    }
+
+    /// Switches the automatic flood mode off until `until`: a flood on now ends, and traffic
+    /// does not start one before then. A forced flood stays on.
+    pub fn pause_flood(&self, now: Instant, until: Instant) {
+        let mut state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
+        state.paused_until = Some(until.max(now));
+        state.until = None;
+        state.since = None;
+        state.recent.clear();
+    }
+
+    /// Ends a pause: traffic may switch flood mode on again from now.
+    pub fn resume_flood(&self) {
+        let mut state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
+        state.paused_until = None;
+    }
+
+    /// Flood mode now: whether it is on, why, since when, and any pause.
+    pub fn flood_status(&self, now: Instant) -> FloodStatus {
+        let state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
+        let forced = self.forced_flood.load(Ordering::Relaxed);
+        let automatic = state.automatic(now);
+        let (cause, since) = if forced {
+            (Some(FloodCause::Setting), state.forced_since)
+        } else if automatic {
+            (Some(FloodCause::Traffic), state.since)
+        } else {
+            (None, None)
+        };
+        FloodStatus {
+            cause,
+            since,
+            ends: if automatic { state.until } else { None },
+            paused_until: state.paused_until.filter(|p| now < *p),
+        }
     }
 
     /// Buckets held in memory now.
@@ -429,6 +526,86 @@ mod tests {
         assert!(limiter.flood(t0));
         limiter.set_forced_flood(false);
         assert!(!limiter.flood(t0));
+    }
+
+    fn flood_now(limiter: &Limiter, at: Instant) {
+        for i in 0..20 {
+            limiter.record_accepted(at + Duration::from_millis(i));
+        }
+    }
+
+    #[test]
+    fn flood_status_says_why_and_since_when() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        assert_eq!(
+            limiter.flood_status(t0),
+            FloodStatus {
+                cause: None,
+                since: None,
+                ends: None,
+                paused_until: None
+            }
+        );
+        flood_now(&limiter, t0);
+        let last = t0 + Duration::from_millis(19);
+        let status = limiter.flood_status(last);
+        assert_eq!(status.cause, Some(FloodCause::Traffic));
+        assert_eq!(status.since, Some(last), "when the threshold was reached");
+        assert_eq!(status.ends, Some(last + 30 * MINUTE));
+        // more reports later keep the flood going from the same start
+        flood_now(&limiter, last + MINUTE);
+        let again = last + MINUTE + Duration::from_millis(19);
+        let later = limiter.flood_status(again);
+        assert_eq!(later.since, Some(last));
+        assert_eq!(later.ends, Some(again + 30 * MINUTE));
+        // a new flood after the last one ended starts anew
+        let next = last + 2 * 60 * MINUTE;
+        assert!(!limiter.flood(next));
+        flood_now(&limiter, next);
+        assert_eq!(
+            limiter.flood_status(next + MINUTE).since,
+            Some(next + Duration::from_millis(19))
+        );
+    }
+
+    #[test]
+    fn a_pause_ends_the_flood_and_traffic_cannot_start_one_until_it_ends() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        flood_now(&limiter, t0);
+        assert!(limiter.flood(t0 + MINUTE));
+        let until = t0 + MINUTE + 60 * MINUTE;
+        limiter.pause_flood(t0 + MINUTE, until);
+        assert!(!limiter.flood(t0 + MINUTE));
+        // a flood of reports during the pause does not switch it on
+        flood_now(&limiter, t0 + 10 * MINUTE);
+        assert!(!limiter.flood(t0 + 10 * MINUTE));
+        let status = limiter.flood_status(t0 + 10 * MINUTE);
+        assert_eq!(status.cause, None);
+        assert_eq!(status.paused_until, Some(until));
+        // after the pause, traffic switches it on again
+        flood_now(&limiter, until + MINUTE);
+        assert!(limiter.flood(until + MINUTE));
+        assert_eq!(limiter.flood_status(until + MINUTE).paused_until, None);
+        // resuming early gives traffic its say at once
+        limiter.pause_flood(until + MINUTE, until + 120 * MINUTE);
+        limiter.resume_flood();
+        flood_now(&limiter, until + 2 * MINUTE);
+        assert!(limiter.flood(until + 2 * MINUTE));
+    }
+
+    #[test]
+    fn the_setting_keeps_flood_mode_on_through_a_pause() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        limiter.set_forced_flood(true);
+        limiter.pause_flood(t0, t0 + 60 * MINUTE);
+        assert!(limiter.flood(t0));
+        let status = limiter.flood_status(t0);
+        assert_eq!(status.cause, Some(FloodCause::Setting));
+        assert!(status.since.is_some());
+        assert_eq!(status.paused_until, Some(t0 + 60 * MINUTE));
     }
 
     #[test]

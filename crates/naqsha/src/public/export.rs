@@ -13,7 +13,6 @@ use std::io::{self, Write};
 use naqsha_core::places::Gazetteer;
 use naqsha_core::taxonomy::{Dimension, Taxonomy};
 use serde::Serialize;
-use time::format_description::well_known::Rfc3339;
 use utoipa::ToSchema;
 
 use super::PublicCase;
@@ -124,7 +123,9 @@ pub struct CaseRecord {
     /// `unverified`, `corroborated` or `verified`.
     #[schema(example = "unverified")]
     pub verification: String,
-    /// When it was first published (RFC 3339).
+    /// The month it was first published, `YYYY-MM`: never the day or time, which would give
+    /// away more than the month the case happened in.
+    #[schema(example = "2024-05", pattern = "^[0-9]{4}-[0-9]{2}$")]
     pub published_at: Option<String>,
     /// Fictional demonstration data.
     pub demo: bool,
@@ -166,7 +167,7 @@ impl CaseRecord {
             month: case.period.map(|p| p.to_string()),
             year: case.period.map(|p| p.year()),
             verification: case.verification.as_str().to_owned(),
-            published_at: case.published_at.and_then(|t| t.format(&Rfc3339).ok()),
+            published_at: case.published.map(|m| m.to_string()),
             demo: case.demo,
             longitude: place.map(|p| p.lon()),
             latitude: place.map(|p| p.lat()),
@@ -370,7 +371,7 @@ mod tests {
             title_ur: Some("جعلی پروفائل".to_owned()),
             demo: false,
             verification: Verification::Corroborated,
-            published_at: None,
+            published: None,
         }
     }
 
@@ -464,6 +465,20 @@ mod tests {
         let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(json["count"], 1);
         assert_eq!(json["cases"][0]["verification"], "corroborated");
+    }
+
+    #[test]
+    fn publication_is_given_as_a_month_only() {
+        let (t, g) = (Taxonomy::pakistan_default(), Gazetteer::pakistan());
+        let mut c = case("A", Some("pk-pb-lahore"));
+        c.published = Some("2024-05".parse().unwrap());
+        let record = CaseRecord::new(&c, t, g);
+        assert_eq!(record.published_at.as_deref(), Some("2024-05"));
+        let text = csv_text(&[&c]);
+        let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+        let row: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+        let at = header.iter().position(|h| *h == "published_at").unwrap();
+        assert_eq!(row[at], "2024-05");
     }
 
     #[test]

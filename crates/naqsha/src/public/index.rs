@@ -10,7 +10,6 @@ use naqsha_core::ids::CaseId;
 use naqsha_core::period::YearMonth;
 use naqsha_core::places::{Gazetteer, PlaceId, PlaceLevel};
 use naqsha_core::taxonomy::{Labels, Taxonomy};
-use time::OffsetDateTime;
 
 use super::query::PublicQuery;
 use crate::storage::{PublicStore, StorageError, Store, quick};
@@ -42,8 +41,9 @@ pub struct PublicCase {
     pub demo: bool,
     /// How far it was checked.
     pub verification: Verification,
-    /// First made public.
-    pub published_at: Option<OffsetDateTime>,
+    /// The month it was first made public: never the day or time, which would narrow down
+    /// the month-only date of the case (a case is usually published soon after it happened).
+    pub published: Option<YearMonth>,
 }
 
 impl PublicCase {
@@ -581,7 +581,7 @@ mod tests {
             title_ur: None,
             demo: false,
             verification: Verification::Unverified,
-            published_at: None,
+            published: None,
         }
     }
 

@@ -4,7 +4,9 @@ use std::future::Future;
 
 use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::ids::{CaseId, SubmissionId};
+use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
+use naqsha_core::text::PublicTitle;
 
 use super::moderation::{CASE_COLUMNS, case_from_row};
 use super::rows::Cols;
@@ -63,6 +65,19 @@ pub trait PublicStore {
     ) -> impl Future<Output = Result<Vec<(Option<PlaceId>, i64)>, StorageError>> + Send;
 }
 
+/// A stored title read as a [`PublicTitle`], so it reaches the public side in published form
+/// (a case stored before a rule of that form was added, e.g. stripping what hides, gets it
+/// too).
+fn public_title(c: &Cols<'_>, column: &'static str) -> Result<Option<String>, StorageError> {
+    c.opt_text(column)?
+        .map(|t| {
+            PublicTitle::parse(&t)
+                .map(String::from)
+                .map_err(|e| c.corrupt(column, e))
+        })
+        .transpose()
+}
+
 /// Moves the publication counter (inside the transaction that writes or deletes a case).
 pub(crate) async fn bump_publication(conn: &mut sqlx::AnyConnection) -> Result<(), StorageError> {
     sqlx::query(
@@ -108,11 +123,15 @@ impl PublicStore for Store {
                     district: None,
                     province: c.opt_parsed("province")?,
                     period,
-                    title_en: c.opt_text("title_en")?,
-                    title_ur: c.opt_text("title_ur")?,
+                    title_en: public_title(&c, "title_en")?,
+                    title_ur: public_title(&c, "title_ur")?,
                     demo: c.flag("demo")?,
                     verification: c.parsed("verification")?,
-                    published_at: c.opt_time("published_at")?,
+                    published: c
+                        .opt_time("published_at")?
+                        .map(YearMonth::of)
+                        .transpose()
+                        .map_err(|e| c.corrupt("published_at", e))?,
                 })
             })
             .collect()

@@ -333,6 +333,110 @@ mod tests {
         assert!(missing.is_empty(), "{}", missing.join("\n"));
     }
 
+    /// File extensions: a dotted literal ending in one is a file name, not a message key.
+    const FILE_EXTENSIONS: &[&str] = &[
+        "toml", "md", "csv", "json", "geojson", "jsonl", "html", "css", "js", "txt", "db", "sql",
+        "eml", "png", "svg", "xml",
+    ];
+
+    /// Every string literal in `text` that names a message: a dotted key whose first part is
+    /// a section of the catalogs (`"error.forbidden.role"`, `"evidence.too_large"`, however it
+    /// is passed on: an `AppError`'s key, a form problem, an API refusal, a `…_key()`
+    /// function's answer), and any literal written where a message key goes (`key: "…"`,
+    /// `Problem::new("…")`, `Problem::with("…"`), whatever its section.
+    fn message_keys(text: &str, sections: &BTreeSet<&str>) -> Vec<String> {
+        let is_key_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+        let mut keys = Vec::new();
+        // Every stretch between two quotes is a candidate; no attempt is made to pair quotes
+        // (char literals, escapes), since only a dotted identifier can match.
+        let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+        for pair in quotes.windows(2) {
+            let (open, close) = (pair[0], pair[1]);
+            let literal = &text[open + 1..close];
+            let parts: Vec<&str> = literal.split('.').collect();
+            let dotted = parts.len() >= 2
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(is_key_char));
+            if !dotted || parts.last().is_some_and(|l| FILE_EXTENSIONS.contains(l)) {
+                continue;
+            }
+            let before = text[..open].trim_end();
+            let in_key_position = ["key:", "Problem::new(", "Problem::with("]
+                .iter()
+                .any(|p| before.ends_with(p));
+            if in_key_position || sections.contains(parts[0]) {
+                keys.push(literal.to_owned());
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_message_key_in_the_source_has_english_and_urdu() {
+        let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        files_under(&crate_dir.join("../../templates"), "html", &mut files);
+        files_under(&crate_dir.join("src"), "rs", &mut files);
+        // Setting names ("sms.webhook_secret") and the catalog file list are not messages.
+        files.retain(|f| !f.ends_with("src/config.rs") && !f.ends_with("src/web/i18n.rs"));
+        let sections: BTreeSet<&str> = catalog(Lang::En)
+            .keys()
+            .filter_map(|k| k.split('.').next())
+            .collect();
+
+        let mut found = BTreeSet::new();
+        let mut missing = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).unwrap();
+            for key in message_keys(&text, &sections) {
+                for lang in Lang::ALL {
+                    if !catalog(lang).contains_key(&key) {
+                        missing.push(format!(
+                            "{} uses {key:?}, missing in {lang}",
+                            file.display()
+                        ));
+                    }
+                }
+                found.insert(key);
+            }
+        }
+        // the scan must see the keys of error pages, refusals and evidence checks
+        for known in [
+            "error.forbidden.csrf",
+            "error.bad_request.form.body",
+            "error.bad_request.back.body",
+            "admin.review.error.leak",
+            "evidence.too_large",
+            "followup.error.throttled",
+        ] {
+            assert!(found.contains(known), "the key scan missed {known}");
+        }
+        assert!(
+            found.len() > 300,
+            "the key scan found only {} keys",
+            found.len()
+        );
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn message_key_scan_finds_keys_in_every_position() {
+        let sections: BTreeSet<&str> = ["error", "evidence"].into_iter().collect();
+        let code = r#"AppError::BadRequest { key: "new_area.refused" };
+            Problem::new("admin.review.error.mark"); let x = "evidence.too_large";
+            let file = "evidence.md"; let c = '"'; let s = "error.page_number.body"; "a b.c""#;
+        assert_eq!(
+            message_keys(code, &sections),
+            [
+                "new_area.refused",
+                "admin.review.error.mark",
+                "evidence.too_large",
+                "error.page_number.body"
+            ]
+        );
+    }
+
     #[test]
     fn key_scan_finds_keys() {
         let found =

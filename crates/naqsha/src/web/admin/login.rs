@@ -518,12 +518,70 @@ async fn switch_lang(
     let lang = Lang::from_code(&form.lang).ok_or(AppError::BadRequest {
         key: "error.bad_request.form.body",
     })?;
+    let back = back_to(&form.back)?;
     state.store().set_session_lang(&staff.session, lang).await?;
-    // Only back to a workspace page: never an open redirect.
-    let back = if form.back.starts_with("/admin") && !form.back.starts_with("//") {
-        form.back
+    Ok(see_other(back))
+}
+
+/// Where the language switch goes back to: the workspace page it was sent from, or the
+/// workspace's start for anything else — never another site. A `back` that cannot even be
+/// a `Location` header (a line break or other control character in it, or characters that
+/// a header cannot carry) is refused as a malformed request.
+fn back_to(back: &str) -> Result<&str, AppError> {
+    if back.chars().any(char::is_control) || header::HeaderValue::from_str(back).is_err() {
+        return Err(AppError::BadRequest {
+            key: "error.bad_request.back.body",
+        });
+    }
+    let workspace = back
+        .strip_prefix("/admin")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']));
+    if workspace && !back.contains('\\') {
+        Ok(back)
     } else {
-        "/admin".to_owned()
-    };
-    Ok(see_other(&back))
+        Ok("/admin")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn back_goes_only_to_a_workspace_page() {
+        for here in ["/admin", "/admin/inbox", "/admin/inbox?page=2", "/admin#x"] {
+            assert_eq!(back_to(here).unwrap(), here);
+        }
+        for elsewhere in [
+            "",
+            "https://evil.example/admin",
+            "//evil.example/admin",
+            "/administrator",
+            "/admin\\..\\evil",
+            "/stories/1",
+        ] {
+            assert_eq!(back_to(elsewhere).unwrap(), "/admin", "{elsewhere:?}");
+        }
+    }
+
+    #[test]
+    fn a_back_with_a_line_break_or_control_is_a_bad_request() {
+        for bad in [
+            "/admin\r\nSet-Cookie: x=1",
+            "/admin\nx",
+            "/admin\u{0}",
+            "/admin\u{7f}",
+            "/admin/\u{85}",
+        ] {
+            assert!(
+                matches!(
+                    back_to(bad),
+                    Err(AppError::BadRequest {
+                        key: "error.bad_request.back.body"
+                    })
+                ),
+                "{bad:?}"
+            );
+        }
+    }
 }

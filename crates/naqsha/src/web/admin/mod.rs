@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod feeds;
+pub mod flood;
 pub mod inbox;
 pub mod login;
 pub mod review;
@@ -70,6 +71,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(audit::routes());
     all.extend(users::routes());
     all.extend(feeds::routes());
+    all.extend(flood::routes());
     all
 }
 

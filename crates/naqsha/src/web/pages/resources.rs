@@ -82,13 +82,24 @@ struct ResourcesPage {
 }
 
 /// Whether `href` may be a link: web, phone and mail addresses and paths on this site.
+///
+/// A path must stay on this site. Browsers read `\` as `/` in web addresses and drop tabs
+/// and line breaks from them, so `/\evil.example` and `/<tab>/evil.example` mean
+/// `//evil.example`, another host: a backslash, whitespace, a control or an invisible
+/// character anywhere in an address refuses the link.
 pub fn allowed_href(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
     let scheme_ok = ["https://", "http://", "tel:", "mailto:"]
         .iter()
         .any(|s| lower.starts_with(s));
     let local = (href.starts_with('/') && !href.starts_with("//")) || href.starts_with('#');
-    (scheme_ok || local) && !href.chars().any(|c| c.is_whitespace() || c.is_control())
+    (scheme_ok || local)
+        && !href.chars().any(|c| {
+            c == '\\'
+                || c.is_whitespace()
+                || c.is_control()
+                || naqsha_core::invisible::is_invisible(c)
+        })
 }
 
 /// Splits a line into text and links.
@@ -149,8 +160,12 @@ fn heading_id(text: &str) -> (&str, Option<String>) {
     (text, None)
 }
 
-/// Parses the content format described in the module documentation.
+/// Parses the content format described in the module documentation. Characters that hide
+/// (bidi controls, zero-width characters) are dropped first, as from all published text: a
+/// helpline number under an override would be shown in the wrong order.
 pub fn parse(text: &str) -> Vec<Block> {
+    let text = naqsha_core::invisible::strip(text);
+    let text = text.as_ref();
     let mut blocks = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
     let mut list: Vec<Vec<Inline>> = Vec::new();
@@ -315,8 +330,22 @@ mod tests {
             "//evil.example",
             "data:text/html,x",
             "https://a b",
+            // a backslash is a slash to browsers: all of these go to evil.example
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/\\/evil.example",
+            "https:\\\\evil.example",
+            // tabs and line breaks are dropped from addresses by browsers
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/\u{200b}/evil.example",
         ] {
-            assert!(!allowed_href(bad), "{bad}");
+            assert!(!allowed_href(bad), "{bad:?}");
+            if bad.contains(['\n', '\r']) {
+                // a line break ends the line before the link does
+                continue;
+            }
             assert_eq!(
                 parse(&format!("[click]({bad})")),
                 vec![Block::Paragraph(vec![text("click")])]
@@ -329,6 +358,20 @@ mod tests {
             vec![Block::Paragraph(vec![text("a [b] c")])]
         );
         assert_eq!(heading_id("Bad {#Not Ok}"), ("Bad {#Not Ok}", None));
+    }
+
+    #[test]
+    fn hidden_characters_are_dropped_from_the_content() {
+        assert_eq!(
+            parse("Call \u{202e}93393008\u{202c} or [us](tel:0800\u{200b}39393)"),
+            vec![Block::Paragraph(vec![
+                text("Call 93393008 or "),
+                Inline::Link {
+                    text: "us".into(),
+                    href: "tel:080039393".into()
+                }
+            ])]
+        );
     }
 
     #[test]

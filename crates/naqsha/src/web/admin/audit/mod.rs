@@ -61,6 +61,7 @@ pub fn action_key(action: AuditAction) -> &'static str {
         AuditAction::Import => "admin.action.import",
         AuditAction::DemoSeeded => "admin.action.demo_seeded",
         AuditAction::SettingsChange => "admin.action.settings_change",
+        AuditAction::FloodMode => "admin.action.flood_mode",
     }
 }
 

@@ -17,6 +17,7 @@ use super::{
 use crate::state::AppState;
 use crate::storage::{InboxRow, ModerationStore, UserStore};
 use crate::web::admin::AdminUi;
+use crate::web::admin::flood::FloodPanel;
 use crate::web::admin::session::Staff;
 use crate::web::error::AppError;
 use crate::web::pages::render;
@@ -137,6 +138,8 @@ struct InboxPage {
     /// Staff a coordinator may assign to: (id, name).
     assignees: Vec<(String, String)>,
     me: String,
+    /// Flood mode and its switch.
+    flood: FloodPanel,
 }
 
 fn viewer(staff: &Staff) -> Viewer {
@@ -219,6 +222,7 @@ pub async fn show(
             .map(|u| (u.id.to_string(), u.username.as_str().to_owned()))
             .collect(),
         me: staff.user.id.to_string(),
+        flood: FloodPanel::new(&state, &staff, &ui),
         ui,
     };
     render(&page)

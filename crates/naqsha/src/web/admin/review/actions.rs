@@ -65,6 +65,12 @@ pub async fn act(
         return refuse(&state, &staff, &opened, posted.draft, posted.problems).await;
     }
     let draft = posted.draft;
+    if posted.action == Action::Publish && posted.stripped {
+        // The moderator saw the wording with the hidden characters laid out; show it as it
+        // would be published before it is.
+        let problems = vec![Problem::new("admin.review.error.hidden_removed")];
+        return refuse(&state, &staff, &opened, draft, problems).await;
+    }
     let consent = opened.sealed.envelope.consent;
     let place = place_choice(&state, report, &draft, case.as_ref()).await?;
     let (status, stories) = match posted.action {

@@ -98,11 +98,13 @@ impl ReviewDraft {
     }
 }
 
-/// The report's text with the plan's redactions applied, in the report's language: what
-/// the public text starts from.
+/// The report's text with the plan's redactions applied, in the report's language, without
+/// the characters that hide (published text may not hold them): what the public text
+/// starts from.
 pub fn machine_draft(report: &SealedReport, plan: &RedactionPlan) -> String {
     let raw = report.report.what_happened.as_str();
-    review::draft_text(raw, &plan.spans(raw), Some(report.report.language))
+    let draft = review::draft_text(raw, &plan.spans(raw), Some(report.report.language));
+    naqsha_core::invisible::strip(&draft).into_owned()
 }
 
 /// Reports for the unit tests of the review screen.

@@ -81,6 +81,10 @@ pub struct Posted {
     pub draft: ReviewDraft,
     /// What could not be taken as posted.
     pub problems: Vec<Problem>,
+    /// Characters that hide were removed from the wording as posted (see
+    /// [`naqsha_core::invisible`]): the moderator has not yet seen the wording as it would be
+    /// published.
+    pub stripped: bool,
 }
 
 /// A mark posted as `start:end:kind` (character offsets of the raw text).
@@ -182,6 +186,17 @@ pub fn parse(
     if bad_label || !taxonomy.label_errors(&draft.labels).is_empty() {
         problems.push(Problem::new("admin.review.error.labels"));
     }
+    // Published text keeps nothing that hides; strip it here, so the draft and the page
+    // shown next hold exactly what would be published.
+    let mut stripped = false;
+    for wording in [&mut draft.en, &mut draft.ur] {
+        for field in [&mut wording.title, &mut wording.text] {
+            if let std::borrow::Cow::Owned(visible) = naqsha_core::invisible::strip(field) {
+                *field = visible;
+                stripped = true;
+            }
+        }
+    }
     let plan = RedactionPlan::from_parts(suggested, decisions, dedup(added))
         .unwrap_or_else(|_| saved.plan.clone());
     // A text still exactly as the machine drafted it follows the new plan.
@@ -196,6 +211,7 @@ pub fn parse(
         action: action.unwrap_or(Action::Save),
         draft,
         problems,
+        stripped,
     }
 }
 
@@ -263,6 +279,26 @@ mod tests {
             decision_summary(&p.draft.plan),
             "0 accepted, 1 rejected, 3 added"
         );
+    }
+
+    #[test]
+    fn hidden_characters_are_stripped_from_the_wording() {
+        let r = report("Plain words.", vec![]);
+        let saved = ReviewDraft::fresh(&r, None);
+        let tax = Taxonomy::pakistan_default();
+        // "%E2%80%AE" is U+202E, "%E2%80%8B" U+200B; the Urdu ZWNJ (%E2%80%8C) between
+        // letters stays
+        let body = concat!(
+            "action=publish&title_en=%E2%80%AEevil&text_en=Ay%E2%80%8Besha",
+            "&title_ur=%D9%86%D9%85%DA%A9%E2%80%8C%D8%AF%D8%A7%D9%86"
+        );
+        let p = parse(body.as_bytes(), &saved, &r, tax);
+        assert!(p.stripped);
+        assert_eq!(p.draft.en.title, "evil");
+        assert_eq!(p.draft.en.text, "Ayesha");
+        assert_eq!(p.draft.ur.title, "نمک\u{200c}دان");
+        let clean = parse(b"title_en=Fine", &saved, &r, tax);
+        assert!(!clean.stripped);
     }
 
     #[test]

@@ -25,8 +25,9 @@ pub const AUDIT_DETAIL: &str = "news candidate -> case";
 
 /// The headline: the first line of a candidate's text (the poller puts it there).
 fn headline(text: &str) -> String {
-    let first = text.lines().next().unwrap_or_default().trim();
-    first
+    let first = text.lines().next().unwrap_or_default();
+    naqsha_core::invisible::strip(first)
+        .trim()
         .chars()
         .take(naqsha_core::text::PublicTitle::MAX_CHARS)
         .collect()

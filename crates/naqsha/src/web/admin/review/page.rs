@@ -2,9 +2,12 @@
 //! said into a [`ReviewPage`] that askama renders. Pure and linear in the length of the
 //! report and the number of spans, so it can be timed without HTTP.
 
+use std::borrow::Cow;
+
 use askama::Template;
 use naqsha_core::case::{Case, CaseStatus, Verification};
 use naqsha_core::ids::SubmissionId;
+use naqsha_core::invisible::{self, Piece};
 use naqsha_core::lang::Lang;
 use naqsha_core::redaction::Kind;
 use naqsha_core::redaction::generalise::PlacePolicy;
@@ -24,6 +27,47 @@ use super::labels;
 use super::publish::PlaceChoice;
 use super::segments::{CharIndex, Segment, segments};
 use crate::storage::AttachmentInfo;
+
+/// A stretch of raw text as the moderator sees it: as stored, or — for a character that
+/// hides (a bidi control, a zero-width character) — a visible marker such as `⟨U+202E⟩`, so
+/// the text is read in its stored order and nothing is laid out by a control the reporter
+/// typed. Which characters hide is [`invisible`]'s rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawPiece<'a> {
+    /// The text, or the marker.
+    pub text: Cow<'a, str>,
+    /// For a marker: the translation key of its explanation.
+    pub hidden: Option<&'static str>,
+}
+
+/// `text` cut into [`RawPiece`]s.
+pub fn raw_pieces(text: &str) -> Vec<RawPiece<'_>> {
+    invisible::pieces(text)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Shown(s) => RawPiece {
+                text: Cow::Borrowed(s),
+                hidden: None,
+            },
+            Piece::Hidden(c) => RawPiece {
+                text: Cow::Owned(Piece::marker(c)),
+                hidden: Some(if invisible::is_bidi_control(c) {
+                    "admin.review.hidden.direction"
+                } else {
+                    "admin.review.hidden.invisible"
+                }),
+            },
+        })
+        .collect()
+}
+
+/// How many characters of `text` hide.
+fn hidden_count(text: &str) -> usize {
+    invisible::pieces(text)
+        .iter()
+        .filter(|p| matches!(p, Piece::Hidden(_)))
+        .count()
+}
 
 /// An opened staff note or follow-up.
 #[derive(Debug, Clone)]
@@ -157,6 +201,8 @@ pub struct RawView {
     pub ticks: Vec<String>,
     /// The raw text in stretches.
     pub segments: Vec<Segment>,
+    /// Characters of the raw text that hide (shown as markers).
+    pub hidden: usize,
     /// The engine's suggestions.
     pub suggestions: Vec<Suggestion>,
     /// Marks added by the moderator.
@@ -413,12 +459,15 @@ fn raw_view(
         source_url: r.source_url.clone(),
         ticks,
         segments: segments(raw, plan.suggested(), plan.decisions(), plan.added()),
+        hidden: hidden_count(raw),
         suggestions,
         added,
-        title_en: en.title,
-        text_en: en.text,
-        title_ur: ur.title,
-        text_ur: ur.text,
+        // a draft saved before hiding characters were stripped is shown without them, so
+        // the form never lays out a control the reporter typed
+        title_en: invisible::strip(&en.title).into_owned(),
+        text_en: invisible::strip(&en.text).into_owned(),
+        title_ur: invisible::strip(&ur.title).into_owned(),
+        text_ur: invisible::strip(&ur.text).into_owned(),
         dimensions,
         place_choice,
         period: draft.period.map(|p| p.to_string()).unwrap_or_default(),
@@ -438,6 +487,11 @@ fn raw_view(
 }
 
 impl ReviewPage {
+    /// Raw text in pieces, hidden characters as markers (see [`raw_pieces`]).
+    pub fn pieces<'t>(&self, text: &'t str) -> Vec<RawPiece<'t>> {
+        raw_pieces(text)
+    }
+
     /// A kind of personal data, translated.
     pub fn kind_label(&self, k: &Kind) -> &'static str {
         self.ui.t(labels::kind(*k))

@@ -92,7 +92,7 @@ fn example(field: &str) -> &'static str {
         "month" => "2024-03",
         "year" => "2024",
         "verification" => "corroborated",
-        "published_at" => "2024-05-02T10:15:00Z",
+        "published_at" => "2024-05",
         "demo" => "false",
         "longitude" => "74.3587",
         "latitude" => "31.5204",

@@ -110,7 +110,7 @@ async fn read_form(
     uploads: &Budget,
 ) -> Result<Posted, AppError> {
     let bad = |_| AppError::BadRequest {
-        key: "error.bad_request.form",
+        key: "error.bad_request.form.body",
     };
     let mut p = Posted::default();
     while let Some(mut field) = multipart.next_field().await.map_err(bad)? {

@@ -113,7 +113,7 @@ mod tests {
             title_ur: None,
             demo: false,
             verification: Verification::Unverified,
-            published_at: None,
+            published: None,
         }
     }
 
