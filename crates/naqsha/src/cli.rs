@@ -243,7 +243,7 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("naqsha: {e:#}");
-            match e.downcast_ref::<crate::commands::ingest_email::MailExit>() {
+            match e.downcast_ref::<crate::commands::Exit>() {
                 Some(mail) => ExitCode::from(mail.code),
                 None => ExitCode::FAILURE,
             }

@@ -265,3 +265,44 @@ async fn with_the_database_gone_the_public_side_is_served_from_memory() {
     assert_retry_later(&refused);
     assert_eq!(textarea(&refused.html(), "what_happened"), WORDS);
 }
+
+#[tokio::test]
+async fn an_import_the_database_stops_says_how_far_it_got_and_resumes() {
+    let app = App::new().await;
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let data_dir = app.state.config().data_dir.clone();
+    let import = move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_naqsha"))
+            .arg("--data-dir")
+            .arg(&data_dir)
+            .args(["import", "ushahidi"])
+            .arg(fixtures.join("ushahidi-v3-hxl.csv"))
+            .arg("--mapping")
+            .arg(fixtures.join("ushahidi-v3.toml"))
+            .env("NAQSHA_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+
+    let lock = WriteLock::take(&app).await;
+    let stopped = tokio::task::spawn_blocking(import.clone()).await.unwrap();
+    assert_eq!(
+        stopped.status.code(),
+        Some(75),
+        "a temporary failure, so a script can retry: {}",
+        String::from_utf8_lossy(&stopped.stderr)
+    );
+    let said = String::from_utf8_lossy(&stopped.stderr);
+    assert!(said.contains("run the same command again"), "{said}");
+    lock.release().await;
+    assert!(app.inbox().await.is_empty());
+
+    let done = tokio::task::spawn_blocking(import).await.unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(String::from_utf8_lossy(&done.stdout).contains("imported 4"));
+    assert_eq!(app.inbox().await.len(), 4);
+}

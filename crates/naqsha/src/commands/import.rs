@@ -82,7 +82,10 @@ pub async fn run(config: Config, req: Request) -> anyhow::Result<()> {
     let elapsed = bar.elapsed();
     bar.finish_and_clear();
     store.close().await;
-    let report = report?;
+    let report = match report {
+        Ok(report) => report,
+        Err(e) => return Err(stopped(e)),
+    };
     print!("{}", report.summary());
     println!(
         "{:.1} s, {:.0} rows/s.{}",
@@ -104,6 +107,34 @@ pub async fn run(config: Config, req: Request) -> anyhow::Result<()> {
         println!("Report written to {}.", path.display());
     }
     Ok(())
+}
+
+/// The error of an import that stopped part-way, after printing how far it got: exit 75 when
+/// the database was unavailable (the same command, run again, imports the rest).
+fn stopped(e: anyhow::Error) -> anyhow::Error {
+    let Some(stopped) = e.downcast_ref::<import::pipeline::Stopped>() else {
+        return e;
+    };
+    print!("{}", stopped.report.summary());
+    let unavailable = stopped
+        .cause
+        .chain()
+        .filter_map(|c| c.downcast_ref::<crate::storage::StorageError>())
+        .any(crate::storage::StorageError::is_unavailable);
+    let message = format!(
+        "the import stopped: {:#}. The {} rows counted as imported above are stored; run the \
+         same command again to import the rest (rows already imported are skipped).",
+        stopped.cause, stopped.report.imported
+    );
+    if unavailable {
+        super::Exit {
+            code: super::EX_TEMPFAIL,
+            message,
+        }
+        .into()
+    } else {
+        anyhow::anyhow!(message)
+    }
 }
 
 fn progress_bar() -> ProgressBar {

@@ -15,18 +15,8 @@ use crate::config::Config;
 /// The largest message read (a report's attachments are capped well below this).
 const MAX_MESSAGE: u64 = 64 * 1024 * 1024;
 
-/// A failure with the exit status an MTA expects.
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct MailExit {
-    /// The process exit status.
-    pub code: u8,
-    /// What went wrong.
-    pub message: String,
-}
-
 fn exit(code: u8, message: impl Into<String>) -> anyhow::Error {
-    MailExit {
+    super::Exit {
         code,
         message: message.into(),
     }

@@ -13,3 +13,17 @@ pub mod redact;
 pub mod serve;
 pub mod taxonomy;
 pub mod user;
+
+/// A failure that ends the process with a particular exit status: the sysexits codes an MTA
+/// reads from `ingest-email`, 75 ("try again later") from an import the database stopped.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Exit {
+    /// The process exit status.
+    pub code: u8,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The exit status a script or MTA reads as "temporary failure, try again later".
+pub const EX_TEMPFAIL: u8 = 75;

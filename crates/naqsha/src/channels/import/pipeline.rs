@@ -101,6 +101,68 @@ pub async fn import(
         ..Default::default()
     };
     let detail = format!("import from {source}");
+    match run_batches(
+        store,
+        public_key,
+        &taxonomy,
+        gazetteer,
+        &options,
+        &mut rx,
+        &mut report,
+        &detail,
+    )
+    .await
+    {
+        Ok(()) => {}
+        Err(cause) => {
+            // Wait for the reader to stop (it ends when the channel is dropped) before saying
+            // how far the import got.
+            drop(rx);
+            let _ = reader.join();
+            return Err(Stopped { report, cause }.into());
+        }
+    }
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the reading thread failed"))?;
+    if !options.dry_run {
+        store
+            .append_audit(&AuditEvent::now(None, AuditAction::Import).detail(format!(
+                "{source}: {} rows read, {} imported, {} skipped",
+                report.rows_read,
+                report.imported,
+                report.skipped_count()
+            )))
+            .await?;
+    }
+    Ok(report)
+}
+
+/// An import that stopped part-way (the database failed, the file could not be read): what
+/// it had done by then. Every batch counted in `report.imported` was committed; the same
+/// command run again skips those rows (the ledger) and imports the rest.
+#[derive(Debug, thiserror::Error)]
+#[error("the import stopped: {cause:#}")]
+pub struct Stopped {
+    /// What was read, imported and skipped before it stopped.
+    pub report: ImportReport,
+    /// Why it stopped.
+    pub cause: anyhow::Error,
+}
+
+/// Reads the batches the reader hands over, checks them against the ledger, seals them and
+/// stores them (one batch stored while the next is sealed), counting into `report`.
+#[allow(clippy::too_many_arguments)]
+async fn run_batches(
+    store: &Store,
+    public_key: &OrgPublicKey,
+    taxonomy: &Arc<Taxonomy>,
+    gazetteer: &'static Gazetteer,
+    options: &Options,
+    rx: &mut mpsc::Receiver<anyhow::Result<Chunk>>,
+    report: &mut ImportReport,
+    detail: &str,
+) -> anyhow::Result<()> {
     let mut storing: Option<StoreTask> = None;
     while let Some(chunk) = rx.recv().await {
         let chunk = chunk?;
@@ -137,10 +199,10 @@ pub async fn import(
             })
             .await?;
             if let Some(previous) = storing.take() {
-                absorb(&mut report, previous.await??);
+                absorb(report, previous.await??);
             }
             let rows: std::collections::HashSet<u64> = sealed.rows.iter().copied().collect();
-            let (store, detail) = (store.clone(), detail.clone());
+            let (store, detail) = (store.clone(), detail.to_owned());
             storing = Some(tokio::spawn(async move {
                 Ok(batch::store_batch(&store, sealed, &detail).await?)
             }));
@@ -154,22 +216,9 @@ pub async fn import(
         }
     }
     if let Some(previous) = storing.take() {
-        absorb(&mut report, previous.await??);
+        absorb(report, previous.await??);
     }
-    reader
-        .join()
-        .map_err(|_| anyhow::anyhow!("the reading thread failed"))?;
-    if !options.dry_run {
-        store
-            .append_audit(&AuditEvent::now(None, AuditAction::Import).detail(format!(
-                "{source}: {} rows read, {} imported, {} skipped",
-                report.rows_read,
-                report.imported,
-                report.skipped_count()
-            )))
-            .await?;
-    }
-    Ok(report)
+    Ok(())
 }
 
 fn absorb(report: &mut ImportReport, outcomes: Vec<(u64, Outcome)>) {
