@@ -12,18 +12,20 @@ N=${1:-500}
 BIN=${NAQSHA_BIN:-target/release/naqsha}
 DIR=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-export NAQSHA_SMSSYNC_SECRET=bench-secret NAQSHA_LOG=warn
+NAQSHA_SMSSYNC_SECRET=$("$BIN" secret)
+export NAQSHA_SMSSYNC_SECRET NAQSHA_LOG=warn
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DIR"' EXIT
 "$BIN" --data-dir "$DIR/data" init >/dev/null
 "$BIN" --data-dir "$DIR/data" serve --bind "127.0.0.1:$PORT" >/dev/null &
 SERVER=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 python3 - "$PORT" "$N" <<'PY'
-import http.client, sys, time, urllib.parse, json
+import http.client, os, sys, time, urllib.parse, json
 port, n = int(sys.argv[1]), int(sys.argv[2])
+secret = os.environ["NAQSHA_SMSSYNC_SECRET"]
 c = http.client.HTTPConnection("127.0.0.1", port)
 def post(i, sender, text):
-    body = urllib.parse.urlencode({"secret": "bench-secret", "from": sender, "message": text,
+    body = urllib.parse.urlencode({"secret": secret, "from": sender, "message": text,
         "message_id": f"m-{sender}-{i}", "device_id": "bench", "sent_to": "+920000000000",
         "sent_timestamp": "1767225600000"})
     c.request("POST", "/sms/smssync", body, {"Content-Type": "application/x-www-form-urlencoded"})

@@ -15,6 +15,7 @@ pub mod places;
 pub mod redaction;
 pub mod review;
 pub mod sealing;
+pub mod shared_secret;
 pub mod submission;
 pub mod taxonomy;
 pub mod text;

@@ -28,6 +28,12 @@ pub fn hash_password(password: &SecretString, params: KdfParams) -> Result<Strin
         .map_err(|e| PasswordError(e.to_string()))
 }
 
+/// A valid argon2id hash (of no password anyone knows) with the cost of
+/// [`KdfParams::MODERATOR`], checked against when a sign-in names no account, so that an unknown
+/// name costs the server the same time as a known one and the answer's timing does not tell
+/// which names exist.
+pub const UNKNOWN_USER_HASH: &str = "$argon2id$v=19$m=65536,t=3,p=1$c29tZXNhbHRzb21lc2FsdA$Y2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2M";
+
 /// Checks a password against a stored hash; a malformed hash never verifies.
 pub fn verify_password(password: &SecretString, phc: &str) -> bool {
     let Ok(hash) = PasswordHash::new(phc) else {
@@ -68,6 +74,27 @@ mod tests {
     fn moderator_cost_is_recorded_in_the_hash() {
         let h = hash_password(&SecretString::from("x"), KdfParams::MODERATOR).unwrap();
         assert!(h.contains("m=65536"), "{h}");
+    }
+
+    #[test]
+    fn an_unknown_name_costs_what_a_moderator_password_costs() {
+        let dummy = PasswordHash::new(UNKNOWN_USER_HASH).expect("a well-formed hash");
+        let real_phc = hash_password(&SecretString::from("x"), KdfParams::MODERATOR).unwrap();
+        let real = PasswordHash::new(&real_phc).unwrap();
+        assert_eq!(dummy.algorithm, real.algorithm);
+        assert_eq!(dummy.version, real.version);
+        let params = |h: &PasswordHash<'_>| Params::try_from(h).unwrap();
+        let (d, r) = (params(&dummy), params(&real));
+        assert_eq!(
+            (d.m_cost(), d.t_cost(), d.p_cost()),
+            (r.m_cost(), r.t_cost(), r.p_cost())
+        );
+        assert_eq!(
+            dummy.hash.map(|o| o.len()),
+            real.hash.map(|o| o.len()),
+            "the same output length"
+        );
+        assert!(!verify_password(&SecretString::from(""), UNKNOWN_USER_HASH));
     }
 
     #[test]

@@ -132,6 +132,9 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Print a new random secret for an SMS gateway (32 random bytes, base64url), e.g. for
+    /// NAQSHA_SMSSYNC_SECRET or NAQSHA_SMS_WEBHOOK_SECRET.
+    Secret,
     /// Export cases: the published ones as open data, or every coded case (--full).
     Export {
         /// csv, geojson (published cases only) or jsonl.
@@ -252,6 +255,10 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    // Needs no configuration: it makes the secret a refused configuration asks for.
+    if let Command::Secret = cli.command {
+        return crate::commands::secret::run(&mut std::io::stdout().lock());
+    }
     let bind = match &cli.command {
         Command::Serve { bind, .. } => bind.clone(),
         _ => None,
@@ -345,6 +352,7 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
             )
             .await
         }
+        Command::Secret => crate::commands::secret::run(&mut std::io::stdout().lock()),
         Command::Export {
             format,
             full,

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use naqsha_core::shared_secret::SharedSecret;
+
 /// The settings Naqsha runs with. Built only by [`Config::load`] or [`Config::for_data_dir`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct Config {
@@ -25,8 +27,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// The log filter (tracing `EnvFilter` syntax), e.g. `info` or `naqsha=debug`.
     pub log: String,
-    /// Shared secret of the SMSSync gateway.
-    pub smssync_secret: Option<String>,
+    /// Shared secret of the SMSSync gateway (at least 128 bits of randomness).
+    pub smssync_secret: Option<SharedSecret>,
     /// The rest of the SMS gateways' settings.
     pub sms: SmsSettings,
     /// Email intake: the mailbox to poll, if any.
@@ -574,7 +576,7 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
     if let Some(b) = boolean("news.allow_private_hosts")? {
         config.news_allow_private_hosts = b;
     }
-    config.smssync_secret = string("sms.smssync_secret")?.filter(|s| !s.is_empty());
+    config.smssync_secret = shared_secret("sms.smssync_secret", &string, &err)?;
     if let Some(url) = string("map.tile_url")?.filter(|s| !s.trim().is_empty()) {
         let url = url.trim().to_owned();
         if tile_origin(&url).is_none() || !["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p)) {
@@ -633,8 +635,9 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
 /// How SMS gateways behave. Secrets never appear in `Debug`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SmsSettings {
-    /// Shared secret of the generic inbound webhook (`/sms/webhook`); off when unset.
-    pub webhook_secret: Option<String>,
+    /// Shared secret of the generic inbound webhook (`/sms/webhook`), at least 128 bits of
+    /// randomness; off when unset.
+    pub webhook_secret: Option<SharedSecret>,
     /// SMS from one sender within this time of their first one join one report.
     pub join_window: std::time::Duration,
     /// What reporters by SMS are taken to allow (they were not asked).
@@ -717,6 +720,26 @@ impl std::fmt::Debug for ImapSettings {
     }
 }
 
+/// How to make a secret that passes, for the message that refuses one.
+pub const MAKE_A_SECRET: &str = "make one with `naqsha secret`, or with \
+    `head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\\n'`";
+
+/// A secret that a client presents to us (a gateway's), refused unless it carries at least
+/// 128 bits of randomness. An empty value leaves the gateway off. The message never holds the
+/// value.
+fn shared_secret(
+    path: &'static str,
+    string: &dyn Fn(&'static str) -> Result<Option<String>, ConfigError>,
+    err: &dyn Fn(&str, String) -> ConfigError,
+) -> Result<Option<SharedSecret>, ConfigError> {
+    let Some(value) = string(path)?.filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    SharedSecret::parse(&value)
+        .map(Some)
+        .map_err(|weak| err(path, format!("{weak}; {MAKE_A_SECRET}")))
+}
+
 /// Reads the `[sms]` and `[email]` settings into `config`.
 fn channel_settings(
     config: &mut Config,
@@ -757,7 +780,7 @@ fn channel_settings(
                 })
                 .transpose()
         };
-    config.sms.webhook_secret = string("sms.webhook_secret")?.filter(|s| !s.is_empty());
+    config.sms.webhook_secret = shared_secret("sms.webhook_secret", string, err)?;
     if let Some(m) = number("sms.join_window_minutes", 0, 24 * 60)? {
         config.sms.join_window = std::time::Duration::from_secs(m * 60);
     }
@@ -1066,7 +1089,7 @@ mod tests {
         std::fs::write(
             &file,
             "[sms]\njoin_window_minutes = 3\ndefault_consent = \"statistics_only\"\n\
-             webhook_secret = \"hook-s3cret\"\n[email]\nimap_host = \"mail.example.org\"\n\
+             webhook_secret = \"hook-Xv7Lq2Zr9TbK4mWc8NpYs3Fd\"\n[email]\nimap_host = \"mail.example.org\"\n\
              imap_user = \"reports\"\npoll_minutes = 2\n",
         )
         .unwrap();
@@ -1090,7 +1113,13 @@ mod tests {
         assert_eq!(imap.mailbox, "INBOX");
         assert_eq!(imap.poll, std::time::Duration::from_secs(120));
         let shown = format!("{c:?}");
-        assert!(!shown.contains("mail-s3cret") && !shown.contains("hook-s3cret"));
+        assert!(
+            c.sms
+                .webhook_secret
+                .as_ref()
+                .is_some_and(|s| s.expose() == "hook-Xv7Lq2Zr9TbK4mWc8NpYs3Fd")
+        );
+        assert!(!shown.contains("mail-s3cret") && !shown.contains("Xv7Lq2Zr9TbK4mWc8NpYs3Fd"));
         assert!(!shown.contains("reports"), "the login is not shown either");
 
         let bad = |pairs: &[(&str, &str)]| {
@@ -1130,6 +1159,55 @@ mod tests {
         )
         .unwrap();
         assert_eq!(local.email.imap.unwrap().port, 143);
+    }
+
+    #[test]
+    fn gateway_secrets_must_be_random_and_the_refusal_says_how_to_make_one() {
+        let good = naqsha_core::shared_secret::SharedSecret::generate();
+        for (var, key) in [
+            ("NAQSHA_SMSSYNC_SECRET", "sms.smssync_secret"),
+            ("NAQSHA_SMS_WEBHOOK_SECRET", "sms.webhook_secret"),
+        ] {
+            for weak in [
+                "1",
+                "bench-secret",
+                "sync-secret-7Qx",
+                "correct horse battery staple",
+            ] {
+                let e = Config::load_from(&Overrides::default(), &env(&[(var, weak)])).unwrap_err();
+                assert_eq!(e.key, key);
+                let line = e.to_string();
+                assert!(line.contains(&format!("(from {var})")), "{line}");
+                assert!(line.contains("at least 128"), "{line}");
+                assert!(line.contains("naqsha secret"), "{line}");
+                assert!(line.contains("/dev/urandom"), "{line}");
+                assert!(!line.contains('\n'), "one line: {line}");
+                if weak.len() > 3 {
+                    assert!(!line.contains(weak), "the value is never echoed: {line}");
+                }
+            }
+            let c =
+                Config::load_from(&Overrides::default(), &env(&[(var, good.expose())])).unwrap();
+            let set = match key {
+                "sms.smssync_secret" => c.smssync_secret,
+                _ => c.sms.webhook_secret,
+            };
+            assert_eq!(set.as_ref(), Some(&good));
+            // Empty leaves the gateway off.
+            let off = Config::load_from(&Overrides::default(), &env(&[(var, "")])).unwrap();
+            assert!(off.smssync_secret.is_none() && off.sms.webhook_secret.is_none());
+        }
+        // A weak secret in a file is refused the same way.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("secret");
+        std::fs::write(&file, "hunter2\n").unwrap();
+        let e = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_SMSSYNC_SECRET_FILE", file.to_str().unwrap())]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "sms.smssync_secret");
+        assert!(!e.to_string().contains("hunter2"));
     }
 
     #[test]

@@ -3,10 +3,16 @@
 //!
 //! The secret key exists in the clear only in memory, inside the value these functions
 //! return; it is never written anywhere.
+//!
+//! Password work (argon2id, 64 MiB and three passes a derivation) runs on the blocking pool,
+//! never on the async workers that serve pages and `/healthz`. How many run at once is the
+//! caller's gate (`staff::HashGate` for the web).
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::ids::UserId;
-use naqsha_core::password::{generate_one_time_password, hash_password, verify_password};
+use naqsha_core::password::{
+    UNKNOWN_USER_HASH, generate_one_time_password, hash_password, verify_password,
+};
 use naqsha_core::sealing::{
     self, KdfParams, OrgKeyPair, OrgPublicKey, OrgSecretKey, RecoveryKey, SecretString, Zeroizing,
 };
@@ -139,6 +145,21 @@ pub struct SignedIn {
     pub key: Option<Unlocked>,
 }
 
+/// Runs CPU- and memory-heavy password work on the blocking pool.
+async fn off_the_workers<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, KeyringError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| KeyringError::Crypto(format!("password work did not finish: {e}")))
+}
+
+/// Whether `password` matches `phc`, checked off the async workers.
+async fn verify(password: &SecretString, phc: String) -> Result<bool, KeyringError> {
+    let password = password.clone();
+    off_the_workers(move || verify_password(&password, &phc)).await
+}
+
 /// Checks a password and, for roles that read raw reports, unwraps the organisation key.
 /// Failures are audited; every failure is the same [`KeyringError::WrongCredentials`].
 pub async fn sign_in(
@@ -153,10 +174,10 @@ pub async fn sign_in(
     let user = store.user_by_name(username).await?;
     let Some(user) = user.filter(|u| !u.disabled) else {
         // Spend the same effort on an unknown name so timing does not reveal which exist.
-        let _ = verify_password(password, DUMMY_HASH);
+        verify(password, UNKNOWN_USER_HASH.to_owned()).await?;
         return Err(KeyringError::WrongCredentials);
     };
-    if !verify_password(password, &user.password_hash) {
+    if !verify(password, user.password_hash.clone()).await? {
         store
             .append_audit(
                 &AuditEvent::now(Some(user.id), AuditAction::LoginFailed).subject(user.id),
@@ -175,7 +196,9 @@ pub async fn sign_in(
     let wrap: sealing::WrappedKey = wrap
         .parse()
         .map_err(|e: sealing::WrapParseError| KeyringError::Crypto(e.to_string()))?;
-    let secret = sealing::unwrap_with_password(&wrap, &keys.public_key, password)
+    let (public, typed) = (keys.public_key.clone(), password.clone());
+    let secret = off_the_workers(move || sealing::unwrap_with_password(&wrap, &public, &typed))
+        .await?
         .map_err(|_| KeyringError::WrongCredentials)?;
     store
         .append_audit(&AuditEvent::now(Some(user.id), AuditAction::Unlock).subject(user.id))
@@ -212,16 +235,24 @@ pub async fn set_password(
     params: KdfParams,
 ) -> Result<(), KeyringError> {
     check_strength(new_password)?;
-    let wrap = match (user.role.reads_raw(), key) {
-        (true, Some(k)) => Some(
-            sealing::wrap_with_password(&k.secret, &k.public, new_password, params)
-                .map_err(|e| KeyringError::Crypto(e.to_string()))?,
-        ),
+    let wrap_key = match (user.role.reads_raw(), key) {
+        (true, Some(k)) => Some((k.secret.try_clone(), k.public.clone())),
         (true, None) => return Err(KeyringError::NoKeyForRole),
         (false, _) => None,
     };
-    let hash =
-        hash_password(new_password, params).map_err(|e| KeyringError::Crypto(e.to_string()))?;
+    let password = new_password.clone();
+    let (hash, wrap) = off_the_workers(move || {
+        let wrap = wrap_key
+            .map(|(secret, public)| {
+                sealing::wrap_with_password(&secret, &public, &password, params)
+                    .map_err(|e| KeyringError::Crypto(e.to_string()))
+            })
+            .transpose()?;
+        let hash =
+            hash_password(&password, params).map_err(|e| KeyringError::Crypto(e.to_string()))?;
+        Ok::<_, KeyringError>((hash, wrap))
+    })
+    .await??;
     store
         .set_credentials(user.id, &hash, wrap.as_ref(), false)
         .await?;
@@ -230,9 +261,6 @@ pub async fn set_password(
         .await?;
     Ok(())
 }
-
-/// A valid argon2id hash of a random password, verified against when the user is unknown.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=65536,t=3,p=1$c29tZXNhbHRzb21lc2FsdA$Y2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2M";
 
 /// Adds a staff account. Roles that read raw reports get a wrap of the key, which needs an
 /// unlocked session; analysts do not.
@@ -247,21 +275,28 @@ pub async fn add_user(
     check_strength(password)?;
     let username =
         Username::parse(username).map_err(|e| KeyringError::Invalid(format!("username {e}")))?;
-    let key_wrap = if role.reads_raw() {
-        Some(
-            sealing::wrap_with_password(&by.secret, &by.public, password, params)
-                .map_err(|e| KeyringError::Crypto(e.to_string()))?
-                .to_string(),
-        )
-    } else {
-        None
-    };
+    let wrap_key = role
+        .reads_raw()
+        .then(|| (by.secret.try_clone(), by.public.clone()));
+    let typed = password.clone();
+    let (password_hash, key_wrap) = off_the_workers(move || {
+        let key_wrap = wrap_key
+            .map(|(secret, public)| {
+                sealing::wrap_with_password(&secret, &public, &typed, params)
+                    .map(|w| w.to_string())
+                    .map_err(|e| KeyringError::Crypto(e.to_string()))
+            })
+            .transpose()?;
+        let hash =
+            hash_password(&typed, params).map_err(|e| KeyringError::Crypto(e.to_string()))?;
+        Ok::<_, KeyringError>((hash, key_wrap))
+    })
+    .await??;
     let user = User {
         id: UserId::random(),
         username,
         role,
-        password_hash: hash_password(password, params)
-            .map_err(|e| KeyringError::Crypto(e.to_string()))?,
+        password_hash,
         key_wrap,
         disabled: false,
         must_change_password: true,

@@ -118,6 +118,19 @@ impl AppState {
         }
     }
 
+    /// The same state with another gate in front of password hashing, for tests only (e.g. one
+    /// slot and no queue, to see what a sign-in meets when the server is busy).
+    pub fn with_hash_gate(self, gate: crate::staff::HashGate) -> Self {
+        let inner = Arc::try_unwrap(self.inner)
+            .unwrap_or_else(|_| panic!("with_hash_gate must be called before the state is shared"));
+        Self {
+            inner: Arc::new(Inner {
+                staff: inner.staff.with_hash_gate(gate),
+                ..inner
+            }),
+        }
+    }
+
     /// The SMS gateways' memory: join windows and replies waiting to be fetched.
     pub fn sms(&self) -> &crate::channels::sms::SmsRuntime {
         &self.inner.sms

@@ -374,3 +374,147 @@ async fn the_language_switch_goes_back_only_to_a_workspace_page() {
     let reply = switch("/admin/inbox?page=2").await;
     assert_eq!(reply.header("location"), Some("/admin/inbox?page=2"));
 }
+
+/// Posts the sign-in form from `peer` in `lang`, through a fresh sign-in page.
+async fn sign_in_attempt(
+    app: &App,
+    peer: &str,
+    lang: &str,
+    username: &str,
+    password: &str,
+) -> intake_support::Reply {
+    let (login, cookie) = signin_page(app).await;
+    let req = axum::http::Request::post("/admin/login")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", cookie)
+        .body(axum::body::Body::from(intake_support::urlencode(&[
+            ("csrf", &csrf_of(&login)),
+            ("lang", lang),
+            ("username", username),
+            ("password", password),
+        ])))
+        .unwrap();
+    app.send_from(req, peer).await
+}
+
+/// The refused sign-in page: the status, a `Retry-After`, the message, the name kept and the
+/// password not.
+fn refused_page(reply: &intake_support::Reply, status: StatusCode, message: &str, name: &str) {
+    assert_eq!(reply.status, status, "{}", reply.text());
+    let wait: u64 = reply
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    let html = reply.html();
+    let error = intake_support::texts(&html, "#login-error");
+    assert_eq!(error.len(), 1, "{}", reply.text());
+    assert!(error[0].contains(message), "{error:?}");
+    assert_eq!(
+        intake_support::attrs(&html, "input#username", "value"),
+        [name],
+        "the name typed is kept"
+    );
+    assert_eq!(
+        intake_support::attrs(&html, "input#password", "value"),
+        Vec::<String>::new(),
+        "the password is not"
+    );
+}
+
+#[tokio::test]
+async fn a_network_that_tries_too_many_passwords_waits_while_others_sign_in() {
+    let app = App::new().await;
+    let (_, one_time, _) = account(&app, "amina", Role::Moderator).await;
+    // An office of thirty people signing in at once from this network, as far as its bucket
+    // is concerned.
+    let peer: std::net::SocketAddr = intake_support::PEER.parse().unwrap();
+    let network = app
+        .state
+        .intake()
+        .keyer
+        .key_for(peer.ip(), std::time::Instant::now());
+    for _ in 0..30 {
+        assert_eq!(
+            app.state.intake().limiter.check(
+                naqsha::abuse::LimitKind::SignIn,
+                network,
+                std::time::Instant::now()
+            ),
+            naqsha::abuse::Decision::Allow
+        );
+    }
+    let en = sign_in_attempt(&app, intake_support::PEER, "en", "made-up-name", "guess").await;
+    refused_page(
+        &en,
+        StatusCode::TOO_MANY_REQUESTS,
+        "Too many sign-in attempts from your network",
+        "made-up-name",
+    );
+    assert_eq!(en.html().root_element().attr("lang"), Some("en"));
+    let ur = sign_in_attempt(&app, intake_support::PEER, "ur", "نادیہ", "guess").await;
+    refused_page(
+        &ur,
+        StatusCode::TOO_MANY_REQUESTS,
+        "آپ کے نیٹ ورک سے سائن اِن کی بہت سی کوششیں ہوئیں",
+        "نادیہ",
+    );
+    assert_eq!(ur.html().root_element().attr("lang"), Some("ur"));
+    // Another network is not affected.
+    let other = sign_in_attempt(
+        &app,
+        intake_support::OTHER_PEER,
+        "en",
+        "amina",
+        one_time.expose_secret(),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::SEE_OTHER, "{}", other.text());
+}
+
+#[tokio::test]
+async fn a_busy_server_asks_to_try_again_in_a_minute_with_the_name_kept() {
+    use naqsha::staff::HashGate;
+    // One hash at a time and no queue, so a held slot makes the server busy at once.
+    let app = App::with_state(
+        |_| {},
+        |state| state.with_hash_gate(HashGate::new(1, 0, std::time::Duration::ZERO)),
+    )
+    .await;
+    let held = app.state.staff().hashing.admit().await.unwrap();
+    let en = sign_in_attempt(&app, intake_support::PEER, "en", "admin", "a password").await;
+    refused_page(
+        &en,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "busy checking other passwords",
+        "admin",
+    );
+    assert_eq!(en.header("retry-after"), Some("60"));
+    let ur = sign_in_attempt(&app, intake_support::PEER, "ur", "admin", "a password").await;
+    refused_page(
+        &ur,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "سرور اس وقت دوسرے پاس ورڈ جانچنے میں مصروف ہے",
+        "admin",
+    );
+    // A busy answer is no failed attempt: the account is not slowed down by it.
+    assert_eq!(
+        app.state
+            .staff()
+            .throttle
+            .wait("admin", std::time::Instant::now()),
+        None
+    );
+    assert!(app.state.staff().throttle.is_empty());
+    drop(held);
+    let signed = sign_in_attempt(
+        &app,
+        intake_support::PEER,
+        "en",
+        "admin",
+        app.admin_password().expose_secret(),
+    )
+    .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.text());
+}

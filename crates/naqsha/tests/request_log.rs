@@ -1,11 +1,13 @@
-//! The request log names no visitor, and server errors are opaque to the client but logged
-//! with their request id.
+//! The request log names no visitor, server errors are opaque to the client but logged
+//! with their request id, and wrong gateway secrets are counted without what was guessed or
+//! from where.
 //!
 //! These tests capture the log with a thread-local `tracing` subscriber. `tracing` caches per
 //! call site whether anyone listens, across threads, so another test emitting events on
 //! another thread at the same moment can leave a span switched off for the capture; they run
 //! in their own test binary, one at a time.
 
+mod intake_support;
 mod web_support;
 
 use std::io::Write;
@@ -183,4 +185,61 @@ async fn server_errors_are_opaque_and_logged_with_the_request_id() {
         error_line.to_lowercase().contains("pool") || error_line.contains("database"),
         "{error_line}"
     );
+}
+
+#[tokio::test]
+async fn wrong_gateway_secrets_are_counted_without_the_guess_or_the_address() {
+    use std::time::{Duration, Instant};
+
+    let _one = ONE_AT_A_TIME.lock().await;
+    let app = intake_support::App::with_config(|c| {
+        c.smssync_secret = Some(naqsha_core::shared_secret::SharedSecret::generate());
+    })
+    .await;
+    let log = Captured::default();
+    let _guard = tracing::subscriber::set_default(log.subscriber());
+    tracing::callsite::rebuild_interest_cache();
+    for i in 0..3 {
+        let reply = app
+            .post_form(
+                "/sms/smssync",
+                &[
+                    ("secret", &format!("canary-guess-{i}")),
+                    ("from", "+923001234567"),
+                    ("message", "canary-text"),
+                ],
+                intake_support::PEER,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    }
+    // The first is written at once; the others wait for the next line, at most a minute.
+    let first = log.text();
+    let warning = |text: &str| {
+        text.lines()
+            .filter(|l| l.contains("wrong SMS gateway secrets"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let lines = warning(&first);
+    assert_eq!(lines.len(), 1, "{first}");
+    assert!(
+        lines[0].contains("WARN") && lines[0].contains("wrong=1"),
+        "{}",
+        lines[0]
+    );
+    app.state
+        .sms()
+        .guard
+        .flush(Instant::now() + Duration::from_secs(60));
+    let text = log.text();
+    let lines = warning(&text);
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[1].contains("wrong=2"), "{}", lines[1]);
+    for canary in ["canary-guess", "203.0.113", "+923001234567", "canary-text"] {
+        assert!(
+            !text.contains(canary),
+            "the log contains {canary:?}:\n{text}"
+        );
+    }
 }

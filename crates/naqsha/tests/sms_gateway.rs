@@ -2,7 +2,8 @@
 //! sends them (form bodies for incoming SMS, JSON for the Message Results API, the secret in
 //! the query for task checking), and the generic webhook. What a reporter would notice:
 //! their SMS becomes one sealed report, they get its receipt in their language, STATUS and
-//! STOP work, and their number is nowhere on disk in the clear.
+//! STOP work, and their number is nowhere on disk in the clear; someone guessing the secret
+//! is throttled per network while the gateway keeps working.
 
 mod intake_support;
 
@@ -12,15 +13,23 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use intake_support::{App, PEER, Reply};
+use intake_support::{App, OTHER_PEER, PEER, Reply};
 use naqsha::storage::{ModerationStore, ReviewStore, UserStore};
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing;
+use naqsha_core::shared_secret::SharedSecret;
 use naqsha_core::submission::{Channel, Consent, ContactDetails, SubmissionEnvelope};
 use serde_json::Value;
 
-const SECRET: &str = "sync-secret-7Qx";
-const HOOK_SECRET: &str = "hook-secret-3Jd";
+/// Secrets as `naqsha secret` makes them (URL-safe, over 128 random bits).
+const SECRET: &str = "sync-Kq7Vx2Lm9TzR4bWn8YcP3sHd6Jf";
+const HOOK_SECRET: &str = "hook-Zr5Tq8Wm2Xv7Nb4Lc9Ks3Pd6Gh";
+/// A third network (another /24), for a gateway somewhere else.
+const THIRD_PEER: &str = "192.0.2.44:40000";
+
+fn secret(s: &str) -> Option<SharedSecret> {
+    Some(SharedSecret::parse(s).expect("a secret the configuration accepts"))
+}
 /// A Pakistani mobile number in the forms a gateway or a person might write it.
 const PHONE: &str = "+923001234567";
 const PHONE_FORMS: &[&str] = &[
@@ -33,8 +42,8 @@ const PHONE_FORMS: &[&str] = &[
 
 async fn app() -> App {
     App::with_config(|c| {
-        c.smssync_secret = Some(SECRET.into());
-        c.sms.webhook_secret = Some(HOOK_SECRET.into());
+        c.smssync_secret = secret(SECRET);
+        c.sms.webhook_secret = secret(HOOK_SECRET);
     })
     .await
 }
@@ -46,10 +55,22 @@ fn json(reply: &Reply) -> Value {
 
 /// An incoming SMS exactly as SMSSync posts it (URL-encoded form, every field).
 async fn sms(app: &App, from: &str, message: &str, message_id: &str) -> Reply {
+    sms_with(app, SECRET, from, message, message_id, PEER).await
+}
+
+/// An incoming SMS with `secret`, posted from `peer`.
+async fn sms_with(
+    app: &App,
+    secret: &str,
+    from: &str,
+    message: &str,
+    message_id: &str,
+    peer: &str,
+) -> Reply {
     app.post_form(
         "/sms/smssync",
         &[
-            ("secret", SECRET),
+            ("secret", secret),
             ("from", from),
             ("message", message),
             ("sent_timestamp", "1767225600000"),
@@ -57,7 +78,7 @@ async fn sms(app: &App, from: &str, message: &str, message_id: &str) -> Reply {
             ("message_id", message_id),
             ("device_id", "naqsha-phone-1"),
         ],
-        PEER,
+        peer,
     )
     .await
 }
@@ -260,7 +281,7 @@ async fn the_same_message_posted_again_is_stored_once() {
 #[tokio::test]
 async fn sms_within_the_window_join_one_report_and_a_later_one_starts_another() {
     let app = App::with_config(|c| {
-        c.smssync_secret = Some(SECRET.into());
+        c.smssync_secret = secret(SECRET);
         c.sms.join_window = Duration::from_secs(2);
     })
     .await;
@@ -390,7 +411,7 @@ async fn stop_stops_every_reply_and_start_brings_them_back() {
 #[tokio::test]
 async fn replies_wait_for_task_checking_and_follow_the_message_results_api() {
     let app = App::with_config(|c| {
-        c.smssync_secret = Some(SECRET.into());
+        c.smssync_secret = secret(SECRET);
         c.sms.smssync_instant_reply = false;
     })
     .await;
@@ -577,4 +598,181 @@ async fn the_phone_number_is_in_no_file_in_the_clear() {
             assert!(!hit, "{needle:?} found in {} in the clear", file.display());
         }
     }
+}
+
+/// A 429 in the app's shape, with the wait in `Retry-After`.
+fn throttled_for_smssync(reply: &Reply) {
+    assert_eq!(
+        reply.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        reply.text()
+    );
+    let wait: u64 = reply
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    let answer = json(reply);
+    assert_eq!(answer["payload"]["success"], Value::Bool(false));
+    assert!(
+        answer["payload"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("too many wrong secrets")
+    );
+    assert!(answer["payload"].get("messages").is_none());
+}
+
+#[tokio::test]
+async fn guessing_the_smssync_secret_is_throttled_per_network_and_learns_nothing() {
+    let app = App::with_config(|c| {
+        c.smssync_secret = secret(SECRET);
+        c.sms.smssync_instant_reply = false;
+    })
+    .await;
+    // A survivor's reply waits for the phone.
+    let stored = sms(&app, PHONE, "He shares my photos in a group.", "g-1").await;
+    assert_eq!(stored.status, StatusCode::OK);
+
+    // Someone on another network guesses: ten wrong answers, then the door shuts.
+    for i in 0..10 {
+        let guess = app
+            .get_from(
+                &format!("/sms/smssync?task=send&secret=guess-{i}"),
+                OTHER_PEER,
+            )
+            .await;
+        assert_eq!(guess.status, StatusCode::FORBIDDEN, "guess {i}");
+    }
+    let shut = app
+        .get_from("/sms/smssync?task=send&secret=guess-10", OTHER_PEER)
+        .await;
+    throttled_for_smssync(&shut);
+    // From there even the right secret is not looked at: the answer tells nothing.
+    let right = app
+        .get_from(
+            &format!("/sms/smssync?task=send&secret={SECRET}"),
+            OTHER_PEER,
+        )
+        .await;
+    throttled_for_smssync(&right);
+    assert!(!right.text().contains(PHONE), "no survivor's number");
+    let post = sms_with(&app, SECRET, PHONE, "an SMS", "g-2", OTHER_PEER).await;
+    throttled_for_smssync(&post);
+    assert_eq!(
+        app.inbox().await.len(),
+        1,
+        "nothing stored from the throttled network"
+    );
+
+    // The gateway, on its own network, is not affected, and gets the waiting reply.
+    let poll = app
+        .get(&format!("/sms/smssync?task=send&secret={SECRET}"))
+        .await;
+    assert_eq!(poll.status, StatusCode::OK, "{}", poll.text());
+    let queued = json(&poll)["payload"]["messages"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0]["to"], PHONE);
+    // A gateway on a third network too.
+    let elsewhere = sms_with(
+        &app,
+        SECRET,
+        "+923335550000",
+        "Another report.",
+        "g-3",
+        THIRD_PEER,
+    )
+    .await;
+    assert_eq!(elsewhere.status, StatusCode::OK, "{}", elsewhere.text());
+    assert_eq!(app.inbox().await.len(), 2);
+}
+
+#[tokio::test]
+async fn guesses_from_the_gateways_own_network_never_shut_the_gateway_out() {
+    let app = app().await;
+    // The phone has delivered from this network (a carrier's shared addresses, say).
+    assert_eq!(
+        sms(&app, PHONE, "First report.", "n-1").await.status,
+        StatusCode::OK
+    );
+    // Someone on the same network guesses: wrong ones are still throttled...
+    let mut statuses = Vec::new();
+    for i in 0..12 {
+        let guess = app
+            .post_form(
+                "/sms/smssync",
+                &[
+                    ("secret", &format!("guess-{i}")),
+                    ("from", PHONE),
+                    ("message", "x"),
+                ],
+                PEER,
+            )
+            .await;
+        statuses.push(guess.status);
+    }
+    assert_eq!(statuses[..10], [StatusCode::FORBIDDEN; 10]);
+    throttled_for_smssync(
+        &app.post_form(
+            "/sms/smssync",
+            &[("secret", "guess-12"), ("from", PHONE), ("message", "x")],
+            PEER,
+        )
+        .await,
+    );
+    // ...but the phone's next SMS is stored and answered.
+    let next = sms(&app, "+923335550000", "Second report.", "n-2").await;
+    assert_eq!(next.status, StatusCode::OK, "{}", next.text());
+    assert_eq!(messages(&json(&next)).len(), 1);
+    assert_eq!(app.inbox().await.len(), 2);
+}
+
+#[tokio::test]
+async fn guessing_the_webhook_secret_is_throttled_in_the_webhooks_shape() {
+    let app = app().await;
+    let hook = |secret: String, peer: &'static str| {
+        let app = &app;
+        async move {
+            app.post_form(
+                "/sms/webhook",
+                &[("from", PHONE), ("body", "hello"), ("secret", &secret)],
+                peer,
+            )
+            .await
+        }
+    };
+    for i in 0..10 {
+        let wrong = hook(format!("guess-{i}"), OTHER_PEER).await;
+        assert_eq!(wrong.status, StatusCode::FORBIDDEN, "guess {i}");
+    }
+    for secret in ["guess-10".to_owned(), HOOK_SECRET.to_owned()] {
+        let shut = hook(secret, OTHER_PEER).await;
+        assert_eq!(
+            shut.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}",
+            shut.text()
+        );
+        let wait: u64 = shut.header("retry-after").unwrap().parse().unwrap();
+        assert!((50..=60).contains(&wait), "about a minute: {wait}");
+        let answer = json(&shut);
+        assert_eq!(answer["success"], Value::Bool(false));
+        assert_eq!(answer["reply"], Value::Null);
+        assert!(
+            answer["error"]
+                .as_str()
+                .unwrap()
+                .contains("too many wrong secrets")
+        );
+    }
+    assert!(app.inbox().await.is_empty());
+    // The provider's own network delivers as usual.
+    let ok = hook(HOOK_SECRET.to_owned(), PEER).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
+    assert_eq!(app.inbox().await.len(), 1);
 }

@@ -16,7 +16,9 @@ mod seen_set;
 pub use form_token::{FormTokens, TokenError};
 pub use network::{NetworkKey, NetworkKeyer};
 pub use pow::{Challenge, PowChallenges, PowError};
-pub use rate_limit::{Decision, FloodCause, FloodStatus, LimitKind, Limiter, RateLimits};
+pub use rate_limit::{
+    Decision, FloodCause, FloodStatus, LimitKind, Limiter, RateLimits, retry_after_secs,
+};
 
 /// Name of the honeypot field in anonymous forms.
 ///

@@ -56,6 +56,10 @@ pub struct RateLimits {
     pub report: BucketLimit,
     /// Receipt look-ups from one network (wrong receipts included).
     pub receipt: BucketLimit,
+    /// Staff sign-in attempts (passwords checked) from one network.
+    pub sign_in: BucketLimit,
+    /// Wrong or missing SMS gateway secrets from one network.
+    pub gateway_secret: BucketLimit,
     /// The global flood detector.
     pub flood: FloodLimits,
     /// Buckets kept in memory at most, over all kinds and networks.
@@ -65,8 +69,12 @@ pub struct RateLimits {
 impl Default for RateLimits {
     /// Reports: 5 at once then 1 every 2 minutes, room for a family or an office behind one
     /// address and for re-submitting after a validation error. Receipts: 10 then 1 a minute,
-    /// enough for someone mistyping, while guessing a 90-bit receipt stays hopeless. Flood: 20
-    /// accepted reports in a minute, far above any real day, for 30 minutes after.
+    /// enough for someone mistyping, while guessing a 90-bit receipt stays hopeless. Sign-in:
+    /// 30 at once then 1 every 10 seconds, so a team of twenty behind one office address can
+    /// all sign in at nine (and mistype) while one network costs at most six password hashes a
+    /// minute once its burst is spent. Gateway secrets: 10 wrong ones, then 1 a minute; a
+    /// gateway with the right secret never draws from it. Flood: 20 accepted reports in a
+    /// minute, far above any real day, for 30 minutes after.
     fn default() -> Self {
         Self {
             report: BucketLimit {
@@ -74,6 +82,14 @@ impl Default for RateLimits {
                 refill_every: Duration::from_secs(120),
             },
             receipt: BucketLimit {
+                burst: 10,
+                refill_every: Duration::from_secs(60),
+            },
+            sign_in: BucketLimit {
+                burst: 30,
+                refill_every: Duration::from_secs(10),
+            },
+            gateway_secret: BucketLimit {
                 burst: 10,
                 refill_every: Duration::from_secs(60),
             },
@@ -94,6 +110,10 @@ pub enum LimitKind {
     Report,
     /// Looking up a receipt.
     Receipt,
+    /// A staff sign-in attempt (a password hash).
+    SignIn,
+    /// A wrong or missing SMS gateway secret.
+    GatewaySecret,
 }
 
 /// The answer to [`Limiter::check`].
@@ -135,6 +155,12 @@ impl FloodStatus {
     pub fn on(&self) -> bool {
         self.cause.is_some()
     }
+}
+
+/// The whole seconds to send in `Retry-After` for `wait`: rounded up, so a client that waits
+/// that long is let in, and at least 1.
+pub fn retry_after_secs(wait: Duration) -> u64 {
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
 /// Per-network limits and flood state, shared by all requests.
@@ -205,12 +231,28 @@ impl Limiter {
         &self.limits
     }
 
-    /// Takes a token from `key`'s bucket of `kind`, or says how long to wait.
-    pub fn check(&self, kind: LimitKind, key: NetworkKey, now: Instant) -> Decision {
-        let limit = match kind {
+    fn limit(&self, kind: LimitKind) -> BucketLimit {
+        match kind {
             LimitKind::Report => self.limits.report,
             LimitKind::Receipt => self.limits.receipt,
-        };
+            LimitKind::SignIn => self.limits.sign_in,
+            LimitKind::GatewaySecret => self.limits.gateway_secret,
+        }
+    }
+
+    /// Takes a token from `key`'s bucket of `kind`, or says how long to wait.
+    pub fn check(&self, kind: LimitKind, key: NetworkKey, now: Instant) -> Decision {
+        self.decide(kind, key, now, true)
+    }
+
+    /// What [`Limiter::check`] would answer now, without taking a token: for a limit that only
+    /// failures draw from (a wrong secret), asked before knowing whether this one fails.
+    pub fn peek(&self, kind: LimitKind, key: NetworkKey, now: Instant) -> Decision {
+        self.decide(kind, key, now, false)
+    }
+
+    fn decide(&self, kind: LimitKind, key: NetworkKey, now: Instant, take: bool) -> Decision {
+        let limit = self.limit(kind);
         let interval = limit.refill_every;
         let tolerance = interval.saturating_mul(limit.burst.max(1) - 1);
         let shard = &self.shards[usize::from(key.shard_byte()) % SHARDS];
@@ -222,6 +264,9 @@ impl Limiter {
             return Decision::Throttle {
                 retry_after: ahead - tolerance,
             };
+        }
+        if !take {
+            return Decision::Allow;
         }
         if stored.is_none() && shard.tat.len() >= shard.capacity {
             shard.make_room(now);
@@ -424,6 +469,71 @@ mod tests {
         assert_eq!(
             limiter.check(LimitKind::Receipt, key(7), t0 + MINUTE),
             Decision::Allow
+        );
+    }
+
+    #[test]
+    fn retry_after_is_rounded_up_to_whole_seconds() {
+        assert_eq!(retry_after_secs(Duration::from_millis(59_990)), 60);
+        assert_eq!(retry_after_secs(MINUTE), 60);
+        assert_eq!(retry_after_secs(Duration::ZERO), 1);
+    }
+
+    #[test]
+    fn peeking_takes_no_token() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        for _ in 0..100 {
+            assert_eq!(
+                limiter.peek(LimitKind::GatewaySecret, key(4), t0),
+                Decision::Allow
+            );
+        }
+        assert_eq!(limiter.tracked_buckets(), 0, "peeking stores nothing");
+        let allowed = (0..100)
+            .take_while(|_| limiter.check(LimitKind::GatewaySecret, key(4), t0) == Decision::Allow)
+            .count();
+        assert_eq!(allowed, 10, "ten wrong secrets, then a wait");
+        assert_eq!(
+            limiter.peek(LimitKind::GatewaySecret, key(4), t0),
+            Decision::Throttle {
+                retry_after: MINUTE
+            }
+        );
+        assert_eq!(
+            limiter.peek(LimitKind::GatewaySecret, key(4), t0 + MINUTE),
+            Decision::Allow
+        );
+    }
+
+    #[test]
+    fn an_office_of_twenty_signs_in_at_once_a_flood_is_slowed_to_six_a_minute() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        // Twenty people, a third of them mistyping once.
+        for _ in 0..27 {
+            assert_eq!(
+                limiter.check(LimitKind::SignIn, key(9), t0),
+                Decision::Allow
+            );
+        }
+        // A flood from that network: its burst is spent, then one attempt every 10 s.
+        let mut allowed = 0;
+        for s in 0..=600u64 {
+            let now = t0 + Duration::from_millis(s * 100);
+            if limiter.check(LimitKind::SignIn, key(9), now) == Decision::Allow {
+                allowed += 1;
+            }
+        }
+        assert_eq!(
+            allowed,
+            3 + 6,
+            "the rest of the burst, then one every ten seconds"
+        );
+        assert_eq!(
+            limiter.check(LimitKind::SignIn, key(10), t0),
+            Decision::Allow,
+            "another network signs in as usual"
         );
     }
 

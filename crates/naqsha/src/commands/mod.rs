@@ -10,6 +10,7 @@ pub mod ingest_email;
 pub mod init;
 pub mod migrate;
 pub mod redact;
+pub mod secret;
 pub mod serve;
 pub mod taxonomy;
 pub mod user;

@@ -1,7 +1,9 @@
 //! Staff sign-in that is not about HTTP: the in-memory vault of unlocked keys, the per-account
-//! login throttle, TOTP codes and the key that signs CSRF tokens.
+//! login throttle, the gate in front of password hashing, TOTP codes and the key that signs
+//! CSRF tokens.
 
 pub mod duplicates;
+pub mod hash_gate;
 pub mod sweep;
 pub mod throttle;
 pub mod totp;
@@ -14,6 +16,7 @@ use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::Sha256;
 
+pub use hash_gate::HashGate;
 pub use throttle::LoginThrottle;
 pub use vault::Vault;
 
@@ -30,6 +33,8 @@ pub struct StaffRuntime {
     pub vault: Vault,
     /// Slows down guessing one account's password.
     pub throttle: LoginThrottle,
+    /// Limits how many password hashes run at once.
+    pub hashing: HashGate,
     /// TOTP secrets offered at enrolment, not yet confirmed.
     pub pending_totp: Vault<String>,
     csrf_key: [u8; 32],
@@ -50,9 +55,15 @@ impl StaffRuntime {
         Self {
             vault: Vault::default(),
             throttle: LoginThrottle::default(),
+            hashing: HashGate::for_this_machine(),
             pending_totp: Vault::default(),
             csrf_key,
         }
+    }
+
+    /// The same runtime with another hashing gate (tests and benchmarks that need a full one).
+    pub fn with_hash_gate(self, hashing: HashGate) -> Self {
+        Self { hashing, ..self }
     }
 
     /// The CSRF token bound to `binding` (a session's id hash, or the sign-in form's nonce).

@@ -4,7 +4,7 @@
 pub mod admin;
 mod api;
 mod assets;
-mod client;
+pub(crate) mod client;
 pub mod csrf;
 mod error;
 mod headers;

@@ -43,13 +43,24 @@ impl App {
 
     /// An application whose configuration `edit` changed first (e.g. forced flood mode).
     pub async fn with_config(edit: impl FnOnce(&mut Config)) -> Self {
+        Self::with_state(edit, |state| state).await
+    }
+
+    /// An application whose configuration `edit` changed first and whose state `adapt` changed
+    /// before it is shared (e.g. a full gate in front of password hashing).
+    pub async fn with_state(
+        edit: impl FnOnce(&mut Config),
+        adapt: impl FnOnce(AppState) -> AppState,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temporary directory");
         let mut config = Config::for_data_dir(dir.path().join("data"));
         edit(&mut config);
-        let state = naqsha::startup::build_state(config)
-            .await
-            .expect("state builds on an empty data directory")
-            .with_test_kdf();
+        let state = adapt(
+            naqsha::startup::build_state(config)
+                .await
+                .expect("state builds on an empty data directory")
+                .with_test_kdf(),
+        );
         let init = keyring::initialise(state.store(), "admin", KdfParams::INSECURE_FAST_FOR_TESTS)
             .await
             .expect("keyring initialises");

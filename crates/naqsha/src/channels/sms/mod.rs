@@ -16,6 +16,7 @@
 
 pub mod commands;
 pub mod fields;
+pub mod guard;
 pub mod keys;
 pub mod outbox;
 pub mod smssync;
@@ -106,6 +107,8 @@ pub struct SmsRuntime {
     /// Replies given to recently stored messages, by their seen-key, to answer a retry.
     replays: Mutex<HashMap<String, (Instant, Vec<Reply>)>>,
     last_prune: Mutex<Option<Instant>>,
+    /// Wrong gateway secrets: throttled per network and counted for the log.
+    pub guard: guard::SecretGuard,
 }
 
 impl Default for SmsRuntime {
@@ -117,6 +120,7 @@ impl Default for SmsRuntime {
             in_flight: Mutex::new(HashSet::new()),
             replays: Mutex::new(HashMap::new()),
             last_prune: Mutex::new(None),
+            guard: guard::SecretGuard::default(),
         }
     }
 }
@@ -157,10 +161,12 @@ pub fn spawn_sweeper(state: AppState) {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         loop {
             tick.tick().await;
+            let now = Instant::now();
             state
                 .sms()
-                .close_expired(state.config().sms.join_window, Instant::now())
+                .close_expired(state.config().sms.join_window, now)
                 .await;
+            state.sms().guard.flush(now);
         }
     });
 }

@@ -19,54 +19,94 @@
 //! - `GET ?task=result&secret=…`: `{"message_uuids":[…]}` of replies awaiting a delivery
 //!   report; `POST ?task=result&secret=…` with `{"message_result":[{uuid, sent_result_code,
 //!   …}]}` delivers them, and those replies are forgotten.
+//!
+//! Too many wrong secrets from one network: 429 with `Retry-After` and `success: false`, the
+//! secret not checked (see [`super::guard`]). The app keeps an SMS it could not deliver and
+//! sends it again.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::fields::Fields;
+use super::guard::Verdict;
 use super::keys::{GatewayKeys, PhoneNumber};
 use super::{Inbound, clean, receive};
+use crate::abuse::{NetworkKey, retry_after_secs};
 use crate::state::AppState;
+use crate::web::client::ClientNetwork;
 
-/// A failure in the shape the app understands.
-struct Refusal(StatusCode, &'static str);
+/// A failure in the shape the app understands, with how long to wait when throttled.
+struct Refusal(StatusCode, &'static str, Option<Duration>);
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        (
+        let mut res = (
             self.0,
             Json(json!({ "payload": { "success": false, "error": self.1 } })),
         )
-            .into_response()
+            .into_response();
+        if let Some(wait) = self.2 {
+            res.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(retry_after_secs(wait)),
+            );
+        }
+        res
     }
 }
 
 fn refuse(status: StatusCode, error: &'static str) -> Response {
-    Refusal(status, error).into_response()
+    Refusal(status, error, None).into_response()
 }
 
-/// The gateway's keys, or the answer when it is off.
+/// The gateway's keys and secret, or the answer when it is off.
 fn keys(state: &AppState) -> Result<(GatewayKeys, String), Refusal> {
     match &state.config().smssync_secret {
-        Some(secret) => Ok((GatewayKeys::derive(secret), secret.clone())),
+        Some(secret) => Ok((
+            GatewayKeys::derive(secret.expose()),
+            secret.expose().to_owned(),
+        )),
         None => Err(Refusal(
             StatusCode::NOT_FOUND,
             "the SMSSync gateway is not enabled on this server",
+            None,
         )),
     }
 }
 
-fn check_secret(keys: &GatewayKeys, fields: &Fields) -> Result<(), Refusal> {
-    match fields.get("secret") {
-        Some(given) if keys.accepts(given) => Ok(()),
-        Some(_) => Err(Refusal(StatusCode::FORBIDDEN, "the secret is wrong")),
-        None => Err(Refusal(StatusCode::FORBIDDEN, "the secret is missing")),
+/// Checks the request's secret, throttling wrong ones per network.
+fn check_secret(
+    state: &AppState,
+    keys: &GatewayKeys,
+    fields: &Fields,
+    network: NetworkKey,
+) -> Result<(), Refusal> {
+    let verdict = state.sms().guard.check(
+        &state.intake().limiter,
+        keys,
+        fields.get("secret"),
+        network,
+        Instant::now(),
+    );
+    match verdict {
+        Verdict::Accepted => Ok(()),
+        Verdict::Wrong => Err(Refusal(StatusCode::FORBIDDEN, "the secret is wrong", None)),
+        Verdict::Missing => Err(Refusal(
+            StatusCode::FORBIDDEN,
+            "the secret is missing",
+            None,
+        )),
+        Verdict::Throttled { retry_after } => Err(Refusal(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many wrong secrets from this network; retry later",
+            Some(retry_after),
+        )),
     }
 }
 
@@ -74,6 +114,7 @@ fn read(uri: &Uri, headers: &HeaderMap, body: &[u8]) -> Result<Fields, Refusal> 
     Fields::read(uri, headers, body).ok_or(Refusal(
         StatusCode::BAD_REQUEST,
         "the request body cannot be read",
+        None,
     ))
 }
 
@@ -88,17 +129,27 @@ fn internal(err: &anyhow::Error) -> Response {
 }
 
 /// `GET /sms/smssync?task=send|result`.
-pub async fn get(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
-    match answer_get(&state, &uri, &headers) {
+pub async fn get(
+    State(state): State<AppState>,
+    ClientNetwork(network): ClientNetwork,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    match answer_get(&state, &uri, &headers, network) {
         Ok(res) => res,
         Err(refusal) => refusal.into_response(),
     }
 }
 
-fn answer_get(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Result<Response, Refusal> {
+fn answer_get(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    network: NetworkKey,
+) -> Result<Response, Refusal> {
     let (keys, secret) = keys(state)?;
     let fields = read(uri, headers, b"")?;
-    check_secret(&keys, &fields)?;
+    check_secret(state, &keys, &fields, network)?;
     let now = Instant::now();
     Ok(match fields.get("task") {
         Some("send") => {
@@ -131,11 +182,12 @@ fn answer_get(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Result<Respon
 /// `POST /sms/smssync`: an incoming SMS, or `?task=sent|result` of the Message Results API.
 pub async fn post(
     State(state): State<AppState>,
+    ClientNetwork(network): ClientNetwork,
     uri: Uri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    match answer_post(&state, &uri, &headers, &body).await {
+    match answer_post(&state, &uri, &headers, &body, network).await {
         Ok(res) => res,
         Err(refusal) => refusal.into_response(),
     }
@@ -146,23 +198,27 @@ async fn answer_post(
     uri: &Uri,
     headers: &HeaderMap,
     body: &[u8],
+    network: NetworkKey,
 ) -> Result<Response, Refusal> {
     let (keys, _) = keys(state)?;
     let fields = read(uri, headers, body)?;
     let now = Instant::now();
     Ok(match fields.get("task") {
-        None => incoming(state, &keys, &fields).await?,
+        None => {
+            check_secret(state, &keys, &fields, network)?;
+            incoming(state, &keys, &fields).await?
+        }
         Some("sent") => {
             // The app sends no secret here (see the module comment); a wrong one still fails.
             if fields.get("secret").is_some() {
-                check_secret(&keys, &fields)?;
+                check_secret(state, &keys, &fields, network)?;
             }
             let uuids = fields.all("queued_messages");
             let confirmed = state.sms().outbox().acknowledge(&uuids, now);
             Json(json!({ "message_uuids": confirmed })).into_response()
         }
         Some("result") => {
-            check_secret(&keys, &fields)?;
+            check_secret(state, &keys, &fields, network)?;
             let done = state.sms().outbox().finish(&fields.all("message_result"));
             tracing::info!(reports = done, "SMS delivery reports received");
             Json(json!({ "payload": { "success": true, "error": null } })).into_response()
@@ -176,19 +232,20 @@ async fn incoming(
     keys: &GatewayKeys,
     fields: &Fields,
 ) -> Result<Response, Refusal> {
-    check_secret(keys, fields)?;
     let from = fields
         .get("from")
         .and_then(PhoneNumber::parse)
         .ok_or(Refusal(
             StatusCode::BAD_REQUEST,
             "the from field is missing",
+            None,
         ))?;
     let text = clean(fields.get("message").unwrap_or(""));
     if text.is_empty() {
         return Err(Refusal(
             StatusCode::BAD_REQUEST,
             "the message field is missing",
+            None,
         ));
     }
     let seen_key = fields

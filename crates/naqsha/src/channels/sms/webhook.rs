@@ -6,19 +6,25 @@
 //! `{"success":true,"error":null,"reply":"…"}`, where `reply` is the SMS to send back to the
 //! sender, or null when there is none (a later part of a report, STOP, or a number that
 //! sent STOP). Failures are `{"success":false,"error":"…","reply":null}` with 403 (secret),
-//! 400 (missing field), 404 (webhook off) or 500 (storage; retry).
+//! 400 (missing field), 404 (webhook off), 429 with `Retry-After` (too many wrong secrets from
+//! this network, the secret not checked: see [`super::guard`]) or 500 (storage; retry).
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri};
+use std::time::Instant;
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::fields::Fields;
+use super::guard::Verdict;
 use super::keys::{GatewayKeys, PhoneNumber};
 use super::{Inbound, clean, receive};
+use crate::abuse::retry_after_secs;
 use crate::state::AppState;
+use crate::web::client::ClientNetwork;
 
 fn refuse(status: StatusCode, error: &str) -> Response {
     (
@@ -31,6 +37,7 @@ fn refuse(status: StatusCode, error: &str) -> Response {
 /// `POST /sms/webhook`.
 pub async fn post(
     State(state): State<AppState>,
+    ClientNetwork(network): ClientNetwork,
     uri: Uri,
     headers: HeaderMap,
     body: Bytes,
@@ -41,14 +48,32 @@ pub async fn post(
             "the SMS webhook is not enabled on this server",
         );
     };
-    let keys = GatewayKeys::derive(secret);
+    let keys = GatewayKeys::derive(secret.expose());
     let Some(fields) = Fields::read(&uri, &headers, &body) else {
         return refuse(StatusCode::BAD_REQUEST, "the request body cannot be read");
     };
-    match fields.get("secret") {
-        Some(given) if keys.accepts(given) => {}
-        Some(_) => return refuse(StatusCode::FORBIDDEN, "the secret is wrong"),
-        None => return refuse(StatusCode::FORBIDDEN, "the secret is missing"),
+    let verdict = state.sms().guard.check(
+        &state.intake().limiter,
+        &keys,
+        fields.get("secret"),
+        network,
+        Instant::now(),
+    );
+    match verdict {
+        Verdict::Accepted => {}
+        Verdict::Wrong => return refuse(StatusCode::FORBIDDEN, "the secret is wrong"),
+        Verdict::Missing => return refuse(StatusCode::FORBIDDEN, "the secret is missing"),
+        Verdict::Throttled { retry_after } => {
+            let mut res = refuse(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many wrong secrets from this network; retry later",
+            );
+            res.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(retry_after_secs(retry_after)),
+            );
+            return res;
+        }
     }
     let Some(from) = fields.get("from").and_then(PhoneNumber::parse) else {
         return refuse(StatusCode::BAD_REQUEST, "the from field is missing");

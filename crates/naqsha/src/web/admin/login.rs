@@ -1,13 +1,19 @@
 //! Signing in: password (which unwraps the organisation key into the session's memory), a
 //! new password if the current one was issued once, TOTP enrolment or a TOTP code, then a
 //! fresh session id. Also signing out and the workspace language.
+//!
+//! Before a password is checked (an argon2id hash, the costliest thing the server does) it
+//! passes, cheapest first: the account's throttle (the page says how long to wait), the
+//! network's sign-in bucket (429 with `Retry-After`), and the gate that lets one hash per CPU
+//! run at once (503 with `Retry-After` when no slot comes free within seconds). Each refusal
+//! shows the sign-in page again with the name typed kept.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use naqsha_core::audit::{AuditAction, AuditEvent};
@@ -18,11 +24,14 @@ use naqsha_core::user::SessionStage;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
+use super::super::client::ClientNetwork;
 use super::super::error::AppError;
 use super::super::pages::render;
 use super::session::{self, Binding, Current, Staff};
 use super::{Access, AdminUi, Route};
+use crate::abuse::{Decision, LimitKind, retry_after_secs};
 use crate::keyring::{self, KeyringError};
+use crate::staff::hash_gate::BUSY_RETRY_AFTER;
 use crate::staff::{self, totp};
 use crate::state::AppState;
 use crate::storage::{AuditStore, StaffStore};
@@ -151,25 +160,69 @@ pub struct LoginForm {
     lang: Option<String>,
 }
 
-fn wait_message(tr: super::super::i18n::Tr, wait: std::time::Duration) -> String {
-    let minutes = wait.as_secs().div_ceil(60).max(1).to_string();
-    tr.f("admin.login.throttled", &[("minutes", &minutes)])
+fn minutes(wait: Duration) -> String {
+    wait.as_secs().div_ceil(60).max(1).to_string()
+}
+
+fn wait_message(tr: super::super::i18n::Tr, wait: Duration) -> String {
+    tr.f("admin.login.throttled", &[("minutes", &minutes(wait))])
+}
+
+/// A page refusing a request, with its status and `Retry-After`.
+pub(super) fn refused(mut page: Response, status: StatusCode, retry_after: Duration) -> Response {
+    *page.status_mut() = status;
+    page.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(retry_after_secs(retry_after)),
+    );
+    page
 }
 
 async fn login(
     State(state): State<AppState>,
+    ClientNetwork(network): ClientNetwork,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let lang = lang_of(form.lang.as_deref());
     let tr = super::super::i18n::Tr(lang);
     let username = form.username.trim().to_owned();
-    if let Some(wait) = state.staff().throttle.wait(&username, Instant::now()) {
+    let throttle = &state.staff().throttle;
+    if let Some(wait) = throttle.wait(&username, Instant::now()) {
+        let msg = wait_message(tr, wait);
+        return login_page(&state, &headers, lang, username, Some(msg));
+    }
+    if let Decision::Throttle { retry_after } =
+        state
+            .intake()
+            .limiter
+            .check(LimitKind::SignIn, network, Instant::now())
+    {
+        let msg = tr.f(
+            "admin.login.network_throttled",
+            &[("minutes", &minutes(retry_after))],
+        );
+        let page = login_page(&state, &headers, lang, username, Some(msg))?;
+        return Ok(refused(page, StatusCode::TOO_MANY_REQUESTS, retry_after));
+    }
+    let Ok(slot) = state.staff().hashing.admit().await else {
+        let msg = tr.t("admin.busy").to_owned();
+        let page = login_page(&state, &headers, lang, username, Some(msg))?;
+        return Ok(refused(
+            page,
+            StatusCode::SERVICE_UNAVAILABLE,
+            BUSY_RETRY_AFTER,
+        ));
+    };
+    // Attempts on this account that were queued with this one may have made it wait.
+    if let Some(wait) = throttle.wait(&username, Instant::now()) {
         let msg = wait_message(tr, wait);
         return login_page(&state, &headers, lang, username, Some(msg));
     }
     let password = SecretString::from(form.password);
-    let signed_in = match keyring::sign_in(state.store(), &username, &password).await {
+    let checked = keyring::sign_in(state.store(), &username, &password).await;
+    drop(slot);
+    let signed_in = match checked {
         Ok(s) => s,
         Err(KeyringError::WrongCredentials | KeyringError::NoKeyForRole) => {
             state.staff().throttle.failed(&username, Instant::now());
@@ -283,6 +336,18 @@ async fn password(
             error: Some(error),
         });
     }
+    let Ok(slot) = state.staff().hashing.admit().await else {
+        let page = render(&PasswordPage {
+            ui: pending_ui(&state, &current, "/admin/login/password"),
+            min_chars: MIN_PASSWORD_CHARS,
+            error: Some(tr.t("admin.busy").to_owned()),
+        })?;
+        return Ok(refused(
+            page,
+            StatusCode::SERVICE_UNAVAILABLE,
+            BUSY_RETRY_AFTER,
+        ));
+    };
     let key = state.staff().vault.get(&current.session.id_hash);
     let new = SecretString::from(form.new_password);
     keyring::set_password(
@@ -294,6 +359,7 @@ async fn password(
     )
     .await
     .map_err(|e| AppError::Internal(e.into()))?;
+    drop(slot);
     let next = if state.store().totp(current.user.id).await?.is_none() {
         SessionStage::EnrolTotp
     } else {

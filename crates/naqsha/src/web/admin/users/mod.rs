@@ -193,6 +193,15 @@ async fn add(
     let role: Role = form.role.parse().map_err(|_| AppError::BadRequest {
         key: "admin.users.error.role",
     })?;
+    let Ok(slot) = state.staff().hashing.admit().await else {
+        let msg = tr.t("admin.busy").to_owned();
+        let page = render(&users_page(&state, &staff, &form, Some(msg), None, None).await?)?;
+        return Ok(super::login::refused(
+            page,
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            crate::staff::hash_gate::BUSY_RETRY_AFTER,
+        ));
+    };
     let password = generate_one_time_password();
     let added = keyring::add_user(
         state.store(),
@@ -203,6 +212,7 @@ async fn add(
         state.kdf(),
     )
     .await;
+    drop(slot);
     let user = match added {
         Ok(u) => u,
         // Someone took the name since the check above.
