@@ -285,6 +285,16 @@ async fn an_urdu_report_is_redacted_coded_and_published_without_its_personal_dat
         StatusCode::SEE_OTHER
     );
     assert_eq!(app.get(&story_uri).await.status, StatusCode::NOT_FOUND);
+    // Unpublished means unreadable on disk too: the write-ahead log was checkpointed before
+    // the answer, and the freed pages were zeroed.
+    for file in intake_support::files_under(&app.state.config().data_dir) {
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            !bytes.windows(title.len()).any(|w| w == title.as_bytes()),
+            "the unpublished title is still readable in {}",
+            file.display()
+        );
+    }
     let page = open_page(&app, &mona, id).await;
     let fields = form_fields(&page, &[("action", "publish"), ("place_level", "province")]);
     assert_eq!(

@@ -943,6 +943,19 @@ async fn withdrawing_deletes_the_report_and_what_was_published_from_it() {
         0
     );
 
+    // Gone from every file the moment the page says so: the write-ahead log was checkpointed
+    // before the answer, and the freed pages were zeroed.
+    for file in intake_support::files_under(&app.state.config().data_dir) {
+        let bytes = std::fs::read(&file).unwrap();
+        for words in ["Withdrawn later", "The anonymised story."] {
+            assert!(
+                !bytes.windows(words.len()).any(|w| w == words.as_bytes()),
+                "{words:?} is still readable in {}",
+                file.display()
+            );
+        }
+    }
+
     // The raw report, its case and its public page are gone.
     let store = app.state.store();
     let sealed = store.sealed_submission(id).await.unwrap();
