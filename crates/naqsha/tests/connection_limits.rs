@@ -9,7 +9,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use intake_support::server::{Server, http, naqsha_command, source};
+use intake_support::server::{Server, http, source};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
 
@@ -35,12 +35,7 @@ async fn closed_after(stream: &mut TcpStream, at_most: Duration) -> Option<Durat
 fn initialised() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let init = naqsha_command()
-        .args(["init", "--data-dir"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(init.status.success());
+    intake_support::server::init(&data);
     (dir, data)
 }
 

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use intake_support::server::{Server, form_token_of, http, look_up, naqsha_command, source};
+use intake_support::server::{Server, form_token_of, http, look_up, source};
 use intake_support::{Multipart, texts};
 use tokio::sync::{Barrier, Mutex};
 
@@ -93,16 +93,7 @@ async fn survivor(
 async fn every_acknowledged_report_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let init = naqsha_command()
-        .args(["init", "--data-dir"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(
-        init.status.success(),
-        "init: {}",
-        String::from_utf8_lossy(&init.stderr)
-    );
+    intake_support::server::init(&data);
 
     let mut server = Server::start(&data);
     let addr = server.addr;

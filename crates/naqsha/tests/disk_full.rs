@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use intake_support::server::{Server, form_token_of, http, look_up, naqsha_command, source};
+use intake_support::server::{Server, form_token_of, http, look_up, source};
 use intake_support::{Multipart, texts};
 use tokio::sync::Mutex;
 
@@ -153,16 +153,7 @@ async fn a_full_disk_loses_no_acknowledged_report_and_writes_resume() {
         return;
     };
     let data = dir.path().join("data");
-    let init = naqsha_command()
-        .args(["init", "--data-dir"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(
-        init.status.success(),
-        "{}",
-        String::from_utf8_lossy(&init.stderr)
-    );
+    intake_support::server::init(&data);
     let log = std::fs::File::create(dir.path().join("naqsha.log")).unwrap();
     let mut server = Server::start_with(&data, log, &[("NAQSHA_LOG", "info")]);
     let addr = server.addr;

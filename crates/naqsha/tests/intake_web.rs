@@ -25,7 +25,7 @@ use naqsha::intake::receipt::Receipt;
 use naqsha::storage::{AuditFilter, AuditStore, ModerationStore, PublicStore};
 use naqsha::web::i18n::t;
 use naqsha_core::audit::AuditAction;
-use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};
+use naqsha_core::case::Case;
 use naqsha_core::ids::{CaseId, SubmissionId};
 use naqsha_core::lang::Lang;
 use naqsha_core::period::YearMonth;
@@ -33,9 +33,7 @@ use naqsha_core::redaction::Kind;
 use naqsha_core::sealing;
 use naqsha_core::submission::{Channel, Consent, SubmissionStatus, WhoseStory};
 use naqsha_core::taxonomy::{Labels, Taxonomy};
-use naqsha_core::text::{PublicText, PublicTitle};
 use sha2::{Digest, Sha256};
-use time::OffsetDateTime;
 
 /// A report with only the required text (and the default consent).
 fn report(text: &str) -> Multipart {
@@ -862,28 +860,7 @@ async fn added_information_is_sealed_and_appended() {
 
 /// A published case, written from submission `id` when there is one.
 async fn published_case(app: &App, id: Option<SubmissionId>) -> Case {
-    let now = OffsetDateTime::now_utc();
-    let case = Case {
-        id: CaseId::random(),
-        submission: id,
-        status: CaseStatus::Published,
-        taxonomy_version: Taxonomy::pakistan_default().version().to_string(),
-        labels: Labels::new(),
-        place: None,
-        province: None,
-        period: Some(YearMonth::new(2024, 3).unwrap()),
-        story_en: Some(PublicStory {
-            title: PublicTitle::parse("Withdrawn later").unwrap(),
-            text: PublicText::parse("The anonymised story.").unwrap(),
-        }),
-        story_ur: None,
-        consent: Consent::Publish,
-        verification: Verification::Unverified,
-        demo: false,
-        created_at: now,
-        updated_at: now,
-        published_at: Some(now),
-    };
+    let case = intake_support::published_case("Withdrawn later", id);
     app.state.store().save_case(&case).await.unwrap();
     case
 }

@@ -19,14 +19,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use intake_support::{App, Multipart, PEER, attrs, form_token, textarea};
 use naqsha::storage::ModerationStore;
-use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};
-use naqsha_core::ids::CaseId;
-use naqsha_core::period::YearMonth;
-use naqsha_core::submission::Consent;
-use naqsha_core::taxonomy::{Labels, Taxonomy};
-use naqsha_core::text::{PublicText, PublicTitle};
 use sqlx::Connection;
-use time::OffsetDateTime;
 use tokio::net::{TcpListener, TcpStream};
 
 /// A TCP proxy to the database server that can be cut and restored.
@@ -102,31 +95,6 @@ async fn drop_database(admin_url: &str, name: &str) {
     .unwrap();
 }
 
-fn published() -> Case {
-    let now = OffsetDateTime::now_utc();
-    Case {
-        id: CaseId::random(),
-        submission: None,
-        status: CaseStatus::Published,
-        taxonomy_version: Taxonomy::pakistan_default().version().to_string(),
-        labels: Labels::new(),
-        place: None,
-        province: None,
-        period: Some(YearMonth::new(2024, 3).unwrap()),
-        story_en: Some(PublicStory {
-            title: PublicTitle::parse("Hacked account used for blackmail").unwrap(),
-            text: PublicText::parse("What happened, anonymised.").unwrap(),
-        }),
-        story_ur: None,
-        consent: Consent::Publish,
-        verification: Verification::Unverified,
-        demo: false,
-        created_at: now,
-        updated_at: now,
-        published_at: Some(now),
-    }
-}
-
 const WORDS: &str = "My ex made a fake profile with my photos. میری تصویریں۔";
 
 fn report(token: &str) -> Multipart {
@@ -152,7 +120,7 @@ async fn a_postgres_outage_keeps_the_public_side_and_loses_no_report() {
     let url = format!("postgres://{user}@{}/{name}", proxy.addr);
     let app = App::with_config(|c| c.database_url = url).await;
 
-    let case = published();
+    let case = intake_support::published_case("Hacked account used for blackmail", None);
     app.state.store().save_case(&case).await.unwrap();
     assert_eq!(app.get("/").await.status, StatusCode::OK);
     let token = app.form_token("/report", PEER).await;

@@ -19,15 +19,8 @@ use axum::http::{Request, StatusCode, header};
 use intake_support::{App, Multipart, PEER, Reply, attrs, form_token, textarea, texts};
 use naqsha::storage::{ModerationStore, sqlite_url};
 use naqsha::web::i18n::t;
-use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};
-use naqsha_core::ids::CaseId;
 use naqsha_core::lang::Lang;
-use naqsha_core::period::YearMonth;
-use naqsha_core::submission::Consent;
-use naqsha_core::taxonomy::{Labels, Taxonomy};
-use naqsha_core::text::{PublicText, PublicTitle};
 use sqlx::Connection;
-use time::OffsetDateTime;
 
 const WORDS: &str = "He threatens to post my pictures unless I pay. نمبر بلاک کر دیا۔";
 
@@ -201,35 +194,10 @@ async fn a_locked_database_loses_nothing_and_claims_nothing() {
     assert!(notices(&added).contains(t(Lang::En, "followup.added")));
 }
 
-fn published(title: &str) -> Case {
-    let now = OffsetDateTime::now_utc();
-    Case {
-        id: CaseId::random(),
-        submission: None,
-        status: CaseStatus::Published,
-        taxonomy_version: Taxonomy::pakistan_default().version().to_string(),
-        labels: Labels::new(),
-        place: None,
-        province: None,
-        period: Some(YearMonth::new(2024, 3).unwrap()),
-        story_en: Some(PublicStory {
-            title: PublicTitle::parse(title).unwrap(),
-            text: PublicText::parse("What happened, anonymised.").unwrap(),
-        }),
-        story_ur: None,
-        consent: Consent::Publish,
-        verification: Verification::Unverified,
-        demo: false,
-        created_at: now,
-        updated_at: now,
-        published_at: Some(now),
-    }
-}
-
 #[tokio::test]
 async fn with_the_database_gone_the_public_side_is_served_from_memory() {
     let app = App::new().await;
-    let case = published("Fake profile used to threaten a teacher");
+    let case = intake_support::published_case("Fake profile used to threaten a teacher", None);
     app.state.store().save_case(&case).await.unwrap();
     // A visit before the outage loads the snapshot.
     assert_eq!(app.get("/").await.status, StatusCode::OK);

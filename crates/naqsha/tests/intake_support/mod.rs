@@ -408,6 +408,37 @@ impl Multipart {
     }
 }
 
+/// A published case (not yet saved) with an English story titled `title`, written from
+/// submission `from` when given.
+pub fn published_case(title: &str, from: Option<SubmissionId>) -> naqsha_core::case::Case {
+    use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};
+    use naqsha_core::text::{PublicText, PublicTitle};
+    let now = time::OffsetDateTime::now_utc();
+    Case {
+        id: naqsha_core::ids::CaseId::random(),
+        submission: from,
+        status: CaseStatus::Published,
+        taxonomy_version: naqsha_core::taxonomy::Taxonomy::pakistan_default()
+            .version()
+            .to_string(),
+        labels: naqsha_core::taxonomy::Labels::new(),
+        place: None,
+        province: None,
+        period: Some(naqsha_core::period::YearMonth::new(2024, 3).expect("a month")),
+        story_en: Some(PublicStory {
+            title: PublicTitle::parse(title).expect("a title"),
+            text: PublicText::parse("The anonymised story.").expect("a text"),
+        }),
+        story_ur: None,
+        consent: naqsha_core::submission::Consent::Publish,
+        verification: Verification::Unverified,
+        demo: false,
+        created_at: now,
+        updated_at: now,
+        published_at: Some(now),
+    }
+}
+
 /// `application/x-www-form-urlencoded`: every byte but the unreserved ones percent-encoded.
 pub fn urlencode(fields: &[(&str, &str)]) -> String {
     fn encode(s: &str) -> String {

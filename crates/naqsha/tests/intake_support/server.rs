@@ -68,6 +68,20 @@ impl Drop for Server {
     }
 }
 
+/// Runs `naqsha init` on `data_dir` (organisation key and first admin), which must succeed.
+pub fn init(data_dir: &Path) {
+    let init = naqsha_command()
+        .args(["init", "--data-dir"])
+        .arg(data_dir)
+        .output()
+        .expect("the naqsha binary runs");
+    assert!(
+        init.status.success(),
+        "init: {}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+}
+
 /// The built `naqsha` binary, with no configuration from the environment and a quiet log.
 pub fn naqsha_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_naqsha"));
