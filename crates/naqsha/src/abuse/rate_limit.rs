@@ -275,6 +275,23 @@ impl Limiter {
         Decision::Allow
     }
 
+    /// Gives back the token [`Limiter::check`] took for a request the server failed to serve
+    /// (the database was unavailable, nothing was stored), so that retrying after an outage
+    /// is not counted against the network. Never for a refusal an attacker can cause at will.
+    pub fn refund(&self, kind: LimitKind, key: NetworkKey, now: Instant) {
+        let interval = self.limit(kind).refill_every;
+        let shard = &self.shards[usize::from(key.shard_byte()) % SHARDS];
+        let mut shard = shard.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(tat) = shard.tat.get_mut(&(kind, key)) {
+            match tat.checked_sub(interval) {
+                Some(earlier) if earlier > now => *tat = earlier,
+                _ => {
+                    shard.tat.remove(&(kind, key));
+                }
+            }
+        }
+    }
+
     /// Counts one accepted submission towards the flood threshold.
     pub fn record_accepted(&self, now: Instant) {
         let FloodLimits {
@@ -395,6 +412,33 @@ mod tests {
         let mut bytes = [0u8; 16];
         bytes[..4].copy_from_slice(&n.to_le_bytes());
         NetworkKey::from_bytes(bytes)
+    }
+
+    #[test]
+    fn a_refunded_attempt_is_not_counted() {
+        let limiter = Limiter::new(RateLimits::default());
+        let t0 = Instant::now();
+        // Ten tries during an outage, each given back: the network still has its burst.
+        for _ in 0..10 {
+            assert_eq!(
+                limiter.check(LimitKind::Report, key(1), t0),
+                Decision::Allow
+            );
+            limiter.refund(LimitKind::Report, key(1), t0);
+        }
+        for _ in 0..5 {
+            assert_eq!(
+                limiter.check(LimitKind::Report, key(1), t0),
+                Decision::Allow
+            );
+        }
+        assert!(matches!(
+            limiter.check(LimitKind::Report, key(1), t0),
+            Decision::Throttle { .. }
+        ));
+        // A refund for a network with nothing taken changes nothing.
+        limiter.refund(LimitKind::Report, key(2), t0);
+        assert_eq!(limiter.tracked_buckets(), 1);
     }
 
     #[test]

@@ -449,6 +449,7 @@ pub async fn create(
         Ok(receipt) => receipt,
         Err(refused) if refused.error.is_unavailable() => {
             tracing::warn!(error = %refused.error, "a report could not be stored");
+            runtime.limiter.refund(LimitKind::Report, network, now);
             return Err(Refusal::unavailable(lang).into());
         }
         Err(refused) => return Err(AppError::Internal(refused.error.into()).into()),

@@ -216,6 +216,7 @@ pub async fn submit(
         // Whatever step needed the database and found it unavailable: her words come back.
         Err(AppError::Unavailable(cause)) => {
             tracing::error!(error = format!("{cause:#}"), "a report could not be stored");
+            refund(&state, network);
             rerender(
                 &Visit {
                     state: &state,
@@ -384,8 +385,10 @@ async fn check_and_store(
             )
         }
         Err(refused) if refused.error.is_unavailable() => {
-            // Nothing was stored and the token is unspent: the same page can be sent again.
+            // Nothing was stored and the token is unspent: the same page can be sent again,
+            // and this try does not count against the network's limit.
             tracing::warn!(error = %refused.error, "a report could not be stored");
+            refund(state, network);
             notices.push("report.error.unavailable");
             rerender(
                 &visit,
@@ -398,6 +401,15 @@ async fn check_and_store(
         }
         Err(refused) => Err(AppError::Internal(refused.error.into())),
     }
+}
+
+/// Gives back the report limit's token of a try the database failed (not of one refused as
+/// busy, which an attacker could cause at will).
+fn refund(state: &AppState, network: NetworkKey) {
+    state
+        .intake()
+        .limiter
+        .refund(LimitKind::Report, network, Instant::now());
 }
 
 /// Whether the form token was spent by a stored report.
