@@ -1,5 +1,9 @@
 //! A minimal HTTP/1.1 client over one keep-alive connection from a chosen source address:
 //! enough to load a form, post it back and read the answer, with no dependency beyond tokio.
+//!
+//! Shared with `benches/faults` and `benches/soak` (through `#[path]`), which use other parts.
+
+#![allow(dead_code)]
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
@@ -54,7 +58,23 @@ impl Client {
         content_type: Option<&str>,
         body: &[u8],
     ) -> Result<Reply, String> {
-        match tokio::time::timeout(TIMEOUT, self.exchange(method, path, content_type, body)).await {
+        let headers: Vec<(&str, &str)> = content_type
+            .map(|ct| ("Content-Type", ct))
+            .into_iter()
+            .collect();
+        self.send_with(method, path, &headers, body).await
+    }
+
+    /// Sends one request with extra header lines (a content type, a cookie), reusing the open
+    /// connection if there is one.
+    pub async fn send_with(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Result<Reply, String> {
+        match tokio::time::timeout(TIMEOUT, self.exchange(method, path, headers, body)).await {
             Ok(Ok(reply)) => Ok(reply),
             Ok(Err(e)) => {
                 self.conn = None;
@@ -84,7 +104,7 @@ impl Client {
         &mut self,
         method: &str,
         path: &str,
-        content_type: Option<&str>,
+        headers: &[(&str, &str)],
         body: &[u8],
     ) -> Result<Reply, String> {
         if self.conn.is_none() {
@@ -96,9 +116,10 @@ impl Client {
             self.server,
             body.len()
         );
-        if let Some(ct) = content_type {
-            head.push_str("Content-Type: ");
-            head.push_str(ct);
+        for (name, value) in headers {
+            head.push_str(name);
+            head.push_str(": ");
+            head.push_str(value);
             head.push_str("\r\n");
         }
         head.push_str("\r\n");
