@@ -263,6 +263,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { bind, .. } => bind.clone(),
         _ => None,
     };
+    if let Command::Serve { .. } = cli.command {
+        // Before anything else starts: this may replace the process with a tuned one.
+        crate::allocator::tune_and_restart();
+    }
     let overrides = Overrides {
         config_file: cli.global.config,
         data_dir: cli.global.data_dir,

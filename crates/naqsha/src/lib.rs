@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod abuse;
+pub mod allocator;
 pub mod channels;
 pub mod cli;
 mod commands;

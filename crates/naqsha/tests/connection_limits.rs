@@ -91,3 +91,24 @@ async fn half_sent_headers_are_cut_off_and_one_network_gets_only_its_share() {
         .unwrap();
     assert_eq!(reply.status, 200);
 }
+
+/// `serve` runs with glibc's large-buffer threshold fixed (see `naqsha::allocator`), in the
+/// same process the launcher started, so freed upload buffers go back to the system.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[tokio::test]
+async fn the_server_runs_with_its_allocator_tuned_in_the_same_process() {
+    let (_dir, data) = initialised();
+    let server = Server::start(&data);
+    let environ = std::fs::read(format!("/proc/{}/environ", server.pid())).unwrap();
+    let wanted = format!("GLIBC_TUNABLES={}", naqsha::allocator::TUNABLES);
+    assert!(
+        environ
+            .split(|b| *b == 0)
+            .any(|entry| entry == wanted.as_bytes()),
+        "the server process has no {wanted}"
+    );
+    let reply = http(source(9), server.addr, "GET", "/healthz", None, b"")
+        .await
+        .unwrap();
+    assert_eq!(reply.status, 200);
+}

@@ -22,7 +22,7 @@ const MIB: usize = 1024 * 1024;
 /// The most a file may need to go through the small lane.
 pub const SMALL_FILE: usize = 16 * MIB;
 /// Memory of each lane.
-const SMALL_LANE_MEMORY: usize = 48 * MIB;
+const SMALL_LANE_MEMORY: usize = 32 * MIB;
 const LARGE_LANE_MEMORY: usize = 168 * MIB;
 /// How long a report's files may wait, altogether, for their turn.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(20);

@@ -33,12 +33,12 @@ const MIB: usize = 1024 * 1024;
 /// at most a few complete forms' files (5 files of 25 MiB together, sealed); beyond either
 /// limit, the network holding the most gives up its oldest draft first, so a network that
 /// re-submits large forms in a loop loses its own drafts, not a survivor's.
-const DRAFTS_MEMORY: usize = 64 * MIB;
+const DRAFTS_MEMORY: usize = 48 * MIB;
 const DRAFTS_PER_NETWORK: usize = 32 * MIB;
 /// Uploads being read and cleaned at once, in bytes: a form's files count twice (as sent
 /// and sealed). A form whose files do not fit is kept without them and asked to attach
 /// them again; its words never depend on this.
-const UPLOADS_MEMORY: usize = 96 * MIB;
+const UPLOADS_MEMORY: usize = 64 * MIB;
 
 /// Sealed files of a form that is shown again, waiting for the next try.
 struct Draft {

@@ -55,6 +55,11 @@ impl Server {
     }
 
     /// SIGKILL: no shutdown handler runs, nothing is flushed.
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn kill(&mut self) {
         self.child.kill().expect("SIGKILL sent");
         self.child.wait().expect("reaped");
