@@ -4,7 +4,7 @@
 pub mod admin;
 mod api;
 mod assets;
-pub(crate) mod client;
+mod client;
 pub mod csrf;
 mod error;
 mod headers;
@@ -14,6 +14,7 @@ mod layout;
 pub mod listener;
 pub(crate) mod pages;
 mod request_log;
+mod sms_gateway;
 
 use std::future::Future;
 
@@ -59,13 +60,13 @@ fn routes() -> Vec<Route> {
         ("/assets/{*path}", get(assets::asset)),
         (
             "/sms/smssync",
-            get(sms::smssync::get)
-                .post(sms::smssync::post)
+            get(sms_gateway::smssync_get)
+                .post(sms_gateway::smssync_post)
                 .layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
         ),
         (
             "/sms/webhook",
-            post(sms::webhook::post).layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
+            post(sms_gateway::webhook_post).layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
         ),
     ];
     let mut all: Vec<Route> = public

@@ -28,7 +28,6 @@ use std::time::{Duration, Instant};
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -39,7 +38,6 @@ use super::keys::{GatewayKeys, PhoneNumber};
 use super::{Inbound, clean, receive};
 use crate::abuse::{NetworkKey, retry_after_secs};
 use crate::state::AppState;
-use crate::web::client::ClientNetwork;
 
 /// A failure in the shape the app understands, with how long to wait when throttled.
 struct Refusal(StatusCode, &'static str, Option<Duration>);
@@ -128,13 +126,8 @@ fn internal(err: &anyhow::Error) -> Response {
     res
 }
 
-/// `GET /sms/smssync?task=send|result`.
-pub async fn get(
-    State(state): State<AppState>,
-    ClientNetwork(network): ClientNetwork,
-    uri: Uri,
-    headers: HeaderMap,
-) -> Response {
+/// `GET /sms/smssync?task=send|result`, from the client network `network`.
+pub async fn get(state: AppState, network: NetworkKey, uri: Uri, headers: HeaderMap) -> Response {
     match answer_get(&state, &uri, &headers, network) {
         Ok(res) => res,
         Err(refusal) => refusal.into_response(),
@@ -179,10 +172,11 @@ fn answer_get(
     })
 }
 
-/// `POST /sms/smssync`: an incoming SMS, or `?task=sent|result` of the Message Results API.
+/// `POST /sms/smssync`: an incoming SMS, or `?task=sent|result` of the Message Results API,
+/// from the client network `network`.
 pub async fn post(
-    State(state): State<AppState>,
-    ClientNetwork(network): ClientNetwork,
+    state: AppState,
+    network: NetworkKey,
     uri: Uri,
     headers: HeaderMap,
     body: Bytes,

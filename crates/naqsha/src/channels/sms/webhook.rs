@@ -11,7 +11,6 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
 use std::time::Instant;
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
@@ -24,7 +23,6 @@ use super::keys::{GatewayKeys, PhoneNumber};
 use super::{Inbound, clean, receive};
 use crate::abuse::retry_after_secs;
 use crate::state::AppState;
-use crate::web::client::ClientNetwork;
 
 fn refuse(status: StatusCode, error: &str) -> Response {
     (
@@ -34,10 +32,10 @@ fn refuse(status: StatusCode, error: &str) -> Response {
         .into_response()
 }
 
-/// `POST /sms/webhook`.
+/// `POST /sms/webhook`, from the client network `network`.
 pub async fn post(
-    State(state): State<AppState>,
-    ClientNetwork(network): ClientNetwork,
+    state: AppState,
+    network: crate::abuse::NetworkKey,
     uri: Uri,
     headers: HeaderMap,
     body: Bytes,
