@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod case;
 pub mod demo;
+pub mod disclosure;
 pub mod enums;
 pub mod ids;
 pub mod invisible;
