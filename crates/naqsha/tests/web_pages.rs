@@ -402,6 +402,34 @@ async fn not_found_page_is_translated() {
 }
 
 #[tokio::test]
+async fn a_trailing_slash_leads_to_the_page_without_it() {
+    let app = TestApp::new().await;
+    for (typed, page) in [
+        ("/admin/", "/admin"),
+        ("/stats/", "/stats"),
+        ("/ur/stats/?year=2024", "/ur/stats?year=2024"),
+        ("/report//", "/report"),
+        ("/resources/", "/resources"),
+    ] {
+        let reply = app.get(typed).await;
+        assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT, "{typed}");
+        assert_eq!(reply.header("location"), Some(page), "{typed}");
+        let there = app.get(page).await.status;
+        assert!(
+            there == StatusCode::OK || there == StatusCode::SEE_OTHER,
+            "{page}: {there}"
+        );
+    }
+    // The homes keep their slash, and nothing leads to another host.
+    assert_eq!(app.get("/").await.status, StatusCode::OK);
+    assert_eq!(app.get("/ur/").await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("//evil.example/").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
 async fn every_page_has_skip_link_quick_exit_and_no_inline_code() {
     let app = TestApp::new().await;
     let s = seeded(&app).await;

@@ -1,7 +1,14 @@
 //! Interface messages in every language, from `i18n/en.toml` and `i18n/ur.toml`, embedded at
 //! compile time. Templates and handlers translate through [`Tr`]: `tr.t("home.title")` for a
-//! plain message, `tr.f("paging.position", &[("page", "2"), ...])` for one with placeholders.
+//! plain message, `tr.f("paging.position", &[("page", "2"), ...])` for one with placeholders,
+//! `tr.p("admin.inbox.count", n, &[("count", …)])` for one whose words follow a number.
 //! Keys are always string literals at the call site, so a test can find every key in use.
+//!
+//! A message with plural forms is a table of CLDR plural categories in the catalog
+//! (`count.one = "{count} report"`, `count.other = "{count} reports"`); English and Urdu both
+//! have only "one" and "other". In Urdu every value put into a message is wrapped in Unicode
+//! isolates (FSI … PDI), so a phone number, a receipt, a URL or a name in Latin letters keeps
+//! its own order inside right-to-left text, on a page, in a `title`, in an SMS.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -166,6 +173,91 @@ pub fn t(lang: Lang, key: &str) -> &str {
     }
 }
 
+/// First strong isolate: the value after it takes its direction from its own first letter
+/// (left to right when it has none, as digits and punctuation).
+pub const FSI: char = '\u{2068}';
+/// Pop directional isolate: ends an isolate.
+pub const PDI: char = '\u{2069}';
+
+/// `value` isolated from the text around it when that text is right to left, so bidi cannot
+/// reorder it with its neighbours ("0800 39393" does not become "39393 0800"). A plain number
+/// or a value wholly in Arabic script needs no isolate and gets none.
+pub fn isolate(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::Ur if needs_isolate(value) => format!("{FSI}{value}{PDI}"),
+        _ => value.to_owned(),
+    }
+}
+
+/// Whether `value` can be reordered inside right-to-left text: anything but a run of digits
+/// or text wholly in Arabic script (with spaces).
+fn needs_isolate(value: &str) -> bool {
+    let arabic = |c: char| {
+        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+            && !c.is_numeric()
+    };
+    let digits = !value.is_empty() && value.chars().all(char::is_numeric);
+    let urdu = value.chars().all(|c| arabic(c) || c.is_whitespace());
+    !(digits || urdu)
+}
+
+/// The CLDR plural category of the whole number `n` in `lang`: English and Urdu say "one" of
+/// exactly 1 and "other" of everything else (0 included).
+pub fn plural_category(lang: Lang, n: u64) -> &'static str {
+    match lang {
+        Lang::En | Lang::Ur => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+    }
+}
+
+/// Whether `lang` has the message `key`, as a plain message or in plural forms.
+pub fn has_message(lang: Lang, key: &str) -> bool {
+    let catalog = catalog(lang);
+    catalog.contains_key(key)
+        || ["one", "other"]
+            .iter()
+            .all(|form| catalog.contains_key(&format!("{key}.{form}")))
+}
+
+/// `message` with each `{name}` in `args` replaced by its value, isolated in right-to-left
+/// languages.
+fn fill(lang: Lang, message: &str, args: &[(&str, &str)]) -> String {
+    let mut text = message.to_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), &isolate(lang, value));
+    }
+    text
+}
+
+/// A number that chooses a plural form, however a template holds it (templates see fields
+/// through references).
+pub trait PluralNumber {
+    /// The number, saturating at `u64::MAX` (negative numbers count as 0).
+    fn number(&self) -> u64;
+}
+
+macro_rules! plural_number {
+    ($($t:ty),*) => {$(
+        impl PluralNumber for $t {
+            fn number(&self) -> u64 {
+                u64::try_from(*self).unwrap_or(if *self > 0 as $t { u64::MAX } else { 0 })
+            }
+        }
+    )*};
+}
+plural_number!(u8, u16, u32, u64, usize, i32, i64);
+
+impl<T: PluralNumber + ?Sized> PluralNumber for &T {
+    fn number(&self) -> u64 {
+        (**self).number()
+    }
+}
+
 /// The translator for one language, handed to every template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tr(pub Lang);
@@ -181,13 +273,24 @@ impl Tr {
         t(self.0, key)
     }
 
-    /// The message `key` with each `{name}` replaced by its value.
+    /// The message `key` with each `{name}` replaced by its value (isolated in Urdu).
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut text = t(self.0, key).to_owned();
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+        fill(self.0, t(self.0, key), args)
+    }
+
+    /// The plural form of message `key` that fits the number `n` (see [`plural_category`]),
+    /// with each `{name}` replaced by its value. `n` chooses the form only: pass it among
+    /// `args` too where the message shows it.
+    pub fn p(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
+        let form = format!("{key}.{}", plural_category(self.0, n));
+        fill(self.0, t(self.0, &form), args)
+    }
+
+    /// Message `key` about waiting `wait`, in whole minutes rounded up (at least one), with
+    /// the plural form that fits: "wait 1 minute", "wait 3 minutes".
+    pub fn wait_minutes(&self, key: &str, wait: std::time::Duration) -> String {
+        let minutes = wait.as_secs().div_ceil(60).max(1);
+        self.p(key, minutes, &[("minutes", &minutes.to_string())])
     }
 
     /// The name of month `month` (1–12), e.g. "March" or "مارچ".
@@ -283,7 +386,7 @@ mod tests {
     fn keys_used(text: &str) -> Vec<String> {
         let mut keys = Vec::new();
         // A method call `.t(` or `.f(` whose first argument is a string literal.
-        for call in ["t(", "f("] {
+        for call in ["t(", "f(", "p("] {
             for (at, _) in text.match_indices(call) {
                 if !text[..at].ends_with('.') {
                     continue;
@@ -317,7 +420,7 @@ mod tests {
             for key in keys_used(&text) {
                 used += 1;
                 for lang in Lang::ALL {
-                    if !catalog(lang).contains_key(&key) {
+                    if !has_message(lang, &key) {
                         missing.push(format!(
                             "{} uses {key:?}, missing in {lang}",
                             file.display()
@@ -391,7 +494,7 @@ mod tests {
             let text = std::fs::read_to_string(file).unwrap();
             for key in message_keys(&text, &sections) {
                 for lang in Lang::ALL {
-                    if !catalog(lang).contains_key(&key) {
+                    if !has_message(lang, &key) {
                         missing.push(format!(
                             "{} uses {key:?}, missing in {lang}",
                             file.display()
@@ -435,6 +538,43 @@ mod tests {
                 "error.page_number.body"
             ]
         );
+    }
+
+    #[test]
+    fn plural_forms_follow_the_number_and_values_are_isolated_in_urdu() {
+        for lang in Lang::ALL {
+            assert_eq!(plural_category(lang, 1), "one");
+            for n in [0, 2, 5, 11, 21, 101] {
+                assert_eq!(plural_category(lang, n), "other");
+            }
+        }
+        let en = Tr(Lang::En);
+        assert_eq!(en.p("admin.inbox.count", 1, &[("count", "1")]), "1 report");
+        assert_eq!(en.p("admin.inbox.count", 0, &[("count", "0")]), "0 reports");
+        let ur = Tr(Lang::Ur).p("admin.inbox.count", 2, &[("count", "0800 39393")]);
+        assert!(ur.contains("\u{2068}0800 39393\u{2069}"), "{ur}");
+        for plain in ["12", "۱۲", "لاہور، پنجاب", ""] {
+            assert_eq!(isolate(Lang::Ur, plain), plain);
+        }
+        for mixed in [
+            "0800-39393",
+            "2024-03",
+            "https://example.org/data",
+            "Ayesha",
+            "۳ کیس 5",
+        ] {
+            assert_eq!(isolate(Lang::Ur, mixed), format!("{FSI}{mixed}{PDI}"));
+            assert_eq!(isolate(Lang::En, mixed), mixed);
+        }
+        // Plural tables of both languages have the same forms (checked by key) and every
+        // plural message a catalog has is complete.
+        for lang in Lang::ALL {
+            for key in catalog(lang).keys() {
+                if let Some(base) = key.strip_suffix(".one") {
+                    assert!(has_message(lang, base), "{key} has no .other in {lang}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -160,12 +160,8 @@ pub struct LoginForm {
     lang: Option<String>,
 }
 
-fn minutes(wait: Duration) -> String {
-    wait.as_secs().div_ceil(60).max(1).to_string()
-}
-
 fn wait_message(tr: super::super::i18n::Tr, wait: Duration) -> String {
-    tr.f("admin.login.throttled", &[("minutes", &minutes(wait))])
+    tr.wait_minutes("admin.login.throttled", wait)
 }
 
 /// A page refusing a request, with its status and `Retry-After`.
@@ -198,10 +194,7 @@ async fn login(
             .limiter
             .check(LimitKind::SignIn, network, Instant::now())
     {
-        let msg = tr.f(
-            "admin.login.network_throttled",
-            &[("minutes", &minutes(retry_after))],
-        );
+        let msg = tr.wait_minutes("admin.login.network_throttled", retry_after);
         let page = login_page(&state, &headers, lang, username, Some(msg))?;
         return Ok(refused(page, StatusCode::TOO_MANY_REQUESTS, retry_after));
     }

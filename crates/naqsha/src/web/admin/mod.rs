@@ -17,7 +17,7 @@ use axum::routing::{MethodRouter, get};
 use naqsha_core::lang::Lang;
 use naqsha_core::user::{Permission, Role};
 
-use super::i18n::Tr;
+use super::i18n::{PluralNumber, Tr};
 use crate::state::AppState;
 use session::Staff;
 
@@ -211,5 +211,10 @@ impl AdminUi {
     /// Translates `key` with `{name}` placeholders filled.
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.tr.f(key, args)
+    }
+
+    /// The plural form of `key` that fits `n`, with `{name}` placeholders filled.
+    pub fn p(&self, key: &str, n: impl PluralNumber, args: &[(&str, &str)]) -> String {
+        self.tr.p(key, n.number(), args)
     }
 }

@@ -182,8 +182,7 @@ impl Refusal {
 
     /// 429: too many requests from this network; try again after `retry_after`.
     pub fn throttled(lang: Lang, retry_after: Duration) -> Self {
-        let minutes = retry_after.as_secs().div_ceil(60).max(1).to_string();
-        let message = Tr(lang).f("followup.error.throttled", &[("minutes", &minutes)]);
+        let message = Tr(lang).wait_minutes("followup.error.throttled", retry_after);
         let mut r = Self::new(StatusCode::TOO_MANY_REQUESTS, ErrorCode::Throttled, message);
         r.retry_after = Some(retry_after);
         r

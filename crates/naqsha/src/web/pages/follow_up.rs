@@ -205,10 +205,9 @@ async fn step(
     if let Decision::Throttle { retry_after } =
         runtime.limiter.check(LimitKind::Receipt, network, now)
     {
-        let minutes = retry_after.as_secs().div_ceil(60).max(1).to_string();
         p.error = Some(
             p.ui.tr
-                .f("followup.error.throttled", &[("minutes", &minutes)]),
+                .wait_minutes("followup.error.throttled", retry_after),
         );
         let mut res = render(&p)?;
         *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;

@@ -147,6 +147,8 @@ struct AuditPage {
     actions: Vec<Choice>,
     rows: Vec<Row>,
     total: String,
+    /// The same number, choosing the plural form.
+    total_n: u64,
     position: String,
     newer: Option<String>,
     older: Option<String>,
@@ -250,6 +252,7 @@ async fn page(
         actions,
         rows,
         total: total.to_string(),
+        total_n: total,
         position: tr.f(
             "admin.audit.position",
             &[

@@ -320,7 +320,7 @@ struct FeedsPage {
     feed_form: FeedFormView,
     rule_form: RuleFormView,
     notice: Option<&'static str>,
-    poll_minutes: String,
+    poll_minutes: u32,
 }
 
 /// The list page with the given forms (blank ones, or a refused form with its values).
@@ -366,7 +366,7 @@ async fn feeds_page(
         feed_form: feed_form.unwrap_or_else(FeedFormView::blank),
         rule_form: rule_form.unwrap_or_else(|| RuleFormView::blank(taxonomy, staff.lang)),
         notice,
-        poll_minutes: state.config().news_poll_minutes.to_string(),
+        poll_minutes: state.config().news_poll_minutes,
     })
 }
 

@@ -176,7 +176,11 @@ pub async fn show(
             province_options(state.gazetteer(), ui.lang),
             chosen.filter.province.as_ref().map_or("", |p| p.as_str()),
         ),
-        total: ui.f("admin.cases.count", &[("count", &total.to_string())]),
+        total: ui.p(
+            "admin.cases.count",
+            u64::try_from(total).unwrap_or(0),
+            &[("count", &total.to_string())],
+        ),
         rows,
         paging,
         ui,

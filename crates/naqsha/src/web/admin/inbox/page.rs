@@ -213,7 +213,11 @@ pub async fn show(
         ),
         assigned: assigned_choices(&ui, &chosen, viewer, &staff_list),
         flagged: chosen.flagged,
-        total: ui.f("admin.inbox.count", &[("count", &total.to_string())]),
+        total: ui.p(
+            "admin.inbox.count",
+            u64::try_from(total).unwrap_or(0),
+            &[("count", &total.to_string())],
+        ),
         rows,
         paging,
         back: chosen.href(chosen.page),

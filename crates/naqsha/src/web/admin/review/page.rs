@@ -240,6 +240,8 @@ pub struct PlaceView {
     pub district_chosen: bool,
     /// Cases in the cell counting this one.
     pub in_cell: String,
+    /// The same number, choosing the plural form.
+    pub in_cell_n: u64,
     /// The rule's k.
     pub k: String,
 }
@@ -440,6 +442,7 @@ fn raw_view(
         district_allowed: place.district_allowed(),
         district_chosen: draft.place == PlacePolicy::District && place.district_allowed(),
         in_cell: (place.others_in_cell + 1).to_string(),
+        in_cell_n: u64::try_from(place.others_in_cell + 1).unwrap_or(u64::MAX),
         k: place.rule.k.to_string(),
     };
     RawView {

@@ -460,8 +460,7 @@ fn rerender(
     for key in notices {
         let text = match (*key, again) {
             ("report.error.throttled", Again::Throttled(wait)) => {
-                let minutes = wait.as_secs().div_ceil(60).max(1).to_string();
-                tr.f("report.error.throttled", &[("minutes", &minutes)])
+                tr.wait_minutes("report.error.throttled", wait)
             }
             _ => tr.t(key).to_owned(),
         };
