@@ -106,7 +106,15 @@ static CATALOGS: LazyLock<[Catalog; 2]> = LazyLock::new(|| {
     // run catches, so failing loudly here is right.
     [
         merge_catalogs(EN).unwrap_or_else(|e| panic!("i18n/{e}")),
-        merge_catalogs(UR).unwrap_or_else(|e| panic!("i18n/{e}")),
+        merge_catalogs(UR)
+            .map(|messages| {
+                // A phone number or a code written into an Urdu message keeps its order.
+                messages
+                    .into_iter()
+                    .map(|(key, text)| (key, super::bidi::isolate_plain(&text)))
+                    .collect()
+            })
+            .unwrap_or_else(|e| panic!("i18n/{e}")),
     ]
 });
 

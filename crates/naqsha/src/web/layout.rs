@@ -66,6 +66,12 @@ impl Ui {
         }
     }
 
+    /// `text` as HTML, with numbers, phone numbers, codes and addresses isolated from the
+    /// Urdu around them (see [`super::bidi`]); for `|safe` in templates.
+    pub fn bidi(&self, text: &str) -> String {
+        super::bidi::html(self.lang, text)
+    }
+
     /// A path in the page language.
     pub fn href(&self, neutral_path: &str) -> String {
         localise(self.lang, neutral_path)

@@ -4,6 +4,7 @@
 pub mod admin;
 mod api;
 mod assets;
+pub mod bidi;
 mod client;
 pub mod csrf;
 mod error;

@@ -213,6 +213,12 @@ impl AdminUi {
         self.tr.f(key, args)
     }
 
+    /// `text` as HTML, with numbers, phone numbers, codes and addresses isolated from the
+    /// Urdu around them (see [`super::bidi`]); for `|safe` in templates.
+    pub fn bidi(&self, text: &str) -> String {
+        super::bidi::html(self.tr.lang(), text)
+    }
+
     /// The plural form of `key` that fits `n`, with `{name}` placeholders filled.
     pub fn p(&self, key: &str, n: impl PluralNumber, args: &[(&str, &str)]) -> String {
         self.tr.p(key, n.number(), args)
