@@ -75,14 +75,10 @@ pub fn runs(text: &str) -> Vec<Run<'_>> {
         while j < chars.len() {
             let (_, d) = chars[j];
             let next_core = chars.get(j + 1).is_some_and(|&(_, n)| is_core(n));
-            if is_core(d) {
-                j += 1;
-            } else if is_joiner(d) && next_core {
-                j += 1;
-            } else if d == ' '
+            let digit_space = d == ' '
                 && chars[j - 1].1.is_numeric()
-                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_numeric())
-            {
+                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_numeric());
+            if is_core(d) || (is_joiner(d) && next_core) || digit_space {
                 j += 1;
             } else {
                 break;
