@@ -43,8 +43,14 @@ struct ReportPage {
 #[template(path = "public/receipt.html")]
 struct ReceiptPage {
     ui: Ui,
+    /// The English words form (the hashed one).
     words: String,
-    digits: String,
+    /// The digits form in groups of five, each shown unbroken.
+    digit_groups: Vec<String>,
+    /// The Urdu words form, shown one word per line on Urdu pages.
+    urdu_words: Vec<&'static str>,
+    /// Urdu pages lead with the digits, then the Urdu words; English ones with the words.
+    urdu_first: bool,
     follow_up_href: String,
 }
 
@@ -504,7 +510,9 @@ pub async fn receipt(
     render(&ReceiptPage {
         ui,
         words: receipt.words(),
-        digits: receipt.digits(),
+        digit_groups: receipt.digits().split(' ').map(str::to_owned).collect(),
+        urdu_words: receipt.urdu_words(),
+        urdu_first: lang == Lang::Ur,
         follow_up_href,
     })
 }
