@@ -316,7 +316,10 @@ impl ReportInput {
         let safe_times = if blank(&self.contact_safe_times) {
             None
         } else if self.contact_safe_times.trim().chars().count() > MAX_SAFE_TIMES
-            || self.contact_safe_times.chars().any(|c| c.is_control() && c != '\n' && c != '\r')
+            || self
+                .contact_safe_times
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\r')
         {
             errors.insert("contact_safe_times", "report.error.safe_times");
             None
@@ -497,6 +500,78 @@ mod tests {
         assert_eq!(
             check(&input).unwrap_err()["labels"],
             "report.error.label_unknown"
+        );
+    }
+
+    #[test]
+    fn contact_safety_goes_with_the_contact_and_only_with_a_phone() {
+        let input = ReportInput {
+            contact_phone: "0300 1234567".into(),
+            contact_safe_text: true,
+            contact_safe_times: "  after 4 pm  ".into(),
+            ..text_only("x")
+        };
+        let contact = check(&input).unwrap().contact.unwrap();
+        assert!(contact.safe_to_text && !contact.safe_to_call);
+        assert_eq!(contact.safe_times.as_deref(), Some("after 4 pm"));
+
+        // an email only: nothing to call or text
+        let email_only = ReportInput {
+            contact_email: "a@b.org".into(),
+            contact_safe_call: true,
+            contact_safe_text: true,
+            ..text_only("x")
+        };
+        let contact = check(&email_only).unwrap().contact.unwrap();
+        assert!(!contact.safe_to_call && !contact.safe_to_text);
+
+        // no way to reach her: no contact at all
+        let nothing = ReportInput {
+            contact_safe_call: true,
+            contact_safe_times: "mornings".into(),
+            ..text_only("x")
+        };
+        assert!(check(&nothing).unwrap().contact.is_none());
+
+        let too_long = ReportInput {
+            contact_phone: "0300 1234567".into(),
+            contact_safe_times: "x".repeat(MAX_SAFE_TIMES + 1),
+            ..text_only("x")
+        };
+        assert_eq!(
+            check(&too_long).unwrap_err()["contact_safe_times"],
+            "report.error.safe_times"
+        );
+    }
+
+    #[test]
+    fn self_description_is_kept_and_means_self_describe() {
+        let input = ReportInput {
+            self_description: " khawaja sira ".into(),
+            ..text_only("x")
+        };
+        let report = check(&input).unwrap().report;
+        assert_eq!(report.self_description.as_deref(), Some("khawaja sira"));
+        assert!(report.labels.contains("survivor_gender", "self_describe"));
+
+        // with another answer chosen, her words are kept and her choice stands
+        let mut labels = BTreeMap::new();
+        labels.insert("survivor_gender".to_owned(), vec!["woman".to_owned()]);
+        let chosen = ReportInput {
+            labels,
+            ..input.clone()
+        };
+        let report = check(&chosen).unwrap().report;
+        assert!(report.labels.contains("survivor_gender", "woman"));
+        assert!(!report.labels.contains("survivor_gender", "self_describe"));
+
+        let too_long = ReportInput {
+            self_description: "x".repeat(MAX_SELF_DESCRIPTION + 1),
+            ..text_only("x")
+        };
+        assert_eq!(
+            check(&too_long).unwrap_err()["self_description"],
+            "report.error.self_description"
         );
     }
 }

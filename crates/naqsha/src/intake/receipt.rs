@@ -19,9 +19,9 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use base64::Engine;
-use naqsha_core::redaction::normalise::{is_arabic_letter, normalise_char};
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
+use naqsha_core::redaction::normalise::{is_arabic_letter, normalise_char};
 use rand::Rng;
 use rand::rngs::OsRng;
 use sha2::Sha256;
@@ -35,8 +35,7 @@ pub const DICE_PER_WORD: usize = 5;
 pub const WORDLIST_LEN: usize = 6usize.pow(DICE_PER_WORD as u32);
 
 const WORDLIST_TEXT: &str = include_str!("../../../../data/wordlists/eff_large_wordlist.txt");
-const URDU_WORDLIST_TEXT: &str =
-    include_str!("../../../../data/wordlists/urdu_receipt_words.txt");
+const URDU_WORDLIST_TEXT: &str = include_str!("../../../../data/wordlists/urdu_receipt_words.txt");
 
 /// The word list, in dice order, with a reverse index.
 struct WordList {
@@ -82,7 +81,10 @@ impl UrduWordList {
                 return Err(format!("line {}: dice number {dice} out of order", n + 1));
             }
             if !word.chars().all(is_arabic_letter) {
-                return Err(format!("line {}: not a word of Arabic-script letters", n + 1));
+                return Err(format!(
+                    "line {}: not a word of Arabic-script letters",
+                    n + 1
+                ));
             }
             let folded = fold_urdu(word);
             if !URDU_WORD_LETTERS.contains(&folded.chars().count()) {
@@ -822,7 +824,16 @@ mod tests {
         let from_urdu = Receipt::parse(&r.urdu_words().join(" ")).unwrap();
         assert_eq!(receipt_hash(&key, &from_urdu), expected);
         // the first and last Urdu words stand for the first and last dice numbers
-        assert_eq!(URDU_WORDS.words[0], URDU_WORDLIST_TEXT.lines().next().unwrap().split_once('\t').unwrap().1);
+        assert_eq!(
+            URDU_WORDS.words[0],
+            URDU_WORDLIST_TEXT
+                .lines()
+                .next()
+                .unwrap()
+                .split_once('\t')
+                .unwrap()
+                .1
+        );
     }
 
     #[test]

@@ -110,7 +110,10 @@ pub async fn ingest(state: &AppState, raw: &[u8]) -> Result<Ingested, IngestErro
         state.gazetteer(),
         Incoming {
             report,
-            contact: parsed.from.as_ref().map(|a| ContactDetails::new(None, Some(a.to_string()))),
+            contact: parsed
+                .from
+                .as_ref()
+                .map(|a| ContactDetails::new(None, Some(a.to_string()))),
             channel: Channel::Email,
             flagged: false,
             receipt_hash: None,

@@ -536,7 +536,10 @@ async fn report(
         state.gazetteer(),
         Incoming {
             report,
-            contact: Some(ContactDetails::new(Some(inbound.from.as_str().to_owned()), None)),
+            contact: Some(ContactDetails::new(
+                Some(inbound.from.as_str().to_owned()),
+                None,
+            )),
             channel: Channel::Sms,
             flagged: false,
             receipt_hash: Some(receipt_hash(key, &receipt)),
