@@ -108,6 +108,10 @@ test('every choice row is a tap target at least 44 px tall, tappable anywhere', 
   const { context, requests } = await newContext(browser, { viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   await page.goto(`${server.base}/ur/report`);
+  // The optional sections are folded: open each by tapping its heading.
+  for (const summary of await page.locator('details.form-fold > summary').all()) {
+    await summary.click();
+  }
 
   const heights = await page.locator('.check').evaluateAll((rows) =>
     rows.map((row) => ({ id: row.querySelector('input').id, height: row.getBoundingClientRect().height })),

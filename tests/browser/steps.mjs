@@ -26,8 +26,24 @@ export const URDU_STORY =
   'ایک شخص نے میری تصاویر لے کر مجھے واٹس ایپ پر دھمکیاں دیں۔ اس کا نمبر 0300-1234567 ہے۔ ' +
   'وہ پیسے مانگ رہا ہے اور کہتا ہے کہ تصاویر فیس بک پر ڈال دے گا۔';
 
+/**
+ * Opens the folded form section (a closed <details>) that holds `selector`, by tapping its
+ * heading as a person does; does nothing when the element is already on show.
+ */
+export async function reveal(page, selector) {
+  const closed = await page.locator(selector).evaluate((el) => {
+    const details = el.closest('details');
+    return details && !details.open ? details.id : null;
+  });
+  if (closed) {
+    await page.locator(`#${closed} > summary`).click();
+    assert.equal(await page.locator(`#${closed}`).evaluate((d) => d.open), true, `${closed} did not open`);
+  }
+}
+
 /** Ticks a choice by tapping its label, as a person does, and checks that it took. */
 export async function tapChoice(page, inputId) {
+  await reveal(page, `#${inputId}`);
   await page.locator(`label[for="${inputId}"]`).click();
   assert.equal(await page.locator(`#${inputId}`).isChecked(), true, `${inputId} did not get ticked`);
 }

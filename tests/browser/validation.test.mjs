@@ -14,7 +14,7 @@ import {
   shot,
   startServer,
 } from './support.mjs';
-import { UR, URDU_STORY, fillUrduReport, readReceipt, sendReport } from './steps.mjs';
+import { UR, URDU_STORY, fillUrduReport, readReceipt, reveal, sendReport } from './steps.mjs';
 
 let server;
 let browser;
@@ -38,6 +38,7 @@ for (const javaScriptEnabled of [true, false]) {
     await fillUrduReport(page, { evidence: javaScriptEnabled });
     await page.locator('#month').selectOption('3');
     await page.locator('#place_text').fill('شاہدرہ');
+    await reveal(page, '#contact_email');
     await page.locator('#contact_email').fill('someone@example.org');
 
     const answer = await sendReport(page);

@@ -108,6 +108,9 @@ pub struct RawReport {
     pub place_text: Option<String>,
     /// The categories the reporter ticked.
     pub labels: Labels,
+    /// Her gender in her own words, when she chose "prefer to self-describe".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_description: Option<String>,
     /// Whose story this is.
     pub whose_story: Option<WhoseStory>,
     /// The link to a news report, when the story is one.
@@ -140,6 +143,26 @@ pub struct ContactDetails {
     pub phone: Option<String>,
     /// An email address as typed.
     pub email: Option<String>,
+    /// The reporter said it is safe to call her.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub safe_to_call: bool,
+    /// The reporter said it is safe to send her a text message.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub safe_to_text: bool,
+    /// When it is safe to contact her, as typed ("after 4 pm, not on Fridays").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safe_times: Option<String>,
+}
+
+impl ContactDetails {
+    /// Details with a phone and/or email and nothing said about when contact is safe.
+    pub fn new(phone: Option<String>, email: Option<String>) -> Self {
+        Self {
+            phone,
+            email,
+            ..Self::default()
+        }
+    }
 }
 
 impl std::fmt::Debug for ContactDetails {
@@ -196,11 +219,29 @@ mod tests {
     }
 
     #[test]
+    fn contact_sealed_before_the_safety_choices_still_reads() {
+        let old: ContactDetails =
+            serde_json::from_str(r#"{"phone":"0300 1234567","email":null}"#).unwrap();
+        assert_eq!(old, ContactDetails::new(Some("0300 1234567".into()), None));
+        assert!(!old.safe_to_call && !old.safe_to_text && old.safe_times.is_none());
+        let new = ContactDetails {
+            safe_to_text: true,
+            safe_times: Some("after 4 pm".into()),
+            ..old.clone()
+        };
+        let json = serde_json::to_string(&new).unwrap();
+        assert_eq!(serde_json::from_str::<ContactDetails>(&json).unwrap(), new);
+        // nothing new is written for details without the choices
+        assert!(!serde_json::to_string(&old).unwrap().contains("safe"));
+    }
+
+    #[test]
     fn contact_debug_hides_details() {
         let c = ContactDetails {
-            phone: Some("0300-1234567".into()),
-            email: None,
+            safe_times: Some("after 4 pm".into()),
+            ..ContactDetails::new(Some("0300-1234567".into()), None)
         };
         assert!(!format!("{c:?}").contains("0300"));
+        assert!(!format!("{c:?}").contains("4 pm"));
     }
 }

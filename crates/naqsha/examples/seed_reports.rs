@@ -37,6 +37,7 @@ async fn main() -> anyhow::Result<()> {
             state.gazetteer(),
             Incoming {
                 report: RawReport {
+                    self_description: None,
                     what_happened: ReportText::parse(&format!(
                         "Report {i}: a fake profile used my photos and sent messages to my \
                          family. میرے نام سے جعلی اکاؤنٹ بنا کر میری تصویریں لگائی گئیں۔"
@@ -51,10 +52,7 @@ async fn main() -> anyhow::Result<()> {
                     language: Lang::Ur,
                     received_at: OffsetDateTime::now_utc(),
                 },
-                contact: Some(ContactDetails {
-                    phone: Some(format!("0300-{i:07}")),
-                    email: None,
-                }),
+                contact: Some(ContactDetails::new(Some(format!("0300-{i:07}")), None)),
                 channel: Channel::Web,
                 flagged: false,
                 receipt_hash: None,

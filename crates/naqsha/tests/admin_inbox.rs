@@ -404,6 +404,7 @@ async fn filler(app: &App, n: u32) -> NewSubmission {
     let text = format!("Imported record {n} of an older helpline spreadsheet.");
     let sealed = SealedReport {
         report: RawReport {
+            self_description: None,
             what_happened: ReportText::parse(&text).unwrap(),
             when: None,
             place: None,

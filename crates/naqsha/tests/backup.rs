@@ -60,6 +60,7 @@ async fn report(app: &App, n: usize) {
         state.gazetteer(),
         Incoming {
             report: RawReport {
+                self_description: None,
                 what_happened: ReportText::parse(&format!(
                     "Report number {n}: he kept messaging me from new accounts after I \
                      blocked him."
@@ -75,10 +76,7 @@ async fn report(app: &App, n: usize) {
                 language: Lang::En,
                 received_at: OffsetDateTime::now_utc(),
             },
-            contact: Some(ContactDetails {
-                phone: Some(format!("0300-{n:07}")),
-                email: None,
-            }),
+            contact: Some(ContactDetails::new(Some(format!("0300-{n:07}")), None)),
             channel: Channel::Web,
             flagged: false,
             receipt_hash: None,

@@ -111,6 +111,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
          923001234567."
     );
     let report = RawReport {
+        self_description: None,
         what_happened: ReportText::parse(&text).unwrap(),
         when: None,
         place: Some(PlaceId::new("pk-pb").unwrap()),
@@ -122,10 +123,10 @@ async fn no_plaintext_on_disk_or_in_logs() {
         language: Lang::En,
         received_at: OffsetDateTime::now_utc(),
     };
-    let contact = ContactDetails {
-        phone: Some("0300-1234567".into()),
-        email: Some("survivor.canary@example.org".into()),
-    };
+    let contact = ContactDetails::new(
+        Some("0300-1234567".into()),
+        Some("survivor.canary@example.org".into()),
+    );
     let public_key = keyring::public_key(store).await.unwrap();
     let id = intake::accept(
         store,

@@ -4,7 +4,7 @@
 //! [`ReportInput::validate`]; every problem is reported per field as a translation key, so
 //! the form can re-render with the reporter's values and a message beside each field.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use naqsha_core::lang::Lang;
 use naqsha_core::period::YearMonth;
@@ -37,6 +37,10 @@ pub const MAX_URL: usize = 2_000;
 pub const MAX_PHONE: usize = 40;
 /// Longest accepted email address.
 pub const MAX_EMAIL: usize = 254;
+/// Longest accepted gender self-description.
+pub const MAX_SELF_DESCRIPTION: usize = 100;
+/// Longest accepted note on when contact is safe.
+pub const MAX_SAFE_TIMES: usize = 200;
 
 /// The reporter's answers as typed: every field a string, nothing validated yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +59,9 @@ pub struct ReportInput {
     pub place_text: String,
     /// Ticked terms: dimension key → term keys.
     pub labels: BTreeMap<String, Vec<String>>,
+    /// Her gender in her own words (with "prefer to self-describe").
+    #[serde(default)]
+    pub self_description: String,
     /// `own`, `other_with_consent` or `news_report`.
     pub whose_story: String,
     /// Link to the news report.
@@ -65,6 +72,15 @@ pub struct ReportInput {
     pub contact_phone: String,
     /// Email for follow-up.
     pub contact_email: String,
+    /// "It is safe to call me" ticked.
+    #[serde(default)]
+    pub contact_safe_call: bool,
+    /// "It is safe to send me a text message" ticked.
+    #[serde(default)]
+    pub contact_safe_text: bool,
+    /// When it is safe to contact her, as typed.
+    #[serde(default)]
+    pub contact_safe_times: String,
 }
 
 /// Field name → translation key of what is wrong with it.
@@ -204,6 +220,17 @@ impl ReportInput {
             Some(self.place_text.trim().to_owned())
         };
 
+        let self_description = if blank(&self.self_description) {
+            None
+        } else if self.self_description.trim().chars().count() > MAX_SELF_DESCRIPTION
+            || self.self_description.chars().any(char::is_control)
+        {
+            errors.insert("self_description", "report.error.self_description");
+            None
+        } else {
+            Some(self.self_description.trim().to_owned())
+        };
+
         let mut labels = Labels::default();
         for (dimension, terms) in &self.labels {
             if !REPORTER_DIMENSIONS.contains(&dimension.as_str()) {
@@ -239,6 +266,13 @@ impl ReportInput {
                 labels.remove("source");
                 let _ = labels.insert_str("source", term);
             }
+        }
+        // Words typed in the self-description box with no gender chosen mean that choice.
+        if self_description.is_some()
+            && labels.get("survivor_gender").is_none_or(BTreeSet::is_empty)
+            && taxonomy.term("survivor_gender", "self_describe").is_some()
+        {
+            let _ = labels.insert_str("survivor_gender", "self_describe");
         }
         if let Err(e) = taxonomy.validate_labels(&labels) {
             tracing::debug!(error = %e, "labels refused");
@@ -279,6 +313,27 @@ impl ReportInput {
             None
         };
 
+        let safe_times = if blank(&self.contact_safe_times) {
+            None
+        } else if self.contact_safe_times.trim().chars().count() > MAX_SAFE_TIMES
+            || self
+                .contact_safe_times
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\r')
+        {
+            errors.insert("contact_safe_times", "report.error.safe_times");
+            None
+        } else {
+            Some(self.contact_safe_times.trim().to_owned())
+        };
+        // The safety choices only mean something with a way to reach her.
+        let contact = (phone.is_some() || email.is_some()).then(|| ContactDetails {
+            safe_to_call: self.contact_safe_call && phone.is_some(),
+            safe_to_text: self.contact_safe_text && phone.is_some(),
+            safe_times,
+            ..ContactDetails::new(phone, email)
+        });
+
         match what_happened {
             Some(what_happened) if errors.is_empty() => Ok(ValidReport {
                 report: RawReport {
@@ -287,14 +342,14 @@ impl ReportInput {
                     place,
                     place_text,
                     labels,
+                    self_description,
                     whose_story,
                     source_url,
                     consent,
                     language,
                     received_at: now,
                 },
-                contact: (phone.is_some() || email.is_some())
-                    .then_some(ContactDetails { phone, email }),
+                contact,
             }),
             _ => Err(errors),
         }
@@ -445,6 +500,78 @@ mod tests {
         assert_eq!(
             check(&input).unwrap_err()["labels"],
             "report.error.label_unknown"
+        );
+    }
+
+    #[test]
+    fn contact_safety_goes_with_the_contact_and_only_with_a_phone() {
+        let input = ReportInput {
+            contact_phone: "0300 1234567".into(),
+            contact_safe_text: true,
+            contact_safe_times: "  after 4 pm  ".into(),
+            ..text_only("x")
+        };
+        let contact = check(&input).unwrap().contact.unwrap();
+        assert!(contact.safe_to_text && !contact.safe_to_call);
+        assert_eq!(contact.safe_times.as_deref(), Some("after 4 pm"));
+
+        // an email only: nothing to call or text
+        let email_only = ReportInput {
+            contact_email: "a@b.org".into(),
+            contact_safe_call: true,
+            contact_safe_text: true,
+            ..text_only("x")
+        };
+        let contact = check(&email_only).unwrap().contact.unwrap();
+        assert!(!contact.safe_to_call && !contact.safe_to_text);
+
+        // no way to reach her: no contact at all
+        let nothing = ReportInput {
+            contact_safe_call: true,
+            contact_safe_times: "mornings".into(),
+            ..text_only("x")
+        };
+        assert!(check(&nothing).unwrap().contact.is_none());
+
+        let too_long = ReportInput {
+            contact_phone: "0300 1234567".into(),
+            contact_safe_times: "x".repeat(MAX_SAFE_TIMES + 1),
+            ..text_only("x")
+        };
+        assert_eq!(
+            check(&too_long).unwrap_err()["contact_safe_times"],
+            "report.error.safe_times"
+        );
+    }
+
+    #[test]
+    fn self_description_is_kept_and_means_self_describe() {
+        let input = ReportInput {
+            self_description: " khawaja sira ".into(),
+            ..text_only("x")
+        };
+        let report = check(&input).unwrap().report;
+        assert_eq!(report.self_description.as_deref(), Some("khawaja sira"));
+        assert!(report.labels.contains("survivor_gender", "self_describe"));
+
+        // with another answer chosen, her words are kept and her choice stands
+        let mut labels = BTreeMap::new();
+        labels.insert("survivor_gender".to_owned(), vec!["woman".to_owned()]);
+        let chosen = ReportInput {
+            labels,
+            ..input.clone()
+        };
+        let report = check(&chosen).unwrap().report;
+        assert!(report.labels.contains("survivor_gender", "woman"));
+        assert!(!report.labels.contains("survivor_gender", "self_describe"));
+
+        let too_long = ReportInput {
+            self_description: "x".repeat(MAX_SELF_DESCRIPTION + 1),
+            ..text_only("x")
+        };
+        assert_eq!(
+            check(&too_long).unwrap_err()["self_description"],
+            "report.error.self_description"
         );
     }
 }

@@ -6,6 +6,13 @@
 //! same receipt has a digits form (`41523 63411 …`) for someone who would rather copy numbers
 //! than English words; both forms parse to the same receipt, typed with ASCII, Urdu (۰–۹) or
 //! Arabic-Indic (٠–٩) digits. Only a keyed hash of the canonical form is ever stored.
+//!
+//! For an Urdu reader the same seven indices also have an Urdu words form: word `i` of a
+//! second list of 7,776 common Urdu words (`data/wordlists/urdu_receipt_words.txt`, in the
+//! same dice order). Urdu words are compared after folding the letter variants that keyboards
+//! and fonts mix up ([`fold_urdu`]), and the list is checked to stay unique after folding, so
+//! `کیا`, `كيا` and `کیآ` are the same word. The hashed canonical form stays the English one:
+//! receipts issued before the Urdu list keep working in every form.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -14,6 +21,7 @@ use std::sync::LazyLock;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
+use naqsha_core::redaction::normalise::{is_arabic_letter, normalise_char};
 use rand::Rng;
 use rand::rngs::OsRng;
 use sha2::Sha256;
@@ -27,6 +35,7 @@ pub const DICE_PER_WORD: usize = 5;
 pub const WORDLIST_LEN: usize = 6usize.pow(DICE_PER_WORD as u32);
 
 const WORDLIST_TEXT: &str = include_str!("../../../../data/wordlists/eff_large_wordlist.txt");
+const URDU_WORDLIST_TEXT: &str = include_str!("../../../../data/wordlists/urdu_receipt_words.txt");
 
 /// The word list, in dice order, with a reverse index.
 struct WordList {
@@ -41,6 +50,82 @@ static WORDS: LazyLock<WordList> = LazyLock::new(|| {
         panic!("the embedded receipt word list is invalid (checked by its unit tests): {err}")
     })
 });
+
+/// The Urdu word list, in the same dice order as the English one, with a reverse index by
+/// folded form.
+struct UrduWordList {
+    words: Vec<&'static str>,
+    index: HashMap<String, u16>,
+}
+
+static URDU_WORDS: LazyLock<UrduWordList> = LazyLock::new(|| {
+    UrduWordList::parse(URDU_WORDLIST_TEXT).unwrap_or_else(|err| {
+        panic!("the embedded Urdu receipt word list is invalid (checked by its unit tests): {err}")
+    })
+});
+
+/// Letters a folded Urdu list word has at least and at most.
+const URDU_WORD_LETTERS: std::ops::RangeInclusive<usize> = 2..=7;
+
+impl UrduWordList {
+    /// Parses `dice<TAB>word` lines: every dice number once and in order, every word of 2–7
+    /// Arabic-script letters, no two words the same after folding.
+    fn parse(text: &'static str) -> Result<Self, String> {
+        let mut words = Vec::with_capacity(WORDLIST_LEN);
+        let mut index = HashMap::with_capacity(WORDLIST_LEN);
+        for (n, line) in text.lines().enumerate() {
+            let (dice, word) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: no TAB", n + 1))?;
+            if dice != dice_of(n) {
+                return Err(format!("line {}: dice number {dice} out of order", n + 1));
+            }
+            if !word.chars().all(is_arabic_letter) {
+                return Err(format!(
+                    "line {}: not a word of Arabic-script letters",
+                    n + 1
+                ));
+            }
+            let folded = fold_urdu(word);
+            if !URDU_WORD_LETTERS.contains(&folded.chars().count()) {
+                return Err(format!("line {}: not 2 to 7 letters", n + 1));
+            }
+            let id = u16::try_from(n).map_err(|_| "too many lines".to_owned())?;
+            if index.insert(folded, id).is_some() {
+                return Err(format!("line {}: same as another word once folded", n + 1));
+            }
+            words.push(word);
+        }
+        if words.len() != WORDLIST_LEN {
+            return Err(format!("{} words, expected {WORDLIST_LEN}", words.len()));
+        }
+        Ok(Self { words, index })
+    }
+}
+
+/// The form two spellings of an Urdu receipt word share: the text normaliser's Arabic-to-Urdu
+/// letters (ي → ی, ك → ک, ه → ہ, marks and invisible characters dropped), and also the letters
+/// a hurried typist swaps (ھ → ہ, آ/أ/إ → ا, ئ → ی, ؤ → و, ۓ → ے, Quranic marks dropped).
+pub fn fold_urdu(word: &str) -> String {
+    word.chars()
+        .filter_map(normalise_char)
+        .filter_map(|c| match c {
+            'ھ' | 'ۃ' => Some('ہ'),
+            'آ' | 'أ' | 'إ' | 'ٱ' => Some('ا'),
+            'ئ' => Some('ی'),
+            'ؤ' => Some('و'),
+            'ۓ' => Some('ے'),
+            '\u{06d6}'..='\u{06ed}' => None,
+            _ => Some(c),
+        })
+        .collect()
+}
+
+/// Characters of an Urdu word that are not letters: vowel and Quranic marks, tatweel and the
+/// joiners (ZWNJ, ZWJ) that Urdu keyboards put inside words.
+fn is_urdu_word_mark(c: char) -> bool {
+    matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{06d6}'..='\u{06ed}' | '\u{200c}' | '\u{200d}')
+}
 
 impl WordList {
     /// Parses `dice<TAB>word` lines, checking every dice number appears once, in order.
@@ -150,32 +235,73 @@ impl Receipt {
         parts.join(" ")
     }
 
+    /// The Urdu words form: the seven words of the Urdu list, in order (shown one per line).
+    pub fn urdu_words(&self) -> Vec<&'static str> {
+        let list = &URDU_WORDS.words;
+        self.words.iter().map(|&i| list[usize::from(i)]).collect()
+    }
+
     /// The canonical form: the words form.
     pub fn canonical(&self) -> String {
         self.words()
     }
 
-    /// Reads a receipt as typed, in either form. Case, spaces, hyphens, commas, full stops,
-    /// new lines and invisible direction marks between words are ignored; digits may be ASCII,
-    /// Urdu or Arabic-Indic. The error never contains the input.
+    /// Reads a receipt as typed, in any of its three forms: English words, Urdu words or
+    /// digits. Case, spaces, hyphens, commas, full stops, new lines and invisible direction
+    /// marks between words are ignored; digits may be ASCII, Urdu or Arabic-Indic; Urdu words
+    /// may use any spelling that folds to the list's ([`fold_urdu`]). The error never
+    /// contains the input.
     pub fn parse(input: &str) -> Result<Self, ReceiptError> {
         let mut has_digit = false;
         let mut has_letter = false;
+        let mut has_urdu = false;
         for c in input.chars() {
             if digit_value(c).is_some() {
                 has_digit = true;
             } else if c.is_ascii_alphabetic() {
                 has_letter = true;
+            } else if is_arabic_letter(c) || is_urdu_word_mark(c) {
+                has_urdu = true;
             } else if !is_separator(c) {
                 return Err(ReceiptError::UnexpectedCharacter);
             }
         }
-        match (has_digit, has_letter) {
-            (false, false) => Err(ReceiptError::Empty),
-            (true, true) => Err(ReceiptError::Mixed),
-            (true, false) => Self::parse_digits(input),
-            (false, true) => Self::parse_words(input),
+        match (has_digit, has_letter, has_urdu) {
+            (false, false, false) => Err(ReceiptError::Empty),
+            (true, false, false) => Self::parse_digits(input),
+            (false, true, false) => Self::parse_words(input),
+            (false, false, true) => Self::parse_urdu_words(input),
+            _ => Err(ReceiptError::Mixed),
         }
+    }
+
+    fn parse_urdu_words(input: &str) -> Result<Self, ReceiptError> {
+        // Joiners belong inside a word; every other separator stands between words.
+        let joined: Zeroizing<String> = Zeroizing::new(
+            input
+                .chars()
+                .filter(|&c| !matches!(c, '\u{200c}' | '\u{200d}'))
+                .collect(),
+        );
+        let list = &*URDU_WORDS;
+        let mut found = Vec::with_capacity(RECEIPT_WORDS);
+        for token in joined.split(is_separator).filter(|t| !t.is_empty()) {
+            let folded = Zeroizing::new(fold_urdu(token));
+            match list.index.get(folded.as_str()) {
+                Some(&id) => found.push(id),
+                None => {
+                    let position = found.len() + 1;
+                    found.zeroize();
+                    return Err(ReceiptError::UnknownWord { position });
+                }
+            }
+        }
+        let words: [u16; RECEIPT_WORDS] = found
+            .as_slice()
+            .try_into()
+            .map_err(|_| ReceiptError::WrongWordCount { found: found.len() })?;
+        found.zeroize();
+        Ok(Self { words })
     }
 
     fn parse_digits(input: &str) -> Result<Self, ReceiptError> {
@@ -290,8 +416,8 @@ pub enum ReceiptError {
     /// Nothing was typed.
     #[error("no receipt was entered")]
     Empty,
-    /// Words and digits together.
-    #[error("a receipt is either words or digits, not both")]
+    /// Words and digits (or English and Urdu words) together.
+    #[error("a receipt is English words, Urdu words or digits, not a mix")]
     Mixed,
     /// A character that is neither a letter, a digit nor a separator.
     #[error("the receipt contains a character that cannot be part of it")]
@@ -417,10 +543,10 @@ mod tests {
     }
 
     #[test]
-    fn a_receipt_has_at_least_80_bits() {
+    fn a_receipt_has_at_least_90_bits() {
         assert_eq!(WORDS.words.len(), WORDLIST_LEN);
         let bits = entropy_bits();
-        assert!(bits >= 80.0, "receipt entropy {bits} bits");
+        assert!(bits >= 90.0, "receipt entropy {bits} bits");
         assert!((bits - 90.47).abs() < 0.01, "receipt entropy {bits} bits");
     }
 
@@ -553,6 +679,161 @@ mod tests {
         // A swapped pair of words is another receipt, with another hash.
         let swapped = Receipt::parse("zoom abacus abdomen ability zoology ablaze able").unwrap();
         assert_ne!(receipt_hash(&key, &swapped), receipt_hash(&key, &r));
+    }
+
+    #[test]
+    fn urdu_list_is_7776_distinct_words_after_folding() {
+        let list = UrduWordList::parse(URDU_WORDLIST_TEXT).unwrap();
+        assert_eq!(list.words.len(), WORDLIST_LEN);
+        assert_eq!(list.index.len(), WORDLIST_LEN);
+        for word in &list.words {
+            let letters = fold_urdu(word).chars().count();
+            assert!((2..=7).contains(&letters), "{word}");
+            assert!(
+                word.chars()
+                    .all(|c| is_arabic_letter(c) && digit_value(c).is_none()),
+                "{word}"
+            );
+        }
+        // Both forms carry the same 7 × log2(7776) ≈ 90.5 bits.
+        let urdu_bits = RECEIPT_WORDS as f64 * (list.index.len() as f64).log2();
+        assert!(urdu_bits >= 90.0, "{urdu_bits}");
+    }
+
+    #[test]
+    fn urdu_list_parser_rejects_a_damaged_list() {
+        let first = URDU_WORDLIST_TEXT.lines().next().unwrap();
+        let second = URDU_WORDLIST_TEXT.lines().nth(1).unwrap();
+        let (_, w1) = first.split_once('\t').unwrap();
+        let (d2, _) = second.split_once('\t').unwrap();
+        // the second word replaced by a variant spelling of the first one
+        let variant = w1.replace('ی', "ي").replace('ک', "ك") + "\u{064e}";
+        let collided: &'static str = Box::leak(
+            URDU_WORDLIST_TEXT
+                .replacen(second, &format!("{d2}\t{variant}"), 1)
+                .into_boxed_str(),
+        );
+        assert!(UrduWordList::parse(collided).is_err());
+        let latin: &'static str = Box::leak(
+            URDU_WORDLIST_TEXT
+                .replacen(second, &format!("{d2}\tabc"), 1)
+                .into_boxed_str(),
+        );
+        assert!(UrduWordList::parse(latin).is_err());
+        let dropped: &'static str = URDU_WORDLIST_TEXT.split_once('\n').unwrap().1;
+        assert!(UrduWordList::parse(dropped).is_err());
+    }
+
+    #[test]
+    fn every_form_parses_to_the_same_receipt_and_hash() {
+        let key = ReceiptKey::generate();
+        for _ in 0..200 {
+            let r = Receipt::generate();
+            let urdu = r.urdu_words();
+            assert_eq!(urdu.len(), RECEIPT_WORDS);
+            for typed in [
+                urdu.join(" "),
+                urdu.join("\n"),
+                urdu.join("، "),
+                format!("\u{200f}{}\u{200f}", urdu.join(" \u{200f}")),
+                to_urdu_digits(&r.digits()),
+                r.words(),
+            ] {
+                let parsed = Receipt::parse(&typed).unwrap();
+                assert_eq!(parsed, r);
+                assert_eq!(receipt_hash(&key, &parsed), receipt_hash(&key, &r));
+            }
+        }
+    }
+
+    #[test]
+    fn every_urdu_word_parses_from_its_variant_spellings() {
+        for (i, word) in URDU_WORDS.words.iter().enumerate() {
+            let arabic_letters: String = word
+                .chars()
+                .map(|c| match c {
+                    'ی' => 'ي',
+                    'ک' => 'ك',
+                    'ہ' | 'ھ' => 'ه',
+                    'آ' => 'ا',
+                    _ => c,
+                })
+                .collect();
+            // a zero-width non-joiner and a vowel mark inside, as some keyboards type
+            let mut marked = String::new();
+            for (n, c) in word.chars().enumerate() {
+                marked.push(c);
+                if n == 0 {
+                    marked.push_str("\u{200c}\u{0650}");
+                }
+            }
+            for typed in [arabic_letters, marked] {
+                let id = URDU_WORDS.index.get(fold_urdu(&typed).as_str()).copied();
+                assert_eq!(id, Some(i as u16), "{word} typed as {typed:?}");
+            }
+        }
+        let r = Receipt::generate();
+        let kaf_yeh: Vec<String> = r
+            .urdu_words()
+            .iter()
+            .map(|w| w.replace('ی', "ي").replace('ک', "ك").replace('ھ', "ه"))
+            .collect();
+        assert_eq!(Receipt::parse(&kaf_yeh.join(" ")).unwrap(), r);
+    }
+
+    #[test]
+    fn urdu_typos_and_mixtures_fail() {
+        let r = Receipt::generate();
+        let urdu = r.urdu_words();
+        assert_eq!(
+            Receipt::parse(&urdu[..6].join(" ")),
+            Err(ReceiptError::WrongWordCount { found: 6 })
+        );
+        let mut wrong: Vec<String> = urdu.iter().map(|w| (*w).to_owned()).collect();
+        wrong[2] = "ژژژژ".to_owned();
+        assert_eq!(
+            Receipt::parse(&wrong.join(" ")),
+            Err(ReceiptError::UnknownWord { position: 3 })
+        );
+        assert_eq!(
+            Receipt::parse(&format!("{} abacus", urdu.join(" "))),
+            Err(ReceiptError::Mixed)
+        );
+        assert_eq!(
+            Receipt::parse(&format!("{} ۱۲۳", urdu.join(" "))),
+            Err(ReceiptError::Mixed)
+        );
+    }
+
+    #[test]
+    fn receipts_issued_before_the_urdu_list_still_parse_and_hash_the_same() {
+        // A receipt as the old code printed it: the hashed form is unchanged.
+        let old = "abacus-zoom-abdomen-yo-yo-t-shirt-zoology-ability";
+        let r = Receipt::parse(old).unwrap();
+        assert_eq!(r.canonical(), old);
+        let key = ReceiptKey::generate();
+        let mut mac = Hmac::<Sha256>::new_from_slice(&key.0[..]).unwrap();
+        mac.update(old.as_bytes());
+        let expected: String = mac
+            .finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(receipt_hash(&key, &r), expected);
+        let from_urdu = Receipt::parse(&r.urdu_words().join(" ")).unwrap();
+        assert_eq!(receipt_hash(&key, &from_urdu), expected);
+        // the first and last Urdu words stand for the first and last dice numbers
+        assert_eq!(
+            URDU_WORDS.words[0],
+            URDU_WORDLIST_TEXT
+                .lines()
+                .next()
+                .unwrap()
+                .split_once('\t')
+                .unwrap()
+                .1
+        );
     }
 
     #[test]

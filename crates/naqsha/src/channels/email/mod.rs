@@ -90,6 +90,7 @@ pub async fn ingest(state: &AppState, raw: &[u8]) -> Result<Ingested, IngestErro
     let what_happened =
         ReportText::parse(text).map_err(|_| IngestError::Unreadable(parse::ParseError::Empty))?;
     let report = RawReport {
+        self_description: None,
         language: crate::channels::language_of(text),
         what_happened,
         when: None,
@@ -109,10 +110,10 @@ pub async fn ingest(state: &AppState, raw: &[u8]) -> Result<Ingested, IngestErro
         state.gazetteer(),
         Incoming {
             report,
-            contact: parsed.from.as_ref().map(|a| ContactDetails {
-                phone: None,
-                email: Some(a.to_string()),
-            }),
+            contact: parsed
+                .from
+                .as_ref()
+                .map(|a| ContactDetails::new(None, Some(a.to_string()))),
             channel: Channel::Email,
             flagged: false,
             receipt_hash: None,

@@ -247,6 +247,7 @@ impl Poller {
                 continue;
             };
             let report = RawReport {
+                self_description: None,
                 what_happened,
                 when: entry
                     .published

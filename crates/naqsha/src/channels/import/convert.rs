@@ -184,6 +184,7 @@ impl Converter {
             Lang::En
         };
         let report = RawReport {
+            self_description: None,
             what_happened,
             when,
             place,

@@ -1,6 +1,8 @@
 //! What an incoming SMS asks for: a report (the default), or one of the follow-up commands
 //! the automatic reply tells the reporter about.
 
+use naqsha_core::redaction::normalise::is_arabic_letter;
+
 use crate::intake::receipt::{Receipt, ReceiptError};
 
 /// A parsed incoming SMS.
@@ -22,7 +24,9 @@ const START_WORDS: &[&str] = &["start", "شروع"];
 /// Reads what a message asks for. A keyword counts only when it is the whole message (STOP,
 /// START) or the first word followed by a receipt (STATUS), so a story that begins with
 /// "stop" is still a story. An English `STATUS` with a mistyped receipt is still the
-/// command, to answer with the right hint; the Urdu word only with a receipt.
+/// command, to answer with the right hint; the Urdu word only with a receipt in English words
+/// or digits: seven common Urdu words after `حالت` are far more likely the start of a story
+/// than a receipt in its Urdu form, and a story must never be answered as a status request.
 pub fn parse(text: &str) -> Command {
     let trimmed = text.trim().trim_end_matches(['.', '!', '۔']);
     let lower = trimmed.to_lowercase();
@@ -37,7 +41,8 @@ pub fn parse(text: &str) -> Command {
         .unwrap_or((lower.as_str(), ""));
     if STATUS_WORDS.contains(&first) {
         let receipt = Receipt::parse(rest);
-        if receipt.is_ok() || first == "status" {
+        let urdu_words = rest.chars().any(is_arabic_letter);
+        if (receipt.is_ok() && !urdu_words) || first == "status" {
             return Command::Status(receipt);
         }
     }
@@ -69,6 +74,14 @@ mod tests {
         ));
         assert!(matches!(parse("status 123"), Command::Status(Err(_))));
         assert!(matches!(parse("حالت خراب ہے"), Command::Report));
+        // Urdu receipt words count after the English keyword; after the Urdu one, seven
+        // common Urdu words stay a story.
+        let urdu = r.urdu_words().join(" ");
+        match parse(&format!("status {urdu}")) {
+            Command::Status(Ok(parsed)) => assert_eq!(parsed, r),
+            _ => panic!("STATUS with Urdu words"),
+        }
+        assert!(matches!(parse(&format!("حالت {urdu}")), Command::Report));
     }
 
     #[test]

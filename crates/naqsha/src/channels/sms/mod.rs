@@ -444,6 +444,7 @@ fn raw_report(
     received_at: OffsetDateTime,
 ) -> Result<RawReport, TextError> {
     Ok(RawReport {
+        self_description: None,
         what_happened: ReportText::parse(text)?,
         when: None,
         place: None,
@@ -535,10 +536,10 @@ async fn report(
         state.gazetteer(),
         Incoming {
             report,
-            contact: Some(ContactDetails {
-                phone: Some(inbound.from.as_str().to_owned()),
-                email: None,
-            }),
+            contact: Some(ContactDetails::new(
+                Some(inbound.from.as_str().to_owned()),
+                None,
+            )),
             channel: Channel::Sms,
             flagged: false,
             receipt_hash: Some(receipt_hash(key, &receipt)),

@@ -264,6 +264,7 @@ impl SubmissionRequest {
             consent: text(&self.consent),
             contact_phone: contact.map(|c| text(&c.phone)).unwrap_or_default(),
             contact_email: contact.map(|c| text(&c.email)).unwrap_or_default(),
+            ..ReportInput::default()
         }
     }
 }

@@ -119,6 +119,7 @@ pub(crate) mod tests_support {
     pub(crate) fn report(text: &str, spans: Vec<Span>) -> SealedReport {
         SealedReport {
             report: RawReport {
+                self_description: None,
                 what_happened: ReportText::parse(text).unwrap(),
                 when: None,
                 place: None,

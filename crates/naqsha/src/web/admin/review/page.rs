@@ -193,6 +193,8 @@ pub struct RawView {
     pub place: Option<String>,
     /// A place typed by hand.
     pub place_text: Option<String>,
+    /// Her gender in her own words.
+    pub self_description: Option<String>,
     /// Whose story it is.
     pub whose: Option<&'static str>,
     /// The news link.
@@ -454,6 +456,7 @@ fn raw_view(
         approximate: r.when.as_ref().is_some_and(|w| w.approximate),
         place: place.reported.map(|p| p.name(lang).to_owned()),
         place_text: r.place_text.clone(),
+        self_description: r.self_description.clone(),
         whose: r.whose_story.map(|w| match w {
             WhoseStory::Own => "admin.review.whose.own",
             WhoseStory::OtherWithConsent => "admin.review.whose.other",

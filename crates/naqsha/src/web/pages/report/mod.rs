@@ -43,8 +43,14 @@ struct ReportPage {
 #[template(path = "public/receipt.html")]
 struct ReceiptPage {
     ui: Ui,
+    /// The English words form (the hashed one).
     words: String,
-    digits: String,
+    /// The digits form in groups of five, each shown unbroken.
+    digit_groups: Vec<String>,
+    /// The Urdu words form, shown one word per line on Urdu pages.
+    urdu_words: Vec<&'static str>,
+    /// Urdu pages lead with the digits, then the Urdu words; English ones with the words.
+    urdu_first: bool,
     follow_up_href: String,
 }
 
@@ -169,6 +175,10 @@ async fn read_form(
             "consent" => i.consent = value,
             "contact_phone" => i.contact_phone = value,
             "contact_email" => i.contact_email = value,
+            "contact_safe_call" => i.contact_safe_call = !value.is_empty(),
+            "contact_safe_text" => i.contact_safe_text = !value.is_empty(),
+            "contact_safe_times" => i.contact_safe_times = value,
+            "self_description" => i.self_description = value,
             abuse::form_token::FORM_TOKEN_FIELD => p.token = value,
             abuse::HONEYPOT_FIELD => p.honeypot = Some(value),
             "draft" => p.draft = Some(value).filter(|v| !v.is_empty()),
@@ -503,7 +513,9 @@ pub async fn receipt(
     render(&ReceiptPage {
         ui,
         words: receipt.words(),
-        digits: receipt.digits(),
+        digit_groups: receipt.digits().split(' ').map(str::to_owned).collect(),
+        urdu_words: receipt.urdu_words(),
+        urdu_first: lang == Lang::Ur,
         follow_up_href,
     })
 }

@@ -25,9 +25,19 @@ pub struct PlaceGroup {
     pub options: Vec<Choice>,
 }
 
+/// The term of a single-choice dimension that the form's own "Prefer not to say" answer
+/// (the empty value) already stands for: listing it too showed the same choice twice.
+const PREFER_NOT_TO_SAY: &str = "prefer_not_to_say";
+/// The term that comes with a box for her own words.
+const SELF_DESCRIBE: &str = "self_describe";
+
 /// A taxonomy dimension the reporter may tick.
 pub struct DimensionView {
     pub key: String,
+    /// About the survivor herself (age, gender, role): folded under "About you".
+    pub about_survivor: bool,
+    /// Has a "prefer to self-describe" choice, shown with a text box.
+    pub self_describe: bool,
     pub legend: String,
     pub hint: Option<String>,
     pub multiple: bool,
@@ -60,6 +70,48 @@ impl FormView {
     /// The message for `field`, if it has one.
     pub fn error(&self, field: &str) -> Option<&str> {
         self.errors.get(field).map(String::as_str)
+    }
+
+    /// Whether any of `fields` has a message.
+    fn any_error(&self, fields: &[&str]) -> bool {
+        fields.iter().any(|f| self.errors.contains_key(f))
+    }
+
+    /// "More about what happened" opens when she ticked something in it or it has a message.
+    pub fn open_details(&self) -> bool {
+        self.any_error(&["labels"])
+            || self
+                .dimensions
+                .iter()
+                .any(|d| !d.about_survivor && d.any_checked)
+    }
+
+    /// "About you" opens when she answered something in it or it has a message.
+    pub fn open_about(&self) -> bool {
+        self.any_error(&["self_description", "whose_story", "source_url"])
+            || self
+                .dimensions
+                .iter()
+                .any(|d| d.about_survivor && d.any_checked)
+            || !self.input.self_description.trim().is_empty()
+            || !self.input.whose_story.trim().is_empty()
+            || !self.input.source_url.trim().is_empty()
+    }
+
+    /// "Staying in touch" opens when she filled something in it or it has a message.
+    pub fn open_contact(&self) -> bool {
+        let i = &self.input;
+        self.any_error(&["contact_phone", "contact_email", "contact_safe_times"])
+            || !i.contact_phone.trim().is_empty()
+            || !i.contact_email.trim().is_empty()
+            || !i.contact_safe_times.trim().is_empty()
+            || i.contact_safe_call
+            || i.contact_safe_text
+    }
+
+    /// "Evidence" opens when files are kept from an earlier try or it has a message.
+    pub fn open_evidence(&self) -> bool {
+        self.any_error(&["evidence"]) || self.draft_files > 0
     }
 
     /// Whether the form carries any message.
@@ -144,9 +196,11 @@ pub fn form_view(
         .filter_map(|key| taxonomy.dimension(key))
         .map(|d| {
             let ticked = input.labels.get(d.key.as_str());
+            let single = d.is_single_choice();
             let choices: Vec<Choice> = d
                 .terms
                 .iter()
+                .filter(|t| !(single && t.key.as_str() == PREFER_NOT_TO_SAY))
                 .map(|t| Choice {
                     value: t.key.as_str().to_owned(),
                     label: t.label(lang).to_owned(),
@@ -156,10 +210,12 @@ pub fn form_view(
                 .collect();
             DimensionView {
                 any_checked: choices.iter().any(|c| c.checked),
+                about_survivor: d.key.as_str().starts_with("survivor_"),
+                self_describe: choices.iter().any(|c| c.value == SELF_DESCRIBE),
                 key: d.key.as_str().to_owned(),
                 legend: d.label(lang).to_owned(),
                 hint: d.description.as_ref().map(|b| b.get(lang).to_owned()),
-                multiple: !d.is_single_choice(),
+                multiple: !single,
                 choices,
             }
         })
