@@ -158,9 +158,11 @@ impl FilterForm {
     }
 }
 
-/// "Recorded for N of M cases" when some cases of the selection lack this dimension.
+/// "Recorded for N of M cases" when some cases of the selection lack this dimension, as far
+/// as the published counts tell (so the note says no more than the numbers do).
 fn recorded_note(tr: Tr, recorded: u32, total: u32) -> Option<String> {
-    (recorded < total).then(|| {
+    use naqsha_core::disclosure::PublicCount;
+    (PublicCount::of(recorded) != PublicCount::of(total)).then(|| {
         tr.f(
             "stats.recorded",
             &[
