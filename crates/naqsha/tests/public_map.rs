@@ -108,7 +108,11 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
     assert_eq!(texts(&html, ".timeline__bar").len(), 3);
     assert_eq!(
         texts(&html, ".timeline tbody tr"),
-        ["2019 fewer than 3", "2020 fewer than 3", "2021 fewer than 3"]
+        [
+            "2019 fewer than 3",
+            "2020 fewer than 3",
+            "2021 fewer than 3"
+        ]
     );
 
     let rows = texts(&html, ".counts__table tbody tr");

@@ -8,9 +8,9 @@ use axum::http::{Request, StatusCode};
 use naqsha::storage::ModerationStore;
 use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::disclosure::PublicCount;
-use naqsha_core::submission::Consent;
 use naqsha_core::lang::Lang;
 use naqsha_core::period::YearMonth;
+use naqsha_core::submission::Consent;
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 use scraper::Html;
 use web_support::{TestApp, attrs, case, place, term_label, texts};
@@ -279,8 +279,8 @@ async fn filters_change_the_counts_and_bad_ones_are_refused() {
 
 #[tokio::test]
 async fn the_report_prints_the_selection_with_its_method() {
-    let app = TestApp::with_config(|c| c.public_url = Some("https://naqsha.example.org".into()))
-        .await;
+    let app =
+        TestApp::with_config(|c| c.public_url = Some("https://naqsha.example.org".into())).await;
     small_world(&app).await;
     let reply = app
         .get("/stats/report?from=2023&to=2024&province=pk-pb")
@@ -327,7 +327,10 @@ async fn the_report_prints_the_selection_with_its_method() {
     // One table layout: every table has the same three columns.
     let tables = texts(&html, ".report__section table").len();
     assert!(tables >= 4);
-    assert_eq!(texts(&html, ".report__section table.report__table colgroup").len(), tables);
+    assert_eq!(
+        texts(&html, ".report__section table.report__table colgroup").len(),
+        tables
+    );
     assert!(texts(&html, ".report__generated")[0].starts_with("Generated on "));
     assert!(
         texts(&html, ".report__section tbody tr")
@@ -354,7 +357,11 @@ async fn the_report_prints_the_selection_with_its_method() {
             "All provinces and territories".to_owned()
         ]
     );
-    assert!(texts(&html, "title")[0].contains(&act), "{:?}", texts(&html, "title"));
+    assert!(
+        texts(&html, "title")[0].contains(&act),
+        "{:?}",
+        texts(&html, "title")
+    );
 
     let ur = app.get("/ur/stats/report?platform=facebook").await.html();
     assert_eq!(attrs(&ur, "html", "dir"), ["rtl"]);
@@ -367,7 +374,10 @@ async fn the_report_prints_the_selection_with_its_method() {
         ]
     );
     // Links stay left to right inside the Urdu text.
-    assert_eq!(attrs(&ur, ".report__method a.report__url", "dir"), ["ltr", "ltr"]);
+    assert_eq!(
+        attrs(&ur, ".report__method a.report__url", "dir"),
+        ["ltr", "ltr"]
+    );
     assert_eq!(
         texts(&ur, ".report__method a.report__url")[0],
         "https://naqsha.example.org/ur/data"
@@ -588,15 +598,24 @@ async fn statistics_only_cases_count_everywhere_and_are_listed_nowhere() {
         ["15", "15", "Matching cases: 15. On the map: 15.", "15"]
     );
     let api = app.get("/api/v1/stats?group_by=province").await.json();
-    assert_ne!(api["generation"], generation, "coding them moved the generation");
-    assert_eq!((api["k"].as_u64(), api["rounded_to"].as_u64()), (Some(3), Some(5)));
+    assert_ne!(
+        api["generation"], generation,
+        "coding them moved the generation"
+    );
+    assert_eq!(
+        (api["k"].as_u64(), api["rounded_to"].as_u64()),
+        (Some(3), Some(5))
+    );
     let kp = api["groups"]
         .as_array()
         .unwrap()
         .iter()
         .find(|g| g["key"] == "pk-kp")
         .unwrap();
-    assert_eq!((kp["count"].as_u64(), kp["suppressed"].as_bool()), (Some(5), Some(false)));
+    assert_eq!(
+        (kp["count"].as_u64(), kp["suppressed"].as_bool()),
+        (Some(5), Some(false))
+    );
     let months = app.get("/api/v1/stats?group_by=month").await.json();
     assert!(
         months["groups"]
@@ -608,7 +627,10 @@ async fn statistics_only_cases_count_everywhere_and_are_listed_nowhere() {
     let stats = app.get("/stats?act=blackmail_sextortion").await.html();
     assert_eq!(texts(&stats, ".stats-total__number"), ["5"]);
     let kp_name = "Khyber Pakhtunkhwa";
-    assert_eq!(row(&stats, "province", kp_name).as_deref(), Some("Khyber Pakhtunkhwa 5 100%"));
+    assert_eq!(
+        row(&stats, "province", kp_name).as_deref(),
+        Some("Khyber Pakhtunkhwa 5 100%")
+    );
     let report = app.get("/stats/report?province=pk-kp").await.html();
     assert_eq!(texts(&report, ".report__total"), ["5"]);
     // The map's totals, its table by province and its timeline.
@@ -617,12 +639,18 @@ async fn statistics_only_cases_count_everywhere_and_are_listed_nowhere() {
         texts(&map, ".map-totals"),
         ["Matching cases: 5. On the map: 5."]
     );
-    assert_eq!(texts(&map, ".counts__table tbody tr"), ["Khyber Pakhtunkhwa 5"]);
+    assert_eq!(
+        texts(&map, ".counts__table tbody tr"),
+        ["Khyber Pakhtunkhwa 5"]
+    );
     let timeline = texts(&map, ".timeline table tbody tr");
     assert_eq!(timeline, ["2021 5"]);
 
     // ...and no listing shows them, nor any of their words.
-    assert!(texts(&map, ".story-card, .stories li").is_empty(), "no story to list");
+    assert!(
+        texts(&map, ".story-card, .stories li").is_empty(),
+        "no story to list"
+    );
     let cases = app.get("/api/v1/cases?province=pk-kp").await.json();
     assert_eq!(cases["total"], 0);
     assert_eq!(cases["features"].as_array().unwrap().len(), 0);
@@ -635,17 +663,28 @@ async fn statistics_only_cases_count_everywhere_and_are_listed_nowhere() {
     assert_eq!(csv.lines().count(), 11, "a header and the ten stories");
     for c in &counted {
         let id = c.id.to_string();
-        for (what, body) in [("api", &listed), ("csv", &csv), ("geojson", &geojson), ("json", &json)] {
+        for (what, body) in [
+            ("api", &listed),
+            ("csv", &csv),
+            ("geojson", &geojson),
+            ("json", &json),
+        ] {
             assert!(!body.contains(&id), "{what} lists a statistics-only case");
         }
-        assert_eq!(app.get(&format!("/stories/{id}")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get(&format!("/stories/{id}")).await.status,
+            StatusCode::NOT_FOUND
+        );
         assert_eq!(
             app.get(&format!("/api/v1/cases/{id}")).await.status,
             StatusCode::NOT_FOUND
         );
     }
     for body in [&listed, &csv, &geojson, &json] {
-        assert!(!body.contains("pk-kp"), "nothing from Khyber Pakhtunkhwa is listed");
+        assert!(
+            !body.contains("pk-kp"),
+            "nothing from Khyber Pakhtunkhwa is listed"
+        );
     }
 
     // Leaving "statistics only" takes them out of the counts again.
@@ -674,12 +713,20 @@ impl TapTitle for Case {
 async fn published_figures(app: &TestApp) -> Vec<String> {
     let mut figures = Vec::new();
     for lang in ["", "/ur"] {
-        for filter in ["", "?province=pk-pb", "?province=pk-sd", "?platform=whatsapp"] {
+        for filter in [
+            "",
+            "?province=pk-pb",
+            "?province=pk-sd",
+            "?platform=whatsapp",
+        ] {
             let stats = app.get(&format!("{lang}/stats{filter}")).await.html();
             figures.extend(texts(&stats, ".stats-total__number"));
             figures.extend(texts(&stats, ".chart__table tbody tr"));
             figures.extend(texts(&stats, ".stats-section__note"));
-            let report = app.get(&format!("{lang}/stats/report{filter}")).await.html();
+            let report = app
+                .get(&format!("{lang}/stats/report{filter}"))
+                .await
+                .html();
             figures.extend(texts(&report, ".report__total"));
             figures.extend(texts(&report, ".report__section tbody tr"));
             let map = app.get(&format!("{lang}/{filter}")).await.html();
@@ -688,7 +735,12 @@ async fn published_figures(app: &TestApp) -> Vec<String> {
             figures.extend(texts(&map, ".timeline table tbody tr"));
         }
     }
-    for filter in ["", "&province=pk-pb", "&province=pk-sd", "&platform=whatsapp"] {
+    for filter in [
+        "",
+        "&province=pk-pb",
+        "&province=pk-sd",
+        "&platform=whatsapp",
+    ] {
         for group_by in ["province", "year", "month", "platform"] {
             let mut body = app
                 .get(&format!("/api/v1/stats?group_by={group_by}{filter}"))
@@ -719,7 +771,10 @@ async fn no_two_requests_can_be_subtracted_to_recover_a_withheld_cell() {
         app.state.store().save_cases(&cases).await.unwrap();
         let figures = published_figures(&app).await;
         let sindh = app.get("/stats").await.html();
-        assert_eq!(row(&sindh, "province", "Sindh").as_deref(), Some("Sindh fewer than 3 –"));
+        assert_eq!(
+            row(&sindh, "province", "Sindh").as_deref(),
+            Some("Sindh fewer than 3 –")
+        );
         let api = app.get("/api/v1/stats?group_by=province").await.json();
         let cell = api["groups"]
             .as_array()
@@ -728,7 +783,10 @@ async fn no_two_requests_can_be_subtracted_to_recover_a_withheld_cell() {
             .find(|g| g["key"] == "pk-sd")
             .unwrap()
             .clone();
-        assert_eq!(cell, serde_json::json!({"key": "pk-sd", "count": null, "suppressed": true}));
+        assert_eq!(
+            cell,
+            serde_json::json!({"key": "pk-sd", "count": null, "suppressed": true})
+        );
         // The unfiltered total and Punjab's, which differ by the withheld cell, are equal.
         assert_eq!(api["total"], 10);
         let punjab = app
@@ -738,7 +796,11 @@ async fn no_two_requests_can_be_subtracted_to_recover_a_withheld_cell() {
         assert_eq!(punjab["total"], 10);
         worlds.push(figures);
     }
-    assert!(worlds[0].len() > 100, "{} figures compared", worlds[0].len());
+    assert!(
+        worlds[0].len() > 100,
+        "{} figures compared",
+        worlds[0].len()
+    );
     for (a, b) in worlds[0].iter().zip(&worlds[1]) {
         assert_eq!(a, b, "one case or two in Sindh must look the same");
     }

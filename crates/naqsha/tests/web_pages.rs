@@ -155,10 +155,7 @@ async fn urdu_home_uses_urdu_everywhere() {
         texts(&html, "h1"),
         ["ٹیکنالوجی کے ذریعے تشدد: ریکارڈ اور نقشہ"]
     );
-    assert_eq!(
-        count_row(&html, "پنجاب").as_deref(),
-        Some("پنجاب 3 سے کم")
-    );
+    assert_eq!(count_row(&html, "پنجاب").as_deref(), Some("پنجاب 3 سے کم"));
     assert_eq!(count_row(&html, "سندھ").as_deref(), Some("سندھ 3 سے کم"));
     assert_eq!(
         count_row(&html, "مقام درج نہیں").as_deref(),
@@ -239,7 +236,11 @@ async fn stories_page_twenty_at_a_time() {
     let html = app.get("/?page=2").await.html();
     assert_eq!(texts(&html, ".story-card__title"), ["Story number 0"]);
     assert_eq!(attrs(&html, ".paging__newer", "href"), ["/"]);
-    assert_eq!(attrs(&html, ".map-totals", "data-total"), ["20"], "21, rounded");
+    assert_eq!(
+        attrs(&html, ".map-totals", "data-total"),
+        ["20"],
+        "21, rounded"
+    );
 
     let html = app.get("/ur/?page=2").await.html();
     assert_eq!(attrs(&html, ".paging__newer", "href"), ["/ur/"]);

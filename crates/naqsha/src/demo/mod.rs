@@ -54,7 +54,15 @@ pub async fn seed_statistics_only(
     n: usize,
     seed: u64,
 ) -> Result<usize, StorageError> {
-    seed_as(store, taxonomy, gazetteer, n, seed, CaseStatus::StatisticsOnly).await
+    seed_as(
+        store,
+        taxonomy,
+        gazetteer,
+        n,
+        seed,
+        CaseStatus::StatisticsOnly,
+    )
+    .await
 }
 
 async fn seed_as(

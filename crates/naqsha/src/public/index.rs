@@ -922,7 +922,11 @@ mod tests {
             let (a, b) = (snapshot.tally(&all, &["act"]), mixed.tally(&part, &["act"]));
             assert_eq!(a.dimensions, b.dimensions, "{qs}");
             assert_eq!(a.by_province, b.by_province, "{qs}");
-            let listed: Vec<CaseId> = part.cases.iter().map(|&i| mixed.cases[i as usize].id).collect();
+            let listed: Vec<CaseId> = part
+                .cases
+                .iter()
+                .map(|&i| mixed.cases[i as usize].id)
+                .collect();
             let expected: Vec<CaseId> = stories
                 .iter()
                 .filter(|c| matches(c, &q))

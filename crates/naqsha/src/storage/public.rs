@@ -4,10 +4,10 @@
 use std::future::Future;
 
 use naqsha_core::case::{Case, CaseStatus};
-use naqsha_core::submission::Consent;
 use naqsha_core::ids::{CaseId, SubmissionId};
 use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
+use naqsha_core::submission::Consent;
 use naqsha_core::text::PublicTitle;
 
 use super::moderation::{CASE_COLUMNS, case_from_row};

@@ -81,7 +81,10 @@ async fn statistics_only_cases_are_counted_without_text(store: &Store) {
         .await
         .unwrap();
     let after = store.publication_generation().await.unwrap();
-    assert!(after > before, "coding a case statistics-only moves the counter");
+    assert!(
+        after > before,
+        "coding a case statistics-only moves the counter"
+    );
 
     let summaries = store.counted_summaries().await.unwrap();
     assert_eq!(summaries.len(), 2, "the private case is not counted");

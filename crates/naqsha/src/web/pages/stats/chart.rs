@@ -253,7 +253,10 @@ mod tests {
         assert_eq!(c.bars[2].value, "fewer than 3");
         assert!(c.bars[2].suppressed && c.bars[2].share == "–");
         // 40 of 52 published as 40 of 50, so the share is worked from those.
-        assert_eq!((c.bars[0].value.as_str(), c.bars[0].share.as_str()), ("40", "80%"));
+        assert_eq!(
+            (c.bars[0].value.as_str(), c.bars[0].share.as_str()),
+            ("40", "80%")
+        );
         assert_eq!(c.bars[3].value, "0");
         assert_eq!(c.bars[0].label_x, "0");
         assert!(c.bars.windows(2).all(|w| w[0].bar_y < w[1].bar_y));

@@ -8,9 +8,9 @@ use super::chart::{Chart, Row, shown};
 use super::counting::{Counts, DimensionCounts, ORDERED_DIMENSIONS};
 use crate::public::query::FILTER_DIMENSIONS;
 use crate::public::{PublicQuery, Snapshot};
-use crate::web::pages::map::filters::{CheckGroup, CheckOption};
 use crate::web::i18n::Tr;
 use crate::web::pages::case_view::province_label;
+use crate::web::pages::map::filters::{CheckGroup, CheckOption};
 
 /// An option of a `<select>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
