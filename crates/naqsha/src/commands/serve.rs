@@ -20,6 +20,14 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
             let init = keyring::initialise(store, "admin", KdfParams::MODERATOR).await?;
             let n =
                 crate::demo::seed(store, state.taxonomy(), state.gazetteer(), 300, 2026).await?;
+            let counted = crate::demo::seed_statistics_only(
+                store,
+                state.taxonomy(),
+                state.gazetteer(),
+                crate::demo::DEMO_STATISTICS_ONLY,
+                2027,
+            )
+            .await?;
             let reports = crate::demo::seed_inbox(
                 store,
                 &init.public_key,
@@ -28,7 +36,10 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
             )
             .await?;
             super::init::print_secrets(&init);
-            println!("Seeded {n} fictional demo cases (marked [Demo] / [نمونہ]).");
+            println!(
+                "Seeded {n} fictional demo cases (marked [Demo] / [نمونہ]) and {counted} \
+                 coded \"statistics only\" (counted, never shown as stories)."
+            );
             println!("Put {reports} fictional demo reports in the inbox for moderators to try.");
         } else {
             let n = store.count_published(&Default::default()).await?;

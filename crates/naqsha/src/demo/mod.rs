@@ -1,4 +1,6 @@
-//! Seeding fictional, clearly labelled demo cases (`serve --demo`, `demo seed --cases N`).
+//! Seeding fictional, clearly labelled demo cases (`serve --demo`, `demo seed --cases N`):
+//! published stories, and cases coded "statistics only" (categories, a district and a month,
+//! no public text) that the public side counts but never lists.
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};
@@ -29,6 +31,9 @@ fn districts_by_size(gazetteer: &Gazetteer) -> Vec<&Place> {
     districts
 }
 
+/// How many statistics-only cases `serve --demo` adds to its published ones.
+pub const DEMO_STATISTICS_ONLY: usize = 60;
+
 /// Builds `n` demo cases (deterministic content for a seed) and stores them, published.
 pub async fn seed(
     store: &Store,
@@ -37,6 +42,38 @@ pub async fn seed(
     n: usize,
     seed: u64,
 ) -> Result<usize, StorageError> {
+    seed_as(store, taxonomy, gazetteer, n, seed, CaseStatus::Published).await
+}
+
+/// Builds `n` demo cases as the moderator codes a "statistics only" report: categories, a
+/// district and a month, no public text. The public side counts them and never lists them.
+pub async fn seed_statistics_only(
+    store: &Store,
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+    n: usize,
+    seed: u64,
+) -> Result<usize, StorageError> {
+    seed_as(
+        store,
+        taxonomy,
+        gazetteer,
+        n,
+        seed,
+        CaseStatus::StatisticsOnly,
+    )
+    .await
+}
+
+async fn seed_as(
+    store: &Store,
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+    n: usize,
+    seed: u64,
+    status: CaseStatus,
+) -> Result<usize, StorageError> {
+    let published = status == CaseStatus::Published;
     let districts = districts_by_size(gazetteer);
     let now = OffsetDateTime::now_utc();
     let corrupt = |column: &'static str, e: String| StorageError::Corrupt {
@@ -57,10 +94,19 @@ pub async fn seed(
                 text: PublicText::parse(text).map_err(|e| corrupt("text", e.to_string()))?,
             })
         };
+        let (story_en, story_ur, consent) = if published {
+            (
+                Some(story(&demo.title_en, &demo.text_en)?),
+                Some(story(&demo.title_ur, &demo.text_ur)?),
+                Consent::Publish,
+            )
+        } else {
+            (None, None, Consent::StatisticsOnly)
+        };
         batch.push(Case {
             id: CaseId::random(),
             submission: None,
-            status: CaseStatus::Published,
+            status,
             taxonomy_version: taxonomy.version().as_str().to_owned(),
             labels: demo.labels.clone(),
             place: Some(district.id().clone()),
@@ -69,9 +115,9 @@ pub async fn seed(
                 YearMonth::new(demo.year, demo.month)
                     .map_err(|e| corrupt("period", e.to_string()))?,
             ),
-            story_en: Some(story(&demo.title_en, &demo.text_en)?),
-            story_ur: Some(story(&demo.title_ur, &demo.text_ur)?),
-            consent: Consent::Publish,
+            story_en,
+            story_ur,
+            consent,
             verification: match i % 7 {
                 0 => Verification::Verified,
                 1 | 2 => Verification::Corroborated,
@@ -80,7 +126,7 @@ pub async fn seed(
             demo: true,
             created_at: now,
             updated_at: now,
-            published_at: Some(now),
+            published_at: published.then_some(now),
         });
         if batch.len() == 1000 {
             store.save_cases(&batch).await?;

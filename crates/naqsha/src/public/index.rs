@@ -1,4 +1,10 @@
-//! The in-memory snapshot of published cases and the selections the public pages make of it.
+//! The in-memory snapshot of counted cases and the selections the public pages make of it.
+//!
+//! Two kinds of case are counted: published stories, and cases a survivor agreed to have
+//! counted in statistics only. Both count in every total, circle and chart; only stories
+//! can be listed. A count-only case enters the snapshot as a [`CountedCase`], which has no
+//! id and no text, and is kept in the index alone: [`Snapshot::cases`] and
+//! [`Selection::cases`], the only way to reach a case's details, hold stories only.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::Ordering;
@@ -46,6 +52,31 @@ pub struct PublicCase {
     pub published: Option<YearMonth>,
 }
 
+/// A case counted in the public figures but never shown as a story (the survivor chose
+/// "statistics only"): what the filters and counts look at, and nothing that could be listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountedCase {
+    /// Categories.
+    pub labels: Labels,
+    /// The published place: a district or a province.
+    pub place: Option<PlaceId>,
+    /// Its province.
+    pub province: Option<PlaceId>,
+    /// The month.
+    pub period: Option<YearMonth>,
+    /// How far it was checked.
+    pub verification: Verification,
+}
+
+/// A case read for the snapshot: a story, or one counted only.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseSummary {
+    /// A published story.
+    Story(PublicCase),
+    /// A statistics-only case.
+    CountOnly(CountedCase),
+}
+
 impl PublicCase {
     /// The map position: the point of its district, or of its province when only that is
     /// published; none without a place.
@@ -54,8 +85,8 @@ impl PublicCase {
     }
 }
 
-/// Every published case at one moment, newest period first (then by id), with a compact
-/// index of what the filters and counts look at.
+/// Every counted case at one moment, with a compact index of what the filters and counts
+/// look at; the stories among them, newest period first (then by id), in [`Self::cases`].
 ///
 /// Filtering and counting 100,000 cases must take a few milliseconds, so the index holds
 /// each case's categories as a bit set over the taxonomy's terms and its province, mapped
@@ -65,10 +96,14 @@ impl PublicCase {
 pub struct Snapshot {
     /// The publication counter it was built at.
     pub generation: u64,
-    /// The cases.
+    /// The published stories (count-only cases are not among them).
     pub cases: Vec<PublicCase>,
     bits: TermBits,
+    /// One per counted case: the stories first (at their index in `cases`), then the
+    /// count-only cases.
     codes: Vec<Code>,
+    /// The month of each counted case.
+    periods: Vec<Option<YearMonth>>,
     /// `bits.words` words per case.
     terms: Vec<u64>,
     /// Provinces of the cases, in first-seen order; `Code::province` indexes it.
@@ -166,22 +201,32 @@ fn intersects(a: &[u64], b: &[u64]) -> bool {
     a.iter().zip(b).any(|(x, y)| x & y != 0)
 }
 
-/// The cases matching `q`, with the counts every view shows beside them.
+/// The cases matching `q`: the stories to list, and the counts every view shows beside
+/// them, which take in the count-only cases too.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
-    /// Indexes into [`Snapshot::cases`], in list order.
+    /// The matching stories: indexes into [`Snapshot::cases`], in list order.
     pub cases: Vec<u32>,
-    /// How many of them carry a map position.
+    /// Every matching counted case (stories and count-only), as index rows; never listed.
+    counted: Vec<u32>,
+    /// How many counted cases carry a map position.
     pub with_position: usize,
-    /// Cases per published place (district or province) with a position.
+    /// Counted cases per published place (district or province) with a position.
     pub by_place: BTreeMap<PlaceId, u32>,
-    /// Cases per year (cases without a month are not counted here).
+    /// Counted cases per year (cases without a month are not counted here).
     pub by_year: BTreeMap<i32, u32>,
 }
 
 impl Selection {
-    /// How many cases match.
-    pub fn total(&self) -> usize {
+    /// How many cases match and are counted: stories and statistics-only cases. This is
+    /// the exact number; what is published of it goes through
+    /// [`naqsha_core::disclosure::PublicCount`].
+    pub fn counted(&self) -> usize {
+        self.counted.len()
+    }
+
+    /// How many stories match (the length of the list).
+    pub fn stories(&self) -> usize {
         self.cases.len()
     }
 }
@@ -209,12 +254,57 @@ pub struct Tally {
     pub by_verification: [u32; 3],
 }
 
+/// What the index reads of one counted case.
+struct Facts<'a> {
+    labels: &'a Labels,
+    place: Option<&'a PlaceId>,
+    province: Option<&'a PlaceId>,
+    period: Option<YearMonth>,
+    verification: Verification,
+}
+
+impl<'a> From<&'a PublicCase> for Facts<'a> {
+    fn from(c: &'a PublicCase) -> Self {
+        Facts {
+            labels: &c.labels,
+            place: c.place.as_ref(),
+            province: c.province.as_ref(),
+            period: c.period,
+            verification: c.verification,
+        }
+    }
+}
+
+impl<'a> From<&'a CountedCase> for Facts<'a> {
+    fn from(c: &'a CountedCase) -> Self {
+        Facts {
+            labels: &c.labels,
+            place: c.place.as_ref(),
+            province: c.province.as_ref(),
+            period: c.period,
+            verification: c.verification,
+        }
+    }
+}
+
 impl Snapshot {
-    /// Indexes `cases` (already in list order) for filtering and counting with `taxonomy`;
-    /// `gazetteer` decides which places have a map position.
+    /// Indexes the stories `cases` (already in list order) for filtering and counting with
+    /// `taxonomy`; `gazetteer` decides which places have a map position.
     pub fn new(
         generation: u64,
         cases: Vec<PublicCase>,
+        taxonomy: &Taxonomy,
+        gazetteer: &Gazetteer,
+    ) -> Self {
+        Self::with_count_only(generation, cases, &[], taxonomy, gazetteer)
+    }
+
+    /// Indexes the stories `cases` (already in list order) and the `count_only` cases, which
+    /// are counted with them but never listed.
+    pub fn with_count_only(
+        generation: u64,
+        cases: Vec<PublicCase>,
+        count_only: &[CountedCase],
         taxonomy: &Taxonomy,
         gazetteer: &Gazetteer,
     ) -> Self {
@@ -229,18 +319,25 @@ impl Snapshot {
                 u16::try_from(list.len() - 1).unwrap_or(NONE)
             })
         };
-        let mut codes = Vec::with_capacity(cases.len());
-        let mut terms = vec![0u64; cases.len() * bits.words];
+        let counted = cases.len() + count_only.len();
+        let mut codes = Vec::with_capacity(counted);
+        let mut periods = Vec::with_capacity(counted);
+        let mut terms = vec![0u64; counted * bits.words];
         let mut by_id = HashMap::with_capacity(cases.len());
-        let mut years: Option<(i32, i32)> = None;
         for (i, c) in cases.iter().enumerate() {
+            by_id.insert(c.id, u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        let mut years: Option<(i32, i32)> = None;
+        let facts = cases
+            .iter()
+            .map(Facts::from)
+            .chain(count_only.iter().map(Facts::from));
+        for (i, c) in facts.enumerate() {
             let province = c
                 .province
-                .as_ref()
                 .map_or(NONE, |p| number(p, &mut provinces, &mut province_index));
             let place = c
                 .place
-                .as_ref()
                 .filter(|p| gazetteer.get(p).is_some())
                 .map_or(NONE, |p| number(p, &mut places, &mut place_index));
             let year = c
@@ -260,19 +357,20 @@ impl Snapshot {
                     Verification::Verified => 2,
                 },
             });
+            periods.push(c.period);
             let row = &mut terms[i * bits.words..(i + 1) * bits.words];
             for (dimension, term) in c.labels.pairs() {
                 if let Some(bit) = bits.bit(dimension.as_str(), term.as_str()) {
                     row[bit / 64] |= 1 << (bit % 64);
                 }
             }
-            by_id.insert(c.id, u32::try_from(i).unwrap_or(u32::MAX));
         }
         Snapshot {
             generation,
             cases,
             bits,
             codes,
+            periods,
             terms,
             provinces,
             places,
@@ -323,7 +421,10 @@ impl Snapshot {
                     continue;
                 }
             }
-            s.cases.push(i as u32);
+            if i < self.cases.len() {
+                s.cases.push(i as u32);
+            }
+            s.counted.push(i as u32);
             if code.place != NONE {
                 by_place[code.place as usize] += 1;
             }
@@ -346,7 +447,7 @@ impl Snapshot {
         s
     }
 
-    /// Counts the cases of `selection` per term of each of `dimensions` (those the
+    /// Counts the counted cases of `selection` (stories and count-only) per term of each of `dimensions` (those the
     /// taxonomy of the snapshot lacks are skipped), per province and per verification level.
     pub fn tally(&self, selection: &Selection, dimensions: &[&str]) -> Tally {
         let words = self.bits.words;
@@ -363,7 +464,7 @@ impl Snapshot {
         let mut by_province = vec![0u32; self.provinces.len()];
         let mut without_province = 0;
         let mut by_verification = [0u32; 3];
-        for &i in &selection.cases {
+        for &i in &selection.counted {
             let i = i as usize;
             let Some(code) = self.codes.get(i) else {
                 continue;
@@ -415,7 +516,25 @@ impl Snapshot {
         }
     }
 
-    /// Whether case `i` carries `term` of `dimension`.
+    /// The counted cases of `selection` per month, and how many have no month.
+    pub fn by_month(&self, selection: &Selection) -> (BTreeMap<YearMonth, u32>, u32) {
+        let mut months = BTreeMap::new();
+        let mut without = 0;
+        for &i in &selection.counted {
+            match self.periods.get(i as usize).copied().flatten() {
+                Some(m) => *months.entry(m).or_insert(0) += 1,
+                None => without += 1,
+            }
+        }
+        (months, without)
+    }
+
+    /// How many cases are counted (stories and count-only).
+    pub fn counted(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Whether story `i` carries `term` of `dimension`.
     pub fn has_term(&self, i: u32, dimension: &str, term: &str) -> bool {
         match self.bits.bit(dimension, term) {
             Some(bit) => self.row(i as usize)[bit / 64] & (1 << (bit % 64)) != 0,
@@ -543,7 +662,15 @@ async fn build(
     generation: u64,
 ) -> Result<Snapshot, StorageError> {
     let mut cases = Vec::new();
-    for c in store.published_summaries().await? {
+    let mut count_only = Vec::new();
+    for summary in store.counted_summaries().await? {
+        let c = match summary {
+            CaseSummary::Story(c) => c,
+            CaseSummary::CountOnly(c) => {
+                count_only.push(c);
+                continue;
+            }
+        };
         let district = c
             .place
             .as_ref()
@@ -553,7 +680,13 @@ async fn build(
         cases.push(PublicCase { district, ..c });
     }
     cases.sort_by(|a, b| b.period.cmp(&a.period).then_with(|| a.id.cmp(&b.id)));
-    Ok(Snapshot::new(generation, cases, taxonomy, gazetteer))
+    Ok(Snapshot::with_count_only(
+        generation,
+        cases,
+        &count_only,
+        taxonomy,
+        gazetteer,
+    ))
 }
 
 #[cfg(test)]
@@ -627,7 +760,7 @@ mod tests {
             g,
         );
         let all = snapshot.select(&query(""));
-        assert_eq!(all.total(), 4);
+        assert_eq!((all.counted(), all.stories()), (4, 4));
         assert_eq!(
             all.with_position, 3,
             "the case without a place is listed, not mapped"
@@ -761,6 +894,45 @@ mod tests {
                     .filter(|&&i| cases[i as usize].province.is_none())
                     .count()
             );
+        }
+        // The same cases with every third one counted only: the counts stay, the list loses
+        // exactly those.
+        let (stories, count_only): (Vec<_>, Vec<_>) =
+            cases.iter().enumerate().partition(|(i, _)| i % 3 != 0);
+        let stories: Vec<PublicCase> = stories.into_iter().map(|(_, c)| c.clone()).collect();
+        let count_only: Vec<CountedCase> = count_only
+            .into_iter()
+            .map(|(_, c)| CountedCase {
+                labels: c.labels.clone(),
+                place: c.place.clone(),
+                province: c.province.clone(),
+                period: c.period,
+                verification: c.verification,
+            })
+            .collect();
+        let mixed = Snapshot::with_count_only(1, stories.clone(), &count_only, tax, g);
+        assert_eq!(mixed.counted(), cases.len());
+        for qs in ["", "province=pk-sd", "from=2019&to=2021&platform=facebook"] {
+            let q = query(qs);
+            let (all, part) = (snapshot.select(&q), mixed.select(&q));
+            assert_eq!(part.counted(), all.counted(), "{qs}");
+            assert_eq!(part.by_place, all.by_place, "{qs}");
+            assert_eq!(part.by_year, all.by_year, "{qs}");
+            assert_eq!(snapshot.by_month(&all), mixed.by_month(&part), "{qs}");
+            let (a, b) = (snapshot.tally(&all, &["act"]), mixed.tally(&part, &["act"]));
+            assert_eq!(a.dimensions, b.dimensions, "{qs}");
+            assert_eq!(a.by_province, b.by_province, "{qs}");
+            let listed: Vec<CaseId> = part
+                .cases
+                .iter()
+                .map(|&i| mixed.cases[i as usize].id)
+                .collect();
+            let expected: Vec<CaseId> = stories
+                .iter()
+                .filter(|c| matches(c, &q))
+                .map(|c| c.id)
+                .collect();
+            assert_eq!(listed, expected, "{qs}: only stories are listed");
         }
         let some = &cases[1234];
         assert_eq!(snapshot.case(some.id), Some(some));

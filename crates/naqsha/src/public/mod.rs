@@ -1,7 +1,9 @@
-//! The public side's view of the data: every published case, held in memory as a snapshot
-//! that the map, the story lists, the statistics, the downloads and the API all read.
+//! The public side's view of the data: every counted case (published stories and cases
+//! counted in statistics only), held in memory as a snapshot that the map, the story lists,
+//! the statistics, the downloads and the API all read. Only stories can be listed.
 //!
-//! Published cases are public by definition, so keeping them in memory costs no safety; it
+//! Counted cases are public by definition (a count-only case as categories, a place and a
+//! month, never its text), so keeping them in memory costs no safety; it
 //! lets every public request answer without touching the database. The snapshot is rebuilt
 //! when the store's publication counter (bumped by every write of a case) has moved, checked
 //! at most once a second.
@@ -10,5 +12,5 @@ pub mod export;
 pub mod index;
 pub mod query;
 
-pub use index::{PublicCase, PublicIndex, Selection, Snapshot};
+pub use index::{CaseSummary, CountedCase, PublicCase, PublicIndex, Selection, Snapshot};
 pub use query::{PublicQuery, QueryError};

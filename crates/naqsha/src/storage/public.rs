@@ -1,4 +1,5 @@
-//! The public side of storage: only published cases, never a sealed column.
+//! The public side of storage: only published cases, and the facts of statistics-only cases
+//! that are counted (never their text); never a sealed column.
 
 use std::future::Future;
 
@@ -6,12 +7,13 @@ use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::ids::{CaseId, SubmissionId};
 use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
+use naqsha_core::submission::Consent;
 use naqsha_core::text::PublicTitle;
 
 use super::moderation::{CASE_COLUMNS, case_from_row};
 use super::rows::Cols;
 use super::{StorageError, Store};
-use crate::public::PublicCase;
+use crate::public::{CaseSummary, CountedCase, PublicCase};
 
 /// Which published cases to show.
 #[derive(Debug, Clone, Default)]
@@ -54,10 +56,13 @@ pub trait PublicStore {
     /// view of the published cases knows it is stale.
     fn publication_generation(&self) -> impl Future<Output = Result<u64, StorageError>> + Send;
 
-    /// Every published case without its text, for the public side's in-memory index.
-    fn published_summaries(
+    /// Every counted case without its text, for the public side's in-memory index: the
+    /// published stories (with their titles) and the statistics-only cases (their categories,
+    /// place, month and verification alone). A case counts as
+    /// [`naqsha_core::case::Case::counts_in_statistics`] says.
+    fn counted_summaries(
         &self,
-    ) -> impl Future<Output = Result<Vec<PublicCase>, StorageError>> + Send;
+    ) -> impl Future<Output = Result<Vec<CaseSummary>, StorageError>> + Send;
 
     /// Published cases per province (None: no place recorded), largest first.
     fn published_by_province(
@@ -103,12 +108,18 @@ impl PublicStore for Store {
         value.parse().map_err(|_| c.corrupt("value", value))
     }
 
-    async fn published_summaries(&self) -> Result<Vec<PublicCase>, StorageError> {
+    async fn counted_summaries(&self) -> Result<Vec<CaseSummary>, StorageError> {
+        // The titles of a count-only case are never read, not even into memory.
         let rows = sqlx::query(
-            "SELECT id, labels, place, province, period, title_en, title_ur, demo, \
-             verification, published_at FROM cases WHERE status = $1",
+            "SELECT id, status, labels, place, province, period, \
+             CASE WHEN status = $1 THEN title_en END AS title_en, \
+             CASE WHEN status = $1 THEN title_ur END AS title_ur, demo, verification, \
+             published_at FROM cases \
+             WHERE status IN ($1, $2) AND consent <> $3",
         )
         .bind(CaseStatus::Published.as_str())
+        .bind(CaseStatus::StatisticsOnly.as_str())
+        .bind(Consent::Private.as_str())
         .fetch_all(self.pool())
         .await?;
         rows.iter()
@@ -116,7 +127,17 @@ impl PublicStore for Store {
                 let c = Cols::new(row, "cases");
                 let labels = c.labels("labels")?;
                 let period = c.opt_month("period")?;
-                Ok(PublicCase {
+                let status: CaseStatus = c.parsed("status")?;
+                if status != CaseStatus::Published {
+                    return Ok(CaseSummary::CountOnly(CountedCase {
+                        labels,
+                        place: c.opt_parsed("place")?,
+                        province: c.opt_parsed("province")?,
+                        period,
+                        verification: c.parsed("verification")?,
+                    }));
+                }
+                Ok(CaseSummary::Story(PublicCase {
                     id: c.parsed("id")?,
                     labels,
                     place: c.opt_parsed("place")?,
@@ -132,7 +153,7 @@ impl PublicStore for Store {
                         .map(YearMonth::of)
                         .transpose()
                         .map_err(|e| c.corrupt("published_at", e))?,
-                })
+                }))
             })
             .collect()
     }

@@ -27,9 +27,12 @@ use crate::public::export::{CaseFeature, CaseRecord, Point};
             behalf of a survivor, and read the anonymised cases it has published. Every report \
             is sealed to the organisation's key before it is stored; the reply carries a \
             receipt once, and the submission's id never. Published cases are open data under \
-            CC BY 4.0 (attribute the organisation running this site); counts below 3 are \
-            suppressed. Read responses carry an ETag and may be cached for 60 seconds. \
-            Errors share one shape: `{\"error\": {\"code\", \"message\", …}}`.",
+            CC BY 4.0 (attribute the organisation running this site). `/api/v1/stats` also \
+            counts the cases whose survivors chose \"statistics only\", which no listing \
+            shows; counts of 1 or 2 are withheld (null, `suppressed: true`) and every other \
+            count, totals included, is rounded to the nearest 5. Read responses carry an \
+            ETag and may be cached for 60 seconds. Errors share one shape: \
+            `{\"error\": {\"code\", \"message\", …}}`.",
         license(name = "CC BY 4.0 (data)", identifier = "CC-BY-4.0"),
     ),
     paths(

@@ -67,7 +67,8 @@ pub struct CaseCollection {
     /// The snapshot of published cases this page was read from; it changes when cases are
     /// published, edited or withdrawn.
     pub generation: u64,
-    /// How many cases match the filters (on every page).
+    /// How many published stories match the filters (on every page). Cases counted in
+    /// statistics only are never listed, so this can be less than the `/api/v1/stats` total.
     pub total: usize,
     /// How many of them have a place, and so a point.
     pub with_position: usize,
@@ -187,8 +188,9 @@ pub async fn list(
             .cases
             .partition_point(|&i| order(&snapshot.cases[i as usize]) <= after)
     });
-    let page = &selection.cases[start..(start + limit).min(selection.total())];
-    let next = (start + page.len() < selection.total())
+    // Stories only: a statistics-only case is counted (in `/api/v1/stats`), never listed.
+    let page = &selection.cases[start..(start + limit).min(selection.stories())];
+    let next = (start + page.len() < selection.stories())
         .then(|| page.last())
         .flatten()
         .map(|&last| {
@@ -203,8 +205,12 @@ pub async fn list(
     let body = CaseCollection {
         kind: "FeatureCollection",
         generation: snapshot.generation,
-        total: selection.total(),
-        with_position: selection.with_position,
+        total: selection.stories(),
+        with_position: selection
+            .cases
+            .iter()
+            .filter(|&&i| snapshot.cases[i as usize].position(gazetteer).is_some())
+            .count(),
         limit,
         next,
         features: page

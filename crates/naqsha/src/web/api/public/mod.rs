@@ -1,5 +1,6 @@
 //! The public read API under `/api/v1/`: published cases as GeoJSON, one case with its text,
-//! counts with small cells suppressed, the taxonomy and the places.
+//! counts (stories and statistics-only cases) by the one public-count rule, the taxonomy and
+//! the places.
 //!
 //! Every answer comes from the in-memory snapshot of published cases (the text of one case
 //! aside), never from the database, and is cached serialised per snapshot generation and

@@ -1,12 +1,13 @@
-//! `GET /api/v1/stats?group_by=…`: how many published cases match the filters, per category,
-//! province, year or month, with small cells suppressed.
+//! `GET /api/v1/stats?group_by=…`: how many counted cases match the filters, per category,
+//! province, year or month, published by the one rule every public count follows
+//! ([`naqsha_core::disclosure::PublicCount`]).
 //!
-//! A count from 1 to [`SMALL_CELL_K`]` - 1` could point at a person in a small place or a rare
-//! category, so it is reported as `null` with `suppressed: true`. When only one cell of a
-//! grouping would be suppressed, the smallest other non-empty cell is suppressed too, so the
-//! hidden count cannot be worked out by subtracting the others from the exact total.
+//! Counted cases are the published stories and the cases whose survivors chose "statistics
+//! only". A count of 1 or 2 could point at a person in a small place or a rare category, so
+//! it is reported as `null` with `suppressed: true`; every other count, the total included,
+//! is rounded to the nearest 5, so no difference of two published counts (a total less its
+//! other cells, a filtered total from an unfiltered one) gives back a withheld cell.
 
-use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -21,14 +22,13 @@ use super::cache::{Cached, ResponseCache};
 use super::{
     FilterParams, bad_param, filter, param, query_pairs, refuse_filter, request_lang, to_json,
 };
+use naqsha_core::disclosure::{PublicCount, ROUNDING_BASE, SMALL_CELL};
+
 use crate::public::query::FILTER_DIMENSIONS;
-use crate::public::{PublicCase, Selection, Snapshot};
+use crate::public::{Selection, Snapshot};
 use crate::state::AppState;
 use crate::web::api::{ApiError, ErrorBody};
 use crate::web::error::AppError;
-
-/// Counts below this (and above zero) are never published.
-pub const SMALL_CELL_K: u32 = 3;
 
 /// What to count by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -111,15 +111,22 @@ pub struct StatsParams {
 /// Counts of the matching cases.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StatsBody {
-    /// The snapshot of published cases counted.
+    /// The snapshot of counted cases.
     pub generation: u64,
     /// What was counted by.
     pub group_by: GroupBy,
-    /// How many cases match the filters (exact).
-    pub total: usize,
+    /// How many counted cases (published stories and statistics-only cases) match the
+    /// filters, rounded like every count; null when withheld (1 or 2).
+    #[schema(example = 55)]
+    pub total: Option<u32>,
+    /// Whether the total is withheld.
+    pub total_suppressed: bool,
     /// The suppression threshold: counts from 1 to `k - 1` are not published.
     #[schema(example = 3)]
     pub k: u32,
+    /// Every other count is rounded to the nearest multiple of this (3 and 4 to 5).
+    #[schema(example = 5)]
+    pub rounded_to: u32,
     /// One group per term (taxonomy order), province (gazetteer order), or year or month
     /// present (ascending), then the cases without one (`key` null). For categories a case
     /// with several terms counts in each.
@@ -131,16 +138,19 @@ pub struct StatsBody {
 pub struct StatsGroup {
     /// The term key, province id, year or `YYYY-MM`; null for cases without one.
     pub key: Option<String>,
-    /// The count, or null when suppressed.
+    /// The count rounded to a multiple of `rounded_to`, or null when withheld.
     pub count: Option<u32>,
-    /// Whether the count is withheld because it, or a cell it could be worked out from, is
-    /// small.
+    /// Whether the count is withheld: it is 1 or 2 ("fewer than 3").
     pub suppressed: bool,
 }
 
-/// Count published cases.
+/// Count cases.
 ///
-/// Cases matching the filters, counted by one attribute, small counts suppressed (see `k`).
+/// Counted cases matching the filters — published stories and the cases whose survivors
+/// chose to be counted in statistics only (never listed by `/api/v1/cases`) — by one
+/// attribute. Counts of 1 or 2 are withheld (`count: null, suppressed: true`, see `k`); every
+/// other count, the total included, is rounded to the nearest multiple of `rounded_to` (5),
+/// so counts of different requests cannot be subtracted to recover a withheld one.
 #[utoipa::path(
     get,
     path = "/api/v1/stats",
@@ -173,12 +183,15 @@ pub async fn stats(
     }
     let selection = snapshot.select(&q);
     let counts = count(&state, &snapshot, &selection, group_by);
+    let total = PublicCount::of_usize(selection.counted());
     let body = StatsBody {
         generation: snapshot.generation,
         group_by,
-        total: selection.total(),
-        k: SMALL_CELL_K,
-        groups: suppress(counts),
+        total: total.value(),
+        total_suppressed: total.is_withheld(),
+        k: SMALL_CELL,
+        rounded_to: ROUNDING_BASE,
+        groups: publish(counts),
     };
     let cached = Cached::new(
         snapshot.generation,
@@ -198,91 +211,74 @@ fn count(
     selection: &Selection,
     group_by: GroupBy,
 ) -> Vec<(Option<String>, u32)> {
-    let cases = selection.cases.iter().map(|&i| &snapshot.cases[i as usize]);
-    let mut none = 0;
-    let mut groups: Vec<(Option<String>, u32)> = match group_by.dimension() {
-        Some(dimension) => {
+    let total = u32::try_from(selection.counted()).unwrap_or(u32::MAX);
+    let mut groups: Vec<(Option<String>, u32)>;
+    let none;
+    match group_by {
+        GroupBy::Province => {
+            let mut counts = snapshot.tally(selection, &[]).by_province;
+            none = counts.remove(&None).unwrap_or(0);
+            // Gazetteer order, then any province id the gazetteer no longer has.
+            groups = state
+                .gazetteer()
+                .provinces()
+                .iter()
+                .map(|p| {
+                    let n = counts.remove(&Some(p.id().clone())).unwrap_or(0);
+                    (Some(p.id().to_string()), n)
+                })
+                .collect();
+            groups.extend(
+                counts
+                    .into_iter()
+                    .filter_map(|(p, n)| Some((Some(p?.to_string()), n))),
+            );
+        }
+        GroupBy::Year => {
+            groups = selection
+                .by_year
+                .iter()
+                .map(|(y, n)| (Some(y.to_string()), *n))
+                .collect();
+            none = total.saturating_sub(selection.by_year.values().sum());
+        }
+        GroupBy::Month => {
+            let (months, without) = snapshot.by_month(selection);
+            groups = months
+                .into_iter()
+                .map(|(m, n)| (Some(m.to_string()), n))
+                .collect();
+            none = without;
+        }
+        _ => {
+            let dimension = group_by.dimension().unwrap_or_default();
             let tally = snapshot.tally(selection, &[dimension]);
             let Some(counts) = tally.dimensions.into_iter().next() else {
-                return vec![(None, u32::try_from(selection.total()).unwrap_or(u32::MAX))];
+                return vec![(None, total)];
             };
-            none = u32::try_from(selection.total())
-                .unwrap_or(u32::MAX)
-                .saturating_sub(counts.recorded);
-            counts
+            none = total.saturating_sub(counts.recorded);
+            groups = counts
                 .terms
                 .into_iter()
                 .map(|(t, n)| (Some(t), n))
-                .collect()
+                .collect();
         }
-        None => {
-            let attribute = |c: &PublicCase| -> Option<String> {
-                match group_by {
-                    GroupBy::Province => c.province.as_ref().map(ToString::to_string),
-                    GroupBy::Year => c.period.map(|p| p.year().to_string()),
-                    _ => c.period.map(|p| p.to_string()),
-                }
-            };
-            let mut counts: BTreeMap<String, u32> = match group_by {
-                GroupBy::Province => state
-                    .gazetteer()
-                    .provinces()
-                    .iter()
-                    .map(|p| (p.id().to_string(), 0))
-                    .collect(),
-                _ => BTreeMap::new(),
-            };
-            for c in cases {
-                match attribute(c) {
-                    Some(key) => *counts.entry(key).or_default() += 1,
-                    None => none += 1,
-                }
-            }
-            match group_by {
-                // Gazetteer order, then any province id the gazetteer no longer has.
-                GroupBy::Province => {
-                    let mut ordered: Vec<(Option<String>, u32)> = state
-                        .gazetteer()
-                        .provinces()
-                        .iter()
-                        .filter_map(|p| {
-                            let id = p.id().to_string();
-                            counts.remove(&id).map(|n| (Some(id), n))
-                        })
-                        .collect();
-                    ordered.extend(counts.into_iter().map(|(k, n)| (Some(k), n)));
-                    ordered
-                }
-                _ => counts.into_iter().map(|(k, n)| (Some(k), n)).collect(),
-            }
-        }
-    };
+    }
     groups.push((None, none));
     groups
 }
 
-/// Withholds every count from 1 to `k - 1`, and, when that hides exactly one cell, the
-/// smallest other non-empty cell too.
-fn suppress(counts: Vec<(Option<String>, u32)>) -> Vec<StatsGroup> {
-    let small = |n: u32| n > 0 && n < SMALL_CELL_K;
-    let mut hidden: Vec<bool> = counts.iter().map(|(_, n)| small(*n)).collect();
-    if hidden.iter().filter(|h| **h).count() == 1
-        && let Some(partner) = counts
-            .iter()
-            .enumerate()
-            .filter(|(i, (_, n))| !hidden[*i] && *n > 0)
-            .min_by_key(|(_, (_, n))| *n)
-            .map(|(i, _)| i)
-    {
-        hidden[partner] = true;
-    }
+/// Publishes each count by the one rule: withheld from 1 to `k - 1`, rounded otherwise.
+fn publish(counts: Vec<(Option<String>, u32)>) -> Vec<StatsGroup> {
     counts
         .into_iter()
-        .zip(hidden)
-        .map(|((key, n), suppressed)| StatsGroup {
-            key,
-            count: (!suppressed).then_some(n),
-            suppressed,
+        .map(|(key, n)| {
+            let shown = PublicCount::of(n);
+            StatsGroup {
+                key,
+                count: shown.value(),
+                suppressed: shown.is_withheld(),
+            }
         })
         .collect()
 }
@@ -297,16 +293,17 @@ mod tests {
             .enumerate()
             .map(|(i, n)| (Some(i.to_string()), *n))
             .collect();
-        suppress(groups).into_iter().map(|g| g.count).collect()
+        publish(groups).into_iter().map(|g| g.count).collect()
     }
 
     #[test]
-    fn small_counts_are_never_published_and_cannot_be_subtracted_out() {
-        assert_eq!(cells(&[5, 0, 7]), [Some(5), Some(0), Some(7)]);
-        assert_eq!(cells(&[1, 2, 9]), [None, None, Some(9)]);
-        // One small cell alone would be total minus the rest: its smallest neighbour goes too.
-        assert_eq!(cells(&[2, 0, 4, 9]), [None, Some(0), None, Some(9)]);
-        assert_eq!(cells(&[3, 4]), [Some(3), Some(4)]);
+    fn small_counts_are_withheld_and_others_rounded() {
+        assert_eq!(cells(&[5, 0, 7]), [Some(5), Some(0), Some(5)]);
+        assert_eq!(cells(&[1, 2, 9]), [None, None, Some(10)]);
+        // A lone small cell needs no partner hidden: the rounded total less the rounded
+        // others says only "somewhere from 0 to a few".
+        assert_eq!(cells(&[2, 0, 4, 9]), [None, Some(0), Some(5), Some(10)]);
+        assert_eq!(cells(&[3, 4, 13]), [Some(5), Some(5), Some(15)]);
     }
 
     #[test]

@@ -134,7 +134,8 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let q = downloads::filter(&state, raw.as_deref())?;
     let snapshot = state.published().await?;
-    let count = snapshot.select(&q).total();
+    // The rows of the downloads: stories only, so their exact number is already public.
+    let count = snapshot.select(&q).stories();
     let ui = Ui::new(&state, lang, &q.href("/data", 1));
     let tr = ui.tr;
     let link = |path: &str| q.href(path, 1);

@@ -19,6 +19,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
+use naqsha_core::disclosure::PublicCount;
 
 use self::filters::{FilterForm, year_range};
 use self::svg::SvgMap;
@@ -32,6 +33,7 @@ use crate::web::headers::PolicyExceptions;
 use crate::web::lang::{PathLang, localise};
 use crate::web::layout::Ui;
 use crate::web::pages::page_cache::{PAGES, PageKey};
+use crate::web::pages::stats::shown_count;
 
 /// How long browsers may keep the outlines (they change only with a new release).
 const OUTLINES_CACHE: &str = "public, max-age=86400";
@@ -53,10 +55,11 @@ struct MapView {
     legend: Legend,
     /// The configured tile server's URL template, for the interactive map.
     tiles: Option<String>,
-    /// "Matching cases: N. On the map: M."
+    /// "Matching cases: N. On the map: M.", counted cases (stories and statistics-only) as
+    /// published.
     totals: String,
-    total: usize,
-    mapped: usize,
+    total: PublicCount,
+    mapped: PublicCount,
     /// The translated problem with the query, if it could not be used.
     error: Option<String>,
 }
@@ -122,8 +125,8 @@ fn exceptions(state: &AppState, framable: bool) -> Option<PolicyExceptions> {
 impl MapView {
     fn new(state: &AppState, ui: &Ui, r: &Request) -> Self {
         let tr = ui.tr;
-        let total = r.selection.total();
-        let mapped = r.selection.with_position;
+        let total = PublicCount::of_usize(r.selection.counted());
+        let mapped = PublicCount::of_usize(r.selection.with_position);
         Self {
             map: SvgMap::new(
                 state.gazetteer(),
@@ -136,8 +139,8 @@ impl MapView {
             totals: tr.f(
                 "map.totals",
                 &[
-                    ("total", &total.to_string()),
-                    ("mapped", &mapped.to_string()),
+                    ("total", &shown_count(tr, total)),
+                    ("mapped", &shown_count(tr, mapped)),
                 ],
             ),
             total,
@@ -205,7 +208,8 @@ pub async fn page(
         return Err(AppError::BadRequest { key: e.key });
     }
     let page = r.query.page as usize;
-    let pages = view::page_count(r.selection.total());
+    // The list holds stories only; statistics-only cases are counted above, never listed.
+    let pages = view::page_count(r.selection.stories());
     if page > pages {
         return Err(AppError::NotFound);
     }
@@ -235,7 +239,7 @@ pub async fn page(
     let page_view = MapPage {
         view: MapView::new(&state, &ui, &r),
         form,
-        timeline: Timeline::new(&r.selection.by_year),
+        timeline: Timeline::new(&r.selection.by_year, tr),
         by_place: view::by_province(&r.snapshot, &r.selection, g, tr),
         cards: view::cards(&r.snapshot, &r.selection, page, &ui, state.taxonomy(), g),
         paging: view::paging(q, &here, page, pages, tr),

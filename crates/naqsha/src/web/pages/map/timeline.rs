@@ -1,7 +1,12 @@
-//! The timeline: cases per year as a small server-side SVG bar chart, with the same numbers
-//! in a table for screen readers.
+//! The timeline: counted cases per year as a small server-side SVG bar chart, with the same
+//! numbers in a table for screen readers. Every count is published by [`PublicCount`].
 
 use std::collections::BTreeMap;
+
+use naqsha_core::disclosure::PublicCount;
+
+use crate::web::i18n::Tr;
+use crate::web::pages::stats::shown_count;
 
 /// Width of the chart's `viewBox`.
 pub const WIDTH: u32 = 600;
@@ -17,8 +22,8 @@ const TOP: f64 = 16.0;
 pub struct Bar {
     /// The year.
     pub year: i32,
-    /// Cases that year.
-    pub count: u32,
+    /// Cases that year as published: the rounded number or "fewer than 3".
+    pub count: String,
     /// Left edge, in units.
     pub x: f64,
     /// Top edge, in units.
@@ -38,30 +43,32 @@ pub struct Bar {
 pub struct Timeline {
     /// The bars, oldest first.
     pub bars: Vec<Bar>,
-    /// The largest count.
-    pub max: u32,
+    /// The largest count as published (the bars showing it are labelled).
+    pub max: String,
 }
 
 impl Timeline {
-    /// The chart of `by_year`.
-    pub fn new(by_year: &BTreeMap<i32, u32>) -> Self {
+    /// The chart of `by_year` (exact counts), in the language of `tr`.
+    pub fn new(by_year: &BTreeMap<i32, u32>, tr: Tr) -> Self {
         let (Some(&first), Some(&last)) = (by_year.keys().next(), by_year.keys().next_back())
         else {
             return Self::default();
         };
-        let max = by_year.values().copied().max().unwrap_or(0).max(1);
+        let published = |year: i32| PublicCount::of(by_year.get(&year).copied().unwrap_or(0));
+        let largest = (first..=last).map(published).max_by_key(|c| c.weight());
+        let max = largest.map_or(1, |c| c.weight()).max(1);
         let years = usize::try_from(last - first + 1).unwrap_or(1);
         let slot = f64::from(WIDTH) / years as f64;
         let every = years.div_ceil(8).max(1);
         let bars = (first..=last)
             .enumerate()
             .map(|(i, year)| {
-                let count = by_year.get(&year).copied().unwrap_or(0);
-                let height = PLOT * f64::from(count) / f64::from(max);
+                let count = published(year);
+                let height = PLOT * f64::from(count.weight()) / f64::from(max);
                 let x = slot * i as f64 + slot * 0.1;
                 Bar {
                     year,
-                    count,
+                    count: shown_count(tr, count),
                     x,
                     y: TOP + PLOT - height,
                     width: slot * 0.8,
@@ -71,7 +78,10 @@ impl Timeline {
                 }
             })
             .collect();
-        Self { bars, max }
+        Self {
+            bars,
+            max: largest.map(|c| shown_count(tr, c)).unwrap_or_default(),
+        }
     }
 
     /// Whether there is nothing to chart.
@@ -101,14 +111,18 @@ mod tests {
 
     #[test]
     fn gaps_are_empty_bars_and_the_tallest_fills_the_plot() {
-        let t = Timeline::new(&BTreeMap::from([(2019, 4), (2022, 2)]));
+        let tr = Tr(naqsha_core::lang::Lang::En);
+        let t = Timeline::new(&BTreeMap::from([(2019, 9), (2022, 2)]), tr);
         let years: Vec<i32> = t.bars.iter().map(|b| b.year).collect();
         assert_eq!(years, [2019, 2020, 2021, 2022]);
-        assert_eq!(t.bars[1].count, 0);
+        assert_eq!(t.bars[1].count, "0");
         assert_eq!(t.bars[1].height, 0.0);
         assert_eq!(t.bars[0].height, PLOT);
-        assert_eq!(t.bars[3].height, PLOT / 2.0);
+        // 9 is published as 10; 2 as "fewer than 3", drawn as one case whatever it hides.
+        assert_eq!((t.bars[0].count.as_str(), t.max.as_str()), ("10", "10"));
+        assert_eq!(t.bars[3].count, "fewer than 3");
+        assert_eq!(t.bars[3].height, PLOT / 10.0);
         assert!(t.bars.iter().all(|b| b.x + b.width <= f64::from(WIDTH)));
-        assert!(Timeline::new(&BTreeMap::new()).is_empty());
+        assert!(Timeline::new(&BTreeMap::new(), tr).is_empty());
     }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use naqsha_core::disclosure::PublicCount;
 use naqsha_core::lang::Lang;
 use naqsha_core::places::{Gazetteer, PlaceId};
 use naqsha_core::taxonomy::Taxonomy;
@@ -11,6 +12,7 @@ use crate::public::{PublicCase, PublicQuery, Selection, Snapshot};
 use crate::web::i18n::Tr;
 use crate::web::layout::Ui;
 use crate::web::pages::case_view::{card_labels, month_label, place_label, province_label};
+use crate::web::pages::stats::shown_count;
 
 /// Stories per page of the list.
 pub const PAGE_SIZE: usize = 20;
@@ -66,28 +68,33 @@ impl Legend {
 pub struct PlaceCount {
     /// The province, or "place not recorded".
     pub name: String,
-    /// Cases.
-    pub count: u32,
+    /// Counted cases as published: the rounded number or "fewer than 3".
+    pub count: String,
 }
 
-/// Matching cases per province, most first; cases without a province last.
+/// Matching counted cases (stories and statistics-only) per province, most first; cases
+/// without a province last. Sorted by the published counts, so the order tells no more than
+/// the numbers do.
 pub fn by_province(
     snapshot: &Snapshot,
     selection: &Selection,
     gazetteer: &Gazetteer,
     tr: Tr,
 ) -> Vec<PlaceCount> {
-    let mut counts: BTreeMap<Option<&PlaceId>, u32> = BTreeMap::new();
-    for &i in &selection.cases {
-        let case = &snapshot.cases[i as usize];
-        *counts.entry(case.province.as_ref()).or_default() += 1;
-    }
-    let mut rows: Vec<(Option<&PlaceId>, u32)> = counts.into_iter().collect();
-    rows.sort_by(|a, b| a.0.is_none().cmp(&b.0.is_none()).then(b.1.cmp(&a.1)));
+    let counts: BTreeMap<Option<PlaceId>, u32> = snapshot.tally(selection, &[]).by_province;
+    let mut rows: Vec<(Option<PlaceId>, PublicCount)> = counts
+        .into_iter()
+        .map(|(p, n)| (p, PublicCount::of(n)))
+        .collect();
+    rows.sort_by(|a, b| {
+        a.0.is_none()
+            .cmp(&b.0.is_none())
+            .then(b.1.weight().cmp(&a.1.weight()))
+    });
     rows.into_iter()
         .map(|(province, count)| PlaceCount {
-            name: province_label(gazetteer, tr, province),
-            count,
+            name: province_label(gazetteer, tr, province.as_ref()),
+            count: shown_count(tr, count),
         })
         .collect()
 }

@@ -7,13 +7,14 @@
 
 use naqsha_core::lang::Lang;
 
-use super::counting::{Cell, SMALL_CELL};
+use naqsha_core::disclosure::{PublicCount, SMALL_CELL};
+
 use crate::web::i18n::Tr;
 
 /// The longest bar, in percent of the chart width (the rest leaves room for its number).
 const LONGEST_BAR: f64 = 72.0;
 
-/// One category and its exact count, before the small-cell rule.
+/// One category and its exact count, before the public-count rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The category, in the page language.
@@ -81,7 +82,7 @@ pub struct Bar {
     pub value_y: u32,
     /// The count was suppressed.
     pub suppressed: bool,
-    /// The share of all cases of the selection, e.g. "12.5%", or "–" when suppressed.
+    /// The share of all cases of the selection, e.g. "12%", or "–" when withheld.
     pub share: String,
 }
 
@@ -103,8 +104,9 @@ pub struct Chart {
 }
 
 impl Chart {
-    /// Lays out `rows` (already in display order) as a chart. Shares are of `total`, the
-    /// cases of the selection; bars are scaled to the largest count that is shown.
+    /// Lays out `rows` (already in display order) as a chart. Every count is published by
+    /// [`PublicCount`]; shares are of `total`, the cases of the selection, both as published;
+    /// bars are scaled to the largest count that is shown.
     pub fn new(
         tr: Tr,
         id: &str,
@@ -116,10 +118,10 @@ impl Chart {
         let lang = tr.lang();
         let m = metrics(lang);
         let rtl = lang.dir() == "rtl";
+        let whole = PublicCount::of(total);
         let largest = rows
             .iter()
-            .filter(|r| Cell::of(r.count) != Cell::Suppressed)
-            .map(|r| r.count)
+            .filter_map(|r| PublicCount::of(r.count).value())
             .max()
             .unwrap_or(0);
         let mut y = 0;
@@ -135,19 +137,19 @@ impl Chart {
                     .collect();
                 let bar_y = y + 3;
                 y = bar_y + m.bar + m.gap;
-                let cell = Cell::of(row.count);
-                let width = match cell {
-                    Cell::Exact(n) if n > 0 && largest > 0 => {
+                let cell = PublicCount::of(row.count);
+                let width = match cell.value() {
+                    Some(n) if n > 0 && largest > 0 => {
                         f64::from(n) / f64::from(largest) * LONGEST_BAR
                     }
                     _ => 0.0,
                 };
                 let start = if rtl { 100.0 - width } else { 0.0 };
                 let end = if rtl { start } else { width };
-                let (value, share) = match cell {
-                    Cell::Exact(n) => (n.to_string(), percent(n, total)),
-                    Cell::Suppressed => (fewer_than(tr), "–".to_owned()),
-                };
+                let value = shown_count(tr, cell);
+                let share = cell
+                    .percent_of(whole)
+                    .map_or_else(|| "–".to_owned(), |p| format!("{p}%"));
                 Bar {
                     label: row.label,
                     lines,
@@ -163,7 +165,7 @@ impl Chart {
                         (true, true) => -6,
                     },
                     value_y: bar_y + m.bar - 2,
-                    suppressed: cell == Cell::Suppressed,
+                    suppressed: cell.is_withheld(),
                     share,
                 }
             })
@@ -184,20 +186,17 @@ pub fn fewer_than(tr: Tr) -> String {
     tr.f("stats.fewer_than", &[("k", &SMALL_CELL.to_string())])
 }
 
-/// A count as published: the number, or "fewer than 3".
+/// An exact count as published: the rounded number, or "fewer than 3".
 pub fn shown(tr: Tr, n: u32) -> String {
-    match Cell::of(n) {
-        Cell::Exact(n) => n.to_string(),
-        Cell::Suppressed => fewer_than(tr),
-    }
+    shown_count(tr, PublicCount::of(n))
 }
 
-/// `n` of `total` as a percentage with one decimal, e.g. "12.5%".
-pub fn percent(n: u32, total: u32) -> String {
-    if total == 0 {
-        return "–".to_owned();
+/// A published count in words: the number, or "fewer than 3".
+pub fn shown_count(tr: Tr, count: PublicCount) -> String {
+    match count.value() {
+        Some(n) => n.to_string(),
+        None => fewer_than(tr),
     }
-    format!("{:.1}%", f64::from(n) * 100.0 / f64::from(total))
 }
 
 fn pct(x: f64) -> String {
@@ -245,7 +244,7 @@ mod tests {
 
     #[test]
     fn bars_scale_to_the_largest_shown_count_and_hide_small_ones() {
-        let c = Chart::new(Tr(Lang::En), "p", "Platform".into(), None, rows(), 50);
+        let c = Chart::new(Tr(Lang::En), "p", "Platform".into(), None, rows(), 52);
         let widths: Vec<_> = c.bars.iter().map(|b| b.bar_width.clone()).collect();
         assert_eq!(
             widths,
@@ -253,7 +252,11 @@ mod tests {
         );
         assert_eq!(c.bars[2].value, "fewer than 3");
         assert!(c.bars[2].suppressed && c.bars[2].share == "–");
-        assert_eq!(c.bars[0].share, "80.0%");
+        // 40 of 52 published as 40 of 50, so the share is worked from those.
+        assert_eq!(
+            (c.bars[0].value.as_str(), c.bars[0].share.as_str()),
+            ("40", "80%")
+        );
         assert_eq!(c.bars[3].value, "0");
         assert_eq!(c.bars[0].label_x, "0");
         assert!(c.bars.windows(2).all(|w| w[0].bar_y < w[1].bar_y));

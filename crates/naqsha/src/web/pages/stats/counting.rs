@@ -1,9 +1,9 @@
-//! Counting the cases of a selection per category in one pass over the snapshot, and the
-//! small-cell rule that decides which counts may be published.
+//! Counting the counted cases of a selection (published stories and statistics-only cases)
+//! per category in one pass over the snapshot.
 //!
-//! A count of 1 or 2 (below [`SMALL_CELL`]) could single out a person when combined with
-//! what else is known, so pages show it as "fewer than 3" and never the number. Totals and
-//! the percentages of the counts that are shown are computed from the exact counts.
+//! The counts here are exact; pages publish each of them through the one rule in
+//! [`naqsha_core::disclosure::PublicCount`] (1–2 shown as "fewer than 3", others rounded to
+//! 5, percentages from the published counts).
 
 use std::collections::BTreeMap;
 
@@ -11,9 +11,6 @@ use naqsha_core::places::PlaceId;
 
 pub use crate::public::index::DimensionCounts;
 use crate::public::{Selection, Snapshot};
-
-/// Counts below this (and above zero) are suppressed.
-pub const SMALL_CELL: u32 = 3;
 
 /// The taxonomy dimensions the statistics page counts, in the order it shows them.
 pub const STATS_DIMENSIONS: &[&str] = &[
@@ -30,26 +27,6 @@ pub const STATS_DIMENSIONS: &[&str] = &[
 
 /// Dimensions whose terms have a natural order (kept instead of sorting by count).
 pub const ORDERED_DIMENSIONS: &[&str] = &["survivor_age_band", "outcome"];
-
-/// A count as it may be published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cell {
-    /// The exact number (zero or at least [`SMALL_CELL`]).
-    Exact(u32),
-    /// Between 1 and [`SMALL_CELL`] − 1: shown as "fewer than 3".
-    Suppressed,
-}
-
-impl Cell {
-    /// Applies the small-cell rule to an exact count.
-    pub fn of(n: u32) -> Self {
-        if n > 0 && n < SMALL_CELL {
-            Cell::Suppressed
-        } else {
-            Cell::Exact(n)
-        }
-    }
-}
 
 /// Everything the statistics pages show about a selection, counted exactly.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -79,7 +56,7 @@ impl Counts {
 /// per province and per year, looking at each case once (through the snapshot's index).
 pub fn count(snapshot: &Snapshot, selection: &Selection, dimensions: &[&str]) -> Counts {
     let tally = snapshot.tally(selection, dimensions);
-    let total = u32::try_from(selection.cases.len()).unwrap_or(u32::MAX);
+    let total = u32::try_from(selection.counted()).unwrap_or(u32::MAX);
     let with_year: u32 = selection.by_year.values().sum();
     Counts {
         total,
@@ -115,14 +92,6 @@ mod tests {
             verification: Verification::Unverified,
             published: None,
         }
-    }
-
-    #[test]
-    fn small_counts_are_suppressed_and_zero_is_not() {
-        assert_eq!(Cell::of(0), Cell::Exact(0));
-        assert_eq!(Cell::of(1), Cell::Suppressed);
-        assert_eq!(Cell::of(2), Cell::Suppressed);
-        assert_eq!(Cell::of(3), Cell::Exact(3));
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! `GET /stats` (and `/ur/stats`): the published cases counted per category, province and
-//! year as server-drawn bar charts with their tables; `GET /stats/report`: the same for
-//! printing. Both take the shared filter of the map in the query string.
+//! `GET /stats` (and `/ur/stats`): the counted cases (published stories and the cases whose
+//! survivors chose "statistics only") per category, province and year as server-drawn bar
+//! charts with their tables; `GET /stats/report`: the same for printing. Both take every
+//! filter of the map in the query string, and publish every count by
+//! [`naqsha_core::disclosure::PublicCount`].
 //!
 //! Counting reads the in-memory snapshot once per page; the rendered page is kept per
 //! (snapshot, filter, language) in a small cache, so repeated views cost a lookup.
@@ -16,9 +18,11 @@ use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
+use naqsha_core::disclosure::PublicCount;
 use naqsha_core::lang::Lang;
 
 use self::chart::Chart;
+pub use self::chart::shown_count;
 use self::counting::{Counts, STATS_DIMENSIONS};
 use self::view::FilterForm;
 use crate::public::{PublicQuery, Snapshot};
@@ -33,12 +37,33 @@ use crate::web::pages::page_cache::{PAGES, PageKey};
 struct StatsPage {
     ui: Ui,
     form: FilterForm,
-    total: u32,
+    total: Total,
     charts: Vec<Chart>,
     verification: String,
     report_href: String,
     map_href: String,
     data_href: String,
+}
+
+/// The total of a selection as published.
+struct Total {
+    /// The number or "fewer than 3".
+    shown: String,
+    /// The number, when one is published (for `<data value>`).
+    value: Option<u32>,
+    /// No case matches.
+    empty: bool,
+}
+
+impl Total {
+    fn new(tr: crate::web::i18n::Tr, exact: u32) -> Self {
+        let count = PublicCount::of(exact);
+        Total {
+            shown: chart::shown_count(tr, count),
+            value: count.value(),
+            empty: !count.is_some(),
+        }
+    }
 }
 
 /// Parses the shared filter from the raw query string.
@@ -118,7 +143,7 @@ fn stats_page(state: &AppState, lang: Lang, q: &PublicQuery, snapshot: &Snapshot
     );
     StatsPage {
         form: FilterForm::new(tr, ui.href("/stats"), q, snapshot, taxonomy, gazetteer),
-        total: counts.total,
+        total: Total::new(tr, counts.total),
         verification: view::verification_note(tr, &counts),
         report_href: q.href(&ui.href("/stats/report"), 1),
         map_href: q.href(&ui.href("/"), 1),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, header};
 use axum::response::Response;
 use naqsha_core::lang::Lang;
 use time::OffsetDateTime;
@@ -13,7 +14,7 @@ use time::OffsetDateTime;
 use super::chart::Chart;
 use super::counting::{self, Counts};
 use super::view::{self, FilterForm};
-use super::{cached, parse_query};
+use super::{Total, cached, parse_query};
 use crate::public::{PublicQuery, Snapshot};
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -32,7 +33,9 @@ struct ReportPage {
     form: FilterForm,
     years: String,
     area: String,
-    total: u32,
+    /// The scope in one line for the document title: "Act: Blackmail · 2019–2024 · Punjab".
+    scope: String,
+    total: Total,
     verification: String,
     tables: Vec<Chart>,
     generated: String,
@@ -46,19 +49,48 @@ pub async fn report(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
     RawQuery(raw): RawQuery,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let q = parse_query(&state, raw.as_deref())?;
     let snapshot: Arc<Snapshot> = state.published().await?;
     let today = OffsetDateTime::now_utc().date();
+    let base = public_base(&state, &headers);
     let key = PageKey {
         page: "/stats/report",
         filter: q.filter_string(),
         lang,
-        extra: today.to_string(),
+        extra: format!("{today} {base}"),
     };
     cached(&snapshot, key, || {
-        Ok(report_page(&state, lang, &q, &snapshot, today).render()?)
+        Ok(report_page(&state, lang, &q, &snapshot, today, &base).render()?)
     })
+}
+
+/// The site's address for links printed in full: `server.public_url` when configured,
+/// else the address this page was asked for (its `Host`), so a printed link works on paper.
+fn public_base(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = state.config().public_url.as_deref() {
+        return url.trim_end_matches('/').to_owned();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        });
+    match host {
+        Some(host) => {
+            let scheme = if state.config().secure_cookies {
+                "https"
+            } else {
+                "http"
+            };
+            format!("{scheme}://{host}")
+        }
+        None => String::new(),
+    }
 }
 
 fn report_page(
@@ -67,6 +99,7 @@ fn report_page(
     q: &PublicQuery,
     snapshot: &Snapshot,
     today: time::Date,
+    base: &str,
 ) -> ReportPage {
     let taxonomy = state.taxonomy();
     let gazetteer = state.gazetteer();
@@ -85,26 +118,28 @@ fn report_page(
         Some(p) => p.name(lang).to_owned(),
         None => tr.t("stats_report.all_areas").to_owned(),
     };
-    // Printed links must work on paper: absolute when the public address is configured.
-    let base = state
-        .config()
-        .public_url
-        .as_deref()
-        .unwrap_or("")
-        .trim_end_matches('/')
-        .to_owned();
+    let form = FilterForm::new(
+        tr,
+        ui.href("/stats/report"),
+        q,
+        snapshot,
+        taxonomy,
+        gazetteer,
+    );
+    let years = years_label(tr, q);
+    let scope = form
+        .active
+        .iter()
+        .map(|a| format!("{}: {}", a.label, a.terms))
+        .chain([years.clone(), area.clone()])
+        .collect::<Vec<_>>()
+        .join(" · ");
     ReportPage {
-        form: FilterForm::new(
-            tr,
-            ui.href("/stats/report"),
-            q,
-            snapshot,
-            taxonomy,
-            gazetteer,
-        ),
-        years: years_label(tr, q),
+        form,
+        years,
         area,
-        total: counts.total,
+        scope,
+        total: Total::new(tr, counts.total),
         verification: view::verification_note(tr, &counts),
         tables,
         generated: tr.f(

@@ -6,9 +6,11 @@ use naqsha_core::taxonomy::Taxonomy;
 
 use super::chart::{Chart, Row, shown};
 use super::counting::{Counts, DimensionCounts, ORDERED_DIMENSIONS};
+use crate::public::query::FILTER_DIMENSIONS;
 use crate::public::{PublicQuery, Snapshot};
 use crate::web::i18n::Tr;
 use crate::web::pages::case_view::province_label;
+use crate::web::pages::map::filters::{CheckGroup, CheckOption};
 
 /// An option of a `<select>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +23,17 @@ pub struct Choice {
     pub selected: bool,
 }
 
-/// The GET form that narrows the statistics to years and a province.
+/// A filtered category dimension, named for a heading: "Act" and "Blackmail or sextortion".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveFilter {
+    /// The dimension in the page language.
+    pub label: String,
+    /// Its chosen terms, joined.
+    pub terms: String,
+}
+
+/// The GET form that narrows the statistics by every filter the map takes: categories,
+/// years and a province.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilterForm {
     /// Where the form submits (the page itself).
@@ -32,10 +44,10 @@ pub struct FilterForm {
     pub to: Vec<Choice>,
     /// Provinces.
     pub provinces: Vec<Choice>,
-    /// Category filters set elsewhere (e.g. on the map), kept as hidden fields.
-    pub hidden: Vec<(String, String)>,
-    /// Those filters described, e.g. "Platform: WhatsApp".
-    pub active: Vec<String>,
+    /// The category tick boxes, one group per filterable dimension (as on the map).
+    pub groups: Vec<CheckGroup>,
+    /// The category filters chosen, e.g. "Platform" and "WhatsApp".
+    pub active: Vec<ActiveFilter>,
     /// The page without any filter, when one is set.
     pub clear_href: Option<String>,
 }
@@ -88,43 +100,74 @@ impl FilterForm {
                 }),
         )
         .collect();
-        let mut hidden = Vec::new();
-        let mut active = Vec::new();
-        for (dimension, terms) in &q.terms {
-            let Some(d) = taxonomy.dimension(dimension) else {
-                continue;
-            };
-            let labels: Vec<&str> = terms
+        let chosen = |dimension: &str| -> &[String] {
+            q.terms
                 .iter()
-                .filter_map(|t| d.term(t).map(|t| t.label(tr.lang())))
-                .collect();
-            active.push(format!(
-                "{}: {}",
-                d.label(tr.lang()),
-                labels.join(tr.t("list.separator"))
-            ));
-            hidden.extend(terms.iter().map(|t| (dimension.clone(), t.clone())));
-        }
+                .find(|(d, _)| d == dimension)
+                .map(|(_, t)| t.as_slice())
+                .unwrap_or_default()
+        };
+        let groups: Vec<CheckGroup> = FILTER_DIMENSIONS
+            .iter()
+            .filter_map(|key| taxonomy.dimension(key))
+            .filter(|d| d.public)
+            .map(|d| {
+                let terms = chosen(d.key.as_str());
+                let options: Vec<CheckOption> = d
+                    .terms
+                    .iter()
+                    .map(|t| CheckOption {
+                        id: format!("sf-{}-{}", d.key.as_str(), t.key.as_str()),
+                        value: t.key.as_str().to_owned(),
+                        label: t.label(tr.lang()).to_owned(),
+                        checked: terms.iter().any(|x| x == t.key.as_str()),
+                    })
+                    .collect();
+                CheckGroup {
+                    name: d.key.as_str().to_owned(),
+                    label: d.label(tr.lang()).to_owned(),
+                    chosen: options.iter().filter(|o| o.checked).count(),
+                    options,
+                }
+            })
+            .collect();
+        let active = q
+            .terms
+            .iter()
+            .filter_map(|(dimension, terms)| {
+                let d = taxonomy.dimension(dimension)?;
+                let labels: Vec<&str> = terms
+                    .iter()
+                    .filter_map(|t| d.term(t).map(|t| t.label(tr.lang())))
+                    .collect();
+                Some(ActiveFilter {
+                    label: d.label(tr.lang()).to_owned(),
+                    terms: labels.join(tr.t("list.separator")),
+                })
+            })
+            .collect();
         FilterForm {
             clear_href: (!q.is_unfiltered()).then(|| action.clone()),
             action,
             from: years(q.from),
             to: years(q.to),
             provinces,
-            hidden,
+            groups,
             active,
         }
     }
 }
 
-/// "Recorded for N of M cases" when some cases of the selection lack this dimension.
+/// "Recorded for N of M cases" when some cases of the selection lack this dimension, as far
+/// as the published counts tell (so the note says no more than the numbers do).
 fn recorded_note(tr: Tr, recorded: u32, total: u32) -> Option<String> {
-    (recorded < total).then(|| {
+    use naqsha_core::disclosure::PublicCount;
+    (PublicCount::of(recorded) != PublicCount::of(total)).then(|| {
         tr.f(
             "stats.recorded",
             &[
                 ("recorded", &shown(tr, recorded)),
-                ("total", &total.to_string()),
+                ("total", &shown(tr, total)),
             ],
         )
     })
