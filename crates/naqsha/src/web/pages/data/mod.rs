@@ -140,7 +140,11 @@ pub async fn page(
     let tr = ui.tr;
     let link = |path: &str| q.href(path, 1);
     let page = DataPage {
-        count: tr.f("data.count", &[("count", &count.to_string())]),
+        count: tr.p(
+            "data.count",
+            u64::try_from(count).unwrap_or(u64::MAX),
+            &[("count", &count.to_string())],
+        ),
         filtered: !q.is_unfiltered(),
         unfiltered_href: ui.href("/data"),
         attribution: tr.f("data.licence.attribution", &[("site", &ui.site_title)]),
