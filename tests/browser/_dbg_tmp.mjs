@@ -1,0 +1,10 @@
+import { startServer, launchBrowser } from './support.mjs';
+const server = await startServer();
+const browser = await launchBrowser();
+const page = await (await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 })).newPage();
+await page.goto(server.base + '/ur/');
+await page.evaluate(() => document.fonts.ready);
+await page.locator('#f-from').screenshot({ path: '/tmp/i13frame/ffrom.png' });
+console.log(await page.evaluate(() => { const el = document.querySelector('#f-from'); const cs = getComputedStyle(el); return [el.clientWidth, cs.paddingLeft, cs.paddingRight, cs.inlineSize, cs.width, el.parentElement.className]; }));
+await page.goto(server.base + '/admin/login?lang=ur');
+await browser.close(); await server.stop();
