@@ -3,7 +3,7 @@
 // (`Network.emulateNetworkConditions`: 400 kbit/s down and up, 400 ms latency), with
 // JavaScript on and off, each in a fresh context (empty cache, no cookies).
 //
-//   node benches/slow3g/run.mjs [--base http://127.0.0.1:8080] [--runs N]
+//   node benches/slow3g/run.mjs [--base http://127.0.0.1:8080] [--runs N] [--pages /ur/report,/]
 //
 // Without --base it starts `naqsha serve --demo` itself (NAQSHA_BIN, default
 // target/debug/naqsha) on a free loopback port, as the browser tests do.
@@ -36,6 +36,7 @@ const flag = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const runs = Number(flag('--runs') || 3);
+const pages = flag('--pages') ? flag('--pages').split(',') : PAGES;
 
 let server;
 let base = flag('--base');
@@ -116,7 +117,7 @@ const results = [];
 console.log(`slow 3G: ${KBPS} kbit/s down and up, ${LATENCY_MS} ms latency; ${runs} runs, medians`);
 console.log('| page | JS | text readable (FCP) | Nastaliq applied | transferred | of it Nastaliq | requests |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
-for (const path of PAGES) {
+for (const path of pages) {
   for (const js of [true, false]) {
     const all = [];
     for (let i = 0; i < runs; i++) all.push(await load(path, js));

@@ -1089,7 +1089,11 @@ mod tests {
 
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("naqsha.toml");
-        std::fs::write(&file, "[server]\nexit_url = \"https://weather.example.org\"\n").unwrap();
+        std::fs::write(
+            &file,
+            "[server]\nexit_url = \"https://weather.example.org\"\n",
+        )
+        .unwrap();
         let o = Overrides {
             config_file: Some(file),
             ..Default::default()

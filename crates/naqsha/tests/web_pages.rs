@@ -419,7 +419,11 @@ async fn every_page_has_skip_link_quick_exit_and_no_inline_code() {
             [naqsha::config::DEFAULT_EXIT_URL],
             "{path}"
         );
-        assert_eq!(attrs(&html, "a.quick-exit", "rel"), ["noreferrer"], "{path}");
+        assert_eq!(
+            attrs(&html, "a.quick-exit", "rel"),
+            ["noreferrer"],
+            "{path}"
+        );
         // Nothing on our pages is loaded from the exit page's host.
         assert!(
             attrs(
@@ -469,7 +473,8 @@ async fn every_page_has_skip_link_quick_exit_and_no_inline_code() {
 
 #[tokio::test]
 async fn quick_exit_leaves_for_the_configured_outside_page() {
-    let app = TestApp::with_config(|c| c.exit_url = "https://weather.example.org/today".into()).await;
+    let app =
+        TestApp::with_config(|c| c.exit_url = "https://weather.example.org/today".into()).await;
     for path in ["/", "/ur/report", "/follow-up", "/resources"] {
         let html = app.get(path).await.html();
         assert_eq!(
@@ -508,23 +513,43 @@ async fn the_form_receipt_and_follow_up_tabs_show_only_the_site_title() {
 async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_up() {
     let app = TestApp::new().await;
     for (lang, prefix) in [("en", ""), ("ur", "/ur")] {
-        for path in ["/", "/report", "/follow-up", "/stats", "/data", "/resources"] {
+        for path in [
+            "/",
+            "/report",
+            "/follow-up",
+            "/stats",
+            "/data",
+            "/resources",
+        ] {
             let path = format!("{prefix}{path}");
             let html = app.get(&path).await.html();
             let help = format!("{prefix}/resources");
-            assert_eq!(attrs(&html, ".site-header a.get-help", "href"), [help.clone()], "{path}");
+            assert_eq!(
+                attrs(&html, ".site-header a.get-help", "href"),
+                [help.clone()],
+                "{path}"
+            );
             let menu = attrs(&html, ".site-nav a", "href");
             for target in ["/stats", "/data", "/resources"] {
-                assert!(menu.contains(&format!("{prefix}{target}")), "{path}: {menu:?}");
+                assert!(
+                    menu.contains(&format!("{prefix}{target}")),
+                    "{path}: {menu:?}"
+                );
             }
             // English pages load no Urdu font; Urdu pages preload it.
             let sheets = attrs(&html, "link[rel=stylesheet]", "href");
             let preloads = attrs(&html, "link[rel=preload][as=font]", "href");
             if lang == "en" {
-                assert!(!sheets.iter().any(|h| h.contains("urdu")), "{path}: {sheets:?}");
+                assert!(
+                    !sheets.iter().any(|h| h.contains("urdu")),
+                    "{path}: {sheets:?}"
+                );
                 assert!(preloads.is_empty(), "{path}");
             } else {
-                assert!(sheets.contains(&"/assets/vendor/fonts/fonts-urdu.css".to_owned()), "{path}");
+                assert!(
+                    sheets.contains(&"/assets/vendor/fonts/fonts-urdu.css".to_owned()),
+                    "{path}"
+                );
                 assert_eq!(preloads.len(), 1, "{path}");
                 assert!(preloads[0].contains("nastaliq"), "{path}");
             }
@@ -532,9 +557,21 @@ async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_
         for path in ["/report", "/follow-up"] {
             let path = format!("{prefix}{path}");
             let html = app.get(&path).await.html();
-            assert_eq!(attrs(&html, ".help-box a[href^='tel:']", "href"), ["tel:080039393"], "{path}");
-            assert_eq!(attrs(&html, ".help-box a[href^='tel:']", "dir"), ["ltr"], "{path}");
-            assert_eq!(texts(&html, ".help-box a[href^='tel:'] bdi"), ["0800-39393"], "{path}");
+            assert_eq!(
+                attrs(&html, ".help-box a[href^='tel:']", "href"),
+                ["tel:080039393"],
+                "{path}"
+            );
+            assert_eq!(
+                attrs(&html, ".help-box a[href^='tel:']", "dir"),
+                ["ltr"],
+                "{path}"
+            );
+            assert_eq!(
+                texts(&html, ".help-box a[href^='tel:'] bdi"),
+                ["0800-39393"],
+                "{path}"
+            );
         }
         let html = app.get(&format!("{prefix}/report")).await.html();
         assert_eq!(texts(&html, "details.hide-visit li").len(), 3);

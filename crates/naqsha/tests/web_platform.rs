@@ -180,7 +180,11 @@ async fn assets_have_types_and_cache_policies() {
             );
         }
         // Only the Urdu pages' stylesheet names the Nastaliq font.
-        assert_eq!(text.contains("Nastaliq"), sheet == "fonts-urdu.css", "{sheet}");
+        assert_eq!(
+            text.contains("Nastaliq"),
+            sheet == "fonts-urdu.css",
+            "{sheet}"
+        );
     }
 
     let js = app.get("/assets/js/quick-exit.js").await;

@@ -19,7 +19,10 @@ pub async fn exit(State(state): State<AppState>) -> Result<Response, AppError> {
         [
             (header::LOCATION, location),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            (header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
+            (
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            ),
         ],
     )
         .into_response())

@@ -272,9 +272,9 @@ pub struct Helpline {
 /// a `tel:` link. Its name is the text before the link, up to the first colon ("… Helpline:
 /// toll-free" gives "… Helpline"). None when the section or a number is missing.
 pub fn first_helpline(blocks: &[Block]) -> Option<Helpline> {
-    let start = blocks.iter().position(|b| {
-        matches!(b, Block::Heading { level: 2, id: Some(id), .. } if id == "helplines")
-    })?;
+    let start = blocks.iter().position(
+        |b| matches!(b, Block::Heading { level: 2, id: Some(id), .. } if id == "helplines"),
+    )?;
     blocks[start + 1..]
         .iter()
         .take_while(|b| !matches!(b, Block::Heading { level: 2, .. }))
@@ -284,9 +284,9 @@ pub fn first_helpline(blocks: &[Block]) -> Option<Helpline> {
         })
         .flatten()
         .find_map(|item| {
-            let at = item.iter().position(
-                |i| matches!(i, Inline::Link { href, .. } if href.starts_with("tel:")),
-            )?;
+            let at = item
+                .iter()
+                .position(|i| matches!(i, Inline::Link { href, .. } if href.starts_with("tel:")))?;
             let Inline::Link { text, href } = &item[at] else {
                 return None;
             };
@@ -316,10 +316,12 @@ pub fn helpline(data_dir: &Path, lang: Lang) -> Result<Option<Helpline>, AppErro
         .join(format!("{}.md", lang.code()));
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => std::borrow::Cow::Owned(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::borrow::Cow::Borrowed(match lang {
-            Lang::En => BUNDLED_EN,
-            Lang::Ur => BUNDLED_UR,
-        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::borrow::Cow::Borrowed(match lang {
+                Lang::En => BUNDLED_EN,
+                Lang::Ur => BUNDLED_UR,
+            })
+        }
         Err(e) => {
             return Err(AppError::Internal(
                 anyhow::Error::new(e).context(format!("reading {}", path.display())),
@@ -400,7 +402,10 @@ mod tests {
     #[test]
     fn the_help_box_shows_the_first_number_of_the_helplines_section() {
         for (lang, name) in [
-            (Lang::En, "Digital Rights Foundation — Cyber Harassment Helpline"),
+            (
+                Lang::En,
+                "Digital Rights Foundation — Cyber Harassment Helpline",
+            ),
             (Lang::Ur, "ڈیجیٹل رائٹس فاؤنڈیشن — سائبر ہراسمنٹ ہیلپ لائن"),
         ] {
             let dir = tempfile::tempdir().unwrap();
@@ -415,7 +420,12 @@ mod tests {
         let line = first_helpline(&parse(own)).unwrap();
         assert_eq!(line.name, "Sister line");
         assert_eq!(line.number, "042-111");
-        assert_eq!(first_helpline(&parse("## Helplines {#helplines}\n\nNone yet.\n## Law {#law}\n- [1](tel:1)")), None);
+        assert_eq!(
+            first_helpline(&parse(
+                "## Helplines {#helplines}\n\nNone yet.\n## Law {#law}\n- [1](tel:1)"
+            )),
+            None
+        );
     }
 
     #[test]
