@@ -523,10 +523,9 @@ async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_
         ] {
             let path = format!("{prefix}{path}");
             let html = app.get(&path).await.html();
-            let help = format!("{prefix}/resources");
             assert_eq!(
                 attrs(&html, ".site-header a.get-help", "href"),
-                [help.clone()],
+                [format!("{prefix}/resources")],
                 "{path}"
             );
             let menu = attrs(&html, ".site-nav a", "href");
