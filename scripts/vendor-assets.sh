@@ -4,8 +4,10 @@
 #
 # Only the files a page needs are kept (see FONTS below), renamed to carry the first
 # 12 hex digits of their SHA-256 so the server may cache them forever; a fonts.css with
-# the matching @font-face rules is written beside them. node_modules is installed in a
-# temporary directory and never enters the repository.
+# the matching @font-face rules is written beside them. Noto Nastaliq Urdu is cut down to
+# what Urdu needs by scripts/subset-nastaliq.sh, which writes fonts-urdu.css (linked by
+# Urdu pages only). node_modules is installed in a temporary directory and never enters
+# the repository.
 #
 # Usage: scripts/vendor-assets.sh        (needs node + npm and access to the npm registry)
 set -euo pipefail
@@ -19,12 +21,9 @@ cp "$root/package.json" "$root/package-lock.json" "$work/"
 (cd "$work" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
 # package  subset  weight  unicode-range (copied from the package's unicode.json)
-arabic_range="$(node -p "require('$work/node_modules/@fontsource/noto-nastaliq-urdu/unicode.json').arabic")"
 latin_range="$(node -p "require('$work/node_modules/@fontsource/noto-sans/unicode.json').latin")"
 latin_ext_range="$(node -p "require('$work/node_modules/@fontsource/noto-sans/unicode.json')['latin-ext']")"
 FONTS=(
-  "noto-nastaliq-urdu|Noto Nastaliq Urdu|arabic|400|$arabic_range"
-  "noto-nastaliq-urdu|Noto Nastaliq Urdu|arabic|700|$arabic_range"
   "noto-sans|Noto Sans|latin-ext|400|$latin_ext_range"
   "noto-sans|Noto Sans|latin-ext|700|$latin_ext_range"
   "noto-sans|Noto Sans|latin|400|$latin_range"
@@ -57,6 +56,9 @@ for entry in "${FONTS[@]}"; do
 CSS
 done
 
+"$root/scripts/subset-nastaliq.sh" \
+  "$work/node_modules/@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2"
+
 {
   echo "# Vendored fonts"
   echo
@@ -81,6 +83,9 @@ done
   echo "Upstream: Noto fonts by the Noto Project Authors (Google), packaged by Fontsource."
   echo "\`fonts.css\` holds the matching \`@font-face\` rules with \`font-display: swap\` and the"
   echo "packages' \`unicode-range\`, so a browser fetches only the subsets a page uses."
+  echo "Noto Nastaliq Urdu is the package's regular weight cut down to the letters, marks, digits"
+  echo "and punctuation of Urdu by \`scripts/subset-nastaliq.sh\` (pyftsubset, every layout feature"
+  echo "kept); its rule is in \`fonts-urdu.css\`, which only Urdu pages link (and preload)."
 } >>"$out/README.md"
 
 echo "vendored into ${out#"$root"/}:"

@@ -1,7 +1,10 @@
-// Quick exit: leave the site at once for a neutral page, replacing this page in the history
-// so the Back button does not return to it. Works without this script too: the link in the
-// header is a plain link to /exit; this adds the keyboard shortcuts and the history
-// replacement. Loaded as an external file with `defer` (the CSP forbids inline scripts).
+// Quick exit: leave the site at once for an ordinary page of another site (the configured
+// `[server] exit_url`), replacing this page in the history so the Back button does not
+// return to it. Works without this script too: the link in the header is a plain link to
+// that page (rel="noreferrer", so it is not told where she came from); this adds the
+// keyboard shortcuts and the history replacement. The address is read from the link, so
+// the script needs no configuration of its own. Loaded as an external file with `defer`
+// (the CSP forbids inline scripts).
 //
 // Keys, and why:
 // - Escape leaves, also while typing in a form field. Someone who needs the quick exit is
@@ -22,7 +25,8 @@
 (function () {
   "use strict";
 
-  var EXIT_URL = "/exit";
+  // The link's own address; /exit (which redirects to it) on a page without the link.
+  var FALLBACK_URL = "/exit";
   var SHIFT_PRESSES = 3;
   var SHIFT_WINDOW_MS = 1500;
   var shiftTimes = [];
@@ -33,7 +37,8 @@
       return;
     }
     leaving = true;
-    window.location.replace(EXIT_URL);
+    var link = document.querySelector("a.quick-exit[href]");
+    window.location.replace(link ? link.href : FALLBACK_URL);
   }
 
   document.addEventListener("keydown", function (event) {

@@ -1,23 +1,41 @@
 // Quick exit: the link works without JavaScript; with JavaScript, the link, Escape and
 // Shift pressed three times leave with location.replace, so Back does not return to the form.
+// The exit leads to the configured outside page (`[server] exit_url`), here a stand-in on
+// another loopback port.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertNoCookies, assertOnlyLocal, launchBrowser, newContext, startServer } from './support.mjs';
+import {
+  assertNoCookies,
+  assertOnlyLocal,
+  launchBrowser,
+  newContext,
+  startOutsidePage,
+  startServer,
+} from './support.mjs';
 
 let server;
 let browser;
+let outside;
 
 before(async () => {
-  server = await startServer();
+  outside = await startOutsidePage();
+  server = await startServer({ config: `[server]\nexit_url = "${outside.url}"\n` });
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await outside?.stop();
 });
+
+/** Every request but the top-level arrival on the outside page went to the test server. */
+function assertOnlyLocalBesidesExit(requests) {
+  const ours = requests.filter((url) => url !== outside.url);
+  assertOnlyLocal(ours, server.port);
+}
 
 /** Opens /ur/ and follows the menu link to the Urdu form, so the history has two entries. */
 async function openFormFromHome(page) {
@@ -26,11 +44,14 @@ async function openFormFromHome(page) {
   assert.equal(new URL(page.url()).pathname, '/ur/report');
 }
 
-/** Fails unless the page is the neutral exit page. */
+/** Fails unless the page is the outside page, which was not told where she came from. */
 async function assertOnExitPage(page) {
-  await page.waitForURL((url) => url.pathname === '/exit');
-  assert.equal(await page.title(), 'New Tab');
+  await page.waitForURL(outside.url);
+  assert.equal(await page.title(), 'Weather');
   assert.equal(await page.locator('a.quick-exit').count(), 0);
+  const arrivals = outside.hits.filter((h) => h.path === '/weather');
+  assert.ok(arrivals.length > 0, 'the outside page was not asked for');
+  assert.deepEqual(arrivals.map((h) => h.referer).filter(Boolean), [], 'the outside page was told where she came from');
 }
 
 /** Fails unless Back from the exit page goes to the home page, skipping the form. */
@@ -46,7 +67,7 @@ test('the quick-exit link works with JavaScript off', async () => {
   await page.locator('#what_happened').fill('کچھ لکھا ہوا');
   await Promise.all([page.waitForNavigation(), page.locator('a.quick-exit').click()]);
   await assertOnExitPage(page);
-  assertOnlyLocal(requests, server.port);
+  assertOnlyLocalBesidesExit(requests);
   await assertNoCookies(context);
   await context.close();
 });
@@ -60,7 +81,7 @@ test('with JavaScript the quick-exit link replaces the page in the history', asy
   await assertOnExitPage(page);
   assert.equal(await page.evaluate(() => history.length), before, 'the exit added a history entry');
   await assertBackSkipsForm(page);
-  assertOnlyLocal(requests, server.port);
+  assertOnlyLocalBesidesExit(requests);
   await assertNoCookies(context);
   await context.close();
 });
@@ -76,7 +97,7 @@ test('Escape leaves, even while typing in the form', async () => {
   await assertOnExitPage(page);
   assert.equal(await page.evaluate(() => history.length), before, 'the exit added a history entry');
   await assertBackSkipsForm(page);
-  assertOnlyLocal(requests, server.port);
+  assertOnlyLocalBesidesExit(requests);
   await assertNoCookies(context);
   await context.close();
 });
@@ -110,7 +131,7 @@ test('Shift three times in a row leaves; Shift while typing capitals does not', 
   await assertOnExitPage(page);
   assert.equal(await page.evaluate(() => history.length), before, 'the exit added a history entry');
   await assertBackSkipsForm(page);
-  assertOnlyLocal(requests, server.port);
+  assertOnlyLocalBesidesExit(requests);
   await assertNoCookies(context);
   await context.close();
 });

@@ -8,7 +8,8 @@
 //   NAQSHA_SHOTS      a folder: when set, shot() saves full-page screenshots there
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,12 +30,19 @@ const START_TIMEOUT_MS = 60_000;
  * Starts `naqsha serve --demo` on 127.0.0.1 with a fresh data directory. The port is chosen
  * by the kernel (`:0`) and read back from the start-up line, so two test files never race
  * for one port. Resolves to { base, port, stop }.
+ *
+ * `config` is the text of a naqsha.toml to run with (e.g. `[server]\nexit_url = "…"`).
  */
-export async function startServer() {
+export async function startServer({ config } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'naqsha-browser-'));
+  const args = ['serve', '--demo', '--bind', '127.0.0.1:0', '--data-dir', path.join(dir, 'data')];
+  if (config !== undefined) {
+    writeFileSync(path.join(dir, 'test.toml'), config);
+    args.push('--config', path.join(dir, 'test.toml'));
+  }
   const child = spawn(
     BIN,
-    ['serve', '--demo', '--bind', '127.0.0.1:0', '--data-dir', path.join(dir, 'data')],
+    args,
     // The working directory is the temporary one so that no naqsha.toml of the repo applies.
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
@@ -80,6 +88,28 @@ export async function startServer() {
   // only ever in this process's memory.
   const adminPassword = (output.match(/One-time password: (\S+)/) || [])[1];
   return { base, port, stop, adminPassword };
+}
+
+/**
+ * Stands in for the ordinary outside page quick exit leads to (`[server] exit_url`): a tiny
+ * HTTP server on another loopback port, so no test ever asks a real outside host. Resolves
+ * to { url, port, hits, stop }; `hits` lists every path asked for, with its Referer header.
+ */
+export async function startOutsidePage() {
+  const hits = [];
+  const server = createServer((req, res) => {
+    hits.push({ path: req.url, referer: req.headers.referer || null });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('<!doctype html><html lang="en"><title>Weather</title><h1>Weather today</h1></html>');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/weather`,
+    port,
+    hits,
+    stop: () => new Promise((r) => server.close(r)),
+  };
 }
 
 async function waitHealthy(base) {

@@ -22,6 +22,9 @@ pub struct Config {
     pub site_title: Option<String>,
     /// The public base URL (e.g. `https://naqsha.example.org`), used in printed links.
     pub public_url: Option<String>,
+    /// Where quick exit leads (`[server] exit_url`): an ordinary page of another site, so a
+    /// shared phone's screen and history show nothing of this one. Absolute http(s).
+    pub exit_url: String,
     /// Mark session cookies `Secure` and `__Host-` (may be turned off only for plain-http use
     /// on a loopback address).
     pub secure_cookies: bool,
@@ -85,6 +88,7 @@ impl std::fmt::Debug for Config {
             .field("bind", &self.bind)
             .field("site_title", &self.site_title)
             .field("public_url", &self.public_url)
+            .field("exit_url", &self.exit_url)
             .field("secure_cookies", &self.secure_cookies)
             .field("log", &self.log)
             .field("smssync_secret", &self.smssync_secret.as_ref().map(|_| "…"))
@@ -152,6 +156,10 @@ const KEYS: &[Key] = &[
     Key {
         path: "server.public_url",
         env: "NAQSHA_PUBLIC_URL",
+    },
+    Key {
+        path: "server.exit_url",
+        env: "NAQSHA_EXIT_URL",
     },
     Key {
         path: "server.secure_cookies",
@@ -268,6 +276,7 @@ impl Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             site_title: None,
             public_url: None,
+            exit_url: DEFAULT_EXIT_URL.to_owned(),
             secure_cookies: true,
             log: "info".into(),
             smssync_secret: None,
@@ -482,6 +491,14 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
             ));
         }
         config.public_url = Some(url.trim_end_matches('/').to_owned());
+    }
+    if let Some(url) = string("server.exit_url")? {
+        config.exit_url = exit_url(&url).ok_or_else(|| {
+            err(
+                "server.exit_url",
+                format!("expected an absolute http(s) URL like {DEFAULT_EXIT_URL}, got {url:?}"),
+            )
+        })?;
     }
     let boolean = |path: &'static str| -> Result<Option<bool>, ConfigError> {
         let bad = |got: String| err(path, format!("expected true or false, got {got}"));
@@ -840,6 +857,22 @@ fn channel_settings(
     Ok(())
 }
 
+/// Where quick exit leads unless `[server] exit_url` says otherwise: a weather search, a page
+/// anyone might have open and that says nothing about why she was here.
+pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/search?q=weather";
+
+/// `text` as a quick-exit address: an absolute http(s) URL with a host and no credentials,
+/// written out in its normal form; none otherwise. Anything else (a path on this site, a
+/// `javascript:` address) would either keep her on this site or run in its pages.
+fn exit_url(text: &str) -> Option<String> {
+    let url = url::Url::parse(text.trim()).ok()?;
+    let plain = matches!(url.scheme(), "http" | "https")
+        && url.host_str().is_some_and(|h| !h.is_empty())
+        && url.username().is_empty()
+        && url.password().is_none();
+    plain.then(|| url.to_string())
+}
+
 /// The origin (`scheme://host[:port]`) of a tile URL template, for the page's Content
 /// Security Policy; none when it is not http(s) or its host is itself a template (`{s}`).
 pub fn tile_origin(url: &str) -> Option<&str> {
@@ -1046,6 +1079,47 @@ mod tests {
         };
         let e = Config::load_from(&o, &env(&[])).unwrap_err();
         assert_eq!(e.key, "server.secure_cookies");
+    }
+
+    #[test]
+    fn exit_url_defaults_to_a_neutral_outside_page_and_must_be_absolute_http() {
+        let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+        assert_eq!(c.exit_url, DEFAULT_EXIT_URL);
+        assert!(c.exit_url.starts_with("https://"));
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("naqsha.toml");
+        std::fs::write(
+            &file,
+            "[server]\nexit_url = \"https://weather.example.org\"\n",
+        )
+        .unwrap();
+        let o = Overrides {
+            config_file: Some(file),
+            ..Default::default()
+        };
+        let c = Config::load_from(&o, &env(&[])).unwrap();
+        assert_eq!(c.exit_url, "https://weather.example.org/");
+        let c = Config::load_from(
+            &o,
+            &env(&[("NAQSHA_EXIT_URL", "http://127.0.0.1:9/today?city=x")]),
+        )
+        .unwrap();
+        assert_eq!(c.exit_url, "http://127.0.0.1:9/today?city=x");
+
+        for bad in [
+            "/exit",
+            "weather.example.org",
+            "javascript:alert(1)",
+            "ftp://weather.example.org/",
+            "https://user:pw@weather.example.org/",
+            "",
+        ] {
+            let e = Config::load_from(&Overrides::default(), &env(&[("NAQSHA_EXIT_URL", bad)]))
+                .unwrap_err();
+            assert_eq!(e.key, "server.exit_url", "{bad:?}");
+            assert!(e.message.contains("absolute http(s) URL"), "{}", e.message);
+        }
     }
 
     #[test]

@@ -1158,7 +1158,7 @@ async fn every_public_route_carries_the_browser_policy() {
             StatusCode::NOT_FOUND,
             false,
         ),
-        get("quick exit", "/exit", StatusCode::OK, false),
+        get("quick exit", "/exit", StatusCode::SEE_OTHER, true),
         get("health", "/healthz", StatusCode::OK, false),
         get("asset", "/assets/css/naqsha.css", StatusCode::OK, false),
         get(

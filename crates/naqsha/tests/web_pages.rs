@@ -452,7 +452,26 @@ async fn every_page_has_skip_link_quick_exit_and_no_inline_code() {
         let html = app.get(&path).await.html();
         assert_eq!(attrs(&html, "a.skip-link", "href"), ["#main"], "{path}");
         assert_eq!(attrs(&html, "main", "id"), ["main"], "{path}");
-        assert_eq!(attrs(&html, "a.quick-exit", "href"), ["/exit"], "{path}");
+        assert_eq!(
+            attrs(&html, "a.quick-exit", "href"),
+            [naqsha::config::DEFAULT_EXIT_URL],
+            "{path}"
+        );
+        assert_eq!(
+            attrs(&html, "a.quick-exit", "rel"),
+            ["noreferrer"],
+            "{path}"
+        );
+        // Nothing on our pages is loaded from the exit page's host.
+        assert!(
+            attrs(
+                &html,
+                "link[rel=preconnect], link[rel=dns-prefetch], link[rel=prefetch], link[rel=prerender]",
+                "href"
+            )
+            .is_empty(),
+            "{path}"
+        );
         // Story pages add the script of their "copy link" button.
         let mut expected = vec!["/assets/js/quick-exit.js"];
         if path.contains("/stories/") {
@@ -491,24 +510,108 @@ async fn every_page_has_skip_link_quick_exit_and_no_inline_code() {
 }
 
 #[tokio::test]
-async fn quick_exit_lands_on_a_neutral_uncached_page() {
-    let app = TestApp::new().await;
-    let reply = app.get("/exit").await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert_eq!(reply.header("cache-control"), Some("no-store"));
-    let text = reply.text();
-    for telltale in [
-        "Naqsha",
-        "نقشہ",
-        "/assets/",
-        "violence",
-        "<script",
-        "stylesheet",
-    ] {
-        assert!(
-            !text.contains(telltale),
-            "the exit page mentions {telltale:?}"
+async fn quick_exit_leaves_for_the_configured_outside_page() {
+    let app =
+        TestApp::with_config(|c| c.exit_url = "https://weather.example.org/today".into()).await;
+    for path in ["/", "/ur/report", "/follow-up", "/resources"] {
+        let html = app.get(path).await.html();
+        assert_eq!(
+            attrs(&html, "a.quick-exit", "href"),
+            ["https://weather.example.org/today"],
+            "{path}"
         );
+    }
+    // The old address sends the browser on, tells the outside page nothing and is not kept.
+    let reply = app.get("/exit").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        reply.header("location"),
+        Some("https://weather.example.org/today")
+    );
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    assert_eq!(reply.header("referrer-policy"), Some("no-referrer"));
+    assert!(reply.body.is_empty());
+}
+
+#[tokio::test]
+async fn the_form_receipt_and_follow_up_tabs_show_only_the_site_title() {
+    let app = TestApp::new().await;
+    for (path, title) in [
+        ("/report", "Naqsha"),
+        ("/ur/report", "نقشہ"),
+        ("/follow-up", "Naqsha"),
+        ("/ur/follow-up", "نقشہ"),
+    ] {
+        let html = app.get(path).await.html();
+        assert_eq!(texts(&html, "head > title"), [title], "{path}");
+    }
+}
+
+#[tokio::test]
+async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_up() {
+    let app = TestApp::new().await;
+    for (lang, prefix) in [("en", ""), ("ur", "/ur")] {
+        for path in [
+            "/",
+            "/report",
+            "/follow-up",
+            "/stats",
+            "/data",
+            "/resources",
+        ] {
+            let path = format!("{prefix}{path}");
+            let html = app.get(&path).await.html();
+            assert_eq!(
+                attrs(&html, ".site-header a.get-help", "href"),
+                [format!("{prefix}/resources")],
+                "{path}"
+            );
+            let menu = attrs(&html, ".site-nav a", "href");
+            for target in ["/stats", "/data", "/resources"] {
+                assert!(
+                    menu.contains(&format!("{prefix}{target}")),
+                    "{path}: {menu:?}"
+                );
+            }
+            // English pages load no Urdu font; Urdu pages preload it.
+            let sheets = attrs(&html, "link[rel=stylesheet]", "href");
+            let preloads = attrs(&html, "link[rel=preload][as=font]", "href");
+            if lang == "en" {
+                assert!(
+                    !sheets.iter().any(|h| h.contains("urdu")),
+                    "{path}: {sheets:?}"
+                );
+                assert!(preloads.is_empty(), "{path}");
+            } else {
+                assert!(
+                    sheets.contains(&"/assets/vendor/fonts/fonts-urdu.css".to_owned()),
+                    "{path}"
+                );
+                assert_eq!(preloads.len(), 1, "{path}");
+                assert!(preloads[0].contains("nastaliq"), "{path}");
+            }
+        }
+        for path in ["/report", "/follow-up"] {
+            let path = format!("{prefix}{path}");
+            let html = app.get(&path).await.html();
+            assert_eq!(
+                attrs(&html, ".help-box a[href^='tel:']", "href"),
+                ["tel:080039393"],
+                "{path}"
+            );
+            assert_eq!(
+                attrs(&html, ".help-box a[href^='tel:']", "dir"),
+                ["ltr"],
+                "{path}"
+            );
+            assert_eq!(
+                texts(&html, ".help-box a[href^='tel:'] bdi"),
+                ["0800-39393"],
+                "{path}"
+            );
+        }
+        let html = app.get(&format!("{prefix}/report")).await.html();
+        assert_eq!(texts(&html, "details.hide-visit li").len(), 3);
     }
 }
 

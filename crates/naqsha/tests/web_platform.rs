@@ -51,7 +51,7 @@ async fn every_route(app: &TestApp) -> Vec<(String, StatusCode)> {
         (format!("/ur/stories/{}", c.id), StatusCode::OK),
         ("/stories/unknown".into(), StatusCode::NOT_FOUND),
         ("/?page=nope".into(), StatusCode::BAD_REQUEST),
-        ("/exit".into(), StatusCode::OK),
+        ("/exit".into(), StatusCode::SEE_OTHER),
         ("/healthz".into(), StatusCode::OK),
         ("/assets/css/naqsha.css".into(), StatusCode::OK),
         ("/assets/js/quick-exit.js".into(), StatusCode::OK),
@@ -153,7 +153,7 @@ async fn assets_have_types_and_cache_policies() {
         "the stylesheet is served"
     );
 
-    let font = app.get(&font_path("noto-nastaliq-urdu-arabic-400")).await;
+    let font = app.get(&font_path("noto-nastaliq-urdu-urdu-400")).await;
     assert_eq!(font.status, StatusCode::OK);
     assert_eq!(font.header("content-type"), Some("font/woff2"));
     assert_eq!(
@@ -162,18 +162,28 @@ async fn assets_have_types_and_cache_policies() {
     );
     assert_eq!(&font.body[..4], b"wOF2");
 
-    let fonts_css = app.get("/assets/vendor/fonts/fonts.css").await;
-    assert_eq!(
-        fonts_css.header("cache-control"),
-        Some("public, max-age=3600")
-    );
-    for url in fonts_css.text().split("url(./").skip(1) {
-        let name = url.split(')').next().unwrap();
-        let reply = app.get(&format!("/assets/vendor/fonts/{name}")).await;
+    for sheet in ["fonts.css", "fonts-urdu.css"] {
+        let fonts_css = app.get(&format!("/assets/vendor/fonts/{sheet}")).await;
         assert_eq!(
-            reply.status,
-            StatusCode::OK,
-            "fonts.css names {name}, which must be served"
+            fonts_css.header("cache-control"),
+            Some("public, max-age=3600")
+        );
+        let text = fonts_css.text();
+        assert!(text.contains("font-display: swap"), "{sheet}");
+        for url in text.split("url(./").skip(1) {
+            let name = url.split(')').next().unwrap();
+            let reply = app.get(&format!("/assets/vendor/fonts/{name}")).await;
+            assert_eq!(
+                reply.status,
+                StatusCode::OK,
+                "{sheet} names {name}, which must be served"
+            );
+        }
+        // Only the Urdu pages' stylesheet names the Nastaliq font.
+        assert_eq!(
+            text.contains("Nastaliq"),
+            sheet == "fonts-urdu.css",
+            "{sheet}"
         );
     }
 

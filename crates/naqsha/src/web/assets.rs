@@ -72,6 +72,24 @@ pub async fn asset(
     Ok((headers, body).into_response())
 }
 
+/// The stylesheet with the Nastaliq font's `@font-face` rule, linked by Urdu pages only.
+pub const URDU_FONTS_CSS: &str = "/assets/vendor/fonts/fonts-urdu.css";
+
+/// The address of the Nastaliq font file that `fonts-urdu.css` names, for Urdu pages to
+/// preload (so the font is on its way before the stylesheet is read). Read from the
+/// stylesheet itself, which `scripts/subset-nastaliq.sh` writes with the file's hashed name;
+/// none if the stylesheet names no file.
+pub fn nastaliq_href() -> Option<&'static str> {
+    static HREF: std::sync::LazyLock<Option<String>> = std::sync::LazyLock::new(|| {
+        let css = Assets::get("vendor/fonts/fonts-urdu.css")?;
+        let text = std::str::from_utf8(&css.data).ok()?;
+        let name = text.split("url(./").nth(1)?.split(')').next()?;
+        Assets::get(&format!("vendor/fonts/{name}"))?;
+        Some(format!("/assets/vendor/fonts/{name}"))
+    });
+    HREF.as_deref()
+}
+
 /// Rejects absolute paths, `..`, backslashes and empty segments before touching the files.
 fn is_plain_relative(path: &str) -> bool {
     !path.is_empty()
@@ -123,6 +141,15 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urdu_pages_can_preload_the_font_their_stylesheet_names() {
+        let href = nastaliq_href().expect("fonts-urdu.css names a vendored font");
+        let path = href.strip_prefix("/assets/").unwrap();
+        let file = Assets::get(path).unwrap();
+        assert_eq!(&file.data[..4], b"wOF2");
+        assert!(name_carries_hash(path, &hex(&file.metadata.sha256_hash())));
+    }
 
     #[test]
     fn only_true_content_hashes_count() {

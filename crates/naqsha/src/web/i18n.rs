@@ -55,6 +55,10 @@ const EN: &[(&str, &str)] = &[
         "public/data.en.toml",
         include_str!("../../i18n/public/data.en.toml"),
     ),
+    (
+        "public/frame.en.toml",
+        include_str!("../../i18n/public/frame.en.toml"),
+    ),
     ("sms.en.toml", include_str!("../../i18n/sms.en.toml")),
 ];
 const UR: &[(&str, &str)] = &[
@@ -94,6 +98,10 @@ const UR: &[(&str, &str)] = &[
     (
         "public/data.ur.toml",
         include_str!("../../i18n/public/data.ur.toml"),
+    ),
+    (
+        "public/frame.ur.toml",
+        include_str!("../../i18n/public/frame.ur.toml"),
     ),
     ("sms.ur.toml", include_str!("../../i18n/sms.ur.toml")),
 ];

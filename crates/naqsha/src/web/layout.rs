@@ -24,6 +24,11 @@ pub struct Ui {
     pub switch_href: String,
     /// Whether this is the home page (marks the navigation link as current).
     pub at_home: bool,
+    /// This page's path without the `/ur` prefix (marks its menu link as current).
+    pub here: String,
+    /// Where quick exit leads (`[server] exit_url`): the link's own address, so it leaves
+    /// without JavaScript too.
+    pub exit_url: String,
     /// A neutral title is configured: browser tabs and history show only that title.
     neutral_title: bool,
 }
@@ -47,6 +52,8 @@ impl Ui {
             home_href: localise(lang, "/"),
             switch_href: localise(other, neutral_path),
             at_home: neutral_path == "/",
+            here: neutral_path.to_owned(),
+            exit_url: state.config().exit_url.clone(),
             neutral_title,
         }
     }
@@ -70,6 +77,25 @@ impl Ui {
     /// Urdu around them (see [`super::bidi`]); for `|safe` in templates.
     pub fn bidi(&self, text: &str) -> String {
         super::bidi::html(self.lang, text)
+    }
+
+    /// Whether the menu link to `neutral_path` is this page (or a page under it).
+    pub fn current(&self, neutral_path: &str) -> bool {
+        let here = self.here.split('?').next().unwrap_or("");
+        here == neutral_path || here.starts_with(&format!("{neutral_path}/"))
+    }
+
+    /// The Nastaliq font's stylesheet, on Urdu pages only: English pages load no Urdu font
+    /// (their language switch «اردو» is drawn in the reader's own fonts).
+    pub fn urdu_fonts_css(&self) -> Option<&'static str> {
+        (self.lang == Lang::Ur).then_some(super::assets::URDU_FONTS_CSS)
+    }
+
+    /// The Nastaliq font file to preload, on Urdu pages only.
+    pub fn nastaliq_preload(&self) -> Option<&'static str> {
+        (self.lang == Lang::Ur)
+            .then(super::assets::nastaliq_href)
+            .flatten()
     }
 
     /// A path in the page language.

@@ -1,22 +1,29 @@
-//! `GET /exit`: where the quick-exit link leads. A near-empty page that names nothing about
-//! this site, served by us (a link to another site would be a third-party request) and never
-//! cached.
+//! `GET /exit`: the old address of quick exit, kept for links and bookmarks made before it
+//! led away by itself. It sends the browser on to the configured outside page
+//! (`[server] exit_url`) without telling that page where she came from, and is never cached.
+//! The quick-exit link itself points straight at the outside page.
 
-use askama::Template;
-use axum::http::{HeaderValue, header};
-use axum::response::Response;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
-use super::render;
+use crate::state::AppState;
 use crate::web::error::AppError;
 
-#[derive(Template)]
-#[template(path = "public/exit.html")]
-struct ExitPage;
-
-/// The neutral page.
-pub async fn exit() -> Result<Response, AppError> {
-    let mut res = render(&ExitPage)?;
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(res)
+/// A redirect (303) to the outside page, with no referrer and no caching.
+pub async fn exit(State(state): State<AppState>) -> Result<Response, AppError> {
+    let location = HeaderValue::from_str(&state.config().exit_url)
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("exit_url")))?;
+    Ok((
+        StatusCode::SEE_OTHER,
+        [
+            (header::LOCATION, location),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            (
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            ),
+        ],
+    )
+        .into_response())
 }

@@ -25,6 +25,7 @@ use crate::web::client::ClientNetwork;
 use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::pages::resources::{Helpline, helpline};
 
 /// Name of the follow-up form in its signed token.
 pub const FORM: &str = "follow_up";
@@ -67,6 +68,8 @@ struct Found {
 #[template(path = "public/follow_up.html")]
 struct FollowUpPage {
     ui: Ui,
+    /// The organisation's helpline, in a box under the page's own content.
+    helpline: Option<Helpline>,
     action: String,
     token: String,
     /// The receipt as typed, kept when it was not found.
@@ -78,9 +81,10 @@ struct FollowUpPage {
     retry: Option<Retry>,
 }
 
-fn page(state: &AppState, lang: Lang) -> FollowUpPage {
+fn page(state: &AppState, lang: Lang) -> Result<FollowUpPage, AppError> {
     let ui = Ui::new(state, lang, "/follow-up");
-    FollowUpPage {
+    Ok(FollowUpPage {
+        helpline: helpline(&state.config().data_dir, lang)?,
         action: ui.href("/follow-up"),
         token: state.intake().form_tokens.issue(FORM, Instant::now()),
         ui,
@@ -90,7 +94,7 @@ fn page(state: &AppState, lang: Lang) -> FollowUpPage {
         notice: None,
         error: None,
         retry: None,
-    }
+    })
 }
 
 /// `GET /follow-up`: the receipt form.
@@ -98,7 +102,7 @@ pub async fn form(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
 ) -> Result<Response, AppError> {
-    render(&page(&state, lang))
+    render(&page(&state, lang)?)
 }
 
 /// The translation keys of a status and its explanation, as the follow-up page shows them.
@@ -167,7 +171,7 @@ pub async fn submit(
                 error = format!("{cause:#}"),
                 "a follow-up step failed for now"
             );
-            let mut p = page(&state, lang);
+            let mut p = page(&state, lang)?;
             p.error = Some(p.ui.t("followup.error.unavailable").to_owned());
             p.retry = Some(Retry {
                 receipt: form.receipt.clone(),
@@ -191,7 +195,7 @@ async fn step(
     form: &FollowUpForm,
 ) -> Result<Response, AppError> {
     let now = Instant::now();
-    let mut p = page(state, lang);
+    let mut p = page(state, lang)?;
     p.typed = form.receipt.clone();
     let runtime = state.intake();
 

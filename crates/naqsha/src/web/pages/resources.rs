@@ -255,6 +255,82 @@ pub async fn content(data_dir: &Path, lang: Lang) -> Result<String, AppError> {
     }
 }
 
+/// The organisation's helpline, as the help box on the form, receipt and follow-up pages
+/// shows it (`templates/public/help_box.html`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Helpline {
+    /// Who answers, as the resources page names them (e.g. "Digital Rights Foundation —
+    /// Cyber Harassment Helpline").
+    pub name: String,
+    /// The number as written (e.g. `0800-39393`).
+    pub number: String,
+    /// The `tel:` address.
+    pub tel: String,
+}
+
+/// The first helpline of the content's `helplines` section: the first list item there with
+/// a `tel:` link. Its name is the text before the link, up to the first colon ("… Helpline:
+/// toll-free" gives "… Helpline"). None when the section or a number is missing.
+pub fn first_helpline(blocks: &[Block]) -> Option<Helpline> {
+    let start = blocks.iter().position(
+        |b| matches!(b, Block::Heading { level: 2, id: Some(id), .. } if id == "helplines"),
+    )?;
+    blocks[start + 1..]
+        .iter()
+        .take_while(|b| !matches!(b, Block::Heading { level: 2, .. }))
+        .filter_map(|b| match b {
+            Block::List(items) => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .find_map(|item| {
+            let at = item
+                .iter()
+                .position(|i| matches!(i, Inline::Link { href, .. } if href.starts_with("tel:")))?;
+            let Inline::Link { text, href } = &item[at] else {
+                return None;
+            };
+            let before: String = item[..at]
+                .iter()
+                .map(|i| match i {
+                    Inline::Text(t) => t.as_str(),
+                    Inline::Link { text, .. } => text.as_str(),
+                })
+                .collect();
+            let name = before.split(':').next().unwrap_or("").trim();
+            Some(Helpline {
+                name: name.to_owned(),
+                number: text.clone(),
+                tel: href.clone(),
+            })
+        })
+}
+
+/// The helpline of the resources content in `lang` (the admin's file if there is one, else
+/// the bundled one). Read synchronously, because the pages that show it are built by
+/// synchronous functions (the form is rebuilt the same way after every refusal): the file
+/// is a few kilobytes and is read only for the form, the receipt and the follow-up page.
+pub fn helpline(data_dir: &Path, lang: Lang) -> Result<Option<Helpline>, AppError> {
+    let path = data_dir
+        .join("resources")
+        .join(format!("{}.md", lang.code()));
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => std::borrow::Cow::Owned(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::borrow::Cow::Borrowed(match lang {
+                Lang::En => BUNDLED_EN,
+                Lang::Ur => BUNDLED_UR,
+            })
+        }
+        Err(e) => {
+            return Err(AppError::Internal(
+                anyhow::Error::new(e).context(format!("reading {}", path.display())),
+            ));
+        }
+    };
+    Ok(first_helpline(&parse(&text)))
+}
+
 /// The resources page in the language of the path.
 pub async fn resources(
     State(state): State<AppState>,
@@ -321,6 +397,35 @@ mod tests {
             ]
         );
         assert_eq!(toc(&blocks).len(), 1);
+    }
+
+    #[test]
+    fn the_help_box_shows_the_first_number_of_the_helplines_section() {
+        for (lang, name) in [
+            (
+                Lang::En,
+                "Digital Rights Foundation — Cyber Harassment Helpline",
+            ),
+            (Lang::Ur, "ڈیجیٹل رائٹس فاؤنڈیشن — سائبر ہراسمنٹ ہیلپ لائن"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let line = helpline(dir.path(), lang).unwrap().unwrap();
+            assert_eq!(line.name, name);
+            assert_eq!(line.number, "0800-39393");
+            assert_eq!(line.tel, "tel:080039393");
+        }
+        // An admin's own content: the numbers before the section do not count, the first
+        // item of the section without a number is skipped.
+        let own = "## Now {#emergency}\n- Police: [15](tel:15)\n## Helplines {#helplines}\n- Our website: [x](https://x.example)\n- Sister line: call [042-111](tel:042111) any day\n";
+        let line = first_helpline(&parse(own)).unwrap();
+        assert_eq!(line.name, "Sister line");
+        assert_eq!(line.number, "042-111");
+        assert_eq!(
+            first_helpline(&parse(
+                "## Helplines {#helplines}\n\nNone yet.\n## Law {#law}\n- [1](tel:1)"
+            )),
+            None
+        );
     }
 
     #[test]

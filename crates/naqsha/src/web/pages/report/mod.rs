@@ -26,6 +26,7 @@ use crate::web::client::ClientNetwork;
 use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::pages::resources::{Helpline, helpline};
 
 /// Name of the report form in its signed token.
 pub const FORM: &str = "report";
@@ -37,12 +38,15 @@ pub const MAX_BODY: usize = 27 * 1024 * 1024;
 struct ReportPage {
     ui: Ui,
     form: FormView,
+    /// The organisation's helpline, shown at the top of the form.
+    helpline: Option<Helpline>,
 }
 
 #[derive(Template)]
 #[template(path = "public/receipt.html")]
 struct ReceiptPage {
     ui: Ui,
+    helpline: Option<Helpline>,
     /// The English words form (the hashed one).
     words: String,
     /// The digits form in groups of five, each shown unbroken.
@@ -59,7 +63,7 @@ fn blank_page(
     lang: Lang,
     input: ReportInput,
     errors: &FieldErrors,
-) -> ReportPage {
+) -> Result<ReportPage, AppError> {
     let now = Instant::now();
     let ui = Ui::new(state, lang, "/report");
     let mut form = form_view(
@@ -75,7 +79,11 @@ fn blank_page(
     if state.intake().flood() {
         form.pow_challenge = Some(state.intake().pow.issue(now).to_string());
     }
-    ReportPage { ui, form }
+    Ok(ReportPage {
+        ui,
+        form,
+        helpline: helpline(&state.config().data_dir, lang)?,
+    })
 }
 
 /// `GET /report`: the empty form.
@@ -88,7 +96,7 @@ pub async fn form(
         lang,
         ReportInput::default(),
         &FieldErrors::new(),
-    ))
+    )?)
 }
 
 /// What the form posted, besides the report itself.
@@ -465,7 +473,7 @@ fn rerender(
         lang,
         network,
     } = *visit;
-    let mut page = blank_page(state, lang, input, errors);
+    let mut page = blank_page(state, lang, input, errors)?;
     let tr = page.ui.tr;
     for key in notices {
         let text = match (*key, again) {
@@ -511,6 +519,7 @@ pub async fn receipt(
     let ui = Ui::new(&state, lang, "/report");
     let follow_up_href = ui.href("/follow-up");
     render(&ReceiptPage {
+        helpline: helpline(&state.config().data_dir, lang)?,
         ui,
         words: receipt.words(),
         digit_groups: receipt.digits().split(' ').map(str::to_owned).collect(),
