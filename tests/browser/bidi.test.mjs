@@ -6,7 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertOnlyLocal, launchBrowser, newContext, startServer } from './support.mjs';
+import { assertOnlyLocal, launchBrowser, newContext, startServer, totpCode } from './support.mjs';
+import { fillUrduReport, readReceipt, sendReport } from './steps.mjs';
 
 // Runs that the bidi algorithm can reorder in right-to-left text: digits (any script) joined
 // to digits or Latin letters by separators (0800-39393, 24-A, 2024-03), phone numbers with
@@ -126,6 +127,54 @@ describe('numbers and addresses read in order on Urdu pages', () => {
       await context.close();
     });
   }
+
+  test('the receipt and the Urdu workspace: the survivor\'s phone number in order', async () => {
+    // Her report, in Urdu with a phone number, from a district no demo report is in.
+    const survivor = await newContext(browser, { viewport: { width: 360, height: 800 } });
+    const form = await survivor.context.newPage();
+    await form.goto(`${server.base}/ur/report`);
+    await fillUrduReport(form, {
+      text: 'اس نے مجھے 0300-1234567 اور 0321 7654321 سے فون کیا، دفعہ 24-A دیکھیں۔',
+      evidence: false,
+    });
+    await form.locator('#place').selectOption('pk-gb-gilgit');
+    assert.equal((await sendReport(form)).status(), 200);
+    await readReceipt(form);
+    const onReceipt = await reversedRuns(form);
+    assert.deepEqual(onReceipt.bad, [], 'the receipt page');
+    await survivor.context.close();
+
+    // The moderator, in Urdu.
+    const { context, requests } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const go = (locator) => Promise.all([page.waitForNavigation(), locator.click()]);
+    await page.goto(`${server.base}/admin/login?lang=ur`);
+    await page.locator('#username').fill('admin');
+    await page.locator('#password').fill(server.adminPassword);
+    await go(page.locator('form.stack-form button[type=submit]'));
+    const password = 'bidi test passphrase 2026';
+    await page.locator('#new_password').fill(password);
+    await page.locator('#repeat').fill(password);
+    await go(page.locator('form.stack-form button[type=submit]'));
+    const secret = (await page.locator('#totp-secret').innerText()).replace(/\s+/g, '');
+    await page.locator('#code').fill(totpCode(secret));
+    await go(page.locator('form.stack-form button[type=submit]'));
+    if ((await page.getAttribute('html', 'lang')) !== 'ur') {
+      await go(page.locator('form[action="/admin/lang"] button'));
+    }
+    assert.equal(await page.getAttribute('html', 'lang'), 'ur');
+    const inbox = await reversedRuns(page);
+    assert.deepEqual(inbox.bad, [], 'the Urdu inbox');
+    await page.goto(`${server.base}/admin/inbox?province=pk-gb`);
+    await go(page.locator('a[href^="/admin/submissions/"]:has(time)').first());
+    const review = await reversedRuns(page);
+    assert.deepEqual(review.bad, [], 'the Urdu review page');
+    for (const phone of ['0300-1234567', '0321 7654321', '24-A']) {
+      assert.ok(review.checked.includes(phone), `${phone} was checked: ${review.checked}`);
+    }
+    assertOnlyLocal(requests, server.port);
+    await context.close();
+  });
 
   test('a reversed run is caught (the check can fail)', async () => {
     const { context } = await newContext(browser);
