@@ -529,8 +529,10 @@ async fn the_sixth_report_in_a_burst_from_one_network_is_throttled() {
     assert!((1..=600).contains(&retry_after), "{retry_after}");
     let html = reply.html();
     assert_eq!(textarea(&html, "what_happened"), text, "the words are kept");
-    let minutes = retry_after.div_ceil(60).max(1).to_string();
-    let expected = t(Lang::En, "report.error.throttled").replace("{minutes}", &minutes);
+    let expected = naqsha::web::i18n::Tr(Lang::En).wait_minutes(
+        "report.error.throttled",
+        std::time::Duration::from_secs(retry_after),
+    );
     assert!(
         messages(&reply).contains(&expected),
         "{:?}",
@@ -1027,7 +1029,7 @@ async fn wrong_receipts_are_throttled_per_network() {
     assert!((1..=60).contains(&retry_after), "{retry_after}");
     assert!(status_label(&reply).is_empty(), "no status shown");
     let error = texts(&reply.html(), ".error-summary");
-    let prefix = t(Lang::En, "followup.error.throttled")
+    let prefix = t(Lang::En, "followup.error.throttled.other")
         .split('{')
         .next()
         .unwrap()
