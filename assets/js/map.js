@@ -6,8 +6,9 @@
 // outlines come from /map/outlines.geojson (served by Naqsha, cached). The view is fitted to
 // the circles. At each zoom, circles whose boxes would touch are merged, again and again
 // until none does, so no two markers ever overlap; a merged circle's count is the published
-// rule applied to the sum of its places' published counts (a withheld place counted as 1.5,
-// the middle of one or two), so it too is "fewer than 3" or a multiple of 5.
+// rule applied to the sum of its places' published counts (a withheld place counted as one,
+// and never "fewer than 3" for more than one place), so it too is a multiple of 5. A lone place
+// with fewer than 3 cases is a hollow circle with no number, as on the SVG map.
 //
 // Requires Leaflet (assets/vendor/leaflet, loaded with defer before this file). Without it,
 // or without JavaScript, the SVG map stays.
@@ -51,8 +52,10 @@
   // The count written on a group: the published rule applied to its places' published counts.
   function groupText(members) {
     var estimate = members.reduce(function (s, p) {
-      return s + (p.withheld ? 1.5 : p.value);
+      return s + (p.withheld ? 1 : p.value);
     }, 0);
+    // Two places of "fewer than 3" may hold up to four cases: never "fewer than 3" together.
+    if (members.length > 1) estimate = Math.max(estimate, SMALL_CELL);
     if (estimate === 0) return '0';
     if (estimate < SMALL_CELL) return fewer;
     return String(Math.max(ROUNDING, Math.round(estimate / ROUNDING) * ROUNDING));
@@ -61,7 +64,7 @@
   var measure = document.createElement('canvas').getContext('2d');
   function textWidth(text) {
     if (!measure) return text.length * 9;
-    measure.font = /[\u0600-\u06FF]/.test(text) ? '400 13px "Noto Nastaliq Urdu", serif' : FONT;
+    measure.font = FONT;
     return measure.measureText(text).width;
   }
 
@@ -103,7 +106,8 @@
           return [p.lat, p.lon];
         }))
       : L.latLngBounds(PAKISTAN);
-    map.fitBounds(bounds, { padding: [MAX_D, MAX_D], maxZoom: 7 });
+    var pad = MAX_D / 2 + GAP;
+    map.fitBounds(bounds, { padding: [pad, pad], maxZoom: 7 });
 
     if (figure.dataset.tiles) {
       L.tileLayer(figure.dataset.tiles, { maxZoom: 18 }).addTo(map);
@@ -141,7 +145,9 @@
         return s + p.weight;
       }, 0);
       var d = Math.max(MIN_D, MAX_D * Math.sqrt(weight / totalWeight));
-      var tw = textWidth(g.text) + 10;
+      // "Fewer than 3" is not written on the map: a hollow circle, its title says it.
+      g.few = g.text === fewer;
+      var tw = g.few ? 0 : textWidth(g.text) + 10;
       // A count wider than its circle gets a pill as wide as the text.
       g.w = Math.ceil(Math.max(d, tw));
       g.h = Math.ceil(d);
@@ -198,14 +204,14 @@
         var latlng = map.unproject([g.x, g.y], zoom);
         var marker = L.marker(latlng, {
           icon: L.divIcon({
-            className: 'map-dot' + (g.w > g.h ? ' map-dot--pill' : ''),
-            html: '<span class="map-dot__count">' + g.text.replace(/</g, '&lt;') + '</span>',
+            className: 'map-dot' + (g.few ? ' map-dot--few' : ''),
+            html: g.few ? '' : '<span class="map-dot__count">' + g.text + '</span>',
             iconSize: [g.w, g.h],
           }),
           title: label + ': ' + g.text,
           keyboard: true,
         });
-        marker.bindTooltip(label, { direction: 'top', offset: [0, -g.h / 2] });
+        marker.bindTooltip(label + ': ' + g.text, { direction: 'top', offset: [0, -g.h / 2] });
         if (names.length > 1) {
           marker.on('click', function () {
             map.setView(latlng, Math.min(zoom + 2, map.getMaxZoom()));

@@ -1,7 +1,7 @@
 //! Where the SVG map writes each circle's count, so that no two labels overlap.
 //!
 //! Greedy placement, largest circle first: a count goes inside its circle when it fits,
-//! otherwise beside it (to the end side, the start side, above, below, then the diagonals),
+//! and no other circle cuts into it, otherwise beside it (to the end side, the start side, above, below, then the diagonals),
 //! then the same directions a line or two further out with a leader line back to the circle.
 //! A position must lie inside the view and clear every label already placed; positions that
 //! also keep clear of other circles are tried first. A count with no room is dropped from the
@@ -92,7 +92,8 @@ impl Rect {
     }
 }
 
-/// A circle to label, and the size of its label's text box.
+/// A circle to label, and the size of its label's text box; a circle with no text (width
+/// 0) gets no label but is kept clear of the others where possible.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mark {
     /// Centre.
@@ -141,6 +142,10 @@ pub fn place(marks: &[Mark], view: Rect, pad: f64) -> Vec<Option<Placed>> {
     let mut taken: Vec<Rect> = Vec::with_capacity(marks.len());
     let mut out = Vec::with_capacity(marks.len());
     for (i, m) in marks.iter().enumerate() {
+        if m.w <= 0.0 {
+            out.push(None);
+            continue;
+        }
         let clear = |rect: &Rect, avoid_circles: bool| {
             view.contains(rect)
                 && !taken.iter().any(|t| t.grown(pad / 2.0).overlaps(rect))
@@ -155,7 +160,8 @@ pub fn place(marks: &[Mark], view: Rect, pad: f64) -> Vec<Option<Placed>> {
             inside: true,
             leader: None,
         });
-        let chosen = inside.filter(|p| clear(&p.rect, false)).or_else(|| {
+        // Light text inside needs its own circle behind it, not another drawn over it.
+        let chosen = inside.filter(|p| clear(&p.rect, true)).or_else(|| {
             [true, false]
                 .into_iter()
                 .find_map(|strict| beside(m, pad).find(|p| clear(&p.rect, strict)))
@@ -269,7 +275,7 @@ mod tests {
             .collect();
         let placed = place(&marks, VIEW, 4.0);
         no_two_overlap(&placed);
-        assert!(placed[0].is_some_and(|p| p.inside), "the largest is labelled");
+        assert!(placed[0].is_some(), "the largest is labelled");
         let shown = placed.iter().flatten().count();
         assert!(shown > 5 && shown <= 20, "{shown} labelled");
         for p in placed.iter().flatten() {
@@ -312,11 +318,27 @@ mod tests {
     }
 
     #[test]
-    fn the_same_spot_twice_labels_only_the_first() {
+    fn a_circle_without_text_is_kept_clear_but_not_labelled() {
+        let quiet = Mark {
+            w: 0.0,
+            ..mark(530.0, 400.0, 20.0, 0)
+        };
+        let placed = place(&[mark(500.0, 400.0, 10.0, 4), quiet], VIEW, 4.0);
+        assert_eq!(placed[1], None);
+        let p = placed[0].unwrap();
+        assert!(!p.rect.cuts_circle(530.0, 400.0, 20.0), "{p:?} covers the other circle");
+    }
+
+    #[test]
+    fn a_count_is_not_written_inside_where_another_circle_covers_it() {
         let m = mark(500.0, 400.0, 30.0, 2);
+        let alone = place(&[m], VIEW, 4.0);
+        assert!(alone[0].unwrap().inside);
         let placed = place(&[m, m], VIEW, 4.0);
         no_two_overlap(&placed);
-        assert!(placed[0].unwrap().inside);
-        assert!(placed[1].is_some_and(|p| !p.inside), "the second moves out");
+        assert!(
+            placed.iter().all(|p| p.is_some_and(|p| !p.inside)),
+            "both beside: {placed:?}"
+        );
     }
 }

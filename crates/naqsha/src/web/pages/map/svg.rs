@@ -1,7 +1,9 @@
 //! The map as server-side SVG, for visitors without JavaScript and as the data the
 //! interactive map starts from: one `<path>` per province over the neighbouring land, one
 //! circle per place with cases, its area proportional to the published count, and the counts
-//! written where they can be read (see [`super::labels`]).
+//! written where they can be read (see [`super::labels`]). A place with one or two cases
+//! gets a hollow circle and no number on the map ("fewer than 3" in the legend, its title
+//! and the table).
 //!
 //! Projection: equirectangular over the map frame, with longitudes scaled by the cosine of
 //! the frame's middle latitude so Pakistan keeps its shape. One unit is a hundredth of a
@@ -38,8 +40,10 @@ const NORTH: f64 = 37.2;
 const UNITS: f64 = 100.0;
 /// The narrowest view fitted to few results, in units: about a large province.
 pub const MIN_VIEW_WIDTH: f64 = 500.0;
-/// Radius of the largest circle, as a fraction of the view's width.
+/// Radius of a circle of [`FULL_CIRCLE`] cases or more, as a fraction of the view's width.
 const MAX_RADIUS: f64 = 0.055;
+/// The count that gets the largest circle: a map of few cases keeps small circles.
+const FULL_CIRCLE: u32 = 50;
 /// Radius of the smallest circle, as a fraction of the view's width (about 4 px on a phone).
 const MIN_RADIUS: f64 = 0.012;
 /// Room kept around the circles inside the view, as a fraction of its width.
@@ -303,9 +307,11 @@ fn round1(v: f64) -> f64 {
 }
 
 /// A circle's radius as a fraction of the view's width: area proportional to the count,
-/// the largest at [`MAX_RADIUS`], none smaller than [`MIN_RADIUS`].
+/// the largest (or [`FULL_CIRCLE`] cases, if more) at [`MAX_RADIUS`], none smaller than
+/// [`MIN_RADIUS`].
 fn radius_factor(weight: u32, max: u32) -> f64 {
-    (MAX_RADIUS * (f64::from(weight) / f64::from(max.max(1))).sqrt()).max(MIN_RADIUS)
+    let full = f64::from(max.max(FULL_CIRCLE));
+    (MAX_RADIUS * (f64::from(weight) / full).sqrt()).max(MIN_RADIUS)
 }
 
 /// The view that holds every circle (centres `centres`, radii `factors` × the view's
@@ -412,7 +418,13 @@ fn label_layer(name: &'static str, view: Rect, width: f64, dots: &[Dot]) -> Labe
                 cx: d.cx,
                 cy: d.cy,
                 r: d.r,
-                w: text_ems(&d.shown) * font,
+                // A withheld count is not written on the map: its circle is drawn hollow,
+                // the legend says what that means and the table gives every place.
+                w: if d.count.is_withheld() {
+                    0.0
+                } else {
+                    text_ems(&d.shown) * font
+                },
                 h: text_box_ems(script) * font,
                 ink: 0.8 * font,
             }
@@ -475,6 +487,11 @@ mod tests {
         assert!(
             (radius_factor(25, 100) - MAX_RADIUS / 2.0).abs() < 1e-9,
             "a quarter of the area"
+        );
+        assert_eq!(
+            radius_factor(10, 10),
+            radius_factor(10, FULL_CIRCLE),
+            "a few cases are not drawn as many"
         );
         assert_eq!(radius_factor(1, 10_000), MIN_RADIUS);
     }
@@ -550,6 +567,19 @@ mod tests {
             let counts: Vec<usize> = map.layers.iter().map(|l| l.labels.len()).collect();
             assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
             assert!(map.dots.iter().all(|d| d.shown != "1" && d.shown != "2"));
+            let withheld: Vec<&str> = map
+                .dots
+                .iter()
+                .filter(|d| d.count.is_withheld())
+                .map(|d| d.shown.as_str())
+                .collect();
+            assert!(!withheld.is_empty());
+            for layer in &map.layers {
+                assert!(
+                    layer.labels.iter().all(|l| !withheld.contains(&l.text.as_str())),
+                    "withheld counts are not written on the map"
+                );
+            }
         }
     }
 
