@@ -88,7 +88,11 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
     );
     assert_eq!(
         attrs(&html, ".map__dot", "class"),
-        ["map__dot", "map__dot map__dot--few", "map__dot map__dot--few"]
+        [
+            "map__dot",
+            "map__dot map__dot--few",
+            "map__dot map__dot--few"
+        ]
     );
     assert_eq!(
         attrs(&html, ".map__dot", "data-name")
@@ -98,10 +102,16 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
         1
     );
     assert_eq!(texts(&html, ".map__dot title")[0], "Lahore: 5");
-    assert_eq!(texts(&html, ".map__dot title")[1], "Karachi East: fewer than 3");
+    assert_eq!(
+        texts(&html, ".map__dot title")[1],
+        "Karachi East: fewer than 3"
+    );
     // Only Lahore's count is written on the map, once per width.
     assert_eq!(texts(&html, ".map__labels text"), ["5", "5", "5"]);
-    assert!(texts(&html, ".map-active").is_empty(), "nothing is filtered");
+    assert!(
+        texts(&html, ".map-active").is_empty(),
+        "nothing is filtered"
+    );
     assert_eq!(texts(&html, ".map__key"), ["All kinds of violence"]);
     assert_eq!(
         attrs(&html, "svg.map__svg path.map__province", "d").len(),
@@ -114,7 +124,11 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
     assert_eq!(texts(&html, ".timeline__bar").len(), 3);
     assert_eq!(
         texts(&html, ".timeline tbody tr"),
-        ["2019 fewer than 3", "2020 fewer than 3", "2021 fewer than 3"]
+        [
+            "2019 fewer than 3",
+            "2020 fewer than 3",
+            "2021 fewer than 3"
+        ]
     );
 
     // Every circle of the map is in the table, by province, with the province's total.
@@ -131,8 +145,12 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
         ]
     );
     assert!(
-        !rows.iter().any(|r| r.ends_with(" 1") || r.ends_with(" 2") || r.ends_with(" 3")),
-        "no exact small count"
+        rows.iter().all(|r| r.ends_with("fewer than 3")
+            || r.rsplit(' ')
+                .next()
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n % 5 == 0)),
+        "no exact count: {rows:?}"
     );
     assert_eq!(attrs(&html, ".downloads a", "href")[0], "/data/cases.csv");
 }
@@ -145,10 +163,7 @@ async fn filters_in_the_url_change_totals_circles_cards_and_links() {
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["5"]);
     assert_eq!(dot_counts(&html), ["<3", "<3"]);
     // The filter is named above the map, the legend follows it.
-    assert_eq!(
-        texts(&html, ".map-active__list li"),
-        ["Platform: WhatsApp"]
-    );
+    assert_eq!(texts(&html, ".map-active__list li"), ["Platform: WhatsApp"]);
     assert_eq!(attrs(&html, ".map-active__clear", "href"), ["/"]);
     assert_eq!(texts(&html, ".map__key"), ["WhatsApp"]);
     // The view closes in on the circles.
@@ -219,7 +234,10 @@ async fn filters_in_the_url_change_totals_circles_cards_and_links() {
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["<3"]);
     assert_eq!(texts(&html, ".map-active__list li"), ["Years: 2020"]);
     let html = app.get("/ur/?from=2020&to=2021").await.html();
-    assert_eq!(texts(&html, ".map-active__list li"), ["سال: 2020 سے 2021 تک"]);
+    assert_eq!(
+        texts(&html, ".map-active__list li"),
+        ["سال: 2020 سے 2021 تک"]
+    );
     assert_eq!(attrs(&html, ".map-active__clear", "href"), ["/ur/"]);
     assert_eq!(attrs(&html, "#f-from option[selected]", "value"), ["2020"]);
 

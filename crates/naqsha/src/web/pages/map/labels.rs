@@ -82,7 +82,10 @@ impl Rect {
 
     /// The point of the box nearest to (`px`, `py`).
     fn nearest(&self, px: f64, py: f64) -> (f64, f64) {
-        (px.clamp(self.x, self.right()), py.clamp(self.y, self.bottom()))
+        (
+            px.clamp(self.x, self.right()),
+            py.clamp(self.y, self.bottom()),
+        )
     }
 
     /// Whether the box cuts into the circle at (`cx`, `cy`) of radius `r`.
@@ -326,7 +329,10 @@ mod tests {
         let placed = place(&[mark(500.0, 400.0, 10.0, 4), quiet], VIEW, 4.0);
         assert_eq!(placed[1], None);
         let p = placed[0].unwrap();
-        assert!(!p.rect.cuts_circle(530.0, 400.0, 20.0), "{p:?} covers the other circle");
+        assert!(
+            !p.rect.cuts_circle(530.0, 400.0, 20.0),
+            "{p:?} covers the other circle"
+        );
     }
 
     #[test]

@@ -335,7 +335,12 @@ pub fn fit(centres: &[(f64, f64)], factors: &[f64]) -> Rect {
         let mut e = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for (&(x, y), f) in centres.iter().zip(factors) {
             let r = w * (f + MARGIN);
-            e = (e.0.min(x - r), e.1.min(y - r), e.2.max(x + r), e.3.max(y + r));
+            e = (
+                e.0.min(x - r),
+                e.1.min(y - r),
+                e.2.max(x + r),
+                e.3.max(y + r),
+            );
         }
         e
     };
@@ -517,10 +522,7 @@ mod tests {
         let g = Gazetteer::pakistan();
         let (fw, fh) = size();
         let empty = SvgMap::new(g, Tr(Lang::En), &BTreeMap::new(), None);
-        assert_eq!(
-            (empty.view.w, empty.view.h),
-            (f64::from(fw), f64::from(fh))
-        );
+        assert_eq!((empty.view.w, empty.view.h), (f64::from(fw), f64::from(fh)));
 
         let one = BTreeMap::from([(PlaceId::new("pk-pb-lahore").unwrap(), 40)]);
         let map = SvgMap::new(g, Tr(Lang::En), &one, None);
@@ -535,7 +537,12 @@ mod tests {
         assert!(map.view.w > MIN_VIEW_WIDTH && map.view.w <= f64::from(fw));
         for d in &map.dots {
             let circle = Rect::centred(d.cx, d.cy, 2.0 * d.r, 2.0 * d.r);
-            assert!(map.view.contains(&circle), "{} outside {:?}", d.name, map.view);
+            assert!(
+                map.view.contains(&circle),
+                "{} outside {:?}",
+                d.name,
+                map.view
+            );
         }
     }
 
@@ -547,7 +554,12 @@ mod tests {
             .districts()
             .iter()
             .enumerate()
-            .map(|(i, d)| (d.id().clone(), if i % 7 == 0 { 60 } else { 1 + i as u32 % 2 }))
+            .map(|(i, d)| {
+                (
+                    d.id().clone(),
+                    if i % 7 == 0 { 60 } else { 1 + i as u32 % 2 },
+                )
+            })
             .collect();
         for lang in [Lang::En, Lang::Ur] {
             let map = SvgMap::new(g, Tr(lang), &by_place, None);
@@ -576,7 +588,10 @@ mod tests {
             assert!(!withheld.is_empty());
             for layer in &map.layers {
                 assert!(
-                    layer.labels.iter().all(|l| !withheld.contains(&l.text.as_str())),
+                    layer
+                        .labels
+                        .iter()
+                        .all(|l| !withheld.contains(&l.text.as_str())),
                     "withheld counts are not written on the map"
                 );
             }

@@ -123,7 +123,10 @@ mod tests {
     #[test]
     fn gaps_are_empty_bars_the_tallest_fills_the_plot_and_small_years_are_withheld() {
         use naqsha_core::lang::Lang;
-        let t = Timeline::new(&BTreeMap::from([(2019, 9), (2022, 2), (2023, 4)]), Tr(Lang::En));
+        let t = Timeline::new(
+            &BTreeMap::from([(2019, 9), (2022, 2), (2023, 4)]),
+            Tr(Lang::En),
+        );
         let years: Vec<i32> = t.bars.iter().map(|b| b.year).collect();
         assert_eq!(years, [2019, 2020, 2021, 2022, 2023]);
         assert_eq!(t.bars[1].count, PublicCount::Zero);

@@ -69,7 +69,8 @@ pub fn filter_summary(
     tr: Tr,
 ) -> Vec<String> {
     let lang = tr.lang();
-    let item = |what: &str, value: &str| tr.f("map.filter_item", &[("what", what), ("value", value)]);
+    let item =
+        |what: &str, value: &str| tr.f("map.filter_item", &[("what", what), ("value", value)]);
     let mut items: Vec<String> = q
         .terms
         .iter()
@@ -77,7 +78,10 @@ pub fn filter_summary(
         .filter_map(|(d, terms)| {
             let dimension = taxonomy.dimension(d)?;
             let labels = term_labels(taxonomy, d, terms, lang);
-            Some(item(dimension.label(lang), &labels.join(tr.t("map.filter_or"))))
+            Some(item(
+                dimension.label(lang),
+                &labels.join(tr.t("map.filter_or")),
+            ))
         })
         .collect();
     let years = match (q.from, q.to) {
@@ -120,7 +124,8 @@ impl Legend {
             Some((i, _)) => format!("map-colour--k{i}"),
             None => "map-colour--all".to_owned(),
         };
-        let label = chosen_terms(q, taxonomy, tr).unwrap_or_else(|| tr.t("map.legend_all").to_owned());
+        let label =
+            chosen_terms(q, taxonomy, tr).unwrap_or_else(|| tr.t("map.legend_all").to_owned());
         Self { class, label }
     }
 }
@@ -185,7 +190,10 @@ pub fn by_place(
             Some(p) => p.name(lang).to_owned(),
             None => id.to_string(),
         };
-        provinces.entry(province.id()).or_default().push((name, exact));
+        provinces
+            .entry(province.id())
+            .or_default()
+            .push((name, exact));
     }
     let mut groups: Vec<ProvinceCounts> = provinces
         .into_iter()
@@ -207,8 +215,8 @@ pub fn by_place(
     groups.sort_by(|a, b| by_count(&a.total, &b.total));
     let unplaced = u32::try_from(selection.total().saturating_sub(selection.with_position))
         .unwrap_or(u32::MAX);
-    let unplaced = (unplaced > 0)
-        .then(|| PlaceCount::new(province_label(gazetteer, tr, None), unplaced, tr));
+    let unplaced =
+        (unplaced > 0).then(|| PlaceCount::new(province_label(gazetteer, tr, None), unplaced, tr));
     (groups, unplaced)
 }
 
@@ -345,13 +353,20 @@ mod tests {
             tr,
         );
         assert_eq!(two.class, "map-colour--all");
-        assert_eq!(two.label, "Intimate partner violence or Rape and sexual assault");
+        assert_eq!(
+            two.label,
+            "Intimate partner violence or Rape and sexual assault"
+        );
         let all = Legend::new(&parse("from=2020"), tax, tr);
         assert_eq!(all.class, "map-colour--all");
         assert_eq!(all.label, "All kinds of violence");
         let act = Legend::new(&parse("act=blackmail_sextortion"), tax, Tr(Lang::Ur));
         assert_eq!(act.class, "map-colour--all");
-        assert_ne!(act.label, Tr(Lang::Ur).t("map.legend_all"), "the legend follows the filter");
+        assert_ne!(
+            act.label,
+            Tr(Lang::Ur).t("map.legend_all"),
+            "the legend follows the filter"
+        );
     }
 
     #[test]
