@@ -49,7 +49,7 @@ fn term_labels(taxonomy: &Taxonomy, dimension: &str, terms: &[String], lang: Lan
         .collect()
 }
 
-/// The chosen categories of every dimension in words: "Blackmail or Threats · WhatsApp".
+/// The chosen categories of every dimension in words: "Blackmail or Threats and WhatsApp".
 fn chosen_terms(q: &PublicQuery, taxonomy: &Taxonomy, tr: Tr) -> Option<String> {
     let parts: Vec<String> = q
         .terms
@@ -69,8 +69,8 @@ pub fn filter_summary(
     tr: Tr,
 ) -> Vec<String> {
     let lang = tr.lang();
-    let item =
-        |what: &str, value: &str| tr.f("map.filter_item", &[("what", what), ("value", value)]);
+    // "What happened: Blackmail or Threats" (the colon is the same in Urdu).
+    let item = |what: &str, value: &str| format!("{what}: {value}");
     let mut items: Vec<String> = q
         .terms
         .iter()
