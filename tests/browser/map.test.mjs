@@ -1,7 +1,9 @@
 // The map page and the embed in a real browser, in English and Urdu: with JavaScript the
-// Leaflet map draws the same circles as the server's SVG, grouped when zoomed out, and their
-// numbers always add up to the cases on the map; without JavaScript the SVG map and the GET
-// filter form do the work. Every view: axe-core clean, no request to another host, no cookie.
+// Leaflet map draws the same places as the server's SVG, merged when zoomed out, every number
+// a published one (a multiple of 5; one or two cases are a hollow circle without a number);
+// without JavaScript the SVG map and the GET filter form do the work. Every view: no request
+// to another host, no cookie; axe-core clean with JavaScript (map_read.test.mjs checks the
+// rest of item 9 of issue 13).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,10 +18,20 @@ import {
   startServer,
 } from './support.mjs';
 
-/** The sum of the numbers on the interactive map's circles. */
-async function leafletSum(page) {
-  return page.$$eval('.map__leaflet .map-dot__count', (els) =>
-    els.reduce((sum, el) => sum + Number(el.textContent), 0),
+/** The numbers on the interactive map's circles. */
+async function leafletCounts(page) {
+  return page.$$eval('.map__leaflet .map-dot__count', (els) => els.map((el) => el.textContent));
+}
+
+/** Every number is published: a multiple of 5, never 1 or 2. */
+function assertPublished(counts) {
+  for (const c of counts) assert.ok(/^[0-9]+$/.test(c) && Number(c) % 5 === 0, `"${c}" on the map`);
+}
+
+/** The sum of the published counts of the SVG map's circles ("<3" counted as 1). */
+async function svgSum(page) {
+  return page.$$eval('svg.map__svg .map__dot', (els) =>
+    els.reduce((s, el) => s + (Number(el.dataset.count) || Number(el.dataset.weight)), 0),
   );
 }
 
@@ -29,13 +41,6 @@ async function leafletSum(page) {
  */
 async function mapped(page) {
   return page.getAttribute('.map-totals', 'data-mapped');
-}
-
-/** An exact count as the public side publishes it (naqsha_core::disclosure::PublicCount). */
-function published(n) {
-  if (n === 0) return '0';
-  if (n < 3) return '<3';
-  return String(Math.max(5, Math.floor((n + 2) / 5) * 5));
 }
 
 describe('map page', () => {
@@ -53,7 +58,7 @@ describe('map page', () => {
   });
 
   for (const home of ['/', '/ur/']) {
-    test(`with JavaScript the interactive map's counts add up at every zoom (${home})`, async () => {
+    test(`with JavaScript the interactive map's counts are published ones at every zoom (${home})`, async () => {
       const { context, requests } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const errors = [];
@@ -66,7 +71,7 @@ describe('map page', () => {
       const total = await mapped(page);
       assert.ok(Number(total) > 0, 'the demo places cases on the map');
       const dotsOut = await page.locator('.map__leaflet .map-dot').count();
-      assert.equal(published(await leafletSum(page)), total, 'zoomed out, the groups add up');
+      assertPublished(await leafletCounts(page));
 
       // Zoom in three steps: groups split, the sum stays.
       for (let i = 0; i < 3; i++) {
@@ -77,7 +82,7 @@ describe('map page', () => {
           before,
         );
       }
-      assert.equal(published(await leafletSum(page)), total, 'zoomed in, the circles still add up');
+      assertPublished(await leafletCounts(page));
       assert.ok(
         (await page.locator('.map__leaflet .map-dot').count()) > dotsOut,
         'zooming in splits groups',
@@ -114,7 +119,7 @@ describe('map page', () => {
     await page.waitForSelector('.map__leaflet .map-dot');
     const some = Number(await page.getAttribute('.map-totals', 'data-total'));
     assert.ok(some > 0 && some < all, `${some} of ${all} cases use that platform`);
-    assert.equal(published(await leafletSum(page)), await mapped(page));
+    assertPublished(await leafletCounts(page));
 
     const story = page.locator('.story-card__title a').first();
     const href = await story.getAttribute('href');
@@ -132,10 +137,10 @@ describe('map page', () => {
       const page = await context.newPage();
       await page.goto(server.base + home);
       assert.equal(await page.locator('svg.map__svg').count(), 1);
-      const svgSum = await page.$$eval('svg.map__svg .map__dot', (els) =>
-        els.reduce((s, el) => s + Number(el.dataset.count), 0),
-      );
-      assert.equal(published(svgSum), await mapped(page));
+      // Published counts are rounded, so their sum is near the total, not equal to it.
+      const sum = await svgSum(page);
+      const total = await mapped(page);
+      assert.ok(Math.abs(sum - total) <= total / 4, `circles ${sum}, on the map ${total}`);
 
       // Choose a province and a year range, and send the form.
       const province = await page.locator('#f-province option').nth(1).getAttribute('value');
@@ -147,10 +152,8 @@ describe('map page', () => {
         page.locator('.filter-form button[type=submit]').click(),
       ]);
       assert.equal(await page.locator('#f-province option:checked').getAttribute('value'), province);
-      const filteredSum = await page.$$eval('svg.map__svg .map__dot', (els) =>
-        els.reduce((s, el) => s + Number(el.dataset.count), 0),
-      );
-      assert.equal(published(filteredSum), await mapped(page));
+      assert.ok((await svgSum(page)) > 0);
+      assert.ok(await page.locator('.map-active').isVisible(), 'the filter is named');
       assert.equal(await page.locator('.map__province--chosen').count(), 1);
 
       // Paging keeps the filter.
@@ -179,7 +182,7 @@ describe('map page', () => {
     assert.equal(res.status(), 200);
     assert.ok(!(res.headers()['content-security-policy'] || '').includes('frame-ancestors'));
     await page.waitForSelector('.map__leaflet .map-dot');
-    assert.equal(published(await leafletSum(page)), await mapped(page));
+    assertPublished(await leafletCounts(page));
     assert.equal(await page.locator('.site-header').count(), 0);
     assert.equal(await page.getAttribute('.embed__site a', 'href'), '/ur/?from=2020');
     await assertAccessible(page, '/ur/embed');

@@ -1,6 +1,7 @@
 //! The map page (`/`, `/ur/`) and the embed (`/embed`) as a visitor without JavaScript gets
 //! them: the SVG map's circles, the filter form, the story list and its paging, the totals,
-//! bad filters, and the one route other sites may frame.
+//! bad filters, and the one route other sites may frame. Every count is published as on
+//! `/stats`: 1 or 2 as "fewer than 3", others rounded to the nearest 5.
 
 mod web_support;
 
@@ -59,11 +60,9 @@ async fn seeded(app: &TestApp) {
     }
 }
 
-fn dot_counts(html: &scraper::Html) -> Vec<u32> {
+/// The published count of every circle: a number, or "<3".
+fn dot_counts(html: &scraper::Html) -> Vec<String> {
     attrs(html, "svg.map__svg .map__dot", "data-count")
-        .iter()
-        .map(|c| c.parse().unwrap())
-        .collect()
 }
 
 #[tokio::test]
@@ -75,19 +74,25 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
     assert!(reply.headers.get("set-cookie").is_none());
     let html = reply.html();
 
-    // Totals are published by the one rule: 6 and 5 both as 5.
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["5"]);
     assert_eq!(attrs(&html, ".map-totals", "data-mapped"), ["5"]);
     assert_eq!(
         texts(&html, ".map-totals"),
-        ["Matching cases: 5. On the map: 5."]
+        ["Matching cases: 5. On the map: 5."],
+        "6 and 5 cases, published rounded"
     );
-    let mut counts = dot_counts(&html);
-    counts.sort();
     assert_eq!(
-        counts,
-        [1, 1, 3],
-        "Lahore, Karachi East and Sindh's capital"
+        dot_counts(&html),
+        ["5", "<3", "<3"],
+        "Lahore, then Karachi East and Sindh's capital"
+    );
+    assert_eq!(
+        attrs(&html, ".map__dot", "class"),
+        [
+            "map__dot",
+            "map__dot map__dot--few",
+            "map__dot map__dot--few"
+        ]
     );
     assert_eq!(
         attrs(&html, ".map__dot", "data-name")
@@ -96,7 +101,18 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
             .count(),
         1
     );
-    assert_eq!(texts(&html, ".map__dot title")[0], "Lahore: 3");
+    assert_eq!(texts(&html, ".map__dot title")[0], "Lahore: 5");
+    assert_eq!(
+        texts(&html, ".map__dot title")[1],
+        "Karachi East: fewer than 3"
+    );
+    // Only Lahore's count is written on the map, once per width.
+    assert_eq!(texts(&html, ".map__labels text"), ["5", "5", "5"]);
+    assert!(
+        texts(&html, ".map-active").is_empty(),
+        "nothing is filtered"
+    );
+    assert_eq!(texts(&html, ".map__key"), ["All kinds of violence"]);
     assert_eq!(
         attrs(&html, "svg.map__svg path.map__province", "d").len(),
         7
@@ -115,14 +131,26 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
         ]
     );
 
+    // Every circle of the map is in the table, by province, with the province's total.
     let rows = texts(&html, ".counts__table tbody tr");
     assert_eq!(
         rows,
         [
             "Punjab 5",
+            "Lahore 5",
             "Sindh fewer than 3",
+            "Karachi East fewer than 3",
+            "Sindh, district not recorded fewer than 3",
             "Place not recorded fewer than 3"
         ]
+    );
+    assert!(
+        rows.iter().all(|r| r.ends_with("fewer than 3")
+            || r.rsplit(' ')
+                .next()
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n % 5 == 0)),
+        "no exact count: {rows:?}"
     );
     assert_eq!(attrs(&html, ".downloads a", "href")[0], "/data/cases.csv");
 }
@@ -133,9 +161,17 @@ async fn filters_in_the_url_change_totals_circles_cards_and_links() {
     seeded(&app).await;
     let html = app.get("/?platform=whatsapp&utm_source=x").await.html();
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["5"]);
-    let mut counts = dot_counts(&html);
-    counts.sort();
-    assert_eq!(counts, [1, 2]);
+    assert_eq!(dot_counts(&html), ["<3", "<3"]);
+    // The filter is named above the map, the legend follows it.
+    assert_eq!(texts(&html, ".map-active__list li"), ["Platform: WhatsApp"]);
+    assert_eq!(attrs(&html, ".map-active__clear", "href"), ["/"]);
+    assert_eq!(texts(&html, ".map__key"), ["WhatsApp"]);
+    // The view closes in on the circles.
+    let view: Vec<f64> = attrs(&html, "svg.map__svg", "viewBox")[0]
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert!(view[2] < 1500.0, "{view:?}");
     let titles = texts(&html, ".story-card__title");
     assert_eq!(titles.len(), 3);
     assert!(
@@ -175,13 +211,15 @@ async fn filters_in_the_url_change_totals_circles_cards_and_links() {
         .get("/?kind=online_harassment_cyberstalking&province=pk-sd")
         .await
         .html();
-    // One case: withheld, as everywhere.
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["<3"]);
-    assert_eq!(
-        texts(&html, ".map-totals"),
-        ["Matching cases: fewer than 3. On the map: fewer than 3."]
-    );
     assert_eq!(attrs(&html, "figure.map", "class"), ["map map-colour--k1"]);
+    assert_eq!(
+        texts(&html, ".map-active__list li"),
+        [
+            "Kind of violence: Online harassment and cyberstalking",
+            "Province or territory: Sindh"
+        ]
+    );
     assert_eq!(
         texts(&html, ".map__key"),
         ["Online harassment and cyberstalking"]
@@ -194,6 +232,13 @@ async fn filters_in_the_url_change_totals_circles_cards_and_links() {
 
     let html = app.get("/?from=2020&to=2020").await.html();
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["<3"]);
+    assert_eq!(texts(&html, ".map-active__list li"), ["Years: 2020"]);
+    let html = app.get("/ur/?from=2020&to=2021").await.html();
+    assert_eq!(
+        texts(&html, ".map-active__list li"),
+        ["سال: 2020 سے 2021 تک"]
+    );
+    assert_eq!(attrs(&html, ".map-active__clear", "href"), ["/ur/"]);
     assert_eq!(attrs(&html, "#f-from option[selected]", "value"), ["2020"]);
 
     let html = app.get("/?act=threats&platform=whatsapp").await.html();
@@ -230,8 +275,8 @@ async fn paging_links_keep_the_filter() {
     );
     assert_eq!(
         dot_counts(&html),
-        [23],
-        "the map shows every match, not one page"
+        ["25"],
+        "the map shows every match (23, published as 25), not one page"
     );
 
     let html = app.get("/ur/?act=threats&page=2").await.html();
@@ -310,7 +355,9 @@ async fn only_the_embed_may_be_framed() {
     );
     assert!(texts(&html, "form").is_empty());
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["5"]);
-    assert_eq!(dot_counts(&html).iter().sum::<u32>(), 3);
+    assert_eq!(dot_counts(&html), ["<3", "<3"]);
+    assert_eq!(texts(&html, ".map-active__list li"), ["Platform: WhatsApp"]);
+    assert_eq!(attrs(&html, ".map-active__clear", "href"), ["/embed"]);
     assert_eq!(
         attrs(&html, ".embed__site a", "href"),
         ["/?platform=whatsapp"]

@@ -1,12 +1,15 @@
 //! The map page at `/` and `/ur/`, the framable map at `/embed` and `/ur/embed`, and the
 //! outlines the interactive map draws (`/map/outlines.geojson`).
 //!
-//! Every view is the server-rendered page: an SVG map with one circle per place, a GET filter
+//! Every view is the server-rendered page: the active filter in words, an SVG map with one
+//! circle per place fitted to the results, a table of every place's count, a GET filter
 //! form, a timeline and the matching stories, twenty to a page. With JavaScript,
 //! `assets/js/map.js` replaces the SVG with a Leaflet map that reads the same circles from it
-//! and groups nearby ones when zoomed out. The filter lives in the URL only.
+//! and merges circles that would overlap. The filter lives in the URL only. Every count on
+//! these pages is published by `naqsha_core::disclosure::PublicCount`, as on `/stats`.
 
 pub mod filters;
+pub mod labels;
 pub mod outlines;
 pub mod svg;
 pub mod timeline;
@@ -24,7 +27,7 @@ use naqsha_core::disclosure::PublicCount;
 use self::filters::{FilterForm, year_range};
 use self::svg::SvgMap;
 use self::timeline::Timeline;
-use self::view::{Legend, Paging, PlaceCount, StoryCard};
+use self::view::{Legend, Paging, PlaceCount, ProvinceCounts, StoryCard};
 use super::render;
 use crate::public::{PublicQuery, QueryError, Selection, Snapshot};
 use crate::state::AppState;
@@ -33,7 +36,6 @@ use crate::web::headers::PolicyExceptions;
 use crate::web::lang::{PathLang, localise};
 use crate::web::layout::Ui;
 use crate::web::pages::page_cache::{PAGES, PageKey};
-use crate::web::pages::stats::shown_count;
 
 /// How long browsers may keep the outlines (they change only with a new release).
 const OUTLINES_CACHE: &str = "public, max-age=86400";
@@ -55,11 +57,20 @@ struct MapView {
     legend: Legend,
     /// The configured tile server's URL template, for the interactive map.
     tiles: Option<String>,
-    /// "Matching cases: N. On the map: M.", counted cases (stories and statistics-only) as
-    /// published.
+    /// "Matching cases: N. On the map: M.", as published.
     totals: String,
+    /// Matching cases, as published (the number, or `<3`).
     total: PublicCount,
+    /// Of which on the map, as published.
     mapped: PublicCount,
+    /// The active filter in words; empty when nothing is filtered.
+    summary: Vec<String>,
+    /// The same view without any filter.
+    clear_href: String,
+    /// "fewer than 3", for the interactive map.
+    fewer: String,
+    /// The page has the table of counts under the map (the embed has not).
+    with_table: bool,
     /// The translated problem with the query, if it could not be used.
     error: Option<String>,
 }
@@ -123,7 +134,7 @@ fn exceptions(state: &AppState, framable: bool) -> Option<PolicyExceptions> {
 }
 
 impl MapView {
-    fn new(state: &AppState, ui: &Ui, r: &Request) -> Self {
+    fn new(state: &AppState, ui: &Ui, r: &Request, path: &str) -> Self {
         let tr = ui.tr;
         let total = PublicCount::of_usize(r.selection.counted());
         let mapped = PublicCount::of_usize(r.selection.with_position);
@@ -139,12 +150,16 @@ impl MapView {
             totals: tr.f(
                 "map.totals",
                 &[
-                    ("total", &shown_count(tr, total)),
-                    ("mapped", &shown_count(tr, mapped)),
+                    ("total", &svg::shown_count(tr, total)),
+                    ("mapped", &svg::shown_count(tr, mapped)),
                 ],
             ),
             total,
             mapped,
+            summary: view::filter_summary(&r.query, state.taxonomy(), state.gazetteer(), tr),
+            clear_href: ui.href(path),
+            fewer: svg::shown_count(tr, PublicCount::FewerThanSmallCell),
+            with_table: path == "/",
             error: r.error.as_ref().map(|e| tr.t(e.key).to_owned()),
         }
     }
@@ -168,7 +183,10 @@ struct MapPage {
     view: MapView,
     form: FilterForm,
     timeline: Timeline,
-    by_place: Vec<PlaceCount>,
+    /// Every circle of the map with its count, by province.
+    by_place: Vec<ProvinceCounts>,
+    /// Matching cases not on the map.
+    unplaced: Option<PlaceCount>,
     cards: Vec<StoryCard>,
     paging: Option<Paging>,
     csv_href: String,
@@ -236,11 +254,13 @@ pub async fn page(
         year_range(first, last, &chosen_years, this_year),
     );
     let q = &r.query;
+    let (by_place, unplaced) = view::by_place(&r.selection, g, tr);
     let page_view = MapPage {
-        view: MapView::new(&state, &ui, &r),
+        view: MapView::new(&state, &ui, &r, "/"),
         form,
         timeline: Timeline::new(&r.selection.by_year, tr),
-        by_place: view::by_province(&r.snapshot, &r.selection, g, tr),
+        by_place,
+        unplaced,
         cards: view::cards(&r.snapshot, &r.selection, page, &ui, state.taxonomy(), g),
         paging: view::paging(q, &here, page, pages, tr),
         csv_href: q.href("/data/cases.csv", 1),
@@ -276,7 +296,7 @@ pub async fn embed(
     let mut ui = Ui::new(&state, lang, "/embed");
     ui.switch_href = r.query.href(&localise(ui.other, "/embed"), 1);
     let page = EmbedPage {
-        view: MapView::new(&state, &ui, &r),
+        view: MapView::new(&state, &ui, &r, "/embed"),
         site_href: r.query.href(&ui.href("/"), 1),
         ui,
     };
