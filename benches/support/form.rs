@@ -110,13 +110,29 @@ pub fn code_after_class(html: &str, class: &str) -> Option<String> {
 /// as seven groups of five dice digits.
 pub fn receipt(html: &str) -> Option<String> {
     let words = code_after_class(html, "receipt__words")?;
-    let digits = code_after_class(html, "receipt__digits")?;
+    // The digits are written one group per element (`<span class="receipt__group">`).
+    let digits = without_tags(&code_after_class(html, "receipt__digits")?);
     let groups: Vec<&str> = digits.split_whitespace().collect();
     let whole = groups.len() == 7
         && groups
             .iter()
             .all(|g| g.len() == 5 && g.bytes().all(|b| (b'1'..=b'6').contains(&b)));
     (whole && !words.is_empty()).then_some(words)
+}
+
+/// `html` without its tags (`<…>`), their text kept.
+fn without_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether an element with class `class` is on the page.
