@@ -23,7 +23,7 @@
 
 use std::borrow::Cow;
 
-use crate::redaction::normalise::is_arabic_letter;
+use crate::script::is_arabic_letter;
 
 /// Whether `c` is a default-ignorable code point (Unicode's `Default_Ignorable_Code_Point`):
 /// a character that renderers show as nothing. Bidi controls and zero-width characters are

@@ -15,6 +15,7 @@ pub mod period;
 pub mod places;
 pub mod redaction;
 pub mod review;
+pub mod script;
 pub mod sealing;
 pub mod shared_secret;
 pub mod submission;

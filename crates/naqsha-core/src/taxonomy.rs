@@ -719,20 +719,6 @@ impl Taxonomy {
     }
 }
 
-/// Whether `c` is a letter of the Arabic script (Arabic, Arabic Supplement,
-/// Extended-A/B and presentation forms), which Urdu is written in.
-fn is_arabic_script_letter(c: char) -> bool {
-    let in_block = matches!(
-        c,
-        '\u{0600}'..='\u{06FF}'
-            | '\u{0750}'..='\u{077F}'
-            | '\u{0870}'..='\u{08FF}'
-            | '\u{FB50}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}'
-    );
-    in_block && c.is_alphabetic()
-}
-
 fn clean(s: &str) -> String {
     s.trim().nfc().collect()
 }
@@ -759,7 +745,7 @@ fn check_text(
             max,
         });
     }
-    if lang == Lang::Ur && !text.chars().any(is_arabic_script_letter) {
+    if lang == Lang::Ur && !text.chars().any(crate::script::is_arabic_letter) {
         return Err(TaxonomyError::UrduNotArabicScript {
             at: at.to_owned(),
             field,
@@ -1057,7 +1043,10 @@ mod tests {
             }
         }
         for text in texts {
-            assert!(text.chars().any(is_arabic_script_letter), "{text:?}");
+            assert!(
+                text.chars().any(crate::script::is_arabic_letter),
+                "{text:?}"
+            );
         }
     }
 

@@ -328,7 +328,7 @@ pub fn text_lang(text: &str) -> Lang {
     for c in text.chars() {
         if c.is_ascii_alphabetic() {
             latin += 1;
-        } else if normalise::is_arabic_letter(c) {
+        } else if crate::script::is_arabic_letter(c) {
             arabic += 1;
         }
     }

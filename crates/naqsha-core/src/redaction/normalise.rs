@@ -187,14 +187,6 @@ pub fn normalise_str(s: &str) -> String {
     s.chars().filter_map(normalise_char).collect()
 }
 
-/// An Arabic-script letter (Urdu, Arabic, Persian; not a digit or punctuation mark).
-pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c,
-        '\u{0621}'..='\u{064a}' | '\u{066e}'..='\u{06d3}' | '\u{06d5}' | '\u{06ee}'..='\u{06ef}'
-        | '\u{06fa}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb50}'..='\u{fdff}'
-        | '\u{fe70}'..='\u{fefc}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -217,7 +217,7 @@ fn span_lang(text: &str, start: usize, end: usize) -> Option<Lang> {
     let script = |c: char| {
         if c.is_ascii_alphabetic() {
             Some(Lang::En)
-        } else if super::normalise::is_arabic_letter(c) {
+        } else if crate::script::is_arabic_letter(c) {
             Some(Lang::Ur)
         } else {
             None

@@ -1,7 +1,7 @@
 //! Splitting normalised text into tokens, each looked up once in the lexicon.
 
 use super::lexicon::Lexicon;
-use super::normalise::is_arabic_letter;
+use crate::script::is_arabic_letter;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,10 +13,7 @@ use naqsha_core::lang::Lang;
 /// The language a reporter wrote in: Urdu when the text has Arabic-script letters, else
 /// English (Roman Urdu reads as English here; replies to it are in English).
 pub fn language_of(text: &str) -> Lang {
-    if text
-        .chars()
-        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c))
-    {
+    if naqsha_core::script::has_arabic_letters(text) {
         Lang::Ur
     } else {
         Lang::En

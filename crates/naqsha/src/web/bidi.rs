@@ -24,10 +24,9 @@ fn is_core(c: char) -> bool {
     c.is_numeric() || (c.is_alphabetic() && !is_arabic_script(c))
 }
 
+/// A character of the Arabic script that is not a digit.
 fn is_arabic_script(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
-        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        && !c.is_numeric()
+    naqsha_core::script::is_arabic_script(c) && !c.is_numeric()
 }
 
 /// Punctuation that joins two parts of one run (`0800-39393`, `example.org/data`, `1,000`,

@@ -208,10 +208,7 @@ pub fn isolate(lang: Lang, value: &str) -> String {
 /// Whether `value` can be reordered inside right-to-left text: anything but a run of digits
 /// or text wholly in Arabic script (with spaces).
 fn needs_isolate(value: &str) -> bool {
-    let arabic = |c: char| {
-        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-            && !c.is_numeric()
-    };
+    let arabic = |c: char| naqsha_core::script::is_arabic_script(c) && !c.is_numeric();
     let digits = !value.is_empty() && value.chars().all(char::is_numeric);
     let urdu = value.chars().all(|c| arabic(c) || c.is_whitespace());
     !(digits || urdu)

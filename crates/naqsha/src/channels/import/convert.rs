@@ -3,6 +3,7 @@
 //! contact; nothing here is logged.
 
 use naqsha_core::lang::Lang;
+use naqsha_core::script::is_arabic_script;
 use naqsha_core::submission::{Channel, ContactDetails, RawReport, ReportedWhen};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::{ReportText, TextError};
@@ -223,11 +224,6 @@ fn without_controls(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'))
         .collect()
-}
-
-fn is_arabic_script(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        && c != '\u{FEFF}'
 }
 
 enum ContactKind {

@@ -1,7 +1,7 @@
 //! What an incoming SMS asks for: a report (the default), or one of the follow-up commands
 //! the automatic reply tells the reporter about.
 
-use naqsha_core::redaction::normalise::is_arabic_letter;
+use naqsha_core::script::is_arabic_letter;
 
 use crate::intake::receipt::{Receipt, ReceiptError};
 

@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 use naqsha_core::disclosure::PublicCount;
 use naqsha_core::lang::Lang;
 use naqsha_core::places::{Gazetteer, PlaceId};
+use naqsha_core::script::is_arabic_script;
 
 use super::labels::{self, Mark, Rect};
 use super::outlines::{OUTLINES, Ring};
@@ -385,17 +386,12 @@ fn text_ems(text: &str) -> f64 {
         .map(|c| match c {
             ' ' => 0.3,
             '0'..='9' => 0.62,
-            c if is_arabic(c) => 0.5,
+            c if is_arabic_script(c) => 0.5,
             'm' | 'w' | 'M' | 'W' => 0.95,
             'i' | 'l' | 'j' | 'f' | 't' | 'r' => 0.42,
             _ => 0.64,
         })
         .sum()
-}
-
-/// Whether `c` is in the Arabic script blocks.
-fn is_arabic(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Height of a text box as a browser measures it (ascent to descent), in ems: Noto Sans
@@ -411,7 +407,7 @@ fn label_layer(name: &'static str, view: Rect, width: f64, dots: &[Dot]) -> Labe
     let marks: Vec<Mark> = dots
         .iter()
         .map(|d| {
-            let script = d.shown.chars().any(is_arabic);
+            let script = d.shown.chars().any(is_arabic_script);
             Mark {
                 cx: d.cx,
                 cy: d.cy,
@@ -446,7 +442,7 @@ fn label_layer(name: &'static str, view: Rect, width: f64, dots: &[Dot]) -> Labe
                     h: round1(r.h),
                 },
                 leader: p.leader.map(|l| l.map(round1)),
-                script: d.shown.chars().any(is_arabic),
+                script: d.shown.chars().any(is_arabic_script),
             })
         })
         .collect();

@@ -1,0 +1,53 @@
+//! The Arabic script, in which Urdu is written: the one definition every part of Naqsha uses
+//! to tell Urdu text from Latin text (the language of an SMS, a right-to-left run, a label's
+//! width on the map, a taxonomy's Urdu names).
+
+/// Whether `c` is in one of the Arabic script's blocks: Arabic, Arabic Supplement, Arabic
+/// Extended-B and -A, and the presentation forms (without U+FEFF, the byte-order mark that
+/// shares their block). Digits and punctuation of the script are included.
+pub fn is_arabic_script(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{0870}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFE}'
+    )
+}
+
+/// Whether `c` is a letter of the Arabic script (Urdu, Arabic, Persian): not a digit, a
+/// punctuation mark, or a vowel or Quranic mark (which redaction and receipts drop).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0621}'..='\u{064a}' | '\u{066e}'..='\u{06d3}' | '\u{06d5}' | '\u{06ee}'..='\u{06ef}'
+        | '\u{06fa}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb50}'..='\u{fdff}'
+        | '\u{fe70}'..='\u{fefc}')
+}
+
+/// Whether `text` has at least one Arabic-script letter.
+pub fn has_arabic_letters(text: &str) -> bool {
+    text.chars().any(is_arabic_letter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urdu_letters_digits_and_forms_are_arabic_script() {
+        for c in ['ا', 'ک', 'ے', 'ۓ', 'ݢ', 'ﻻ', '۳', '،', 'ࢠ'] {
+            assert!(is_arabic_script(c), "{c}");
+        }
+        for c in ['a', '3', ' ', '-', '\u{FEFF}', 'ü'] {
+            assert!(!is_arabic_script(c), "{c:?}");
+        }
+        assert!(is_arabic_letter('ک') && !is_arabic_letter('۳') && !is_arabic_letter('،'));
+        assert!(
+            !is_arabic_letter('\u{064E}'),
+            "a vowel mark is not a letter"
+        );
+        assert!(has_arabic_letters("call me: میں ہوں"));
+        assert!(!has_arabic_letters("۰۳۰۰ 1234567"));
+    }
+}
