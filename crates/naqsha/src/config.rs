@@ -286,7 +286,7 @@ impl Config {
             force_flood: false,
             map_tile_url: None,
             backup_recipients: Vec::new(),
-            news_poll_minutes: crate::channels::feeds::poll::DEFAULT_POLL_MINUTES,
+            news_poll_minutes: DEFAULT_POLL_MINUTES,
             news_allow_private_hosts: false,
             connections: ConnectionSettings::default(),
         }
@@ -856,6 +856,9 @@ fn channel_settings(
     });
     Ok(())
 }
+
+/// Default minutes between polls of one news feed (`[news] poll_minutes`).
+pub const DEFAULT_POLL_MINUTES: u32 = 30;
 
 /// Where quick exit leads unless `[server] exit_url` says otherwise: a weather search, a page
 /// anyone might have open and that says nothing about why she was here.

@@ -12,13 +12,17 @@ pub mod vault;
 use std::time::Duration;
 
 use hmac::{Hmac, Mac};
+use naqsha_core::user::SessionStage;
 use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::Sha256;
+use time::OffsetDateTime;
 
 pub use hash_gate::HashGate;
 pub use throttle::LoginThrottle;
 pub use vault::Vault;
+
+use crate::storage::StaffSession;
 
 /// A signed-in session ends after this long without a request.
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
@@ -26,6 +30,16 @@ pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 pub const ABSOLUTE_TIMEOUT: Duration = Duration::from_secs(12 * 60 * 60);
 /// A sign-in must be completed (second factor, new password) within this time.
 pub const PENDING_TIMEOUT: Duration = Duration::from_secs(10 * 60);
+
+/// Whether a stored session has run out: pending sign-ins after [`PENDING_TIMEOUT`], others
+/// after [`IDLE_TIMEOUT`] without a request or [`ABSOLUTE_TIMEOUT`] in all.
+pub fn expired(session: &StaffSession, now: OffsetDateTime) -> bool {
+    let since = |t: OffsetDateTime| (now - t).max(time::Duration::ZERO).unsigned_abs();
+    if session.stage != SessionStage::Active {
+        return since(session.created_at) > PENDING_TIMEOUT;
+    }
+    since(session.last_seen_at) > IDLE_TIMEOUT || since(session.created_at) > ABSOLUTE_TIMEOUT
+}
 
 /// What the staff workspace keeps in memory for the life of the process.
 pub struct StaffRuntime {

@@ -25,7 +25,7 @@ pub async fn sweep(state: &AppState) -> Result<usize, StorageError> {
     let mut forget = Vec::new();
     for hash in staff.vault.keys() {
         let live = match store.session(&hash).await? {
-            Some(s) => !crate::web::admin::session::expired(&s, now),
+            Some(s) => !super::expired(&s, now),
             None => false,
         };
         if !live {

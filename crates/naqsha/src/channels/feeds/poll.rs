@@ -23,8 +23,6 @@ use crate::keyring::{self, KeyringError};
 use crate::state::AppState;
 use crate::storage::{NewsStore, PollRecord, SeenItem, StorageError};
 
-/// Default minutes between polls of one feed (`[news] poll_minutes`).
-pub const DEFAULT_POLL_MINUTES: u32 = 30;
 /// The longest wait after failures.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(24 * 60 * 60);
 /// Headlines at least this similar (estimated Jaccard of their shingles) are one story.

@@ -19,7 +19,7 @@ use time::OffsetDateTime;
 
 use super::super::error::AppError;
 use crate::keyring::Unlocked;
-use crate::staff::{self, ABSOLUTE_TIMEOUT, IDLE_TIMEOUT, PENDING_TIMEOUT};
+use crate::staff::{self, PENDING_TIMEOUT, expired};
 use crate::state::AppState;
 use crate::storage::{AuditStore, StaffSession, StaffStore, StorageError, UserStore};
 
@@ -126,16 +126,6 @@ pub fn binding(state: &AppState, headers: &HeaderMap) -> Option<Binding> {
 /// The CSRF token of a session.
 pub fn session_csrf(state: &AppState, id_hash: &str) -> String {
     state.staff().csrf_token("session", id_hash)
-}
-
-/// Whether a stored session has run out: pending sign-ins after [`PENDING_TIMEOUT`], others
-/// after [`IDLE_TIMEOUT`] without a request or [`ABSOLUTE_TIMEOUT`] in all.
-pub fn expired(session: &StaffSession, now: OffsetDateTime) -> bool {
-    let since = |t: OffsetDateTime| (now - t).max(time::Duration::ZERO).unsigned_abs();
-    if session.stage != SessionStage::Active {
-        return since(session.created_at) > PENDING_TIMEOUT;
-    }
-    since(session.last_seen_at) > IDLE_TIMEOUT || since(session.created_at) > ABSOLUTE_TIMEOUT
 }
 
 /// A session part way through sign-in, or fully signed in, as found for a request.
