@@ -3,11 +3,13 @@
 
 pub mod abuse;
 pub mod allocator;
+pub mod bidi;
 pub mod channels;
 pub mod cli;
 mod commands;
 pub mod config;
 pub mod demo;
+pub mod i18n;
 pub mod intake;
 pub mod keyring;
 pub mod logging;

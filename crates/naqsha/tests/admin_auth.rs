@@ -352,7 +352,7 @@ async fn the_language_switch_goes_back_only_to_a_workspace_page() {
         let shown = intake_support::texts(&reply.html(), "main p");
         assert!(
             shown.contains(
-                &naqsha::web::i18n::t(naqsha_core::lang::Lang::En, "error.bad_request.back.body")
+                &naqsha::i18n::t(naqsha_core::lang::Lang::En, "error.bad_request.back.body")
                     .to_owned()
             ),
             "{shown:?}"

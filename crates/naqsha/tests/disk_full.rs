@@ -106,7 +106,7 @@ async fn send_report(i: usize, server: std::net::SocketAddr) -> Result<Option<St
                 return Err("503 without Retry-After".into());
             }
             let told = texts(&reply.html(), ".notice, [role=alert]").join(" ");
-            if !told.contains(naqsha::web::i18n::t(
+            if !told.contains(naqsha::i18n::t(
                 naqsha_core::lang::Lang::En,
                 "report.error.unavailable",
             )) {

@@ -19,11 +19,11 @@ use intake_support::{
     texts,
 };
 use naqsha::abuse::form_token::DEFAULT_MIN_FILL_TIME;
+use naqsha::i18n::t;
 use naqsha::intake::evidence::strip_check;
 use naqsha::intake::form::REPORTER_DIMENSIONS;
 use naqsha::intake::receipt::Receipt;
 use naqsha::storage::{AuditFilter, AuditStore, ModerationStore, PublicStore};
-use naqsha::web::i18n::t;
 use naqsha_core::audit::AuditAction;
 use naqsha_core::case::Case;
 use naqsha_core::ids::{CaseId, SubmissionId};
@@ -529,7 +529,7 @@ async fn the_sixth_report_in_a_burst_from_one_network_is_throttled() {
     assert!((1..=600).contains(&retry_after), "{retry_after}");
     let html = reply.html();
     assert_eq!(textarea(&html, "what_happened"), text, "the words are kept");
-    let expected = naqsha::web::i18n::Tr(Lang::En).wait_minutes(
+    let expected = naqsha::i18n::Tr(Lang::En).wait_minutes(
         "report.error.throttled",
         std::time::Duration::from_secs(retry_after),
     );

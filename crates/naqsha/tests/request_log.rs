@@ -137,7 +137,7 @@ async fn server_errors_are_opaque_and_logged_with_the_request_id() {
     assert_eq!(attrs(&html, "html", "lang"), ["ur"]);
     assert_eq!(
         texts(&html, "h1"),
-        [naqsha::web::i18n::t(
+        [naqsha::i18n::t(
             naqsha_core::lang::Lang::Ur,
             "error.unavailable.title"
         )]

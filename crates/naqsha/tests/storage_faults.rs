@@ -17,8 +17,8 @@ mod intake_support;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use intake_support::{App, Multipart, PEER, Reply, attrs, form_token, textarea, texts};
+use naqsha::i18n::t;
 use naqsha::storage::{ModerationStore, sqlite_url};
-use naqsha::web::i18n::t;
 use naqsha_core::lang::Lang;
 use sqlx::Connection;
 

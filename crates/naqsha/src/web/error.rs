@@ -14,10 +14,10 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use naqsha_core::lang::Lang;
 
-use super::i18n::Tr;
 use super::lang::lang_of_path;
 use super::layout::Ui;
 use super::request_log::RequestId;
+use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::storage::{RETRY_AFTER_UNAVAILABLE, StorageError};
 

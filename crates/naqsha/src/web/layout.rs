@@ -3,8 +3,8 @@
 
 use naqsha_core::lang::Lang;
 
-use super::i18n::Tr;
 use super::lang::localise;
+use crate::i18n::Tr;
 use crate::state::AppState;
 
 /// The page frame: header, navigation, language switch and footer.
@@ -74,9 +74,9 @@ impl Ui {
     }
 
     /// `text` as HTML, with numbers, phone numbers, codes and addresses isolated from the
-    /// Urdu around them (see [`super::bidi`]); for `|safe` in templates.
+    /// Urdu around them (see [`crate::bidi`]); for `|safe` in templates.
     pub fn bidi(&self, text: &str) -> String {
-        super::bidi::html(self.lang, text)
+        crate::bidi::html(self.lang, text)
     }
 
     /// Whether the menu link to `neutral_path` is this page (or a page under it).

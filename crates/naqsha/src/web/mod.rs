@@ -4,12 +4,11 @@
 pub mod admin;
 mod api;
 mod assets;
-pub mod bidi;
+
 mod client;
 pub mod csrf;
 mod error;
 mod headers;
-pub mod i18n;
 mod lang;
 mod layout;
 pub mod listener;

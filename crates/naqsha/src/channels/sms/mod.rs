@@ -38,11 +38,11 @@ use zeroize::Zeroizing;
 use self::commands::Command;
 use self::keys::{GatewayKeys, MemorySalt, PhoneNumber};
 use self::outbox::Outbox;
+use crate::i18n::Tr;
 use crate::intake::receipt::{Receipt, receipt_hash};
 use crate::intake::{self, Incoming};
 use crate::state::AppState;
 use crate::storage::{IntakeStore, ModerationStore, NewAddition, SmsStore};
-use crate::web::i18n::Tr;
 
 /// How long the record of a stored gateway message is kept (a gateway retries for less).
 const SEEN_KEPT: Duration = Duration::from_secs(7 * 24 * 60 * 60);
@@ -417,7 +417,7 @@ async fn status_reply(
     else {
         return Ok(reply_text(state, lang, "sms.reply.not_found", &[]));
     };
-    let (label, explain) = crate::web::pages::follow_up::status_keys(envelope.status);
+    let (label, explain) = crate::i18n::status_keys(envelope.status);
     let tr = Tr(lang);
     Ok(reply_text(
         state,

@@ -160,7 +160,7 @@ pub struct LoginForm {
     lang: Option<String>,
 }
 
-fn wait_message(tr: super::super::i18n::Tr, wait: Duration) -> String {
+fn wait_message(tr: crate::i18n::Tr, wait: Duration) -> String {
     tr.wait_minutes("admin.login.throttled", wait)
 }
 
@@ -181,7 +181,7 @@ async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let lang = lang_of(form.lang.as_deref());
-    let tr = super::super::i18n::Tr(lang);
+    let tr = crate::i18n::Tr(lang);
     let username = form.username.trim().to_owned();
     let throttle = &state.staff().throttle;
     if let Some(wait) = throttle.wait(&username, Instant::now()) {
@@ -311,7 +311,7 @@ async fn password(
         Ok(c) => c,
         Err(to) => return Ok(to),
     };
-    let tr = super::super::i18n::Tr(current.session.lang);
+    let tr = crate::i18n::Tr(current.session.lang);
     let error = if form.new_password != form.repeat {
         Some(tr.t("admin.password.mismatch").to_owned())
     } else if form.new_password.chars().count() < MIN_PASSWORD_CHARS {
@@ -442,7 +442,7 @@ async fn enrol(
         Ok(c) => c,
         Err(to) => return Ok(to),
     };
-    let tr = super::super::i18n::Tr(current.session.lang);
+    let tr = crate::i18n::Tr(current.session.lang);
     let Some(secret) = state.staff().pending_totp.get(&current.session.id_hash) else {
         return enrol_page(&state, &current, None);
     };
@@ -511,7 +511,7 @@ async fn totp_code(
         Ok(c) => c,
         Err(to) => return Ok(to),
     };
-    let tr = super::super::i18n::Tr(current.session.lang);
+    let tr = crate::i18n::Tr(current.session.lang);
     let name = current.user.username.as_str().to_owned();
     let page = |error: String| {
         render(&TotpPage {

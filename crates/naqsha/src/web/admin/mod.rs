@@ -17,7 +17,7 @@ use axum::routing::{MethodRouter, get};
 use naqsha_core::lang::Lang;
 use naqsha_core::user::{Permission, Role};
 
-use super::i18n::{PluralNumber, Tr};
+use crate::i18n::{PluralNumber, Tr};
 use crate::state::AppState;
 use session::Staff;
 
@@ -214,9 +214,9 @@ impl AdminUi {
     }
 
     /// `text` as HTML, with numbers, phone numbers, codes and addresses isolated from the
-    /// Urdu around them (see [`super::bidi`]); for `|safe` in templates.
+    /// Urdu around them (see [`crate::bidi`]); for `|safe` in templates.
     pub fn bidi(&self, text: &str) -> String {
-        super::bidi::html(self.tr.lang(), text)
+        crate::bidi::html(self.tr.lang(), text)
     }
 
     /// The plural form of `key` that fits `n`, with `{name}` placeholders filled.

@@ -25,7 +25,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::AppError;
-use super::i18n::Tr;
+use crate::i18n::Tr;
 
 /// What went wrong, as a stable machine-readable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]

@@ -6,7 +6,7 @@ use naqsha_core::period::YearMonth;
 use naqsha_core::places::{Gazetteer, PlaceId, PlaceLevel};
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 
-use crate::web::i18n::Tr;
+use crate::i18n::Tr;
 
 /// "March 2024" / "مارچ 2024".
 pub fn month_label(tr: Tr, period: Option<YearMonth>) -> Option<String> {

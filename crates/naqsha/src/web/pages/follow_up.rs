@@ -105,39 +105,13 @@ pub async fn form(
     render(&page(&state, lang)?)
 }
 
-/// The translation keys of a status and its explanation, as the follow-up page shows them.
-pub(crate) fn status_keys(status: SubmissionStatus) -> (&'static str, &'static str) {
-    match status {
-        SubmissionStatus::New => ("followup.status.new", "followup.status.new_explain"),
-        SubmissionStatus::InReview => (
-            "followup.status.in_review",
-            "followup.status.in_review_explain",
-        ),
-        SubmissionStatus::Published => (
-            "followup.status.published",
-            "followup.status.published_explain",
-        ),
-        SubmissionStatus::StatisticsOnly => (
-            "followup.status.statistics_only",
-            "followup.status.statistics_only_explain",
-        ),
-        SubmissionStatus::Archived | SubmissionStatus::Rejected => {
-            ("followup.status.kept", "followup.status.kept_explain")
-        }
-        SubmissionStatus::Withdrawn => (
-            "followup.status.withdrawn",
-            "followup.status.withdrawn_explain",
-        ),
-    }
-}
-
 async fn found(
     state: &AppState,
     ui: &Ui,
     envelope: &SubmissionEnvelope,
     receipt: &Receipt,
 ) -> Result<Found, AppError> {
-    let (label, explain) = status_keys(envelope.status);
+    let (label, explain) = crate::i18n::status_keys(envelope.status);
     let story_href = if envelope.status == SubmissionStatus::Published {
         state
             .store()

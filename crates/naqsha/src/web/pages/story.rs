@@ -14,11 +14,11 @@ use super::case_view::{
     LabelGroup, display_title, label_groups, month_label, paragraphs, place_label,
 };
 use super::render;
+use crate::i18n::Tr;
 use crate::public::PublicQuery;
 use crate::state::AppState;
 use crate::storage::{PublicStore, quick};
 use crate::web::error::AppError;
-use crate::web::i18n::Tr;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 

@@ -21,10 +21,10 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 
 use super::super::error::AppError;
-use super::super::i18n::Tr;
 use super::super::pages::render;
 use super::session::Staff;
 use super::{AdminUi, Route};
+use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::storage::{AuditStore, UserStore};
 use filter::{FilterForm, PER_PAGE};

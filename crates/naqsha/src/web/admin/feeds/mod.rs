@@ -420,8 +420,8 @@ async fn audited(
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::i18n::Tr;
     use super::*;
+    use crate::i18n::Tr;
 
     #[test]
     fn every_message_exists_in_both_languages() {

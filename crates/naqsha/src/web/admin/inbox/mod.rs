@@ -168,7 +168,7 @@ mod tests {
     use naqsha_core::lang::Lang;
 
     use super::*;
-    use crate::web::i18n::t;
+    use crate::i18n::t;
 
     #[test]
     fn every_status_channel_consent_and_verification_is_translated() {

@@ -155,7 +155,7 @@ pub async fn reset_second_factor(
 mod tests {
     use naqsha_core::lang::Lang;
 
-    use super::super::super::super::i18n::Tr;
+    use crate::i18n::Tr;
 
     #[test]
     fn confirmation_texts_exist_in_both_languages() {

@@ -19,10 +19,10 @@ use serde::Deserialize;
 use time::macros::format_description;
 
 use super::super::error::AppError;
-use super::super::i18n::Tr;
 use super::super::pages::render;
 use super::session::Staff;
 use super::{AdminUi, Route, role_key};
+use crate::i18n::Tr;
 use crate::keyring::{self, KeyringError};
 use crate::state::AppState;
 use crate::storage::{StaffStore, StorageError, UserStore};

@@ -25,9 +25,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use self::cache::ResponseCache;
 use super::{ErrorCode, Refusal};
+use crate::i18n::Tr;
 use crate::public::{PublicQuery, QueryError};
 use crate::state::AppState;
-use crate::web::i18n::Tr;
 
 /// Entries kept by the API's response cache.
 const CACHE_ENTRIES: usize = 256;

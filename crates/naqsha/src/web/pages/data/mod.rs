@@ -10,12 +10,12 @@ use axum::response::Response;
 use axum::routing::{MethodRouter, get};
 
 use super::render;
+use crate::i18n::Tr;
 use crate::public::export::{
     FIELDS_AFTER_CATEGORIES, FIELDS_BEFORE_CATEGORIES, category_column, exported_dimensions,
 };
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::i18n::Tr;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 

@@ -27,7 +27,7 @@ use naqsha_core::script::is_arabic_script;
 
 use super::labels::{self, Mark, Rect};
 use super::outlines::{OUTLINES, Ring};
-use crate::web::i18n::Tr;
+use crate::i18n::Tr;
 pub use crate::web::pages::stats::shown_count;
 
 /// West edge of the frame, degrees.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use naqsha_core::disclosure::PublicCount;
 
 use super::svg::shown_count;
-use crate::web::i18n::Tr;
+use crate::i18n::Tr;
 
 /// Width of the chart's `viewBox`.
 pub const WIDTH: u32 = 600;

@@ -9,8 +9,8 @@ use naqsha_core::lang::Lang;
 use naqsha_core::places::{Gazetteer, PlaceId, PlaceLevel};
 use naqsha_core::taxonomy::Taxonomy;
 
+use crate::i18n::Tr;
 use crate::public::{PublicCase, PublicQuery, Selection, Snapshot};
-use crate::web::i18n::Tr;
 use crate::web::layout::Ui;
 use crate::web::pages::case_view::{card_labels, month_label, place_label, province_label};
 use crate::web::pages::map::svg::shown_count;

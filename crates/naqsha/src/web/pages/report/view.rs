@@ -8,8 +8,8 @@ use naqsha_core::places::Gazetteer;
 use naqsha_core::submission::{Consent, WhoseStory};
 use naqsha_core::taxonomy::Taxonomy;
 
+use crate::i18n::Tr;
 use crate::intake::form::{FieldErrors, REPORTER_DIMENSIONS, ReportInput};
-use crate::web::i18n::Tr;
 
 /// One choice in a select, radio group or checkbox group.
 pub struct Choice {

@@ -9,7 +9,7 @@ use naqsha_core::lang::Lang;
 
 use naqsha_core::disclosure::{PublicCount, SMALL_CELL};
 
-use crate::web::i18n::Tr;
+use crate::i18n::Tr;
 
 /// The longest bar, in percent of the chart width (the rest leaves room for its number).
 const LONGEST_BAR: f64 = 72.0;

@@ -56,7 +56,7 @@ struct Total {
 }
 
 impl Total {
-    fn new(tr: crate::web::i18n::Tr, exact: u32) -> Self {
+    fn new(tr: crate::i18n::Tr, exact: u32) -> Self {
         let count = PublicCount::of(exact);
         Total {
             shown: chart::shown_count(tr, count),

@@ -6,9 +6,9 @@ use naqsha_core::taxonomy::Taxonomy;
 
 use super::chart::{Chart, Row, shown};
 use super::counting::{Counts, DimensionCounts, ORDERED_DIMENSIONS};
+use crate::i18n::Tr;
 use crate::public::query::FILTER_DIMENSIONS;
 use crate::public::{PublicQuery, Snapshot};
-use crate::web::i18n::Tr;
 use crate::web::pages::case_view::province_label;
 use crate::web::pages::map::filters::{CheckGroup, CheckOption};
 

@@ -137,7 +137,7 @@ pub fn isolate_plain(text: &str) -> String {
             Run::Ltr(t) => {
                 out.push(LRI);
                 out.push_str(t);
-                out.push(super::i18n::PDI);
+                out.push(crate::i18n::PDI);
             }
         }
     }

@@ -14,96 +14,97 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use naqsha_core::lang::Lang;
+use naqsha_core::submission::SubmissionStatus;
 
 /// The catalog files of each language: the public site, then one file per area of the staff
 /// workspace (so each area's messages live beside each other). A key defined twice is an error.
 const EN: &[(&str, &str)] = &[
-    ("en.toml", include_str!("../../i18n/en.toml")),
+    ("en.toml", include_str!("../i18n/en.toml")),
     (
         "admin/auth.en.toml",
-        include_str!("../../i18n/admin/auth.en.toml"),
+        include_str!("../i18n/admin/auth.en.toml"),
     ),
     (
         "admin/inbox.en.toml",
-        include_str!("../../i18n/admin/inbox.en.toml"),
+        include_str!("../i18n/admin/inbox.en.toml"),
     ),
     (
         "admin/review.en.toml",
-        include_str!("../../i18n/admin/review.en.toml"),
+        include_str!("../i18n/admin/review.en.toml"),
     ),
     (
         "admin/audit.en.toml",
-        include_str!("../../i18n/admin/audit.en.toml"),
+        include_str!("../i18n/admin/audit.en.toml"),
     ),
     (
         "admin/feeds.en.toml",
-        include_str!("../../i18n/admin/feeds.en.toml"),
+        include_str!("../i18n/admin/feeds.en.toml"),
     ),
     (
         "public/filters.en.toml",
-        include_str!("../../i18n/public/filters.en.toml"),
+        include_str!("../i18n/public/filters.en.toml"),
     ),
     (
         "public/map.en.toml",
-        include_str!("../../i18n/public/map.en.toml"),
+        include_str!("../i18n/public/map.en.toml"),
     ),
     (
         "public/stats.en.toml",
-        include_str!("../../i18n/public/stats.en.toml"),
+        include_str!("../i18n/public/stats.en.toml"),
     ),
     (
         "public/data.en.toml",
-        include_str!("../../i18n/public/data.en.toml"),
+        include_str!("../i18n/public/data.en.toml"),
     ),
     (
         "public/frame.en.toml",
-        include_str!("../../i18n/public/frame.en.toml"),
+        include_str!("../i18n/public/frame.en.toml"),
     ),
-    ("sms.en.toml", include_str!("../../i18n/sms.en.toml")),
+    ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
 ];
 const UR: &[(&str, &str)] = &[
-    ("ur.toml", include_str!("../../i18n/ur.toml")),
+    ("ur.toml", include_str!("../i18n/ur.toml")),
     (
         "admin/auth.ur.toml",
-        include_str!("../../i18n/admin/auth.ur.toml"),
+        include_str!("../i18n/admin/auth.ur.toml"),
     ),
     (
         "admin/inbox.ur.toml",
-        include_str!("../../i18n/admin/inbox.ur.toml"),
+        include_str!("../i18n/admin/inbox.ur.toml"),
     ),
     (
         "admin/review.ur.toml",
-        include_str!("../../i18n/admin/review.ur.toml"),
+        include_str!("../i18n/admin/review.ur.toml"),
     ),
     (
         "admin/audit.ur.toml",
-        include_str!("../../i18n/admin/audit.ur.toml"),
+        include_str!("../i18n/admin/audit.ur.toml"),
     ),
     (
         "admin/feeds.ur.toml",
-        include_str!("../../i18n/admin/feeds.ur.toml"),
+        include_str!("../i18n/admin/feeds.ur.toml"),
     ),
     (
         "public/filters.ur.toml",
-        include_str!("../../i18n/public/filters.ur.toml"),
+        include_str!("../i18n/public/filters.ur.toml"),
     ),
     (
         "public/map.ur.toml",
-        include_str!("../../i18n/public/map.ur.toml"),
+        include_str!("../i18n/public/map.ur.toml"),
     ),
     (
         "public/stats.ur.toml",
-        include_str!("../../i18n/public/stats.ur.toml"),
+        include_str!("../i18n/public/stats.ur.toml"),
     ),
     (
         "public/data.ur.toml",
-        include_str!("../../i18n/public/data.ur.toml"),
+        include_str!("../i18n/public/data.ur.toml"),
     ),
     (
         "public/frame.ur.toml",
-        include_str!("../../i18n/public/frame.ur.toml"),
+        include_str!("../i18n/public/frame.ur.toml"),
     ),
-    ("sms.ur.toml", include_str!("../../i18n/sms.ur.toml")),
+    ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
 ];
 
 /// Flattened catalog: `section.sub.key` → message.
@@ -119,7 +120,7 @@ static CATALOGS: LazyLock<[Catalog; 2]> = LazyLock::new(|| {
                 // A phone number or a code written into an Urdu message keeps its order.
                 messages
                     .into_iter()
-                    .map(|(key, text)| (key, super::bidi::isolate_plain(&text)))
+                    .map(|(key, text)| (key, crate::bidi::isolate_plain(&text)))
                     .collect()
             })
             .unwrap_or_else(|e| panic!("i18n/{e}")),
@@ -235,6 +236,32 @@ pub fn has_message(lang: Lang, key: &str) -> bool {
         || ["one", "other"]
             .iter()
             .all(|form| catalog.contains_key(&format!("{key}.{form}")))
+}
+
+/// The translation keys of a status and its explanation, as the follow-up page and the SMS status reply show them.
+pub fn status_keys(status: SubmissionStatus) -> (&'static str, &'static str) {
+    match status {
+        SubmissionStatus::New => ("followup.status.new", "followup.status.new_explain"),
+        SubmissionStatus::InReview => (
+            "followup.status.in_review",
+            "followup.status.in_review_explain",
+        ),
+        SubmissionStatus::Published => (
+            "followup.status.published",
+            "followup.status.published_explain",
+        ),
+        SubmissionStatus::StatisticsOnly => (
+            "followup.status.statistics_only",
+            "followup.status.statistics_only_explain",
+        ),
+        SubmissionStatus::Archived | SubmissionStatus::Rejected => {
+            ("followup.status.kept", "followup.status.kept_explain")
+        }
+        SubmissionStatus::Withdrawn => (
+            "followup.status.withdrawn",
+            "followup.status.withdrawn_explain",
+        ),
+    }
 }
 
 /// `message` with each `{name}` in `args` replaced by its value, isolated in right-to-left
@@ -495,7 +522,7 @@ mod tests {
         files_under(&crate_dir.join("../../templates"), "html", &mut files);
         files_under(&crate_dir.join("src"), "rs", &mut files);
         // Setting names ("sms.webhook_secret") and the catalog file list are not messages.
-        files.retain(|f| !f.ends_with("src/config.rs") && !f.ends_with("src/web/i18n.rs"));
+        files.retain(|f| !f.ends_with("src/config.rs") && !f.ends_with("src/i18n.rs"));
         let sections: BTreeSet<&str> = catalog(Lang::En)
             .keys()
             .filter_map(|k| k.split('.').next())
