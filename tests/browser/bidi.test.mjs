@@ -6,7 +6,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertOnlyLocal, launchBrowser, newContext, startServer, totpCode } from './support.mjs';
+import {
+  assertOnlyLocal,
+  firstAdminSignIn,
+  launchBrowser,
+  newContext,
+  startServer,
+} from './support.mjs';
 import { fillUrduReport, readReceipt, sendReport } from './steps.mjs';
 
 // Runs that the bidi algorithm can reorder in right-to-left text: digits (any script) joined
@@ -148,20 +154,7 @@ describe('numbers and addresses read in order on Urdu pages', () => {
     const { context, requests } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const go = (locator) => Promise.all([page.waitForNavigation(), locator.click()]);
-    await page.goto(`${server.base}/admin/login?lang=ur`);
-    await page.locator('#username').fill('admin');
-    await page.locator('#password').fill(server.adminPassword);
-    await go(page.locator('form.stack-form button[type=submit]'));
-    const password = 'bidi test passphrase 2026';
-    await page.locator('#new_password').fill(password);
-    await page.locator('#repeat').fill(password);
-    await go(page.locator('form.stack-form button[type=submit]'));
-    const secret = (await page.locator('#totp-secret').innerText()).replace(/\s+/g, '');
-    await page.locator('#code').fill(totpCode(secret));
-    await go(page.locator('form.stack-form button[type=submit]'));
-    if ((await page.getAttribute('html', 'lang')) !== 'ur') {
-      await go(page.locator('form[action="/admin/lang"] button'));
-    }
+    await firstAdminSignIn(page, server, 'bidi test passphrase 2026', { urdu: true });
     assert.equal(await page.getAttribute('html', 'lang'), 'ur');
     const inbox = await reversedRuns(page);
     assert.deepEqual(inbox.bad, [], 'the Urdu inbox');

@@ -18,12 +18,12 @@ import {
   assertAccessible,
   assertNoCookies,
   assertOnlyLocal,
+  firstAdminSignIn,
   launchBrowser,
   newContext,
   shot,
   startOutsidePage,
   startServer,
-  totpCode,
 } from './support.mjs';
 import { fillUrduReport, readReceipt, sendReport } from './steps.mjs';
 
@@ -458,22 +458,7 @@ describe('Urdu form controls fit their text', () => {
     assert.ok(server.adminPassword, 'serve --demo printed the admin one-time password');
     const { context, requests } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const go = (locator) => Promise.all([page.waitForNavigation(), locator.click()]);
-    await page.goto(`${server.base}/admin/login?lang=ur`);
-    await page.locator('#username').fill('admin');
-    await page.locator('#password').fill(server.adminPassword);
-    await go(page.locator('form.stack-form button[type=submit]'));
-    const password = 'frame test passphrase 2026';
-    await page.locator('#new_password').fill(password);
-    await page.locator('#repeat').fill(password);
-    await go(page.locator('form.stack-form button[type=submit]'));
-    const secret = (await page.locator('#totp-secret').innerText()).replace(/\s+/g, '');
-    await page.locator('#code').fill(totpCode(secret));
-    await go(page.locator('form.stack-form button[type=submit]'));
-    assert.equal(new URL(page.url()).pathname, '/admin/inbox');
-    if ((await page.getAttribute('html', 'lang')) !== 'ur') {
-      await go(page.locator('form[action="/admin/lang"] button'));
-    }
+    await firstAdminSignIn(page, server, 'frame test passphrase 2026', { urdu: true });
     assert.equal(await page.getAttribute('html', 'lang'), 'ur');
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
