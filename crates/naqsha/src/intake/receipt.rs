@@ -75,12 +75,7 @@ impl UrduWordList {
         let mut words = Vec::with_capacity(WORDLIST_LEN);
         let mut index = HashMap::with_capacity(WORDLIST_LEN);
         for (n, line) in text.lines().enumerate() {
-            let (dice, word) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("line {}: no TAB", n + 1))?;
-            if dice != dice_of(n) {
-                return Err(format!("line {}: dice number {dice} out of order", n + 1));
-            }
+            let word = dice_line(n, line)?;
             if !word.chars().all(is_arabic_letter) {
                 return Err(format!(
                     "line {}: not a word of Arabic-script letters",
@@ -134,12 +129,7 @@ impl WordList {
         let mut words = Vec::with_capacity(WORDLIST_LEN);
         let mut index = HashMap::with_capacity(WORDLIST_LEN);
         for (n, line) in text.lines().enumerate() {
-            let (dice, word) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("line {}: no TAB", n + 1))?;
-            if dice != dice_of(n) {
-                return Err(format!("line {}: dice number {dice} out of order", n + 1));
-            }
+            let word = dice_line(n, line)?;
             let well_formed = !word.is_empty()
                 && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
                 && !word.starts_with('-')
@@ -183,6 +173,18 @@ impl WordList {
             .or_else(|| self.unhyphenated.get(token))
             .copied()
     }
+}
+
+/// The word of line `n` (from 0) of a `dice<TAB>word` list, checking its dice number is the
+/// `n`th in order.
+fn dice_line(n: usize, line: &str) -> Result<&str, String> {
+    let (dice, word) = line
+        .split_once('\t')
+        .ok_or_else(|| format!("line {}: no TAB", n + 1))?;
+    if dice != dice_of(n) {
+        return Err(format!("line {}: dice number {dice} out of order", n + 1));
+    }
+    Ok(word)
 }
 
 /// The five dice digits (`'1'..='6'`) of the word at `index`.
