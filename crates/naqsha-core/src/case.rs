@@ -10,7 +10,7 @@ use crate::enums::str_enum;
 use crate::ids::{CaseId, SubmissionId};
 use crate::lang::Lang;
 use crate::period::YearMonth;
-use crate::places::PlaceId;
+use crate::places::{Gazetteer, Place, PlaceId};
 use crate::submission::Consent;
 use crate::taxonomy::Labels;
 use crate::text::{PublicText, PublicTitle};
@@ -145,6 +145,103 @@ impl Case {
             self.status,
             CaseStatus::Published | CaseStatus::StatisticsOnly
         ) && self.consent != Consent::Private
+    }
+}
+
+/// A published case as the public side needs it for lists, maps and counts (the full text
+/// is read from storage for the one story shown).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicCase {
+    /// The id.
+    pub id: CaseId,
+    /// Categories.
+    pub labels: Labels,
+    /// The published place: a district or a province.
+    pub place: Option<PlaceId>,
+    /// Its district, when the place is one.
+    pub district: Option<PlaceId>,
+    /// Its province.
+    pub province: Option<PlaceId>,
+    /// The month.
+    pub period: Option<YearMonth>,
+    /// English title, if written.
+    pub title_en: Option<String>,
+    /// Urdu title, if written.
+    pub title_ur: Option<String>,
+    /// Fictional demo data.
+    pub demo: bool,
+    /// How far it was checked.
+    pub verification: Verification,
+    /// The month it was first made public: never the day or time, which would narrow down
+    /// the month-only date of the case (a case is usually published soon after it happened).
+    pub published: Option<YearMonth>,
+}
+
+/// A case counted in the public figures but never shown as a story (the survivor chose
+/// "statistics only"): what the filters and counts look at, and nothing that could be listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountedCase {
+    /// Categories.
+    pub labels: Labels,
+    /// The published place: a district or a province.
+    pub place: Option<PlaceId>,
+    /// Its province.
+    pub province: Option<PlaceId>,
+    /// The month.
+    pub period: Option<YearMonth>,
+    /// How far it was checked.
+    pub verification: Verification,
+}
+
+/// A case read for the snapshot: a story, or one counted only.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseSummary {
+    /// A published story.
+    Story(PublicCase),
+    /// A statistics-only case.
+    CountOnly(CountedCase),
+}
+
+impl CountedCase {
+    /// What of a case is counted: its categories, place, month and verification.
+    pub fn of(case: &Case) -> Self {
+        Self {
+            labels: case.labels.clone(),
+            place: case.place.clone(),
+            province: case.province.clone(),
+            period: case.period,
+            verification: case.verification,
+        }
+    }
+}
+
+impl PublicCase {
+    /// The summary of a published case, with its titles (read apart from its text, which
+    /// the summary never holds). The district is left for the caller, who has the gazetteer.
+    pub fn of(
+        case: Case,
+        title_en: Option<String>,
+        title_ur: Option<String>,
+    ) -> Result<Self, crate::period::PeriodError> {
+        Ok(Self {
+            id: case.id,
+            published: case.published_at.map(YearMonth::of).transpose()?,
+            labels: case.labels,
+            place: case.place,
+            district: None,
+            province: case.province,
+            period: case.period,
+            title_en,
+            title_ur,
+            demo: case.demo,
+            verification: case.verification,
+        })
+    }
+
+    /// The map position: the point of its district, or of its province when only that is
+    /// published; none without a place.
+    pub fn position<'g>(&self, gazetteer: &'g Gazetteer) -> Option<&'g Place> {
+        gazetteer.get(self.place.as_ref()?)
     }
 }
 

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod invisible;
 pub mod lang;
 pub mod near_duplicate;
+pub mod news;
 pub mod password;
 pub mod period;
 pub mod places;

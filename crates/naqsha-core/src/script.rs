@@ -1,6 +1,7 @@
 //! The Arabic script, in which Urdu is written: the one definition every part of Naqsha uses
 //! to tell Urdu text from Latin text (the language of an SMS, a right-to-left run, a label's
-//! width on the map, a taxonomy's Urdu names).
+//! width on the map, a taxonomy's Urdu names), and its digits (a receipt, a code or a phone
+//! number typed on an Urdu keyboard).
 
 /// Whether `c` is in one of the Arabic script's blocks: Arabic, Arabic Supplement, Arabic
 /// Extended-B and -A, and the presentation forms (without U+FEFF, the byte-order mark that
@@ -30,6 +31,27 @@ pub fn has_arabic_letters(text: &str) -> bool {
     text.chars().any(is_arabic_letter)
 }
 
+/// The value of a decimal digit in ASCII, Urdu (Extended Arabic-Indic, ۰–۹) or Arabic-Indic
+/// (٠–٩) script; none for any other character.
+pub fn digit_value(c: char) -> Option<u8> {
+    let value = match c {
+        '0'..='9' => u32::from(c) - u32::from('0'),
+        '\u{06F0}'..='\u{06F9}' => u32::from(c) - 0x06F0,
+        '\u{0660}'..='\u{0669}' => u32::from(c) - 0x0660,
+        _ => return None,
+    };
+    u8::try_from(value).ok()
+}
+
+/// An Urdu or Arabic-Indic digit as its ASCII digit; none for any other character (ASCII
+/// digits included: they need no folding).
+pub fn fold_digit(c: char) -> Option<char> {
+    if c.is_ascii_digit() {
+        return None;
+    }
+    digit_value(c).map(|d| char::from(b'0' + d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +71,29 @@ mod tests {
         );
         assert!(has_arabic_letters("call me: میں ہوں"));
         assert!(!has_arabic_letters("۰۳۰۰ 1234567"));
+    }
+
+    #[test]
+    fn digits_of_three_scripts_have_their_values() {
+        for (i, (ascii, urdu, arabic)) in "0123456789"
+            .chars()
+            .zip("۰۱۲۳۴۵۶۷۸۹".chars())
+            .zip("٠١٢٣٤٥٦٧٨٩".chars())
+            .map(|((a, u), r)| (a, u, r))
+            .enumerate()
+        {
+            let i = u8::try_from(i).unwrap();
+            assert_eq!(digit_value(ascii), Some(i));
+            assert_eq!(digit_value(urdu), Some(i));
+            assert_eq!(digit_value(arabic), Some(i));
+            assert_eq!(fold_digit(urdu), Some(ascii));
+            assert_eq!(fold_digit(arabic), Some(ascii));
+            assert_eq!(fold_digit(ascii), None);
+        }
+        for c in [
+            'a', 'ا', '/', '\u{06EF}', '\u{06FA}', '\u{065F}', '\u{066A}',
+        ] {
+            assert_eq!(digit_value(c), None, "{c}");
+        }
     }
 }

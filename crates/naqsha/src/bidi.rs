@@ -126,6 +126,11 @@ pub fn html(lang: Lang, text: &str) -> String {
 
 /// Left-to-right isolate: starts a run laid out left to right, isolated from its neighbours.
 pub const LRI: char = '\u{2066}';
+/// First strong isolate: the value after it takes its direction from its own first letter
+/// (left to right when it has none, as digits and punctuation).
+pub const FSI: char = '\u{2068}';
+/// Pop directional isolate: ends an isolate.
+pub const PDI: char = '\u{2069}';
 
 /// `text` as plain text (an SMS, a JSON message, a catalog message) with every run that bidi
 /// could reorder wrapped in Unicode isolates (LRI … PDI).
@@ -137,7 +142,7 @@ pub fn isolate_plain(text: &str) -> String {
             Run::Ltr(t) => {
                 out.push(LRI);
                 out.push_str(t);
-                out.push(crate::i18n::PDI);
+                out.push(PDI);
             }
         }
     }

@@ -271,7 +271,7 @@ impl Config {
     pub fn for_data_dir(data_dir: impl Into<PathBuf>) -> Self {
         let data_dir = data_dir.into();
         Self {
-            database_url: crate::storage::sqlite_url(&data_dir.join("naqsha.db")),
+            database_url: sqlite_url(&data_dir.join("naqsha.db")),
             data_dir,
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             site_title: None,
@@ -466,7 +466,7 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
     let mut config = Config::for_data_dir(PathBuf::from(data_dir));
 
     if let Some(url) = string("database_url")? {
-        if crate::storage::Backend::from_url(&url).is_err() {
+        if Backend::of_url(&url).is_none() {
             return Err(err(
                 "database_url",
                 "expected sqlite://PATH or postgres://USER@HOST/DB".into(),
@@ -855,6 +855,43 @@ fn channel_settings(
         poll: std::time::Duration::from_secs(poll * 60),
     });
     Ok(())
+}
+
+/// Which database a database URL names. Storage opens it; configuration only checks that
+/// the URL names one Naqsha supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite file.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+impl Backend {
+    /// Tells the backend from a database URL: `sqlite:…`, `postgres://…` or
+    /// `postgresql://…`; none for anything else.
+    pub fn of_url(url: &str) -> Option<Self> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+
+    /// A short name for logs and the health check.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// The SQLite URL for a database file, creating it if missing.
+pub fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
 }
 
 /// Default minutes between polls of one news feed (`[news] poll_minutes`).

@@ -190,11 +190,7 @@ pub fn t(lang: Lang, key: &str) -> &str {
     }
 }
 
-/// First strong isolate: the value after it takes its direction from its own first letter
-/// (left to right when it has none, as digits and punctuation).
-pub const FSI: char = '\u{2068}';
-/// Pop directional isolate: ends an isolate.
-pub const PDI: char = '\u{2069}';
+use crate::bidi::{FSI, PDI};
 
 /// `value` isolated from the text around it when that text is right to left, so bidi cannot
 /// reorder it with its neighbours ("0800 39393" does not become "39393 0800"). A plain number

@@ -12,7 +12,7 @@ use crate::intake::runtime::IntakeRuntime;
 use crate::public::PublicIndex;
 use crate::staff::StaffRuntime;
 use crate::staff::duplicates::DuplicateCache;
-use crate::storage::Store;
+use crate::storage::{PublicStore, Store};
 
 /// Everything a handler needs. Cheap to clone.
 #[derive(Clone)]
@@ -81,6 +81,13 @@ impl AppState {
         &self.inner.duplicates
     }
 
+    /// The store as the public side may read it: published cases and counts only. The
+    /// type hides every other method of [`Store`], so a public page that reads the store
+    /// through this cannot reach a sealed column: the compiler refuses it.
+    pub fn public_store(&self) -> &impl PublicStore {
+        &self.inner.store
+    }
+
     /// Every published case in memory, for the public pages and the API.
     pub fn public(&self) -> &PublicIndex {
         &self.inner.public
@@ -139,5 +146,43 @@ impl AppState {
     /// The gazetteer of places.
     pub fn gazetteer(&self) -> &'static Gazetteer {
         Gazetteer::pakistan()
+    }
+}
+
+impl crate::intake::Context for AppState {
+    fn store(&self) -> &Store {
+        AppState::store(self)
+    }
+
+    fn intake(&self) -> &IntakeRuntime {
+        AppState::intake(self)
+    }
+
+    fn taxonomy(&self) -> &Taxonomy {
+        AppState::taxonomy(self)
+    }
+
+    fn gazetteer(&self) -> &Gazetteer {
+        AppState::gazetteer(self)
+    }
+}
+
+impl crate::channels::Context for AppState {
+    fn config(&self) -> &Config {
+        AppState::config(self)
+    }
+
+    fn sms(&self) -> &crate::channels::sms::SmsRuntime {
+        AppState::sms(self)
+    }
+}
+
+impl crate::staff::Context for AppState {
+    fn store(&self) -> &Store {
+        AppState::store(self)
+    }
+
+    fn staff(&self) -> &StaffRuntime {
+        AppState::staff(self)
     }
 }

@@ -26,6 +26,10 @@ pub fn fold(name: &str) -> String {
 
 /// Map one (already decomposed) character to its folded form, or drop it.
 fn fold_char(c: char) -> Option<char> {
+    // Arabic-Indic and extended digits fold to ASCII digits
+    if let Some(digit) = crate::script::fold_digit(c) {
+        return Some(digit);
+    }
     match c {
         // Arabic-script letter variants
         'ي' | 'ى' | 'ے' | 'ۓ' | 'ې' | 'ۍ' => Some('ی'),
@@ -37,9 +41,6 @@ fn fold_char(c: char) -> Option<char> {
         '\u{0640}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '،' | '۔' | '؟' | '٬' => {
             None
         }
-        // Arabic-Indic and extended digits fold to ASCII digits
-        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
-        '\u{06f0}'..='\u{06f9}' => char::from_digit(c as u32 - 0x06f0, 10),
         c if c.is_alphanumeric() => Some(c),
         // spaces, hyphens, dots, apostrophes and other punctuation are dropped
         _ => None,

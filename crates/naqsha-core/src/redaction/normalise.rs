@@ -164,9 +164,10 @@ impl Normalised {
 
 /// The normalised form of one character, or `None` when it is dropped.
 pub fn normalise_char(c: char) -> Option<char> {
+    if let Some(digit) = crate::script::fold_digit(c) {
+        return Some(digit);
+    }
     Some(match c {
-        '\u{06f0}'..='\u{06f9}' => char::from(b'0' + (c as u32 - 0x06f0) as u8),
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
         'ي' | 'ى' | 'ۍ' => 'ی',
         'ك' | 'ڪ' => 'ک',
         'ه' | 'ة' | 'ۀ' | 'ۂ' => 'ہ',

@@ -161,12 +161,8 @@ impl FromStr for RecoveryKey {
 
 /// The value of one typed character, forgiving case, look-alikes and non-Latin digits.
 fn symbol_value(c: char) -> Option<u8> {
-    let c = match c {
-        // Extended Arabic-Indic (Urdu) and Arabic-Indic digits.
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (u32::from(c) - 0x06F0) as u8),
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (u32::from(c) - 0x0660) as u8),
-        _ => c.to_ascii_uppercase(),
-    };
+    // Extended Arabic-Indic (Urdu) and Arabic-Indic digits count as their ASCII digits.
+    let c = crate::script::fold_digit(c).unwrap_or_else(|| c.to_ascii_uppercase());
     let c = match c {
         'O' => '0',
         'I' | 'L' => '1',

@@ -10,6 +10,18 @@ pub mod sms;
 
 use naqsha_core::lang::Lang;
 
+use crate::config::Config;
+
+/// What channels need of the running application: what intake needs (they hand reports
+/// to it), the configuration, and the SMS runtime (gateway state, join windows). The
+/// application state implements it.
+pub trait Context: crate::intake::Context + Clone + 'static {
+    /// The configuration.
+    fn config(&self) -> &Config;
+    /// SMS gateway state.
+    fn sms(&self) -> &sms::SmsRuntime;
+}
+
 /// The language a reporter wrote in: Urdu when the text has Arabic-script letters, else
 /// English (Roman Urdu reads as English here; replies to it are in English).
 pub fn language_of(text: &str) -> Lang {

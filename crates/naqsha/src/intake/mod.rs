@@ -20,6 +20,7 @@ use naqsha_core::submission::{
 };
 use naqsha_core::taxonomy::Taxonomy;
 
+use crate::intake::runtime::IntakeRuntime;
 use crate::keyring::KeyringError;
 use crate::storage::{Arrival, IntakeStore, NewAttachment, NewSubmission, StorageError, Store};
 
@@ -193,6 +194,20 @@ pub fn seal_report(
     Ok(sealing::seal(public_key, &plain))
 }
 
+/// What intake needs of the running application: the store, the intake runtime (keys,
+/// limits and the flood detector), and the taxonomy and gazetteer a report is checked
+/// against. The application state implements it; a channel passes on what it was given.
+pub trait Context: Send + Sync {
+    /// The store reports are committed to.
+    fn store(&self) -> &Store;
+    /// Keys, limits and the flood detector.
+    fn intake(&self) -> &IntakeRuntime;
+    /// The taxonomy categories are checked against.
+    fn taxonomy(&self) -> &Taxonomy;
+    /// The gazetteer places are checked against.
+    fn gazetteer(&self) -> &Gazetteer;
+}
+
 /// A report from a web door that was not stored, with its sealed evidence files given back
 /// so the form can keep them for the next try.
 #[derive(Debug)]
@@ -207,7 +222,7 @@ pub struct NotAccepted {
 /// commits it (spending the form token that carried it, if any, in the same transaction),
 /// counts it for the flood detector, and returns the receipt to show once.
 pub async fn accept_with_receipt(
-    state: &crate::state::AppState,
+    state: &impl Context,
     valid: form::ValidReport,
     channel: Channel,
     flagged: bool,

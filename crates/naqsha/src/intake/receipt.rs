@@ -22,7 +22,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
 use naqsha_core::redaction::normalise::normalise_char;
-use naqsha_core::script::is_arabic_letter;
+use naqsha_core::script::{digit_value, is_arabic_letter};
 use rand::Rng;
 use rand::rngs::OsRng;
 use sha2::Sha256;
@@ -380,17 +380,6 @@ impl fmt::Debug for Receipt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Receipt(redacted)")
     }
-}
-
-/// The value of a decimal digit in ASCII, Urdu (Extended Arabic-Indic) or Arabic-Indic script.
-pub(crate) fn digit_value(c: char) -> Option<u8> {
-    let value = match c {
-        '0'..='9' => u32::from(c) - u32::from('0'),
-        '\u{06F0}'..='\u{06F9}' => u32::from(c) - 0x06F0,
-        '\u{0660}'..='\u{0669}' => u32::from(c) - 0x0660,
-        _ => return None,
-    };
-    u8::try_from(value).ok()
 }
 
 /// Characters that may stand between words or digit groups, including the invisible direction

@@ -17,73 +17,13 @@ use naqsha_core::period::YearMonth;
 use naqsha_core::places::{Gazetteer, PlaceId, PlaceLevel};
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 
+pub use naqsha_core::case::{CaseSummary, CountedCase, PublicCase};
+
 use super::query::PublicQuery;
-use crate::storage::{PublicStore, StorageError, Store, quick};
+use crate::storage::{PublicStore, StorageError, quick};
 
 /// How often the publication counter is checked at most.
 const CHECK_EVERY: Duration = Duration::from_secs(1);
-
-/// A published case as the public side needs it for lists, maps and counts (the full text
-/// is read from storage for the one story shown).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PublicCase {
-    /// The id.
-    pub id: CaseId,
-    /// Categories.
-    pub labels: Labels,
-    /// The published place: a district or a province.
-    pub place: Option<PlaceId>,
-    /// Its district, when the place is one.
-    pub district: Option<PlaceId>,
-    /// Its province.
-    pub province: Option<PlaceId>,
-    /// The month.
-    pub period: Option<YearMonth>,
-    /// English title, if written.
-    pub title_en: Option<String>,
-    /// Urdu title, if written.
-    pub title_ur: Option<String>,
-    /// Fictional demo data.
-    pub demo: bool,
-    /// How far it was checked.
-    pub verification: Verification,
-    /// The month it was first made public: never the day or time, which would narrow down
-    /// the month-only date of the case (a case is usually published soon after it happened).
-    pub published: Option<YearMonth>,
-}
-
-/// A case counted in the public figures but never shown as a story (the survivor chose
-/// "statistics only"): what the filters and counts look at, and nothing that could be listed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CountedCase {
-    /// Categories.
-    pub labels: Labels,
-    /// The published place: a district or a province.
-    pub place: Option<PlaceId>,
-    /// Its province.
-    pub province: Option<PlaceId>,
-    /// The month.
-    pub period: Option<YearMonth>,
-    /// How far it was checked.
-    pub verification: Verification,
-}
-
-/// A case read for the snapshot: a story, or one counted only.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CaseSummary {
-    /// A published story.
-    Story(PublicCase),
-    /// A statistics-only case.
-    CountOnly(CountedCase),
-}
-
-impl PublicCase {
-    /// The map position: the point of its district, or of its province when only that is
-    /// published; none without a place.
-    pub fn position<'g>(&self, gazetteer: &'g Gazetteer) -> Option<&'g naqsha_core::places::Place> {
-        gazetteer.get(self.place.as_ref()?)
-    }
-}
 
 /// Every counted case at one moment, with a compact index of what the filters and counts
 /// look at; the stories among them, newest period first (then by id), in [`Self::cases`].
@@ -575,7 +515,7 @@ impl PublicIndex {
     /// this fail.
     pub async fn snapshot(
         &self,
-        store: &Store,
+        store: &impl PublicStore,
         taxonomy: &Taxonomy,
         gazetteer: &Gazetteer,
     ) -> Result<Arc<Snapshot>, StorageError> {
@@ -656,7 +596,7 @@ impl PublicIndex {
 }
 
 async fn build(
-    store: &Store,
+    store: &impl PublicStore,
     taxonomy: &Taxonomy,
     gazetteer: &Gazetteer,
     generation: u64,

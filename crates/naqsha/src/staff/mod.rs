@@ -22,7 +22,7 @@ pub use hash_gate::HashGate;
 pub use throttle::LoginThrottle;
 pub use vault::Vault;
 
-use crate::storage::StaffSession;
+use crate::storage::{StaffSession, Store};
 
 /// A signed-in session ends after this long without a request.
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
@@ -39,6 +39,15 @@ pub fn expired(session: &StaffSession, now: OffsetDateTime) -> bool {
         return since(session.created_at) > PENDING_TIMEOUT;
     }
     since(session.last_seen_at) > IDLE_TIMEOUT || since(session.created_at) > ABSOLUTE_TIMEOUT
+}
+
+/// What the staff side's background work needs of the running application: the store and
+/// the staff runtime (vault, pending second factors). The application state implements it.
+pub trait Context: Clone + Send + Sync + 'static {
+    /// The store sessions live in.
+    fn store(&self) -> &Store;
+    /// Keys and pending sign-ins held in memory.
+    fn staff(&self) -> &StaffRuntime;
 }
 
 /// What the staff workspace keeps in memory for the life of the process.

@@ -6,8 +6,7 @@ use std::time::Duration;
 
 use time::OffsetDateTime;
 
-use super::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT, PENDING_TIMEOUT};
-use crate::state::AppState;
+use super::{ABSOLUTE_TIMEOUT, Context, IDLE_TIMEOUT, PENDING_TIMEOUT};
 use crate::storage::{StaffStore, StorageError};
 
 /// How often the sweeper runs.
@@ -15,7 +14,7 @@ pub const EVERY: Duration = Duration::from_secs(60);
 
 /// Deletes timed-out sessions and forgets every in-memory value whose session is gone.
 /// Returns how many keys were forgotten.
-pub async fn sweep(state: &AppState) -> Result<usize, StorageError> {
+pub async fn sweep(state: &impl Context) -> Result<usize, StorageError> {
     let now = OffsetDateTime::now_utc();
     let store = state.store();
     store
@@ -49,7 +48,7 @@ pub async fn sweep(state: &AppState) -> Result<usize, StorageError> {
 }
 
 /// Runs [`sweep`] every [`EVERY`] until the process ends.
-pub fn spawn(state: AppState) {
+pub fn spawn(state: impl Context) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);
         loop {

@@ -45,7 +45,7 @@ pub fn matching_step(secret: &str, code: &str, unix_now: u64) -> Result<Option<i
     // Spaces are allowed ("123 456"), and Urdu digits from an Urdu keyboard.
     let mut digits = String::with_capacity(6);
     for c in code.chars().filter(|c| !c.is_whitespace()) {
-        match crate::intake::receipt::digit_value(c) {
+        match naqsha_core::script::digit_value(c) {
             Some(d) => digits.push(char::from(b'0' + d)),
             None => return Ok(None),
         }

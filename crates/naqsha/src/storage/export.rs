@@ -3,48 +3,30 @@
 
 use std::future::Future;
 
-use naqsha_core::case::{CaseStatus, Verification};
+use naqsha_core::case::Case;
 use naqsha_core::ids::CaseId;
-use naqsha_core::period::YearMonth;
-use naqsha_core::places::PlaceId;
-use naqsha_core::submission::{Channel, Consent};
-use naqsha_core::taxonomy::Labels;
-use time::OffsetDateTime;
+use naqsha_core::submission::Channel;
 
+use super::case_row::{CODED_COLUMNS, coded_case};
 use super::rows::Cols;
 use super::{StorageError, Store};
 
-/// A case as coded by moderators, without any of its text.
+/// A case as coded by moderators, without any of its text: `case.story_en` and
+/// `case.story_ur` are always `None`, since no text column is read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodedCase {
-    /// The id.
-    pub id: CaseId,
     /// The channel of the report it was derived from (none for cases entered by staff).
     pub channel: Option<Channel>,
-    /// Status.
-    pub status: CaseStatus,
-    /// The taxonomy version the labels were coded with.
-    pub taxonomy_version: String,
-    /// Categories in every dimension.
-    pub labels: Labels,
-    /// The generalised place.
-    pub place: Option<PlaceId>,
-    /// Its province.
-    pub province: Option<PlaceId>,
-    /// The month.
-    pub period: Option<YearMonth>,
-    /// What the reporter allowed.
-    pub consent: Consent,
-    /// How far it was checked.
-    pub verification: Verification,
-    /// Fictional demo data.
-    pub demo: bool,
-    /// Created.
-    pub created_at: OffsetDateTime,
-    /// Last changed.
-    pub updated_at: OffsetDateTime,
-    /// First made public.
-    pub published_at: Option<OffsetDateTime>,
+    /// The case, without its stories.
+    pub case: Case,
+}
+
+impl std::ops::Deref for CodedCase {
+    type Target = Case;
+
+    fn deref(&self) -> &Case {
+        &self.case
+    }
 }
 
 /// Reading coded cases for exports.
@@ -64,37 +46,22 @@ impl ExportStore for Store {
         after: Option<CaseId>,
         limit: u32,
     ) -> Result<Vec<CodedCase>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT c.id, s.channel, c.status, c.taxonomy_version, c.labels, c.place, \
-             c.province, c.period, c.consent, c.verification, c.demo, c.created_at, \
-             c.updated_at, c.published_at FROM cases c \
-             LEFT JOIN submissions s ON s.id = c.submission_id \
-             WHERE ($1 IS NULL OR c.id > $1) ORDER BY c.id LIMIT $2",
-        )
-        .bind(after.map(|a| a.to_string()))
-        .bind(i64::from(limit))
-        .fetch_all(self.pool())
-        .await?;
+        let sql = format!(
+            "SELECT {CODED_COLUMNS}, (SELECT s.channel FROM submissions s \
+             WHERE s.id = cases.submission_id) AS channel FROM cases \
+             WHERE ($1 IS NULL OR id > $1) ORDER BY id LIMIT $2"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(after.map(|a| a.to_string()))
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
         rows.iter()
             .map(|row| {
                 let c = Cols::new(row, "cases");
-                let labels = c.labels("labels")?;
-                let period = c.opt_month("period")?;
                 Ok(CodedCase {
-                    id: c.parsed("id")?,
                     channel: c.opt_parsed("channel")?,
-                    status: c.parsed("status")?,
-                    taxonomy_version: c.text("taxonomy_version")?,
-                    labels,
-                    place: c.opt_parsed("place")?,
-                    province: c.opt_parsed("province")?,
-                    period,
-                    consent: c.parsed("consent")?,
-                    verification: c.parsed("verification")?,
-                    demo: c.flag("demo")?,
-                    created_at: c.time("created_at")?,
-                    updated_at: c.time("updated_at")?,
-                    published_at: c.opt_time("published_at")?,
+                    case: coded_case(&c)?,
                 })
             })
             .collect()

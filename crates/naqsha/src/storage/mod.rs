@@ -4,10 +4,29 @@
 //!
 //! Sealed columns only ever receive [`naqsha_core::sealing::Sealed`] bytes: no function here
 //! takes a survivor's words in the clear.
+//!
+//! # Why role traits, and what the compiler keeps apart
+//!
+//! [`Store`] is the only implementation of every role trait, and most callers take a
+//! `&Store`: moderation, intake and the commands legitimately reach several roles, and a
+//! trait per role mostly names what a caller uses (its `use` line says `IntakeStore` or
+//! `ModerationStore`). One boundary matters for survivors' safety and is kept by the
+//! compiler rather than by a naming convention: **the public side never reads a sealed
+//! column.** Its code is generic over [`PublicStore`], the role that reads published cases
+//! and counts only (`crate::public` takes `&impl PublicStore`; public pages read the store
+//! through `AppState::public_store`, which returns `&impl PublicStore`), so inside it a
+//! call to any other role's method does not compile. The import check
+//! (`scripts/check-layers`) refuses a public page or `crate::public` that names `Store` or
+//! another role. Turning the other roles into plain methods of `Store` would gain nothing
+//! and lose the per-role contracts (`contract_tests/`) that both backends must pass.
+//!
+//! Nothing in storage imports any layer above it: it uses `crate::config` and
+//! `naqsha_core` alone.
 
 mod audit;
 pub mod backup;
 mod boundaries;
+mod case_row;
 mod export;
 mod import;
 mod intake;
@@ -26,12 +45,13 @@ pub mod transfer;
 #[cfg(test)]
 mod contract_tests;
 
-use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Connection, Executor};
+
+pub use crate::config::{Backend, sqlite_url};
 
 pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
@@ -137,33 +157,10 @@ fn transient_code(code: &str) -> bool {
         || matches!(code, "40001" | "40P01" | "25006")
 }
 
-/// Which database is behind a [`Store`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    /// Embedded SQLite file.
-    Sqlite,
-    /// PostgreSQL server.
-    Postgres,
-}
-
 impl Backend {
-    /// Tells the backend from a database URL.
+    /// Tells the backend from a database URL ([`Backend::of_url`]), refusing any other.
     pub fn from_url(url: &str) -> Result<Self, StorageError> {
-        if url.starts_with("sqlite:") {
-            Ok(Backend::Sqlite)
-        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Ok(Backend::Postgres)
-        } else {
-            Err(StorageError::UnsupportedUrl)
-        }
-    }
-
-    /// A short name for logs and the health check.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Backend::Sqlite => "sqlite",
-            Backend::Postgres => "postgres",
-        }
+        Backend::of_url(url).ok_or(StorageError::UnsupportedUrl)
     }
 }
 
@@ -172,11 +169,6 @@ impl Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
-}
-
-/// The SQLite URL for a database file, creating it if missing.
-pub fn sqlite_url(path: &Path) -> String {
-    format!("sqlite://{}?mode=rwc", path.display())
 }
 
 impl Store {

@@ -11,15 +11,15 @@ pub(crate) use inbox::join_kinds;
 
 use std::future::Future;
 
-use naqsha_core::case::{Case, CaseStatus, PublicStory};
+use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::ids::{CaseId, SubmissionId, UserId};
 use naqsha_core::places::PlaceId;
 use naqsha_core::sealing::Sealed;
 use naqsha_core::submission::{Channel, SubmissionEnvelope, SubmissionStatus};
-use naqsha_core::text::{PublicText, PublicTitle};
 use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
+use super::case_row::{CASE_COLUMNS, case_from_row};
 use super::rows::{Cols, flag, ts};
 use super::{StorageError, Store};
 
@@ -204,48 +204,6 @@ pub(crate) fn envelope_from_row(row: &AnyRow) -> Result<SubmissionEnvelope, Stor
         province: c.opt_parsed("province")?,
         received_hour: c.time("received_hour")?,
         flagged: c.flag("flagged")?,
-    })
-}
-
-pub(crate) const CASE_COLUMNS: &str = "id, submission_id, status, taxonomy_version, labels, \
-     place, province, period, title_en, text_en, title_ur, text_ur, consent, verification, \
-     demo, created_at, updated_at, published_at";
-
-fn story(
-    c: &Cols<'_>,
-    title: &'static str,
-    text: &'static str,
-) -> Result<Option<PublicStory>, StorageError> {
-    match (c.opt_text(title)?, c.opt_text(text)?) {
-        (Some(t), Some(x)) => Ok(Some(PublicStory {
-            title: PublicTitle::parse(&t).map_err(|e| c.corrupt(title, e))?,
-            text: PublicText::parse(&x).map_err(|e| c.corrupt(text, e))?,
-        })),
-        _ => Ok(None),
-    }
-}
-
-pub(crate) fn case_from_row(row: &AnyRow) -> Result<Case, StorageError> {
-    let c = Cols::new(row, "cases");
-    let labels = c.labels("labels")?;
-    let period = c.opt_month("period")?;
-    Ok(Case {
-        id: c.parsed("id")?,
-        submission: c.opt_parsed("submission_id")?,
-        status: c.parsed("status")?,
-        taxonomy_version: c.text("taxonomy_version")?,
-        labels,
-        place: c.opt_parsed("place")?,
-        province: c.opt_parsed("province")?,
-        period,
-        story_en: story(&c, "title_en", "text_en")?,
-        story_ur: story(&c, "title_ur", "text_ur")?,
-        consent: c.parsed("consent")?,
-        verification: c.parsed("verification")?,
-        demo: c.flag("demo")?,
-        created_at: c.time("created_at")?,
-        updated_at: c.time("updated_at")?,
-        published_at: c.opt_time("published_at")?,
     })
 }
 

@@ -10,9 +10,7 @@ use time::OffsetDateTime;
 
 use super::rows::{Cols, flag, ts};
 use super::{StorageError, Store};
-use crate::channels::feeds::model::{
-    Feed, FeedId, FetchError, Rule, RuleId, RuleLang, hints_to_string,
-};
+use naqsha_core::news::{Feed, FeedId, FetchError, Rule, RuleId, RuleLang, hints_to_string};
 
 /// What one poll of a feed found out, written in one statement.
 #[derive(Debug, Clone, PartialEq, Eq)]

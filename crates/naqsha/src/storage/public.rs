@@ -3,17 +3,15 @@
 
 use std::future::Future;
 
-use naqsha_core::case::{Case, CaseStatus};
+use naqsha_core::case::{Case, CaseStatus, CaseSummary, CountedCase, PublicCase};
 use naqsha_core::ids::{CaseId, SubmissionId};
-use naqsha_core::period::YearMonth;
 use naqsha_core::places::PlaceId;
 use naqsha_core::submission::Consent;
 use naqsha_core::text::PublicTitle;
 
-use super::moderation::{CASE_COLUMNS, case_from_row};
+use super::case_row::{CASE_COLUMNS, CODED_COLUMNS, case_from_row, coded_case};
 use super::rows::Cols;
 use super::{StorageError, Store};
-use crate::public::{CaseSummary, CountedCase, PublicCase};
 
 /// Which published cases to show.
 #[derive(Debug, Clone, Default)]
@@ -109,51 +107,32 @@ impl PublicStore for Store {
     }
 
     async fn counted_summaries(&self) -> Result<Vec<CaseSummary>, StorageError> {
-        // The titles of a count-only case are never read, not even into memory.
-        let rows = sqlx::query(
-            "SELECT id, status, labels, place, province, period, \
+        // The titles of a count-only case are never read, not even into memory; no story
+        // text is read at all.
+        let sql = format!(
+            "SELECT {CODED_COLUMNS}, \
              CASE WHEN status = $1 THEN title_en END AS title_en, \
-             CASE WHEN status = $1 THEN title_ur END AS title_ur, demo, verification, \
-             published_at FROM cases \
-             WHERE status IN ($1, $2) AND consent <> $3",
-        )
-        .bind(CaseStatus::Published.as_str())
-        .bind(CaseStatus::StatisticsOnly.as_str())
-        .bind(Consent::Private.as_str())
-        .fetch_all(self.pool())
-        .await?;
+             CASE WHEN status = $1 THEN title_ur END AS title_ur FROM cases \
+             WHERE status IN ($1, $2) AND consent <> $3"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(CaseStatus::Published.as_str())
+            .bind(CaseStatus::StatisticsOnly.as_str())
+            .bind(Consent::Private.as_str())
+            .fetch_all(self.pool())
+            .await?;
         rows.iter()
             .map(|row| {
                 let c = Cols::new(row, "cases");
-                let labels = c.labels("labels")?;
-                let period = c.opt_month("period")?;
-                let status: CaseStatus = c.parsed("status")?;
-                if status != CaseStatus::Published {
-                    return Ok(CaseSummary::CountOnly(CountedCase {
-                        labels,
-                        place: c.opt_parsed("place")?,
-                        province: c.opt_parsed("province")?,
-                        period,
-                        verification: c.parsed("verification")?,
-                    }));
+                let case = coded_case(&c)?;
+                if case.status != CaseStatus::Published {
+                    return Ok(CaseSummary::CountOnly(CountedCase::of(&case)));
                 }
-                Ok(CaseSummary::Story(PublicCase {
-                    id: c.parsed("id")?,
-                    labels,
-                    place: c.opt_parsed("place")?,
-                    district: None,
-                    province: c.opt_parsed("province")?,
-                    period,
-                    title_en: public_title(&c, "title_en")?,
-                    title_ur: public_title(&c, "title_ur")?,
-                    demo: c.flag("demo")?,
-                    verification: c.parsed("verification")?,
-                    published: c
-                        .opt_time("published_at")?
-                        .map(YearMonth::of)
-                        .transpose()
-                        .map_err(|e| c.corrupt("published_at", e))?,
-                }))
+                let (title_en, title_ur) =
+                    (public_title(&c, "title_en")?, public_title(&c, "title_ur")?);
+                PublicCase::of(case, title_en, title_ur)
+                    .map(CaseSummary::Story)
+                    .map_err(|e| c.corrupt("published_at", e))
             })
             .collect()
     }

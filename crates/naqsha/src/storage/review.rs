@@ -14,7 +14,7 @@ use naqsha_core::places::PlaceId;
 use naqsha_core::sealing::Sealed;
 use time::OffsetDateTime;
 
-use super::moderation::{CASE_COLUMNS, case_from_row};
+use super::case_row::{CASE_COLUMNS, case_from_row};
 use super::rows::{Cols, ts};
 use super::{StorageError, Store};
 

@@ -16,8 +16,8 @@ use tokio::net::TcpStream;
 use tokio_rustls::rustls;
 
 use super::{IngestError, ingest};
+use crate::channels::Context;
 use crate::config::ImapSettings;
-use crate::state::AppState;
 
 /// Longest wait between polls after failures.
 const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
@@ -83,7 +83,10 @@ async fn connect(settings: &ImapSettings) -> Result<Box<dyn Io>, PollError> {
 }
 
 /// Reads and stores every unseen message of the mailbox once.
-pub async fn poll_once(state: &AppState, settings: &ImapSettings) -> Result<PollReport, PollError> {
+pub async fn poll_once(
+    state: &impl Context,
+    settings: &ImapSettings,
+) -> Result<PollReport, PollError> {
     let stream = connect(settings).await?;
     let mut client = Client::new(stream);
     tokio::time::timeout(TIMEOUT, client.read_response())
@@ -171,7 +174,7 @@ pub fn backoff(poll: Duration, failures: u32) -> Duration {
 }
 
 /// Polls the configured mailbox until the process ends.
-pub fn spawn(state: AppState) {
+pub fn spawn(state: impl Context) {
     let Some(settings) = state.config().email.imap.clone() else {
         return;
     };

@@ -13,9 +13,9 @@ use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::ReportText;
 use time::OffsetDateTime;
 
+use crate::channels::Context;
 use crate::intake::evidence::EvidenceLimits;
 use crate::intake::{self, Incoming};
-use crate::state::AppState;
 
 /// The report text of a message that carried only attachments.
 const NO_TEXT: &str = "[email without text; see the attached files]";
@@ -65,7 +65,7 @@ impl IngestError {
 }
 
 /// Stores one raw RFC 5322 message as a sealed submission; returns after the commit.
-pub async fn ingest(state: &AppState, raw: &[u8]) -> Result<Ingested, IngestError> {
+pub async fn ingest(state: &impl Context, raw: &[u8]) -> Result<Ingested, IngestError> {
     let parsed = parse::parse(raw)?;
     let public_key = crate::keyring::public_key(state.store())
         .await

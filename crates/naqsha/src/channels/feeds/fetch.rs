@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use reqwest::header::{self, HeaderMap, HeaderValue};
 
-use super::model::{Feed, FetchError, FetchErrorKind};
+use naqsha_core::news::{Feed, FetchError, FetchErrorKind};
 
 /// The User-Agent sent to every feed: names the software, not the organisation or host.
 pub const USER_AGENT: &str = "Naqsha-feed-reader/1";

@@ -8,7 +8,7 @@
 use naqsha_core::near_duplicate::normalise;
 use naqsha_core::taxonomy::Labels;
 
-use super::model::Rule;
+use naqsha_core::news::Rule;
 
 /// An item's text folded once, to test many rules against.
 pub struct FoldedText(String);
@@ -57,7 +57,7 @@ pub fn matching_hints(rules: &[Rule], text: &str) -> Option<Labels> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::channels::feeds::model::{RuleId, RuleLang};
+    use naqsha_core::news::{RuleId, RuleLang};
 
     fn rule(phrases: &[&str], lang: RuleLang, match_all: bool) -> Rule {
         Rule {

@@ -6,5 +6,4 @@ pub mod fetch;
 pub mod html_text;
 pub mod link;
 pub mod matching;
-pub mod model;
 pub mod poll;

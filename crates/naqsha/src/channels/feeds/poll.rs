@@ -17,11 +17,11 @@ use super::fetch::{self, FetchLimits, Fetched};
 use super::html_text::html_to_text;
 use super::link::{item_key, normalise_link};
 use super::matching::matching_hints;
-use super::model::{Feed, Rule};
+use crate::channels::Context;
 use crate::intake::{self, Incoming, IntakeError};
 use crate::keyring::{self, KeyringError};
-use crate::state::AppState;
 use crate::storage::{NewsStore, PollRecord, SeenItem, StorageError};
+use naqsha_core::news::{Feed, Rule};
 
 /// The longest wait after failures.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(24 * 60 * 60);
@@ -128,7 +128,7 @@ impl Poller {
     /// Does nothing before `naqsha init` (there is no key to seal candidates to).
     pub async fn poll_due(
         &self,
-        state: &AppState,
+        state: &impl Context,
         now: OffsetDateTime,
     ) -> Result<usize, PollError> {
         let store = state.store();
@@ -150,7 +150,7 @@ impl Poller {
     /// Polls one feed and records the result on it.
     pub async fn poll_feed(
         &self,
-        state: &AppState,
+        state: &impl Context,
         feed: &Feed,
         now: OffsetDateTime,
     ) -> Result<FeedOutcome, PollError> {
@@ -203,7 +203,7 @@ impl Poller {
     /// Remembers the new items of a feed and makes candidates of those that match a rule.
     async fn take_items(
         &self,
-        state: &AppState,
+        state: &impl Context,
         feed: &Feed,
         entries: &[Entry],
         now: OffsetDateTime,
@@ -299,7 +299,7 @@ fn candidate_labels(mut hints: Labels) -> Labels {
 }
 
 /// Runs the poller every [`TICK`] until the process ends.
-pub fn spawn(state: AppState) {
+pub fn spawn(state: impl Context) {
     let minutes = state.config().news_poll_minutes;
     let limits = FetchLimits {
         allow_private_hosts: state.config().news_allow_private_hosts,

@@ -38,10 +38,10 @@ use zeroize::Zeroizing;
 use self::commands::Command;
 use self::keys::{GatewayKeys, MemorySalt, PhoneNumber};
 use self::outbox::Outbox;
+use crate::channels::Context;
 use crate::i18n::Tr;
 use crate::intake::receipt::{Receipt, receipt_hash};
 use crate::intake::{self, Incoming};
-use crate::state::AppState;
 use crate::storage::{IntakeStore, ModerationStore, NewAddition, SmsStore};
 
 /// How long the record of a stored gateway message is kept (a gateway retries for less).
@@ -153,7 +153,7 @@ impl SmsRuntime {
 
 /// Every minute, closes expired windows so a sender's words do not stay in memory until the
 /// next SMS arrives.
-pub fn spawn_sweeper(state: AppState) {
+pub fn spawn_sweeper(state: impl Context) {
     if state.config().smssync_secret.is_none() && state.config().sms.webhook_secret.is_none() {
         return;
     }
@@ -192,7 +192,7 @@ impl Drop for InFlight<'_> {
 /// Handles one incoming SMS: a command, or (part of) a report that is sealed and stored
 /// before this returns.
 pub async fn receive(
-    state: &AppState,
+    state: &impl Context,
     keys: &GatewayKeys,
     inbound: Inbound,
 ) -> anyhow::Result<Received> {
@@ -368,7 +368,7 @@ pub fn retry_after_failure(err: &anyhow::Error, res: &mut axum::response::Respon
 }
 
 /// Prunes old seen-message records at most once an hour.
-async fn prune_seen(state: &AppState, now: Instant) -> anyhow::Result<()> {
+async fn prune_seen(state: &impl Context, now: Instant) -> anyhow::Result<()> {
     {
         let mut last = state
             .sms()
@@ -388,7 +388,7 @@ async fn prune_seen(state: &AppState, now: Instant) -> anyhow::Result<()> {
 }
 
 /// A reply text in `lang`, signed with the site's name.
-fn reply_text(state: &AppState, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+fn reply_text(state: &impl Context, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let tr = Tr(lang);
     let site = state
         .config()
@@ -402,7 +402,7 @@ fn reply_text(state: &AppState, lang: Lang, key: &str, args: &[(&str, &str)]) ->
 
 /// The answer to `STATUS <receipt>`: the status as the follow-up page words it.
 async fn status_reply(
-    state: &AppState,
+    state: &impl Context,
     lang: Lang,
     receipt: Result<Receipt, crate::intake::receipt::ReceiptError>,
 ) -> anyhow::Result<String> {
@@ -461,7 +461,7 @@ fn raw_report(
 /// Stores an SMS as a new report or as the next part of the sender's open one. Returns the
 /// receipt of a new report.
 async fn report(
-    state: &AppState,
+    state: &impl Context,
     inbound: &Inbound,
     now: Instant,
 ) -> anyhow::Result<Option<Receipt>> {

@@ -37,7 +37,7 @@ use super::guard::Verdict;
 use super::keys::{GatewayKeys, PhoneNumber};
 use super::{Inbound, clean, receive};
 use crate::abuse::{NetworkKey, retry_after_secs};
-use crate::state::AppState;
+use crate::channels::Context;
 
 /// A failure in the shape the app understands, with how long to wait when throttled.
 struct Refusal(StatusCode, &'static str, Option<Duration>);
@@ -64,7 +64,7 @@ fn refuse(status: StatusCode, error: &'static str) -> Response {
 }
 
 /// The gateway's keys and secret, or the answer when it is off.
-fn keys(state: &AppState) -> Result<(GatewayKeys, String), Refusal> {
+fn keys(state: &impl Context) -> Result<(GatewayKeys, String), Refusal> {
     match &state.config().smssync_secret {
         Some(secret) => Ok((
             GatewayKeys::derive(secret.expose()),
@@ -80,7 +80,7 @@ fn keys(state: &AppState) -> Result<(GatewayKeys, String), Refusal> {
 
 /// Checks the request's secret, throttling wrong ones per network.
 fn check_secret(
-    state: &AppState,
+    state: &impl Context,
     keys: &GatewayKeys,
     fields: &Fields,
     network: NetworkKey,
@@ -127,7 +127,12 @@ fn internal(err: &anyhow::Error) -> Response {
 }
 
 /// `GET /sms/smssync?task=send|result`, from the client network `network`.
-pub async fn get(state: AppState, network: NetworkKey, uri: Uri, headers: HeaderMap) -> Response {
+pub async fn get(
+    state: impl Context,
+    network: NetworkKey,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
     match answer_get(&state, &uri, &headers, network) {
         Ok(res) => res,
         Err(refusal) => refusal.into_response(),
@@ -135,7 +140,7 @@ pub async fn get(state: AppState, network: NetworkKey, uri: Uri, headers: Header
 }
 
 fn answer_get(
-    state: &AppState,
+    state: &impl Context,
     uri: &Uri,
     headers: &HeaderMap,
     network: NetworkKey,
@@ -175,7 +180,7 @@ fn answer_get(
 /// `POST /sms/smssync`: an incoming SMS, or `?task=sent|result` of the Message Results API,
 /// from the client network `network`.
 pub async fn post(
-    state: AppState,
+    state: impl Context,
     network: NetworkKey,
     uri: Uri,
     headers: HeaderMap,
@@ -188,7 +193,7 @@ pub async fn post(
 }
 
 async fn answer_post(
-    state: &AppState,
+    state: &impl Context,
     uri: &Uri,
     headers: &HeaderMap,
     body: &[u8],
@@ -222,7 +227,7 @@ async fn answer_post(
 }
 
 async fn incoming(
-    state: &AppState,
+    state: &impl Context,
     keys: &GatewayKeys,
     fields: &Fields,
 ) -> Result<Response, Refusal> {

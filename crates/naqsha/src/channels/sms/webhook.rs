@@ -22,7 +22,7 @@ use super::guard::Verdict;
 use super::keys::{GatewayKeys, PhoneNumber};
 use super::{Inbound, clean, receive};
 use crate::abuse::retry_after_secs;
-use crate::state::AppState;
+use crate::channels::Context;
 
 fn refuse(status: StatusCode, error: &str) -> Response {
     (
@@ -34,7 +34,7 @@ fn refuse(status: StatusCode, error: &str) -> Response {
 
 /// `POST /sms/webhook`, from the client network `network`.
 pub async fn post(
-    state: AppState,
+    state: impl Context,
     network: crate::abuse::NetworkKey,
     uri: Uri,
     headers: HeaderMap,

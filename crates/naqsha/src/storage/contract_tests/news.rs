@@ -4,9 +4,7 @@ use naqsha_core::lang::Lang;
 use naqsha_core::near_duplicate::Signature;
 
 use super::*;
-use crate::channels::feeds::model::{
-    Feed, FeedId, FetchError, FetchErrorKind, Rule, RuleId, RuleLang,
-};
+use naqsha_core::news::{Feed, FeedId, FetchError, FetchErrorKind, Rule, RuleId, RuleLang};
 
 fn feed(name: &str, at: time::OffsetDateTime) -> Feed {
     Feed {

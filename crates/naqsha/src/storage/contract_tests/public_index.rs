@@ -3,10 +3,10 @@
 //! their titles, statistics-only cases without any text) and nothing else.
 
 use super::*;
-use crate::public::CaseSummary;
+use naqsha_core::case::{CaseSummary, CountedCase, PublicCase};
 
 /// The stories among the summaries, oldest first.
-fn stories(summaries: &[CaseSummary]) -> Vec<&crate::public::PublicCase> {
+fn stories(summaries: &[CaseSummary]) -> Vec<&PublicCase> {
     let mut s: Vec<_> = summaries
         .iter()
         .filter_map(|s| match s {
@@ -19,7 +19,7 @@ fn stories(summaries: &[CaseSummary]) -> Vec<&crate::public::PublicCase> {
 }
 
 /// The count-only cases among the summaries.
-fn count_only(summaries: &[CaseSummary]) -> Vec<&crate::public::CountedCase> {
+fn count_only(summaries: &[CaseSummary]) -> Vec<&CountedCase> {
     summaries
         .iter()
         .filter_map(|s| match s {

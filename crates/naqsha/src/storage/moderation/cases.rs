@@ -2,8 +2,9 @@
 
 use naqsha_core::case::Case;
 
+use super::CaseListFilter;
 use super::query::Conditions;
-use super::{CASE_COLUMNS, CaseListFilter, case_from_row};
+use crate::storage::case_row::{CASE_COLUMNS, case_from_row};
 use crate::storage::rows::Cols;
 use crate::storage::{StorageError, Store};
 

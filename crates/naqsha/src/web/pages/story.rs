@@ -172,7 +172,7 @@ pub async fn story(
     let id: CaseId = id.parse().map_err(|_| AppError::NotFound)?;
     // Read from the store (not the snapshot), so a story withdrawn a moment ago is gone;
     // while the database is unavailable this answers 503 with Retry-After.
-    let case = quick(state.store().published_case(id))
+    let case = quick(state.public_store().published_case(id))
         .await?
         .ok_or(AppError::NotFound)?;
     let (story_lang, story) = case.story_for(lang).ok_or(AppError::NotFound)?;

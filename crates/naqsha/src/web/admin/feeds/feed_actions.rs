@@ -12,11 +12,9 @@ use super::super::super::pages::render;
 use super::super::AdminUi;
 use super::super::session::Staff;
 use super::{FeedFormView, FeedInput, audited, feeds_page};
-use crate::channels::feeds::model::{
-    Feed, FeedId, InvalidInput, parse_feed_lang, parse_feed_url, parse_name,
-};
 use crate::state::AppState;
 use crate::storage::NewsStore;
+use naqsha_core::news::{Feed, FeedId, InvalidInput, parse_feed_lang, parse_feed_url, parse_name};
 
 #[derive(Template)]
 #[template(path = "admin/feed_edit.html")]

@@ -22,9 +22,9 @@ use super::super::error::AppError;
 use super::super::pages::render;
 use super::session::Staff;
 use super::{AdminUi, Route};
-use crate::channels::feeds::model::{Feed, Rule, RuleLang, hint_values};
 use crate::state::AppState;
 use crate::storage::{AuditStore, NewsStore};
+use naqsha_core::news::{Feed, Rule, RuleLang, hint_values};
 
 /// The news monitoring routes (admins: [`Permission::Settings`]).
 pub fn routes() -> Vec<Route> {
@@ -439,11 +439,11 @@ mod tests {
                 assert_ne!(Tr(lang).t(key), key, "{key} in {lang}");
             }
             for kind in [
-                crate::channels::feeds::model::FetchErrorKind::Connect,
-                crate::channels::feeds::model::FetchErrorKind::Timeout,
-                crate::channels::feeds::model::FetchErrorKind::Status,
-                crate::channels::feeds::model::FetchErrorKind::TooLarge,
-                crate::channels::feeds::model::FetchErrorKind::Parse,
+                naqsha_core::news::FetchErrorKind::Connect,
+                naqsha_core::news::FetchErrorKind::Timeout,
+                naqsha_core::news::FetchErrorKind::Status,
+                naqsha_core::news::FetchErrorKind::TooLarge,
+                naqsha_core::news::FetchErrorKind::Parse,
             ] {
                 assert_ne!(Tr(lang).t(kind.label()), kind.label(), "{lang}");
             }

@@ -12,11 +12,11 @@ use super::super::super::pages::render;
 use super::super::AdminUi;
 use super::super::session::Staff;
 use super::{RuleFormView, RuleInput, audited, feeds_page};
-use crate::channels::feeds::model::{
-    InvalidInput, Rule, RuleId, RuleLang, parse_hints, parse_name, parse_phrases,
-};
 use crate::state::AppState;
 use crate::storage::NewsStore;
+use naqsha_core::news::{
+    InvalidInput, Rule, RuleId, RuleLang, parse_hints, parse_name, parse_phrases,
+};
 
 #[derive(Template)]
 #[template(path = "admin/rule_edit.html")]

@@ -264,7 +264,7 @@ pub async fn one(
     }
     let summary = snapshot.case(id).ok_or_else(|| not_found(lang))?;
     // Unpublished since the snapshot was taken: gone for this request too.
-    let case = quick(state.store().published_case(id))
+    let case = quick(state.public_store().published_case(id))
         .await
         .map_err(AppError::from)?
         .ok_or_else(|| not_found(lang))?;

@@ -1,15 +1,15 @@
 //! What an admin configures for news monitoring: feeds and keyword rules, each built only
 //! through a parse that the workspace forms and storage share.
 
-use naqsha_core::lang::Lang;
-use naqsha_core::taxonomy::{Labels, Taxonomy};
+use crate::lang::Lang;
+use crate::taxonomy::{Labels, Taxonomy};
 use time::OffsetDateTime;
 
-naqsha_core::typed_id!(
+crate::typed_id!(
     /// A news feed an admin follows.
     FeedId
 );
-naqsha_core::typed_id!(
+crate::typed_id!(
     /// A keyword rule of news monitoring.
     RuleId
 );
@@ -124,7 +124,7 @@ pub fn parse_feed_url(raw: &str) -> Result<String, InvalidInput> {
     if raw.len() > MAX_URL_LEN {
         return Err(InvalidInput::Url);
     }
-    let url = reqwest::Url::parse(raw).map_err(|_| InvalidInput::Url)?;
+    let url = url::Url::parse(raw).map_err(|_| InvalidInput::Url)?;
     let ok = matches!(url.scheme(), "http" | "https")
         && url.host_str().is_some_and(|h| !h.is_empty())
         && url.username().is_empty()
@@ -156,7 +156,7 @@ pub fn parse_phrases(raw: &str) -> Result<Vec<String>, InvalidInput> {
             return Err(InvalidInput::Phrases);
         }
         // a phrase of punctuation alone would fold to nothing and match nothing
-        if naqsha_core::near_duplicate::normalise(p).is_empty() {
+        if crate::near_duplicate::normalise(p).is_empty() {
             return Err(InvalidInput::Phrases);
         }
         if !phrases.iter().any(|q| q == p) {
