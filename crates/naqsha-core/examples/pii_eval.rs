@@ -14,6 +14,13 @@
 //! without personal data. `--misses KIND` prints the true spans of that kind not covered;
 //! `--false-positives` prints what was found in texts without personal data.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a measuring tool run by hand: a failed step should stop it loudly"
+)]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;

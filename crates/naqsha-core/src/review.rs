@@ -241,7 +241,7 @@ pub fn span_from_selection(text: &str, start: usize, end: usize, kind: Kind) -> 
     })
 }
 
-/// The text with `spans` replaced by typed placeholders ([NAME], [نام]) in `lang`, or in
+/// The text with `spans` replaced by typed placeholders (`[NAME]`, `[نام]`) in `lang`, or in
 /// the script around each span when `lang` is `None`.
 pub fn draft_text(text: &str, spans: &[Span], lang: Option<Lang>) -> String {
     let options = RedactOptions {

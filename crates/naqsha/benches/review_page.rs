@@ -5,6 +5,13 @@
 //! `cargo bench -p naqsha --bench review_page` (release profile). Prints the distribution of
 //! in-process request times; run it on an otherwise idle machine.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a measuring tool run by hand: a failed step should stop it loudly"
+)]
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 

@@ -94,6 +94,10 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: crate::commands::redact::Format,
         /// Replace names with consistent pseudonyms ("Person A") instead of [NAME].
+        #[allow(
+            rustdoc::broken_intra_doc_links,
+            reason = "this line is the --help text, where [NAME] is the placeholder itself"
+        )]
         #[arg(long)]
         pseudonyms: bool,
         /// Leave spans scoring below this in the text.

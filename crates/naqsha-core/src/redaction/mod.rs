@@ -260,7 +260,7 @@ impl Redactor {
     }
 
     /// Detects and replaces personal data. Replacing a span can bring a cue closer to
-    /// other data ("[IBAN]" is shorter than the IBAN), so the redacted text is checked again
+    /// other data (`[IBAN]` is shorter than the IBAN), so the redacted text is checked again
     /// and what is found there is added, until nothing new turns up (at most
     /// [`MAX_ROUNDS`] rounds): redacting the result once more changes nothing.
     pub fn redact(&self, text: &str, options: &RedactOptions) -> Redacted {

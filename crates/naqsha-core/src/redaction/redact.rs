@@ -1,4 +1,4 @@
-//! Replacing detected spans: typed placeholders ([NAME], [نام]) or pseudonyms that stay
+//! Replacing detected spans: typed placeholders (`[NAME]`, `[نام]`) or pseudonyms that stay
 //! the same for the same person within one story ("Person A").
 
 use std::collections::HashMap;

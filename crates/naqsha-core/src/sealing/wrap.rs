@@ -484,6 +484,7 @@ fn argon2id_key(
 type HmacSha256 = Hmac<Sha256>;
 
 /// HKDF-SHA256 (RFC 5869) with a 32-byte output, i.e. a single expand block.
+#[expect(clippy::expect_used, reason = "HMAC accepts keys of any length")]
 pub(super) fn hkdf_sha256_32(salt: &[u8], ikm: &[u8], info: &[u8]) -> Zeroizing<[u8; 32]> {
     let mut extract =
         <HmacSha256 as Mac>::new_from_slice(salt).expect("HMAC accepts keys of any length");

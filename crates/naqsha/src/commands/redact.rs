@@ -25,7 +25,7 @@ pub enum Format {
 pub struct Settings {
     /// Output form.
     pub format: Format,
-    /// "Person A" instead of "[NAME]".
+    /// "Person A" instead of `[NAME]`.
     pub pseudonyms: bool,
     /// Leave spans scoring below this in the text.
     pub min_score: f32,

@@ -90,6 +90,7 @@ impl StaffRuntime {
     }
 
     /// The CSRF token bound to `binding` (a session's id hash, or the sign-in form's nonce).
+    #[expect(clippy::expect_used, reason = "HMAC accepts keys of any length")]
     pub fn csrf_token(&self, purpose: &str, binding: &str) -> String {
         use base64::Engine;
         let mut mac =

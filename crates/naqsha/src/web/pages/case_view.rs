@@ -116,7 +116,7 @@ pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The title as a page shows it. A demo case carries its "[Demo]" marker in the stored title
+/// The title as a page shows it. A demo case carries its `[Demo]` marker in the stored title
 /// (so exports and other tools show it too); pages show a badge instead of repeating it.
 pub fn display_title(case: &naqsha_core::case::Case, title: &str) -> String {
     use naqsha_core::demo::{DEMO_TITLE_PREFIX_EN, DEMO_TITLE_PREFIX_UR};

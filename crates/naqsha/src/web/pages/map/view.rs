@@ -286,7 +286,7 @@ fn card(
     })
 }
 
-/// A demo case carries its "[Demo]" marker in the stored title; the card shows a badge
+/// A demo case carries its `[Demo]` marker in the stored title; the card shows a badge
 /// instead of repeating it (as the story page does).
 fn shown_title(demo: bool, title: &str) -> String {
     use naqsha_core::demo::{DEMO_TITLE_PREFIX_EN, DEMO_TITLE_PREFIX_UR};
