@@ -489,14 +489,20 @@ impl Taxonomy {
 
     /// Serialises the taxonomy back into the file format accepted by
     /// [`Taxonomy::from_toml`] (without comments).
-    #[expect(clippy::expect_used, reason = "a validated taxonomy always serialises to TOML")]
+    #[expect(
+        clippy::expect_used,
+        reason = "a validated taxonomy always serialises to TOML"
+    )]
     pub fn to_toml(&self) -> String {
         toml::to_string(&self.to_raw()).expect("a validated taxonomy always serialises to TOML")
     }
 
     /// The default taxonomy for the Pakistan deployment, embedded from
     /// `data/taxonomy/pk-default.toml` and parsed once.
-    #[expect(clippy::expect_used, reason = "embedded data, parsed by the unit tests")]
+    #[expect(
+        clippy::expect_used,
+        reason = "embedded data, parsed by the unit tests"
+    )]
     pub fn pakistan_default() -> &'static Taxonomy {
         static DEFAULT: OnceLock<Taxonomy> = OnceLock::new();
         DEFAULT.get_or_init(|| {
@@ -594,7 +600,10 @@ impl Taxonomy {
     /// (version, names, dimensions, terms, flags, hints — not comments or
     /// layout). Two files with the same hash code cases identically; a file
     /// that changed content but kept its version string gets a different hash.
-    #[expect(clippy::expect_used, reason = "a validated taxonomy always serialises to JSON")]
+    #[expect(
+        clippy::expect_used,
+        reason = "a validated taxonomy always serialises to JSON"
+    )]
     pub fn content_hash(&self) -> String {
         let canonical = serde_json::to_vec(&self.to_raw())
             .expect("a validated taxonomy always serialises to JSON");

@@ -392,6 +392,59 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    /// Every command a user can run (`serve`, `user add`, …): the leaves of the definition.
+    fn leaves(command: &clap::Command, prefix: &str, out: &mut Vec<String>) {
+        for sub in command.get_subcommands() {
+            let path = format!("{prefix}{}", sub.get_name()).trim().to_owned();
+            if sub.has_subcommands() {
+                leaves(sub, &format!("{path} "), out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The README's command table names every command and no command that does not exist.
+    /// A row's first cell is `naqsha CMD [SUB] ARGS…`, where `a|b` names two commands, and
+    /// may add siblings of the last one as `` `SUB2 ARGS` `` (`user add` / `list`).
+    #[test]
+    fn readme_lists_every_command() {
+        let mut in_readme = Vec::new();
+        for row in crate::config::readme_table("Commands") {
+            let spans: Vec<&str> = row[0].split('`').skip(1).step_by(2).collect();
+            let Some(first) = spans.first().and_then(|s| s.strip_prefix("naqsha ")) else {
+                panic!("a row starts with `naqsha …`: {row:?}");
+            };
+            // The command words: lower-case words before the first argument.
+            let words: Vec<&str> = first
+                .split(' ')
+                .take_while(|w| {
+                    w.chars()
+                        .all(|c| c.is_ascii_lowercase() || "-|".contains(c))
+                })
+                .take_while(|w| !w.starts_with('-'))
+                .collect();
+            let (last, parents) = words.split_last().unwrap_or_else(|| panic!("{row:?}"));
+            let parent = parents.join(" ");
+            let mut names: Vec<&str> = last.split('|').collect();
+            for sibling in &spans[1..] {
+                names.push(sibling.split(' ').next().unwrap_or_default());
+            }
+            for name in names {
+                in_readme.push(format!("{parent} {name}").trim().to_owned());
+            }
+        }
+        let mut in_code = Vec::new();
+        leaves(&Cli::command(), "", &mut in_code);
+        in_code.retain(|c| c != "help");
+        in_readme.sort();
+        in_code.sort();
+        assert_eq!(
+            in_readme, in_code,
+            "README.md's Commands table against the CLI"
+        );
+    }
+
     #[test]
     fn global_flags_work_after_the_subcommand() {
         let cli = Cli::try_parse_from(["naqsha", "migrate", "--data-dir", "/tmp/x"]).unwrap();

@@ -950,9 +950,74 @@ fn redact_url(url: &str) -> String {
     }
 }
 
+/// The rows of the first table under the README's `## {section}` heading, each as its
+/// cells (trimmed; the header and the `---` line left out). For the tests that hold the
+/// README's tables to the code's lists.
+#[cfg(test)]
+pub(crate) fn readme_table(section: &str) -> Vec<Vec<String>> {
+    let readme = include_str!("../../../README.md");
+    let heading = format!("\n## {section}\n");
+    let start = readme
+        .find(&heading)
+        .map_or(readme.len(), |i| i + heading.len());
+    let body = &readme[start..];
+    let body = &body[..body.find("\n## ").unwrap_or(body.len())];
+    let cells = |line: &str| -> Vec<String> {
+        // A `|` escaped as `\|` (inside a code span) is not a cell border.
+        let line = line.trim().trim_matches('|').replace("\\|", "\u{0}");
+        line.split('|')
+            .map(|c| c.trim().replace('\u{0}', "|"))
+            .collect()
+    };
+    body.lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(cells)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The README's configuration table has one row per setting, naming its TOML key and
+    /// its environment variable, and no row for a setting that does not exist.
+    #[test]
+    fn readme_lists_every_setting() {
+        let code_of = |cell: &str| -> Vec<String> {
+            cell.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect()
+        };
+        let mut in_readme = Vec::new();
+        for row in readme_table("Configuration") {
+            let key = code_of(&row[0]);
+            assert_eq!(key.len(), 1, "one key per row: {row:?}");
+            // `[server] bind` is `server.bind`; `log` is `log`.
+            let path = match key[0].strip_prefix('[').and_then(|k| k.split_once("] ")) {
+                Some((table, name)) => format!("{table}.{name}"),
+                None => key[0].clone(),
+            };
+            let env = code_of(&row[1])
+                .into_iter()
+                .find(|c| c.starts_with("NAQSHA_"))
+                .unwrap_or_else(|| panic!("no NAQSHA_ variable in {row:?}"));
+            in_readme.push((path, env));
+        }
+        let mut in_code: Vec<(String, String)> = KEYS
+            .iter()
+            .map(|k| (k.path.to_owned(), k.env.to_owned()))
+            .collect();
+        in_readme.sort();
+        in_code.sort();
+        assert_eq!(
+            in_readme, in_code,
+            "README.md's Configuration table against config::KEYS"
+        );
+    }
 
     fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs

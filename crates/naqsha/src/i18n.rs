@@ -110,7 +110,10 @@ const UR: &[(&str, &str)] = &[
 /// Flattened catalog: `section.sub.key` → message.
 type Catalog = BTreeMap<String, String>;
 
-#[expect(clippy::panic, reason = "the catalogs are embedded; a malformed one is a build mistake every test run catches")]
+#[expect(
+    clippy::panic,
+    reason = "the catalogs are embedded; a malformed one is a build mistake every test run catches"
+)]
 static CATALOGS: LazyLock<[Catalog; 2]> = LazyLock::new(|| {
     // The catalogs are part of the binary; a malformed one is a build mistake that every test
     // run catches, so failing loudly here is right.

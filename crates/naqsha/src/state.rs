@@ -114,7 +114,10 @@ impl AppState {
 
     /// The same state with cheaper password hashing, for tests only: the production cost
     /// (64 MiB, 3 passes) would make every test that changes a password slow.
-    #[expect(clippy::panic, reason = "a test-setup mistake (calling it after sharing the state) must fail loudly")]
+    #[expect(
+        clippy::panic,
+        reason = "a test-setup mistake (calling it after sharing the state) must fail loudly"
+    )]
     pub fn with_test_kdf(self) -> Self {
         let inner = Arc::try_unwrap(self.inner)
             .unwrap_or_else(|_| panic!("with_test_kdf must be called before the state is shared"));
@@ -128,7 +131,10 @@ impl AppState {
 
     /// The same state with another gate in front of password hashing, for tests only (e.g. one
     /// slot and no queue, to see what a sign-in meets when the server is busy).
-    #[expect(clippy::panic, reason = "a test-setup mistake (calling it after sharing the state) must fail loudly")]
+    #[expect(
+        clippy::panic,
+        reason = "a test-setup mistake (calling it after sharing the state) must fail loudly"
+    )]
     pub fn with_hash_gate(self, gate: crate::staff::HashGate) -> Self {
         let inner = Arc::try_unwrap(self.inner)
             .unwrap_or_else(|_| panic!("with_hash_gate must be called before the state is shared"));

@@ -216,7 +216,10 @@ impl Gazetteer {
     }
 
     /// The embedded gazetteer of Pakistan with its province outlines, parsed once.
-    #[expect(clippy::panic, reason = "embedded data, parsed by the unit tests: invalid data is a build mistake")]
+    #[expect(
+        clippy::panic,
+        reason = "embedded data, parsed by the unit tests: invalid data is a build mistake"
+    )]
     pub fn pakistan() -> &'static Gazetteer {
         static PK: OnceLock<Gazetteer> = OnceLock::new();
         PK.get_or_init(|| {

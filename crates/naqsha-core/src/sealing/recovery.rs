@@ -174,7 +174,10 @@ fn symbol_value(c: char) -> Option<u8> {
         .map(|p| p as u8)
 }
 
-#[expect(clippy::expect_used, reason = "the prefix is a constant spelled in the alphabet, checked by the unit tests")]
+#[expect(
+    clippy::expect_used,
+    reason = "the prefix is a constant spelled in the alphabet, checked by the unit tests"
+)]
 fn prefix_symbols() -> impl Iterator<Item = u8> {
     PREFIX
         .chars()

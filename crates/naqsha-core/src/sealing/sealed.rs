@@ -115,7 +115,10 @@ fn encryptor(recipients: &[OrgPublicKey]) -> Result<age::Encryptor, SealError> {
 /// Only if the operating system's random number generator fails (age refuses to go on), or
 /// if `recipient` is a deliberately invalid low-order curve point; keys parsed from an
 /// `age1…` string made by [`super::OrgKeyPair::generate`] never are.
-#[expect(clippy::expect_used, reason = "sealing in memory to one X25519 recipient has no failure path (see # Panics)")]
+#[expect(
+    clippy::expect_used,
+    reason = "sealing in memory to one X25519 recipient has no failure path (see # Panics)"
+)]
 pub fn seal(recipient: &OrgPublicKey, plaintext: &[u8]) -> Sealed {
     // Sealing into memory to one X25519 recipient has no failure path: there is a
     // recipient, X25519 stanzas carry no labels, and writing to a Vec cannot fail.

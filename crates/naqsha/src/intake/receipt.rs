@@ -46,7 +46,10 @@ struct WordList {
     unhyphenated: HashMap<String, u16>,
 }
 
-#[expect(clippy::panic, reason = "embedded word list, checked by its unit tests")]
+#[expect(
+    clippy::panic,
+    reason = "embedded word list, checked by its unit tests"
+)]
 static WORDS: LazyLock<WordList> = LazyLock::new(|| {
     WordList::parse(WORDLIST_TEXT).unwrap_or_else(|err| {
         panic!("the embedded receipt word list is invalid (checked by its unit tests): {err}")
@@ -60,7 +63,10 @@ struct UrduWordList {
     index: HashMap<String, u16>,
 }
 
-#[expect(clippy::panic, reason = "embedded word list, checked by its unit tests")]
+#[expect(
+    clippy::panic,
+    reason = "embedded word list, checked by its unit tests"
+)]
 static URDU_WORDS: LazyLock<UrduWordList> = LazyLock::new(|| {
     UrduWordList::parse(URDU_WORDLIST_TEXT).unwrap_or_else(|err| {
         panic!("the embedded Urdu receipt word list is invalid (checked by its unit tests): {err}")

@@ -137,7 +137,10 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
 
 /// The ETag of the response identified by `key` at `generation`: a hash of both, so it
 /// changes exactly when the data or the request does.
-#[expect(clippy::expect_used, reason = "quoted hex digits are always a valid header value")]
+#[expect(
+    clippy::expect_used,
+    reason = "quoted hex digits are always a valid header value"
+)]
 pub fn etag(generation: u64, key: &str) -> HeaderValue {
     let mut hash = Sha256::new();
     hash.update(generation.to_be_bytes());

@@ -181,7 +181,10 @@ fn refuse_filter(lang: Lang, e: QueryError) -> Refusal {
 }
 
 /// A body as JSON bytes (serialising these types cannot fail).
-#[expect(clippy::expect_used, reason = "the API's response types always serialise to JSON")]
+#[expect(
+    clippy::expect_used,
+    reason = "the API's response types always serialise to JSON"
+)]
 fn to_json(value: &impl Serialize) -> Vec<u8> {
     serde_json::to_vec(value).expect("API bodies serialise")
 }
