@@ -3,7 +3,8 @@
 //! reports with giant pictures, forms re-sent with large PDFs and no words (kept as drafts),
 //! sign-in floods with made-up names, SMS gateway posts with wrong secrets, and receipt
 //! guessing — and meanwhile an honest visitor reads pages and sends reports, and a monitor
-//! probes `/healthz` every 200 ms (`--short`: every 50 ms, for a p99 of 1,200 probes rather than 300). The server's memory is sampled every second.
+//! probes `/healthz` every 200 ms (`--short`: every 50 ms, for a p99 of 1,200 probes rather
+//! than 300). The server's memory is sampled every second.
 //!
 //! Targets: server RSS ≤ 512 MiB, honest report p99 ≤ 1 s, `/healthz` p99 ≤ 50 ms, no honest
 //! failure. The exit status is 1 when one is missed (unless `--report-only`), 2 when the run
