@@ -1,0 +1,434 @@
+//! Tests of configuration loading: defaults, file, environment, flags, and every refusal.
+
+use super::*;
+
+/// The README's configuration table has one row per setting, naming its TOML key and
+/// its environment variable, and no row for a setting that does not exist.
+#[test]
+fn readme_lists_every_setting() {
+    let code_of = |cell: &str| -> Vec<String> {
+        cell.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut in_readme = Vec::new();
+    for row in readme_table("Configuration") {
+        let key = code_of(&row[0]);
+        assert_eq!(key.len(), 1, "one key per row: {row:?}");
+        // `[server] bind` is `server.bind`; `log` is `log`.
+        let path = match key[0].strip_prefix('[').and_then(|k| k.split_once("] ")) {
+            Some((table, name)) => format!("{table}.{name}"),
+            None => key[0].clone(),
+        };
+        let env = code_of(&row[1])
+            .into_iter()
+            .find(|c| c.starts_with("NAQSHA_"))
+            .unwrap_or_else(|| panic!("no NAQSHA_ variable in {row:?}"));
+        in_readme.push((path, env));
+    }
+    let mut in_code: Vec<(String, String)> = KEYS
+        .iter()
+        .map(|k| (k.path.to_owned(), k.env.to_owned()))
+        .collect();
+    in_readme.sort();
+    in_code.sort();
+    assert_eq!(
+        in_readme, in_code,
+        "README.md's Configuration table against config::KEYS"
+    );
+}
+
+fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn defaults() {
+    let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(c.data_dir, PathBuf::from("naqsha-data"));
+    assert_eq!(c.database_url, "sqlite://naqsha-data/naqsha.db?mode=rwc");
+    assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+    assert_eq!(
+        c.sqlite_path(),
+        Some(PathBuf::from("naqsha-data/naqsha.db"))
+    );
+}
+
+#[test]
+fn backup_recipients_come_as_a_list_or_one_string_and_must_be_age_keys() {
+    let a = age::x25519::Identity::generate().to_public().to_string();
+    let b = age::x25519::Identity::generate().to_public().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("naqsha.toml");
+    std::fs::write(
+        &file,
+        format!("[backup]\nrecipients = [\"{a}\", \"{b}\"]\n"),
+    )
+    .unwrap();
+    let o = Overrides {
+        config_file: Some(file),
+        ..Default::default()
+    };
+    let c = Config::load_from(&o, &env(&[])).unwrap();
+    assert_eq!(c.backup_recipients, [a.clone(), b.clone()]);
+    let joined = format!("{a}, {b}");
+    let c = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_BACKUP_RECIPIENTS", joined.as_str())]),
+    )
+    .unwrap();
+    assert_eq!(c.backup_recipients, [a, b]);
+    let e = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_BACKUP_RECIPIENTS", "ssh-ed25519 AAAA")]),
+    )
+    .unwrap_err();
+    assert_eq!(e.key, "backup.recipients");
+}
+
+#[test]
+fn file_then_env_then_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("naqsha.toml");
+    std::fs::write(
+        &file,
+        "data_dir = \"/srv/n\"\n[server]\nbind = \"0.0.0.0:80\"\nsite_title = \"Notes\"\n",
+    )
+    .unwrap();
+    let o = Overrides {
+        config_file: Some(file.clone()),
+        ..Default::default()
+    };
+    let c = Config::load_from(&o, &env(&[])).unwrap();
+    assert_eq!(c.bind.to_string(), "0.0.0.0:80");
+    assert_eq!(c.site_title.as_deref(), Some("Notes"));
+    assert_eq!(c.database_url, "sqlite:///srv/n/naqsha.db?mode=rwc");
+
+    let c = Config::load_from(&o, &env(&[("NAQSHA_BIND", "127.0.0.1:9000")])).unwrap();
+    assert_eq!(c.bind.to_string(), "127.0.0.1:9000");
+
+    let o2 = Overrides {
+        bind: Some("127.0.0.1:9100".into()),
+        data_dir: Some("/tmp/x".into()),
+        ..o
+    };
+    let c = Config::load_from(&o2, &env(&[("NAQSHA_BIND", "127.0.0.1:9000")])).unwrap();
+    assert_eq!(c.bind.to_string(), "127.0.0.1:9100");
+    assert_eq!(c.data_dir, PathBuf::from("/tmp/x"));
+}
+
+#[test]
+fn news_poll_minutes_from_file_or_environment_within_a_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("naqsha.toml");
+    std::fs::write(&file, "[news]\npoll_minutes = 15\n").unwrap();
+    let overrides = Overrides {
+        config_file: Some(file),
+        ..Overrides::default()
+    };
+    let c = Config::load_from(&overrides, &env(&[])).unwrap();
+    assert_eq!(c.news_poll_minutes, 15);
+    let c = Config::load_from(&overrides, &env(&[("NAQSHA_NEWS_POLL_MINUTES", "45")])).unwrap();
+    assert_eq!(c.news_poll_minutes, 45);
+    let defaults = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(defaults.news_poll_minutes, 30);
+    for bad in ["0", "-5", "soon", "20000"] {
+        let e = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_NEWS_POLL_MINUTES", bad)]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "news.poll_minutes", "{bad}");
+    }
+}
+
+#[test]
+fn secrets_from_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("db");
+    std::fs::write(&secret, "postgres://naqsha:s3cret@db/naqsha\n").unwrap();
+    let c = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_DATABASE_URL_FILE", secret.to_str().unwrap())]),
+    )
+    .unwrap();
+    assert_eq!(c.database_url, "postgres://naqsha:s3cret@db/naqsha");
+    assert!(
+        !format!("{c:?}").contains("s3cret"),
+        "Debug must hide the password"
+    );
+    assert_eq!(c.database_for_display(), "postgres://naqsha:…@db/naqsha");
+}
+
+#[test]
+fn bad_values_name_the_key_in_one_line() {
+    let e = Config::load_from(&Overrides::default(), &env(&[("NAQSHA_BIND", "localhost")]))
+        .unwrap_err();
+    let line = e.to_string();
+    assert_eq!(
+        line,
+        "configuration: server.bind (from NAQSHA_BIND): expected an address like 127.0.0.1:8080, got \"localhost\""
+    );
+    assert!(!line.contains('\n'));
+
+    let e = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_DATABASE_URL", "mysql://x")]),
+    )
+    .unwrap_err();
+    assert_eq!(e.key, "database_url");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("naqsha.toml");
+    std::fs::write(&file, "[server]\nbindd = \"x\"\n").unwrap();
+    let o = Overrides {
+        config_file: Some(file),
+        ..Default::default()
+    };
+    let e = Config::load_from(&o, &env(&[])).unwrap_err();
+    assert_eq!(e.key, "server.bindd");
+    assert!(e.message.starts_with("unknown setting"));
+
+    std::fs::write(
+        dir.path().join("naqsha.toml"),
+        "[server]\nsecure_cookies = 3\n",
+    )
+    .unwrap();
+    let o = Overrides {
+        config_file: Some(dir.path().join("naqsha.toml")),
+        ..Default::default()
+    };
+    let e = Config::load_from(&o, &env(&[])).unwrap_err();
+    assert_eq!(e.key, "server.secure_cookies");
+}
+
+#[test]
+fn exit_url_defaults_to_a_neutral_outside_page_and_must_be_absolute_http() {
+    let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(c.exit_url, DEFAULT_EXIT_URL);
+    assert!(c.exit_url.starts_with("https://"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("naqsha.toml");
+    std::fs::write(
+        &file,
+        "[server]\nexit_url = \"https://weather.example.org\"\n",
+    )
+    .unwrap();
+    let o = Overrides {
+        config_file: Some(file),
+        ..Default::default()
+    };
+    let c = Config::load_from(&o, &env(&[])).unwrap();
+    assert_eq!(c.exit_url, "https://weather.example.org/");
+    let c = Config::load_from(
+        &o,
+        &env(&[("NAQSHA_EXIT_URL", "http://127.0.0.1:9/today?city=x")]),
+    )
+    .unwrap();
+    assert_eq!(c.exit_url, "http://127.0.0.1:9/today?city=x");
+
+    for bad in [
+        "/exit",
+        "weather.example.org",
+        "javascript:alert(1)",
+        "ftp://weather.example.org/",
+        "https://user:pw@weather.example.org/",
+        "",
+    ] {
+        let e = Config::load_from(&Overrides::default(), &env(&[("NAQSHA_EXIT_URL", bad)]))
+            .unwrap_err();
+        assert_eq!(e.key, "server.exit_url", "{bad:?}");
+        assert!(e.message.contains("absolute http(s) URL"), "{}", e.message);
+    }
+}
+
+#[test]
+fn map_tile_url_needs_a_plain_host_and_the_tile_placeholders() {
+    let ok = Config::load_from(
+        &Overrides::default(),
+        &env(&[(
+            "NAQSHA_MAP_TILE_URL",
+            "https://t.example.org:8443/{z}/{x}/{y}.png",
+        )]),
+    )
+    .unwrap();
+    let url = ok.map_tile_url.unwrap();
+    assert_eq!(tile_origin(&url), Some("https://t.example.org:8443"));
+    for bad in [
+        "https://{s}.tile.example.org/{z}/{x}/{y}.png",
+        "ftp://t.example.org/{z}/{x}/{y}.png",
+        "https://t.example.org/tiles.png",
+    ] {
+        let e = Config::load_from(&Overrides::default(), &env(&[("NAQSHA_MAP_TILE_URL", bad)]))
+            .unwrap_err();
+        assert_eq!(e.key, "map.tile_url", "{bad}");
+    }
+}
+
+#[test]
+fn sms_and_email_settings_from_file_and_environment() {
+    let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(c.sms.join_window, std::time::Duration::from_secs(600));
+    assert_eq!(
+        c.sms.default_consent,
+        naqsha_core::submission::Consent::Private
+    );
+    assert!(c.sms.smssync_instant_reply && c.sms.webhook_secret.is_none());
+    assert!(c.email.imap.is_none());
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("naqsha.toml");
+    let password = dir.path().join("imap-password");
+    std::fs::write(&password, "mail-s3cret\n").unwrap();
+    std::fs::write(
+        &file,
+        "[sms]\njoin_window_minutes = 3\ndefault_consent = \"statistics_only\"\n\
+         webhook_secret = \"hook-Xv7Lq2Zr9TbK4mWc8NpYs3Fd\"\n[email]\nimap_host = \"mail.example.org\"\n\
+         imap_user = \"reports\"\npoll_minutes = 2\n",
+    )
+    .unwrap();
+    let o = Overrides {
+        config_file: Some(file.clone()),
+        ..Default::default()
+    };
+    let c = Config::load_from(
+        &o,
+        &env(&[("NAQSHA_IMAP_PASSWORD_FILE", password.to_str().unwrap())]),
+    )
+    .unwrap();
+    assert_eq!(c.sms.join_window, std::time::Duration::from_secs(180));
+    assert_eq!(
+        c.sms.default_consent,
+        naqsha_core::submission::Consent::StatisticsOnly
+    );
+    let imap = c.email.imap.clone().unwrap();
+    assert_eq!((imap.port, imap.tls), (993, true));
+    assert_eq!(imap.password, "mail-s3cret");
+    assert_eq!(imap.mailbox, "INBOX");
+    assert_eq!(imap.poll, std::time::Duration::from_secs(120));
+    let shown = format!("{c:?}");
+    assert!(
+        c.sms
+            .webhook_secret
+            .as_ref()
+            .is_some_and(|s| s.expose() == "hook-Xv7Lq2Zr9TbK4mWc8NpYs3Fd")
+    );
+    assert!(!shown.contains("mail-s3cret") && !shown.contains("Xv7Lq2Zr9TbK4mWc8NpYs3Fd"));
+    assert!(!shown.contains("reports"), "the login is not shown either");
+
+    let bad =
+        |pairs: &[(&str, &str)]| Config::load_from(&Overrides::default(), &env(pairs)).unwrap_err();
+    assert_eq!(
+        bad(&[("NAQSHA_SMS_DEFAULT_CONSENT", "yes")]).key,
+        "sms.default_consent"
+    );
+    assert_eq!(
+        bad(&[("NAQSHA_SMS_JOIN_WINDOW_MINUTES", "ten")]).key,
+        "sms.join_window_minutes"
+    );
+    assert_eq!(
+        bad(&[("NAQSHA_IMAP_HOST", "mail.example.org")]).key,
+        "email.imap_user"
+    );
+    assert_eq!(
+        bad(&[
+            ("NAQSHA_IMAP_HOST", "mail.example.org"),
+            ("NAQSHA_IMAP_USER", "u"),
+            ("NAQSHA_IMAP_PASSWORD", "p"),
+            ("NAQSHA_IMAP_TLS", "false"),
+        ])
+        .key,
+        "email.imap_tls",
+        "no password in the clear over the network"
+    );
+    let local = Config::load_from(
+        &Overrides::default(),
+        &env(&[
+            ("NAQSHA_IMAP_HOST", "127.0.0.1"),
+            ("NAQSHA_IMAP_USER", "u"),
+            ("NAQSHA_IMAP_PASSWORD", "p"),
+            ("NAQSHA_IMAP_TLS", "false"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(local.email.imap.unwrap().port, 143);
+}
+
+#[test]
+fn gateway_secrets_must_be_random_and_the_refusal_says_how_to_make_one() {
+    let good = naqsha_core::shared_secret::SharedSecret::generate();
+    for (var, key) in [
+        ("NAQSHA_SMSSYNC_SECRET", "sms.smssync_secret"),
+        ("NAQSHA_SMS_WEBHOOK_SECRET", "sms.webhook_secret"),
+    ] {
+        for weak in [
+            "1",
+            "bench-secret",
+            "sync-secret-7Qx",
+            "correct horse battery staple",
+        ] {
+            let e = Config::load_from(&Overrides::default(), &env(&[(var, weak)])).unwrap_err();
+            assert_eq!(e.key, key);
+            let line = e.to_string();
+            assert!(line.contains(&format!("(from {var})")), "{line}");
+            assert!(line.contains("at least 128"), "{line}");
+            assert!(line.contains("naqsha secret"), "{line}");
+            assert!(line.contains("/dev/urandom"), "{line}");
+            assert!(!line.contains('\n'), "one line: {line}");
+            if weak.len() > 3 {
+                assert!(!line.contains(weak), "the value is never echoed: {line}");
+            }
+        }
+        let c = Config::load_from(&Overrides::default(), &env(&[(var, good.expose())])).unwrap();
+        let set = match key {
+            "sms.smssync_secret" => c.smssync_secret,
+            _ => c.sms.webhook_secret,
+        };
+        assert_eq!(set.as_ref(), Some(&good));
+        // Empty leaves the gateway off.
+        let off = Config::load_from(&Overrides::default(), &env(&[(var, "")])).unwrap();
+        assert!(off.smssync_secret.is_none() && off.sms.webhook_secret.is_none());
+    }
+    // A weak secret in a file is refused the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("secret");
+    std::fs::write(&file, "hunter2\n").unwrap();
+    let e = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_SMSSYNC_SECRET_FILE", file.to_str().unwrap())]),
+    )
+    .unwrap_err();
+    assert_eq!(e.key, "sms.smssync_secret");
+    assert!(!e.to_string().contains("hunter2"));
+}
+
+#[test]
+fn insecure_cookies_only_for_local_plain_http() {
+    let o = Overrides::default();
+    let local = Config::load_from(&o, &env(&[("NAQSHA_SECURE_COOKIES", "false")])).unwrap();
+    assert!(!local.secure_cookies);
+    let public = Config::load_from(
+        &o,
+        &env(&[
+            ("NAQSHA_SECURE_COOKIES", "false"),
+            ("NAQSHA_BIND", "0.0.0.0:8080"),
+        ]),
+    )
+    .unwrap_err();
+    assert_eq!(public.key, "server.secure_cookies");
+    let https = Config::load_from(
+        &o,
+        &env(&[
+            ("NAQSHA_SECURE_COOKIES", "false"),
+            ("NAQSHA_PUBLIC_URL", "https://naqsha.example.org"),
+        ]),
+    )
+    .unwrap_err();
+    assert_eq!(https.key, "server.secure_cookies");
+}
