@@ -4,14 +4,9 @@
 //! the audit log filters by action, person and days, exports a safe CSV, and never holds
 //! report text.
 
-mod admin_support;
-mod intake_support;
+mod support;
 
-use admin_support::{
-    Browser, PASSWORD, csrf_of, get, post_form, send, set_cookie, sign_in, signed_in,
-};
 use axum::http::StatusCode;
-use intake_support::{App, Multipart, attrs, count, texts};
 use naqsha::keyring::{self, KeyringError};
 use naqsha::staff::{session_hash, totp};
 use naqsha::storage::{AuditFilter, AuditStore, ModerationStore, StaffStore, UserStore};
@@ -19,6 +14,11 @@ use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::sealing::{self, SecretString};
 use naqsha_core::user::{Role, User};
 use time::macros::datetime;
+
+use crate::support::staff::{
+    Browser, PASSWORD, csrf_of, get, post_form, send, set_cookie, sign_in, signed_in,
+};
+use crate::support::{App, Multipart, attrs, count, texts};
 
 /// The session id hash behind a browser's cookie.
 fn session_of(browser: &Browser) -> String {

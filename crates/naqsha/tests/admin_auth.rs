@@ -2,20 +2,22 @@
 //! with a QR code, single-use codes, throttling of one account, the session cookie's
 //! attributes, rotation at sign-in, timeouts and signing out (which forgets the key).
 
-mod admin_support;
-mod intake_support;
+mod support;
 
-use admin_support::{PASSWORD, account, csrf_of, get, post_form, send, set_cookie, sign_in};
 use axum::http::StatusCode;
-use intake_support::App;
 use naqsha::staff::totp;
 use naqsha::storage::{AuditFilter, AuditStore, StaffStore};
 use naqsha_core::audit::AuditAction;
 use naqsha_core::user::Role;
 use secrecy::ExposeSecret;
 
+use crate::support::App;
+use crate::support::staff::{
+    PASSWORD, account, csrf_of, get, post_form, send, set_cookie, sign_in,
+};
+
 /// A fresh sign-in page and the cookie header carrying its nonce.
-async fn signin_page(app: &App) -> (intake_support::Reply, String) {
+async fn signin_page(app: &App) -> (crate::support::Reply, String) {
     let login = send(app, None, get("/admin/login")).await;
     let cookie = format!(
         "__Host-naqsha-signin={}",
@@ -102,9 +104,9 @@ async fn first_sign_in_replaces_the_password_and_enrols_totp_from_a_server_side_
     assert_eq!(enrol.status, StatusCode::OK);
     assert_eq!(enrol.header("cache-control"), Some("no-store"));
     let html = enrol.html();
-    let svg = intake_support::count(&html, "figure.totp-qr svg");
+    let svg = crate::support::count(&html, "figure.totp-qr svg");
     assert_eq!(svg, 1, "the QR code is inline SVG");
-    let secret: String = intake_support::texts(&html, "#totp-secret")[0]
+    let secret: String = crate::support::texts(&html, "#totp-secret")[0]
         .split_whitespace()
         .collect();
     let csrf = csrf_of(&enrol);
@@ -263,7 +265,7 @@ async fn totp_codes_work_once_and_wrong_passwords_slow_down_only_that_account() 
 #[tokio::test]
 async fn a_post_without_the_token_is_refused_before_the_handler() {
     let app = App::new().await;
-    let browser = admin_support::signed_in(&app, "amina", Role::Moderator).await;
+    let browser = crate::support::staff::signed_in(&app, "amina", Role::Moderator).await;
     let no_token = post_form(
         &app,
         Some(&browser.cookie),
@@ -285,7 +287,7 @@ async fn the_sweeper_ends_abandoned_sessions_and_forgets_their_keys() {
     use naqsha_core::user::SessionStage;
 
     let app = App::new().await;
-    let live = admin_support::signed_in(&app, "amina", Role::Moderator).await;
+    let live = crate::support::staff::signed_in(&app, "amina", Role::Moderator).await;
     let amina = live.user.id;
     // An abandoned sign-in from 11 minutes ago and a session idle for 31 minutes, each
     // holding the key in memory.
@@ -331,7 +333,7 @@ async fn the_sweeper_ends_abandoned_sessions_and_forgets_their_keys() {
 #[tokio::test]
 async fn the_language_switch_goes_back_only_to_a_workspace_page() {
     let app = App::new().await;
-    let amina = admin_support::signed_in(&app, "amina", Role::Moderator).await;
+    let amina = crate::support::staff::signed_in(&app, "amina", Role::Moderator).await;
     let switch = |back: &'static str| {
         let amina = &amina;
         let app = &app;
@@ -349,7 +351,7 @@ async fn the_language_switch_goes_back_only_to_a_workspace_page() {
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad:?}");
         assert!(reply.header("location").is_none());
         assert!(reply.header("set-cookie").is_none());
-        let shown = intake_support::texts(&reply.html(), "main p");
+        let shown = crate::support::texts(&reply.html(), "main p");
         assert!(
             shown.contains(
                 &naqsha::i18n::t(naqsha_core::lang::Lang::En, "error.bad_request.back.body")
@@ -359,7 +361,7 @@ async fn the_language_switch_goes_back_only_to_a_workspace_page() {
         );
     }
     let inbox = amina.get(&app, "/admin/inbox").await;
-    assert_eq!(intake_support::attrs(&inbox.html(), "html", "lang"), ["en"]);
+    assert_eq!(crate::support::attrs(&inbox.html(), "html", "lang"), ["en"]);
 
     // Anywhere but the workspace: back to its start, never to another site.
     for elsewhere in [
@@ -382,12 +384,12 @@ async fn sign_in_attempt(
     lang: &str,
     username: &str,
     password: &str,
-) -> intake_support::Reply {
+) -> crate::support::Reply {
     let (login, cookie) = signin_page(app).await;
     let req = axum::http::Request::post("/admin/login")
         .header("content-type", "application/x-www-form-urlencoded")
         .header("cookie", cookie)
-        .body(axum::body::Body::from(intake_support::urlencode(&[
+        .body(axum::body::Body::from(crate::support::urlencode(&[
             ("csrf", &csrf_of(&login)),
             ("lang", lang),
             ("username", username),
@@ -399,7 +401,7 @@ async fn sign_in_attempt(
 
 /// The refused sign-in page: the status, a `Retry-After`, the message, the name kept and the
 /// password not.
-fn refused_page(reply: &intake_support::Reply, status: StatusCode, message: &str, name: &str) {
+fn refused_page(reply: &crate::support::Reply, status: StatusCode, message: &str, name: &str) {
     assert_eq!(reply.status, status, "{}", reply.text());
     let wait: u64 = reply
         .header("retry-after")
@@ -408,16 +410,16 @@ fn refused_page(reply: &intake_support::Reply, status: StatusCode, message: &str
         .unwrap();
     assert!((1..=60).contains(&wait), "{wait}");
     let html = reply.html();
-    let error = intake_support::texts(&html, "#login-error");
+    let error = crate::support::texts(&html, "#login-error");
     assert_eq!(error.len(), 1, "{}", reply.text());
     assert!(error[0].contains(message), "{error:?}");
     assert_eq!(
-        intake_support::attrs(&html, "input#username", "value"),
+        crate::support::attrs(&html, "input#username", "value"),
         [name],
         "the name typed is kept"
     );
     assert_eq!(
-        intake_support::attrs(&html, "input#password", "value"),
+        crate::support::attrs(&html, "input#password", "value"),
         Vec::<String>::new(),
         "the password is not"
     );
@@ -429,7 +431,7 @@ async fn a_network_that_tries_too_many_passwords_waits_while_others_sign_in() {
     let (_, one_time, _) = account(&app, "amina", Role::Moderator).await;
     // An office of thirty people signing in at once from this network, as far as its bucket
     // is concerned.
-    let peer: std::net::SocketAddr = intake_support::PEER.parse().unwrap();
+    let peer: std::net::SocketAddr = crate::support::PEER.parse().unwrap();
     let network = app
         .state
         .intake()
@@ -445,7 +447,7 @@ async fn a_network_that_tries_too_many_passwords_waits_while_others_sign_in() {
             naqsha::abuse::Decision::Allow
         );
     }
-    let en = sign_in_attempt(&app, intake_support::PEER, "en", "made-up-name", "guess").await;
+    let en = sign_in_attempt(&app, crate::support::PEER, "en", "made-up-name", "guess").await;
     refused_page(
         &en,
         StatusCode::TOO_MANY_REQUESTS,
@@ -453,7 +455,7 @@ async fn a_network_that_tries_too_many_passwords_waits_while_others_sign_in() {
         "made-up-name",
     );
     assert_eq!(en.html().root_element().attr("lang"), Some("en"));
-    let ur = sign_in_attempt(&app, intake_support::PEER, "ur", "نادیہ", "guess").await;
+    let ur = sign_in_attempt(&app, crate::support::PEER, "ur", "نادیہ", "guess").await;
     refused_page(
         &ur,
         StatusCode::TOO_MANY_REQUESTS,
@@ -464,7 +466,7 @@ async fn a_network_that_tries_too_many_passwords_waits_while_others_sign_in() {
     // Another network is not affected.
     let other = sign_in_attempt(
         &app,
-        intake_support::OTHER_PEER,
+        crate::support::OTHER_PEER,
         "en",
         "amina",
         one_time.expose_secret(),
@@ -483,7 +485,7 @@ async fn a_busy_server_asks_to_try_again_in_a_minute_with_the_name_kept() {
     )
     .await;
     let held = app.state.staff().hashing.admit().await.unwrap();
-    let en = sign_in_attempt(&app, intake_support::PEER, "en", "admin", "a password").await;
+    let en = sign_in_attempt(&app, crate::support::PEER, "en", "admin", "a password").await;
     refused_page(
         &en,
         StatusCode::SERVICE_UNAVAILABLE,
@@ -491,7 +493,7 @@ async fn a_busy_server_asks_to_try_again_in_a_minute_with_the_name_kept() {
         "admin",
     );
     assert_eq!(en.header("retry-after"), Some("60"));
-    let ur = sign_in_attempt(&app, intake_support::PEER, "ur", "admin", "a password").await;
+    let ur = sign_in_attempt(&app, crate::support::PEER, "ur", "admin", "a password").await;
     refused_page(
         &ur,
         StatusCode::SERVICE_UNAVAILABLE,
@@ -510,7 +512,7 @@ async fn a_busy_server_asks_to_try_again_in_a_minute_with_the_name_kept() {
     drop(held);
     let signed = sign_in_attempt(
         &app,
-        intake_support::PEER,
+        crate::support::PEER,
         "en",
         "admin",
         app.admin_password().expose_secret(),

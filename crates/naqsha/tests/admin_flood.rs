@@ -3,19 +3,19 @@
 //! traffic cannot switch it back on until then; the switch needs its form token and the
 //! permission; the setting that forces flood mode cannot be switched off from the page.
 
-mod admin_support;
-mod intake_support;
+mod support;
 
 use std::time::Instant;
 
-use admin_support::{Browser, post_form, signed_in};
 use axum::http::StatusCode;
-use intake_support::{App, attrs, count, texts};
 use naqsha::i18n::t;
 use naqsha::storage::{AuditFilter, AuditStore};
 use naqsha_core::audit::AuditAction;
 use naqsha_core::lang::Lang;
 use naqsha_core::user::Role;
+
+use crate::support::staff::{Browser, post_form, signed_in};
+use crate::support::{App, attrs, count, texts};
 
 /// As many accepted reports within a second as switch flood mode on.
 fn flood(app: &App) {

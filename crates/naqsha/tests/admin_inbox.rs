@@ -5,15 +5,12 @@
 //! are hinted to each other and linking archives the copy; every action is audited without
 //! content.
 
-mod admin_support;
-mod intake_support;
+mod support;
 
 use std::time::Duration;
 
-use admin_support::signed_in;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use intake_support::{App, Multipart, PEER, Reply, attrs, count, texts};
 use naqsha::abuse::form_token::DEFAULT_MIN_FILL_TIME;
 use naqsha::storage::{
     Arrival, AuditFilter, AuditStore, IntakeStore, ModerationStore, NewSubmission,
@@ -32,6 +29,9 @@ use naqsha_core::text::{PublicText, PublicTitle, ReportText};
 use naqsha_core::user::Role;
 use time::OffsetDateTime;
 use time::macros::datetime;
+
+use crate::support::staff::signed_in;
+use crate::support::{App, Multipart, PEER, Reply, attrs, count, texts};
 
 /// The survivor's words (through the Urdu form).
 const SURVIVOR: &str = "RAWMARK-survivor Mera naam Ayesha hai. Ek aadmi ne meri tasveerein \

@@ -4,15 +4,9 @@
 //! and small cells refuse publication with the form kept; other people's reports, evidence,
 //! notes, the audit trail and unpublishing on edit.
 
-mod admin_support;
-#[allow(dead_code)] // only the picture builders are used here
-#[path = "fixtures/evidence/builders.rs"]
-mod builders;
-mod intake_support;
+mod support;
 
-use admin_support::{Browser, signed_in};
 use axum::http::StatusCode;
-use intake_support::{App, Multipart, Reply, attrs, count, textarea, texts};
 use naqsha::i18n::t;
 use naqsha::storage::{AuditFilter, AuditStore, IntakeStore, ModerationStore, ReviewStore};
 use naqsha_core::audit::AuditAction;
@@ -22,6 +16,10 @@ use naqsha_core::lang::Lang;
 use naqsha_core::redaction::Kind;
 use naqsha_core::submission::SubmissionStatus;
 use naqsha_core::user::Role;
+
+use crate::support::builders;
+use crate::support::staff::{Browser, signed_in};
+use crate::support::{App, Multipart, Reply, attrs, count, textarea, texts};
 
 const NAME: &str = "عائشہ بی بی";
 const PHONE: &str = "0300-1234567";
@@ -287,7 +285,7 @@ async fn an_urdu_report_is_redacted_coded_and_published_without_its_personal_dat
     assert_eq!(app.get(&story_uri).await.status, StatusCode::NOT_FOUND);
     // Unpublished means unreadable on disk too: the write-ahead log was checkpointed before
     // the answer, and the freed pages were zeroed.
-    for file in intake_support::files_under(&app.state.config().data_dir) {
+    for file in crate::support::files_under(&app.state.config().data_dir) {
         let bytes = std::fs::read(&file).unwrap();
         assert!(
             !bytes.windows(title.len()).any(|w| w == title.as_bytes()),
@@ -521,7 +519,7 @@ const OVERRIDDEN: &str = "My name is \u{202e}nahK ahseyA\u{202c}. He wrote \u{20
 #[tokio::test]
 async fn hidden_characters_are_marked_for_the_moderator_and_never_published() {
     let app = App::new().await;
-    let form = intake_support::Multipart::new()
+    let form = crate::support::Multipart::new()
         .text("what_happened", OVERRIDDEN)
         .text("consent", "publish")
         .text("place", "pk-pb-lahore")

@@ -2,16 +2,16 @@
 //! from a signed-in admin's browser, the ambient authority a forged request would ride on),
 //! and every workspace route answers each role as its declared permission says.
 
-mod admin_support;
-mod intake_support;
+mod support;
 
-use admin_support::{Browser, post_form, send, signed_in};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use intake_support::App;
 use naqsha::storage::{AuditFilter, AuditStore};
 use naqsha::web::{Access, route_table};
 use naqsha_core::user::Role;
+
+use crate::support::App;
+use crate::support::staff::{Browser, post_form, send, signed_in};
 
 /// A concrete path for a route pattern: each `{param}` gets a fresh id.
 fn concrete(pattern: &str) -> String {

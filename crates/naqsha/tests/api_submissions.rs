@@ -3,111 +3,44 @@
 //! are JSON in the request's language, the network is throttled, floods flag reports without
 //! a proof of work, and the OpenAPI document describes routes that answer as it says.
 
-#[allow(dead_code)]
-#[path = "fixtures/evidence/builders.rs"]
-mod builders;
+mod support;
 
-use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::{Request, StatusCode};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use http_body_util::BodyExt;
-use naqsha::config::Config;
 use naqsha::i18n::Tr;
 use naqsha::intake::evidence::strip_check;
 use naqsha::intake::receipt::{Receipt, receipt_hash};
-use naqsha::keyring::{self, Unlocked};
-use naqsha::state::AppState;
+use naqsha::keyring::Unlocked;
 use naqsha::storage::{IntakeStore, ModerationStore};
 use naqsha_core::lang::Lang;
-use naqsha_core::sealing::{self, KdfParams, Sealed};
+use naqsha_core::sealing::{self, Sealed};
 use naqsha_core::submission::{Channel, SubmissionEnvelope, SubmissionStatus};
-use scraper::{Html, Selector};
-use secrecy::SecretString;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
-use tower::ServiceExt;
 
-/// An application on a fresh data directory with its keys initialised.
-struct App {
-    state: AppState,
-    router: Router,
-    admin_password: SecretString,
-    dir: tempfile::TempDir,
+use crate::support::builders;
+use crate::support::{App, PEER, Reply, form_token, urlencode};
+
+/// What these tests do with the application: the partner API's requests, and the rows and
+/// files they leave behind.
+trait PartnerApi {
+    async fn post_raw(&self, content_type: &str, body: impl Into<Body>) -> Reply;
+    async fn submit(&self, body: &Value) -> Reply;
+    async fn envelope(&self, receipt: &str) -> SubmissionEnvelope;
+    async fn solved_challenge(&self) -> Value;
+    async fn flagged(&self, reply: Reply) -> bool;
+    async fn submission_count(&self) -> i64;
+    fn data_on_disk(&self) -> Vec<u8>;
 }
 
-/// A response, read to the end.
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!(
-                "{}: body is not JSON ({e}): {}",
-                self.status,
-                String::from_utf8_lossy(&self.body)
-            )
-        })
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).map(|v| v.to_str().unwrap())
-    }
-}
-
-impl App {
-    async fn new() -> Self {
-        Self::with_config(|_| {}).await
-    }
-
-    async fn with_config(edit: impl FnOnce(&mut Config)) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let mut config = Config::for_data_dir(dir.path());
-        edit(&mut config);
-        let state = naqsha::startup::build_state(config).await.unwrap();
-        let init = keyring::initialise(state.store(), "admin", KdfParams::INSECURE_FAST_FOR_TESTS)
-            .await
-            .unwrap();
-        let router = naqsha::web::router(state.clone());
-        Self {
-            state,
-            router,
-            admin_password: init.admin_password,
-            dir,
-        }
-    }
-
-    async fn send(&self, req: Request<Body>) -> Reply {
-        let res = self.router.clone().oneshot(req).await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-        Reply {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    async fn get(&self, uri: &str) -> Reply {
-        self.send(Request::get(uri).body(Body::empty()).unwrap())
-            .await
-    }
-
+impl PartnerApi for App {
+    /// Posts `body` as `content_type` to the submissions route.
     async fn post_raw(&self, content_type: &str, body: impl Into<Body>) -> Reply {
-        self.send(
-            Request::post("/api/v1/submissions")
-                .header("content-type", content_type)
-                .body(body.into())
-                .unwrap(),
-        )
-        .await
+        self.post("/api/v1/submissions", content_type, body, PEER)
+            .await
     }
 
     async fn submit(&self, body: &Value) -> Reply {
@@ -124,12 +57,6 @@ impl App {
             .await
             .unwrap()
             .expect("the receipt finds its report")
-    }
-
-    async fn unlock(&self) -> Unlocked {
-        keyring::unlock(self.state.store(), "admin", &self.admin_password)
-            .await
-            .unwrap()
     }
 
     /// A fresh challenge from the API, solved.
@@ -156,13 +83,6 @@ impl App {
         self.envelope(&words).await.flagged
     }
 
-    /// A second connection to the same database, to look at rows as they are stored.
-    async fn raw_db(&self) -> sqlx::SqlitePool {
-        sqlx::SqlitePool::connect(&self.state.config().database_url)
-            .await
-            .unwrap()
-    }
-
     async fn submission_count(&self) -> i64 {
         let db = self.raw_db().await;
         sqlx::query("SELECT COUNT(*) FROM submissions")
@@ -175,7 +95,7 @@ impl App {
     /// Every byte the application has written to its data directory.
     fn data_on_disk(&self) -> Vec<u8> {
         let mut all = Vec::new();
-        for entry in std::fs::read_dir(self.dir.path()).unwrap() {
+        for entry in std::fs::read_dir(self.data_dir()).unwrap() {
             let path = entry.unwrap().path();
             if path.is_file() {
                 all.extend(std::fs::read(&path).unwrap());
@@ -195,48 +115,23 @@ fn open(key: &Unlocked, bytes: Vec<u8>) -> Vec<u8> {
     sealing::open(&key.secret, &sealed).unwrap().to_vec()
 }
 
-/// `application/x-www-form-urlencoded`, percent-encoding all but unreserved characters.
-fn form_encode(pairs: &[(&str, &str)]) -> String {
-    let encode = |s: &str| {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    char::from(b).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect::<String>()
-    };
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// Looks a receipt up on the follow-up page, as a survivor would, and returns the page.
 async fn follow_up(app: &App, path: &str, receipt: &str) -> (StatusCode, String) {
     let form = app.get(path).await;
     assert_eq!(form.status, StatusCode::OK);
-    let html = Html::parse_document(&String::from_utf8(form.body).unwrap());
-    let token = html
-        .select(&Selector::parse("input[name=form_token]").unwrap())
-        .next()
-        .and_then(|e| e.value().attr("value"))
-        .expect("the follow-up form carries a token")
-        .to_owned();
+    let token = form_token(&form.html());
     let reply = app
         .send(
             Request::post(path)
                 .header("content-type", "application/x-www-form-urlencoded")
-                .body(Body::from(form_encode(&[
+                .body(Body::from(urlencode(&[
                     ("receipt", receipt),
                     ("form_token", &token),
                 ])))
                 .unwrap(),
         )
         .await;
-    (reply.status, String::from_utf8(reply.body).unwrap())
+    (reply.status, reply.text())
 }
 
 /// Finds a counter whose SHA-256 with the challenge has `bits` leading zero bits, as the

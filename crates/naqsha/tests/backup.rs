@@ -3,7 +3,7 @@
 //! itself, and sealed as before; the Debian `age` tool decrypts it; a wrong key, a damaged
 //! file or a non-empty target are refused and change nothing.
 
-mod intake_support;
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,7 +11,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use age::secrecy::ExposeSecret;
-use intake_support::App;
 use naqsha::intake::{self, Incoming};
 use naqsha::keyring;
 use naqsha::storage::backup::Record;
@@ -24,7 +23,8 @@ use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::ReportText;
 use time::OffsetDateTime;
 
-const BIN: &str = env!("CARGO_BIN_EXE_naqsha");
+use crate::support::App;
+use crate::support::binary::run;
 
 /// A backup key pair made with the age crate: (recipient, identity file).
 fn key_pair(dir: &Path) -> (String, PathBuf) {
@@ -32,14 +32,6 @@ fn key_pair(dir: &Path) -> (String, PathBuf) {
     let file = dir.join("backup-key.txt");
     std::fs::write(&file, format!("{}\n", identity.to_string().expose_secret())).unwrap();
     (identity.to_public().to_string(), file)
-}
-
-fn naqsha(args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .args(args)
-        .env("NAQSHA_LOG", "warn")
-        .output()
-        .expect("the naqsha binary runs")
 }
 
 fn ok(output: std::process::Output) -> String {
@@ -162,7 +154,7 @@ async fn a_backup_taken_under_writes_restores_every_record_it_holds() {
     ];
     let said = tokio::task::spawn_blocking({
         let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        move || ok(naqsha(&args.iter().map(String::as_str).collect::<Vec<_>>()))
+        move || ok(run(&args.iter().map(String::as_str).collect::<Vec<_>>()))
     })
     .await
     .unwrap();
@@ -173,7 +165,7 @@ async fn a_backup_taken_under_writes_restores_every_record_it_holds() {
     assert!(written > 20, "reports arrived during the backup");
 
     let restored_dir = work.path().join("restored");
-    let said = ok(naqsha(&[
+    let said = ok(run(&[
         "restore",
         "--data-dir",
         restored_dir.to_str().unwrap(),
@@ -239,7 +231,7 @@ async fn a_backup_taken_under_writes_restores_every_record_it_holds() {
 
     // Once writes have stopped, a second backup restores to an identical store.
     let quiet = work.path().join("quiet.age");
-    ok(naqsha(&[
+    ok(run(&[
         "backup",
         "--data-dir",
         data_dir.to_str().unwrap(),
@@ -248,7 +240,7 @@ async fn a_backup_taken_under_writes_restores_every_record_it_holds() {
         quiet.to_str().unwrap(),
     ]));
     let again_dir = work.path().join("again");
-    ok(naqsha(&[
+    ok(run(&[
         "restore",
         "--data-dir",
         again_dir.to_str().unwrap(),
@@ -309,7 +301,7 @@ async fn the_age_command_decrypts_a_backup_and_its_reports_stay_sealed_inside() 
     std::fs::create_dir_all(data_dir.join("resources")).unwrap();
     std::fs::write(data_dir.join("resources/ur.md"), "# مدد\n").unwrap();
     let backup = work.path().join("b.age");
-    ok(naqsha(&[
+    ok(run(&[
         "backup",
         "--data-dir",
         data_dir.to_str().unwrap(),
@@ -360,7 +352,7 @@ async fn the_age_command_decrypts_a_backup_and_its_reports_stay_sealed_inside() 
 
     // The same key file restores it; the content file comes back.
     let restored = work.path().join("restored");
-    ok(naqsha(&[
+    ok(run(&[
         "restore",
         "--data-dir",
         restored.to_str().unwrap(),
@@ -386,7 +378,7 @@ async fn wrong_keys_damaged_files_and_full_targets_are_refused_and_change_nothin
     let data_dir = app.state.config().data_dir.clone();
     let d = data_dir.to_str().unwrap();
 
-    let none = naqsha(&[
+    let none = run(&[
         "backup",
         "--data-dir",
         d,
@@ -395,11 +387,11 @@ async fn wrong_keys_damaged_files_and_full_targets_are_refused_and_change_nothin
     assert!(!none.status.success());
     assert!(String::from_utf8_lossy(&none.stderr).contains("never writes a backup unencrypted"));
     assert!(!work.path().join("x.age").exists());
-    let bad = naqsha(&["backup", "--data-dir", d, "-r", "age1nonsense", "y.age"]);
+    let bad = run(&["backup", "--data-dir", d, "-r", "age1nonsense", "y.age"]);
     assert!(!bad.status.success());
 
     let backup = work.path().join("b.age");
-    ok(naqsha(&[
+    ok(run(&[
         "backup",
         "--data-dir",
         d,
@@ -413,7 +405,7 @@ async fn wrong_keys_damaged_files_and_full_targets_are_refused_and_change_nothin
     let (_, other_identity) = key_pair(other_dir.path());
     let target = work.path().join("target");
     let t = target.to_str().unwrap();
-    let wrong = naqsha(&[
+    let wrong = run(&[
         "restore",
         "--data-dir",
         t,
@@ -430,7 +422,7 @@ async fn wrong_keys_damaged_files_and_full_targets_are_refused_and_change_nothin
     for keep in [bytes.len() / 3, bytes.len() - 100] {
         let cut = work.path().join("cut.age");
         std::fs::write(&cut, &bytes[..keep]).unwrap();
-        let damaged = naqsha(&[
+        let damaged = run(&[
             "restore",
             "--data-dir",
             t,
@@ -453,7 +445,7 @@ async fn wrong_keys_damaged_files_and_full_targets_are_refused_and_change_nothin
 
     // Into the live data directory itself: refused, the live store unchanged.
     let before = records(app.state.store()).await;
-    let full = naqsha(&[
+    let full = run(&[
         "restore",
         "--data-dir",
         d,

@@ -3,15 +3,17 @@
 //! network's connections beyond its share are closed at once while another network is
 //! served as usual.
 
-mod intake_support;
+mod support;
 
 use std::net::{IpAddr, SocketAddr};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use intake_support::server::{Server, http, source};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
+
+use crate::support::binary::Server;
+use crate::support::socket::{http, source};
 
 async fn connect(from: IpAddr, to: SocketAddr) -> TcpStream {
     let socket = TcpSocket::new_v4().unwrap();
@@ -35,7 +37,7 @@ async fn closed_after(stream: &mut TcpStream, at_most: Duration) -> Option<Durat
 fn initialised() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    intake_support::server::init(&data);
+    crate::support::binary::init(&data);
     (dir, data)
 }
 

@@ -12,16 +12,18 @@
 //!
 //! Run: `cargo test -p naqsha --test crash -- --nocapture` to see the counts.
 
-mod intake_support;
+mod support;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use intake_support::server::{Server, form_token_of, http, look_up, source};
-use intake_support::{Multipart, texts};
 use tokio::sync::{Barrier, Mutex};
+
+use crate::support::binary::Server;
+use crate::support::socket::{form_token_of, http, look_up, source};
+use crate::support::{Multipart, texts};
 
 const CLIENTS: usize = 200;
 /// The server is killed as soon as this many receipts have been read.
@@ -93,7 +95,7 @@ async fn survivor(
 async fn every_acknowledged_report_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    intake_support::server::init(&data);
+    crate::support::binary::init(&data);
 
     let mut server = Server::start(&data);
     let addr = server.addr;

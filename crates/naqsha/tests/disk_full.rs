@@ -11,16 +11,18 @@
 //! Mounting needs root (as in CI); elsewhere the test says so and passes without running.
 //! Run: `cargo test -p naqsha --test disk_full -- --nocapture` to see the counts.
 
-mod intake_support;
+mod support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use intake_support::server::{Server, form_token_of, http, look_up, source};
-use intake_support::{Multipart, texts};
 use tokio::sync::Mutex;
+
+use crate::support::binary::Server;
+use crate::support::socket::{form_token_of, http, look_up, source};
+use crate::support::{Multipart, texts};
 
 /// Reports per wave, and how many are in flight at once.
 const WAVE: usize = 24;
@@ -87,7 +89,7 @@ async fn send_report(i: usize, server: std::net::SocketAddr) -> Result<Option<St
         &body.body(),
     )
     .await?;
-    match reply.status {
+    match reply.status.as_u16() {
         303 => {
             let location = reply.header("location").ok_or("303 without Location")?;
             let page = http(from, server, "GET", location, None, b"").await?;
@@ -98,7 +100,7 @@ async fn send_report(i: usize, server: std::net::SocketAddr) -> Result<Option<St
             }
         }
         503 => {
-            let kept = intake_support::textarea(&reply.html(), "what_happened");
+            let kept = crate::support::textarea(&reply.html(), "what_happened");
             if kept != words {
                 return Err("503 without her words".into());
             }
@@ -153,7 +155,7 @@ async fn a_full_disk_loses_no_acknowledged_report_and_writes_resume() {
         return;
     };
     let data = dir.path().join("data");
-    intake_support::server::init(&data);
+    crate::support::binary::init(&data);
     let log = std::fs::File::create(dir.path().join("naqsha.log")).unwrap();
     let mut server = Server::start_with(&data, log, &[("NAQSHA_LOG", "info")]);
     let addr = server.addr;

@@ -7,17 +7,18 @@
 //! removed from the mailbox only after they are stored, an unreadable one is left (seen) for
 //! a person, and a failed store leaves the message for the next poll.
 
-mod intake_support;
+mod support;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use intake_support::App;
 use naqsha::channels::email::imap::{PollError, poll_once};
 use naqsha::config::{Config, ImapSettings};
 use naqsha_core::submission::Channel;
+
+use crate::support::App;
 
 const PASSWORD: &str = "imap-test-pass";
 

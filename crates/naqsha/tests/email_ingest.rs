@@ -5,21 +5,21 @@
 //! position, files that cannot be evidence are named in the output, and the sender's
 //! address is sealed, nowhere on disk in the clear.
 
-mod intake_support;
-
-use intake_support::files_under;
+mod support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use intake_support::App;
 use naqsha::channels::email::{IngestError, ingest};
 use naqsha::intake::evidence::strip_check;
 use naqsha::storage::ModerationStore;
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing;
 use naqsha_core::submission::{Channel, Consent, ContactDetails, SubmissionEnvelope};
+
+use crate::support::App;
+use crate::support::files_under;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -158,12 +158,11 @@ async fn something_that_is_not_a_message_is_refused_as_data_error() {
     assert!(app.inbox().await.is_empty());
 }
 
+/// The binary on `data_dir`, run from the folder above it.
 fn naqsha(data_dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_naqsha"));
+    let mut cmd = crate::support::binary::naqsha();
     cmd.arg("--data-dir")
         .arg(data_dir)
-        .env_remove("NAQSHA_DATABASE_URL")
-        .env("NAQSHA_LOG", "warn")
         .current_dir(data_dir.parent().unwrap());
     cmd
 }

@@ -3,14 +3,14 @@
 //! the module docs of `src/intake/evidence/image.rs`):
 //! `CARGO_TARGET_DIR=/work/target-evidence cargo test --release -p naqsha --test evidence -- --ignored --nocapture`
 
-#[path = "fixtures/evidence/builders.rs"]
-#[allow(dead_code)]
-mod builders;
+mod support;
 
 use std::time::Instant;
 
 use image::{ImageEncoder, Rgb, RgbImage};
 use naqsha::intake::evidence::{EvidenceKind, EvidenceLimits, check_batch, clean, strip_check};
+
+use crate::support::builders;
 
 #[test]
 fn a_mixed_report_comes_out_with_no_metadata_in_any_file() {

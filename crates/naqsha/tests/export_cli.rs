@@ -2,14 +2,8 @@
 //! GeoJSON), JSON lines that parse, filters as on the public pages, and the analysts' full
 //! export with every coded case and not a word of any report or draft.
 
-mod intake_support;
+mod support;
 
-use intake_support::naqsha;
-
-use std::path::Path;
-use std::process::Command;
-
-use intake_support::App;
 use naqsha::intake::{Incoming, accept};
 use naqsha::storage::{AuditFilter, AuditStore, ModerationStore};
 use naqsha_core::audit::AuditAction;
@@ -20,6 +14,8 @@ use naqsha_core::submission::{Channel, Consent, RawReport};
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 use naqsha_core::text::{PublicText, PublicTitle, ReportText};
 use time::OffsetDateTime;
+
+use crate::support::{App, ogr_feature_count};
 
 /// Words that exist only in the sealed report and in a moderator's draft.
 const RAW_PHRASE: &str = "zebra-lantern-cobalt";
@@ -89,24 +85,6 @@ async fn seeded(app: &App) -> usize {
     20
 }
 
-fn ogr_feature_count(file: &Path, options: &[&str]) -> usize {
-    let output = Command::new("ogrinfo")
-        .args(["-ro", "-al", "-so"])
-        .args(options)
-        .arg(file)
-        .output()
-        .expect("ogrinfo runs (Debian package gdal-bin)");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "ogrinfo failed: {stdout}");
-    stdout
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Feature Count: "))
-        .unwrap_or_else(|| panic!("no feature count in: {stdout}"))
-        .trim()
-        .parse()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn published_exports_are_read_by_gdal_and_match_the_public_downloads() {
     let app = App::new().await;
@@ -114,11 +92,8 @@ async fn published_exports_are_read_by_gdal_and_match_the_public_downloads() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("cases.csv");
     let geojson = dir.path().join("cases.geojson");
-    naqsha(&app, &["export", "--format", "csv", csv.to_str().unwrap()]);
-    naqsha(
-        &app,
-        &["export", "--format", "geojson", geojson.to_str().unwrap()],
-    );
+    app.naqsha(&["export", "--format", "csv", csv.to_str().unwrap()]);
+    app.naqsha(&["export", "--format", "geojson", geojson.to_str().unwrap()]);
     let from_csv = ogr_feature_count(
         &csv,
         &[
@@ -135,7 +110,7 @@ async fn published_exports_are_read_by_gdal_and_match_the_public_downloads() {
     assert_eq!(std::fs::read(&csv).unwrap(), download.body);
 
     // JSON lines on standard output: one record per published case, the JSON fields.
-    let out = naqsha(&app, &["export", "--format", "jsonl", "-"]);
+    let out = app.naqsha(&["export", "--format", "jsonl", "-"]);
     let text = String::from_utf8(out.stdout).unwrap();
     let records: Vec<serde_json::Value> = text
         .lines()
@@ -160,17 +135,14 @@ async fn published_exports_are_read_by_gdal_and_match_the_public_downloads() {
     );
 
     // A filter selects as the public query does.
-    let filtered = naqsha(
-        &app,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "--filter",
-            "province=pk-pb",
-            "-",
-        ],
-    );
+    let filtered = app.naqsha(&[
+        "export",
+        "--format",
+        "jsonl",
+        "--filter",
+        "province=pk-pb",
+        "-",
+    ]);
     let lines = String::from_utf8(filtered.stdout).unwrap().lines().count();
     let api = app.get("/api/v1/cases?province=pk-pb").await;
     let api: serde_json::Value = serde_json::from_slice(&api.body).unwrap();
@@ -185,10 +157,7 @@ async fn the_full_export_has_every_coded_case_and_no_text() {
     let published = seeded(&app).await;
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("full.csv");
-    naqsha(
-        &app,
-        &["export", "--full", "--format", "csv", csv.to_str().unwrap()],
-    );
+    app.naqsha(&["export", "--full", "--format", "csv", csv.to_str().unwrap()]);
     let bytes = std::fs::read(&csv).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
@@ -215,7 +184,7 @@ async fn the_full_export_has_every_coded_case_and_no_text() {
         .expect("the draft is there");
     assert_eq!(&draft[channel], "web");
 
-    let out = naqsha(&app, &["export", "--full", "--format", "jsonl", "-"]);
+    let out = app.naqsha(&["export", "--full", "--format", "jsonl", "-"]);
     let lines = String::from_utf8(out.stdout).unwrap();
     assert!(!lines.contains(RAW_PHRASE) && !lines.contains(DRAFT_PHRASE));
     let records: Vec<serde_json::Value> = lines

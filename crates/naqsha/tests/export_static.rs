@@ -3,38 +3,29 @@
 //! list pages, the assets and fonts the pages use, the open-data files — and nothing of the
 //! survivor forms or the staff workspace.
 
-use std::path::Path;
-use std::process::Command;
+mod support;
 
+use std::path::Path;
+
+use crate::support::binary::{self, succeeded};
+use crate::support::files_under;
+
+/// Runs the binary with `args` on `data`, served at a public address; it must succeed.
 fn naqsha(data: &Path, args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_naqsha"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .env_remove("NAQSHA_DATABASE_URL")
-        .env("NAQSHA_PUBLIC_URL", "https://naqsha.example.org")
-        .env("NAQSHA_LOG", "warn")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "naqsha {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+    succeeded(
+        binary::naqsha()
+            .args(args)
+            .arg("--data-dir")
+            .arg(data)
+            .env("NAQSHA_PUBLIC_URL", "https://naqsha.example.org"),
+    )
 }
 
 fn files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files(&path));
-        } else {
-            out.push(path.display().to_string());
-        }
-    }
-    out
+    files_under(dir)
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect()
 }
 
 #[test]

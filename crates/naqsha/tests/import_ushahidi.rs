@@ -3,21 +3,20 @@
 //! skipped rows, re-imports that add nothing, and the imported reports as a moderator opens
 //! them (sealed, private, in the inbox, never on the public side).
 
-mod intake_support;
-
-use intake_support::naqsha;
+mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use axum::http::StatusCode;
-use intake_support::App;
 use naqsha::channels::import::Mapping;
 use naqsha::storage::{AuditFilter, AuditStore, ModerationStore};
 use naqsha_core::audit::AuditAction;
 use naqsha_core::sealing;
 use naqsha_core::submission::{Channel, Consent, ContactDetails, SealedReport};
 use naqsha_core::taxonomy::Taxonomy;
+
+use crate::support::App;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -74,18 +73,15 @@ async fn a_v3_export_with_its_hxl_row_lands_sealed_in_the_inbox_and_not_in_publi
     let before = public_total(&app).await;
     let dir = tempfile::tempdir().unwrap();
     let report_file = dir.path().join("report.json");
-    let out = naqsha(
-        &app,
-        &[
-            "import",
-            "ushahidi",
-            fixture("ushahidi-v3-hxl.csv").to_str().unwrap(),
-            "--mapping",
-            fixture("ushahidi-v3.toml").to_str().unwrap(),
-            "--report",
-            report_file.to_str().unwrap(),
-        ],
-    );
+    let out = app.naqsha(&[
+        "import",
+        "ushahidi",
+        fixture("ushahidi-v3-hxl.csv").to_str().unwrap(),
+        "--mapping",
+        fixture("ushahidi-v3.toml").to_str().unwrap(),
+        "--report",
+        report_file.to_str().unwrap(),
+    ]);
     let text = stdout(&out);
     assert!(
         text.contains("Read 8 rows: imported 4, skipped 4."),
@@ -176,16 +172,13 @@ async fn a_v3_export_with_its_hxl_row_lands_sealed_in_the_inbox_and_not_in_publi
     assert!(!detail.contains("Facebook"));
 
     // The same file again adds nothing.
-    let again = stdout(&naqsha(
-        &app,
-        &[
-            "import",
-            "ushahidi",
-            fixture("ushahidi-v3-hxl.csv").to_str().unwrap(),
-            "--mapping",
-            fixture("ushahidi-v3.toml").to_str().unwrap(),
-        ],
-    ));
+    let again = stdout(&app.naqsha(&[
+        "import",
+        "ushahidi",
+        fixture("ushahidi-v3-hxl.csv").to_str().unwrap(),
+        "--mapping",
+        fixture("ushahidi-v3.toml").to_str().unwrap(),
+    ]));
     assert!(again.contains("imported 0, skipped 8"), "{again}");
     assert!(
         again.contains("duplicate of an earlier import or an earlier row: 5"),
@@ -197,14 +190,11 @@ async fn a_v3_export_with_its_hxl_row_lands_sealed_in_the_inbox_and_not_in_publi
 #[tokio::test]
 async fn a_v3_export_with_a_blank_second_row_imports_with_the_default_mapping() {
     let app = App::new().await;
-    let out = naqsha(
-        &app,
-        &[
-            "import",
-            "ushahidi",
-            fixture("ushahidi-v3-blank.csv").to_str().unwrap(),
-        ],
-    );
+    let out = app.naqsha(&[
+        "import",
+        "ushahidi",
+        fixture("ushahidi-v3-blank.csv").to_str().unwrap(),
+    ]);
     let text = stdout(&out);
     assert!(text.contains("Read 8 rows: imported 4"), "{text}");
     let reports = opened(&app).await;
@@ -231,16 +221,13 @@ async fn a_v2_export_imports_with_the_mapping_write_mapping_wrote() {
     let dir = tempfile::tempdir().unwrap();
     let map = dir.path().join("v2.toml");
     let file = fixture("ushahidi-v2.csv");
-    naqsha(
-        &app,
-        &[
-            "import",
-            "ushahidi",
-            file.to_str().unwrap(),
-            "--write-mapping",
-            map.to_str().unwrap(),
-        ],
-    );
+    app.naqsha(&[
+        "import",
+        "ushahidi",
+        file.to_str().unwrap(),
+        "--write-mapping",
+        map.to_str().unwrap(),
+    ]);
     assert!(
         app.inbox().await.is_empty(),
         "--write-mapping imports nothing"
@@ -270,16 +257,13 @@ async fn a_v2_export_imports_with_the_mapping_write_mapping_wrote() {
         .resolve(&headers, Taxonomy::pakistan_default())
         .expect("every guessed term is in the taxonomy");
 
-    let out = stdout(&naqsha(
-        &app,
-        &[
-            "import",
-            "ushahidi",
-            file.to_str().unwrap(),
-            "--mapping",
-            map.to_str().unwrap(),
-        ],
-    ));
+    let out = stdout(&app.naqsha(&[
+        "import",
+        "ushahidi",
+        file.to_str().unwrap(),
+        "--mapping",
+        map.to_str().unwrap(),
+    ]));
     assert!(out.contains("Read 4 rows: imported 3, skipped 1."), "{out}");
     assert!(
         out.contains("empty description (no title or text): 1 (rows 4)"),
@@ -330,7 +314,7 @@ async fn a_plain_csv_needs_a_mapping_and_a_dry_run_stores_nothing() {
          H-2,31/12/2021,Peshawar,Fake profile using my name.,Impersonation\n",
     )
     .unwrap();
-    let refused = Command::new(env!("CARGO_BIN_EXE_naqsha"))
+    let refused = crate::support::binary::naqsha()
         .arg("--data-dir")
         .arg(&app.state.config().data_dir)
         .args(["import", "csv", file.to_str().unwrap()])
@@ -340,42 +324,33 @@ async fn a_plain_csv_needs_a_mapping_and_a_dry_run_stores_nothing() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--mapping"));
 
     let map = dir.path().join("map.toml");
-    naqsha(
-        &app,
-        &[
-            "import",
-            "csv",
-            file.to_str().unwrap(),
-            "--write-mapping",
-            map.to_str().unwrap(),
-        ],
-    );
+    app.naqsha(&[
+        "import",
+        "csv",
+        file.to_str().unwrap(),
+        "--write-mapping",
+        map.to_str().unwrap(),
+    ]);
     let text = std::fs::read_to_string(&map).unwrap();
     assert!(text.contains("id = \"ref\""), "{text}");
     assert!(text.contains("text = [\"story\"]"), "{text}");
-    let dry = stdout(&naqsha(
-        &app,
-        &[
-            "import",
-            "csv",
-            file.to_str().unwrap(),
-            "--mapping",
-            map.to_str().unwrap(),
-            "--dry-run",
-        ],
-    ));
+    let dry = stdout(&app.naqsha(&[
+        "import",
+        "csv",
+        file.to_str().unwrap(),
+        "--mapping",
+        map.to_str().unwrap(),
+        "--dry-run",
+    ]));
     assert!(dry.contains("would import 2"), "{dry}");
     assert!(app.inbox().await.is_empty());
-    naqsha(
-        &app,
-        &[
-            "import",
-            "csv",
-            file.to_str().unwrap(),
-            "--mapping",
-            map.to_str().unwrap(),
-        ],
-    );
+    app.naqsha(&[
+        "import",
+        "csv",
+        file.to_str().unwrap(),
+        "--mapping",
+        map.to_str().unwrap(),
+    ]);
     let reports = opened(&app).await;
     let (multan, _) = find(&reports, "Calls every night");
     assert_eq!(

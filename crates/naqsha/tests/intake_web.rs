@@ -5,19 +5,12 @@
 //! mode with proof of work), follow-up with the receipt, and the browser policy of every
 //! public route checked against one table.
 
-#[allow(dead_code)] // the evidence tests use the rest
-#[path = "fixtures/evidence/builders.rs"]
-mod builders;
-mod intake_support;
+mod support;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use intake_support::{
-    App, Multipart, OTHER_PEER, PEER, Reply, ShownReceipt, attrs, count, form_token, textarea,
-    texts,
-};
 use naqsha::abuse::form_token::DEFAULT_MIN_FILL_TIME;
 use naqsha::i18n::t;
 use naqsha::intake::evidence::strip_check;
@@ -34,6 +27,12 @@ use naqsha_core::sealing;
 use naqsha_core::submission::{Channel, Consent, SubmissionStatus, WhoseStory};
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 use sha2::{Digest, Sha256};
+
+use crate::support::builders;
+use crate::support::{
+    App, Multipart, OTHER_PEER, PEER, Reply, ShownReceipt, attrs, count, form_token, textarea,
+    texts,
+};
 
 /// A report with only the required text (and the default consent).
 fn report(text: &str) -> Multipart {
@@ -217,7 +216,7 @@ async fn a_valid_report_is_sealed_and_its_receipt_is_shown_once() {
     let page = app.get(&location).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.header("cache-control"), Some("no-store"));
-    let shown = intake_support::receipt_on_page(&page.html());
+    let shown = crate::support::receipt_on_page(&page.html());
     let groups: Vec<&str> = shown.digits.split(' ').collect();
     assert_eq!(groups.len(), 7, "{}", shown.digits);
     assert!(
@@ -339,7 +338,7 @@ async fn an_urdu_report_gets_its_receipt_in_urdu() {
     );
     // The receipt itself stays left-to-right so it can be copied down in order.
     assert_eq!(attrs(&html, ".receipt__words", "dir"), ["ltr"]);
-    intake_support::receipt_on_page(&html);
+    crate::support::receipt_on_page(&html);
 
     let envelope = app.only_submission().await;
     let opened = app.open_report(envelope.id).await;
@@ -876,8 +875,13 @@ async fn added_information_is_sealed_and_appended() {
 
 /// A published case, written from submission `id` when there is one.
 async fn published_case(app: &App, id: Option<SubmissionId>) -> Case {
-    let case = intake_support::published_case("Withdrawn later", id);
-    app.state.store().save_case(&case).await.unwrap();
+    let mut case = crate::support::case("Withdrawn later");
+    case.submission = id;
+    case.story_en = Some(crate::support::story(
+        "Withdrawn later",
+        "The anonymised story.",
+    ));
+    app.save(&case).await;
     case
 }
 
@@ -938,7 +942,7 @@ async fn withdrawing_deletes_the_report_and_what_was_published_from_it() {
 
     // Gone from every file the moment the page says so: the write-ahead log was checkpointed
     // before the answer, and the freed pages were zeroed.
-    for file in intake_support::files_under(&app.state.config().data_dir) {
+    for file in crate::support::files_under(&app.state.config().data_dir) {
         let bytes = std::fs::read(&file).unwrap();
         for words in ["Withdrawn later", "The anonymised story."] {
             assert!(

@@ -3,18 +3,15 @@
 //! Urdu and Roman Urdu rules, de-duplicated, sealed into the inbox; failing feeds shown to
 //! admins with their error and backed off; the admin forms; a candidate made a case.
 
-mod admin_support;
-mod intake_support;
+mod support;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use admin_support::signed_in;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use intake_support::{App, count, texts};
 use naqsha::channels::feeds::fetch::{FetchLimits, USER_AGENT};
 use naqsha::channels::feeds::model::{Feed, FeedId, FetchErrorKind, Rule, RuleId, RuleLang};
 use naqsha::channels::feeds::poll::Poller;
@@ -24,6 +21,9 @@ use naqsha_core::submission::{Channel, SubmissionStatus, WhoseStory};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::user::Role;
 use time::OffsetDateTime;
+
+use crate::support::staff::signed_in;
+use crate::support::{App, count, texts};
 
 const ETAG: &str = "\"fixture-v1\"";
 
@@ -370,7 +370,7 @@ async fn admins_add_feeds_and_rules_through_the_forms() {
             .contains("starting with https://")
     );
     assert_eq!(
-        intake_support::attrs(&html, "#feed-name", "value"),
+        crate::support::attrs(&html, "#feed-name", "value"),
         ["Daily Example"],
         "the values typed are kept"
     );
@@ -418,7 +418,7 @@ async fn admins_add_feeds_and_rules_through_the_forms() {
             .contains("at least one word or phrase")
     );
     assert_eq!(
-        intake_support::attrs(&html, "#rule-name", "value"),
+        crate::support::attrs(&html, "#rule-name", "value"),
         ["Blackmail"]
     );
     assert_eq!(
@@ -462,7 +462,7 @@ async fn admins_add_feeds_and_rules_through_the_forms() {
     assert!(!app.state.store().feed(id).await.unwrap().unwrap().enabled);
     let edit = admin.get(&app, &format!("/admin/feeds/{id}")).await;
     assert_eq!(
-        intake_support::attrs(&edit.html(), "#feed-url", "value"),
+        crate::support::attrs(&edit.html(), "#feed-url", "value"),
         ["https://dawn.example.pk/rss"]
     );
     let saved = admin

@@ -3,10 +3,7 @@
 //! neutralised; nothing unpublished or sealed is in them; and the `/data` page documents
 //! every column in both languages.
 
-mod web_support;
-
-use std::path::Path;
-use std::process::Command;
+mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -14,11 +11,12 @@ use naqsha::storage::ModerationStore;
 use naqsha_core::case::CaseStatus;
 use naqsha_core::places::Gazetteer;
 use naqsha_core::taxonomy::Taxonomy;
-use web_support::{TestApp, attrs, case, place, texts};
+
+use crate::support::{App, attrs, case, ogr_feature_count, place, texts};
 
 /// 24 demo cases, a case whose title is a spreadsheet formula (and which has no place), and
 /// a case still in review. Returns how many are published.
-async fn seeded(app: &TestApp) -> usize {
+async fn seeded(app: &App) -> usize {
     naqsha::demo::seed(
         app.state.store(),
         Taxonomy::pakistan_default(),
@@ -38,39 +36,9 @@ async fn seeded(app: &TestApp) -> usize {
     25
 }
 
-/// The feature count `ogrinfo` reports for `file`, read with `options`.
-fn ogr_feature_count(file: &Path, options: &[&str]) -> usize {
-    let output = Command::new("ogrinfo")
-        .args(["-ro", "-al", "-so"])
-        .args(options)
-        .arg(file)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "ogrinfo could not be run ({e}): install GDAL's tools, e.g. \
-                 `apt-get install gdal-bin`, to check the downloads as GIS software reads them"
-            )
-        });
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "ogrinfo failed on {}: {}{}",
-        file.display(),
-        stdout,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Feature Count: "))
-        .unwrap_or_else(|| panic!("no feature count in: {stdout}"))
-        .trim()
-        .parse()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn gdal_reads_every_published_case_from_the_csv_and_geojson() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let published = seeded(&app).await;
     let dir = tempfile::tempdir().unwrap();
 
@@ -111,7 +79,7 @@ async fn gdal_reads_every_published_case_from_the_csv_and_geojson() {
 
 #[tokio::test]
 async fn the_csv_opens_safely_in_a_spreadsheet_and_holds_only_published_fields() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let published = seeded(&app).await;
     let csv = app.get("/data/cases.csv").await;
     let body = csv.body.as_slice();
@@ -161,7 +129,7 @@ fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
 
 #[tokio::test]
 async fn a_filtered_view_downloads_as_it_is_and_is_revalidated() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seeded(&app).await;
     let api = app
         .get("/api/v1/cases?platform=whatsapp&limit=1000")
@@ -188,7 +156,7 @@ async fn a_filtered_view_downloads_as_it_is_and_is_revalidated() {
 
 #[tokio::test]
 async fn the_data_page_documents_every_column_in_both_languages() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let published = seeded(&app).await;
     let csv = app.get("/data/cases.csv").await;
     let mut reader = csv_reader(&csv.body[3..]);

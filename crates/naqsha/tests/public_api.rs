@@ -2,7 +2,7 @@
 //! paging by cursor covers every case once, filters and errors, ETags and small-cell
 //! suppression.
 
-mod web_support;
+mod support;
 
 use std::collections::BTreeSet;
 
@@ -12,10 +12,11 @@ use naqsha_core::case::CaseStatus;
 use naqsha_core::places::Gazetteer;
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 use serde_json::Value;
-use web_support::{Reply, TestApp, case, place};
+
+use crate::support::{App, Reply, case, place};
 
 /// Seeds `n` demo cases and returns their count as published.
-async fn seed_demo(app: &TestApp, n: usize) -> usize {
+async fn seed_demo(app: &App, n: usize) -> usize {
     naqsha::demo::seed(
         app.state.store(),
         Taxonomy::pakistan_default(),
@@ -29,7 +30,7 @@ async fn seed_demo(app: &TestApp, n: usize) -> usize {
     n
 }
 
-async fn get_with(app: &TestApp, uri: &str, headers: &[(&str, &str)]) -> Reply {
+async fn get_with(app: &App, uri: &str, headers: &[(&str, &str)]) -> Reply {
     let mut request = Request::get(uri);
     for (name, value) in headers {
         request = request.header(*name, *value);
@@ -38,7 +39,7 @@ async fn get_with(app: &TestApp, uri: &str, headers: &[(&str, &str)]) -> Reply {
 }
 
 /// The first published case's id, from the API itself.
-async fn some_case_id(app: &TestApp) -> String {
+async fn some_case_id(app: &App) -> String {
     let list = app.get("/api/v1/cases?limit=1").await.json();
     list["features"][0]["id"].as_str().unwrap().to_owned()
 }
@@ -79,7 +80,7 @@ fn example_query(operation: &Value) -> String {
 
 #[tokio::test]
 async fn every_documented_route_answers_as_documented() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seed_demo(&app, 12).await;
     let id = some_case_id(&app).await;
     let doc = app.get("/api/openapi.json").await.json();
@@ -143,7 +144,7 @@ async fn every_documented_route_answers_as_documented() {
 
 #[tokio::test]
 async fn every_api_route_is_documented() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let doc = app.get("/api/openapi.json").await.json();
     let paths = doc["paths"].as_object().unwrap();
     for (path, _) in naqsha::web::route_table() {
@@ -158,7 +159,7 @@ async fn every_api_route_is_documented() {
 
 #[tokio::test]
 async fn cursor_paging_lists_every_case_once_in_order() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let n = seed_demo(&app, 45).await;
     let mut uri = "/api/v1/cases?limit=20".to_owned();
     let mut ids = Vec::new();
@@ -212,7 +213,7 @@ async fn cursor_paging_lists_every_case_once_in_order() {
 
 #[tokio::test]
 async fn filters_select_the_same_cases_as_their_categories_say() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seed_demo(&app, 60).await;
     let all = app.get("/api/v1/cases?limit=1000").await.json();
     let expected = all["features"]
@@ -237,7 +238,7 @@ async fn filters_select_the_same_cases_as_their_categories_say() {
 
 #[tokio::test]
 async fn bad_parameters_are_refused_in_the_request_language() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let reply = app.get("/api/v1/cases?kind=nope").await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert_eq!(reply.header("content-type"), Some("application/json"));
@@ -277,7 +278,7 @@ async fn bad_parameters_are_refused_in_the_request_language() {
 
 #[tokio::test]
 async fn one_case_has_its_text_and_unpublished_ones_are_not_found() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let mut published = case("Account taken over");
     published.place = place("pk-sd-karachi-east");
     published.province = place("pk-sd");
@@ -308,7 +309,7 @@ async fn one_case_has_its_text_and_unpublished_ones_are_not_found() {
 
 #[tokio::test]
 async fn unchanged_answers_are_not_sent_twice() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seed_demo(&app, 5).await;
     let first = app.get("/api/v1/cases?platform=whatsapp").await;
     let etag = first.header("etag").unwrap().to_owned();
@@ -344,7 +345,7 @@ async fn unchanged_answers_are_not_sent_twice() {
 
 #[tokio::test]
 async fn small_counts_are_withheld_and_every_count_rounded() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let places = [
         ("pk-pb-lahore", "pk-pb", 5),
         ("pk-sd-karachi-east", "pk-sd", 1),
@@ -399,7 +400,7 @@ async fn small_counts_are_withheld_and_every_count_rounded() {
 
 #[tokio::test]
 async fn taxonomy_and_places_give_labels_in_both_languages() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let taxonomy = app.get("/api/v1/taxonomy").await.json();
     assert_eq!(
         taxonomy["version"],
@@ -434,7 +435,7 @@ async fn taxonomy_and_places_give_labels_in_both_languages() {
 
 #[tokio::test]
 async fn publication_dates_are_given_as_months_only() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seed_demo(&app, 5).await;
     let is_month = |v: &Value| {
         let s = v.as_str().unwrap_or_default();

@@ -3,13 +3,14 @@
 //! bad filters, and the one route other sites may frame. Every count is published as on
 //! `/stats`: 1 or 2 as "fewer than 3", others rounded to the nearest 5.
 
-mod web_support;
+mod support;
 
 use axum::http::StatusCode;
 use naqsha_core::case::Case;
 use naqsha_core::period::YearMonth;
 use naqsha_core::taxonomy::Labels;
-use web_support::{TestApp, attrs, case, place, texts};
+
+use crate::support::{App, attrs, case, place, texts};
 
 /// A published case at `place` (district or province) with `labels`.
 fn placed(
@@ -26,7 +27,7 @@ fn placed(
 }
 
 /// Six cases: three in Lahore, one in Karachi East, one placed only in Sindh, one nowhere.
-async fn seeded(app: &TestApp) {
+async fn seeded(app: &App) {
     let whatsapp = [
         ("platform", "whatsapp"),
         ("kind", "online_harassment_cyberstalking"),
@@ -67,7 +68,7 @@ fn dot_counts(html: &scraper::Html) -> Vec<String> {
 
 #[tokio::test]
 async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seeded(&app).await;
     let reply = app.get("/").await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -157,7 +158,7 @@ async fn the_map_has_one_circle_per_place_adding_up_to_the_cases_on_it() {
 
 #[tokio::test]
 async fn filters_in_the_url_change_totals_circles_cards_and_links() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seeded(&app).await;
     let html = app.get("/?platform=whatsapp&utm_source=x").await.html();
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["5"]);
@@ -252,7 +253,7 @@ async fn filters_in_the_url_change_totals_circles_cards_and_links() {
 
 #[tokio::test]
 async fn paging_links_keep_the_filter() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     for i in 0..23 {
         let mut c = placed(
             &format!("Threat {i}"),
@@ -294,7 +295,7 @@ async fn paging_links_keep_the_filter() {
 
 #[tokio::test]
 async fn a_bad_filter_is_explained_beside_the_form_with_the_choices_kept() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seeded(&app).await;
     let reply = app
         .get("/?platform=whatsapp&kind=nope&province=pk-sd")
@@ -334,7 +335,7 @@ async fn a_bad_filter_is_explained_beside_the_form_with_the_choices_kept() {
 
 #[tokio::test]
 async fn only_the_embed_may_be_framed() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     seeded(&app).await;
     let page = app.get("/").await;
     let csp = page.header("content-security-policy").unwrap();
@@ -377,7 +378,7 @@ async fn only_the_embed_may_be_framed() {
 
 #[tokio::test]
 async fn a_configured_tile_server_is_allowed_for_images_only() {
-    let app = TestApp::with_config(|c| {
+    let app = App::with_config(|c| {
         c.map_tile_url = Some("https://tiles.example.org/{z}/{x}/{y}.png".into())
     })
     .await;
@@ -394,7 +395,7 @@ async fn a_configured_tile_server_is_allowed_for_images_only() {
     );
     // Without one, the page names no other host but the quick exit's destination (a link
     // followed only when she leaves; nothing is loaded from it).
-    let plain = TestApp::new().await.get("/").await;
+    let plain = App::new().await.get("/").await;
     let exit = naqsha::config::DEFAULT_EXIT_URL.replace('&', "&amp;");
     assert!(
         !plain.text().replace(&exit, "").contains("https://"),
@@ -404,7 +405,7 @@ async fn a_configured_tile_server_is_allowed_for_images_only() {
 
 #[tokio::test]
 async fn outlines_are_served_for_the_interactive_map() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let reply = app.get("/map/outlines.geojson").await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.header("content-type"), Some("application/geo+json"));

@@ -1,7 +1,7 @@
 //! The statistics page, the printable summary, the resources page and the story page's
 //! additions, as a visitor gets them.
 
-mod web_support;
+mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -13,7 +13,8 @@ use naqsha_core::period::YearMonth;
 use naqsha_core::submission::Consent;
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 use scraper::Html;
-use web_support::{TestApp, attrs, case, place, term_label, texts};
+
+use crate::support::{App, attrs, case, place, term_label, texts};
 
 /// The rows of the table of chart `id` on `/stats`: "label count share".
 fn chart_rows(html: &Html, id: &str) -> Vec<String> {
@@ -42,7 +43,7 @@ fn labelled(province: &str, year: i32, labels: &[(&str, &str)]) -> Case {
 
 /// Seven cases: Facebook ×4 and TikTok ×1 in Punjab, WhatsApp ×2 in Sindh (with an
 /// outcome); three journalists.
-async fn small_world(app: &TestApp) -> Vec<Case> {
+async fn small_world(app: &App) -> Vec<Case> {
     let mut cases = Vec::new();
     for i in 0..4 {
         cases.push(labelled(
@@ -73,7 +74,7 @@ async fn small_world(app: &TestApp) -> Vec<Case> {
 
 #[tokio::test]
 async fn counts_equal_a_direct_count_over_the_snapshot() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let tax = Taxonomy::pakistan_default();
     naqsha::demo::seed(app.state.store(), tax, app.state.gazetteer(), 120, 7)
         .await
@@ -128,7 +129,7 @@ async fn counts_equal_a_direct_count_over_the_snapshot() {
 
 #[tokio::test]
 async fn small_counts_say_fewer_than_three_and_never_the_number() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     small_world(&app).await;
     let html = app.get("/stats").await.html();
     // 7 and 4 are published rounded to 5; the share is worked from those.
@@ -215,7 +216,7 @@ async fn small_counts_say_fewer_than_three_and_never_the_number() {
 
 #[tokio::test]
 async fn filters_change_the_counts_and_bad_ones_are_refused() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     small_world(&app).await;
     let html = app.get("/stats?province=pk-pb").await.html();
     assert_eq!(texts(&html, ".stats-total__number"), ["5"]);
@@ -279,8 +280,7 @@ async fn filters_change_the_counts_and_bad_ones_are_refused() {
 
 #[tokio::test]
 async fn the_report_prints_the_selection_with_its_method() {
-    let app =
-        TestApp::with_config(|c| c.public_url = Some("https://naqsha.example.org".into())).await;
+    let app = App::with_config(|c| c.public_url = Some("https://naqsha.example.org".into())).await;
     small_world(&app).await;
     let reply = app
         .get("/stats/report?from=2023&to=2024&province=pk-pb")
@@ -386,7 +386,7 @@ async fn the_report_prints_the_selection_with_its_method() {
 
 #[tokio::test]
 async fn resources_come_from_the_bundled_files_or_the_admins_copy() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let reply = app.get("/resources").await;
     assert_eq!(reply.status, StatusCode::OK);
     assert!(reply.header("set-cookie").is_none());
@@ -441,7 +441,7 @@ async fn resources_come_from_the_bundled_files_or_the_admins_copy() {
 
 #[tokio::test]
 async fn the_story_page_shows_what_helped_related_help_and_a_plain_share_link() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let mut c = labelled(
         "pk-pb",
         2024,
@@ -551,7 +551,7 @@ fn statistics_only(province: &str, year: i32, labels: &[(&str, &str)]) -> Case {
 }
 
 /// Every count a visitor sees for the whole selection, on every page and in the API.
-async fn all_totals(app: &TestApp) -> Vec<String> {
+async fn all_totals(app: &App) -> Vec<String> {
     let stats = app.get("/stats").await.html();
     let report = app.get("/stats/report").await.html();
     let map = app.get("/").await.html();
@@ -566,7 +566,7 @@ async fn all_totals(app: &TestApp) -> Vec<String> {
 
 #[tokio::test]
 async fn statistics_only_cases_count_everywhere_and_are_listed_nowhere() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let stories: Vec<Case> = (0..10)
         .map(|i| labelled("pk-pb", 2023, &[("act", "threats")]).tap_title(i))
         .collect();
@@ -709,14 +709,17 @@ trait TapTitle {
 
 impl TapTitle for Case {
     fn tap_title(mut self, n: usize) -> Self {
-        self.story_en = Some(web_support::story(&format!("Case {n}"), "What happened."));
+        self.story_en = Some(crate::support::story(
+            &format!("Case {n}"),
+            "What happened.",
+        ));
         self
     }
 }
 
 /// Every number the public side shows of the selections a visitor could combine: totals
 /// filtered and unfiltered, tables and their totals, the pages and the API, in both languages.
-async fn published_figures(app: &TestApp) -> Vec<String> {
+async fn published_figures(app: &App) -> Vec<String> {
     let mut figures = Vec::new();
     for lang in ["", "/ur"] {
         for filter in [
@@ -767,7 +770,7 @@ async fn published_figures(app: &TestApp) -> Vec<String> {
 async fn no_two_requests_can_be_subtracted_to_recover_a_withheld_cell() {
     let mut worlds = Vec::new();
     for in_sindh in [1, 2] {
-        let app = TestApp::new().await;
+        let app = App::new().await;
         let mut cases: Vec<Case> = (0..10)
             .map(|i| labelled("pk-pb", 2020 + i % 3, &[("platform", "facebook")]))
             .collect();

@@ -2,19 +2,14 @@
 //! `naqsha serve --demo` on an empty data directory initialises, prints a one-time admin
 //! password and the URL, and serves the demo cases in English and Urdu.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod support;
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use crate::support::binary::{Server, naqsha};
 
 /// A plain HTTP/1.1 GET; returns (status, headers, body).
 fn get(addr: &str, path: &str) -> (u16, String, String) {
@@ -39,31 +34,15 @@ fn get(addr: &str, path: &str) -> (u16, String, String) {
 fn serve_demo_on_an_empty_data_dir() {
     let dir = tempfile::tempdir().unwrap();
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_naqsha"))
-        .args(["serve", "--demo", "--bind", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.path().join("data"))
-        .env_remove("NAQSHA_DATABASE_URL")
-        .env("NAQSHA_LOG", "warn")
-        .current_dir(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut server = Server(child);
-    let stdout = server.0.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let mut printed = Vec::new();
-    let addr = loop {
-        let line = lines
-            .next()
-            .expect("server exited before it was ready")
-            .unwrap();
-        printed.push(line.clone());
-        if let Some(rest) = line.split("http://").nth(1) {
-            break rest.split('/').next().unwrap().to_owned();
-        }
-    };
-    let all = printed.join("\n");
+    let server = Server::spawn(
+        naqsha()
+            .args(["serve", "--demo", "--bind", "127.0.0.1:0", "--data-dir"])
+            .arg(dir.path().join("data"))
+            .current_dir(dir.path())
+            .stderr(Stdio::null()),
+    );
+    let addr = server.addr.to_string();
+    let all = server.printed.join("\n");
     assert!(all.contains("One-time password:"), "{all}");
     assert!(all.contains("RECOVERY KEY: NQR1-"), "{all}");
     assert!(all.contains("Seeded 300 fictional demo cases"), "{all}");
@@ -103,10 +82,9 @@ fn serve_demo_on_an_empty_data_dir() {
 
     // A second start on the same data dir does not initialise or seed again.
     drop(server);
-    let out = Command::new(env!("CARGO_BIN_EXE_naqsha"))
+    let out = naqsha()
         .args(["migrate", "--data-dir"])
         .arg(dir.path().join("data"))
-        .env_remove("NAQSHA_DATABASE_URL")
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -116,7 +94,7 @@ fn serve_demo_on_an_empty_data_dir() {
 #[test]
 fn bad_configuration_is_one_clear_line() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_naqsha"))
+    let out = naqsha()
         .args(["migrate", "--data-dir"])
         .arg(dir.path())
         .env("NAQSHA_BIND", "not-an-address")
@@ -135,12 +113,10 @@ fn user_add_list_disable_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let naqsha = |args: &[&str], admin_password: Option<&str>| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_naqsha"));
+        let mut cmd = naqsha();
         cmd.args(args)
             .arg("--data-dir")
             .arg(&data)
-            .env_remove("NAQSHA_DATABASE_URL")
-            .env("NAQSHA_LOG", "warn")
             .stdin(Stdio::null());
         match admin_password {
             Some(pw) => cmd.env("NAQSHA_ADMIN_PASSWORD", pw),

@@ -5,21 +5,20 @@
 //! STOP work, and their number is nowhere on disk in the clear; someone guessing the secret
 //! is throttled per network while the gateway keeps working.
 
-mod intake_support;
-
-use intake_support::files_under;
+mod support;
 
 use std::time::Duration;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use intake_support::{App, OTHER_PEER, PEER, Reply};
+use axum::http::StatusCode;
 use naqsha::storage::{ModerationStore, ReviewStore, UserStore};
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing;
 use naqsha_core::shared_secret::SharedSecret;
 use naqsha_core::submission::{Channel, Consent, ContactDetails, SubmissionEnvelope};
 use serde_json::Value;
+
+use crate::support::files_under;
+use crate::support::{App, OTHER_PEER, PEER, Reply};
 
 /// Secrets as `naqsha secret` makes them (URL-safe, over 128 random bits).
 const SECRET: &str = "sync-Kq7Vx2Lm9TzR4bWn8YcP3sHd6Jf";
@@ -46,11 +45,6 @@ async fn app() -> App {
         c.sms.webhook_secret = secret(HOOK_SECRET);
     })
     .await
-}
-
-fn json(reply: &Reply) -> Value {
-    serde_json::from_slice(&reply.body)
-        .unwrap_or_else(|e| panic!("JSON answer ({e}): {}", reply.text()))
 }
 
 /// An incoming SMS exactly as SMSSync posts it (URL-encoded form, every field).
@@ -84,11 +78,13 @@ async fn sms_with(
 }
 
 async fn post_json(app: &App, uri: &str, body: &Value) -> Reply {
-    let req = Request::post(uri)
-        .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    app.send_from(req, PEER).await
+    app.post(
+        uri,
+        "application/json; charset=utf-8",
+        body.to_string(),
+        PEER,
+    )
+    .await
 }
 
 /// The replies an SMSSync answer carries: (to, message).
@@ -146,7 +142,7 @@ async fn an_sms_becomes_a_sealed_report_and_is_answered_with_its_receipt() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     assert_eq!(reply.header("content-type"), Some("application/json"));
     assert_eq!(reply.header("cache-control"), Some("no-store"));
-    let answer = json(&reply);
+    let answer = reply.json();
     assert_eq!(answer["payload"]["success"], Value::Bool(true));
     assert_eq!(answer["payload"]["error"], Value::Null);
     assert_eq!(answer["payload"]["task"], "send");
@@ -176,11 +172,13 @@ async fn an_sms_becomes_a_sealed_report_and_is_answered_with_its_receipt() {
     );
 
     // STATUS with the receipt answers as the follow-up page would, and stores nothing.
-    let status = json(&sms(&app, PHONE, &format!("STATUS {receipt}"), "m-2").await);
+    let status = sms(&app, PHONE, &format!("STATUS {receipt}"), "m-2")
+        .await
+        .json();
     let sent = messages(&status);
     assert_eq!(sent.len(), 1);
     assert!(sent[0].1.contains("Received"), "{}", sent[0].1);
-    let typo = json(&sms(&app, PHONE, "status 11111 22222", "m-3").await);
+    let typo = sms(&app, PHONE, "status 11111 22222", "m-3").await.json();
     assert!(messages(&typo)[0].1.contains("not a complete receipt"));
     assert_eq!(app.inbox().await.len(), 1, "commands are not reports");
 
@@ -201,7 +199,7 @@ async fn wrong_or_missing_secret_and_missing_fields_are_refused_in_the_apps_shap
     let app = app().await;
     let refused = |reply: &Reply, status: StatusCode| {
         assert_eq!(reply.status, status, "{}", reply.text());
-        let answer = json(reply);
+        let answer = reply.json();
         assert_eq!(answer["payload"]["success"], Value::Bool(false));
         assert!(!answer["payload"]["error"].as_str().unwrap().is_empty());
     };
@@ -253,13 +251,13 @@ async fn wrong_or_missing_secret_and_missing_fields_are_refused_in_the_apps_shap
 #[tokio::test]
 async fn the_same_message_posted_again_is_stored_once() {
     let app = app().await;
-    let first = json(&sms(&app, PHONE, "first and only", "dup-1").await);
+    let first = sms(&app, PHONE, "first and only", "dup-1").await.json();
     assert_eq!(messages(&first).len(), 1);
     // The app posts again when it never heard the answer: it gets the same receipt, so the
     // reporter is not left without one, and nothing new is stored.
     let again = sms(&app, PHONE, "first and only", "dup-1").await;
     assert_eq!(again.status, StatusCode::OK);
-    let again = json(&again);
+    let again = again.json();
     assert_eq!(again["payload"]["success"], Value::Bool(true));
     assert_eq!(
         messages(&again),
@@ -285,9 +283,13 @@ async fn sms_within_the_window_join_one_report_and_a_later_one_starts_another() 
         c.sms.join_window = Duration::from_secs(2);
     })
     .await;
-    let first = json(&sms(&app, PHONE, "He keeps calling me from new numbers.", "j-1").await);
+    let first = sms(&app, PHONE, "He keeps calling me from new numbers.", "j-1")
+        .await
+        .json();
     assert_eq!(messages(&first).len(), 1, "the first part gets the receipt");
-    let second = json(&sms(&app, PHONE, "Now he threatens to post my pictures.", "j-2").await);
+    let second = sms(&app, PHONE, "Now he threatens to post my pictures.", "j-2")
+        .await
+        .json();
     assert!(
         messages(&second).is_empty(),
         "a later part gets no second receipt"
@@ -317,7 +319,9 @@ async fn sms_within_the_window_join_one_report_and_a_later_one_starts_another() 
     );
 
     tokio::time::sleep(Duration::from_millis(2100)).await;
-    let third = json(&sms(&app, PHONE, "A week later: it started again.", "j-3").await);
+    let third = sms(&app, PHONE, "A week later: it started again.", "j-3")
+        .await
+        .json();
     assert_eq!(messages(&third).len(), 1, "a new report, a new receipt");
     assert_eq!(app.inbox().await.len(), 3);
 }
@@ -371,15 +375,14 @@ async fn a_part_arriving_after_a_moderator_opened_the_report_is_appended_not_mer
 #[tokio::test]
 async fn an_urdu_sms_is_answered_in_urdu_with_its_receipt() {
     let app = app().await;
-    let answer = json(
-        &sms(
-            &app,
-            PHONE,
-            "مجھے ایک جعلی اکاؤنٹ سے بلیک میل کیا جا رہا ہے۔",
-            "u-1",
-        )
-        .await,
-    );
+    let answer = sms(
+        &app,
+        PHONE,
+        "مجھے ایک جعلی اکاؤنٹ سے بلیک میل کیا جا رہا ہے۔",
+        "u-1",
+    )
+    .await
+    .json();
     let sent = messages(&answer);
     assert_eq!(sent.len(), 1);
     let text = &sent[0].1;
@@ -392,19 +395,21 @@ async fn an_urdu_sms_is_answered_in_urdu_with_its_receipt() {
 #[tokio::test]
 async fn stop_stops_every_reply_and_start_brings_them_back() {
     let app = app().await;
-    let stop = json(&sms(&app, PHONE, "STOP", "s-1").await);
+    let stop = sms(&app, PHONE, "STOP", "s-1").await.json();
     assert_eq!(stop["payload"]["success"], Value::Bool(true));
     assert!(messages(&stop).is_empty(), "not even a confirmation");
-    let report = json(&sms(&app, PHONE, "My account was hacked.", "s-2").await);
+    let report = sms(&app, PHONE, "My account was hacked.", "s-2")
+        .await
+        .json();
     assert!(
         messages(&report).is_empty(),
         "no receipt sent to a stopped number"
     );
     assert_eq!(app.inbox().await.len(), 1, "the report is still stored");
     // Another number is not affected.
-    let other = json(&sms(&app, "+923335550000", "Mine too.", "s-3").await);
+    let other = sms(&app, "+923335550000", "Mine too.", "s-3").await.json();
     assert_eq!(messages(&other).len(), 1);
-    let start = json(&sms(&app, PHONE, "start", "s-4").await);
+    let start = sms(&app, PHONE, "start", "s-4").await.json();
     assert_eq!(messages(&start).len(), 1);
 }
 
@@ -415,15 +420,17 @@ async fn replies_wait_for_task_checking_and_follow_the_message_results_api() {
         c.sms.smssync_instant_reply = false;
     })
     .await;
-    let posted = json(&sms(&app, PHONE, "They shared my number in a group.", "q-1").await);
+    let posted = sms(&app, PHONE, "They shared my number in a group.", "q-1")
+        .await
+        .json();
     assert!(messages(&posted).is_empty(), "nothing instant");
     assert!(posted["payload"].get("task").is_none());
 
     // Task checking: GET ?task=send&secret=… (the app URL-encodes the secret).
-    let poll = json(
-        &app.get(&format!("/sms/smssync?task=send&secret={SECRET}"))
-            .await,
-    );
+    let poll = app
+        .get(&format!("/sms/smssync?task=send&secret={SECRET}"))
+        .await
+        .json();
     assert_eq!(poll["payload"]["task"], "send");
     assert_eq!(
         poll["payload"]["secret"], SECRET,
@@ -443,21 +450,21 @@ async fn replies_wait_for_task_checking_and_follow_the_message_results_api() {
     )
     .await;
     assert_eq!(sent.status, StatusCode::OK, "{}", sent.text());
-    assert_eq!(json(&sent)["message_uuids"], serde_json::json!([uuid]));
-    let poll = json(
-        &app.get(&format!("/sms/smssync?task=send&secret={SECRET}"))
-            .await,
-    );
+    assert_eq!(sent.json()["message_uuids"], serde_json::json!([uuid]));
+    let poll = app
+        .get(&format!("/sms/smssync?task=send&secret={SECRET}"))
+        .await
+        .json();
     assert!(
         poll["payload"]["messages"].as_array().unwrap().is_empty(),
         "a confirmed reply is not handed out twice"
     );
 
     // Delivery reports: GET ?task=result lists what is awaited, POST delivers them.
-    let awaited = json(
-        &app.get(&format!("/sms/smssync?task=result&secret={SECRET}"))
-            .await,
-    );
+    let awaited = app
+        .get(&format!("/sms/smssync?task=result&secret={SECRET}"))
+        .await
+        .json();
     assert_eq!(awaited["message_uuids"], serde_json::json!([uuid]));
     let result = post_json(
         &app,
@@ -471,11 +478,11 @@ async fn replies_wait_for_task_checking_and_follow_the_message_results_api() {
         }]}),
     )
     .await;
-    assert_eq!(json(&result)["payload"]["success"], Value::Bool(true));
-    let awaited = json(
-        &app.get(&format!("/sms/smssync?task=result&secret={SECRET}"))
-            .await,
-    );
+    assert_eq!(result.json()["payload"]["success"], Value::Bool(true));
+    let awaited = app
+        .get(&format!("/sms/smssync?task=result&secret={SECRET}"))
+        .await
+        .json();
     assert_eq!(awaited["message_uuids"], serde_json::json!([]));
     let wrong = post_json(
         &app,
@@ -488,10 +495,10 @@ async fn replies_wait_for_task_checking_and_follow_the_message_results_api() {
     // STOP drops what is still queued for the number.
     sms(&app, PHONE, "STOP", "q-2").await;
     sms(&app, "+923335550000", "Another report.", "q-3").await;
-    let poll = json(
-        &app.get(&format!("/sms/smssync?task=send&secret={SECRET}"))
-            .await,
-    );
+    let poll = app
+        .get(&format!("/sms/smssync?task=send&secret={SECRET}"))
+        .await
+        .json();
     let to: Vec<&str> = poll["payload"]["messages"]
         .as_array()
         .unwrap()
@@ -522,13 +529,15 @@ async fn the_generic_webhook_uses_the_same_pipeline() {
     };
     let wrong = hook("guess", "hello").await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
-    assert_eq!(json(&wrong)["success"], Value::Bool(false));
+    assert_eq!(wrong.json()["success"], Value::Bool(false));
     let ok = hook(HOOK_SECRET, "My ex is tracking my location.").await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
-    let answer = json(&ok);
+    let answer = ok.json();
     assert_eq!(answer["success"], Value::Bool(true));
     let receipt = receipt_in(answer["reply"].as_str().unwrap());
-    let more = json(&hook(HOOK_SECRET, "He installed an app on my phone.").await);
+    let more = hook(HOOK_SECRET, "He installed an app on my phone.")
+        .await
+        .json();
     assert_eq!(more["reply"], Value::Null, "a joined part gets no reply");
     let stored = app.only_submission().await;
     assert_eq!(stored.channel, Channel::Sms);
@@ -552,7 +561,7 @@ async fn the_generic_webhook_uses_the_same_pipeline() {
         )
         .await;
     assert!(
-        json(&status)["reply"]
+        status.json()["reply"]
             .as_str()
             .unwrap()
             .contains("Received")
@@ -614,7 +623,7 @@ fn throttled_for_smssync(reply: &Reply) {
         .parse()
         .unwrap();
     assert!((1..=60).contains(&wait), "{wait}");
-    let answer = json(reply);
+    let answer = reply.json();
     assert_eq!(answer["payload"]["success"], Value::Bool(false));
     assert!(
         answer["payload"]["error"]
@@ -672,7 +681,7 @@ async fn guessing_the_smssync_secret_is_throttled_per_network_and_learns_nothing
         .get(&format!("/sms/smssync?task=send&secret={SECRET}"))
         .await;
     assert_eq!(poll.status, StatusCode::OK, "{}", poll.text());
-    let queued = json(&poll)["payload"]["messages"]
+    let queued = poll.json()["payload"]["messages"]
         .as_array()
         .unwrap()
         .clone();
@@ -728,7 +737,7 @@ async fn guesses_from_the_gateways_own_network_never_shut_the_gateway_out() {
     // ...but the phone's next SMS is stored and answered.
     let next = sms(&app, "+923335550000", "Second report.", "n-2").await;
     assert_eq!(next.status, StatusCode::OK, "{}", next.text());
-    assert_eq!(messages(&json(&next)).len(), 1);
+    assert_eq!(messages(&next.json()).len(), 1);
     assert_eq!(app.inbox().await.len(), 2);
 }
 
@@ -760,7 +769,7 @@ async fn guessing_the_webhook_secret_is_throttled_in_the_webhooks_shape() {
         );
         let wait: u64 = shut.header("retry-after").unwrap().parse().unwrap();
         assert!((50..=60).contains(&wait), "about a minute: {wait}");
-        let answer = json(&shut);
+        let answer = shut.json();
         assert_eq!(answer["success"], Value::Bool(false));
         assert_eq!(answer["reply"], Value::Null);
         assert!(

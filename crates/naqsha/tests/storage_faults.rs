@@ -9,18 +9,17 @@
 //!   published snapshot in memory, `/healthz` says `degraded`, and pages that must read the
 //!   database answer 503 with `Retry-After` in the page's language.
 
-#[allow(dead_code)] // only the picture builders are used here
-#[path = "fixtures/evidence/builders.rs"]
-mod builders;
-mod intake_support;
+mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use intake_support::{App, Multipart, PEER, Reply, attrs, form_token, textarea, texts};
 use naqsha::i18n::t;
 use naqsha::storage::{ModerationStore, sqlite_url};
 use naqsha_core::lang::Lang;
 use sqlx::Connection;
+
+use crate::support::builders;
+use crate::support::{App, Multipart, PEER, Reply, attrs, form_token, textarea, texts};
 
 const WORDS: &str = "He threatens to post my pictures unless I pay. نمبر بلاک کر دیا۔";
 
@@ -197,7 +196,7 @@ async fn a_locked_database_loses_nothing_and_claims_nothing() {
 #[tokio::test]
 async fn with_the_database_gone_the_public_side_is_served_from_memory() {
     let app = App::new().await;
-    let case = intake_support::published_case("Fake profile used to threaten a teacher", None);
+    let case = crate::support::case("Fake profile used to threaten a teacher");
     app.state.store().save_case(&case).await.unwrap();
     // A visit before the outage loads the snapshot.
     assert_eq!(app.get("/").await.status, StatusCode::OK);
@@ -248,14 +247,13 @@ async fn an_import_the_database_stops_says_how_far_it_got_and_resumes() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
     let data_dir = app.state.config().data_dir.clone();
     let import = move || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_naqsha"))
+        crate::support::binary::naqsha()
             .arg("--data-dir")
             .arg(&data_dir)
             .args(["import", "ushahidi"])
             .arg(fixtures.join("ushahidi-v3-hxl.csv"))
             .arg("--mapping")
             .arg(fixtures.join("ushahidi-v3.toml"))
-            .env("NAQSHA_LOG", "warn")
             .output()
             .unwrap()
     };

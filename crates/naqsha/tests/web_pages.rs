@@ -1,14 +1,15 @@
 //! The public pages as a visitor gets them: home and story pages in English and Urdu, the
 //! 404 page, paging and the quick-exit page.
 
-mod web_support;
+mod support;
 
 use axum::http::StatusCode;
 use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::lang::Lang;
 use naqsha_core::period::YearMonth;
 use naqsha_core::taxonomy::Labels;
-use web_support::{TestApp, attrs, case, place, story, term_label, texts};
+
+use crate::support::{App, attrs, case, place, story, term_label, texts};
 
 /// Three published cases (Punjab, Sindh, no place) and one still in review.
 struct Seeded {
@@ -18,7 +19,7 @@ struct Seeded {
     in_review: Case,
 }
 
-async fn seeded(app: &TestApp) -> Seeded {
+async fn seeded(app: &App) -> Seeded {
     let mut lahore = case("Blackmailed with edited photos");
     lahore.story_ur = Some(story(
         "ترمیم شدہ تصاویر سے بلیک میلنگ",
@@ -72,7 +73,7 @@ fn count_row(html: &scraper::Html, name: &str) -> Option<String> {
 
 #[tokio::test]
 async fn english_home_counts_and_lists_published_stories() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let s = seeded(&app).await;
     let reply = app.get("/").await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -142,7 +143,7 @@ async fn english_home_counts_and_lists_published_stories() {
 
 #[tokio::test]
 async fn urdu_home_uses_urdu_everywhere() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let s = seeded(&app).await;
     let reply = app.get("/ur/").await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -191,7 +192,7 @@ async fn urdu_home_uses_urdu_everywhere() {
 
 #[tokio::test]
 async fn ur_without_slash_redirects_permanently() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let reply = app.get("/ur").await;
     assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT);
     assert_eq!(reply.header("location"), Some("/ur/"));
@@ -199,7 +200,7 @@ async fn ur_without_slash_redirects_permanently() {
 
 #[tokio::test]
 async fn empty_site_says_so() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let html = app.get("/").await.html();
     assert_eq!(attrs(&html, ".map-totals", "data-total"), ["0"]);
     assert_eq!(
@@ -216,7 +217,7 @@ async fn empty_site_says_so() {
 
 #[tokio::test]
 async fn stories_page_twenty_at_a_time() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     for i in 0..21 {
         let mut c = case(&format!("Story number {i}"));
         c.period = Some(YearMonth::new(2000 + i, 1).unwrap());
@@ -262,7 +263,7 @@ async fn stories_page_twenty_at_a_time() {
 
 #[tokio::test]
 async fn story_page_shows_a_published_story() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let s = seeded(&app).await;
     let reply = app.get(&format!("/stories/{}", s.lahore.id)).await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -338,7 +339,7 @@ async fn story_page_shows_a_published_story() {
 
 #[tokio::test]
 async fn story_in_the_other_language_is_marked() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let s = seeded(&app).await;
     let html = app
         .get(&format!("/stories/{}", s.karachi_ur_only.id))
@@ -370,7 +371,7 @@ async fn story_in_the_other_language_is_marked() {
 
 #[tokio::test]
 async fn unknown_unpublished_and_malformed_stories_are_not_found() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let s = seeded(&app).await;
     for path in [
         format!("/stories/{}", naqsha_core::ids::CaseId::random()),
@@ -387,7 +388,7 @@ async fn unknown_unpublished_and_malformed_stories_are_not_found() {
 
 #[tokio::test]
 async fn not_found_page_is_translated() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let reply = app.get("/no/such/page").await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     let html = reply.html();
@@ -409,7 +410,7 @@ async fn not_found_page_is_translated() {
 
 #[tokio::test]
 async fn a_trailing_slash_leads_to_the_page_without_it() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     for (typed, page) in [
         ("/admin/", "/admin"),
         ("/stats/", "/stats"),
@@ -437,7 +438,7 @@ async fn a_trailing_slash_leads_to_the_page_without_it() {
 
 #[tokio::test]
 async fn every_page_has_skip_link_quick_exit_and_no_inline_code() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let s = seeded(&app).await;
     for path in [
         "/".to_owned(),
@@ -507,8 +508,7 @@ async fn every_page_has_skip_link_quick_exit_and_no_inline_code() {
 
 #[tokio::test]
 async fn quick_exit_leaves_for_the_configured_outside_page() {
-    let app =
-        TestApp::with_config(|c| c.exit_url = "https://weather.example.org/today".into()).await;
+    let app = App::with_config(|c| c.exit_url = "https://weather.example.org/today".into()).await;
     for path in ["/", "/ur/report", "/follow-up", "/resources"] {
         let html = app.get(path).await.html();
         assert_eq!(
@@ -531,7 +531,7 @@ async fn quick_exit_leaves_for_the_configured_outside_page() {
 
 #[tokio::test]
 async fn the_form_receipt_and_follow_up_tabs_show_only_the_site_title() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     for (path, title) in [
         ("/report", "Naqsha"),
         ("/ur/report", "نقشہ"),
@@ -545,7 +545,7 @@ async fn the_form_receipt_and_follow_up_tabs_show_only_the_site_title() {
 
 #[tokio::test]
 async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_up() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     for (lang, prefix) in [("en", ""), ("ur", "/ur")] {
         for path in [
             "/",
@@ -613,7 +613,7 @@ async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_
 
 #[tokio::test]
 async fn a_neutral_site_title_hides_the_purpose_from_tabs() {
-    let app = TestApp::with_config(|c| c.site_title = Some("Recipes".into())).await;
+    let app = App::with_config(|c| c.site_title = Some("Recipes".into())).await;
     let s = seeded(&app).await;
     let html = app.get(&format!("/stories/{}", s.lahore.id)).await.html();
     assert_eq!(texts(&html, "head > title"), ["Recipes"]);

@@ -2,12 +2,13 @@
 //! check, static assets, JSON errors and serving over a real socket with graceful shutdown.
 //! (The request log is checked in `request_log.rs`.)
 
-mod web_support;
+mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use web_support::{TestApp, case};
+
+use crate::support::{App, case};
 
 /// The browser policy every response must carry, written out independently of the code.
 const EXPECTED_HEADERS: &[(&str, &str)] = &[
@@ -40,7 +41,7 @@ fn font_path(prefix: &str) -> String {
 }
 
 /// One request to every route (and to the error paths), as (path, expected status).
-async fn every_route(app: &TestApp) -> Vec<(String, StatusCode)> {
+async fn every_route(app: &App) -> Vec<(String, StatusCode)> {
     let c = case("A story");
     app.save(&c).await;
     vec![
@@ -64,7 +65,7 @@ async fn every_route(app: &TestApp) -> Vec<(String, StatusCode)> {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers_and_no_cookie() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     for (path, status) in every_route(&app).await {
         let reply = app.get(&path).await;
         assert_eq!(reply.status, status, "{path}");
@@ -90,8 +91,7 @@ async fn every_response_carries_the_security_headers_and_no_cookie() {
 
 #[tokio::test]
 async fn hsts_only_behind_https() {
-    let app =
-        TestApp::with_config(|c| c.public_url = Some("https://naqsha.example.org".into())).await;
+    let app = App::with_config(|c| c.public_url = Some("https://naqsha.example.org".into())).await;
     for (path, _) in every_route(&app).await {
         assert_eq!(
             app.get(&path).await.header("strict-transport-security"),
@@ -103,7 +103,7 @@ async fn hsts_only_behind_https() {
 
 #[tokio::test]
 async fn request_ids_are_fresh_for_every_request() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let req = || {
         Request::get("/")
             .header("x-request-id", "chosen-by-client")
@@ -122,7 +122,7 @@ async fn request_ids_are_fresh_for_every_request() {
 
 #[tokio::test]
 async fn health_check_reports_the_database() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let reply = app.get("/healthz").await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.header("content-type"), Some("application/json"));
@@ -142,7 +142,7 @@ async fn health_check_reports_the_database() {
 
 #[tokio::test]
 async fn assets_have_types_and_cache_policies() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
 
     let css = app.get("/assets/css/naqsha.css").await;
     assert_eq!(css.status, StatusCode::OK);
@@ -219,7 +219,7 @@ async fn assets_have_types_and_cache_policies() {
 
 #[tokio::test]
 async fn api_and_json_clients_get_json_errors() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let reply = app.get("/api/v1/nothing").await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert_eq!(reply.json()["error"]["code"], "not_found");
@@ -273,7 +273,7 @@ async fn api_and_json_clients_get_json_errors() {
 
 #[tokio::test]
 async fn serve_answers_on_a_socket_and_shuts_down_gracefully() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -306,7 +306,7 @@ async fn serve_answers_on_a_socket_and_shuts_down_gracefully() {
 
 #[tokio::test]
 async fn public_pages_are_compressed_and_pages_with_secrets_never_are() {
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let get = |path: &str| {
         Request::get(path)
             .header("accept-encoding", "br, gzip")

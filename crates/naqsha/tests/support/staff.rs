@@ -1,10 +1,6 @@
-//! Shared by the staff-workspace tests: staff accounts of each role, signing in through the
-//! real sign-in pages (password, second factor), and a browser-like client that keeps the
-//! session cookie and sends the page's CSRF token with every form.
-//!
-//! Use with `mod intake_support;` in the same test binary.
-
-#![allow(dead_code)] // each test binary uses a different part of this module
+//! Staff in the workspace: accounts of each role, signing in through the real sign-in pages
+//! (password, second factor), and a browser-like client that keeps the session cookie and
+//! sends the page's CSRF token with every form.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -16,7 +12,9 @@ use naqsha_core::user::{Role, User};
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;
 
-use super::intake_support::{App, PEER, Reply, urlencode};
+use super::app::App;
+use super::forms::urlencode;
+use super::reply::Reply;
 
 /// The password every test account ends up with.
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -82,14 +80,14 @@ pub async fn account(app: &App, name: &str, role: Role) -> (User, SecretString, 
     (user, one_time, secret)
 }
 
-/// Sends a request with the browser's cookie.
+/// Sends a request (from [`super::PEER`]) with the browser's cookie.
 pub async fn send(app: &App, cookie: Option<&str>, req: Request<Body>) -> Reply {
     let mut req = req;
     if let Some(c) = cookie {
         req.headers_mut()
             .insert(header::COOKIE, c.parse().expect("cookie header"));
     }
-    app.send_from(req, PEER).await
+    app.send(req).await
 }
 
 /// Signs in through the pages: password (the one-time one, replaced by [`PASSWORD`]) and
@@ -188,6 +186,7 @@ pub async fn signed_in(app: &App, name: &str, role: Role) -> Browser {
     sign_in(app, name, &one_time, &secret).await
 }
 
+/// A GET request for `uri`, to send with [`send`].
 pub fn get(uri: &str) -> Request<Body> {
     Request::get(uri).body(Body::empty()).unwrap()
 }

@@ -1,126 +1,27 @@
-//! The built binary as a survivor's browser meets it: a `naqsha serve` process on loopback,
-//! and raw HTTP/1.1 exchanges from a chosen loopback address, read to their very end (a
-//! reply cut short is an error, not a success).
+//! HTTP over a real socket, as a survivor's browser meets the served binary: raw HTTP/1.1
+//! exchanges from a chosen loopback address, read to their very end (a reply cut short is an
+//! error, not a success).
 
-use std::io::{BufRead, BufReader};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use scraper::Html;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpSocket;
 
+use super::forms::urlencode;
+use super::html::{attrs, texts};
+use super::reply::Reply;
+
 /// How long one exchange may take before it counts as unanswered.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// A server process, killed (SIGKILL) when dropped so a failing test leaves none behind.
-pub struct Server {
-    child: Child,
-    pub addr: SocketAddr,
-}
-
-impl Server {
-    pub fn start(data_dir: &Path) -> Self {
-        Self::start_with(data_dir, Stdio::null(), &[])
-    }
-
-    /// Starts `naqsha serve` with its log (standard error) going to `log` and the extra
-    /// environment `env`.
-    pub fn start_with(data_dir: &Path, log: impl Into<Stdio>, env: &[(&str, &str)]) -> Self {
-        let mut child = naqsha_command()
-            .envs(env.iter().copied())
-            .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
-            .arg(data_dir)
-            .stdout(Stdio::piped())
-            .stderr(log)
-            .spawn()
-            .expect("the naqsha binary starts");
-        let stdout = child.stdout.take().expect("stdout piped");
-        let mut lines = BufReader::new(stdout).lines();
-        let addr = loop {
-            let line = lines
-                .next()
-                .expect("server exited before it was ready")
-                .expect("stdout reads");
-            if let Some(rest) = line.split("http://").nth(1) {
-                let addr = rest.split('/').next().expect("address");
-                break addr.parse().expect("a socket address");
-            }
-        };
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        Self { child, addr }
-    }
-
-    /// SIGKILL: no shutdown handler runs, nothing is flushed.
-    /// The server's process id.
-    pub fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    pub fn kill(&mut self) {
-        self.child.kill().expect("SIGKILL sent");
-        self.child.wait().expect("reaped");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Runs `naqsha init` on `data_dir` (organisation key and first admin), which must succeed.
-pub fn init(data_dir: &Path) {
-    let init = naqsha_command()
-        .args(["init", "--data-dir"])
-        .arg(data_dir)
-        .output()
-        .expect("the naqsha binary runs");
-    assert!(
-        init.status.success(),
-        "init: {}",
-        String::from_utf8_lossy(&init.stderr)
-    );
-}
-
-/// The built `naqsha` binary, with no configuration from the environment and a quiet log.
-pub fn naqsha_command() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_naqsha"));
-    cmd.env_remove("NAQSHA_DATABASE_URL")
-        .env_remove("NAQSHA_BIND")
-        .env_remove("NAQSHA_DATA_DIR")
-        .env("NAQSHA_LOG", "warn");
-    cmd
-}
-
-/// The loopback source address of client `i`: a /24 of its own.
+/// The loopback source address of client `i`: a /24 of its own (Linux routes all of 127/8
+/// to `lo`).
 pub fn source(i: usize) -> IpAddr {
     let octet = u8::try_from(i + 1).expect("at most 255 clients");
     IpAddr::V4(Ipv4Addr::new(127, octet, 0, 1))
-}
-
-/// A response read to its end.
-pub struct HttpReply {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-impl HttpReply {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn html(&self) -> Html {
-        Html::parse_document(&String::from_utf8_lossy(&self.body))
-    }
 }
 
 /// One HTTP/1.1 request on a fresh connection from `from`; an error unless the whole response
@@ -132,7 +33,7 @@ pub async fn http(
     path: &str,
     content_type: Option<&str>,
     body: &[u8],
-) -> Result<HttpReply, String> {
+) -> Result<Reply, String> {
     let exchange = async {
         let socket = TcpSocket::new_v4().map_err(|e| e.to_string())?;
         socket
@@ -165,7 +66,7 @@ pub async fn http(
         .map_err(|_| "timed out".to_owned())?
 }
 
-fn parse_response(raw: &[u8]) -> Result<HttpReply, String> {
+fn parse_response(raw: &[u8]) -> Result<Reply, String> {
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -176,13 +77,15 @@ fn parse_response(raw: &[u8]) -> Result<HttpReply, String> {
     let status = lines
         .next()
         .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
+        .and_then(|s| StatusCode::from_bytes(s.as_bytes()).ok())
         .ok_or("no status")?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    let mut reply = HttpReply {
+    let mut headers = HeaderMap::new();
+    for (name, value) in lines.filter_map(|l| l.split_once(':')) {
+        let name = HeaderName::from_bytes(name.trim().as_bytes()).map_err(|e| e.to_string())?;
+        let value = HeaderValue::from_str(value.trim()).map_err(|e| e.to_string())?;
+        headers.append(name, value);
+    }
+    let mut reply = Reply {
         status,
         headers,
         body: Vec::new(),
@@ -226,8 +129,15 @@ fn dechunk(mut rest: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
-pub fn form_token_of(reply: &HttpReply) -> Result<String, String> {
-    let tokens = super::attrs(&reply.html(), "input[name=form_token]", "value");
+/// A page fetched over the socket as HTML; bytes that are not UTF-8 are replaced, as a
+/// browser would, so that a broken page is a failed lookup rather than a panic.
+fn as_page(reply: &Reply) -> Html {
+    Html::parse_document(&String::from_utf8_lossy(&reply.body))
+}
+
+/// The form token of a page fetched over the socket, or why there is none.
+pub fn form_token_of(reply: &Reply) -> Result<String, String> {
+    let tokens = attrs(&as_page(reply), "input[name=form_token]", "value");
     tokens
         .into_iter()
         .next()
@@ -240,7 +150,7 @@ pub async fn look_up(i: usize, server: SocketAddr, words: &str) -> Result<String
     let from = source(i);
     let page = http(from, server, "GET", "/follow-up", None, b"").await?;
     let token = form_token_of(&page)?;
-    let body = super::urlencode(&[
+    let body = urlencode(&[
         ("form_token", token.as_str()),
         ("action", "view"),
         ("receipt", words),
@@ -255,8 +165,8 @@ pub async fn look_up(i: usize, server: SocketAddr, words: &str) -> Result<String
     )
     .await?;
     if reply.status != 200 {
-        return Err(format!("follow-up answered {}", reply.status));
+        return Err(format!("follow-up answered {}", reply.status.as_u16()));
     }
-    let label = super::texts(&reply.html(), ".status__label");
+    let label = texts(&as_page(&reply), ".status__label");
     label.into_iter().next().ok_or_else(|| "no status".into())
 }
