@@ -2,6 +2,9 @@
 //! phone number is accepted through the intake pipeline, and afterwards not one file under the
 //! data directory (database, `-wal`, `-shm`, anything else) nor the captured log contains
 //! either in the clear — while a moderator who unlocks the key can still read both.
+//!
+//! A test binary of its own: it captures the log, and `tracing` decides per call site, for the
+//! whole process, whether anyone listens, so no other test may log beside it.
 
 mod support;
 

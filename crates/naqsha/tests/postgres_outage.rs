@@ -7,7 +7,8 @@
 //! reports are refused with 503 and kept on the page; afterwards the same page is stored.
 //!
 //! Runs when `NAQSHA_TEST_POSTGRES_URL` names a server whose user may create databases (as
-//! in CI); otherwise it says so and passes without running.
+//! in CI); otherwise it says so and passes without running. A test binary of its own, which CI
+//! runs by name: `cargo test -p naqsha --test postgres_outage`.
 
 mod support;
 

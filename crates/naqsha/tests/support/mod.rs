@@ -18,7 +18,13 @@
 //!   memory (`captured_log.rs`) and the evidence-file builders shared with the unit tests
 //!   (`tests/fixtures/evidence/builders.rs`).
 //!
-//! Each test binary declares `mod support;` and uses the parts it needs.
+//! The tests are a few binaries, so the application is linked a few times rather than once
+//! per file: `tests/app/` (everything that needs no process of its own, one module per
+//! former file) and `tests/faults/` (the served binary under load, one test at a time). A
+//! test that needs a process of its own is a binary of its own: `canary` and `request_log`
+//! capture the log (`tracing` decides per call site, for the whole process, whether anyone
+//! listens), and CI runs `postgres_outage` by name. Each declares `mod support;` (from a
+//! folder, `#[path = "../support/mod.rs"] mod support;`) and uses the parts it needs.
 
 // Each test binary uses a different part of the harness.
 #![allow(dead_code, unused_imports)]

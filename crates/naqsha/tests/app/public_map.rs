@@ -3,8 +3,6 @@
 //! bad filters, and the one route other sites may frame. Every count is published as on
 //! `/stats`: 1 or 2 as "fewer than 3", others rounded to the nearest 5.
 
-mod support;
-
 use axum::http::StatusCode;
 use naqsha_core::case::Case;
 use naqsha_core::period::YearMonth;

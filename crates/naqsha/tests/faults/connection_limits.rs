@@ -3,8 +3,6 @@
 //! network's connections beyond its share are closed at once while another network is
 //! served as usual.
 
-mod support;
-
 use std::net::{IpAddr, SocketAddr};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -43,6 +41,7 @@ fn initialised() -> (tempfile::TempDir, std::path::PathBuf) {
 
 #[tokio::test]
 async fn half_sent_headers_are_cut_off_and_one_network_gets_only_its_share() {
+    let _alone = crate::one_at_a_time().await;
     let (_dir, data) = initialised();
     let server = Server::start_with(
         &data,
@@ -99,6 +98,7 @@ async fn half_sent_headers_are_cut_off_and_one_network_gets_only_its_share() {
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[tokio::test]
 async fn the_server_runs_with_its_allocator_tuned_in_the_same_process() {
+    let _alone = crate::one_at_a_time().await;
     let (_dir, data) = initialised();
     let server = Server::start(&data);
     let environ = std::fs::read(format!("/proc/{}/environ", server.pid())).unwrap();

@@ -5,8 +5,6 @@
 //! position, files that cannot be evidence are named in the output, and the sender's
 //! address is sealed, nowhere on disk in the clear.
 
-mod support;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -3,8 +3,6 @@
 //! list pages, the assets and fonts the pages use, the open-data files — and nothing of the
 //! survivor forms or the staff workspace.
 
-mod support;
-
 use std::path::Path;
 
 use crate::support::binary::{self, succeeded};

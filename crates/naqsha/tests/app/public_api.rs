@@ -2,8 +2,6 @@
 //! paging by cursor covers every case once, filters and errors, ETags and small-cell
 //! suppression.
 
-mod support;
-
 use std::collections::BTreeSet;
 
 use axum::body::Body;

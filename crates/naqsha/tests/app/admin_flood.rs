@@ -3,8 +3,6 @@
 //! traffic cannot switch it back on until then; the switch needs its form token and the
 //! permission; the setting that forces flood mode cannot be switched off from the page.
 
-mod support;
-
 use std::time::Instant;
 
 use axum::http::StatusCode;

@@ -3,8 +3,6 @@
 //! skipped rows, re-imports that add nothing, and the imported reports as a moderator opens
 //! them (sealed, private, in the inbox, never on the public side).
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -2,8 +2,6 @@
 //! `naqsha serve --demo` on an empty data directory initialises, prints a one-time admin
 //! password and the URL, and serves the demo cases in English and Urdu.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::Stdio;

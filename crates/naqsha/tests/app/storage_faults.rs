@@ -9,8 +9,6 @@
 //!   published snapshot in memory, `/healthz` says `degraded`, and pages that must read the
 //!   database answer 503 with `Retry-After` in the page's language.
 
-mod support;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use naqsha::i18n::t;

@@ -2,8 +2,6 @@
 //! check, static assets, JSON errors and serving over a real socket with graceful shutdown.
 //! (The request log is checked in `request_log.rs`.)
 
-mod support;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

@@ -5,8 +5,6 @@
 //! are hinted to each other and linking archives the copy; every action is audited without
 //! content.
 
-mod support;
-
 use std::time::Duration;
 
 use axum::body::Body;

@@ -4,8 +4,6 @@
 //! the audit log filters by action, person and days, exports a safe CSV, and never holds
 //! report text.
 
-mod support;
-
 use axum::http::StatusCode;
 use naqsha::keyring::{self, KeyringError};
 use naqsha::staff::{session_hash, totp};

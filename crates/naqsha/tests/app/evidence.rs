@@ -1,9 +1,7 @@
 //! Evidence cleaning through the public API, as the web layer uses it: check the batch,
 //! clean each file, keep only what passes. Also the 12-megapixel timing run (figures in
 //! the module docs of `src/intake/evidence/image.rs`):
-//! `CARGO_TARGET_DIR=/work/target-evidence cargo test --release -p naqsha --test evidence -- --ignored --nocapture`
-
-mod support;
+//! `CARGO_TARGET_DIR=/work/target-evidence cargo test --release -p naqsha --test app evidence:: -- --ignored --nocapture`
 
 use std::time::Instant;
 

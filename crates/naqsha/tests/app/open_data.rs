@@ -3,8 +3,6 @@
 //! neutralised; nothing unpublished or sealed is in them; and the `/data` page documents
 //! every column in both languages.
 
-mod support;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use naqsha::storage::ModerationStore;

@@ -2,8 +2,6 @@
 //! from a signed-in admin's browser, the ambient authority a forged request would ride on),
 //! and every workspace route answers each role as its declared permission says.
 
-mod support;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use naqsha::storage::{AuditFilter, AuditStore};

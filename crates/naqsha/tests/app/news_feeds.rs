@@ -3,8 +3,6 @@
 //! Urdu and Roman Urdu rules, de-duplicated, sealed into the inbox; failing feeds shown to
 //! admins with their error and backed off; the admin forms; a candidate made a case.
 
-mod support;
-
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -38,10 +36,10 @@ async fn serve_fixture(
 ) -> Response {
     seen.0.lock().unwrap().push((name.clone(), headers.clone()));
     let body = match name.as_str() {
-        "dawn.xml" => include_str!("fixtures/feeds/dawn.xml"),
-        "tribune.xml" => include_str!("fixtures/feeds/tribune.xml"),
-        "jang.xml" => include_str!("fixtures/feeds/jang.xml"),
-        "invalid" => include_str!("fixtures/feeds/invalid.txt"),
+        "dawn.xml" => include_str!("../fixtures/feeds/dawn.xml"),
+        "tribune.xml" => include_str!("../fixtures/feeds/tribune.xml"),
+        "jang.xml" => include_str!("../fixtures/feeds/jang.xml"),
+        "invalid" => include_str!("../fixtures/feeds/invalid.txt"),
         "broken" => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };

@@ -2,8 +2,6 @@
 //! GeoJSON), JSON lines that parse, filters as on the public pages, and the analysts' full
 //! export with every coded case and not a word of any report or draft.
 
-mod support;
-
 use naqsha::intake::{Incoming, accept};
 use naqsha::storage::{AuditFilter, AuditStore, ModerationStore};
 use naqsha_core::audit::AuditAction;

@@ -1,8 +1,6 @@
 //! The public pages as a visitor gets them: home and story pages in English and Urdu, the
 //! 404 page, paging and the quick-exit page.
 
-mod support;
-
 use axum::http::StatusCode;
 use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::lang::Lang;

@@ -4,8 +4,6 @@
 //! and small cells refuse publication with the form kept; other people's reports, evidence,
 //! notes, the audit trail and unpublishing on edit.
 
-mod support;
-
 use axum::http::StatusCode;
 use naqsha::i18n::t;
 use naqsha::storage::{AuditFilter, AuditStore, IntakeStore, ModerationStore, ReviewStore};

@@ -9,9 +9,7 @@
 //! after a SIGKILL and restart every receipt that was shown still works.
 //!
 //! Mounting needs root (as in CI); elsewhere the test says so and passes without running.
-//! Run: `cargo test -p naqsha --test disk_full -- --nocapture` to see the counts.
-
-mod support;
+//! Run: `cargo test -p naqsha --test faults disk_full -- --nocapture` to see the counts.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -149,6 +147,7 @@ async fn healthz_answers(server: std::net::SocketAddr) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_full_disk_loses_no_acknowledged_report_and_writes_resume() {
+    let _alone = crate::one_at_a_time().await;
     let dir = tempfile::tempdir().unwrap();
     let Some(mount) = Tmpfs::mount(dir.path(), "12m") else {
         eprintln!("disk_full: cannot mount a tmpfs here (needs root); test skipped");

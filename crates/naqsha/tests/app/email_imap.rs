@@ -7,8 +7,6 @@
 //! removed from the mailbox only after they are stored, an unreadable one is left (seen) for
 //! a person, and a failed store leaves the message for the next poll.
 
-mod support;
-
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,8 +3,6 @@
 //! itself, and sealed as before; the Debian `age` tool decrypts it; a wrong key, a damaged
 //! file or a non-empty target are refused and change nothing.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;

@@ -1,8 +1,6 @@
 //! The statistics page, the printable summary, the resources page and the story page's
 //! additions, as a visitor gets them.
 
-mod support;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use naqsha::storage::ModerationStore;

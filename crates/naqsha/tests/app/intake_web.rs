@@ -5,8 +5,6 @@
 //! mode with proof of work), follow-up with the receipt, and the browser policy of every
 //! public route checked against one table.
 
-mod support;
-
 use std::collections::BTreeMap;
 use std::time::Duration;
 

@@ -2,8 +2,6 @@
 //! with a QR code, single-use codes, throttling of one account, the session cookie's
 //! attributes, rotation at sign-in, timeouts and signing out (which forgets the key).
 
-mod support;
-
 use axum::http::StatusCode;
 use naqsha::staff::totp;
 use naqsha::storage::{AuditFilter, AuditStore, StaffStore};

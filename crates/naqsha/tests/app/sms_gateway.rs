@@ -5,8 +5,6 @@
 //! STOP work, and their number is nowhere on disk in the clear; someone guessing the secret
 //! is throttled per network while the gateway keeps working.
 
-mod support;
-
 use std::time::Duration;
 
 use axum::http::StatusCode;

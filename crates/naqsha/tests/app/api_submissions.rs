@@ -3,8 +3,6 @@
 //! are JSON in the request's language, the network is throttled, floods flag reports without
 //! a proof of work, and the OpenAPI document describes routes that answer as it says.
 
-mod support;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use base64::Engine;

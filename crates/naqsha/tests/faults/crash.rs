@@ -10,9 +10,7 @@
 //! Linux routes all of 127/8 to `lo`), because the per-network limit rightly allows only five
 //! reports in a burst from one network.
 //!
-//! Run: `cargo test -p naqsha --test crash -- --nocapture` to see the counts.
-
-mod support;
+//! Run: `cargo test -p naqsha --test faults crash -- --nocapture` to see the counts.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -93,6 +91,7 @@ async fn survivor(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_acknowledged_report_survives_sigkill() {
+    let _alone = crate::one_at_a_time().await;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     crate::support::binary::init(&data);
