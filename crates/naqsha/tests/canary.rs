@@ -2,9 +2,13 @@
 //! phone number is accepted through the intake pipeline, and afterwards not one file under the
 //! data directory (database, `-wal`, `-shm`, anything else) nor the captured log contains
 //! either in the clear — while a moderator who unlocks the key can still read both.
+//!
+//! A test binary of its own: it captures the log, and `tracing` decides per call site, for the
+//! whole process, whether anyone listens, so no other test may log beside it.
 
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+mod support;
+
+use std::sync::Arc;
 
 use naqsha::config::Config;
 use naqsha::intake::{self, Incoming};
@@ -19,32 +23,8 @@ use naqsha_core::text::ReportText;
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;
 
-/// A `tracing` writer that keeps everything in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
+use crate::support::captured_log::Captured;
+use crate::support::files_under;
 
 fn needles(canary: &str) -> Vec<(String, Vec<u8>)> {
     let mut n: Vec<(String, Vec<u8>)> = [
@@ -285,7 +265,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
         );
     }
 
-    let logged = log.0.lock().unwrap().clone();
+    let logged = log.bytes();
     assert!(!logged.is_empty(), "the log capture works");
     assert!(String::from_utf8_lossy(&logged).contains("report received"));
     assert_no_plaintext(&logged, "the log", &needles);

@@ -7,9 +7,10 @@
 //! reports are refused with 503 and kept on the page; afterwards the same page is stored.
 //!
 //! Runs when `NAQSHA_TEST_POSTGRES_URL` names a server whose user may create databases (as
-//! in CI); otherwise it says so and passes without running.
+//! in CI); otherwise it says so and passes without running. A test binary of its own, which CI
+//! runs by name: `cargo test -p naqsha --test postgres_outage`.
 
-mod intake_support;
+mod support;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,10 +18,11 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use intake_support::{App, Multipart, PEER, attrs, form_token, textarea};
 use naqsha::storage::ModerationStore;
 use sqlx::Connection;
 use tokio::net::{TcpListener, TcpStream};
+
+use crate::support::{App, Multipart, PEER, attrs, form_token, textarea};
 
 /// A TCP proxy to the database server that can be cut and restored.
 struct Proxy {
@@ -120,7 +122,7 @@ async fn a_postgres_outage_keeps_the_public_side_and_loses_no_report() {
     let url = format!("postgres://{user}@{}/{name}", proxy.addr);
     let app = App::with_config(|c| c.database_url = url).await;
 
-    let case = intake_support::published_case("Hacked account used for blackmail", None);
+    let case = crate::support::case("Hacked account used for blackmail");
     app.state.store().save_case(&case).await.unwrap();
     assert_eq!(app.get("/").await.status, StatusCode::OK);
     let token = app.form_token("/report", PEER).await;

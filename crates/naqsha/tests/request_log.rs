@@ -7,46 +7,25 @@
 //! another thread at the same moment can leave a span switched off for the capture; they run
 //! in their own test binary, one at a time.
 
-mod intake_support;
-mod web_support;
-
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use web_support::{TestApp, attrs, case, texts};
+
+use crate::support::captured_log::Captured;
+use crate::support::{App, attrs, case, texts};
 
 /// One capture at a time in this binary.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// A `tracing` writer into a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
-    }
-
-    fn subscriber(&self) -> impl tracing::Subscriber + Send + Sync + use<> {
-        let buf = self.clone();
-        tracing_subscriber::fmt()
-            .with_writer(move || buf.clone())
-            .with_ansi(false)
-            .with_max_level(tracing::Level::TRACE)
-            .finish()
-    }
+/// A subscriber that writes every event, at every level, into `log`.
+fn subscriber(log: &Captured) -> impl tracing::Subscriber + Send + Sync + use<> {
+    let buf = log.clone();
+    tracing_subscriber::fmt()
+        .with_writer(move || buf.clone())
+        .with_ansi(false)
+        .with_max_level(tracing::Level::TRACE)
+        .finish()
 }
 
 fn canary_request(path: &str) -> Request<Body> {
@@ -62,11 +41,11 @@ fn canary_request(path: &str) -> Request<Body> {
 #[tokio::test]
 async fn the_request_log_names_no_visitor() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let c = case("A story");
     app.save(&c).await;
     let log = Captured::default();
-    let _guard = tracing::subscriber::set_default(log.subscriber());
+    let _guard = tracing::subscriber::set_default(subscriber(&log));
     // Another test thread may have cached "never" for these callsites while it had no
     // subscriber; ask every callsite again now that this one is set.
     tracing::callsite::rebuild_interest_cache();
@@ -120,9 +99,9 @@ async fn the_request_log_names_no_visitor() {
 #[tokio::test]
 async fn server_errors_are_opaque_and_logged_with_the_request_id() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let app = TestApp::new().await;
+    let app = App::new().await;
     let log = Captured::default();
-    let _guard = tracing::subscriber::set_default(log.subscriber());
+    let _guard = tracing::subscriber::set_default(subscriber(&log));
     // Another test thread may have cached "never" for these callsites while it had no
     // subscriber; ask every callsite again now that this one is set.
     tracing::callsite::rebuild_interest_cache();
@@ -192,12 +171,12 @@ async fn wrong_gateway_secrets_are_counted_without_the_guess_or_the_address() {
     use std::time::{Duration, Instant};
 
     let _one = ONE_AT_A_TIME.lock().await;
-    let app = intake_support::App::with_config(|c| {
+    let app = crate::support::App::with_config(|c| {
         c.smssync_secret = Some(naqsha_core::shared_secret::SharedSecret::generate());
     })
     .await;
     let log = Captured::default();
-    let _guard = tracing::subscriber::set_default(log.subscriber());
+    let _guard = tracing::subscriber::set_default(subscriber(&log));
     tracing::callsite::rebuild_interest_cache();
     for i in 0..3 {
         let reply = app
@@ -208,7 +187,7 @@ async fn wrong_gateway_secrets_are_counted_without_the_guess_or_the_address() {
                     ("from", "+923001234567"),
                     ("message", "canary-text"),
                 ],
-                intake_support::PEER,
+                crate::support::PEER,
             )
             .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN);

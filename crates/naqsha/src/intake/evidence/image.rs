@@ -22,7 +22,7 @@ use super::{CleanEvidence, EvidenceError, EvidenceKind, EvidenceLimits};
 const JPEG_QUALITY: u8 = 85;
 
 /// Deflate level of re-encoded PNGs. Measured on 12-megapixel images (see
-/// `tests/evidence.rs`): level 2 is 8× faster than the encoder's default on photo-like
+/// `tests/app/evidence.rs`): level 2 is 8× faster than the encoder's default on photo-like
 /// pixels (0.8 s against 6 s) for 8 % more bytes, and within 7 % on screenshots.
 const PNG_DEFLATE_LEVEL: u8 = 2;
 

@@ -1,0 +1,55 @@
+//! The application's integration tests that need no process of their own, in one test binary
+//! so the application is linked once for all of them. Each module is one former test file and
+//! keeps its name, so a failure reads `public_map::paging_links_keep_the_filter`; run one
+//! module with `cargo test -p naqsha --test app public_map::`.
+//!
+//! Most run the application in process through the router ([`support::App`]); some also run
+//! the built binary on its data directory (`backup`, `export_cli`, `export_static`,
+//! `import_ushahidi`, `email_ingest`, `serve_demo`, one test of `storage_faults`) or start a
+//! server of their own on loopback (`news_feeds` its feeds, `email_imap` Dovecot). None sets
+//! process-wide state: each test has its own data directory, application and ports.
+//!
+//! Kept out of this binary: the tests that capture the log (`canary`, `request_log`), since
+//! `tracing` decides per call site, for the whole process, whether anyone listens;
+//! `postgres_outage`, which CI runs by name against its PostgreSQL server; and the load and
+//! timing tests against the served binary (`faults`), which run one at a time.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+// The staff workspace.
+mod admin_audit_users;
+mod admin_auth;
+mod admin_flood;
+mod admin_inbox;
+mod admin_review;
+mod admin_routes;
+
+// The survivor's side: the report form, the partner API, SMS, email and evidence.
+mod api_submissions;
+mod email_imap;
+mod email_ingest;
+mod evidence;
+mod intake_web;
+mod sms_gateway;
+
+// The public side: pages, map, statistics, the read API and the open data.
+mod open_data;
+mod public_api;
+mod public_map;
+mod public_stats;
+mod web_pages;
+mod web_platform;
+
+// News monitoring.
+mod news_feeds;
+
+// The binary's commands: backups, exports, imports and the first start.
+mod backup;
+mod export_cli;
+mod export_static;
+mod import_ushahidi;
+mod serve_demo;
+
+// A database that fails under the application.
+mod storage_faults;

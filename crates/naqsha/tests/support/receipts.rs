@@ -1,0 +1,37 @@
+//! A receipt as a survivor reads it off the receipt page: its words and its digits.
+
+use scraper::Html;
+
+use super::html::texts;
+
+/// A receipt as its page showed it.
+#[derive(Debug, Clone)]
+pub struct ShownReceipt {
+    pub words: String,
+    pub digits: String,
+}
+
+impl ShownReceipt {
+    /// The digits form typed with Urdu (Extended Arabic-Indic) digits.
+    pub fn urdu_digits(&self) -> String {
+        self.digits
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(0x06F0 + d).expect("Urdu digit"),
+                None => c,
+            })
+            .collect()
+    }
+}
+
+/// Reads the receipt's words and digits from a receipt page.
+pub fn receipt_on_page(html: &Html) -> ShownReceipt {
+    let words = texts(html, ".receipt__words code");
+    let digits = texts(html, ".receipt__digits code");
+    assert_eq!(words.len(), 1, "one words form on the page");
+    assert_eq!(digits.len(), 1, "one digits form on the page");
+    ShownReceipt {
+        words: words[0].clone(),
+        digits: digits[0].clone(),
+    }
+}
