@@ -6,6 +6,10 @@
 //! A test binary of its own: it captures the log, and `tracing` decides per call site, for the
 //! whole process, whether anyone listens, so no other test may log beside it.
 
+// Tests may unwrap, expect and panic (clippy.toml allows it in #[test] functions; this
+// extends it to the helpers of the harness): a failed assumption is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use std::sync::Arc;

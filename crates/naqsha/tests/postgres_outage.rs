@@ -10,6 +10,10 @@
 //! in CI); otherwise it says so and passes without running. A test binary of its own, which CI
 //! runs by name: `cargo test -p naqsha --test postgres_outage`.
 
+// Tests may unwrap, expect and panic (clippy.toml allows it in #[test] functions; this
+// extends it to the helpers of the harness): a failed assumption is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use std::net::SocketAddr;

@@ -7,6 +7,10 @@
 //! another thread at the same moment can leave a span switched off for the capture; they run
 //! in their own test binary, one at a time.
 
+// Tests may unwrap, expect and panic (clippy.toml allows it in #[test] functions; this
+// extends it to the helpers of the harness): a failed assumption is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use axum::body::Body;

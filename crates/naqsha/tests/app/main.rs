@@ -14,6 +14,10 @@
 //! `postgres_outage`, which CI runs by name against its PostgreSQL server; and the load and
 //! timing tests against the served binary (`faults`), which run one at a time.
 
+// Tests may unwrap, expect and panic (clippy.toml allows it in #[test] functions; this
+// extends it to the helpers of the harness): a failed assumption is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../support/mod.rs"]
 mod support;
 

@@ -5,6 +5,10 @@
 //!
 //! Run one with its counts: `cargo test -p naqsha --test faults crash -- --nocapture`.
 
+// Tests may unwrap, expect and panic (clippy.toml allows it in #[test] functions; this
+// extends it to the helpers of the harness): a failed assumption is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../support/mod.rs"]
 mod support;
 
