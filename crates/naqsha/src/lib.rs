@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod intake;
 pub mod keyring;
 pub mod logging;
+pub mod moderation;
 pub mod public;
 pub mod staff;
 pub mod startup;

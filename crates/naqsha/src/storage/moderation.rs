@@ -11,6 +11,7 @@ pub(crate) use inbox::join_kinds;
 
 use std::future::Future;
 
+use naqsha_core::audit::AuditEvent;
 use naqsha_core::case::{Case, CaseStatus};
 use naqsha_core::ids::{CaseId, SubmissionId, UserId};
 use naqsha_core::places::PlaceId;
@@ -22,6 +23,28 @@ use time::OffsetDateTime;
 use super::case_row::{CASE_COLUMNS, case_from_row};
 use super::rows::{Cols, flag, ts};
 use super::{StorageError, Store};
+
+/// One moderation decision as it is written: everything it changes, committed in one
+/// transaction by [`ModerationStore::commit_decision`], so that a crash or a failed write
+/// leaves the report exactly as it was before the decision.
+#[derive(Debug)]
+pub struct DecisionWrite<'a> {
+    /// The report decided on.
+    pub submission: SubmissionId,
+    /// Assign the report to this moderator if nobody has it and it is new (a news candidate
+    /// made a case from the inbox).
+    pub claim_for: Option<UserId>,
+    /// The moderator's draft, sealed, replacing any saved one (author, draft).
+    pub draft: (UserId, &'a Sealed),
+    /// The case written from it.
+    pub case: &'a Case,
+    /// The report's kinds, for the inbox filter.
+    pub kinds: &'a [String],
+    /// The report's new status.
+    pub status: SubmissionStatus,
+    /// The audit entries of the decision, in order.
+    pub audit: &'a [AuditEvent],
+}
 
 /// Whose submissions the inbox shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -183,6 +206,14 @@ pub trait ModerationStore {
 
     /// Creates or replaces a case with its labels.
     fn save_case(&self, case: &Case) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Writes one moderation decision in one transaction: the claim, the sealed draft, the
+    /// case (moving the publication counter), the report's kinds and status and the audit
+    /// entries. Either all of it is stored or none of it.
+    fn commit_decision(
+        &self,
+        decision: &DecisionWrite<'_>,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
     /// Saves many cases in one transaction (imports, demo data).
     fn save_cases(&self, cases: &[Case]) -> impl Future<Output = Result<(), StorageError>> + Send;
@@ -399,6 +430,40 @@ impl ModerationStore for Store {
     async fn save_case(&self, case: &Case) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
         write_case(&mut tx, case).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn commit_decision(&self, d: &DecisionWrite<'_>) -> Result<(), StorageError> {
+        let id = d.submission.to_string();
+        let now = ts(OffsetDateTime::now_utc());
+        let mut tx = self.pool().begin().await?;
+        if let Some(user) = d.claim_for {
+            sqlx::query(
+                "UPDATE submissions SET assigned_to = $1, updated_at = $2 \
+                 WHERE id = $3 AND assigned_to IS NULL AND status = 'new'",
+            )
+            .bind(user.to_string())
+            .bind(now)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let (author, draft) = d.draft;
+        super::review::write_draft(&mut tx, d.submission, author, draft).await?;
+        write_case(&mut tx, d.case).await?;
+        sqlx::query(
+            "UPDATE submissions SET kinds = $1, status = $2, updated_at = $3 WHERE id = $4",
+        )
+        .bind(join_kinds(d.kinds))
+        .bind(d.status.as_str())
+        .bind(now)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        for event in d.audit {
+            super::audit::write_audit(&mut tx, event).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

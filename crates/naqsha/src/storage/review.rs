@@ -185,23 +185,7 @@ impl ReviewStore for Store {
         sealed: &Sealed,
     ) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
-        sqlx::query("DELETE FROM submission_additions WHERE submission_id = $1 AND kind = $2")
-            .bind(id.to_string())
-            .bind(DRAFT_KIND)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO submission_additions (id, submission_id, kind, author, sealed, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(AdditionId::random().to_string())
-        .bind(id.to_string())
-        .bind(DRAFT_KIND)
-        .bind(author.to_string())
-        .bind(sealed.as_bytes().to_vec())
-        .bind(ts(OffsetDateTime::now_utc()))
-        .execute(&mut *tx)
-        .await?;
+        write_draft(&mut tx, id, author, sealed).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -280,4 +264,31 @@ impl ReviewStore for Store {
         .await?;
         Cols::new(&row, "cases").int("n")
     }
+}
+
+/// Replaces the review draft of a submission (inside the caller's transaction).
+pub(crate) async fn write_draft(
+    conn: &mut sqlx::AnyConnection,
+    id: SubmissionId,
+    author: UserId,
+    sealed: &Sealed,
+) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM submission_additions WHERE submission_id = $1 AND kind = $2")
+        .bind(id.to_string())
+        .bind(DRAFT_KIND)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO submission_additions (id, submission_id, kind, author, sealed, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(AdditionId::random().to_string())
+    .bind(id.to_string())
+    .bind(DRAFT_KIND)
+    .bind(author.to_string())
+    .bind(sealed.as_bytes().to_vec())
+    .bind(ts(OffsetDateTime::now_utc()))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

@@ -843,6 +843,7 @@ fn unsupported_urls_are_refused() {
 
 // Contracts of the moderation workspace and the channels, one file per area.
 mod backup;
+mod decisions;
 mod import;
 mod inbox;
 mod news;

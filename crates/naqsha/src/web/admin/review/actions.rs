@@ -4,20 +4,15 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use naqsha_core::audit::AuditAction;
-use naqsha_core::case::CaseStatus;
 use naqsha_core::ids::AdditionId;
 use naqsha_core::sealing::{self, Zeroizing};
-use naqsha_core::submission::SubmissionStatus;
-use time::OffsetDateTime;
 
-use super::draft::ReviewDraft;
 use super::form::{self, Action, Problem};
 use super::page::Messages;
-use super::publish::{self, CaseBase, Stories};
-use super::{Opened, View, audit, open, place_choice, render_page, saved_draft};
+use super::{Opened, View, desk, open, render_page, saved_draft};
+use crate::moderation::{self, DecisionError, Moderator, ReviewDraft};
 use crate::state::AppState;
-use crate::storage::{IntakeStore, ModerationStore, NewAddition, ReviewStore};
+use crate::storage::{IntakeStore, NewAddition, ReviewStore};
 use crate::web::admin::session::Staff;
 use crate::web::error::AppError;
 
@@ -65,99 +60,33 @@ pub async fn act(
         return refuse(&state, &staff, &opened, posted.draft, posted.problems).await;
     }
     let draft = posted.draft;
-    if posted.action == Action::Publish && posted.stripped {
-        // The moderator saw the wording with the hidden characters laid out; show it as it
-        // would be published before it is.
-        let problems = vec![Problem::new("admin.review.error.hidden_removed")];
-        return refuse(&state, &staff, &opened, draft, problems).await;
-    }
-    let consent = opened.sealed.envelope.consent;
-    let place = place_choice(&state, report, &draft, case.as_ref()).await?;
-    let (status, stories) = match posted.action {
-        Action::Save => (CaseStatus::InReview, Stories::default()),
-        Action::Publish => match publish::check_publish(&draft, report, consent, &place) {
-            Ok(stories) => (CaseStatus::Published, stories),
-            Err(problems) => return refuse(&state, &staff, &opened, draft, problems).await,
-        },
-        Action::Statistics => {
-            let problems = publish::check_statistics(&draft, consent, &place);
-            if !problems.is_empty() {
-                return refuse(&state, &staff, &opened, draft, problems).await;
-            }
-            (CaseStatus::StatisticsOnly, Stories::default())
-        }
-        Action::Archive => (CaseStatus::Archived, Stories::default()),
-        Action::Reject => (CaseStatus::Rejected, Stories::default()),
-    };
-
     let key = staff.key()?;
-    let sealed = draft
-        .seal(&key.public)
-        .map_err(|e| AppError::Internal(e.context("sealing a review draft")))?;
-    store.save_review_draft(sid, staff.user.id, &sealed).await?;
-    if !had_draft || saved.plan != draft.plan {
-        audit(
-            &state,
-            &staff,
-            AuditAction::RedactionDecision,
-            sid,
-            form::decision_summary(&draft.plan),
-        )
-        .await?;
-    }
-    let base = CaseBase {
-        existing: case.as_ref(),
-        submission: sid,
-        consent,
-        taxonomy_version: state.taxonomy().version().as_str().to_owned(),
+    let by = Moderator {
+        id: staff.user.id,
+        key: &key.public,
     };
-    let now = OffsetDateTime::now_utc();
-    let new_case = publish::case_from(&draft, &base, &place, status, stories, now);
-    store.save_case(&new_case).await?;
+    let on = moderation::Opened {
+        sealed: &opened.sealed,
+        report,
+        case: case.as_ref(),
+        saved: had_draft.then_some(&saved),
+    };
+    let action = posted.action;
+    match moderation::decide(desk(&state), by, on, &draft, action, posted.stripped).await {
+        Ok(_) => {}
+        Err(DecisionError::Refused(problems)) => {
+            return refuse(&state, &staff, &opened, draft, problems).await;
+        }
+        Err(DecisionError::Storage(e)) => return Err(e.into()),
+        Err(DecisionError::Sealing(e)) => return Err(AppError::Internal(e)),
+    }
     state.public().invalidate();
-    let unpublished = case
-        .as_ref()
-        .is_some_and(|c| c.status == CaseStatus::Published && status != CaseStatus::Published);
-    if unpublished {
-        // The story's text is gone from the table; make it gone from the write-ahead log
-        // too before the moderator hears it was unpublished.
-        store.checkpoint().await?;
-    }
-    let kinds: Vec<String> = draft.labels.terms("kind").map(|t| t.to_string()).collect();
-    store.set_submission_kinds(sid, &kinds).await?;
-    let submission_status = match status {
-        CaseStatus::InReview => SubmissionStatus::InReview,
-        CaseStatus::Published => SubmissionStatus::Published,
-        CaseStatus::StatisticsOnly => SubmissionStatus::StatisticsOnly,
-        CaseStatus::Archived => SubmissionStatus::Archived,
-        CaseStatus::Rejected => SubmissionStatus::Rejected,
-    };
-    store.set_submission_status(sid, submission_status).await?;
-    let before = case
-        .as_ref()
-        .map_or(opened.sealed.envelope.status.as_str(), |c| {
-            c.status.as_str()
-        });
-    if before != status.as_str() {
-        let change = format!("{before} -> {}", status.as_str());
-        audit(&state, &staff, AuditAction::StatusChange, sid, change).await?;
-    }
-    if status == CaseStatus::Published {
-        audit(
-            &state,
-            &staff,
-            AuditAction::Publish,
-            sid,
-            format!("case {}", new_case.id),
-        )
-        .await?;
-    }
-    let done = match status {
-        CaseStatus::InReview => "saved",
-        CaseStatus::Published => "published",
-        CaseStatus::StatisticsOnly => "statistics",
-        CaseStatus::Archived => "archived",
-        CaseStatus::Rejected => "rejected",
+    let done = match action {
+        Action::Save => "saved",
+        Action::Publish => "published",
+        Action::Statistics => "statistics",
+        Action::Archive => "archived",
+        Action::Reject => "rejected",
     };
     Ok(Redirect::to(&format!("/admin/submissions/{sid}?done={done}")).into_response())
 }

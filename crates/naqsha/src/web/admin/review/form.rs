@@ -10,66 +10,20 @@ use naqsha_core::review::{self, Decision, RedactionPlan};
 use naqsha_core::submission::SealedReport;
 use naqsha_core::taxonomy::{Labels, Taxonomy};
 
-use super::draft::{ReviewDraft, machine_draft};
+use crate::moderation::draft::{ReviewDraft, machine_draft};
 
-/// The button that sent the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Save the draft (the case goes back to review).
-    Save,
-    /// Publish the anonymised story.
-    Publish,
-    /// Count in statistics only, with no text.
-    Statistics,
-    /// Keep internally.
-    Archive,
-    /// Not a case.
-    Reject,
-}
+pub use crate::moderation::{Action, Problem};
 
-impl Action {
-    fn parse(value: &str) -> Option<Self> {
-        Some(match value {
-            "save" | "mark" => Action::Save,
-            "publish" => Action::Publish,
-            "statistics" => Action::Statistics,
-            "archive" => Action::Archive,
-            "reject" => Action::Reject,
-            _ => return None,
-        })
-    }
-}
-
-/// Something wrong with what was posted: a translation key and an optional value for its
-/// `{what}` placeholder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The message key.
-    pub key: &'static str,
-    /// The `{what}` of the message.
-    pub what: Option<String>,
-    /// Kinds of personal data the message is about (shown translated).
-    pub kinds: Vec<Kind>,
-}
-
-impl Problem {
-    /// A problem without a value.
-    pub fn new(key: &'static str) -> Self {
-        Self {
-            key,
-            what: None,
-            kinds: Vec::new(),
-        }
-    }
-
-    /// A problem naming `what`.
-    pub fn with(key: &'static str, what: impl Into<String>) -> Self {
-        Self {
-            key,
-            what: Some(what.into()),
-            kinds: Vec::new(),
-        }
-    }
+/// The action a button's value names.
+fn parse_action(value: &str) -> Option<Action> {
+    Some(match value {
+        "save" | "mark" => Action::Save,
+        "publish" => Action::Publish,
+        "statistics" => Action::Statistics,
+        "archive" => Action::Archive,
+        "reject" => Action::Reject,
+        _ => return None,
+    })
 }
 
 /// The posted form, parsed.
@@ -126,7 +80,7 @@ pub fn parse(
     for (key, value) in form_urlencoded::parse(body) {
         let value = value.as_ref();
         match key.as_ref() {
-            "action" => action = Action::parse(value),
+            "action" => action = parse_action(value),
             "added" => match parse_mark(value, raw) {
                 Some(span) => added.push(span),
                 None => problems.push(Problem::new("admin.review.error.mark")),
@@ -227,26 +181,12 @@ fn dedup(spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// What the redaction audit entry says: counts only, never the text.
-pub fn decision_summary(plan: &RedactionPlan) -> String {
-    let accepted = plan
-        .decisions()
-        .iter()
-        .filter(|d| **d == Decision::Accept)
-        .count();
-    let rejected = plan.decisions().len() - accepted;
-    format!(
-        "{accepted} accepted, {rejected} rejected, {} added",
-        plan.added().len()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn report(text: &str, spans: Vec<Span>) -> SealedReport {
-        super::super::draft::tests_support::report(text, spans)
+        crate::moderation::draft::tests_support::report(text, spans)
     }
 
     #[test]
@@ -276,7 +216,7 @@ mod tests {
         // The untouched English text follows the new plan.
         assert_eq!(p.draft.en.text, "I met [NAME] and [NAME] and [NAME] again.");
         assert_eq!(
-            decision_summary(&p.draft.plan),
+            crate::moderation::decision_summary(&p.draft.plan),
             "0 accepted, 1 rejected, 3 added"
         );
     }

@@ -6,13 +6,11 @@
 //! assigned to them or to nobody; someone else's needs [`Permission::Assign`].
 
 mod actions;
-pub mod draft;
 mod evidence;
 pub mod form;
 pub mod labels;
 pub mod news;
 pub mod page;
-pub mod publish;
 pub mod segments;
 
 use axum::extract::{Path, Query, State};
@@ -31,13 +29,10 @@ use super::super::error::AppError;
 use super::super::pages::render;
 use super::session::Staff;
 use super::{AdminUi, Route};
+use crate::moderation::{self, PlaceChoice, ReviewDraft};
 use crate::state::AppState;
-use crate::storage::{
-    AuditStore, CaseCell, ModerationStore, ReviewStore, SealedSubmission, StoredAddition,
-};
-use draft::ReviewDraft;
+use crate::storage::{AuditStore, ModerationStore, ReviewStore, SealedSubmission, StoredAddition};
 use page::{Context, Entry, Messages, show_time};
-use publish::PlaceChoice;
 
 /// The routes of the review screen.
 pub fn routes() -> Vec<Route> {
@@ -157,6 +152,15 @@ pub(super) async fn saved_draft(
     }
 }
 
+/// What a moderation decision needs of the running application.
+pub(super) fn desk(state: &AppState) -> moderation::Desk<'_> {
+    moderation::Desk {
+        store: state.store(),
+        taxonomy: state.taxonomy(),
+        gazetteer: state.gazetteer(),
+    }
+}
+
 /// The place options of a report under `draft`'s month and kinds.
 pub(super) async fn place_choice(
     state: &AppState,
@@ -164,26 +168,7 @@ pub(super) async fn place_choice(
     draft: &ReviewDraft,
     case: Option<&Case>,
 ) -> Result<PlaceChoice<'static>, AppError> {
-    let gazetteer = state.gazetteer();
-    let place = report.report.place.as_ref();
-    let Some(district) = place.and_then(|p| gazetteer.district_of(p)) else {
-        return Ok(PlaceChoice::new(gazetteer, place, 0));
-    };
-    let kinds: Vec<Option<&str>> = match draft.labels.get("kind") {
-        Some(terms) if !terms.is_empty() => terms.iter().map(|t| Some(t.as_str())).collect(),
-        _ => vec![None],
-    };
-    let mut fewest = i64::MAX;
-    for kind in kinds {
-        let cell = CaseCell {
-            district: district.id(),
-            period: draft.period,
-            kind,
-            except: case.map(|c| c.id),
-        };
-        fewest = fewest.min(state.store().count_in_cell(&cell).await?);
-    }
-    Ok(PlaceChoice::new(gazetteer, place, fewest))
+    Ok(moderation::place_choice(desk(state), report, draft, case).await?)
 }
 
 fn open_entries(staff: &Staff, entries: &[StoredAddition]) -> Result<Vec<Entry>, AppError> {

@@ -21,11 +21,11 @@ use time::OffsetDateTime;
 use time::macros::format_description;
 
 use super::super::AdminUi;
-use super::draft::{ReviewDraft, machine_draft};
 use super::form::{Problem, mark_value};
 use super::labels;
-use super::publish::PlaceChoice;
 use super::segments::{CharIndex, Segment, segments};
+use crate::moderation::PlaceChoice;
+use crate::moderation::draft::{ReviewDraft, machine_draft};
 use crate::storage::AttachmentInfo;
 
 /// A stretch of raw text as the moderator sees it: as stored, or — for a character that

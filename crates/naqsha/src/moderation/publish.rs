@@ -12,8 +12,8 @@ use naqsha_core::submission::{Consent, SealedReport};
 use naqsha_core::text::{PublicText, PublicTitle};
 use time::OffsetDateTime;
 
+use super::Problem;
 use super::draft::ReviewDraft;
-use super::form::Problem;
 
 /// The place options of a report: the reporter's place, its district and province, and
 /// whether the small-cell rule lets the district be shown.
