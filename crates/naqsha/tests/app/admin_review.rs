@@ -646,3 +646,72 @@ async fn hidden_characters_are_marked_for_the_moderator_and_never_published() {
         "no day in the CSV"
     );
 }
+
+/// Evidence images open blurred: the review page loads only a preview a few pixels across,
+/// and the image itself only when the moderator reveals it, one at a time; serving it is
+/// audited, the preview is not.
+#[tokio::test]
+async fn evidence_images_stay_blurred_until_revealed_one_at_a_time() {
+    let app = App::new().await;
+    let id = urdu_report(&app, "publish", true).await;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    let evidence_views = || async {
+        app.state
+            .store()
+            .audit_events(&AuditFilter::default(), 1000, 0)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|e| {
+                e.action == AuditAction::ViewRaw
+                    && e.detail
+                        .as_deref()
+                        .is_some_and(|d| d.starts_with("evidence "))
+            })
+            .count()
+    };
+
+    let page = open_page(&app, &mona, id).await;
+    let html = page.html();
+    let previews = attrs(&html, ".review-evidence img.evidence-preview", "src");
+    assert_eq!(previews.len(), 1);
+    assert!(previews[0].ends_with("/preview"), "{}", previews[0]);
+    assert_eq!(
+        count(&html, ".review-evidence img:not(.evidence-preview)"),
+        0
+    );
+    let preview = mona.get(&app, &previews[0]).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert_eq!(preview.header("content-type"), Some("image/png"));
+    assert_eq!(preview.header("cache-control"), Some("no-store"));
+    let small = image::load_from_memory(&preview.body).unwrap();
+    assert!(small.width() <= 12 && small.height() <= 12, "{small:?}");
+    assert_eq!(
+        evidence_views().await,
+        0,
+        "a preview is not a view of the image"
+    );
+
+    let reveal = attrs(&html, ".review-evidence a.evidence-hidden", "href");
+    assert_eq!(reveal.len(), 1);
+    let path = reveal[0].split('#').next().unwrap();
+    let revealed = mona.get(&app, path).await;
+    assert_eq!(revealed.status, StatusCode::OK);
+    let html = revealed.html();
+    let full = attrs(&html, ".review-evidence img:not(.evidence-preview)", "src");
+    assert_eq!(full.len(), 1);
+    assert!(!full[0].ends_with("/preview"));
+    assert_eq!(count(&html, ".review-evidence img.evidence-preview"), 0);
+    assert_eq!(count(&html, ".review-evidence a.evidence-hidden"), 0);
+    let image = mona.get(&app, &full[0]).await;
+    assert_eq!(image.status, StatusCode::OK);
+    assert!(image.body.starts_with(b"\x89PNG"));
+    assert_eq!(evidence_views().await, 1, "the revealed image is audited");
+
+    // Someone else's report: no preview either.
+    let omar = signed_in(&app, "omar", Role::Moderator).await;
+    assert_eq!(
+        omar.get(&app, &previews[0]).await.status,
+        StatusCode::FORBIDDEN
+    );
+}

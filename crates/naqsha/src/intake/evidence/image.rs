@@ -158,6 +158,31 @@ fn decode(
     Ok(image)
 }
 
+/// The image shrunk to at most `side` pixels across and down, as an 8-bit RGB PNG; `None`
+/// when it does not decode within `limits`.
+pub(super) fn preview(
+    bytes: &[u8],
+    kind: EvidenceKind,
+    limits: &EvidenceLimits,
+    side: u32,
+) -> Option<Vec<u8>> {
+    let format = match kind {
+        EvidenceKind::Jpeg => ImageFormat::Jpeg,
+        EvidenceKind::Png => ImageFormat::Png,
+        EvidenceKind::WebP => ImageFormat::WebP,
+        EvidenceKind::Pdf => return None,
+    };
+    let small = decode(bytes, format, limits)
+        .ok()?
+        .thumbnail(side, side)
+        .to_rgb8();
+    let mut out = Vec::new();
+    DynamicImage::ImageRgb8(small)
+        .write_with_encoder(PngEncoder::new(&mut out))
+        .ok()?;
+    Some(out)
+}
+
 /// The memory cleaning an image needs at its peak, from its header alone: the decoded pixels,
 /// a second buffer when the orientation turns the picture or the JPEG encoder needs RGB
 /// converted from another layout, and room for the encoder. `None` when the header does not

@@ -144,5 +144,23 @@ pub fn clean(bytes: &[u8], limits: &EvidenceLimits) -> Result<CleanEvidence, Evi
     }
 }
 
+/// The longest side of a [`blurred_preview`], in pixels: few enough that no face, body or
+/// word can be made out, enough to tell a screenshot from a photo.
+pub const PREVIEW_SIDE: u32 = 12;
+
+/// A preview of a kept evidence image that shows nothing recognisable: the picture shrunk
+/// to at most [`PREVIEW_SIDE`] pixels across, as a PNG (a page scales it up, blurred). A
+/// moderator sees that an image is there and roughly what kind, and opens the image itself
+/// only when she chooses to. `None` for a PDF or bytes that are not an image.
+#[must_use]
+pub fn blurred_preview(bytes: &[u8]) -> Option<Vec<u8>> {
+    match sniff::sniff(bytes)? {
+        kind @ (EvidenceKind::Jpeg | EvidenceKind::Png | EvidenceKind::WebP) => {
+            image::preview(bytes, kind, &EvidenceLimits::default(), PREVIEW_SIDE)
+        }
+        EvidenceKind::Pdf => None,
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -33,6 +33,7 @@ async fn refuse(
             ..Messages::default()
         },
         contact: false,
+        reveal: None,
         status: StatusCode::UNPROCESSABLE_ENTITY,
     };
     render_page(state, staff, opened, view).await
@@ -124,6 +125,7 @@ pub async fn add_note(
                 ..Messages::default()
             },
             contact: false,
+            reveal: None,
             status: StatusCode::UNPROCESSABLE_ENTITY,
         };
         return render_page(&state, &staff, &opened, view).await;

@@ -76,6 +76,44 @@ pub async fn serve(
     Ok((headers, plain.to_vec()).into_response())
 }
 
+/// `GET …/evidence/{attachment}/preview`: a blurred preview of an evidence image, a few
+/// pixels across ([`crate::intake::evidence::blurred_preview`]), which the review page shows
+/// until the moderator reveals the image itself. Nothing in it can be recognised, so it is
+/// not audited as a view of raw content; the image it stands for is, when revealed.
+pub async fn preview(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((id, attachment)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let opened = open(&state, &staff, &id).await?;
+    let attachment: AttachmentId = attachment.parse().map_err(|_| AppError::NotFound)?;
+    let sid = opened.sealed.envelope.id;
+    let (media_type, sealed) = state
+        .store()
+        .attachment(sid, attachment)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !INLINE.contains(&media_type.as_str()) {
+        return Err(AppError::NotFound);
+    }
+    let plain = sealing::open(&staff.key()?.secret, &sealed)
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("opening evidence")))?;
+    // Decoding a large photograph takes a while: off the threads that serve pages.
+    let png = tokio::task::spawn_blocking(move || crate::intake::evidence::blurred_preview(&plain))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("making a preview")))?
+        .ok_or(AppError::NotFound)?;
+    let headers = [
+        (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
+        (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        (
+            header::CONTENT_DISPOSITION,
+            HeaderValue::from_static("inline"),
+        ),
+    ];
+    Ok((headers, png).into_response())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::case::Case;
-use naqsha_core::ids::SubmissionId;
+use naqsha_core::ids::{AttachmentId, SubmissionId};
 use naqsha_core::sealing;
 use naqsha_core::submission::{ContactDetails, SealedReport, SubmissionStatus};
 use naqsha_core::user::Permission;
@@ -61,6 +61,11 @@ pub fn routes() -> Vec<Route> {
             "/admin/submissions/{id}/evidence/{attachment}",
             Permission::Moderate,
             get(evidence::serve),
+        ),
+        Route::needs(
+            "/admin/submissions/{id}/evidence/{attachment}/preview",
+            Permission::Moderate,
+            get(evidence::preview),
         ),
     ]
 }
@@ -196,6 +201,9 @@ pub(super) struct View {
     pub messages: Messages,
     /// Show the contact details.
     pub contact: bool,
+    /// The one evidence image shown as it is; every other image is shown only as a
+    /// blurred preview.
+    pub reveal: Option<AttachmentId>,
     /// The status to answer with.
     pub status: StatusCode,
 }
@@ -206,6 +214,7 @@ impl View {
             draft: None,
             messages: Messages::default(),
             contact: false,
+            reveal: None,
             status: StatusCode::OK,
         }
     }
@@ -242,6 +251,7 @@ pub(super) async fn render_page(
             case: case.as_ref(),
             taxonomy: state.taxonomy(),
             place: &place,
+            reveal: None,
         };
         let page = page::build(ui, &ctx, None, view.messages);
         return Ok((view.status, render(&page)?).into_response());
@@ -294,6 +304,7 @@ pub(super) async fn render_page(
         case: case.as_ref(),
         taxonomy: state.taxonomy(),
         place: &place,
+        reveal: view.reveal,
     };
     let page = page::build(ui, &ctx, Some(&draft), view.messages);
     Ok((view.status, render(&page)?).into_response())
@@ -303,6 +314,8 @@ pub(super) async fn render_page(
 #[derive(Debug, Deserialize)]
 pub struct Done {
     done: Option<String>,
+    /// The evidence image to show unblurred (`?reveal=ATTACHMENT`).
+    reveal: Option<String>,
 }
 
 fn notice(done: Option<&str>) -> Option<&'static str> {
@@ -344,6 +357,7 @@ async fn show(
     }
     let mut view = View::plain();
     view.messages.notice = notice(done.done.as_deref());
+    view.reveal = done.reveal.as_deref().and_then(|r| r.parse().ok());
     render_page(&state, &staff, &opened, view).await
 }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use askama::Template;
 use naqsha_core::case::{Case, CaseStatus, Verification};
-use naqsha_core::ids::SubmissionId;
+use naqsha_core::ids::{AttachmentId, SubmissionId};
 use naqsha_core::invisible::{self, Piece};
 use naqsha_core::lang::Lang;
 use naqsha_core::redaction::Kind;
@@ -98,6 +98,8 @@ pub struct Context<'a> {
     pub contact: Option<&'a ContactDetails>,
     /// The case written from the submission, if any.
     pub case: Option<&'a Case>,
+    /// The evidence image the moderator chose to see as it is.
+    pub reveal: Option<AttachmentId>,
     /// The taxonomy to code with.
     pub taxonomy: &'a Taxonomy,
     /// The place options.
@@ -167,11 +169,21 @@ pub struct DimensionPicker {
     pub none: bool,
 }
 
-/// An evidence file.
+/// An evidence file. Images are shown as a blurred preview (a few pixels across, scaled up)
+/// until the moderator reveals one, one at a time; the reveal loads the image, and serving
+/// it is audited.
 #[derive(Debug, Clone)]
 pub struct Evidence {
     /// The viewer's address.
     pub href: String,
+    /// The blurred preview's address.
+    pub preview: String,
+    /// This image is shown as it is.
+    pub revealed: bool,
+    /// The review page with this image revealed.
+    pub reveal_href: String,
+    /// The review page with every image blurred again.
+    pub hide_href: String,
     /// An image (shown inline) rather than a PDF (downloaded).
     pub image: bool,
     /// Its number, from 1.
@@ -484,6 +496,18 @@ fn raw_view(
             .enumerate()
             .map(|(i, a)| Evidence {
                 href: format!("/admin/submissions/{}/evidence/{}", ctx.envelope.id, a.id),
+                preview: format!(
+                    "/admin/submissions/{}/evidence/{}/preview",
+                    ctx.envelope.id, a.id
+                ),
+                revealed: ctx.reveal == Some(a.id),
+                reveal_href: format!(
+                    "/admin/submissions/{}?reveal={}#evidence-{}",
+                    ctx.envelope.id,
+                    a.id,
+                    i + 1
+                ),
+                hide_href: format!("/admin/submissions/{}#evidence-{}", ctx.envelope.id, i + 1),
                 image: a.media_type.starts_with("image/"),
                 number: i + 1,
                 kilobytes: a.byte_size.div_ceil(1024).to_string(),
