@@ -165,7 +165,10 @@ async fn moderators_filter_take_link_and_leave_an_audit_trail_without_content() 
     );
     assert_eq!(
         attrs(&html, &format!("{urdu_row} .inbox-received a"), "href"),
-        vec![format!("/admin/submissions/{urdu}")]
+        // The review page learns the list it was opened from ("then open the next report").
+        vec![format!(
+            "/admin/submissions/{urdu}?from=%2Fadmin%2Finbox%3Fassigned%3Dopen"
+        )]
     );
 
     // Filters, each alone and kept in the URL.

@@ -715,3 +715,76 @@ async fn evidence_images_stay_blurred_until_revealed_one_at_a_time() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// Working through an inbox list: with "then open the next report" ticked, a decision opens
+/// the next report of the list the moderator came from (where the box stays ticked), and
+/// after the last one the list.
+#[tokio::test]
+async fn a_decision_can_open_the_next_report_of_the_inbox_list() {
+    let app = App::new().await;
+    urdu_report(&app, "publish", false).await;
+    urdu_report(&app, "publish", false).await;
+    // The inbox's order: newest hour first, then by id.
+    let ids: Vec<SubmissionId> = app.inbox().await.iter().map(|e| e.id).collect();
+    let (first, second) = (ids[0], ids[1]);
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    let inbox = mona.get(&app, "/admin/inbox").await;
+    assert_eq!(inbox.status, StatusCode::OK);
+    let links = attrs(&inbox.html(), "a[href*='from=']", "href");
+    assert!(
+        links[0].starts_with(&format!("/admin/submissions/{first}?from=")),
+        "{links:?}"
+    );
+
+    let page = mona.get(&app, &links[0]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let from = attrs(&page.html(), "#review-form input[name=from]", "value");
+    assert_eq!(from.len(), 1);
+    assert!(from[0].starts_with("/admin/inbox"), "{from:?}");
+    assert_eq!(count(&page.html(), "#then-next"), 1);
+    assert_eq!(
+        count(&page.html(), "#then-next[checked]"),
+        0,
+        "unticked at first"
+    );
+    let fields = form_fields(
+        &page,
+        &[("action", "archive"), ("from", &from[0]), ("then", "next")],
+    );
+    let reply = post_form(&app, &mona, first, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let to = reply.header("location").unwrap().to_owned();
+    assert!(
+        to.starts_with(&format!("/admin/submissions/{second}?")),
+        "{to}"
+    );
+    let status = async |id| {
+        let sealed = app.state.store().sealed_submission(id).await.unwrap();
+        sealed.unwrap().envelope.status
+    };
+    assert_eq!(status(first).await, SubmissionStatus::Archived);
+
+    // The next report keeps the list; after the last one the list itself opens.
+    let page = mona.get(&app, &to).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let from = attrs(&page.html(), "#review-form input[name=from]", "value");
+    assert_eq!(
+        count(&page.html(), "#then-next[checked]"),
+        1,
+        "still ticked"
+    );
+    let fields = form_fields(&page, &[("action", "reject"), ("from", &from[0])]);
+    let reply = post_form(&app, &mona, second, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.header("location"), Some(from[0].as_str()));
+    assert_eq!(status(second).await, SubmissionStatus::Rejected);
+
+    // Unticked, the decision stays on its report.
+    let page = open_page(&app, &mona, second).await;
+    let fields = form_fields(&page, &[("action", "save")]);
+    let reply = post_form(&app, &mona, second, &fields).await;
+    assert_eq!(
+        reply.header("location"),
+        Some(format!("/admin/submissions/{second}?done=saved").as_str())
+    );
+}

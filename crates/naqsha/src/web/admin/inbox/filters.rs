@@ -188,6 +188,40 @@ impl Chosen {
     }
 }
 
+/// The report to open after `current` when the moderator works through the inbox shown at
+/// `from` (an inbox address): the one after it in that list, or, when a decision took it out
+/// of the list, the first one. `None` at the end of the list, or when `from` is not an inbox
+/// address with a filter the viewer may use.
+pub async fn next_report(
+    store: &crate::storage::Store,
+    viewer: Viewer,
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+    from: &str,
+    current: naqsha_core::ids::SubmissionId,
+) -> Result<Option<naqsha_core::ids::SubmissionId>, crate::storage::StorageError> {
+    use crate::storage::ModerationStore;
+    /// How far down the list the next report is looked for.
+    const LOOK: u32 = 500;
+    let Ok(uri) = safe_back(from).parse::<axum::http::Uri>() else {
+        return Ok(None);
+    };
+    let Ok(axum::extract::Query(query)) = axum::extract::Query::<InboxQuery>::try_from_uri(&uri)
+    else {
+        return Ok(None);
+    };
+    let Ok(chosen) = query.parse(viewer, taxonomy, gazetteer) else {
+        return Ok(None);
+    };
+    let rows = store.inbox(&chosen.filter(viewer), LOOK, 0).await?;
+    let after = match rows.iter().position(|r| r.id == current) {
+        Some(i) => rows.get(i + 1),
+        // The decision took it out of the list, which moved up: its first report is next.
+        None => rows.first(),
+    };
+    Ok(after.map(|r| r.id))
+}
+
 /// Where a form sends the browser back to: `back` if it is an inbox address (so a forged
 /// field cannot redirect elsewhere), else the inbox.
 pub fn safe_back(back: &str) -> String {

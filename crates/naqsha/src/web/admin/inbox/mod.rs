@@ -11,6 +11,8 @@ mod filters;
 mod hints;
 mod page;
 
+pub(crate) use filters::{Viewer, next_report, safe_back};
+
 use axum::routing::{get, post};
 use naqsha_core::case::Verification;
 use naqsha_core::submission::{Channel, Consent, SubmissionStatus};

@@ -58,6 +58,15 @@ pub struct SubmissionLink {
 }
 
 impl SubmissionLink {
+    /// The same link, telling the review page which inbox list it was opened from (so
+    /// "then open the next report" knows the list).
+    fn from(mut self, inbox: &str) -> Self {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        q.append_pair("from", inbox);
+        self.href = format!("{}?{}", self.href, q.finish());
+        self
+    }
+
     fn new(id: SubmissionId) -> Self {
         let id = id.to_string();
         Self {
@@ -178,7 +187,11 @@ pub async fn show(
     hints::refresh(&state, &staff).await?;
 
     let ui = AdminUi::new(&staff, "/admin/inbox", chosen.href(chosen.page));
-    let rows = found.iter().map(|r| row(&state, &staff, &ui, r)).collect();
+    let back = chosen.href(chosen.page);
+    let rows = found
+        .iter()
+        .map(|r| row(&state, &staff, &ui, r, &back))
+        .collect();
     let staff_list = if viewer.coordinates {
         store
             .users()
@@ -220,7 +233,7 @@ pub async fn show(
         ),
         rows,
         paging,
-        back: chosen.href(chosen.page),
+        back,
         assignees: staff_list
             .iter()
             .map(|u| (u.id.to_string(), u.username.as_str().to_owned()))
@@ -283,12 +296,12 @@ fn assigned_choices(
     choices(options, &chosen.assigned.value())
 }
 
-fn row(state: &AppState, staff: &Staff, ui: &AdminUi, r: &InboxRow) -> Row {
+fn row(state: &AppState, staff: &Staff, ui: &AdminUi, r: &InboxRow, back: &str) -> Row {
     let e = &r.envelope;
     let mine = r.assigned_to == Some(staff.user.id);
     let workable = may_work_on(staff, r) && e.status != SubmissionStatus::Withdrawn;
     Row {
-        link: SubmissionLink::new(e.id),
+        link: SubmissionLink::new(e.id).from(back),
         received: e
             .received_hour
             .format(format_description!("[year]-[month]-[day] [hour]:00"))

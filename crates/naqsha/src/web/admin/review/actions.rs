@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use naqsha_core::ids::AdditionId;
 use naqsha_core::sealing::{self, Zeroizing};
+use naqsha_core::user::Permission;
 
 use super::form::{self, Action, Problem};
 use super::page::Messages;
@@ -13,6 +14,7 @@ use super::{Opened, View, desk, open, render_page, saved_draft};
 use crate::moderation::{self, DecisionError, Moderator, ReviewDraft};
 use crate::state::AppState;
 use crate::storage::{IntakeStore, NewAddition, ReviewStore};
+use crate::web::admin::inbox::{Viewer, next_report, safe_back};
 use crate::web::admin::session::Staff;
 use crate::web::error::AppError;
 
@@ -25,6 +27,7 @@ async fn refuse(
     opened: &Opened,
     draft: ReviewDraft,
     problems: Vec<Problem>,
+    (from, then_next): (Option<String>, bool),
 ) -> Result<Response, AppError> {
     let view = View {
         draft: Some(draft),
@@ -34,6 +37,8 @@ async fn refuse(
         },
         contact: false,
         reveal: None,
+        from,
+        then_next,
         status: StatusCode::UNPROCESSABLE_ENTITY,
     };
     render_page(state, staff, opened, view).await
@@ -57,8 +62,24 @@ pub async fn act(
     let case = store.case_for_submission(sid).await?;
     let (saved, had_draft) = saved_draft(&state, &staff, &opened, report, case.as_ref()).await?;
     let posted = form::parse(&body, &saved, report, state.taxonomy());
+    // The inbox list she works through, and whether to open its next report afterwards.
+    let field = |name: &str| {
+        form_urlencoded::parse(&body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let from = field("from").map(|f| safe_back(&f));
+    let then_next = field("then").as_deref() == Some("next");
     if !posted.problems.is_empty() {
-        return refuse(&state, &staff, &opened, posted.draft, posted.problems).await;
+        return refuse(
+            &state,
+            &staff,
+            &opened,
+            posted.draft,
+            posted.problems,
+            (from, then_next),
+        )
+        .await;
     }
     let draft = posted.draft;
     let key = staff.key()?;
@@ -76,7 +97,7 @@ pub async fn act(
     match moderation::decide(desk(&state), by, on, &draft, action, posted.stripped).await {
         Ok(_) => {}
         Err(DecisionError::Refused(problems)) => {
-            return refuse(&state, &staff, &opened, draft, problems).await;
+            return refuse(&state, &staff, &opened, draft, problems, (from, then_next)).await;
         }
         Err(DecisionError::Storage(e)) => return Err(e.into()),
         Err(DecisionError::Sealing(e)) => return Err(AppError::Internal(e)),
@@ -89,6 +110,24 @@ pub async fn act(
         Action::Archive => "archived",
         Action::Reject => "rejected",
     };
+    if let Some(from) = from.filter(|_| then_next) {
+        let viewer = Viewer {
+            user: staff.user.id,
+            coordinates: staff.can(Permission::Assign),
+        };
+        let (taxonomy, gazetteer) = (state.taxonomy(), state.gazetteer());
+        let next = next_report(store, viewer, taxonomy, gazetteer, &from, sid).await?;
+        let Some(next) = next else {
+            // Nothing left in the list: back to it.
+            return Ok(Redirect::to(&from).into_response());
+        };
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        q.append_pair("done", done);
+        q.append_pair("from", &from);
+        q.append_pair("then", "next");
+        let to = format!("/admin/submissions/{next}?{}", q.finish());
+        return Ok(Redirect::to(&to).into_response());
+    }
     Ok(Redirect::to(&format!("/admin/submissions/{sid}?done={done}")).into_response())
 }
 
@@ -126,6 +165,8 @@ pub async fn add_note(
             },
             contact: false,
             reveal: None,
+            from: None,
+            then_next: false,
             status: StatusCode::UNPROCESSABLE_ENTITY,
         };
         return render_page(&state, &staff, &opened, view).await;

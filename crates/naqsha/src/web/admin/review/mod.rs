@@ -27,6 +27,7 @@ use serde::Deserialize;
 
 use super::super::error::AppError;
 use super::super::pages::render;
+use super::inbox::safe_back;
 use super::session::Staff;
 use super::{AdminUi, Route};
 use crate::moderation::{self, PlaceChoice, ReviewDraft};
@@ -204,6 +205,10 @@ pub(super) struct View {
     /// The one evidence image shown as it is; every other image is shown only as a
     /// blurred preview.
     pub reveal: Option<AttachmentId>,
+    /// The inbox list the moderator is working through, if she came from one.
+    pub from: Option<String>,
+    /// Tick "then open the next report" (she is working through the list that way).
+    pub then_next: bool,
     /// The status to answer with.
     pub status: StatusCode,
 }
@@ -215,6 +220,8 @@ impl View {
             messages: Messages::default(),
             contact: false,
             reveal: None,
+            from: None,
+            then_next: false,
             status: StatusCode::OK,
         }
     }
@@ -252,6 +259,8 @@ pub(super) async fn render_page(
             taxonomy: state.taxonomy(),
             place: &place,
             reveal: None,
+            from: None,
+            then_next: false,
         };
         let page = page::build(ui, &ctx, None, view.messages);
         return Ok((view.status, render(&page)?).into_response());
@@ -305,6 +314,8 @@ pub(super) async fn render_page(
         taxonomy: state.taxonomy(),
         place: &place,
         reveal: view.reveal,
+        from: view.from,
+        then_next: view.then_next,
     };
     let page = page::build(ui, &ctx, Some(&draft), view.messages);
     Ok((view.status, render(&page)?).into_response())
@@ -316,6 +327,10 @@ pub struct Done {
     done: Option<String>,
     /// The evidence image to show unblurred (`?reveal=ATTACHMENT`).
     reveal: Option<String>,
+    /// The inbox list the page was opened from (`?from=/admin/inbox?…`).
+    from: Option<String>,
+    /// `next` when the last decision went on to this report (the box stays ticked).
+    then: Option<String>,
 }
 
 fn notice(done: Option<&str>) -> Option<&'static str> {
@@ -358,6 +373,8 @@ async fn show(
     let mut view = View::plain();
     view.messages.notice = notice(done.done.as_deref());
     view.reveal = done.reveal.as_deref().and_then(|r| r.parse().ok());
+    view.from = done.from.as_deref().map(safe_back);
+    view.then_next = done.then.as_deref() == Some("next");
     render_page(&state, &staff, &opened, view).await
 }
 

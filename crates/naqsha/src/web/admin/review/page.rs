@@ -100,6 +100,10 @@ pub struct Context<'a> {
     pub case: Option<&'a Case>,
     /// The evidence image the moderator chose to see as it is.
     pub reveal: Option<AttachmentId>,
+    /// The inbox list the moderator is working through (an inbox address), if any.
+    pub from: Option<String>,
+    /// "Then open the next report" starts ticked.
+    pub then_next: bool,
     /// The taxonomy to code with.
     pub taxonomy: &'a Taxonomy,
     /// The place options.
@@ -266,6 +270,11 @@ pub struct PlaceView {
 pub struct ReviewPage {
     /// The frame.
     pub ui: AdminUi,
+    /// The inbox list the moderator is working through: the form offers to open the next
+    /// report of it after the decision.
+    pub from: Option<String>,
+    /// That offer starts ticked (the last decision took it).
+    pub then_next: bool,
     /// The submission id.
     pub id: SubmissionId,
     /// Its status.
@@ -331,6 +340,8 @@ pub fn build(
         .zip(draft)
         .map(|(report, draft)| raw_view(&ui, ctx, report, draft));
     ReviewPage {
+        from: ctx.from.clone(),
+        then_next: ctx.then_next,
         id: ctx.envelope.id,
         status: ctx.envelope.status,
         channel: ctx.envelope.channel,
