@@ -25,6 +25,9 @@ pub struct Config {
     /// Where quick exit leads (`[server] exit_url`): an ordinary page of another site, so a
     /// shared phone's screen and history show nothing of this one. Absolute http(s).
     pub exit_url: String,
+    /// The organisation's time zone (`[server] time_zone`, an IANA name): staff pages show
+    /// times in it.
+    pub time_zone: jiff::tz::TimeZone,
     /// Mark session cookies `Secure` and `__Host-` (may be turned off only for plain-http use
     /// on a loopback address).
     pub secure_cookies: bool,
@@ -89,6 +92,7 @@ impl std::fmt::Debug for Config {
             .field("site_title", &self.site_title)
             .field("public_url", &self.public_url)
             .field("exit_url", &self.exit_url)
+            .field("time_zone", &self.time_zone.iana_name())
             .field("secure_cookies", &self.secure_cookies)
             .field("log", &self.log)
             .field("smssync_secret", &self.smssync_secret.as_ref().map(|_| "…"))
@@ -160,6 +164,10 @@ const KEYS: &[Key] = &[
     Key {
         path: "server.exit_url",
         env: "NAQSHA_EXIT_URL",
+    },
+    Key {
+        path: "server.time_zone",
+        env: "NAQSHA_TIME_ZONE",
     },
     Key {
         path: "server.secure_cookies",
@@ -277,6 +285,7 @@ impl Config {
             site_title: None,
             public_url: None,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
+            time_zone: default_time_zone(),
             secure_cookies: true,
             log: "info".into(),
             smssync_secret: None,
@@ -497,6 +506,14 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
             err(
                 "server.exit_url",
                 format!("expected an absolute http(s) URL like {DEFAULT_EXIT_URL}, got {url:?}"),
+            )
+        })?;
+    }
+    if let Some(name) = string("server.time_zone")? {
+        config.time_zone = jiff::tz::TimeZone::get(name.trim()).map_err(|_| {
+            err(
+                "server.time_zone",
+                format!("expected an IANA time zone name like {DEFAULT_TIME_ZONE}, got {name:?}"),
             )
         })?;
     }
@@ -896,6 +913,17 @@ pub fn sqlite_url(path: &Path) -> String {
 
 /// Default minutes between polls of one news feed (`[news] poll_minutes`).
 pub const DEFAULT_POLL_MINUTES: u32 = 30;
+
+/// The time zone staff pages use unless `[server] time_zone` says otherwise.
+pub const DEFAULT_TIME_ZONE: &str = "Asia/Karachi";
+
+/// [`DEFAULT_TIME_ZONE`] from the time zone database (the system's, else the copy built in);
+/// Pakistan's fixed UTC+05:00 should neither have it (it has kept no daylight saving time
+/// since 2009).
+fn default_time_zone() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get(DEFAULT_TIME_ZONE)
+        .unwrap_or_else(|_| jiff::tz::TimeZone::fixed(jiff::tz::offset(5)))
+}
 
 /// Where quick exit leads unless `[server] exit_url` says otherwise: a weather search, a page
 /// anyone might have open and that says nothing about why she was here.

@@ -432,3 +432,21 @@ fn insecure_cookies_only_for_local_plain_http() {
     .unwrap_err();
     assert_eq!(https.key, "server.secure_cookies");
 }
+
+#[test]
+fn the_time_zone_defaults_to_pakistan_and_refuses_unknown_names() {
+    let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(c.time_zone.iana_name(), Some("Asia/Karachi"));
+    let c = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_TIME_ZONE", "Europe/London")]),
+    )
+    .unwrap();
+    assert_eq!(c.time_zone.iana_name(), Some("Europe/London"));
+    let e = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_TIME_ZONE", "Pakistan/Lahore")]),
+    )
+    .unwrap_err();
+    assert_eq!(e.key, "server.time_zone");
+}

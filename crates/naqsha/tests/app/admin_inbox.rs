@@ -612,3 +612,41 @@ async fn analysts_see_coded_cases_but_not_the_inbox() {
     let html = urdu.get(&app, "/admin/inbox").await.html();
     assert!(texts(&html, ".inbox-status").iter().all(|s| s == "نئی"));
 }
+
+/// Staff pages show times in the organisation's time zone (`[server] time_zone`, Asia/Karachi
+/// by default): a report that arrived at 09:00 UTC is listed at 14:00 PKT.
+#[tokio::test]
+async fn inbox_times_are_in_the_organisations_time_zone() {
+    let app = App::new().await;
+    app.report_with_receipt(
+        "/report",
+        Multipart::new()
+            .text(
+                "what_happened",
+                "Someone made a fake profile with my photos.",
+            )
+            .text("consent", "private"),
+    )
+    .await;
+    let envelope = app.inbox().await.remove(0);
+    let local = envelope
+        .received_hour
+        .to_offset(time::UtcOffset::from_hms(5, 0, 0).unwrap());
+    let expected = format!(
+        "{:04}-{:02}-{:02} {:02}:00 PKT",
+        local.year(),
+        u8::from(local.month()),
+        local.day(),
+        local.hour()
+    );
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    let html = mona.get(&app, "/admin/inbox").await.html();
+    assert_eq!(
+        texts(&html, ".inbox-received a time"),
+        std::slice::from_ref(&expected)
+    );
+    let review = mona
+        .get(&app, &format!("/admin/submissions/{}", envelope.id))
+        .await;
+    assert!(review.text().contains(&expected), "the review page too");
+}

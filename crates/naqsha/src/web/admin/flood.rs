@@ -17,7 +17,6 @@ use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::user::Permission;
 use time::OffsetDateTime;
 
-use super::review::page::show_time;
 use super::session::Staff;
 use super::{AdminUi, Route};
 use crate::abuse::FloodCause;
@@ -66,7 +65,7 @@ impl FloodPanel {
         // the limiter keeps monotonic instants; shown as times of day
         let at = |t: Option<Instant>| {
             t.map(|t| {
-                show_time(if t <= now {
+                ui.time(if t <= now {
                     wall - (now - t)
                 } else {
                     wall + (t - now)
@@ -148,7 +147,9 @@ async fn switch(
     let detail = match choice {
         Switch::Pause(hours) => {
             let until = OffsetDateTime::now_utc() + Duration::from_secs(hours * 3600);
-            format!("off for {hours} h, until {}", show_time(until))
+            // The audit trail keeps UTC, as every time it records.
+            let until = super::local_time(&jiff::tz::TimeZone::UTC, until);
+            format!("off for {hours} h, until {until}")
         }
         Switch::Resume => "automatic again".to_owned(),
     };

@@ -138,6 +138,20 @@ pub struct AdminUi {
     pub nav: Vec<NavLink>,
     /// This page's path, to come back to after switching language.
     pub here: String,
+    /// The organisation's time zone, times are shown in.
+    pub tz: jiff::tz::TimeZone,
+}
+
+/// `t` as staff pages show it: to the minute, in the organisation's time zone, with the
+/// zone's abbreviation (`2026-12-06 14:05 PKT`).
+pub fn local_time(tz: &jiff::tz::TimeZone, t: time::OffsetDateTime) -> String {
+    match jiff::Timestamp::from_second(t.unix_timestamp()) {
+        Ok(ts) => ts
+            .to_zoned(tz.clone())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string(),
+        Err(_) => String::new(),
+    }
 }
 
 const SECTIONS: &[(&str, &str, Permission)] = &[
@@ -186,7 +200,13 @@ impl AdminUi {
             role: Some(role_key(staff.user.role)),
             nav,
             here: here.into(),
+            tz: staff.tz.clone(),
         }
+    }
+
+    /// `t` in the organisation's time zone, to the minute ([`local_time`]).
+    pub fn time(&self, t: time::OffsetDateTime) -> String {
+        local_time(&self.tz, t)
     }
 
     /// The frame of a sign-in page (nobody signed in yet).
@@ -200,6 +220,8 @@ impl AdminUi {
             role: None,
             nav: Vec::new(),
             here: here.into(),
+            // Sign-in pages show no times.
+            tz: jiff::tz::TimeZone::UTC,
         }
     }
 

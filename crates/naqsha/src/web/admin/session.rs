@@ -255,6 +255,8 @@ pub struct Staff {
     pub lang: Lang,
     /// The CSRF token for this session's forms.
     pub csrf: String,
+    /// The organisation's time zone, times are shown in.
+    pub tz: jiff::tz::TimeZone,
     key: Option<Arc<Unlocked>>,
 }
 
@@ -321,6 +323,7 @@ impl FromRequestParts<AppState> for Staff {
             key: state.staff().vault.get(&session.id_hash),
             lang: session.lang,
             session: session.id_hash,
+            tz: state.config().time_zone.clone(),
             user,
         })
     }

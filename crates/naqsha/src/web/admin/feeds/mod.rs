@@ -15,13 +15,11 @@ use naqsha_core::lang::Lang;
 use naqsha_core::taxonomy::Taxonomy;
 use naqsha_core::user::Permission;
 use serde::Deserialize;
-use time::OffsetDateTime;
-use time::macros::format_description;
 
 use super::super::error::AppError;
 use super::super::pages::render;
 use super::session::Staff;
-use super::{AdminUi, Route};
+use super::{AdminUi, Route, local_time};
 use crate::state::AppState;
 use crate::storage::{AuditStore, NewsStore};
 use naqsha_core::news::{Feed, Rule, RuleLang, hint_values};
@@ -53,14 +51,6 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-/// A time as the list shows it (UTC, to the minute).
-fn show_time(t: OffsetDateTime) -> String {
-    t.format(format_description!(
-        "[year]-[month]-[day] [hour]:[minute] UTC"
-    ))
-    .unwrap_or_default()
-}
-
 /// One choice of a `<select>`.
 pub struct Choice {
     value: &'static str,
@@ -84,14 +74,14 @@ struct FeedRow {
 }
 
 impl FeedRow {
-    fn new(f: &Feed) -> Self {
+    fn new(f: &Feed, tz: &jiff::tz::TimeZone) -> Self {
         Self {
             id: f.id.to_string(),
             name: f.name.clone(),
             url: f.url.clone(),
             lang: lang_label(f.lang),
             enabled: f.enabled,
-            last_fetched: f.last_fetched_at.map(show_time),
+            last_fetched: f.last_fetched_at.map(|t| local_time(tz, t)),
             items_seen: f.items_seen,
             candidates: f.candidates,
             error: f
@@ -99,7 +89,7 @@ impl FeedRow {
                 .as_ref()
                 .map(|e| (e.kind.label(), e.detail.clone())),
             failures: f.failures,
-            next_poll: show_time(f.next_poll_at),
+            next_poll: local_time(tz, f.next_poll_at),
         }
     }
 }
@@ -333,7 +323,12 @@ async fn feeds_page(
 ) -> Result<FeedsPage, AppError> {
     let store = state.store();
     let taxonomy = state.taxonomy();
-    let feeds = store.feeds().await?.iter().map(FeedRow::new).collect();
+    let feeds = store
+        .feeds()
+        .await?
+        .iter()
+        .map(|f| FeedRow::new(f, &staff.tz))
+        .collect();
     let rules = store
         .rules()
         .await?

@@ -7,7 +7,6 @@ use axum::response::Response;
 use naqsha_core::ids::SubmissionId;
 use naqsha_core::submission::{Channel, SubmissionStatus};
 use naqsha_core::user::Permission;
-use time::macros::format_description;
 
 use super::filters::{AssignedChoice, Chosen, InboxQuery, Viewer};
 use super::{
@@ -302,10 +301,7 @@ fn row(state: &AppState, staff: &Staff, ui: &AdminUi, r: &InboxRow, back: &str) 
     let workable = may_work_on(staff, r) && e.status != SubmissionStatus::Withdrawn;
     Row {
         link: SubmissionLink::new(e.id).from(back),
-        received: e
-            .received_hour
-            .format(format_description!("[year]-[month]-[day] [hour]:00"))
-            .unwrap_or_default(),
+        received: ui.time(e.received_hour),
         channel: ui.t(channel_key(e.channel)).to_owned(),
         status: ui.t(status_key(e.status)).to_owned(),
         kinds: kind_labels(state.taxonomy(), &r.kinds, ui.lang),

@@ -33,7 +33,7 @@ use super::{AdminUi, Route};
 use crate::moderation::{self, PlaceChoice, ReviewDraft};
 use crate::state::AppState;
 use crate::storage::{AuditStore, ModerationStore, ReviewStore, SealedSubmission, StoredAddition};
-use page::{Context, Entry, Messages, show_time};
+use page::{Context, Entry, Messages};
 
 /// The routes of the review screen.
 pub fn routes() -> Vec<Route> {
@@ -187,7 +187,7 @@ fn open_entries(staff: &Staff, entries: &[StoredAddition]) -> Result<Vec<Entry>,
             })?;
             Ok(Entry {
                 author: a.author.clone(),
-                at: show_time(a.created_at),
+                at: super::local_time(&staff.tz, a.created_at),
                 text: String::from_utf8_lossy(&plain).into_owned(),
             })
         })

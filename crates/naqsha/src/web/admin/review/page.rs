@@ -17,8 +17,6 @@ use naqsha_core::submission::{
     WhoseStory,
 };
 use naqsha_core::taxonomy::Taxonomy;
-use time::OffsetDateTime;
-use time::macros::format_description;
 
 use super::super::AdminUi;
 use super::form::{Problem, mark_value};
@@ -313,14 +311,6 @@ pub struct ReviewPage {
     pub kinds: &'static [Kind],
 }
 
-/// How times are shown (UTC).
-pub fn show_time(t: OffsetDateTime) -> String {
-    t.format(format_description!(
-        "[year]-[month]-[day] [hour]:[minute] UTC"
-    ))
-    .unwrap_or_default()
-}
-
 /// Builds the page.
 /// `draft` is required to show the raw side: without it (a withdrawn report) only the
 /// envelope and notes are shown.
@@ -345,7 +335,7 @@ pub fn build(
         id: ctx.envelope.id,
         status: ctx.envelope.status,
         channel: ctx.envelope.channel,
-        received: show_time(ctx.envelope.received_hour),
+        received: ui.time(ctx.envelope.received_hour),
         consent: ctx.envelope.consent,
         flagged: ctx.envelope.flagged,
         assignment: ctx.assignment,
