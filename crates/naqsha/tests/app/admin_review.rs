@@ -788,3 +788,44 @@ async fn a_decision_can_open_the_next_report_of_the_inbox_list() {
         Some(format!("/admin/submissions/{second}?done=saved").as_str())
     );
 }
+
+/// A report that mentions intimate images or sexual violence carries a content note before
+/// anything of it on the review page; an ordinary report has none.
+#[tokio::test]
+async fn a_content_note_comes_before_a_report_that_mentions_intimate_images() {
+    let app = App::new().await;
+    urdu_report(&app, "publish", false).await;
+    let ordinary = app.inbox().await[0].id;
+    app.report_with_receipt(
+        "/report",
+        Multipart::new()
+            .text(
+                "what_happened",
+                "He says he will post my nudes tonight unless I pay. I am scared.",
+            )
+            .text("consent", "private"),
+    )
+    .await;
+    let noted = app
+        .inbox()
+        .await
+        .iter()
+        .map(|e| e.id)
+        .find(|id| *id != ordinary)
+        .unwrap();
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+
+    let html = open_page(&app, &mona, noted).await.html();
+    assert_eq!(
+        texts(&html, ".review-raw .content-note"),
+        [t(Lang::En, "admin.review.content_note.intimate_images")]
+    );
+    let page = open_page(&app, &mona, noted).await.text();
+    let note_at = page.find("content-note").unwrap();
+    assert!(
+        note_at < page.find("id=\"raw-text\"").unwrap(),
+        "the note comes before the text"
+    );
+    let html = open_page(&app, &mona, ordinary).await.html();
+    assert_eq!(count(&html, ".content-note"), 0);
+}

@@ -22,8 +22,8 @@ use super::super::AdminUi;
 use super::form::{Problem, mark_value};
 use super::labels;
 use super::segments::{CharIndex, Segment, segments};
-use crate::moderation::PlaceChoice;
 use crate::moderation::draft::{ReviewDraft, machine_draft};
+use crate::moderation::{PlaceChoice, content_note};
 use crate::storage::AttachmentInfo;
 
 /// A stretch of raw text as the moderator sees it: as stored, or — for a character that
@@ -197,6 +197,9 @@ pub struct Evidence {
 /// The raw side and the form: everything shown only while the report exists.
 #[derive(Debug, Clone)]
 pub struct RawView {
+    /// Content notes (translated) shown before anything of the report: it mentions
+    /// intimate images or sexual violence.
+    pub content_notes: Vec<String>,
     /// The report's language.
     pub lang: Lang,
     /// When it happened, as the reporter said.
@@ -461,6 +464,10 @@ fn raw_view(
         k: place.rule.k.to_string(),
     };
     RawView {
+        content_notes: content_note::notes(raw)
+            .into_iter()
+            .map(|n| ui.t(n.key()).to_owned())
+            .collect(),
         lang: r.language,
         when: r
             .when
