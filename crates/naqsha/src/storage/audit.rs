@@ -66,6 +66,16 @@ pub trait AuditStore {
         &self,
         filter: &AuditFilter,
     ) -> impl Future<Output = Result<u64, StorageError>> + Send;
+
+    /// How many different reports had their text opened (a `view_raw` entry of a report)
+    /// in `[from, to)`, by `actor` or by anyone: a moderator's workload, counted from the
+    /// audit trail.
+    fn reports_opened(
+        &self,
+        actor: Option<UserId>,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+    ) -> impl Future<Output = Result<u64, StorageError>> + Send;
 }
 
 pub(crate) fn audit_from_row(row: &AnyRow) -> Result<AuditEvent, StorageError> {
@@ -122,6 +132,29 @@ impl AuditStore for Store {
             .fetch_all(self.pool())
             .await?;
         rows.iter().map(audit_from_row).collect()
+    }
+
+    async fn reports_opened(
+        &self,
+        actor: Option<UserId>,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+    ) -> Result<u64, StorageError> {
+        // The review page audits its raw text as "report" or "report, contact details".
+        let row = sqlx::query(
+            "SELECT COUNT(DISTINCT subject) AS n FROM audit_events \
+             WHERE action = $1 AND detail LIKE 'report%' AND ($2 IS NULL OR actor = $2) \
+             AND at >= $3 AND at < $4",
+        )
+        .bind(AuditAction::ViewRaw.as_str())
+        .bind(actor.map(|a| a.to_string()))
+        .bind(ts(from))
+        .bind(ts(to))
+        .fetch_one(self.pool())
+        .await?;
+        let c = Cols::new(&row, "audit_events");
+        let n = c.int("n")?;
+        u64::try_from(n).map_err(|e| c.corrupt("n", e))
     }
 
     async fn count_audit_events(&self, filter: &AuditFilter) -> Result<u64, StorageError> {

@@ -650,3 +650,45 @@ async fn inbox_times_are_in_the_organisations_time_zone() {
         .await;
     assert!(review.text().contains(&expected), "the review page too");
 }
+
+/// Workload, not surveillance: the inbox tells each moderator how many reports she opened
+/// today (each once, however often), and a coordinator the team's total, never anyone
+/// else's own count.
+#[tokio::test]
+async fn the_inbox_counts_the_reports_opened_today() {
+    let app = App::new().await;
+    for text in [
+        "Someone made a fake profile with my photos.",
+        "My account was hacked and my messages were read.",
+    ] {
+        app.report_with_receipt(
+            "/report",
+            Multipart::new()
+                .text("what_happened", text)
+                .text("consent", "private"),
+        )
+        .await;
+    }
+    let ids: Vec<SubmissionId> = app.inbox().await.iter().map(|e| e.id).collect();
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    let workload = async |who: &crate::support::staff::Browser| {
+        let html = who.get(&app, "/admin/inbox").await.html();
+        texts(&html, ".inbox-workload").concat()
+    };
+    assert_eq!(workload(&mona).await, "Today you opened 0 reports.");
+    for id in [ids[0], ids[0], ids[1]] {
+        let page = mona.get(&app, &format!("/admin/submissions/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+    }
+    assert_eq!(workload(&mona).await, "Today you opened 2 reports.");
+
+    let cora = signed_in(&app, "cora", Role::Coordinator).await;
+    let page = cora
+        .get(&app, &format!("/admin/submissions/{}", ids[0]))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        workload(&cora).await,
+        "Today you opened 1 report. Today the team opened 2 reports."
+    );
+}

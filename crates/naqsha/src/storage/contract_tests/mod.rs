@@ -947,3 +947,62 @@ async fn sessions_of_lists_one_accounts_sessions(store: &Store) {
     );
 }
 contract!(sessions_of_lists_one_accounts_sessions);
+
+/// A moderator's workload: the different reports whose text she opened in a period, counted
+/// from the audit trail (each report once, however often opened; evidence and other entries
+/// not counted), for her or for everyone.
+async fn reports_opened_counts_each_report_once(store: &Store) {
+    let mona = user("mona", Role::Moderator);
+    let omar = user("omar", Role::Moderator);
+    store.insert_user(&mona).await.unwrap();
+    store.insert_user(&omar).await.unwrap();
+    let (a, b, c) = (
+        SubmissionId::random(),
+        SubmissionId::random(),
+        SubmissionId::random(),
+    );
+    let day = datetime!(2026-03-01 00:00 UTC);
+    let at = |hours: i64| day + time::Duration::hours(hours);
+    let view = |who: &User, id: SubmissionId, detail: &str, hours: i64| {
+        let mut e = AuditEvent::now(Some(who.id), AuditAction::ViewRaw)
+            .subject(id)
+            .detail(detail);
+        e.at = at(hours);
+        e
+    };
+    for e in [
+        view(&mona, a, "report", 1),
+        view(&mona, a, "report", 2),
+        view(&mona, a, "report, contact details", 3),
+        view(&mona, b, "report", 4),
+        view(&mona, c, "evidence 123", 5),
+        view(&omar, c, "report", 6),
+        view(&mona, c, "report", 30),
+    ] {
+        store.append_audit(&e).await.unwrap();
+    }
+    let next_day = at(24);
+    assert_eq!(
+        store
+            .reports_opened(Some(mona.id), day, next_day)
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        store
+            .reports_opened(Some(omar.id), day, next_day)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(store.reports_opened(None, day, next_day).await.unwrap(), 3);
+    assert_eq!(
+        store
+            .reports_opened(Some(mona.id), next_day, at(48))
+            .await
+            .unwrap(),
+        1
+    );
+}
+contract!(reports_opened_counts_each_report_once);

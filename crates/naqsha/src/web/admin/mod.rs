@@ -142,6 +142,15 @@ pub struct AdminUi {
     pub tz: jiff::tz::TimeZone,
 }
 
+/// Today in the organisation's time zone, as the moments `[start, end)`.
+pub fn today(tz: &jiff::tz::TimeZone) -> Option<(time::OffsetDateTime, time::OffsetDateTime)> {
+    let now = jiff::Timestamp::now().to_zoned(tz.clone());
+    let start = now.start_of_day().ok()?;
+    let end = start.tomorrow().ok()?.start_of_day().ok()?;
+    let at = |z: &jiff::Zoned| time::OffsetDateTime::from_unix_timestamp(z.timestamp().as_second());
+    Some((at(&start).ok()?, at(&end).ok()?))
+}
+
 /// `t` as staff pages show it: to the minute, in the organisation's time zone, with the
 /// zone's abbreviation (`2026-12-06 14:05 PKT`).
 pub fn local_time(tz: &jiff::tz::TimeZone, t: time::OffsetDateTime) -> String {

@@ -14,7 +14,7 @@ use super::{
     province_options, status_key,
 };
 use crate::state::AppState;
-use crate::storage::{InboxRow, ModerationStore, UserStore};
+use crate::storage::{AuditStore, InboxRow, ModerationStore, UserStore};
 use crate::web::admin::AdminUi;
 use crate::web::admin::flood::FloodPanel;
 use crate::web::admin::session::Staff;
@@ -132,6 +132,10 @@ pub struct Paging {
 #[template(path = "admin/inbox.html")]
 struct InboxPage {
     ui: AdminUi,
+    /// How many reports the viewer opened today (her workload, shown to her alone).
+    workload: String,
+    /// For coordinators: how many the team opened today, a total only.
+    team_workload: Option<String>,
     statuses: Vec<Choice>,
     channels: Vec<Choice>,
     kinds: Vec<Choice>,
@@ -212,7 +216,28 @@ pub async fn show(
         newer: (chosen.page > 1).then(|| chosen.href(chosen.page - 1)),
         older: (chosen.page < pages).then(|| chosen.href(chosen.page + 1)),
     });
+    // Workload, not surveillance: each moderator sees her own count, coordinators the
+    // team's total and nobody anyone else's.
+    let (mut workload, mut team_workload) = (String::new(), None);
+    if let Some((from, to)) = crate::web::admin::today(&staff.tz) {
+        let mine = store.reports_opened(Some(staff.user.id), from, to).await?;
+        workload = ui.p(
+            "admin.inbox.workload_you",
+            mine,
+            &[("count", &mine.to_string())],
+        );
+        if viewer.coordinates {
+            let all = store.reports_opened(None, from, to).await?;
+            team_workload = Some(ui.p(
+                "admin.inbox.workload_team",
+                all,
+                &[("count", &all.to_string())],
+            ));
+        }
+    }
     let page = InboxPage {
+        workload,
+        team_workload,
         statuses: status_choices(&ui, chosen.status),
         channels: channel_choices(&ui, chosen.channel),
         kinds: choices(
