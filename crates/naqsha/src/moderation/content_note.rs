@@ -37,7 +37,7 @@ impl ContentNote {
     }
 }
 
-/// The folded phrases of each note. A section the code does not know is skipped (and the
+/// The folded phrases of each note, each padded with a space on either side. A section the code does not know is skipped (and the
 /// unit test refuses it).
 static PHRASES: LazyLock<Vec<(ContentNote, String)>> = LazyLock::new(|| {
     let mut out = Vec::new();
@@ -52,7 +52,8 @@ static PHRASES: LazyLock<Vec<(ContentNote, String)>> = LazyLock::new(|| {
         }
         let folded = normalise(line);
         if let (Some(note), false) = (note, folded.is_empty()) {
-            out.push((note, folded));
+            // padded, to be found as whole words in a padded text
+            out.push((note, format!(" {folded} ")));
         }
     }
     out
@@ -61,17 +62,14 @@ static PHRASES: LazyLock<Vec<(ContentNote, String)>> = LazyLock::new(|| {
 /// The notes `text` calls for, each once, in the order of [`ContentNote`].
 pub fn notes(text: &str) -> Vec<ContentNote> {
     let folded = format!(" {} ", normalise(text));
-    let mut found = Vec::new();
-    for note in [ContentNote::IntimateImages, ContentNote::SexualViolence] {
-        let hit = PHRASES
-            .iter()
-            .filter(|(n, _)| *n == note)
-            .any(|(_, phrase)| folded.contains(&format!(" {phrase} ")));
-        if hit {
-            found.push(note);
-        }
-    }
-    found
+    [ContentNote::IntimateImages, ContentNote::SexualViolence]
+        .into_iter()
+        .filter(|note| {
+            PHRASES
+                .iter()
+                .any(|(n, phrase)| n == note && folded.contains(phrase.as_str()))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -41,6 +41,11 @@ pub struct ReviewDraft {
 }
 
 impl ReviewDraft {
+    /// The terms of the `kind` dimension it codes: the report's kinds for the inbox filter.
+    pub fn kinds(&self) -> Vec<String> {
+        self.labels.terms("kind").map(|t| t.to_string()).collect()
+    }
+
     /// The starting point for a report: every suggestion accepted, the reporter's ticks and
     /// month, and the wording of an existing case (e.g. one published before drafts were kept).
     pub fn fresh(report: &SealedReport, case: Option<&Case>) -> Self {

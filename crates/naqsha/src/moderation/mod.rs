@@ -15,7 +15,7 @@ pub mod publish;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::case::{Case, CaseStatus};
-use naqsha_core::ids::UserId;
+use naqsha_core::ids::{SubmissionId, UserId};
 use naqsha_core::places::Gazetteer;
 use naqsha_core::redaction::Kind;
 use naqsha_core::review::{Decision, RedactionPlan};
@@ -124,6 +124,15 @@ pub struct Moderator<'a> {
     pub id: UserId,
     /// The organisation key's public half.
     pub key: &'a OrgPublicKey,
+}
+
+impl Moderator<'_> {
+    /// An audit entry of this moderator about `subject`.
+    fn audit(&self, action: AuditAction, subject: SubmissionId, detail: String) -> AuditEvent {
+        AuditEvent::now(Some(self.id), action)
+            .subject(subject)
+            .detail(detail)
+    }
 }
 
 /// The report a decision is about, as the review screen opened it.
@@ -236,11 +245,7 @@ pub async fn decide(
     };
     let sealed = draft.seal(by.key).map_err(DecisionError::Sealing)?;
     let subject = envelope.id;
-    let event = |action: AuditAction, detail: String| {
-        AuditEvent::now(Some(by.id), action)
-            .subject(subject)
-            .detail(detail)
-    };
+    let event = |action: AuditAction, detail: String| by.audit(action, subject, detail);
     let mut audit = Vec::new();
     if opened.saved.is_none_or(|saved| saved.plan != draft.plan) {
         audit.push(event(
@@ -266,7 +271,7 @@ pub async fn decide(
     if status == CaseStatus::Published {
         audit.push(event(AuditAction::Publish, format!("case {}", case.id)));
     }
-    let kinds: Vec<String> = draft.labels.terms("kind").map(|t| t.to_string()).collect();
+    let kinds = draft.kinds();
     desk.store
         .commit_decision(&DecisionWrite {
             submission: subject,
@@ -350,11 +355,7 @@ pub async fn make_news_case(
         publish::Stories::default(),
         now,
     );
-    let event = |action: AuditAction, detail: String| {
-        AuditEvent::now(Some(by.id), action)
-            .subject(subject)
-            .detail(detail)
-    };
+    let event = |action: AuditAction, detail: String| by.audit(action, subject, detail);
     let audit = [
         event(
             AuditAction::RedactionDecision,
@@ -369,7 +370,7 @@ pub async fn make_news_case(
             ),
         ),
     ];
-    let kinds: Vec<String> = draft.labels.terms("kind").map(|t| t.to_string()).collect();
+    let kinds = draft.kinds();
     desk.store
         .commit_decision(&DecisionWrite {
             submission: subject,

@@ -6,8 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use naqsha_core::audit::AuditAction;
-use naqsha_core::ids::AttachmentId;
-use naqsha_core::sealing;
+use naqsha_core::ids::{AttachmentId, SubmissionId};
+use naqsha_core::sealing::{self, Sealed, Zeroizing};
 
 use super::{audit, open};
 use crate::state::AppState;
@@ -31,13 +31,15 @@ fn disposition(media_type: &str, attachment: AttachmentId) -> String {
     }
 }
 
-/// Serves one evidence file of a submission.
-pub async fn serve(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path((id, attachment)): Path<(String, String)>,
-) -> Result<Response, AppError> {
-    let opened = open(&state, &staff, &id).await?;
+/// One evidence file of a submission the moderator may open: the submission, the file's id,
+/// its media type and its sealed bytes. Not found for a file of another submission.
+async fn find(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    attachment: &str,
+) -> Result<(SubmissionId, AttachmentId, String, Sealed), AppError> {
+    let opened = open(state, staff, id).await?;
     let attachment: AttachmentId = attachment.parse().map_err(|_| AppError::NotFound)?;
     let sid = opened.sealed.envelope.id;
     let (media_type, sealed) = state
@@ -45,8 +47,23 @@ pub async fn serve(
         .attachment(sid, attachment)
         .await?
         .ok_or(AppError::NotFound)?;
-    let plain = sealing::open(&staff.key()?.secret, &sealed)
-        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("opening evidence")))?;
+    Ok((sid, attachment, media_type, sealed))
+}
+
+/// The file's bytes, opened with the moderator's key.
+fn unseal(staff: &Staff, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, AppError> {
+    sealing::open(&staff.key()?.secret, sealed)
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("opening evidence")))
+}
+
+/// Serves one evidence file of a submission.
+pub async fn serve(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((id, attachment)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (sid, attachment, media_type, sealed) = find(&state, &staff, &id, &attachment).await?;
+    let plain = unseal(&staff, &sealed)?;
     audit(
         &state,
         &staff,
@@ -85,19 +102,11 @@ pub async fn preview(
     staff: Staff,
     Path((id, attachment)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let opened = open(&state, &staff, &id).await?;
-    let attachment: AttachmentId = attachment.parse().map_err(|_| AppError::NotFound)?;
-    let sid = opened.sealed.envelope.id;
-    let (media_type, sealed) = state
-        .store()
-        .attachment(sid, attachment)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (_, _, media_type, sealed) = find(&state, &staff, &id, &attachment).await?;
     if !INLINE.contains(&media_type.as_str()) {
         return Err(AppError::NotFound);
     }
-    let plain = sealing::open(&staff.key()?.secret, &sealed)
-        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("opening evidence")))?;
+    let plain = unseal(&staff, &sealed)?;
     // Decoding a large photograph takes a while: off the threads that serve pages.
     let png = tokio::task::spawn_blocking(move || crate::intake::evidence::blurred_preview(&plain))
         .await
