@@ -2,7 +2,8 @@
 //! while six attackers run at once — slow connections that never finish their headers,
 //! reports with giant pictures, forms re-sent with large PDFs and no words (kept as drafts),
 //! sign-in floods with made-up names, SMS gateway posts with wrong secrets, and receipt
-//! guessing — and meanwhile an honest visitor reads pages and sends reports, and a monitor
+//! guessing — and meanwhile an honest visitor reads pages and sends reports, and a monitor (on a
+//! thread and runtime of its own, not queued behind the attackers)
 //! probes `/healthz` every 200 ms (`--short`: every 50 ms, for a p99 of 1,200 probes rather
 //! than 300). The server's memory is sampled every second.
 //!
@@ -393,10 +394,11 @@ async fn soak(o: &Options, dir: &std::path::Path) -> ExitCode {
         ));
     }
 
-    // The honest visitor and the prober, on their own schedules.
+    // The honest visitor and the prober, on their own schedules, on a thread and runtime of
+    // their own: a monitor elsewhere is not queued behind the attackers' tasks in this
+    // process, so a probe's time is the server's answer, not this tool's backlog.
     let visits: SharedVisits = Arc::new(Mutex::new(honest::Visits::default()));
     let probes: SharedProbes = Arc::new(Mutex::new(honest::Probes::default()));
-    let mut honest_tasks = tokio::task::JoinSet::new();
     let schedule = {
         let (run, visits, probes) = (run.clone(), visits.clone(), probes.clone());
         let (visit_every, probe_every) = (
@@ -404,46 +406,51 @@ async fn soak(o: &Options, dir: &std::path::Path) -> ExitCode {
             Duration::from_millis(o.probe_every_ms),
         );
         async move {
-            let mut tasks = Vec::new();
+            let mut tasks = tokio::task::JoinSet::new();
             let (mut next_visit, mut next_probe) = (t0 + Duration::from_secs(1), t0);
             let (mut v, mut p) = (0usize, 0usize);
             while run.going() {
                 let now = Instant::now();
                 if now >= next_visit {
-                    tasks.push(tokio::spawn(honest::visit(
-                        run.server,
-                        v,
-                        t0,
-                        visits.clone(),
-                    )));
+                    tasks.spawn(honest::visit(run.server, v, t0, visits.clone()));
                     v += 1;
                     next_visit += visit_every;
                 }
                 if now >= next_probe {
-                    tasks.push(tokio::spawn(honest::probe(
-                        run.server,
-                        p,
-                        t0,
-                        probes.clone(),
-                    )));
+                    tasks.spawn(honest::probe(run.server, p, t0, probes.clone()));
                     p += 1;
                     next_probe += probe_every;
                 }
                 tokio::time::sleep_until(next_visit.min(next_probe).into()).await;
             }
-            tasks
+            // Honest requests in flight are waited for (each is bounded by the client's
+            // timeout).
+            while tasks.join_next().await.is_some() {}
         }
     };
-    for task in schedule.await {
-        honest_tasks.spawn(async move {
-            let _ = task.await;
+    let monitor = std::thread::Builder::new()
+        .name("honest-monitor".into())
+        .spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map(|rt| rt.block_on(schedule))
         });
+    let monitor = match monitor {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("cannot start the monitor thread: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let monitored = tokio::task::spawn_blocking(move || monitor.join()).await;
+    if !matches!(monitored, Ok(Ok(Ok(())))) {
+        eprintln!("the honest visitor and /healthz monitor did not run to the end");
+        return ExitCode::from(2);
     }
-    // The run is over (or was stopped): honest requests in flight are waited for (each is
-    // bounded by the client's timeout); attackers get a few seconds, then are cut off.
+    // The run is over (or was stopped): attackers get a few seconds, then are cut off.
     run.stop.store(true, Ordering::SeqCst);
     let elapsed = t0.elapsed().as_secs_f64();
-    while honest_tasks.join_next().await.is_some() {}
     let _ = tokio::time::timeout(Duration::from_secs(15), async {
         while attackers.join_next().await.is_some() {}
     })

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod case;
+pub mod cues;
 pub mod demo;
 pub mod disclosure;
 pub mod enums;
@@ -22,4 +23,5 @@ pub mod shared_secret;
 pub mod submission;
 pub mod taxonomy;
 pub mod text;
+pub mod urgency;
 pub mod user;

@@ -117,6 +117,9 @@ pub struct RawReport {
     pub source_url: Option<String>,
     /// What may become public.
     pub consent: Consent,
+    /// She said she is in danger now (the report is urgent, whatever its words).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub danger_now: bool,
     /// The language the reporter used.
     pub language: Lang,
     /// The exact time of arrival; the clear-text column only keeps the hour.
@@ -197,6 +200,8 @@ pub struct SubmissionEnvelope {
     pub received_hour: OffsetDateTime,
     /// Arrived during a flood without proof of work; moderators should look twice.
     pub flagged: bool,
+    /// Why it should be read first, if it should.
+    pub urgency: Option<crate::urgency::Urgency>,
 }
 
 #[cfg(test)]

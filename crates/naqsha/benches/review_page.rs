@@ -74,6 +74,7 @@ async fn run() {
     let text = long_report();
     let spans = naqsha_core::redaction::detect(&text).len();
     let report = RawReport {
+        danger_now: false,
         self_description: None,
         what_happened: ReportText::parse(&text).expect("report text"),
         when: None,

@@ -37,6 +37,7 @@ async fn main() -> anyhow::Result<()> {
             state.gazetteer(),
             Incoming {
                 report: RawReport {
+                    danger_now: false,
                     self_description: None,
                     what_happened: ReportText::parse(&format!(
                         "Report {i}: a fake profile used my photos and sent messages to my \

@@ -4,8 +4,9 @@
 //! The secret key exists in the clear only in memory, inside the value these functions
 //! return; it is never written anywhere.
 //!
-//! Password work (argon2id, 64 MiB and three passes a derivation) runs on the blocking pool,
-//! never on the async workers that serve pages and `/healthz`. How many run at once is the
+//! Password work (argon2id, 64 MiB and three passes a derivation) runs on the heavy threads
+//! of [`crate::heavy`], at a lower priority than the async workers that serve pages and
+//! `/healthz`, never on them. How many run at once is the
 //! caller's gate (`staff::HashGate` for the web).
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
@@ -145,13 +146,13 @@ pub struct SignedIn {
     pub key: Option<Unlocked>,
 }
 
-/// Runs CPU- and memory-heavy password work on the blocking pool.
+/// Runs CPU- and memory-heavy password work on a heavy thread ([`crate::heavy`]).
 async fn off_the_workers<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, KeyringError> {
-    tokio::task::spawn_blocking(work)
+    crate::heavy::run(work)
         .await
-        .map_err(|e| KeyringError::Crypto(format!("password work did not finish: {e}")))
+        .map_err(|e| KeyringError::Crypto(format!("password work: {e}")))
 }
 
 /// Whether `password` matches `phc`, checked off the async workers.

@@ -95,6 +95,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
          923001234567."
     );
     let report = RawReport {
+        danger_now: false,
         self_description: None,
         what_happened: ReportText::parse(&text).unwrap(),
         when: None,

@@ -53,6 +53,9 @@ pub struct ReportInput {
     pub year: String,
     /// "About" ticked.
     pub approximate: bool,
+    /// "I am in danger now" ticked.
+    #[serde(default)]
+    pub danger_now: bool,
     /// A district (or province) id from the gazetteer.
     pub place: String,
     /// A town or city typed by hand.
@@ -337,6 +340,7 @@ impl ReportInput {
         match what_happened {
             Some(what_happened) if errors.is_empty() => Ok(ValidReport {
                 report: RawReport {
+                    danger_now: self.danger_now,
                     what_happened,
                     when,
                     place,

@@ -93,7 +93,7 @@ impl EvidenceGate {
             };
             let limits = limits.clone();
             let key = public_key.clone();
-            let one = tokio::task::spawn_blocking(move || {
+            let one = crate::heavy::run(move || {
                 let _held = (memory, worker);
                 clean_and_seal_one(&bytes, &limits, &key)
             })

@@ -148,6 +148,8 @@ pub fn seal_submission(
     let consent = report.consent;
     let kinds = report.labels.terms("kind").map(|t| t.to_string()).collect();
     let received_at = report.received_at;
+    // Read from the words before they are sealed; only the reason is kept in the clear.
+    let urgency = naqsha_core::urgency::of_report(&report, channel);
     let sealed_report = seal_report(public_key, report)?;
     let sealed_contact = match contact.filter(|c| c.phone.is_some() || c.email.is_some()) {
         Some(c) => {
@@ -160,6 +162,7 @@ pub fn seal_submission(
     };
     Ok(NewSubmission {
         envelope: SubmissionEnvelope {
+            urgency,
             id: SubmissionId::random(),
             channel,
             status: SubmissionStatus::New,

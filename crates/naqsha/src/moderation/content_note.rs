@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use naqsha_core::near_duplicate::normalise;
+use naqsha_core::cues::Cues;
 
 /// The cue lists, embedded.
 const CUES: &str = include_str!("../../../../data/moderation/content-note-cues.txt");
@@ -37,39 +37,16 @@ impl ContentNote {
     }
 }
 
-/// The folded phrases of each note, each padded with a space on either side. A section the code does not know is skipped (and the
-/// unit test refuses it).
-static PHRASES: LazyLock<Vec<(ContentNote, String)>> = LazyLock::new(|| {
-    let mut out = Vec::new();
-    let mut note = None;
-    for line in CUES.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            note = ContentNote::section(name);
-            continue;
-        }
-        let folded = normalise(line);
-        if let (Some(note), false) = (note, folded.is_empty()) {
-            // padded, to be found as whole words in a padded text
-            out.push((note, format!(" {folded} ")));
-        }
-    }
-    out
-});
+/// The cue list, parsed once.
+static LIST: LazyLock<Cues<ContentNote>> =
+    LazyLock::new(|| Cues::parse(CUES, ContentNote::section));
 
 /// The notes `text` calls for, each once, in the order of [`ContentNote`].
 pub fn notes(text: &str) -> Vec<ContentNote> {
-    let folded = format!(" {} ", normalise(text));
-    [ContentNote::IntimateImages, ContentNote::SexualViolence]
-        .into_iter()
-        .filter(|note| {
-            PHRASES
-                .iter()
-                .any(|(n, phrase)| n == note && folded.contains(phrase.as_str()))
-        })
-        .collect()
+    LIST.found(
+        text,
+        &[ContentNote::IntimateImages, ContentNote::SexualViolence],
+    )
 }
 
 #[cfg(test)]
@@ -78,17 +55,11 @@ mod tests {
 
     #[test]
     fn the_cue_lists_parse_into_known_sections_only() {
-        let mut section = None;
-        for line in CUES.lines().map(str::trim) {
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = ContentNote::section(name);
-                assert!(section.is_some(), "unknown section [{name}]");
-            } else if !line.is_empty() && !line.starts_with('#') {
-                assert!(section.is_some(), "{line:?} before any section");
-                assert!(!normalise(line).is_empty(), "{line:?} folds to nothing");
-            }
-        }
-        assert!(PHRASES.len() > 50);
+        assert_eq!(
+            Cues::problems(CUES, ContentNote::section),
+            Vec::<String>::new()
+        );
+        assert!(LIST.len() > 50);
     }
 
     #[test]

@@ -124,6 +124,7 @@ pub(crate) mod tests_support {
     pub(crate) fn report(text: &str, spans: Vec<Span>) -> SealedReport {
         SealedReport {
             report: RawReport {
+                danger_now: false,
                 self_description: None,
                 what_happened: ReportText::parse(text).unwrap(),
                 when: None,

@@ -9,6 +9,7 @@
 //! and status and every audit entry are stored together or not at all, so a crash or a
 //! failed write between them cannot leave a half-decided report.
 
+pub mod bulk;
 pub mod content_note;
 pub mod draft;
 pub mod publish;

@@ -133,7 +133,7 @@ pub trait IntakeStore {
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 }
 
-/// Binds the 13 columns of a submission row, in the order `insert_submission` names them
+/// Binds the 14 columns of a submission row, in the order `insert_submission` names them
 /// (shared with the batched import, which writes many rows per statement).
 pub(super) fn submission_values<'q>(
     q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
@@ -153,6 +153,7 @@ pub(super) fn submission_values<'q>(
         .bind(s.sealed_contact.as_ref().map(|c| c.as_bytes().to_vec()))
         .bind(ts(e.received_hour))
         .bind(join_kinds(&s.kinds))
+        .bind(e.urgency.map(|u| u.as_str()))
 }
 
 /// Stores the sealed evidence files of a submission inside the caller's transaction.
@@ -198,7 +199,7 @@ impl IntakeStore for Store {
         let q = sqlx::query(
             "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
              flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at, \
-             kinds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             kinds, urgency) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         );
         submission_values(q, s)
             .execute(&mut *tx)
@@ -260,7 +261,7 @@ impl IntakeStore for Store {
         receipt_hash: &str,
     ) -> Result<Option<SubmissionEnvelope>, StorageError> {
         let row = sqlx::query(
-            "SELECT id, channel, status, consent, province, received_hour, flagged \
+            "SELECT id, channel, status, consent, province, received_hour, flagged, urgency \
              FROM submissions WHERE receipt_hash = $1",
         )
         .bind(receipt_hash)

@@ -38,6 +38,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "spent_form_tokens",
         include_str!("../../migrations/sqlite/0006_spent_form_tokens.sql"),
     ),
+    (
+        7,
+        "urgency",
+        include_str!("../../migrations/sqlite/0007_urgency.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -70,6 +75,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         6,
         "spent_form_tokens",
         include_str!("../../migrations/postgres/0006_spent_form_tokens.sql"),
+    ),
+    (
+        7,
+        "urgency",
+        include_str!("../../migrations/postgres/0007_urgency.sql"),
     ),
 ];
 

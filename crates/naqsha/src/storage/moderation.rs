@@ -46,6 +46,38 @@ pub struct DecisionWrite<'a> {
     pub audit: &'a [AuditEvent],
 }
 
+/// What a bulk action of the inbox does to each report it reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkChange {
+    /// Archive it (as spam, or for the reason in the audit detail); a draft case of it is
+    /// archived too.
+    Archive,
+    /// Link it as a duplicate of this report, which archives it (the case is counted once).
+    DuplicateOf(SubmissionId),
+    /// Assign it to this staff member, or to nobody.
+    Assign(Option<UserId>),
+    /// Flag it urgent for this reason, or clear the flag.
+    Urgency(Option<naqsha_core::urgency::Urgency>),
+}
+
+/// A change to many reports at once, written by [`ModerationStore::bulk_change`] in one
+/// transaction. It reaches those of `ids` that are new or in review and, with `only_for`,
+/// assigned to nobody or to that moderator (a moderator's bulk action cannot touch a
+/// colleague's reports). Each report reached gets an audit entry by `actor` saying `detail`.
+#[derive(Debug, Clone, Copy)]
+pub struct BulkWrite<'a> {
+    /// The reports ticked.
+    pub ids: &'a [SubmissionId],
+    /// What is done to each.
+    pub change: BulkChange,
+    /// Only reports assigned to nobody or to this moderator.
+    pub only_for: Option<UserId>,
+    /// Who acts.
+    pub actor: UserId,
+    /// The audit detail of each entry (no content).
+    pub detail: &'a str,
+}
+
 /// Whose submissions the inbox shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Assigned {
@@ -60,11 +92,37 @@ pub enum Assigned {
     NobodyOr(UserId),
 }
 
-/// Which submissions the inbox shows.
+/// The order of the inbox.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InboxSort {
+    /// Urgent reports first, then newest first.
+    #[default]
+    UrgentFirst,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
+
+impl InboxSort {
+    /// Every order, as the inbox offers them.
+    pub const ALL: [InboxSort; 3] = [InboxSort::UrgentFirst, InboxSort::Newest, InboxSort::Oldest];
+
+    /// The name in the query string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InboxSort::UrgentFirst => "urgent",
+            InboxSort::Newest => "newest",
+            InboxSort::Oldest => "oldest",
+        }
+    }
+}
+
+/// Which submissions the inbox shows, in which order.
 #[derive(Debug, Clone, Default)]
 pub struct InboxFilter {
-    /// Only this status.
-    pub status: Option<SubmissionStatus>,
+    /// Only these statuses (every status when empty).
+    pub statuses: Vec<SubmissionStatus>,
     /// Only this channel.
     pub channel: Option<Channel>,
     /// Only submissions carrying this term of the `kind` dimension.
@@ -73,8 +131,12 @@ pub struct InboxFilter {
     pub province: Option<PlaceId>,
     /// Only flagged (arrived during a flood without proof of work).
     pub flagged: Option<bool>,
+    /// Only urgent (`true`) or only not urgent (`false`) ones.
+    pub urgent: Option<bool>,
     /// Whose submissions.
     pub assigned: Assigned,
+    /// The order.
+    pub sort: InboxSort,
 }
 
 /// One line of the inbox: the clear envelope and the clear moderation fields, nothing sealed.
@@ -170,6 +232,20 @@ pub trait ModerationStore {
         of: Option<SubmissionId>,
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 
+    /// Applies a bulk action in one transaction (see [`BulkWrite`]); returns the reports it
+    /// reached, in the order given. On any error nothing changed.
+    fn bulk_change(
+        &self,
+        write: &BulkWrite<'_>,
+    ) -> impl Future<Output = Result<Vec<SubmissionId>, StorageError>> + Send;
+
+    /// The submission whose id starts with `prefix` (at least 8 characters of it), if
+    /// exactly one does.
+    fn submission_by_prefix(
+        &self,
+        prefix: &str,
+    ) -> impl Future<Output = Result<Option<SubmissionId>, StorageError>> + Send;
+
     /// Replaces a submission's kinds (terms of the `kind` dimension); false if unknown.
     fn set_submission_kinds(
         &self,
@@ -223,7 +299,7 @@ pub trait ModerationStore {
 }
 
 pub(crate) const ENVELOPE_COLUMNS: &str =
-    "id, channel, status, consent, province, received_hour, flagged";
+    "id, channel, status, consent, province, received_hour, flagged, urgency";
 
 pub(crate) fn envelope_from_row(row: &AnyRow) -> Result<SubmissionEnvelope, StorageError> {
     let c = Cols::new(row, "submissions");
@@ -235,6 +311,7 @@ pub(crate) fn envelope_from_row(row: &AnyRow) -> Result<SubmissionEnvelope, Stor
         province: c.opt_parsed("province")?,
         received_hour: c.time("received_hour")?,
         flagged: c.flag("flagged")?,
+        urgency: c.opt_parsed("urgency")?,
     })
 }
 
@@ -342,6 +419,17 @@ impl ModerationStore for Store {
         of: Option<SubmissionId>,
     ) -> Result<bool, StorageError> {
         inbox::mark_duplicate(self, id, of).await
+    }
+
+    async fn bulk_change(&self, write: &BulkWrite<'_>) -> Result<Vec<SubmissionId>, StorageError> {
+        inbox::bulk_change(self, write).await
+    }
+
+    async fn submission_by_prefix(
+        &self,
+        prefix: &str,
+    ) -> Result<Option<SubmissionId>, StorageError> {
+        inbox::by_prefix(self, prefix).await
     }
 
     async fn set_submission_kinds(

@@ -73,6 +73,7 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("updated_at", Int),
             ("kinds", Text),
             ("duplicate_of", Text),
+            ("urgency", Text),
         ],
     ),
     (

@@ -167,7 +167,7 @@ async fn moderators_filter_take_link_and_leave_an_audit_trail_without_content() 
         attrs(&html, &format!("{urdu_row} .inbox-received a"), "href"),
         // The review page learns the list it was opened from ("then open the next report").
         vec![format!(
-            "/admin/submissions/{urdu}?from=%2Fadmin%2Finbox%3Fassigned%3Dopen"
+            "/admin/submissions/{urdu}?from=%2Fadmin%2Finbox%3Fstatus%3Dopen%26assigned%3Dopen"
         )]
     );
 
@@ -284,7 +284,9 @@ async fn moderators_filter_take_link_and_leave_an_audit_trail_without_content() 
     let linked = store.inbox_row(r.api).await.unwrap().unwrap();
     assert_eq!(linked.duplicate_of, Some(r.urdu));
     assert_eq!(linked.envelope.status, SubmissionStatus::Archived);
-    let html = mona.get(&app, "/admin/inbox").await.html();
+    // Archived, it has left the default view (new and in review); every status shows it.
+    assert!(!row_ids(&mona.get(&app, "/admin/inbox").await).contains(&api));
+    let html = mona.get(&app, "/admin/inbox?status=any").await.html();
     let api_row = format!("tr[data-id=\"{api}\"]");
     assert_eq!(
         attrs(&html, &format!("{api_row} .inbox-duplicate-of a"), "href"),
@@ -316,12 +318,17 @@ async fn moderators_filter_take_link_and_leave_an_audit_trail_without_content() 
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
     assert_eq!(
-        row_set(&mona.get(&app, "/admin/inbox").await),
+        row_set(&mona.get(&app, "/admin/inbox?status=any").await),
         set(&[&api, &urdu]),
         "someone else's is not in the default view"
     );
     assert_eq!(
-        row_ids(&mona.get(&app, "/admin/inbox?assigned=anyone").await).len(),
+        row_ids(
+            &mona
+                .get(&app, "/admin/inbox?status=any&assigned=anyone")
+                .await
+        )
+        .len(),
         3
     );
     assert_eq!(
@@ -339,7 +346,15 @@ async fn moderators_filter_take_link_and_leave_an_audit_trail_without_content() 
         StatusCode::FORBIDDEN,
         "a moderator cannot release someone else's"
     );
-    let html = cora.get(&app, "/admin/inbox").await.html();
+    // A coordinator starts on hers and nobody's too, and can choose anyone's.
+    assert_eq!(
+        row_ids(&cora.get(&app, "/admin/inbox").await),
+        vec![english.clone()]
+    );
+    let html = cora
+        .get(&app, "/admin/inbox?status=any&assigned=anyone")
+        .await
+        .html();
     assert_eq!(
         count(&html, "tr.inbox-row"),
         3,
@@ -355,7 +370,10 @@ async fn moderators_filter_take_link_and_leave_an_audit_trail_without_content() 
     assert_eq!(
         row_ids(
             &cora
-                .get(&app, &format!("/admin/inbox?assigned={}", mona.user.id))
+                .get(
+                    &app,
+                    &format!("/admin/inbox?status=any&assigned={}", mona.user.id)
+                )
                 .await
         ),
         vec![urdu.clone()]
@@ -405,6 +423,7 @@ async fn filler(app: &App, n: u32) -> NewSubmission {
     let text = format!("Imported record {n} of an older helpline spreadsheet.");
     let sealed = SealedReport {
         report: RawReport {
+            danger_now: false,
             self_description: None,
             what_happened: ReportText::parse(&text).unwrap(),
             when: None,
@@ -421,6 +440,7 @@ async fn filler(app: &App, n: u32) -> NewSubmission {
     };
     NewSubmission {
         envelope: SubmissionEnvelope {
+            urgency: None,
             id: SubmissionId::random(),
             channel: Channel::Import,
             status: SubmissionStatus::New,
@@ -439,9 +459,9 @@ async fn filler(app: &App, n: u32) -> NewSubmission {
 }
 
 #[tokio::test]
-async fn the_inbox_pages_by_fifty_keeping_its_filters() {
+async fn the_inbox_pages_by_a_hundred_keeping_its_filters() {
     let app = App::new().await;
-    for n in 0..60 {
+    for n in 0..110 {
         let s = filler(&app, n).await;
         app.state
             .store()
@@ -451,7 +471,7 @@ async fn the_inbox_pages_by_fifty_keeping_its_filters() {
     }
     let cora = signed_in(&app, "cora", Role::Coordinator).await;
     let first = cora.get(&app, "/admin/inbox?channel=import").await;
-    assert_eq!(row_ids(&first).len(), 50);
+    assert_eq!(row_ids(&first).len(), 100);
     let html = first.html();
     let next = attrs(&html, ".pager a[rel=next]", "href");
     assert_eq!(next.len(), 1);
@@ -469,12 +489,9 @@ async fn the_inbox_pages_by_fifty_keeping_its_filters() {
         prev[0].contains("channel=import") && !prev[0].contains("page="),
         "{prev:?}"
     );
-    // Each row's forms come back to this very page.
-    let backs = attrs(&html, "form.inbox-take input[name=back]", "value");
-    assert!(
-        !backs.is_empty() && backs.iter().all(|b| *b == next[0]),
-        "{backs:?}"
-    );
+    // The bulk form comes back to this very page.
+    let backs = attrs(&html, "form#bulk input[name=back]", "value");
+    assert_eq!(backs, [next[0].clone()]);
     assert_eq!(
         cora.get(&app, "/admin/inbox?channel=import&page=3")
             .await
@@ -691,4 +708,189 @@ async fn the_inbox_counts_the_reports_opened_today() {
         workload(&cora).await,
         "Today you opened 1 report. Today the team opened 2 reports."
     );
+}
+
+/// A report that says "I am in danger now", one whose words threaten a leak and a plain one:
+/// the two urgent ones come first, saying why; a bulk action archives the plain one as spam
+/// and says so; a refused bulk action shows the page again with the ticks and the note kept.
+#[tokio::test]
+async fn urgent_reports_come_first_and_bulk_actions_say_what_they_did() {
+    let app = App::new().await;
+    let send = |text: &'static str, danger: bool| {
+        let app = &app;
+        async move {
+            let mut form = Multipart::new()
+                .text("what_happened", text)
+                .text("consent", "statistics_only");
+            if danger {
+                form = form.text("danger_now", "1");
+            }
+            app.report_with_receipt("/report", form).await;
+        }
+    };
+    send(
+        "RAWMARK-plain Someone keeps sending me friend requests.",
+        false,
+    )
+    .await;
+    send(
+        "RAWMARK-leak He says he will post the video tonight, I am scared.",
+        false,
+    )
+    .await;
+    send(
+        "RAWMARK-danger My brother found out and is outside the door.",
+        true,
+    )
+    .await;
+    let api = serde_json::json!({"what_happened": "RAWMARK-api someone is following me", "danger_now": true});
+    let req = Request::post("/api/v1/submissions")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(api.to_string()))
+        .unwrap();
+    assert_eq!(app.send_from(req, PEER).await.status, StatusCode::CREATED);
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+
+    let page = mona.get(&app, "/admin/inbox").await;
+    let html = page.html();
+    let ids = row_ids(&page);
+    assert_eq!(ids.len(), 4);
+    let reasons = texts(&html, ".inbox-urgent");
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    let mut sorted = reasons.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [
+            "Urgent: A threat to leak images or chats",
+            "Urgent: She says she is in danger now",
+            "Urgent: She says she is in danger now"
+        ]
+    );
+    assert_eq!(
+        count(&html, "tr.inbox-row--urgent"),
+        3,
+        "the three urgent rows"
+    );
+    let plain = ids[3].clone();
+    assert_eq!(
+        count(&html, &format!("tr[data-id=\"{plain}\"] .inbox-urgent")),
+        0,
+        "the urgent ones first, the plain one last"
+    );
+    assert_eq!(
+        row_ids(&mona.get(&app, "/admin/inbox?urgent=1").await).len(),
+        3
+    );
+    for w in ["RAWMARK", "video tonight", "brother"] {
+        assert!(
+            !page.text().contains(w),
+            "the inbox shows no report text ({w})"
+        );
+    }
+
+    // Refused: a duplicate of a report that does not exist. The page comes back with the
+    // message, the tick and the note.
+    let back = "/admin/inbox?status=open&assigned=open";
+    let refused = mona
+        .post(
+            &app,
+            "/admin/inbox/bulk",
+            &[
+                ("back", back),
+                ("id", &plain),
+                ("action", "duplicate"),
+                ("of", "0000000000"),
+                ("note", "troll wave"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.html();
+    assert_eq!(
+        texts(&html, ".inbox-notice--error"),
+        ["Give the id of a report that exists, is not withdrawn and is not one of those ticked."]
+    );
+    assert_eq!(
+        attrs(&html, "input[name=id][checked]", "value"),
+        std::slice::from_ref(&plain)
+    );
+    assert_eq!(attrs(&html, "#bulk-note", "value"), ["troll wave"]);
+    assert_eq!(
+        attrs(&html, "#bulk-action option[selected]", "value"),
+        ["duplicate"]
+    );
+    let nothing = mona
+        .post(
+            &app,
+            "/admin/inbox/bulk",
+            &[("back", back), ("action", "archive"), ("reason", "spam")],
+        )
+        .await;
+    assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&nothing.html(), ".inbox-notice--error"),
+        ["Tick at least one report in the list first."]
+    );
+
+    // Archived as spam, with a note: the page says so and the report leaves the list.
+    let done = mona
+        .post(
+            &app,
+            "/admin/inbox/bulk",
+            &[
+                ("back", back),
+                ("id", &plain),
+                ("action", "archive"),
+                ("reason", "spam"),
+                ("note", "troll wave"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let location = done.header("location").unwrap().to_owned();
+    assert!(location.starts_with(back), "{location}");
+    let page = mona.get(&app, &location).await;
+    assert_eq!(
+        texts(&page.html(), ".inbox-notice"),
+        ["Archived 1 of the 1 chosen reports."]
+    );
+    assert!(!row_ids(&page).contains(&plain));
+    let events = app
+        .state
+        .store()
+        .audit_events(&AuditFilter::default(), 1000, 0)
+        .await
+        .unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.subject.as_deref() == Some(plain.as_str())
+                && e.detail.as_deref() == Some("bulk: archived, spam: troll wave"))
+    );
+
+    // Flag and clear by hand: the plain one is archived, so the flag reaches nobody; the
+    // danger one is cleared.
+    let danger = ids[0].clone();
+    let cleared = mona
+        .post(
+            &app,
+            "/admin/inbox/bulk",
+            &[
+                ("back", back),
+                ("id", &danger),
+                ("id", &plain),
+                ("action", "not_urgent"),
+            ],
+        )
+        .await;
+    let page = mona.get(&app, cleared.header("location").unwrap()).await;
+    assert_eq!(
+        texts(&page.html(), ".inbox-notice"),
+        [
+            "Cleared the urgent flag of 1 of the 2 chosen reports. The others were already \
+          decided, withdrawn, somebody else's or already so."
+        ]
+    );
+    assert_eq!(count(&page.html(), ".inbox-urgent"), 2);
 }

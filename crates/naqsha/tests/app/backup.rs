@@ -50,6 +50,7 @@ async fn report(app: &App, n: usize) {
         state.gazetteer(),
         Incoming {
             report: RawReport {
+                danger_now: false,
                 self_description: None,
                 what_happened: ReportText::parse(&format!(
                     "Report number {n}: he kept messaging me from new accounts after I \

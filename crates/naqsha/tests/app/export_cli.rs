@@ -35,6 +35,7 @@ async fn seeded(app: &App) -> usize {
         g,
         Incoming {
             report: RawReport {
+                danger_now: false,
                 self_description: None,
                 what_happened: ReportText::parse(&format!("He wrote {RAW_PHRASE} to me.")).unwrap(),
                 when: None,

@@ -78,7 +78,7 @@ pub async fn ingest(state: &impl Context, raw: &[u8]) -> Result<Ingested, Ingest
         .map(|a| (a.declared_type.clone(), a.bytes.clone()))
         .collect();
     let key = public_key.clone();
-    let (attachments, skipped) = tokio::task::spawn_blocking(move || clean_all(&files, &key))
+    let (attachments, skipped) = crate::heavy::run(move || clean_all(&files, &key))
         .await
         .map_err(|e| IngestError::Storage(e.into()))?;
 
@@ -90,6 +90,7 @@ pub async fn ingest(state: &impl Context, raw: &[u8]) -> Result<Ingested, Ingest
     let what_happened =
         ReportText::parse(text).map_err(|_| IngestError::Unreadable(parse::ParseError::Empty))?;
     let report = RawReport {
+        danger_now: false,
         self_description: None,
         language: crate::channels::language_of(text),
         what_happened,

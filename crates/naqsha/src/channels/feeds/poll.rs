@@ -245,6 +245,7 @@ impl Poller {
                 continue;
             };
             let report = RawReport {
+                danger_now: false,
                 self_description: None,
                 what_happened,
                 when: entry

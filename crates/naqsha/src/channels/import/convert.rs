@@ -185,6 +185,7 @@ impl Converter {
             Lang::En
         };
         let report = RawReport {
+            danger_now: false,
             self_description: None,
             what_happened,
             when,

@@ -444,6 +444,7 @@ fn raw_report(
     received_at: OffsetDateTime,
 ) -> Result<RawReport, TextError> {
     Ok(RawReport {
+        danger_now: false,
         self_description: None,
         what_happened: ReportText::parse(text)?,
         when: None,

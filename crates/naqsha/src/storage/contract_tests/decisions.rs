@@ -20,7 +20,7 @@ const WRITES: [(&str, &str); 10] = [
 ];
 
 /// Makes every `statement` on `table` fail until [`heal`].
-async fn inject(store: &Store, table: &str, statement: &str) {
+pub(super) async fn inject(store: &Store, table: &str, statement: &str) {
     let sql = match store.backend() {
         Backend::Sqlite => vec![format!(
             "CREATE TRIGGER inject_fault BEFORE {statement} ON {table} \
@@ -45,7 +45,7 @@ async fn inject(store: &Store, table: &str, statement: &str) {
     }
 }
 
-async fn heal(store: &Store, table: &str) {
+pub(super) async fn heal(store: &Store, table: &str) {
     let sql = match store.backend() {
         Backend::Sqlite => "DROP TRIGGER inject_fault".to_owned(),
         Backend::Postgres => format!("DROP TRIGGER inject_fault ON {table}"),

@@ -143,6 +143,7 @@ fn published_case(province_id: &str, period: &str, labels: &[(&str, &str)]) -> C
 fn new_submission(pk: &sealing::OrgPublicKey, receipt: Option<&str>) -> NewSubmission {
     NewSubmission {
         envelope: SubmissionEnvelope {
+            urgency: None,
             id: SubmissionId::random(),
             channel: Channel::Web,
             status: SubmissionStatus::New,
@@ -183,7 +184,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        vec![1, 2, 3, 4, 5, 6]
+        vec![1, 2, 3, 4, 5, 6, 7]
     );
     store.ping().await.unwrap();
 }
@@ -376,7 +377,7 @@ async fn inbox_filters_and_status(store: &Store) {
             .unwrap()
     );
     let review = InboxFilter {
-        status: Some(SubmissionStatus::InReview),
+        statuses: vec![SubmissionStatus::InReview],
         ..Default::default()
     };
     assert_eq!(
@@ -843,6 +844,7 @@ fn unsupported_urls_are_refused() {
 
 // Contracts of the moderation workspace and the channels, one file per area.
 mod backup;
+mod bulk;
 mod decisions;
 mod import;
 mod inbox;

@@ -6,20 +6,25 @@ use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
 use super::query::Conditions;
-use super::{Assigned, InboxFilter, InboxRow, envelope_from_row};
+use super::{Assigned, BulkChange, BulkWrite, InboxFilter, InboxRow, InboxSort, envelope_from_row};
 use crate::storage::rows::{Cols, flag, ts};
 use crate::storage::{StorageError, Store};
 
 const ROW_SQL: &str = "SELECT s.id, s.channel, s.status, s.consent, s.province, \
-     s.received_hour, s.flagged, s.kinds, s.assigned_to, s.duplicate_of, \
+     s.received_hour, s.flagged, s.urgency, s.kinds, s.assigned_to, s.duplicate_of, \
      u.username AS assignee FROM submissions s LEFT JOIN users u ON u.id = s.assigned_to";
 
 /// The conditions of a filter, on table alias `s`.
 fn conditions(filter: &InboxFilter) -> Conditions {
     let mut c = Conditions::default();
-    if let Some(status) = filter.status {
-        c.text("s.status = ?", status.as_str().to_owned());
-    }
+    c.text_in(
+        "s.status",
+        filter
+            .statuses
+            .iter()
+            .map(|s| s.as_str().to_owned())
+            .collect(),
+    );
     if let Some(channel) = filter.channel {
         c.text("s.channel = ?", channel.as_str().to_owned());
     }
@@ -36,6 +41,11 @@ fn conditions(filter: &InboxFilter) -> Conditions {
     if let Some(flagged) = filter.flagged {
         c.int("s.flagged = ?", flag(flagged));
     }
+    match filter.urgent {
+        Some(true) => c.plain("s.urgency IS NOT NULL"),
+        Some(false) => c.plain("s.urgency IS NULL"),
+        None => {}
+    }
     match filter.assigned {
         Assigned::Anyone => {}
         Assigned::Nobody => c.plain("s.assigned_to IS NULL"),
@@ -46,6 +56,17 @@ fn conditions(filter: &InboxFilter) -> Conditions {
         ),
     }
     c
+}
+
+/// The `ORDER BY` of a sort (the id last, so pages never overlap).
+fn order_by(sort: InboxSort) -> &'static str {
+    match sort {
+        InboxSort::UrgentFirst => {
+            "CASE WHEN s.urgency IS NULL THEN 1 ELSE 0 END, s.received_hour DESC, s.id"
+        }
+        InboxSort::Newest => "s.received_hour DESC, s.id",
+        InboxSort::Oldest => "s.received_hour, s.id",
+    }
 }
 
 /// Splits the stored kinds column.
@@ -91,8 +112,9 @@ pub(super) async fn rows(
     let c = conditions(filter);
     let n = c.next_param();
     let sql = format!(
-        "{ROW_SQL}{} ORDER BY s.received_hour DESC, s.id LIMIT ${n} OFFSET ${}",
+        "{ROW_SQL}{} ORDER BY {} LIMIT ${n} OFFSET ${}",
         c.where_clause(),
+        order_by(filter.sort),
         n + 1
     );
     let rows = c
@@ -199,6 +221,129 @@ pub(super) async fn set_kinds(
         .execute(store.pool())
         .await?;
     Ok(done.rows_affected() > 0)
+}
+
+/// Ids per statement of a bulk action (a parameter each, well under every backend's limit).
+const BULK_CHUNK: usize = 400;
+
+pub(super) async fn bulk_change(
+    store: &Store,
+    w: &BulkWrite<'_>,
+) -> Result<Vec<SubmissionId>, StorageError> {
+    let now = ts(OffsetDateTime::now_utc());
+    let mut tx = store.pool().begin().await?;
+    let mut reached = std::collections::HashSet::new();
+    for chunk in w.ids.chunks(BULK_CHUNK) {
+        let mut c = Conditions::default();
+        c.text_in("id", chunk.iter().map(ToString::to_string).collect());
+        c.plain("status IN ('new', 'in_review')");
+        if let Some(user) = w.only_for {
+            c.text("(assigned_to IS NULL OR assigned_to = ?)", user.to_string());
+        }
+        let (set, value): (&str, Option<String>) = match w.change {
+            BulkChange::Archive => ("status = 'archived'", None),
+            BulkChange::DuplicateOf(of) => {
+                // Not the report itself, nor one the target already repeats.
+                c.text(
+                    "id <> ? AND id <> COALESCE((SELECT t.duplicate_of FROM submissions t \
+                     WHERE t.id = ?), '')",
+                    of.to_string(),
+                );
+                (
+                    "status = 'archived', duplicate_of = ?",
+                    Some(of.to_string()),
+                )
+            }
+            BulkChange::Assign(to) => ("assigned_to = ?", to.map(|u| u.to_string())),
+            BulkChange::Urgency(u) => {
+                // A flag keeps the reason it was raised for; only a change is audited.
+                c.plain(if u.is_some() {
+                    "urgency IS NULL"
+                } else {
+                    "urgency IS NOT NULL"
+                });
+                ("urgency = ?", u.map(|u| u.as_str().to_owned()))
+            }
+        };
+        // The new value (if the change has one) and the time take the next parameters.
+        let mut next = c.next_param();
+        let has_value = set.contains('?');
+        let set = if has_value {
+            next += 1;
+            set.replace('?', &format!("${}", next - 1))
+        } else {
+            set.to_owned()
+        };
+        let sql = format!(
+            "UPDATE submissions SET {set}, updated_at = ${next}{} RETURNING id",
+            c.where_clause()
+        );
+        let mut q = c.bind(sqlx::query(sqlx::AssertSqlSafe(sql)));
+        if has_value {
+            q = q.bind(value);
+        }
+        let rows = q.bind(now).fetch_all(&mut *tx).await?;
+        for row in &rows {
+            reached.insert(Cols::new(row, "submissions").parsed::<SubmissionId>("id")?);
+        }
+    }
+    let reached: Vec<SubmissionId> = w
+        .ids
+        .iter()
+        .copied()
+        .filter(|id| reached.contains(id))
+        .collect();
+    if matches!(w.change, BulkChange::Archive | BulkChange::DuplicateOf(_)) {
+        // A draft case of an archived report is archived with it (never a public one: the
+        // reports reached were new or in review).
+        for chunk in reached.chunks(BULK_CHUNK) {
+            let mut c = Conditions::default();
+            c.text_in(
+                "submission_id",
+                chunk.iter().map(ToString::to_string).collect(),
+            );
+            c.plain("status = 'in_review'");
+            let n = c.next_param();
+            let sql = format!(
+                "UPDATE cases SET status = 'archived', updated_at = ${n}{}",
+                c.where_clause()
+            );
+            c.bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    for id in &reached {
+        let event = naqsha_core::audit::AuditEvent::now(
+            Some(w.actor),
+            naqsha_core::audit::AuditAction::StatusChange,
+        )
+        .subject(id)
+        .detail(w.detail);
+        crate::storage::audit::write_audit(&mut tx, &event).await?;
+    }
+    tx.commit().await?;
+    Ok(reached)
+}
+
+pub(super) async fn by_prefix(
+    store: &Store,
+    prefix: &str,
+) -> Result<Option<SubmissionId>, StorageError> {
+    let prefix = prefix.trim().to_ascii_lowercase();
+    // Ids are hyphenated lowercase hex; anything else (and LIKE's wildcards) finds nothing.
+    if prefix.len() < 8 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        return Ok(None);
+    }
+    let rows = sqlx::query("SELECT id FROM submissions WHERE id LIKE $1 ORDER BY id LIMIT 2")
+        .bind(format!("{prefix}%"))
+        .fetch_all(store.pool())
+        .await?;
+    match rows.as_slice() {
+        [one] => Ok(Some(Cols::new(one, "submissions").parsed("id")?)),
+        _ => Ok(None),
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,21 @@ impl Conditions {
         self.args.push(Arg::Int(value));
     }
 
+    /// Adds `column IN ($n, $n+1, …)` with one text parameter per value; nothing when
+    /// `values` is empty (no restriction).
+    pub(super) fn text_in(&mut self, column: &'static str, values: Vec<String>) {
+        if values.is_empty() {
+            return;
+        }
+        let first = self.args.len() + 1;
+        let params: Vec<String> = (first..first + values.len())
+            .map(|n| format!("${n}"))
+            .collect();
+        self.parts
+            .push(format!("{column} IN ({})", params.join(", ")));
+        self.args.extend(values.into_iter().map(Arg::Text));
+    }
+
     /// Adds a fragment without parameters.
     pub(super) fn plain(&mut self, fragment: &'static str) {
         self.parts.push(fragment.to_owned());

@@ -84,6 +84,11 @@ pub struct SubmissionRequest {
     /// What may be done with the story. Default: `statistics_only`.
     #[schema(value_type = Option<ConsentChoice>)]
     pub consent: Option<String>,
+    /// The reporter says she is in danger now: the report is flagged urgent and read before
+    /// the others. Default: `false`. (Reports whose words carry threats of leaking, violence
+    /// or self-harm are flagged urgent whatever this says.)
+    #[serde(default)]
+    pub danger_now: bool,
     /// How to reach the reporter for follow-up; sealed separately and never published.
     pub contact: Option<ContactInput>,
     /// The language of the messages in the reply, and of the report. Default: `en`.
@@ -262,6 +267,7 @@ impl SubmissionRequest {
             whose_story: text(&self.whose_story),
             source_url: text(&self.source_url),
             consent: text(&self.consent),
+            danger_now: self.danger_now,
             contact_phone: contact.map(|c| text(&c.phone)).unwrap_or_default(),
             contact_email: contact.map(|c| text(&c.email)).unwrap_or_default(),
             ..ReportInput::default()

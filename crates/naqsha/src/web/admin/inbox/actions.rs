@@ -1,6 +1,6 @@
-//! The inbox's row forms: `POST /admin/submissions/{id}/assign` and `…/duplicate`. Each
-//! change is audited (without content) and the browser goes back to the inbox page it came
-//! from, with its filters.
+//! The inbox's forms: the bulk actions (`POST /admin/inbox/bulk`) and the row forms
+//! `POST /admin/submissions/{id}/assign` and `…/duplicate`. Each change is audited (without
+//! content) and the browser goes back to the inbox page it came from, with its filters.
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -167,4 +167,116 @@ pub async fn duplicate(
         audit(&state, &staff, id, detail).await?;
     }
     Ok(back_to(&form.back))
+}
+
+/// `POST /admin/inbox/bulk`: one action on every ticked report (`id`, repeated), in one
+/// transaction ([`crate::moderation::bulk`]). Back to the inbox page it came from, which
+/// says how many reports it reached; a refusal shows that page again with the message, the
+/// ticks and the form as they were.
+pub async fn bulk(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    use super::page::{Bulk, Choice, Extra, Notice};
+    use crate::moderation::bulk::{self, Actor, ArchiveReason, BulkAction, BulkError};
+
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.trim())
+    };
+    let back = safe_back(field("back"));
+    let ticked: Vec<String> = pairs
+        .iter()
+        .filter(|(k, _)| k == "id")
+        .map(|(_, v)| v.trim().to_owned())
+        .collect();
+    let ids: Vec<SubmissionId> = ticked.iter().filter_map(|t| t.parse().ok()).collect();
+    let chosen = |value: &str| {
+        vec![Choice {
+            value: value.to_owned(),
+            label: String::new(),
+            selected: true,
+        }]
+    };
+    let kept = Bulk {
+        action: field("action").to_owned(),
+        reasons: chosen(field("reason")),
+        note: field("note").chars().take(200).collect(),
+        of: field("of").chars().take(64).collect(),
+        assignees: chosen(field("to")),
+        checked: ticked.iter().cloned().collect(),
+    };
+    let refuse = |key: &'static str, kept: Bulk| {
+        let state = state.clone();
+        let staff = staff.clone();
+        let back = back.clone();
+        async move {
+            let ui = crate::web::admin::AdminUi::new(&staff, "/admin/inbox", String::new());
+            let extra = Extra {
+                notice: Some(Notice {
+                    text: ui.t(key).to_owned(),
+                    error: true,
+                }),
+                bulk: Some(kept),
+            };
+            super::page::page(
+                &state,
+                &staff,
+                &super::filters::InboxQuery::of_address(&back),
+                extra,
+            )
+            .await
+        }
+    };
+    if ids.is_empty() {
+        return refuse("admin.inbox.bulk.error.nothing", kept).await;
+    }
+    let action = match field("action") {
+        "archive" => match ArchiveReason::parse(field("reason")) {
+            Some(reason) => BulkAction::Archive(reason),
+            None => return refuse("admin.inbox.bulk.error.action", kept).await,
+        },
+        "duplicate" => {
+            let typed = field("of");
+            let of = match typed.parse::<SubmissionId>() {
+                Ok(id) => Some(id),
+                Err(_) => state.store().submission_by_prefix(typed).await?,
+            };
+            match of {
+                Some(of) => BulkAction::DuplicateOf(of),
+                None => return refuse("admin.inbox.bulk.error.target", kept).await,
+            }
+        }
+        "assign" => match field("to") {
+            "" => BulkAction::Assign(None),
+            to => match to.parse::<UserId>() {
+                Ok(u) => BulkAction::Assign(Some(u)),
+                Err(_) => return refuse("admin.inbox.bulk.error.assignee", kept).await,
+            },
+        },
+        "urgent" => BulkAction::Urgent,
+        "not_urgent" => BulkAction::NotUrgent,
+        _ => return refuse("admin.inbox.bulk.error.action", kept).await,
+    };
+    let actor = Actor {
+        id: staff.user.id,
+        coordinates: staff.can(Permission::Assign),
+    };
+    match bulk::apply(state.store(), actor, &ids, action, field("note")).await {
+        Ok(done) => Ok(Redirect::to(&super::filters::with_outcome(
+            &back,
+            field("action"),
+            done.reached.len(),
+            done.chosen,
+        ))
+        .into_response()),
+        Err(BulkError::NothingChosen) => refuse("admin.inbox.bulk.error.nothing", kept).await,
+        Err(BulkError::TooMany) => refuse("admin.inbox.bulk.error.too_many", kept).await,
+        Err(BulkError::DuplicateTarget) => refuse("admin.inbox.bulk.error.target", kept).await,
+        Err(BulkError::Assignee) => refuse("admin.inbox.bulk.error.assignee", kept).await,
+        Err(BulkError::Storage(e)) => Err(e.into()),
+    }
 }

@@ -8,7 +8,7 @@ use naqsha_core::submission::{Channel, SubmissionStatus};
 use naqsha_core::taxonomy::Taxonomy;
 use serde::Deserialize;
 
-use crate::storage::{Assigned, InboxFilter};
+use crate::storage::{Assigned, InboxFilter, InboxSort};
 
 /// Where the inbox lives; `back` fields must start with it.
 pub const INBOX_PATH: &str = "/admin/inbox";
@@ -29,7 +29,60 @@ pub struct InboxQuery {
     #[serde(default)]
     flagged: String,
     #[serde(default)]
+    urgent: String,
+    #[serde(default)]
+    sort: String,
+    #[serde(default)]
     page: String,
+    /// After a bulk action: which (its form value), how many it reached, of how many.
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    done_n: String,
+    #[serde(default)]
+    done_of: String,
+}
+
+/// The inbox address `back` (made safe) with a bulk action's outcome, for the page to say.
+pub fn with_outcome(back: &str, action: &str, reached: usize, chosen: usize) -> String {
+    let back = safe_back(back);
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("done", action)
+        .append_pair("done_n", &reached.to_string())
+        .append_pair("done_of", &chosen.to_string());
+    let join = if back.contains('?') { '&' } else { '?' };
+    format!("{back}{join}{}", q.finish())
+}
+
+/// Which statuses the inbox shows, as chosen in the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusChoice {
+    /// New and in review: the work still to do (the default).
+    Open,
+    /// Every status.
+    Any,
+    /// This one.
+    One(SubmissionStatus),
+}
+
+impl StatusChoice {
+    /// The value in the query string.
+    pub fn value(self) -> &'static str {
+        match self {
+            StatusChoice::Open => "open",
+            StatusChoice::Any => "any",
+            StatusChoice::One(s) => s.as_str(),
+        }
+    }
+
+    /// The statuses it stands for (none: every status).
+    fn statuses(self) -> Vec<SubmissionStatus> {
+        match self {
+            StatusChoice::Open => vec![SubmissionStatus::New, SubmissionStatus::InReview],
+            StatusChoice::Any => Vec::new(),
+            StatusChoice::One(s) => vec![s],
+        }
+    }
 }
 
 /// Whose reports the inbox shows, as chosen in the form.
@@ -63,8 +116,8 @@ impl AssignedChoice {
 /// A parsed filter with the page asked for.
 #[derive(Debug, Clone)]
 pub struct Chosen {
-    /// Status, if one.
-    pub status: Option<SubmissionStatus>,
+    /// Which statuses.
+    pub status: StatusChoice,
     /// Channel, if one.
     pub channel: Option<Channel>,
     /// Kind term, if one.
@@ -75,6 +128,10 @@ pub struct Chosen {
     pub assigned: AssignedChoice,
     /// Flagged only.
     pub flagged: bool,
+    /// Urgent only.
+    pub urgent: bool,
+    /// The order.
+    pub sort: InboxSort,
     /// The page, from 1.
     pub page: u32,
 }
@@ -88,6 +145,15 @@ pub struct Viewer {
     pub coordinates: bool,
 }
 
+/// A checkbox sent as `1`, or not sent.
+fn tick(text: &str) -> Result<bool, ()> {
+    match text.trim() {
+        "" => Ok(false),
+        "1" => Ok(true),
+        _ => Err(()),
+    }
+}
+
 fn opt<T>(text: &str, parse: impl FnOnce(&str) -> Option<T>) -> Result<Option<T>, ()> {
     match text.trim() {
         "" => Ok(None),
@@ -96,6 +162,31 @@ fn opt<T>(text: &str, parse: impl FnOnce(&str) -> Option<T>) -> Result<Option<T>
 }
 
 impl InboxQuery {
+    /// The query of an inbox address (`back` of a form, made safe first).
+    pub fn of_address(back: &str) -> Self {
+        safe_back(back)
+            .parse::<axum::http::Uri>()
+            .ok()
+            .and_then(|uri| axum::extract::Query::<InboxQuery>::try_from_uri(&uri).ok())
+            .map(|q| q.0)
+            .unwrap_or_default()
+    }
+
+    /// A bulk action's outcome to say: (message key, reached, chosen).
+    pub fn done(&self) -> Option<(&'static str, usize, usize)> {
+        let key = match self.done.as_str() {
+            "archive" => "admin.inbox.bulk.done.archive",
+            "duplicate" => "admin.inbox.bulk.done.duplicate",
+            "assign" => "admin.inbox.bulk.done.assign",
+            "urgent" => "admin.inbox.bulk.done.urgent",
+            "not_urgent" => "admin.inbox.bulk.done.not_urgent",
+            _ => return None,
+        };
+        let n = self.done_n.parse().ok()?;
+        let of = self.done_of.parse().ok()?;
+        Some((key, n, of))
+    }
+
     /// Parses the query against the taxonomy and gazetteer; `Err` when a value is not one
     /// the form offers.
     pub fn parse(
@@ -104,7 +195,11 @@ impl InboxQuery {
         taxonomy: &Taxonomy,
         gazetteer: &Gazetteer,
     ) -> Result<Chosen, ()> {
-        let status = opt(&self.status, |t| t.parse().ok())?;
+        let status = match self.status.trim() {
+            "" | "open" => StatusChoice::Open,
+            "any" => StatusChoice::Any,
+            t => StatusChoice::One(t.parse().map_err(|_| ())?),
+        };
         let channel = opt(&self.channel, |t| t.parse().ok())?;
         let kind = opt(&self.kind, |t| {
             taxonomy.term("kind", t).map(|term| term.key.to_string())
@@ -116,8 +211,8 @@ impl InboxQuery {
                 .filter(|p| p.level() == PlaceLevel::Province)
                 .map(|p| p.id().clone())
         })?;
+        // Everyone starts on her own and nobody's reports; coordinators can choose anyone's.
         let assigned = match self.assigned.trim() {
-            "" if viewer.coordinates => AssignedChoice::Anyone,
             "" | "open" => AssignedChoice::Open,
             "anyone" => AssignedChoice::Anyone,
             "me" => AssignedChoice::Me,
@@ -125,10 +220,11 @@ impl InboxQuery {
             id if viewer.coordinates => AssignedChoice::User(id.parse().map_err(|_| ())?),
             _ => return Err(()),
         };
-        let flagged = match self.flagged.trim() {
-            "" => false,
-            "1" => true,
-            _ => return Err(()),
+        let flagged = tick(&self.flagged)?;
+        let urgent = tick(&self.urgent)?;
+        let sort = match self.sort.trim() {
+            "" => InboxSort::UrgentFirst,
+            t => *InboxSort::ALL.iter().find(|s| s.as_str() == t).ok_or(())?,
         };
         let page = opt(&self.page, |t| t.parse::<u32>().ok().filter(|n| *n >= 1))?.unwrap_or(1);
         Ok(Chosen {
@@ -138,6 +234,8 @@ impl InboxQuery {
             province,
             assigned,
             flagged,
+            urgent,
+            sort,
             page,
         })
     }
@@ -147,7 +245,9 @@ impl Chosen {
     /// The storage filter for `viewer`.
     pub fn filter(&self, viewer: Viewer) -> InboxFilter {
         InboxFilter {
-            status: self.status,
+            statuses: self.status.statuses(),
+            urgent: self.urgent.then_some(true),
+            sort: self.sort,
             channel: self.channel,
             kind: self.kind.clone(),
             province: self.province.clone(),
@@ -165,9 +265,7 @@ impl Chosen {
     /// The inbox address showing this filter at `page`.
     pub fn href(&self, page: u32) -> String {
         let mut q = form_urlencoded::Serializer::new(String::new());
-        if let Some(s) = self.status {
-            q.append_pair("status", s.as_str());
-        }
+        q.append_pair("status", self.status.value());
         if let Some(c) = self.channel {
             q.append_pair("channel", c.as_str());
         }
@@ -180,6 +278,12 @@ impl Chosen {
         q.append_pair("assigned", &self.assigned.value());
         if self.flagged {
             q.append_pair("flagged", "1");
+        }
+        if self.urgent {
+            q.append_pair("urgent", "1");
+        }
+        if self.sort != InboxSort::default() {
+            q.append_pair("sort", self.sort.as_str());
         }
         if page > 1 {
             q.append_pair("page", &page.to_string());
@@ -258,6 +362,8 @@ mod tests {
                 "province" => q.province = v,
                 "assigned" => q.assigned = v,
                 "flagged" => q.flagged = v,
+                "urgent" => q.urgent = v,
+                "sort" => q.sort = v,
                 "page" => q.page = v,
                 _ => {}
             }
@@ -271,7 +377,7 @@ mod tests {
         let gaz = Gazetteer::pakistan();
         let v = viewer(true);
         let chosen = query(
-            "status=in_review&channel=api&kind=intimate_partner_violence&province=pk-sd&flagged=1&page=3",
+            "status=in_review&channel=api&kind=intimate_partner_violence&province=pk-sd&flagged=1&urgent=1&sort=oldest&assigned=anyone&page=3",
         )
         .parse(v, tax, gaz)
         .unwrap();
@@ -280,7 +386,9 @@ mod tests {
         let again = query(href.split_once('?').unwrap().1)
             .parse(v, tax, gaz)
             .unwrap();
-        assert_eq!(again.status, Some(SubmissionStatus::InReview));
+        assert_eq!(again.status, StatusChoice::One(SubmissionStatus::InReview));
+        assert!(again.urgent);
+        assert_eq!(again.sort, InboxSort::Oldest);
         assert_eq!(again.channel, Some(Channel::Api));
         assert_eq!(again.kind.as_deref(), Some("intimate_partner_violence"));
         assert_eq!(again.province.as_ref().map(|p| p.as_str()), Some("pk-sd"));
@@ -300,9 +408,25 @@ mod tests {
             chosen.filter(moderator).assigned,
             Assigned::NobodyOr(moderator.user)
         );
+        // The default view, for moderators and coordinators alike: new and in review, hers
+        // and nobody's, urgent first.
+        let coordinator = viewer(true);
+        let default = query("").parse(coordinator, tax, gaz).unwrap();
+        assert_eq!(default.assigned, AssignedChoice::Open);
+        assert_eq!(default.status, StatusChoice::Open);
+        let filter = default.filter(coordinator);
         assert_eq!(
-            query("").parse(viewer(true), tax, gaz).unwrap().assigned,
-            AssignedChoice::Anyone
+            filter.statuses,
+            [SubmissionStatus::New, SubmissionStatus::InReview]
+        );
+        assert_eq!(filter.sort, InboxSort::UrgentFirst);
+        assert!(
+            query("status=any")
+                .parse(coordinator, tax, gaz)
+                .unwrap()
+                .filter(coordinator)
+                .statuses
+                .is_empty()
         );
         let someone = UserId::random().to_string();
         assert!(
@@ -316,6 +440,8 @@ mod tests {
             "kind=whatsapp",
             "province=pk-pb-lahore",
             "flagged=yes",
+            "urgent=yes",
+            "sort=random",
             "page=0",
         ] {
             assert!(query(bad).parse(viewer(true), tax, gaz).is_err(), "{bad}");

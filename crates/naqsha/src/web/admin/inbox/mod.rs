@@ -28,6 +28,11 @@ pub fn routes() -> Vec<Route> {
     vec![
         Route::needs("/admin/inbox", Permission::Moderate, get(page::show)),
         Route::needs(
+            "/admin/inbox/bulk",
+            Permission::Moderate,
+            post(actions::bulk),
+        ),
+        Route::needs(
             "/admin/submissions/{id}/assign",
             Permission::Moderate,
             post(actions::assign),

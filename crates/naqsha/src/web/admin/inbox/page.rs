@@ -1,4 +1,5 @@
-//! `GET /admin/inbox`: fifty submissions to a page, newest first, without their text.
+//! `GET /admin/inbox`: a hundred submissions to a page, urgent ones first, without their
+//! text; one compact line each, with a box to tick for the bulk actions above the list.
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
@@ -6,15 +7,17 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use naqsha_core::ids::SubmissionId;
 use naqsha_core::submission::{Channel, SubmissionStatus};
+use naqsha_core::urgency::Urgency;
 use naqsha_core::user::Permission;
 
-use super::filters::{AssignedChoice, Chosen, InboxQuery, Viewer};
+use super::filters::{AssignedChoice, Chosen, InboxQuery, StatusChoice, Viewer};
 use super::{
     channel_key, consent_key, hints, kind_labels, kind_options, may_work_on, page_count,
     province_options, status_key,
 };
+use crate::moderation::bulk::ArchiveReason;
 use crate::state::AppState;
-use crate::storage::{AuditStore, InboxRow, ModerationStore, UserStore};
+use crate::storage::{AuditStore, InboxRow, InboxSort, ModerationStore, UserStore};
 use crate::web::admin::AdminUi;
 use crate::web::admin::flood::FloodPanel;
 use crate::web::admin::session::Staff;
@@ -22,7 +25,7 @@ use crate::web::error::AppError;
 use crate::web::pages::render;
 
 /// Submissions per page.
-pub const PER_PAGE: u32 = 50;
+pub const PER_PAGE: u32 = 100;
 
 /// An option of a select: value, label, selected.
 pub struct Choice {
@@ -102,14 +105,14 @@ pub struct Row {
     pub consent: String,
     /// Arrived in a flood without proof of work.
     pub flagged: bool,
+    /// Why it is urgent, if it is.
+    pub urgent: Option<String>,
     /// The assignee's name.
     pub assignee: Option<String>,
-    /// The viewer may take it (assigned to nobody).
-    pub can_take: bool,
-    /// The viewer may release it (theirs, or anyone's for coordinators).
-    pub can_release: bool,
-    /// The viewer may link it as a duplicate.
+    /// The viewer may work on it: tick it for a bulk action, link it as a duplicate.
     pub can_link: bool,
+    /// Ticked when the page is shown again after a refused bulk action.
+    pub checked: bool,
     /// What it was linked to as a duplicate.
     pub duplicate_of: Option<SubmissionLink>,
     /// Likely near-duplicates.
@@ -128,6 +131,41 @@ pub struct Paging {
     pub older: Option<String>,
 }
 
+/// The bulk-action form above the list, with what was chosen in it when it is shown again
+/// after a refusal.
+#[derive(Default)]
+pub struct Bulk {
+    /// The action chosen.
+    pub action: String,
+    /// The archive reasons: (value, label, chosen).
+    pub reasons: Vec<Choice>,
+    /// The note.
+    pub note: String,
+    /// The original report's id, as typed.
+    pub of: String,
+    /// Who to assign to: (value, label, chosen).
+    pub assignees: Vec<Choice>,
+    /// The ids ticked.
+    pub checked: std::collections::HashSet<String>,
+}
+
+/// A message above the list after a bulk action.
+pub struct Notice {
+    /// What happened, or why nothing did.
+    pub text: String,
+    /// Whether it is a refusal.
+    pub error: bool,
+}
+
+/// What a page shows besides the list: a notice and the bulk form's values.
+#[derive(Default)]
+pub struct Extra {
+    /// The notice.
+    pub notice: Option<Notice>,
+    /// The bulk form as sent.
+    pub bulk: Option<Bulk>,
+}
+
 #[derive(Template)]
 #[template(path = "admin/inbox.html")]
 struct InboxPage {
@@ -141,15 +179,20 @@ struct InboxPage {
     kinds: Vec<Choice>,
     provinces: Vec<Choice>,
     assigned: Vec<Choice>,
+    sorts: Vec<Choice>,
     flagged: bool,
+    urgent: bool,
     total: String,
     rows: Vec<Row>,
     paging: Option<Paging>,
     /// This page's address, for the forms to come back to.
     back: String,
-    /// Staff a coordinator may assign to: (id, name).
-    assignees: Vec<(String, String)>,
-    me: String,
+    /// The bulk form.
+    bulk: Bulk,
+    /// The bulk form's hint (what it reaches).
+    bulk_hint: String,
+    /// A message after a bulk action.
+    notice: Option<Notice>,
     /// Flood mode and its switch.
     flood: FloodPanel,
 }
@@ -167,13 +210,40 @@ pub async fn show(
     staff: Staff,
     query: Result<Query<InboxQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
+    let Ok(Query(query)) = query else {
+        return Err(AppError::BadRequest {
+            key: "admin.inbox.error.filter",
+        });
+    };
+    let notice = query.done().map(|(key, count, chosen)| {
+        let ui = AdminUi::new(&staff, "/admin/inbox", String::new());
+        let mut text = ui.f(
+            key,
+            &[
+                ("count", &count.to_string()),
+                ("chosen", &chosen.to_string()),
+            ],
+        );
+        if count < chosen {
+            text.push(' ');
+            text.push_str(ui.t("admin.inbox.bulk.skipped"));
+        }
+        Notice { text, error: false }
+    });
+    page(&state, &staff, &query, Extra { notice, bulk: None }).await
+}
+
+/// The inbox page for `query`, with `extra` (a bulk action's outcome or refusal).
+pub(super) async fn page(
+    state: &AppState,
+    staff: &Staff,
+    query: &InboxQuery,
+    extra: Extra,
+) -> Result<Response, AppError> {
     let bad = AppError::BadRequest {
         key: "admin.inbox.error.filter",
     };
-    let Ok(Query(query)) = query else {
-        return Err(bad);
-    };
-    let viewer = viewer(&staff);
+    let viewer = viewer(staff);
     let chosen = query
         .parse(viewer, state.taxonomy(), state.gazetteer())
         .map_err(|()| bad)?;
@@ -187,13 +257,14 @@ pub async fn show(
     let found = store
         .inbox_rows(&filter, PER_PAGE, (chosen.page - 1) * PER_PAGE)
         .await?;
-    hints::refresh(&state, &staff).await?;
+    hints::refresh(state, staff).await?;
 
-    let ui = AdminUi::new(&staff, "/admin/inbox", chosen.href(chosen.page));
+    let ui = AdminUi::new(staff, "/admin/inbox", chosen.href(chosen.page));
     let back = chosen.href(chosen.page);
+    let mut bulk = extra.bulk.unwrap_or_default();
     let rows = found
         .iter()
-        .map(|r| row(&state, &staff, &ui, r, &back))
+        .map(|r| row(state, staff, &ui, r, &back, &bulk.checked))
         .collect();
     let staff_list = if viewer.coordinates {
         store
@@ -219,6 +290,48 @@ pub async fn show(
     // Workload, not surveillance: each moderator sees her own count, coordinators the
     // team's total and nobody anyone else's.
     let (mut workload, mut team_workload) = (String::new(), None);
+    bulk.reasons = choices(
+        crate::moderation::bulk::ArchiveReason::ALL
+            .iter()
+            .map(|r| (r.as_str().to_owned(), ui.t(reason_key(*r)).to_owned()))
+            .collect(),
+        bulk.reasons
+            .iter()
+            .find(|c| c.selected)
+            .map_or("spam", |c| c.value.as_str()),
+    );
+    let mut to = vec![
+        (String::new(), ui.t("admin.inbox.bulk.to_nobody").to_owned()),
+        (
+            staff.user.id.to_string(),
+            ui.t("admin.inbox.bulk.to_me").to_owned(),
+        ),
+    ];
+    to.extend(
+        staff_list
+            .iter()
+            .filter(|u| u.id != staff.user.id)
+            .map(|u| (u.id.to_string(), u.username.as_str().to_owned())),
+    );
+    let me = staff.user.id.to_string();
+    bulk.assignees = choices(
+        to,
+        bulk.assignees
+            .iter()
+            .find(|c| c.selected)
+            .map_or(me.as_str(), |c| c.value.as_str()),
+    );
+    let bulk_hint = ui.f(
+        "admin.inbox.bulk.hint",
+        &[(
+            "scope",
+            if viewer.coordinates {
+                ""
+            } else {
+                ui.t("admin.inbox.bulk.hint_scope_mine")
+            },
+        )],
+    );
     if let Some((from, to)) = crate::web::admin::today(&staff.tz) {
         let mine = store.reports_opened(Some(staff.user.id), from, to).await?;
         workload = ui.p(
@@ -239,6 +352,14 @@ pub async fn show(
         workload,
         team_workload,
         statuses: status_choices(&ui, chosen.status),
+        sorts: choices(
+            InboxSort::ALL
+                .iter()
+                .map(|s| (s.as_str().to_owned(), ui.t(sort_key(*s)).to_owned()))
+                .collect(),
+            chosen.sort.as_str(),
+        ),
+        urgent: chosen.urgent,
         channels: channel_choices(&ui, chosen.channel),
         kinds: choices(
             kind_options(state.taxonomy(), ui.lang),
@@ -258,23 +379,70 @@ pub async fn show(
         rows,
         paging,
         back,
-        assignees: staff_list
-            .iter()
-            .map(|u| (u.id.to_string(), u.username.as_str().to_owned()))
-            .collect(),
-        me: staff.user.id.to_string(),
-        flood: FloodPanel::new(&state, &staff, &ui),
+        bulk,
+        bulk_hint,
+        notice: extra.notice,
+        flood: FloodPanel::new(state, staff, &ui),
         ui,
     };
-    render(&page)
+    let status = if page.notice.as_ref().is_some_and(|n| n.error) {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    };
+    let mut response = render(&page)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
-fn status_choices(ui: &AdminUi, current: Option<SubmissionStatus>) -> Vec<Choice> {
-    let options = SubmissionStatus::ALL
-        .iter()
-        .map(|s| (s.as_str().to_owned(), ui.t(status_key(*s)).to_owned()))
-        .collect();
-    choices(options, current.map_or("", |s| s.as_str()))
+/// The translation key of an order.
+fn sort_key(sort: InboxSort) -> &'static str {
+    match sort {
+        InboxSort::UrgentFirst => "admin.inbox.sort.urgent",
+        InboxSort::Newest => "admin.inbox.sort.newest",
+        InboxSort::Oldest => "admin.inbox.sort.oldest",
+    }
+}
+
+/// The translation key of an archive reason.
+fn reason_key(reason: ArchiveReason) -> &'static str {
+    match reason {
+        ArchiveReason::Spam => "admin.inbox.bulk.reasons.spam",
+        ArchiveReason::OutOfScope => "admin.inbox.bulk.reasons.out_of_scope",
+        ArchiveReason::Test => "admin.inbox.bulk.reasons.test",
+        ArchiveReason::Other => "admin.inbox.bulk.reasons.other",
+    }
+}
+
+/// The translation key of an urgency's reason.
+pub(crate) fn urgency_key(urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::Danger => "admin.inbox.urgency.danger",
+        Urgency::SelfHarm => "admin.inbox.urgency.self_harm",
+        Urgency::Violence => "admin.inbox.urgency.violence",
+        Urgency::Leak => "admin.inbox.urgency.leak",
+        Urgency::Threat => "admin.inbox.urgency.threat",
+        Urgency::Moderator => "admin.inbox.urgency.moderator",
+    }
+}
+
+fn status_choices(ui: &AdminUi, current: StatusChoice) -> Vec<Choice> {
+    let mut options = vec![
+        (
+            StatusChoice::Open.value().to_owned(),
+            ui.t("admin.inbox.status_open").to_owned(),
+        ),
+        (
+            StatusChoice::Any.value().to_owned(),
+            ui.t("admin.inbox.status_any").to_owned(),
+        ),
+    ];
+    options.extend(
+        SubmissionStatus::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), ui.t(status_key(*s)).to_owned())),
+    );
+    choices(options, current.value())
 }
 
 fn channel_choices(ui: &AdminUi, current: Option<Channel>) -> Vec<Choice> {
@@ -320,10 +488,17 @@ fn assigned_choices(
     choices(options, &chosen.assigned.value())
 }
 
-fn row(state: &AppState, staff: &Staff, ui: &AdminUi, r: &InboxRow, back: &str) -> Row {
+fn row(
+    state: &AppState,
+    staff: &Staff,
+    ui: &AdminUi,
+    r: &InboxRow,
+    back: &str,
+    checked: &std::collections::HashSet<String>,
+) -> Row {
     let e = &r.envelope;
-    let mine = r.assigned_to == Some(staff.user.id);
     let workable = may_work_on(staff, r) && e.status != SubmissionStatus::Withdrawn;
+    let id = e.id.to_string();
     Row {
         link: SubmissionLink::new(e.id).from(back),
         received: ui.time(e.received_hour),
@@ -338,10 +513,10 @@ fn row(state: &AppState, staff: &Staff, ui: &AdminUi, r: &InboxRow, back: &str) 
         }),
         consent: ui.t(consent_key(e.consent)).to_owned(),
         flagged: e.flagged,
+        urgent: e.urgency.map(|u| ui.t(urgency_key(u)).to_owned()),
         assignee: r.assignee.clone(),
-        can_take: workable && r.assigned_to.is_none(),
-        can_release: workable && r.assigned_to.is_some() && (mine || staff.can(Permission::Assign)),
         can_link: workable,
+        checked: checked.contains(&id),
         news_candidate: workable
             && e.channel == naqsha_core::submission::Channel::News
             && e.status == SubmissionStatus::New,

@@ -108,7 +108,7 @@ pub async fn preview(
     }
     let plain = unseal(&staff, &sealed)?;
     // Decoding a large photograph takes a while: off the threads that serve pages.
-    let png = tokio::task::spawn_blocking(move || crate::intake::evidence::blurred_preview(&plain))
+    let png = crate::heavy::run(move || crate::intake::evidence::blurred_preview(&plain))
         .await
         .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("making a preview")))?
         .ok_or(AppError::NotFound)?;
