@@ -20,7 +20,7 @@
 //! assert_eq!(found[0].0, "report-1");
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -258,13 +258,13 @@ pub struct NearDuplicateIndex<K> {
     buckets: Vec<HashMap<u64, Vec<u32>>>,
 }
 
-impl<K: Clone + Eq> Default for NearDuplicateIndex<K> {
+impl<K: Clone + Eq + std::hash::Hash> Default for NearDuplicateIndex<K> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<K: Clone + Eq> NearDuplicateIndex<K> {
+impl<K: Clone + Eq + std::hash::Hash> NearDuplicateIndex<K> {
     /// An empty index.
     pub fn new() -> Self {
         Self {
@@ -300,14 +300,20 @@ impl<K: Clone + Eq> NearDuplicateIndex<K> {
         self.signatures.push(signature.clone());
     }
 
+    /// The entries inserted after the first `n`, in insertion order.
+    pub fn entries_since(&self, n: usize) -> impl Iterator<Item = (&K, &Signature)> {
+        self.keys.iter().zip(&self.signatures).skip(n)
+    }
+
     /// The keys sharing at least one band with `signature`, in insertion order: likely
     /// near-duplicates, not yet verified.
     pub fn candidates(&self, signature: &Signature) -> Vec<K> {
         let entries = self.candidate_entries(signature);
+        let mut seen = HashSet::with_capacity(entries.len());
         let mut out: Vec<K> = Vec::with_capacity(entries.len());
         for e in entries {
             let key = &self.keys[e as usize];
-            if !out.contains(key) {
+            if seen.insert(key) {
                 out.push(key.clone());
             }
         }
@@ -324,10 +330,12 @@ impl<K: Clone + Eq> NearDuplicateIndex<K> {
             .filter(|&(_, s)| s >= threshold)
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // A key inserted twice is reported once (a set: a flood's bucket holds thousands).
+        let mut seen = HashSet::with_capacity(scored.len());
         let mut out: Vec<(K, f32)> = Vec::with_capacity(scored.len());
         for (e, s) in scored {
             let key = &self.keys[e as usize];
-            if !out.iter().any(|(k, _)| k == key) {
+            if seen.insert(key) {
                 out.push((key.clone(), s));
             }
         }

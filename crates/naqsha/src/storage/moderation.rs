@@ -133,6 +133,10 @@ pub struct InboxFilter {
     pub flagged: Option<bool>,
     /// Only urgent (`true`) or only not urgent (`false`) ones.
     pub urgent: Option<bool>,
+    /// Only these submissions (a wave shown alone); `Some` of nothing matches nothing.
+    pub only: Option<Vec<SubmissionId>>,
+    /// Not these (the members of waves, shown as one line each).
+    pub except: Vec<SubmissionId>,
     /// Whose submissions.
     pub assigned: Assigned,
     /// The order.
@@ -212,7 +216,8 @@ pub trait ModerationStore {
         id: SubmissionId,
     ) -> impl Future<Output = Result<Option<InboxRow>, StorageError>> + Send;
 
-    /// Ids of the submissions whose sealed report is still there (not withdrawn).
+    /// Ids of the submissions whose sealed report is still there (not withdrawn), in no
+    /// particular order.
     fn submissions_with_report(
         &self,
     ) -> impl Future<Output = Result<Vec<SubmissionId>, StorageError>> + Send;
@@ -238,6 +243,16 @@ pub trait ModerationStore {
         &self,
         write: &BulkWrite<'_>,
     ) -> impl Future<Output = Result<Vec<SubmissionId>, StorageError>> + Send;
+
+    /// New reports of the wave detector: received in or after the hour of `since`, assigned
+    /// to nobody or (with `for_user`) to that user, newest first, at most `limit`: (id,
+    /// arrival hour as Unix seconds).
+    fn wave_candidates(
+        &self,
+        since: OffsetDateTime,
+        for_user: Option<UserId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<(SubmissionId, i64)>, StorageError>> + Send;
 
     /// The submission whose id starts with `prefix` (at least 8 characters of it), if
     /// exactly one does.
@@ -423,6 +438,15 @@ impl ModerationStore for Store {
 
     async fn bulk_change(&self, write: &BulkWrite<'_>) -> Result<Vec<SubmissionId>, StorageError> {
         inbox::bulk_change(self, write).await
+    }
+
+    async fn wave_candidates(
+        &self,
+        since: OffsetDateTime,
+        for_user: Option<UserId>,
+        limit: u32,
+    ) -> Result<Vec<(SubmissionId, i64)>, StorageError> {
+        inbox::wave_candidates(self, since, for_user, limit).await
     }
 
     async fn submission_by_prefix(

@@ -894,3 +894,120 @@ async fn urgent_reports_come_first_and_bulk_actions_say_what_they_did() {
     );
     assert_eq!(count(&page.html(), ".inbox-urgent"), 2);
 }
+
+/// A troll's template sent 30 times in an hour, next to one real report: the inbox shows the
+/// 30 as one line ("A wave: 30 …"), lists them alone on request (each one openable), and
+/// archives all 30 as spam in one click; the real report stays.
+#[tokio::test]
+async fn a_wave_of_near_identical_reports_is_one_line_archived_at_once() {
+    let app = App::new().await;
+    let public = naqsha::keyring::public_key(app.state.store())
+        .await
+        .unwrap();
+    let send = |text: String| {
+        let app = &app;
+        let public = public.clone();
+        async move {
+            let report = RawReport {
+                danger_now: false,
+                self_description: None,
+                what_happened: ReportText::parse(&text).unwrap(),
+                when: None,
+                place: None,
+                place_text: None,
+                labels: Labels::default(),
+                whose_story: None,
+                source_url: None,
+                consent: Consent::StatisticsOnly,
+                language: Lang::En,
+                received_at: OffsetDateTime::now_utc(),
+            };
+            naqsha::intake::accept(
+                app.state.store(),
+                &public,
+                app.state.taxonomy(),
+                app.state.gazetteer(),
+                naqsha::intake::Incoming {
+                    report,
+                    contact: None,
+                    channel: Channel::Web,
+                    flagged: true,
+                    receipt_hash: None,
+                    attachments: Vec::new(),
+                },
+                Arrival::default(),
+            )
+            .await
+            .unwrap()
+        }
+    };
+    let mut wave = Vec::new();
+    for n in 0..30 {
+        let id = send(format!(
+            "RAWMARK This campaign is a lie spread by people paid from abroad, everyone can see \
+             it, stop this drama number {n} now and go home before you regret it."
+        ))
+        .await;
+        wave.push(id.to_string());
+    }
+    let real = send("RAWMARK My ex-husband made a fake account with my photos.".into())
+        .await
+        .to_string();
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+
+    let page = mona.get(&app, "/admin/inbox").await;
+    let html = page.html();
+    assert_eq!(
+        row_ids(&page),
+        std::slice::from_ref(&real),
+        "the wave is not in the list"
+    );
+    let summary = texts(&html, ".inbox-wave__summary");
+    assert_eq!(summary.len(), 1);
+    assert!(
+        summary[0].starts_with("A wave: 30 near-identical reports arrived in the hour from"),
+        "{summary:?}"
+    );
+    assert!(!page.text().contains("RAWMARK"));
+    let mut hidden = attrs(&html, ".inbox-wave__archive input[name=id]", "value");
+    hidden.sort();
+    let mut want = wave.clone();
+    want.sort();
+    assert_eq!(hidden, want);
+
+    // Shown alone: its 30 reports, each a link to its review page.
+    let show = attrs(&html, ".inbox-wave__summary a", "href");
+    let alone = mona.get(&app, &show[0]).await;
+    let mut listed = row_ids(&alone);
+    listed.sort();
+    assert_eq!(listed, want);
+    assert_eq!(
+        count(
+            &alone.html(),
+            ".inbox-received a[href^=\"/admin/submissions/\"]"
+        ),
+        30
+    );
+
+    // Archived at once, as the wave's own form sends it.
+    let mut fields: Vec<(&str, &str)> = vec![
+        ("back", "/admin/inbox"),
+        ("action", "archive"),
+        ("reason", "spam"),
+        ("note", "wave"),
+    ];
+    fields.extend(wave.iter().map(|id| ("id", id.as_str())));
+    let done = mona.post(&app, "/admin/inbox/bulk", &fields).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let after = mona.get(&app, done.header("location").unwrap()).await;
+    assert_eq!(
+        texts(&after.html(), ".inbox-notice"),
+        ["Archived 30 of the 30 chosen reports."]
+    );
+    assert_eq!(row_ids(&after), std::slice::from_ref(&real));
+    assert_eq!(count(&after.html(), ".inbox-wave"), 0);
+    let archived = mona
+        .get(&app, "/admin/inbox?status=archived&assigned=anyone")
+        .await;
+    assert_eq!(row_ids(&archived).len(), 30);
+}

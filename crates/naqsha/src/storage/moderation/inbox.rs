@@ -41,6 +41,16 @@ fn conditions(filter: &InboxFilter) -> Conditions {
     if let Some(flagged) = filter.flagged {
         c.int("s.flagged = ?", flag(flagged));
     }
+    if let Some(only) = &filter.only {
+        if only.is_empty() {
+            c.plain("1 = 0");
+        }
+        c.text_in("s.id", only.iter().map(ToString::to_string).collect());
+    }
+    c.text_not_in(
+        "s.id",
+        filter.except.iter().map(ToString::to_string).collect(),
+    );
     match filter.urgent {
         Some(true) => c.plain("s.urgency IS NOT NULL"),
         Some(false) => c.plain("s.urgency IS NULL"),
@@ -149,9 +159,10 @@ pub(super) async fn row(store: &Store, id: SubmissionId) -> Result<Option<InboxR
 }
 
 pub(super) async fn with_report(store: &Store) -> Result<Vec<SubmissionId>, StorageError> {
-    let rows = sqlx::query(
-        "SELECT id FROM submissions WHERE sealed_report IS NOT NULL AND status <> $1 ORDER BY id",
-    )
+    // Withdrawal is the one thing that drops a report (status and sealed report go
+    // together), so the status alone answers, from the covering index submissions_live,
+    // without reading a row (reading them meant every sealed report: 24 ms at 10,000).
+    let rows = sqlx::query("SELECT id FROM submissions WHERE status <> $1")
     .bind(SubmissionStatus::Withdrawn.as_str())
     .fetch_all(store.pool())
     .await?;
@@ -221,6 +232,31 @@ pub(super) async fn set_kinds(
         .execute(store.pool())
         .await?;
     Ok(done.rows_affected() > 0)
+}
+
+pub(super) async fn wave_candidates(
+    store: &Store,
+    since: OffsetDateTime,
+    for_user: Option<UserId>,
+    limit: u32,
+) -> Result<Vec<(SubmissionId, i64)>, StorageError> {
+    let since = naqsha_core::submission::coarse_arrival(since);
+    let rows = sqlx::query(
+        "SELECT id, received_hour FROM submissions WHERE status = 'new' \
+         AND received_hour >= $1 AND (assigned_to IS NULL OR assigned_to = $2) \
+         ORDER BY received_hour DESC, id LIMIT $3",
+    )
+    .bind(ts(since))
+    .bind(for_user.map_or_else(String::new, |u| u.to_string()))
+    .bind(i64::from(limit))
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let c = Cols::new(r, "submissions");
+            Ok((c.parsed("id")?, c.int("received_hour")?))
+        })
+        .collect()
 }
 
 /// Ids per statement of a bulk action (a parameter each, well under every backend's limit).

@@ -36,6 +36,15 @@ impl Conditions {
     /// Adds `column IN ($n, $n+1, …)` with one text parameter per value; nothing when
     /// `values` is empty (no restriction).
     pub(super) fn text_in(&mut self, column: &'static str, values: Vec<String>) {
+        self.list(column, "IN", values);
+    }
+
+    /// Adds `column NOT IN (…)`; nothing when `values` is empty.
+    pub(super) fn text_not_in(&mut self, column: &'static str, values: Vec<String>) {
+        self.list(column, "NOT IN", values);
+    }
+
+    fn list(&mut self, column: &'static str, op: &'static str, values: Vec<String>) {
         if values.is_empty() {
             return;
         }
@@ -44,7 +53,7 @@ impl Conditions {
             .map(|n| format!("${n}"))
             .collect();
         self.parts
-            .push(format!("{column} IN ({})", params.join(", ")));
+            .push(format!("{column} {op} ({})", params.join(", ")));
         self.args.extend(values.into_iter().map(Arg::Text));
     }
 

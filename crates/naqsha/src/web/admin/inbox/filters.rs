@@ -34,6 +34,9 @@ pub struct InboxQuery {
     sort: String,
     #[serde(default)]
     page: String,
+    /// One wave alone: the id of one of its reports.
+    #[serde(default)]
+    wave: String,
     /// After a bulk action: which (its form value), how many it reached, of how many.
     #[serde(default)]
     done: String,
@@ -132,6 +135,8 @@ pub struct Chosen {
     pub urgent: bool,
     /// The order.
     pub sort: InboxSort,
+    /// One wave alone, named by one of its reports.
+    pub wave: Option<naqsha_core::ids::SubmissionId>,
     /// The page, from 1.
     pub page: u32,
 }
@@ -236,6 +241,7 @@ impl InboxQuery {
             flagged,
             urgent,
             sort,
+            wave: opt(&self.wave, |t| t.parse().ok())?,
             page,
         })
     }
@@ -248,6 +254,8 @@ impl Chosen {
             statuses: self.status.statuses(),
             urgent: self.urgent.then_some(true),
             sort: self.sort,
+            only: None,
+            except: Vec::new(),
             channel: self.channel,
             kind: self.kind.clone(),
             province: self.province.clone(),
@@ -284,6 +292,9 @@ impl Chosen {
         }
         if self.sort != InboxSort::default() {
             q.append_pair("sort", self.sort.as_str());
+        }
+        if let Some(wave) = self.wave {
+            q.append_pair("wave", &wave.to_string());
         }
         if page > 1 {
             q.append_pair("page", &page.to_string());
@@ -364,6 +375,7 @@ mod tests {
                 "flagged" => q.flagged = v,
                 "urgent" => q.urgent = v,
                 "sort" => q.sort = v,
+                "wave" => q.wave = v,
                 "page" => q.page = v,
                 _ => {}
             }

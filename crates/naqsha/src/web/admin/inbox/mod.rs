@@ -10,6 +10,7 @@ mod cases;
 mod filters;
 mod hints;
 mod page;
+mod waves;
 
 pub(crate) use filters::{Viewer, next_report, safe_back};
 

@@ -11,6 +11,7 @@ use naqsha_core::urgency::Urgency;
 use naqsha_core::user::Permission;
 
 use super::filters::{AssignedChoice, Chosen, InboxQuery, StatusChoice, Viewer};
+use super::waves;
 use super::{
     channel_key, consent_key, hints, kind_labels, kind_options, may_work_on, page_count,
     province_options, status_key,
@@ -121,6 +122,18 @@ pub struct Row {
     pub news_candidate: bool,
 }
 
+/// A wave, as one line of the list.
+pub struct WaveRow {
+    /// "42 near-identical reports arrived in the hour from 6 Dec 14:00".
+    pub summary: String,
+    /// The wave as a list of its own.
+    pub show_href: String,
+    /// Its reports' ids, for the archive-all form.
+    pub ids: Vec<String>,
+    /// "Archive all 42 as spam".
+    pub archive_label: String,
+}
+
 /// Links between pages, keeping the filters.
 pub struct Paging {
     /// "Page 2 of 5".
@@ -183,6 +196,10 @@ struct InboxPage {
     flagged: bool,
     urgent: bool,
     total: String,
+    /// Waves, one line each (on the first page of the default view).
+    waves: Vec<WaveRow>,
+    /// When one wave is shown alone: what it is.
+    wave_alone: Option<String>,
     rows: Vec<Row>,
     paging: Option<Paging>,
     /// This page's address, for the forms to come back to.
@@ -195,6 +212,14 @@ struct InboxPage {
     notice: Option<Notice>,
     /// Flood mode and its switch.
     flood: FloodPanel,
+}
+
+/// What a page showing one wave says about it.
+enum WaveAlone {
+    /// The wave: how many reports, and their hour.
+    Shown(usize, time::OffsetDateTime),
+    /// The report named is no longer in a wave: it is shown alone.
+    Gone,
 }
 
 fn viewer(staff: &Staff) -> Viewer {
@@ -248,7 +273,33 @@ pub(super) async fn page(
         .parse(viewer, state.taxonomy(), state.gazetteer())
         .map_err(|()| bad)?;
     let store = state.store();
-    let filter = chosen.filter(viewer);
+    // The hints' signatures first: the waves are found with them.
+    hints::refresh(state, staff).await?;
+    let mut filter = chosen.filter(viewer);
+    let looks_for_waves = chosen.wave.is_some()
+        || matches!(
+            chosen.status,
+            StatusChoice::Open | StatusChoice::One(SubmissionStatus::New)
+        );
+    let found_waves = if looks_for_waves {
+        waves::find(state, staff.user.id).await?
+    } else {
+        Vec::new()
+    };
+    let mut wave_alone = None;
+    if let Some(one) = chosen.wave {
+        let wave = found_waves.iter().find(|w| w.members.contains(&one));
+        filter.only = Some(wave.map_or_else(|| vec![one], |w| w.members.clone()));
+        wave_alone = Some(wave.map_or_else(
+            || WaveAlone::Gone,
+            |w| WaveAlone::Shown(w.members.len(), w.hour),
+        ));
+    } else {
+        filter.except = found_waves
+            .iter()
+            .flat_map(|w| w.members.iter().copied())
+            .collect();
+    }
     let total = store.inbox_count(&filter).await?;
     let pages = page_count(total, PER_PAGE);
     if chosen.page > pages {
@@ -257,7 +308,6 @@ pub(super) async fn page(
     let found = store
         .inbox_rows(&filter, PER_PAGE, (chosen.page - 1) * PER_PAGE)
         .await?;
-    hints::refresh(state, staff).await?;
 
     let ui = AdminUi::new(staff, "/admin/inbox", chosen.href(chosen.page));
     let back = chosen.href(chosen.page);
@@ -348,7 +398,47 @@ pub(super) async fn page(
             ));
         }
     }
+    let waves = if chosen.wave.is_none() && chosen.page == 1 {
+        found_waves
+            .iter()
+            .filter_map(|w| {
+                let count = w.members.len();
+                let first = *w.members.first()?;
+                let show = Chosen {
+                    wave: Some(first),
+                    page: 1,
+                    ..chosen.clone()
+                };
+                Some(WaveRow {
+                    summary: ui.p(
+                        "admin.inbox.wave.summary",
+                        count as u64,
+                        &[("count", &count.to_string()), ("hour", &ui.time(w.hour))],
+                    ),
+                    show_href: show.href(1),
+                    ids: w.members.iter().map(ToString::to_string).collect(),
+                    archive_label: ui.p(
+                        "admin.inbox.wave.archive",
+                        count as u64,
+                        &[("count", &count.to_string())],
+                    ),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let wave_alone = wave_alone.map(|w| match w {
+        WaveAlone::Shown(count, hour) => ui.p(
+            "admin.inbox.wave.alone",
+            count as u64,
+            &[("count", &count.to_string()), ("hour", &ui.time(hour))],
+        ),
+        WaveAlone::Gone => ui.t("admin.inbox.wave.gone").to_owned(),
+    });
     let page = InboxPage {
+        waves,
+        wave_alone,
         workload,
         team_workload,
         statuses: status_choices(&ui, chosen.status),
