@@ -116,4 +116,51 @@ mod tests {
             assert_eq!(in_text(text), want, "{text}");
         }
     }
+
+    /// The held-out reports (`data/moderation/urgency-heldout.tsv`), written after the list
+    /// and never used to tune it: prints how many urgent ones are found and how many calm
+    /// ones are flagged. Only floors are asserted (a quarter of the urgent ones found, at most
+    /// a tenth of the calm ones flagged); the figures are what counts. First run, 2026-12-06:
+    /// 7 of 24 urgent found, 0 of 16 calm flagged — whole phrases miss threats said in other
+    /// words ("my pictures will be on every group tonight").
+    #[test]
+    fn held_out() {
+        const HELD_OUT: &str = include_str!("../../../data/moderation/urgency-heldout.tsv");
+        let (mut urgent, mut found, mut calm, mut flagged) = (0, 0, 0, 0);
+        for line in HELD_OUT
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let (label, text) = line.split_once('\t').unwrap();
+            let got = in_text(text);
+            match label {
+                "urgent" => {
+                    urgent += 1;
+                    if got.is_some() {
+                        found += 1;
+                    } else {
+                        println!("missed: {text}");
+                    }
+                }
+                "calm" => {
+                    calm += 1;
+                    if let Some(u) = got {
+                        flagged += 1;
+                        println!("flagged ({u}): {text}");
+                    }
+                }
+                other => panic!("unknown label {other}"),
+            }
+        }
+        println!("held out: {found} of {urgent} urgent found, {flagged} of {calm} calm flagged");
+        assert!(urgent >= 20 && calm >= 15);
+        assert!(
+            found * 4 >= urgent,
+            "fewer than a quarter of the urgent reports found"
+        );
+        assert!(
+            flagged * 10 <= calm,
+            "more than a tenth of the calm reports flagged"
+        );
+    }
 }

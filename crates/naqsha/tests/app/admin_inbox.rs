@@ -789,6 +789,34 @@ async fn urgent_reports_come_first_and_bulk_actions_say_what_they_did() {
         );
     }
 
+    // The review page says why, and the moderator can clear it there (or flag it again).
+    let leak = app
+        .state
+        .store()
+        .inbox(&naqsha::storage::InboxFilter::default(), 10, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.urgency == Some(naqsha_core::urgency::Urgency::Leak))
+        .unwrap()
+        .id;
+    let review = mona.get(&app, &format!("/admin/submissions/{leak}")).await;
+    assert_eq!(
+        texts(&review.html(), ".review-urgent"),
+        ["Urgent: A threat to leak images or chats"]
+    );
+    let path = format!("/admin/submissions/{leak}/urgency");
+    let cleared = mona.post(&app, &path, &[("urgent", "")]).await;
+    assert_eq!(cleared.status, StatusCode::SEE_OTHER);
+    let review = mona.get(&app, &format!("/admin/submissions/{leak}")).await;
+    assert_eq!(count(&review.html(), ".review-urgent"), 0);
+    mona.post(&app, &path, &[("urgent", "1")]).await;
+    let review = mona.get(&app, &format!("/admin/submissions/{leak}")).await;
+    assert_eq!(
+        texts(&review.html(), ".review-urgent"),
+        ["Urgent: Flagged by a moderator"]
+    );
+
     // Refused: a duplicate of a report that does not exist. The page comes back with the
     // message, the tick and the note.
     let back = "/admin/inbox?status=open&assigned=open";

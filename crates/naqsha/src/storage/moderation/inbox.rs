@@ -163,9 +163,9 @@ pub(super) async fn with_report(store: &Store) -> Result<Vec<SubmissionId>, Stor
     // together), so the status alone answers, from the covering index submissions_live,
     // without reading a row (reading them meant every sealed report: 24 ms at 10,000).
     let rows = sqlx::query("SELECT id FROM submissions WHERE status <> $1")
-    .bind(SubmissionStatus::Withdrawn.as_str())
-    .fetch_all(store.pool())
-    .await?;
+        .bind(SubmissionStatus::Withdrawn.as_str())
+        .fetch_all(store.pool())
+        .await?;
     rows.iter()
         .map(|r| Cols::new(r, "submissions").parsed("id"))
         .collect()

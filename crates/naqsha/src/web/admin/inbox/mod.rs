@@ -13,6 +13,7 @@ mod page;
 mod waves;
 
 pub(crate) use filters::{Viewer, next_report, safe_back};
+pub(crate) use page::urgency_key;
 
 use axum::routing::{get, post};
 use naqsha_core::case::Verification;

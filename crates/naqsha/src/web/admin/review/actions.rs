@@ -185,3 +185,45 @@ pub async fn add_note(
         .await?;
     Ok(Redirect::to(&format!("/admin/submissions/{sid}?done=note#notes")).into_response())
 }
+
+/// `POST /admin/submissions/{id}/urgency`: flags the report urgent (`urgent=1`) or clears
+/// the flag — a bulk action of one ([`crate::moderation::bulk`]): audited, for new and
+/// in-review reports, hers or nobody's (anyone's for coordinators). Back to the report.
+pub async fn urgency(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    use crate::moderation::bulk::{self, Actor, BulkAction, BulkError};
+    use crate::storage::ModerationStore;
+
+    let sid: naqsha_core::ids::SubmissionId = id.parse().map_err(|_| AppError::NotFound)?;
+    let row = state
+        .store()
+        .inbox_row(sid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !crate::web::admin::inbox::may_work_on(&staff, &row) {
+        return Err(AppError::Forbidden {
+            key: "admin.inbox.error.not_yours",
+        });
+    }
+    let set = form_urlencoded::parse(&body).any(|(k, v)| k == "urgent" && v == "1");
+    let action = if set {
+        BulkAction::Urgent
+    } else {
+        BulkAction::NotUrgent
+    };
+    let actor = Actor {
+        id: staff.user.id,
+        coordinates: staff.can(Permission::Assign),
+    };
+    match bulk::apply(state.store(), actor, &[sid], action, "").await {
+        Ok(_) => Ok(Redirect::to(&format!("/admin/submissions/{sid}")).into_response()),
+        Err(BulkError::Storage(e)) => Err(e.into()),
+        Err(_) => Err(AppError::BadRequest {
+            key: "admin.inbox.bulk.error.action",
+        }),
+    }
+}

@@ -54,6 +54,11 @@ pub fn routes() -> Vec<Route> {
             post(show_contact),
         ),
         Route::needs(
+            "/admin/submissions/{id}/urgency",
+            Permission::Moderate,
+            post(actions::urgency),
+        ),
+        Route::needs(
             "/admin/submissions/{id}/news-case",
             Permission::Moderate,
             post(news::make_case),

@@ -288,6 +288,10 @@ pub struct ReviewPage {
     pub consent: Consent,
     /// Arrived in a flood without proof of work.
     pub flagged: bool,
+    /// Why it is urgent (a sentence), if it is.
+    pub urgent: Option<String>,
+    /// Whether the moderator can flag or clear urgency here (new or in review).
+    pub can_flag: bool,
     /// Translation key of the assignment.
     pub assignment: &'static str,
     /// The status of the case written from it.
@@ -341,6 +345,16 @@ pub fn build(
         received: ui.time(ctx.envelope.received_hour),
         consent: ctx.envelope.consent,
         flagged: ctx.envelope.flagged,
+        urgent: ctx.envelope.urgency.map(|u| {
+            ui.f(
+                "admin.inbox.urgent_because",
+                &[("why", ui.t(crate::web::admin::inbox::urgency_key(u)))],
+            )
+        }),
+        can_flag: matches!(
+            ctx.envelope.status,
+            SubmissionStatus::New | SubmissionStatus::InReview
+        ),
         assignment: ctx.assignment,
         case_status: ctx.case.map(|c| c.status),
         case_href: ctx
