@@ -43,6 +43,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "urgency",
         include_str!("../../migrations/sqlite/0007_urgency.sql"),
     ),
+    (
+        8,
+        "staff_preferences",
+        include_str!("../../migrations/sqlite/0008_staff_preferences.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -80,6 +85,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         7,
         "urgency",
         include_str!("../../migrations/postgres/0007_urgency.sql"),
+    ),
+    (
+        8,
+        "staff_preferences",
+        include_str!("../../migrations/postgres/0008_staff_preferences.sql"),
     ),
 ];
 

@@ -67,6 +67,19 @@ pub trait StaffStore {
     /// Removes an account's second factor (an admin resets a lost phone).
     fn remove_totp(&self, user: UserId) -> impl Future<Output = Result<bool, StorageError>> + Send;
 
+    /// Whether the review page keeps report texts behind a click for `user`.
+    fn hides_report_text(
+        &self,
+        user: UserId,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Sets that choice.
+    fn set_hides_report_text(
+        &self,
+        user: UserId,
+        hide: bool,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
     /// Stores a new session.
     fn insert_session(
         &self,
@@ -140,6 +153,28 @@ impl StaffStore for Store {
             })
         })
         .transpose()
+    }
+
+    async fn hides_report_text(&self, user: UserId) -> Result<bool, StorageError> {
+        let row = sqlx::query("SELECT hide_report_text FROM staff_preferences WHERE user_id = $1")
+            .bind(user.to_string())
+            .fetch_optional(self.pool())
+            .await?;
+        row.map_or(Ok(false), |r| {
+            crate::storage::rows::Cols::new(&r, "staff_preferences").flag("hide_report_text")
+        })
+    }
+
+    async fn set_hides_report_text(&self, user: UserId, hide: bool) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO staff_preferences (user_id, hide_report_text) VALUES ($1, $2) \
+             ON CONFLICT (user_id) DO UPDATE SET hide_report_text = excluded.hide_report_text",
+        )
+        .bind(user.to_string())
+        .bind(crate::storage::rows::flag(hide))
+        .execute(self.pool())
+        .await?;
+        Ok(())
     }
 
     async fn set_totp(&self, user: UserId, secret: &str, step: i64) -> Result<(), StorageError> {

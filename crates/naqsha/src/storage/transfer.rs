@@ -46,6 +46,10 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "staff_preferences",
+        &[("user_id", Text), ("hide_report_text", Int)],
+    ),
+    (
         "taxonomies",
         &[
             ("version", Text),

@@ -817,6 +817,47 @@ async fn urgent_reports_come_first_and_bulk_actions_say_what_they_did() {
         ["Urgent: Flagged by a moderator"]
     );
 
+    // Her own setting: the report's words behind one click, on every report, until she
+    // switches it back.
+    let hide = mona
+        .post(
+            &app,
+            &format!("/admin/submissions/{leak}/hide-text"),
+            &[("hide", "1")],
+        )
+        .await;
+    assert_eq!(hide.status, StatusCode::SEE_OTHER);
+    let review = mona.get(&app, &format!("/admin/submissions/{leak}")).await;
+    let html = review.html();
+    assert_eq!(count(&html, "details.review-text-behind #raw-text"), 1);
+    assert_eq!(
+        texts(&html, "details.review-text-behind > summary"),
+        ["Show the report's text"]
+    );
+    let other = mona
+        .get(&app, &format!("/admin/submissions/{}", ids[0]))
+        .await;
+    assert_eq!(
+        count(&other.html(), "details.review-text-behind #raw-text"),
+        1
+    );
+    let cora = signed_in(&app, "cora", Role::Coordinator).await;
+    let theirs = cora.get(&app, &format!("/admin/submissions/{leak}")).await;
+    assert_eq!(
+        count(&theirs.html(), "details.review-text-behind"),
+        0,
+        "hers alone"
+    );
+    mona.post(
+        &app,
+        &format!("/admin/submissions/{leak}/hide-text"),
+        &[("hide", "")],
+    )
+    .await;
+    let review = mona.get(&app, &format!("/admin/submissions/{leak}")).await;
+    assert_eq!(count(&review.html(), "details.review-text-behind"), 0);
+    assert_eq!(count(&review.html(), "#raw-text"), 1);
+
     // Refused: a duplicate of a report that does not exist. The page comes back with the
     // message, the tick and the note.
     let back = "/admin/inbox?status=open&assigned=open";

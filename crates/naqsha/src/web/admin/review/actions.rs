@@ -227,3 +227,22 @@ pub async fn urgency(
         }),
     }
 }
+
+/// `POST /admin/submissions/{id}/hide-text`: the moderator's own setting — keep every
+/// report's words behind one click (`hide=1`) or show them at once — and back to the report.
+pub async fn hide_text(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    use crate::storage::StaffStore;
+
+    let sid: naqsha_core::ids::SubmissionId = id.parse().map_err(|_| AppError::NotFound)?;
+    let hide = form_urlencoded::parse(&body).any(|(k, v)| k == "hide" && v == "1");
+    state
+        .store()
+        .set_hides_report_text(staff.user.id, hide)
+        .await?;
+    Ok(Redirect::to(&format!("/admin/submissions/{sid}")).into_response())
+}

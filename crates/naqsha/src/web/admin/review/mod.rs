@@ -32,7 +32,9 @@ use super::session::Staff;
 use super::{AdminUi, Route};
 use crate::moderation::{self, PlaceChoice, ReviewDraft};
 use crate::state::AppState;
-use crate::storage::{AuditStore, ModerationStore, ReviewStore, SealedSubmission, StoredAddition};
+use crate::storage::{
+    AuditStore, ModerationStore, ReviewStore, SealedSubmission, StaffStore, StoredAddition,
+};
 use page::{Context, Entry, Messages};
 
 /// The routes of the review screen.
@@ -52,6 +54,11 @@ pub fn routes() -> Vec<Route> {
             "/admin/submissions/{id}/contact",
             Permission::Moderate,
             post(show_contact),
+        ),
+        Route::needs(
+            "/admin/submissions/{id}/hide-text",
+            Permission::Moderate,
+            post(actions::hide_text),
         ),
         Route::needs(
             "/admin/submissions/{id}/urgency",
@@ -245,6 +252,7 @@ pub(super) async fn render_page(
     let notes = open_entries(staff, &store.additions(id, "note").await?)?;
     let here = format!("/admin/submissions/{id}");
     let ui = AdminUi::new(staff, "/admin/inbox", here);
+    let hide_text = store.hides_report_text(staff.user.id).await?;
     let assignment = match opened.sealed.assigned_to {
         None => "admin.review.assigned.nobody",
         Some(u) if u == staff.user.id => "admin.review.assigned.you",
@@ -266,6 +274,7 @@ pub(super) async fn render_page(
             reveal: None,
             from: None,
             then_next: false,
+            hide_text,
         };
         let page = page::build(ui, &ctx, None, view.messages);
         return Ok((view.status, render(&page)?).into_response());
@@ -321,6 +330,7 @@ pub(super) async fn render_page(
         reveal: view.reveal,
         from: view.from,
         then_next: view.then_next,
+        hide_text,
     };
     let page = page::build(ui, &ctx, Some(&draft), view.messages);
     Ok((view.status, render(&page)?).into_response())

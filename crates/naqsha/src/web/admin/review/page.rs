@@ -102,6 +102,8 @@ pub struct Context<'a> {
     pub from: Option<String>,
     /// "Then open the next report" starts ticked.
     pub then_next: bool,
+    /// The moderator keeps report texts behind a click.
+    pub hide_text: bool,
     /// The taxonomy to code with.
     pub taxonomy: &'a Taxonomy,
     /// The place options.
@@ -290,6 +292,8 @@ pub struct ReviewPage {
     pub flagged: bool,
     /// Why it is urgent (a sentence), if it is.
     pub urgent: Option<String>,
+    /// The report's own words stay behind a click (the moderator's setting).
+    pub hide_text: bool,
     /// Whether the moderator can flag or clear urgency here (new or in review).
     pub can_flag: bool,
     /// Translation key of the assignment.
@@ -351,6 +355,7 @@ pub fn build(
                 &[("why", ui.t(crate::web::admin::inbox::urgency_key(u)))],
             )
         }),
+        hide_text: ctx.hide_text,
         can_flag: matches!(
             ctx.envelope.status,
             SubmissionStatus::New | SubmissionStatus::InReview
