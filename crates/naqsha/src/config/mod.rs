@@ -33,6 +33,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// The log filter (tracing `EnvFilter` syntax), e.g. `info` or `naqsha=debug`.
     pub log: String,
+    /// Whether a publication waits for a second moderator or coordinator
+    /// (`[moderation] second_approval`).
+    pub second_approval: SecondApproval,
     /// Shared secret of the SMSSync gateway (at least 128 bits of randomness).
     pub smssync_secret: Option<SharedSecret>,
     /// The rest of the SMS gateways' settings.
@@ -93,6 +96,7 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("exit_url", &self.exit_url)
             .field("time_zone", &self.time_zone.iana_name())
+            .field("second_approval", &self.second_approval)
             .field("secure_cookies", &self.secure_cookies)
             .field("log", &self.log)
             .field("smssync_secret", &self.smssync_secret.as_ref().map(|_| "…"))
@@ -194,6 +198,10 @@ const KEYS: &[Key] = &[
         env: "NAQSHA_HEADER_TIMEOUT_SECONDS",
     },
     Key {
+        path: "moderation.second_approval",
+        env: "NAQSHA_SECOND_APPROVAL",
+    },
+    Key {
         path: "intake.force_flood",
         env: "NAQSHA_FORCE_FLOOD",
     },
@@ -286,6 +294,7 @@ impl Config {
             public_url: None,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             time_zone: default_time_zone(),
+            second_approval: SecondApproval::Off,
             secure_cookies: true,
             log: "info".into(),
             smssync_secret: None,
@@ -546,6 +555,21 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
             ));
         }
         config.secure_cookies = b;
+    }
+    if let Some(value) = string("moderation.second_approval")? {
+        config.second_approval = match value.trim() {
+            "off" => SecondApproval::Off,
+            "publish" => SecondApproval::Publish,
+            other => {
+                return Err(err(
+                    "moderation.second_approval",
+                    format!(
+                        "expected \"off\" or \"publish\", got {other:?} (\"publish_and_contact\", \
+                         which would also hold back contact details, is not built yet)"
+                    ),
+                ));
+            }
+        };
     }
     if let Some(b) = boolean("intake.force_flood")? {
         config.force_flood = b;
@@ -913,6 +937,16 @@ pub fn sqlite_url(path: &Path) -> String {
 
 /// Default minutes between polls of one news feed (`[news] poll_minutes`).
 pub const DEFAULT_POLL_MINUTES: u32 = 30;
+
+/// Four eyes on publication (`[moderation] second_approval`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SecondApproval {
+    /// One moderator publishes.
+    #[default]
+    Off,
+    /// A publication waits for a second moderator or coordinator, who approves the same draft.
+    Publish,
+}
 
 /// The time zone staff pages use unless `[server] time_zone` says otherwise.
 pub const DEFAULT_TIME_ZONE: &str = "Asia/Karachi";

@@ -450,3 +450,23 @@ fn the_time_zone_defaults_to_pakistan_and_refuses_unknown_names() {
     .unwrap_err();
     assert_eq!(e.key, "server.time_zone");
 }
+
+#[test]
+fn second_approval_is_off_unless_asked_for_and_refuses_what_is_not_built() {
+    let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(c.second_approval, SecondApproval::Off);
+    let c = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_SECOND_APPROVAL", "publish")]),
+    )
+    .unwrap();
+    assert_eq!(c.second_approval, SecondApproval::Publish);
+    for bad in ["publish_and_contact", "yes"] {
+        let e = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_SECOND_APPROVAL", bad)]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "moderation.second_approval", "{bad}");
+    }
+}

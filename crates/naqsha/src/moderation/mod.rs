@@ -29,7 +29,8 @@ pub use draft::ReviewDraft;
 pub use publish::PlaceChoice;
 
 use crate::storage::{
-    CaseCell, DecisionWrite, ModerationStore, ReviewStore, SealedSubmission, StorageError, Store,
+    ApprovalChange, CaseCell, DecisionWrite, ModerationStore, PublishRequest, ReviewStore,
+    SealedSubmission, StorageError, Store,
 };
 
 /// A decision on the review form: the button the moderator pressed.
@@ -147,6 +148,8 @@ pub struct Opened<'a> {
     pub case: Option<&'a Case>,
     /// The draft saved before, if any.
     pub saved: Option<&'a ReviewDraft>,
+    /// A publication waiting for a second approval, if one does.
+    pub request: Option<PublishRequest>,
 }
 
 /// What the application a decision runs in provides.
@@ -158,6 +161,8 @@ pub struct Desk<'a> {
     pub taxonomy: &'a Taxonomy,
     /// The gazetteer of places.
     pub gazetteer: &'static Gazetteer,
+    /// Four eyes: a publication waits for a second moderator or coordinator.
+    pub second_approval: bool,
 }
 
 /// What the redaction audit entry says: counts only, never the text.
@@ -209,6 +214,8 @@ pub async fn place_choice(
 pub struct Decided {
     /// The case.
     pub case: Case,
+    /// A publication was asked for and waits for a second approval (four eyes).
+    pub requested: bool,
 }
 
 /// Decides on a report: checks what `action` requires of `draft`, then stores the sealed
@@ -231,8 +238,35 @@ pub async fn decide(
     let envelope = &opened.sealed.envelope;
     let consent = envelope.consent;
     let place = place_choice(desk, opened.report, draft, opened.case).await?;
-    let status = action.case_status();
+    // Four eyes: a publication is asked for by one person and approved by another, on the
+    // same draft. Any other decision takes a waiting request back.
+    let mut approval = ApprovalChange::Clear;
+    let mut approved_for = None;
+    if action == Action::Publish && desk.second_approval {
+        let same_draft = opened.saved == Some(draft);
+        match opened.request {
+            Some(r) if r.by != by.id && same_draft => approved_for = Some(r.by),
+            Some(r) if r.by == by.id && same_draft => {
+                return Err(DecisionError::Refused(vec![Problem::new(
+                    "admin.review.error.second_approval_self",
+                )]));
+            }
+            _ => approval = ApprovalChange::Request(by.id),
+        }
+    }
+    let requested = matches!(approval, ApprovalChange::Request(_));
+    let status = if requested {
+        CaseStatus::InReview
+    } else {
+        action.case_status()
+    };
     let stories = match action {
+        // A request is checked as a publication would be, and keeps its text sealed.
+        Action::Publish if requested => {
+            publish::check_publish(draft, opened.report, consent, &place)
+                .map_err(DecisionError::Refused)?;
+            publish::Stories::default()
+        }
         Action::Publish => publish::check_publish(draft, opened.report, consent, &place)
             .map_err(DecisionError::Refused)?,
         Action::Statistics => {
@@ -269,6 +303,18 @@ pub async fn decide(
         let change = format!("{before} -> {}", status.as_str());
         audit.push(event(AuditAction::StatusChange, change));
     }
+    if requested {
+        audit.push(event(
+            AuditAction::StatusChange,
+            "publication asked for: waits for a second approval".to_owned(),
+        ));
+    }
+    if let Some(first) = approved_for {
+        audit.push(event(
+            AuditAction::StatusChange,
+            format!("second approval of the publication asked for by {first}"),
+        ));
+    }
     if status == CaseStatus::Published {
         audit.push(event(AuditAction::Publish, format!("case {}", case.id)));
     }
@@ -282,6 +328,7 @@ pub async fn decide(
             kinds: &kinds,
             status: submission_status(status),
             audit: &audit,
+            approval,
         })
         .await?;
     let unpublished = opened
@@ -292,7 +339,7 @@ pub async fn decide(
         // too before the moderator hears it was unpublished.
         desk.store.checkpoint().await?;
     }
-    Ok(Decided { case })
+    Ok(Decided { case, requested })
 }
 
 /// The audit detail of a news candidate made a case.
@@ -381,6 +428,7 @@ pub async fn make_news_case(
             kinds: &kinds,
             status: SubmissionStatus::InReview,
             audit: &audit,
+            approval: ApprovalChange::Keep,
         })
         .await?;
     Ok(NewsCase::Made)

@@ -48,6 +48,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "staff_preferences",
         include_str!("../../migrations/sqlite/0008_staff_preferences.sql"),
     ),
+    (
+        9,
+        "publish_requests",
+        include_str!("../../migrations/sqlite/0009_publish_requests.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -90,6 +95,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         8,
         "staff_preferences",
         include_str!("../../migrations/postgres/0008_staff_preferences.sql"),
+    ),
+    (
+        9,
+        "publish_requests",
+        include_str!("../../migrations/postgres/0009_publish_requests.sql"),
     ),
 ];
 

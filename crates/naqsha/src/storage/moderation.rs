@@ -44,6 +44,28 @@ pub struct DecisionWrite<'a> {
     pub status: SubmissionStatus,
     /// The audit entries of the decision, in order.
     pub audit: &'a [AuditEvent],
+    /// What becomes of a publication waiting for a second approval.
+    pub approval: ApprovalChange,
+}
+
+/// A decision's effect on the report's publication request (four eyes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApprovalChange {
+    /// Left as it is.
+    Keep,
+    /// This moderator asks for publication: it waits for a second person.
+    Request(UserId),
+    /// Approved, or overtaken by another decision: no request waits any more.
+    Clear,
+}
+
+/// A publication waiting for a second approval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublishRequest {
+    /// Who asked.
+    pub by: UserId,
+    /// When.
+    pub at: OffsetDateTime,
 }
 
 /// What a bulk action of the inbox does to each report it reaches.
@@ -254,6 +276,12 @@ pub trait ModerationStore {
         limit: u32,
     ) -> impl Future<Output = Result<Vec<(SubmissionId, i64)>, StorageError>> + Send;
 
+    /// The publication of a report waiting for a second approval, if one does.
+    fn publish_request(
+        &self,
+        submission: SubmissionId,
+    ) -> impl Future<Output = Result<Option<PublishRequest>, StorageError>> + Send;
+
     /// The submission whose id starts with `prefix` (at least 8 characters of it), if
     /// exactly one does.
     fn submission_by_prefix(
@@ -449,6 +477,26 @@ impl ModerationStore for Store {
         inbox::wave_candidates(self, since, for_user, limit).await
     }
 
+    async fn publish_request(
+        &self,
+        submission: SubmissionId,
+    ) -> Result<Option<PublishRequest>, StorageError> {
+        let row = sqlx::query(
+            "SELECT requested_by, requested_at FROM publish_requests WHERE submission_id = $1",
+        )
+        .bind(submission.to_string())
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|r| {
+            let c = Cols::new(&r, "publish_requests");
+            Ok(PublishRequest {
+                by: c.parsed("requested_by")?,
+                at: c.time("requested_at")?,
+            })
+        })
+        .transpose()
+    }
+
     async fn submission_by_prefix(
         &self,
         prefix: &str,
@@ -573,6 +621,27 @@ impl ModerationStore for Store {
         .bind(&id)
         .execute(&mut *tx)
         .await?;
+        match d.approval {
+            ApprovalChange::Keep => {}
+            ApprovalChange::Request(by) => {
+                sqlx::query(
+                    "INSERT INTO publish_requests (submission_id, requested_by, requested_at) \
+                     VALUES ($1, $2, $3) ON CONFLICT (submission_id) DO UPDATE SET \
+                     requested_by = excluded.requested_by, requested_at = excluded.requested_at",
+                )
+                .bind(&id)
+                .bind(by.to_string())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            ApprovalChange::Clear => {
+                sqlx::query("DELETE FROM publish_requests WHERE submission_id = $1")
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
         for event in d.audit {
             super::audit::write_audit(&mut tx, event).await?;
         }

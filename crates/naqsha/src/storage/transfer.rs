@@ -81,6 +81,14 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "publish_requests",
+        &[
+            ("submission_id", Text),
+            ("requested_by", Text),
+            ("requested_at", Int),
+        ],
+    ),
+    (
         "submission_additions",
         &[
             ("id", Text),

@@ -829,3 +829,100 @@ async fn a_content_note_comes_before_a_report_that_mentions_intimate_images() {
     let html = open_page(&app, &mona, ordinary).await.html();
     assert_eq!(count(&html, ".content-note"), 0);
 }
+
+/// `[moderation] second_approval = "publish"`: the moderator's Publish asks for publication
+/// (the case stays in review, its text sealed); she cannot approve her own request; a
+/// coordinator sees who asked and publishes the same draft; both steps are audited. A
+/// changed draft asks again, in the name of whoever changed it.
+#[tokio::test]
+async fn a_publication_waits_for_a_second_person_when_four_eyes_are_on() {
+    let app = App::with_config(|c| {
+        c.second_approval = naqsha::config::SecondApproval::Publish;
+    })
+    .await;
+    let id = urdu_report(&app, "publish", false).await;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    let cora = signed_in(&app, "cora", Role::Coordinator).await;
+    let title = "فیس بک پر ہراسانی";
+    let page = open_page(&app, &mona, id).await;
+    let publish = |page: &Reply, title: &str| {
+        form_fields(
+            page,
+            &[
+                ("action", "publish"),
+                ("title_ur", title),
+                ("place_level", "province"),
+            ],
+        )
+    };
+
+    // Mona asks.
+    let asked = post_form(&app, &mona, id, &publish(&page, title)).await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.text());
+    let store = app.state.store();
+    let case = store.case_for_submission(id).await.unwrap().unwrap();
+    assert_eq!(case.status, CaseStatus::InReview, "not published yet");
+    assert!(
+        case.story_ur.is_none(),
+        "the text stays sealed until approved"
+    );
+    let page = mona.get(&app, asked.header("location").unwrap()).await;
+    assert_eq!(
+        texts(&page.html(), ".form-ok"),
+        [t(Lang::En, "admin.review.done.requested")]
+    );
+    assert_eq!(count(&page.html(), ".review-waiting"), 1);
+
+    // Her own request is not hers to approve.
+    let again = post_form(&app, &mona, id, &publish(&page, title)).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&again),
+        [t(Lang::En, "admin.review.error.second_approval_self")]
+    );
+
+    // Cora sees who asked, and approves the same draft.
+    let theirs = open_page(&app, &cora, id).await;
+    let waiting = texts(&theirs.html(), ".review-waiting");
+    assert!(
+        waiting[0].starts_with("mona asked for this report to be published"),
+        "{waiting:?}"
+    );
+    let approved = post_form(&app, &cora, id, &publish(&theirs, title)).await;
+    assert_eq!(
+        approved.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        approved.text()
+    );
+    let case = store.case_for_submission(id).await.unwrap().unwrap();
+    assert_eq!(case.status, CaseStatus::Published);
+    assert_eq!(store.publish_request(id).await.unwrap(), None);
+    let details: Vec<String> = store
+        .audit_events(&AuditFilter::default(), 1000, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.subject.as_deref() == Some(id.to_string().as_str()))
+        .filter_map(|e| e.detail)
+        .collect();
+    assert!(details.contains(&"publication asked for: waits for a second approval".to_owned()));
+    assert!(details.contains(&format!(
+        "second approval of the publication asked for by {}",
+        mona.user.id
+    )));
+
+    // Edited after publication, a new Publish asks again, in the editor's name.
+    let page = open_page(&app, &cora, id).await;
+    let edited = post_form(&app, &cora, id, &publish(&page, "فیس بک پر دھمکیاں")).await;
+    assert_eq!(edited.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        store.publish_request(id).await.unwrap().map(|r| r.by),
+        Some(cora.user.id)
+    );
+    assert_eq!(
+        store.case_for_submission(id).await.unwrap().unwrap().status,
+        CaseStatus::InReview,
+        "the edit took the story off the public site until approved"
+    );
+}

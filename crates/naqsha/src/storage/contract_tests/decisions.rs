@@ -4,9 +4,10 @@
 //! whole.
 
 use super::*;
+use crate::storage::ApprovalChange;
 
 /// Every write a decision makes: (table, statement) a trigger can abort.
-const WRITES: [(&str, &str); 10] = [
+const WRITES: [(&str, &str); 11] = [
     ("submissions", "UPDATE"),
     ("submission_additions", "DELETE"),
     ("submission_additions", "INSERT"),
@@ -17,6 +18,7 @@ const WRITES: [(&str, &str); 10] = [
     ("meta", "INSERT"),
     ("meta", "UPDATE"),
     ("audit_events", "INSERT"),
+    ("publish_requests", "DELETE"),
 ];
 
 /// Makes every `statement` on `table` fail until [`heal`].
@@ -62,6 +64,7 @@ async fn state_of(store: &Store, id: SubmissionId) -> Vec<String> {
     let mut out = vec![
         format!("{:?}", store.sealed_submission(id).await.unwrap()),
         format!("{:?}", store.review_draft(id).await.unwrap()),
+        format!("{:?}", store.publish_request(id).await.unwrap()),
         format!("{:?}", store.case_for_submission(id).await.unwrap()),
         format!("{:?}", store.publication_generation().await.unwrap()),
         format!(
@@ -135,11 +138,17 @@ async fn a_decision_is_one_transaction(store: &Store) {
             kinds: &["blackmail".to_owned()],
             status: SubmissionStatus::InReview,
             audit: &[event("new -> in_review")],
+            approval: ApprovalChange::Request(moderator.id),
         })
         .await
         .unwrap();
     let sealed = store.sealed_submission(id).await.unwrap().unwrap();
     assert_eq!(sealed.assigned_to, Some(moderator.id), "claimed");
+    assert_eq!(
+        store.publish_request(id).await.unwrap().map(|r| r.by),
+        Some(moderator.id),
+        "a publication asked for waits"
+    );
     assert_eq!(sealed.envelope.status, SubmissionStatus::InReview);
     assert_eq!(store.review_draft(id).await.unwrap(), Some(first_draft));
 
@@ -167,6 +176,7 @@ async fn a_decision_is_one_transaction(store: &Store) {
         kinds: &kinds,
         status: SubmissionStatus::Published,
         audit: &audit,
+        approval: ApprovalChange::Clear,
     };
 
     let before = state_of(store, id).await;
@@ -190,6 +200,11 @@ async fn a_decision_is_one_transaction(store: &Store) {
     store.commit_decision(&decision).await.unwrap();
     let after = store.sealed_submission(id).await.unwrap().unwrap();
     assert_eq!(after.envelope.status, SubmissionStatus::Published);
+    assert_eq!(
+        store.publish_request(id).await.unwrap(),
+        None,
+        "approved: none waits"
+    );
     assert_eq!(store.review_draft(id).await.unwrap(), Some(second_draft));
     assert_eq!(
         store.case_for_submission(id).await.unwrap(),

@@ -13,7 +13,7 @@ use super::page::Messages;
 use super::{Opened, View, desk, open, render_page, saved_draft};
 use crate::moderation::{self, DecisionError, Moderator, ReviewDraft};
 use crate::state::AppState;
-use crate::storage::{IntakeStore, NewAddition, ReviewStore};
+use crate::storage::{IntakeStore, ModerationStore, NewAddition, ReviewStore};
 use crate::web::admin::inbox::{Viewer, next_report, safe_back};
 use crate::web::admin::session::Staff;
 use crate::web::error::AppError;
@@ -87,24 +87,28 @@ pub async fn act(
         id: staff.user.id,
         key: &key.public,
     };
+    let request = store.publish_request(sid).await?;
     let on = moderation::Opened {
         sealed: &opened.sealed,
         report,
         case: case.as_ref(),
         saved: had_draft.then_some(&saved),
+        request,
     };
     let action = posted.action;
-    match moderation::decide(desk(&state), by, on, &draft, action, posted.stripped).await {
-        Ok(_) => {}
-        Err(DecisionError::Refused(problems)) => {
-            return refuse(&state, &staff, &opened, draft, problems, (from, then_next)).await;
-        }
-        Err(DecisionError::Storage(e)) => return Err(e.into()),
-        Err(DecisionError::Sealing(e)) => return Err(AppError::Internal(e)),
-    }
+    let requested =
+        match moderation::decide(desk(&state), by, on, &draft, action, posted.stripped).await {
+            Ok(decided) => decided.requested,
+            Err(DecisionError::Refused(problems)) => {
+                return refuse(&state, &staff, &opened, draft, problems, (from, then_next)).await;
+            }
+            Err(DecisionError::Storage(e)) => return Err(e.into()),
+            Err(DecisionError::Sealing(e)) => return Err(AppError::Internal(e)),
+        };
     state.public().invalidate();
     let done = match action {
         Action::Save => "saved",
+        Action::Publish if requested => "requested",
         Action::Publish => "published",
         Action::Statistics => "statistics",
         Action::Archive => "archived",

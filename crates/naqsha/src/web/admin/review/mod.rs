@@ -34,6 +34,7 @@ use crate::moderation::{self, PlaceChoice, ReviewDraft};
 use crate::state::AppState;
 use crate::storage::{
     AuditStore, ModerationStore, ReviewStore, SealedSubmission, StaffStore, StoredAddition,
+    UserStore,
 };
 use page::{Context, Entry, Messages};
 
@@ -176,6 +177,7 @@ pub(super) fn desk(state: &AppState) -> moderation::Desk<'_> {
         store: state.store(),
         taxonomy: state.taxonomy(),
         gazetteer: state.gazetteer(),
+        second_approval: state.config().second_approval == crate::config::SecondApproval::Publish,
     }
 }
 
@@ -253,6 +255,22 @@ pub(super) async fn render_page(
     let here = format!("/admin/submissions/{id}");
     let ui = AdminUi::new(staff, "/admin/inbox", here);
     let hide_text = store.hides_report_text(staff.user.id).await?;
+    let waiting = match store.publish_request(id).await? {
+        None => None,
+        Some(r) if r.by == staff.user.id => {
+            Some(ui.f("admin.review.waiting.yours", &[("at", &ui.time(r.at))]))
+        }
+        Some(r) => {
+            let name = store
+                .user(r.by)
+                .await?
+                .map_or_else(|| r.by.to_string(), |u| u.username.as_str().to_owned());
+            Some(ui.f(
+                "admin.review.waiting.other",
+                &[("name", &name), ("at", &ui.time(r.at))],
+            ))
+        }
+    };
     let assignment = match opened.sealed.assigned_to {
         None => "admin.review.assigned.nobody",
         Some(u) if u == staff.user.id => "admin.review.assigned.you",
@@ -275,6 +293,7 @@ pub(super) async fn render_page(
             from: None,
             then_next: false,
             hide_text,
+            waiting: waiting.clone(),
         };
         let page = page::build(ui, &ctx, None, view.messages);
         return Ok((view.status, render(&page)?).into_response());
@@ -331,6 +350,7 @@ pub(super) async fn render_page(
         from: view.from,
         then_next: view.then_next,
         hide_text,
+        waiting: waiting.clone(),
     };
     let page = page::build(ui, &ctx, Some(&draft), view.messages);
     Ok((view.status, render(&page)?).into_response())
@@ -352,6 +372,7 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
     Some(match done? {
         "saved" => "admin.review.done.saved",
         "published" => "admin.review.done.published",
+        "requested" => "admin.review.done.requested",
         "statistics" => "admin.review.done.statistics",
         "archived" => "admin.review.done.archived",
         "rejected" => "admin.review.done.rejected",

@@ -104,6 +104,8 @@ pub struct Context<'a> {
     pub then_next: bool,
     /// The moderator keeps report texts behind a click.
     pub hide_text: bool,
+    /// A publication waiting for a second approval, said in words.
+    pub waiting: Option<String>,
     /// The taxonomy to code with.
     pub taxonomy: &'a Taxonomy,
     /// The place options.
@@ -294,6 +296,8 @@ pub struct ReviewPage {
     pub urgent: Option<String>,
     /// The report's own words stay behind a click (the moderator's setting).
     pub hide_text: bool,
+    /// A publication waiting for a second approval, said in words.
+    pub waiting: Option<String>,
     /// Whether the moderator can flag or clear urgency here (new or in review).
     pub can_flag: bool,
     /// Translation key of the assignment.
@@ -356,6 +360,7 @@ pub fn build(
             )
         }),
         hide_text: ctx.hide_text,
+        waiting: ctx.waiting.clone(),
         can_flag: matches!(
             ctx.envelope.status,
             SubmissionStatus::New | SubmissionStatus::InReview
