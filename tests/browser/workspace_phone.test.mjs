@@ -98,6 +98,7 @@ for (const lang of ['en', 'ur']) {
         ['a review page', review],
         ['the audit log', '/admin/audit'],
         ['the news feeds', '/admin/feeds'],
+        ['coding quality', '/admin/quality'],
       ]) {
         await page.goto(own.base + path);
         const bad = await misfits(page);

@@ -1,6 +1,7 @@
 //! Naqsha's pure domain: no I/O, no async.
 #![forbid(unsafe_code)]
 
+pub mod agreement;
 pub mod audit;
 pub mod case;
 pub mod cues;

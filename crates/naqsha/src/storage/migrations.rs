@@ -53,6 +53,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "publish_requests",
         include_str!("../../migrations/sqlite/0009_publish_requests.sql"),
     ),
+    (
+        10,
+        "double_coding",
+        include_str!("../../migrations/sqlite/0010_double_coding.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -100,6 +105,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         9,
         "publish_requests",
         include_str!("../../migrations/postgres/0009_publish_requests.sql"),
+    ),
+    (
+        10,
+        "double_coding",
+        include_str!("../../migrations/postgres/0010_double_coding.sql"),
     ),
 ];
 

@@ -35,6 +35,7 @@ mod migrations;
 mod moderation;
 mod news;
 mod public;
+mod quality;
 mod review;
 mod rows;
 mod sms;
@@ -65,6 +66,7 @@ pub use moderation::{
 };
 pub use news::{NewsStore, PollRecord, SeenItem};
 pub use public::{CaseFilter, PublicStore};
+pub use quality::{DoubleCoded, QualityStore};
 pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
 pub use sms::SmsStore;
 pub use staff::{StaffSession, StaffStore, TotpSecret};

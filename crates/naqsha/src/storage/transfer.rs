@@ -81,6 +81,23 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "double_coding",
+        &[
+            ("submission_id", Text),
+            ("marked_by", Text),
+            ("marked_at", Int),
+        ],
+    ),
+    (
+        "second_codings",
+        &[
+            ("submission_id", Text),
+            ("coder", Text),
+            ("labels", Text),
+            ("coded_at", Int),
+        ],
+    ),
+    (
         "publish_requests",
         &[
             ("submission_id", Text),

@@ -926,3 +926,112 @@ async fn a_publication_waits_for_a_second_person_when_four_eyes_are_on() {
         "the edit took the story off the public site until approved"
     );
 }
+
+/// Double coding: an admin adds a random sample of coded reports; the moderator who coded a
+/// report cannot code it again; another one codes it on a page that shows the report but not
+/// the first coding; the quality page gives the agreement per category.
+#[tokio::test]
+async fn a_sample_is_coded_twice_and_the_agreement_is_shown() {
+    let app = App::new().await;
+    let id = urdu_report(&app, "publish", false).await;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    let page = open_page(&app, &mona, id).await;
+    let fields = form_fields(
+        &page,
+        &[
+            ("action", "publish"),
+            ("title_ur", "فیس بک پر ہراسانی"),
+            ("place_level", "province"),
+            ("label.kind", "intimate_partner_violence"),
+        ],
+    );
+    let published = post_form(&app, &mona, id, &fields).await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.text()
+    );
+
+    let admin = signed_in(&app, "ada", Role::Admin).await;
+    let marked = admin
+        .post(&app, "/admin/quality/sample", &[("n", "20")])
+        .await;
+    assert_eq!(marked.status, StatusCode::SEE_OTHER);
+    let quality = admin.get(&app, marked.header("location").unwrap()).await;
+    assert_eq!(
+        texts(&quality.html(), ".form-ok"),
+        ["1 report was added to the sample."]
+    );
+    assert_eq!(
+        admin
+            .post(&app, "/admin/quality/sample", &[("n", "0")])
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        mona.post(&app, "/admin/quality/sample", &[("n", "5")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "only admins add to the sample"
+    );
+
+    // The first coder has no link, and is refused.
+    let hers = mona.get(&app, "/admin/quality").await;
+    assert_eq!(count(&hers.html(), ".quality-sample-list a"), 0);
+    let code = format!("/admin/quality/{id}");
+    assert_eq!(mona.get(&app, &code).await.status, StatusCode::FORBIDDEN);
+
+    // Another moderator: the report, no first coding, nothing ticked.
+    let nadia = signed_in(&app, "nadia", Role::Moderator).await;
+    let list = nadia.get(&app, "/admin/quality").await;
+    assert_eq!(
+        attrs(&list.html(), ".quality-sample-list a", "href"),
+        std::slice::from_ref(&code)
+    );
+    let form = nadia.get(&app, &code).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.text().contains(PHONE), "the report itself is shown");
+    assert_eq!(count(&form.html(), "input[type=checkbox][checked]"), 0);
+    let saved = nadia
+        .post(
+            &app,
+            &code,
+            &[
+                ("label.kind", "intimate_partner_violence"),
+                ("label.platform", "facebook"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
+    assert_eq!(
+        nadia
+            .post(&app, &code, &[("label.kind", "intimate_partner_violence")])
+            .await
+            .status,
+        StatusCode::BAD_REQUEST,
+        "coded a second time once"
+    );
+    let quality = admin.get(&app, "/admin/quality").await;
+    let html = quality.html();
+    let dims = texts(&html, ".quality-agreement tbody th");
+    assert!(dims.contains(&"Kind of violence".to_owned()), "{dims:?}");
+    let kappas = texts(&html, ".quality-kappa");
+    assert!(kappas.iter().any(|k| k == "1.00"), "{kappas:?}");
+    let case = app
+        .state
+        .store()
+        .case_for_submission(id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        !case
+            .labels
+            .terms("platform")
+            .any(|t| t.as_str() == "facebook"),
+        "the second coding does not change the case"
+    );
+}

@@ -8,6 +8,7 @@ pub mod feeds;
 pub mod flood;
 pub mod inbox;
 pub mod login;
+pub mod quality;
 pub mod review;
 pub mod session;
 pub mod users;
@@ -69,6 +70,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(inbox::routes());
     all.extend(review::routes());
     all.extend(audit::routes());
+    all.extend(quality::routes());
     all.extend(users::routes());
     all.extend(feeds::routes());
     all.extend(flood::routes());
@@ -168,6 +170,7 @@ const SECTIONS: &[(&str, &str, Permission)] = &[
     ("/admin/cases", "admin.nav.cases", Permission::ViewCases),
     ("/admin/users", "admin.nav.users", Permission::ManageUsers),
     ("/admin/audit", "admin.nav.audit", Permission::ViewAudit),
+    ("/admin/quality", "admin.nav.quality", Permission::Moderate),
     ("/admin/feeds", "admin.nav.feeds", Permission::Settings),
 ];
 
