@@ -43,22 +43,62 @@ const FROM_TEXT: [Urgency; 4] = [
     Urgency::Threat,
 ];
 
-impl Urgency {
-    fn section(name: &str) -> Option<Self> {
-        name.parse().ok().filter(|u| FROM_TEXT.contains(u))
+/// A section of the cue list: phrases that are a reason by themselves, or the three parts
+/// of a threat to leak said in other words — a picture or video word, a sending word, and a
+/// future or a condition ("will", "if", "dunga", "گا").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Reason(Urgency),
+    LeakMaterial,
+    LeakSpread,
+    Future,
+}
+
+impl Section {
+    fn named(name: &str) -> Option<Self> {
+        match name {
+            "leak_material" => Some(Section::LeakMaterial),
+            "leak_spread" => Some(Section::LeakSpread),
+            "future" => Some(Section::Future),
+            other => other
+                .parse()
+                .ok()
+                .filter(|u| FROM_TEXT.contains(u))
+                .map(Section::Reason),
+        }
     }
 }
 
-static LIST: LazyLock<Cues<Urgency>> = LazyLock::new(|| Cues::parse(CUES, Urgency::section));
+static LIST: LazyLock<Cues<Section>> = LazyLock::new(|| Cues::parse(CUES, Section::named));
 
 /// What [`Cues::parse`] skips in the shipped list (for its test).
 pub fn list_problems() -> Vec<String> {
-    Cues::problems(CUES, Urgency::section)
+    Cues::problems(CUES, Section::named)
 }
 
-/// The first reason of [`FROM_TEXT`] that `text` has a cue of.
+/// The first reason of [`FROM_TEXT`] that `text` has a cue of. A threat to leak is also
+/// found from its parts: a picture or video word, a sending word and a future or condition,
+/// anywhere in the text ("unless I pay, the videos go to my husband" is not found: no
+/// sending word).
 pub fn in_text(text: &str) -> Option<Urgency> {
-    LIST.found(text, &FROM_TEXT).into_iter().next()
+    let found = LIST.found(
+        text,
+        &[
+            Section::Reason(Urgency::SelfHarm),
+            Section::Reason(Urgency::Violence),
+            Section::Reason(Urgency::Leak),
+            Section::Reason(Urgency::Threat),
+            Section::LeakMaterial,
+            Section::LeakSpread,
+            Section::Future,
+        ],
+    );
+    let has = |s: Section| found.contains(&s);
+    let leak_in_parts =
+        has(Section::LeakMaterial) && has(Section::LeakSpread) && has(Section::Future);
+    FROM_TEXT
+        .into_iter()
+        .find(|u| has(Section::Reason(*u)) || (*u == Urgency::Leak && leak_in_parts))
 }
 
 /// The urgency of a report arriving by `channel`: [`Urgency::Danger`] when she said so,
@@ -117,17 +157,31 @@ mod tests {
         }
     }
 
-    /// The held-out reports (`data/moderation/urgency-heldout.tsv`), written after the list
-    /// and never used to tune it: prints how many urgent ones are found and how many calm
-    /// ones are flagged. Only floors are asserted (a quarter of the urgent ones found, at most
-    /// a tenth of the calm ones flagged); the figures are what counts. First run, 2026-12-06:
-    /// 7 of 24 urgent found, 0 of 16 calm flagged — whole phrases miss threats said in other
-    /// words ("my pictures will be on every group tonight").
+    /// The held-out reports (`data/moderation/urgency-heldout.tsv` and `-2.tsv`), never used
+    /// to tune the list: prints how many urgent ones are found and how many calm ones are
+    /// flagged. Only floors are asserted (a quarter of the urgent ones found, at most a tenth
+    /// of the calm ones flagged); the figures are what counts (`benches/README.md`). The first
+    /// set was written after the phrase list, and its misses were seen before the leak rule
+    /// was added; the second was written after that, before the rule was run on anything.
     #[test]
     fn held_out() {
-        const HELD_OUT: &str = include_str!("../../../data/moderation/urgency-heldout.tsv");
+        for (name, set) in [
+            (
+                "first",
+                include_str!("../../../data/moderation/urgency-heldout.tsv"),
+            ),
+            (
+                "second",
+                include_str!("../../../data/moderation/urgency-heldout-2.tsv"),
+            ),
+        ] {
+            held_out_set(name, set);
+        }
+    }
+
+    fn held_out_set(name: &str, set: &str) {
         let (mut urgent, mut found, mut calm, mut flagged) = (0, 0, 0, 0);
-        for line in HELD_OUT
+        for line in set
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
@@ -139,28 +193,27 @@ mod tests {
                     if got.is_some() {
                         found += 1;
                     } else {
-                        println!("missed: {text}");
+                        println!("{name}: missed: {text}");
                     }
                 }
                 "calm" => {
                     calm += 1;
                     if let Some(u) = got {
                         flagged += 1;
-                        println!("flagged ({u}): {text}");
+                        println!("{name}: flagged ({u}): {text}");
                     }
                 }
                 other => panic!("unknown label {other}"),
             }
         }
-        println!("held out: {found} of {urgent} urgent found, {flagged} of {calm} calm flagged");
-        assert!(urgent >= 20 && calm >= 15);
-        assert!(
-            found * 4 >= urgent,
-            "fewer than a quarter of the urgent reports found"
+        println!(
+            "held out ({name}): {found} of {urgent} urgent found, {flagged} of {calm} calm flagged"
         );
+        assert!(urgent >= 10 && calm >= 10);
+        assert!(found * 4 >= urgent, "{name}: fewer than a quarter found");
         assert!(
             flagged * 10 <= calm,
-            "more than a tenth of the calm reports flagged"
+            "{name}: more than a tenth of the calm flagged"
         );
     }
 }
