@@ -560,12 +560,12 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
         config.second_approval = match value.trim() {
             "off" => SecondApproval::Off,
             "publish" => SecondApproval::Publish,
+            "publish_and_contact" => SecondApproval::PublishAndContact,
             other => {
                 return Err(err(
                     "moderation.second_approval",
                     format!(
-                        "expected \"off\" or \"publish\", got {other:?} (\"publish_and_contact\", \
-                         which would also hold back contact details, is not built yet)"
+                        "expected \"off\", \"publish\" or \"publish_and_contact\", got {other:?}"
                     ),
                 ));
             }
@@ -946,6 +946,9 @@ pub enum SecondApproval {
     Off,
     /// A publication waits for a second moderator or coordinator, who approves the same draft.
     Publish,
+    /// Publication as with `Publish`, and a moderator sees a reporter's contact details only
+    /// once a second moderator or coordinator has approved her request.
+    PublishAndContact,
 }
 
 /// The time zone staff pages use unless `[server] time_zone` says otherwise.

@@ -452,7 +452,7 @@ fn the_time_zone_defaults_to_pakistan_and_refuses_unknown_names() {
 }
 
 #[test]
-fn second_approval_is_off_unless_asked_for_and_refuses_what_is_not_built() {
+fn second_approval_is_off_unless_asked_for() {
     let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
     assert_eq!(c.second_approval, SecondApproval::Off);
     let c = Config::load_from(
@@ -461,7 +461,13 @@ fn second_approval_is_off_unless_asked_for_and_refuses_what_is_not_built() {
     )
     .unwrap();
     assert_eq!(c.second_approval, SecondApproval::Publish);
-    for bad in ["publish_and_contact", "yes"] {
+    let c = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_SECOND_APPROVAL", "publish_and_contact")]),
+    )
+    .unwrap();
+    assert_eq!(c.second_approval, SecondApproval::PublishAndContact);
+    for bad in ["contact", "yes"] {
         let e = Config::load_from(
             &Overrides::default(),
             &env(&[("NAQSHA_SECOND_APPROVAL", bad)]),

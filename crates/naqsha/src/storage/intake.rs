@@ -300,6 +300,21 @@ impl IntakeStore for Store {
             .bind(&id)
             .execute(&mut *tx)
             .await?;
+        // What moderators derived from it or asked about it goes too: a second coding, its
+        // place in the double-coding sample, waiting requests to publish or to see contact.
+        for table in [
+            "second_codings",
+            "double_coding",
+            "publish_requests",
+            "contact_requests",
+        ] {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM {table} WHERE submission_id = $1"
+            )))
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        }
         sqlx::query(
             "UPDATE submissions SET status = $1, sealed_report = NULL, sealed_contact = NULL, \
              province = NULL, assigned_to = NULL, updated_at = $2 WHERE id = $3",

@@ -58,6 +58,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "double_coding",
         include_str!("../../migrations/sqlite/0010_double_coding.sql"),
     ),
+    (
+        11,
+        "contact_requests",
+        include_str!("../../migrations/sqlite/0011_contact_requests.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -110,6 +115,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         10,
         "double_coding",
         include_str!("../../migrations/postgres/0010_double_coding.sql"),
+    ),
+    (
+        11,
+        "contact_requests",
+        include_str!("../../migrations/postgres/0011_contact_requests.sql"),
     ),
 ];
 

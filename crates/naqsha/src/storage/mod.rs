@@ -61,8 +61,8 @@ pub use import::{ImportStore, ImportedSubmission};
 pub use intake::{Arrival, IntakeStore, NewAddition, NewAttachment, NewSubmission, SpentToken};
 pub use keys::{KeyStore, OrgKeys, UserStore};
 pub use moderation::{
-    ApprovalChange, Assigned, BulkChange, BulkWrite, CaseListFilter, DecisionWrite, InboxFilter,
-    InboxRow, InboxSort, ModerationStore, PublishRequest, SealedSubmission,
+    ApprovalChange, Assigned, BulkChange, BulkWrite, CaseListFilter, ContactRequest, DecisionWrite,
+    InboxFilter, InboxRow, InboxSort, ModerationStore, PublishRequest, SealedSubmission,
 };
 pub use news::{NewsStore, PollRecord, SeenItem};
 pub use public::{CaseFilter, PublicStore};

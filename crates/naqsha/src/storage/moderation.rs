@@ -59,6 +59,17 @@ pub enum ApprovalChange {
     Clear,
 }
 
+/// A moderator's request to see a report's contact details (four eyes on contact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContactRequest {
+    /// Who asked.
+    pub by: UserId,
+    /// When.
+    pub at: OffsetDateTime,
+    /// Who approved it, if anyone has.
+    pub approved_by: Option<UserId>,
+}
+
 /// A publication waiting for a second approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PublishRequest {
@@ -282,6 +293,31 @@ pub trait ModerationStore {
         submission: SubmissionId,
     ) -> impl Future<Output = Result<Option<PublishRequest>, StorageError>> + Send;
 
+    /// The requests to see a report's contact details, oldest first.
+    fn contact_requests(
+        &self,
+        submission: SubmissionId,
+    ) -> impl Future<Output = Result<Vec<ContactRequest>, StorageError>> + Send;
+
+    /// Records `by`'s request to see a report's contact details (kept if she asked already),
+    /// with `audit`.
+    fn request_contact(
+        &self,
+        submission: SubmissionId,
+        by: UserId,
+        audit: &AuditEvent,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Approves `requester`'s waiting request by `approver` (never her own), with `audit`;
+    /// false when there is no such waiting request.
+    fn approve_contact(
+        &self,
+        submission: SubmissionId,
+        requester: UserId,
+        approver: UserId,
+        audit: &AuditEvent,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
     /// The submission whose id starts with `prefix` (at least 8 characters of it), if
     /// exactly one does.
     fn submission_by_prefix(
@@ -495,6 +531,81 @@ impl ModerationStore for Store {
             })
         })
         .transpose()
+    }
+
+    async fn contact_requests(
+        &self,
+        submission: SubmissionId,
+    ) -> Result<Vec<ContactRequest>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT requested_by, requested_at, approved_by FROM contact_requests \
+             WHERE submission_id = $1 ORDER BY requested_at, requested_by",
+        )
+        .bind(submission.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let c = Cols::new(r, "contact_requests");
+                Ok(ContactRequest {
+                    by: c.parsed("requested_by")?,
+                    at: c.time("requested_at")?,
+                    approved_by: c.opt_parsed("approved_by")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn request_contact(
+        &self,
+        submission: SubmissionId,
+        by: UserId,
+        audit: &AuditEvent,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.pool().begin().await?;
+        let done = sqlx::query(
+            "INSERT INTO contact_requests (submission_id, requested_by, requested_at) \
+             VALUES ($1, $2, $3) ON CONFLICT (submission_id, requested_by) DO NOTHING",
+        )
+        .bind(submission.to_string())
+        .bind(by.to_string())
+        .bind(ts(OffsetDateTime::now_utc()))
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() > 0 {
+            super::audit::write_audit(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn approve_contact(
+        &self,
+        submission: SubmissionId,
+        requester: UserId,
+        approver: UserId,
+        audit: &AuditEvent,
+    ) -> Result<bool, StorageError> {
+        if requester == approver {
+            return Ok(false);
+        }
+        let mut tx = self.pool().begin().await?;
+        let done = sqlx::query(
+            "UPDATE contact_requests SET approved_by = $1, approved_at = $2 \
+             WHERE submission_id = $3 AND requested_by = $4 AND approved_by IS NULL",
+        )
+        .bind(approver.to_string())
+        .bind(ts(OffsetDateTime::now_utc()))
+        .bind(submission.to_string())
+        .bind(requester.to_string())
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        super::audit::write_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn submission_by_prefix(

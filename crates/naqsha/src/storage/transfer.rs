@@ -98,6 +98,16 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "contact_requests",
+        &[
+            ("submission_id", Text),
+            ("requested_by", Text),
+            ("requested_at", Int),
+            ("approved_by", Text),
+            ("approved_at", Int),
+        ],
+    ),
+    (
         "publish_requests",
         &[
             ("submission_id", Text),

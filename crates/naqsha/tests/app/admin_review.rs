@@ -1035,3 +1035,69 @@ async fn a_sample_is_coded_twice_and_the_agreement_is_shown() {
         "the second coding does not change the case"
     );
 }
+
+/// `second_approval = "publish_and_contact"`: a moderator's "show contact details" becomes a
+/// request; she cannot approve it herself; a coordinator approves it; then she sees them.
+#[tokio::test]
+async fn contact_details_wait_for_a_second_person_when_asked_to() {
+    let app = App::with_config(|c| {
+        c.second_approval = naqsha::config::SecondApproval::PublishAndContact;
+    })
+    .await;
+    let id = urdu_report(&app, "publish", false).await;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    open_page(&app, &mona, id).await;
+    let contact = format!("{}/contact", page_uri(id));
+    let asked = mona.post(&app, &contact, &[]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(!asked.text().contains(CONTACT), "not shown yet");
+    assert_eq!(
+        texts(&asked.html(), ".form-ok"),
+        [t(Lang::En, "admin.review.contact.requested")]
+    );
+    let approve = format!("{}/contact/approve", page_uri(id));
+    let me = mona.user.id.to_string();
+    assert_eq!(
+        mona.post(&app, &approve, &[("for", &me)]).await.status,
+        StatusCode::BAD_REQUEST,
+        "not her own"
+    );
+    assert!(
+        !mona
+            .post(&app, &contact, &[])
+            .await
+            .text()
+            .contains(CONTACT)
+    );
+
+    let cora = signed_in(&app, "cora", Role::Coordinator).await;
+    let page = open_page(&app, &cora, id).await;
+    assert_eq!(
+        texts(&page.html(), ".review-contact-ask p"),
+        ["mona asked to see the contact details of this report. Approve"]
+    );
+    let approved = cora.post(&app, &approve, &[("for", &me)]).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    let shown = mona.post(&app, &contact, &[]).await;
+    assert!(texts(&shown.html(), "#contact-details dd").contains(&CONTACT.to_owned()));
+    // Cora's own look is a request of her own.
+    assert!(
+        !cora
+            .post(&app, &contact, &[])
+            .await
+            .text()
+            .contains(CONTACT)
+    );
+    let details: Vec<String> = app
+        .state
+        .store()
+        .audit_events(&AuditFilter::default(), 1000, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.detail)
+        .collect();
+    assert!(details.contains(&format!(
+        "second approval: {me} may see the contact details"
+    )));
+}

@@ -184,7 +184,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
     );
     store.ping().await.unwrap();
 }
@@ -843,6 +843,7 @@ fn unsupported_urls_are_refused() {
 }
 
 // Contracts of the moderation workspace and the channels, one file per area.
+mod approvals;
 mod backup;
 mod bulk;
 mod decisions;

@@ -57,6 +57,11 @@ pub fn routes() -> Vec<Route> {
             post(show_contact),
         ),
         Route::needs(
+            "/admin/submissions/{id}/contact/approve",
+            Permission::Moderate,
+            post(approve_contact),
+        ),
+        Route::needs(
             "/admin/submissions/{id}/hide-text",
             Permission::Moderate,
             post(actions::hide_text),
@@ -177,7 +182,7 @@ pub(super) fn desk(state: &AppState) -> moderation::Desk<'_> {
         store: state.store(),
         taxonomy: state.taxonomy(),
         gazetteer: state.gazetteer(),
-        second_approval: state.config().second_approval == crate::config::SecondApproval::Publish,
+        second_approval: state.config().second_approval != crate::config::SecondApproval::Off,
     }
 }
 
@@ -255,6 +260,23 @@ pub(super) async fn render_page(
     let here = format!("/admin/submissions/{id}");
     let ui = AdminUi::new(staff, "/admin/inbox", here);
     let hide_text = store.hides_report_text(staff.user.id).await?;
+    let contact_asks: Vec<(String, String)> =
+        if state.config().second_approval == crate::config::SecondApproval::PublishAndContact {
+            let mut asks = Vec::new();
+            for r in store.contact_requests(id).await? {
+                if r.approved_by.is_some() || r.by == staff.user.id {
+                    continue;
+                }
+                let name = store
+                    .user(r.by)
+                    .await?
+                    .map_or_else(|| r.by.to_string(), |u| u.username.as_str().to_owned());
+                asks.push((r.by.to_string(), name));
+            }
+            asks
+        } else {
+            Vec::new()
+        };
     let waiting = match store.publish_request(id).await? {
         None => None,
         Some(r) if r.by == staff.user.id => {
@@ -294,6 +316,7 @@ pub(super) async fn render_page(
             then_next: false,
             hide_text,
             waiting: waiting.clone(),
+            contact_asks: contact_asks.clone(),
         };
         let page = page::build(ui, &ctx, None, view.messages);
         return Ok((view.status, render(&page)?).into_response());
@@ -351,6 +374,7 @@ pub(super) async fn render_page(
         then_next: view.then_next,
         hide_text,
         waiting: waiting.clone(),
+        contact_asks: contact_asks.clone(),
     };
     let page = page::build(ui, &ctx, Some(&draft), view.messages);
     Ok((view.status, render(&page)?).into_response())
@@ -373,6 +397,7 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
         "saved" => "admin.review.done.saved",
         "published" => "admin.review.done.published",
         "requested" => "admin.review.done.requested",
+        "contact_approved" => "admin.review.done.contact_approved",
         "statistics" => "admin.review.done.statistics",
         "archived" => "admin.review.done.archived",
         "rejected" => "admin.review.done.rejected",
@@ -425,6 +450,62 @@ async fn show_contact(
         return Err(AppError::NotFound);
     }
     let mut view = View::plain();
+    if state.config().second_approval == crate::config::SecondApproval::PublishAndContact {
+        // Four eyes on contact: shown only once another person approved her request.
+        let sid = opened.sealed.envelope.id;
+        let store = state.store();
+        let mine = store
+            .contact_requests(sid)
+            .await?
+            .into_iter()
+            .find(|r| r.by == staff.user.id);
+        if mine.is_none_or(|r| r.approved_by.is_none()) {
+            if mine.is_none() {
+                let audit = AuditEvent::now(Some(staff.user.id), AuditAction::StatusChange)
+                    .subject(sid)
+                    .detail("asked to see the contact details: waits for a second approval");
+                store.request_contact(sid, staff.user.id, &audit).await?;
+            }
+            view.messages.notice = Some("admin.review.contact.requested");
+            return render_page(&state, &staff, &opened, view).await;
+        }
+    }
     view.contact = true;
     render_page(&state, &staff, &opened, view).await
+}
+
+/// `POST /admin/submissions/{id}/contact/approve`: approves another person's request to see
+/// the report's contact details (`for` = her id); never one's own.
+async fn approve_contact(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, AppError> {
+    let opened = open(&state, &staff, &id).await?;
+    let sid = opened.sealed.envelope.id;
+    let requester = form_urlencoded::parse(&body)
+        .find(|(k, _)| k == "for")
+        .and_then(|(_, v)| v.parse::<naqsha_core::ids::UserId>().ok())
+        .ok_or(AppError::BadRequest {
+            key: "admin.review.contact.approve_refused",
+        })?;
+    let audit = AuditEvent::now(Some(staff.user.id), AuditAction::StatusChange)
+        .subject(sid)
+        .detail(format!(
+            "second approval: {requester} may see the contact details"
+        ));
+    let approved = state
+        .store()
+        .approve_contact(sid, requester, staff.user.id, &audit)
+        .await?;
+    if !approved {
+        return Err(AppError::BadRequest {
+            key: "admin.review.contact.approve_refused",
+        });
+    }
+    Ok(
+        axum::response::Redirect::to(&format!("/admin/submissions/{sid}?done=contact_approved"))
+            .into_response(),
+    )
 }

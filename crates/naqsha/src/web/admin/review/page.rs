@@ -106,6 +106,8 @@ pub struct Context<'a> {
     pub hide_text: bool,
     /// A publication waiting for a second approval, said in words.
     pub waiting: Option<String>,
+    /// Others' requests to see the contact details, waiting for approval: (id, name).
+    pub contact_asks: Vec<(String, String)>,
     /// The taxonomy to code with.
     pub taxonomy: &'a Taxonomy,
     /// The place options.
@@ -298,6 +300,8 @@ pub struct ReviewPage {
     pub hide_text: bool,
     /// A publication waiting for a second approval, said in words.
     pub waiting: Option<String>,
+    /// Others' requests to see the contact details, waiting for approval: (id, name).
+    pub contact_asks: Vec<(String, String)>,
     /// Whether the moderator can flag or clear urgency here (new or in review).
     pub can_flag: bool,
     /// Translation key of the assignment.
@@ -361,6 +365,7 @@ pub fn build(
         }),
         hide_text: ctx.hide_text,
         waiting: ctx.waiting.clone(),
+        contact_asks: ctx.contact_asks.clone(),
         can_flag: matches!(
             ctx.envelope.status,
             SubmissionStatus::New | SubmissionStatus::InReview
