@@ -7,7 +7,7 @@ use naqsha_core::taxonomy::Taxonomy;
 
 use crate::config::Config;
 use crate::state::AppState;
-use crate::storage::{StaffStore, Store, TaxonomyStore};
+use crate::storage::{Store, TaxonomyStore};
 
 /// Creates the data directory (private to the owner) and opens and migrates the store.
 pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
@@ -62,9 +62,10 @@ pub fn default_taxonomy_text() -> &'static str {
 pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     let store = open_store(&config).await?;
     let taxonomy = active_taxonomy(&store).await?;
-    // Staff sessions end with the process that held their keys: a session row from an
-    // earlier run could only ever send its browser back to the sign-in page.
-    let later = time::OffsetDateTime::now_utc() + time::Duration::days(1);
-    store.purge_sessions(later, later).await?;
+    // Staff sessions are left alone: the commands run beside a server (mail delivery, the
+    // static export, backups, imports) open the same database, and purging its sessions
+    // signed the whole team out each time. A session whose key went with an earlier server
+    // process ends at its next request (`web::admin::session`), and the server's sweeper
+    // ends sessions by their own timeouts.
     Ok(AppState::new(store, config, taxonomy))
 }

@@ -261,3 +261,55 @@ async fn the_binary_ingests_from_a_file_and_from_an_mta_pipe_with_sysexits_codes
         }
     }
 }
+
+/// Issue 16, item 4: the commands an organisation runs beside the server — mail delivery,
+/// the static export, a backup, an import — leave a signed-in moderator signed in (they used
+/// to purge every staff session when they opened the database).
+#[tokio::test]
+async fn commands_run_beside_the_server_leave_staff_signed_in() {
+    use axum::http::StatusCode;
+    use naqsha_core::user::Role;
+
+    let app = App::new().await;
+    let mona = crate::support::staff::signed_in(&app, "mona", Role::Moderator).await;
+    let work = tempfile::tempdir().unwrap();
+    let recipient = age::x25519::Identity::generate().to_public().to_string();
+    let import = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(name)
+    };
+    let site = work.path().join("site");
+    let backup = work.path().join("b.age");
+    let runs: Vec<Vec<String>> = vec![
+        vec![
+            "ingest-email".into(),
+            fixture("plain.eml").to_string_lossy().into_owned(),
+        ],
+        vec!["export-static".into(), site.to_string_lossy().into_owned()],
+        vec![
+            "backup".into(),
+            "--recipient".into(),
+            recipient,
+            backup.to_string_lossy().into_owned(),
+        ],
+        vec![
+            "import".into(),
+            "ushahidi".into(),
+            import("ushahidi-v3-hxl.csv").to_string_lossy().into_owned(),
+            "--mapping".into(),
+            import("ushahidi-v3.toml").to_string_lossy().into_owned(),
+        ],
+    ];
+    for args in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        app.naqsha(&args);
+        let inbox = mona.get(&app, "/admin/inbox").await;
+        assert_eq!(
+            inbox.status,
+            StatusCode::OK,
+            "after `naqsha {}` the moderator was sent to sign in again",
+            args[0]
+        );
+    }
+}
