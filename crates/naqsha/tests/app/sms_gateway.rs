@@ -458,7 +458,9 @@ async fn replies_wait_for_task_checking_and_follow_the_message_results_api() {
         "a confirmed reply is not handed out twice"
     );
 
-    // Delivery reports: GET ?task=result lists what is awaited, POST delivers them.
+    // Delivery reports: GET ?task=result lists what is awaited, POST delivers them — the
+    // list inside a JSON string, as the SMSSync app really sends it (issue 16); a list that
+    // was not understood would stay awaited and be reported again every cycle.
     let awaited = app
         .get(&format!("/sms/smssync?task=result&secret={SECRET}"))
         .await
@@ -467,13 +469,13 @@ async fn replies_wait_for_task_checking_and_follow_the_message_results_api() {
     let result = post_json(
         &app,
         &format!("/sms/smssync?task=result&secret={SECRET}"),
-        &serde_json::json!({ "message_result": [{
+        &serde_json::json!({ "message_result": serde_json::json!([{
             "uuid": uuid,
             "sent_result_code": 0,
             "sent_result_message": "SMSSync Message Sent",
             "delivered_result_code": 0,
             "delivered_result_message": "SMS Delivered"
-        }]}),
+        }]).to_string()}),
     )
     .await;
     assert_eq!(result.json()["payload"]["success"], Value::Bool(true));

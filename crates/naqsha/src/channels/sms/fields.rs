@@ -6,6 +6,21 @@ use std::collections::HashMap;
 use axum::http::{HeaderMap, Uri, header};
 use zeroize::Zeroizing;
 
+/// The fields whose value the SMSSync app may send as a JSON string holding the list
+/// (`{"message_result":"[{\"uuid\":…}]"}`, as its delivery reports do) rather than the list.
+const LIST_FIELDS: [&str; 2] = ["message_result", "queued_messages"];
+
+/// A list field's value that is itself JSON (an array or an object), parsed.
+fn nested_list(key: &str, value: &str) -> Option<serde_json::Value> {
+    let trimmed = value.trim_start();
+    if !LIST_FIELDS.contains(&key) || !(trimmed.starts_with('[') || trimmed.starts_with('{')) {
+        return None;
+    }
+    serde_json::from_str::<serde_json::Value>(trimmed)
+        .ok()
+        .filter(|v| v.is_array() || v.is_object())
+}
+
 /// Most bytes a gateway request may carry (an SMS is small; a batch of results is too).
 pub const MAX_BODY: usize = 64 * 1024;
 
@@ -39,7 +54,11 @@ impl Fields {
         } else {
             for (k, v) in form_urlencoded::parse(body) {
                 // `queued_messages[]=…` as PHP-style forms write lists.
-                fields.push(k.trim_end_matches("[]"), v.into_owned());
+                let key = k.trim_end_matches("[]");
+                match nested_list(key, &v) {
+                    Some(list) => fields.push_json(key, list),
+                    None => fields.push(key, v.into_owned()),
+                }
             }
         }
         Some(fields)
@@ -56,7 +75,10 @@ impl Fields {
     /// report) by its `uuid`.
     fn push_json(&mut self, key: &str, value: serde_json::Value) {
         match value {
-            serde_json::Value::String(s) => self.push(key, s),
+            serde_json::Value::String(s) => match nested_list(key, &s) {
+                Some(list) => self.push_json(key, list),
+                None => self.push(key, s),
+            },
             serde_json::Value::Number(n) => self.push(key, n.to_string()),
             serde_json::Value::Bool(b) => self.push(key, b.to_string()),
             serde_json::Value::Array(items) => {
@@ -94,6 +116,25 @@ impl Fields {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_sent_as_a_json_string_is_read_as_the_list() {
+        // As the SMSSync app sends its delivery reports (issue 16).
+        let uri: Uri = "/sms/smssync?task=result".parse().unwrap();
+        let mut json = HeaderMap::new();
+        json.insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+        let body =
+            br#"{"message_result":"[{\"uuid\":\"u1\",\"sent_result_code\":0},{\"uuid\":\"u2\"}]"}"#;
+        let f = Fields::read(&uri, &json, body).unwrap();
+        assert_eq!(f.all("message_result"), vec!["u1", "u2"]);
+        let form = b"message_result=%5B%7B%22uuid%22%3A%22u3%22%7D%5D";
+        let f = Fields::read(&uri, &HeaderMap::new(), form).unwrap();
+        assert_eq!(f.all("message_result"), vec!["u3"]);
+        // Other fields keep their text as it is, brackets and all.
+        let form = b"message=%5B%22not%20a%20list%22%5D";
+        let f = Fields::read(&uri, &HeaderMap::new(), form).unwrap();
+        assert_eq!(f.get("message"), Some("[\"not a list\"]"));
+    }
 
     #[test]
     fn forms_json_and_the_query_all_count() {
