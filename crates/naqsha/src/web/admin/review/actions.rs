@@ -202,7 +202,7 @@ pub async fn urgency(
     use crate::moderation::bulk::{self, Actor, BulkAction, BulkError};
     use crate::storage::ModerationStore;
 
-    let sid: naqsha_core::ids::SubmissionId = id.parse().map_err(|_| AppError::NotFound)?;
+    let sid = super::parse_id(&id)?;
     let row = state
         .store()
         .inbox_row(sid)
@@ -242,7 +242,7 @@ pub async fn hide_text(
 ) -> Result<Response, AppError> {
     use crate::storage::StaffStore;
 
-    let sid: naqsha_core::ids::SubmissionId = id.parse().map_err(|_| AppError::NotFound)?;
+    let sid = super::parse_id(&id)?;
     let hide = form_urlencoded::parse(&body).any(|(k, v)| k == "hide" && v == "1");
     state
         .store()
