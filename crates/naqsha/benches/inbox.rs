@@ -14,7 +14,8 @@
     reason = "a measuring tool run by hand: a failed step should stop it loudly"
 )]
 
-use std::sync::Arc;
+mod support;
+
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
@@ -23,18 +24,13 @@ use http_body_util::BodyExt;
 use naqsha::config::Config;
 use naqsha::intake::{Incoming, seal_submission};
 use naqsha::keyring;
-use naqsha::staff::{random_token, session_hash};
-use naqsha::storage::{
-    AuditFilter, AuditStore, ImportStore, ImportedSubmission, ModerationStore, StaffSession,
-    StaffStore,
-};
+use naqsha::storage::{AuditFilter, AuditStore, ImportStore, ImportedSubmission, ModerationStore};
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing::KdfParams;
 use naqsha_core::submission::{Channel, Consent, RawReport, SubmissionStatus};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::ReportText;
-use naqsha_core::user::SessionStage;
 use time::OffsetDateTime;
 use tower::ServiceExt;
 
@@ -134,27 +130,8 @@ async fn run() {
         made.elapsed().as_secs_f64()
     );
 
-    // A signed-in admin session holding the unlocked key, as the sign-in pages leave it.
-    let unlocked = keyring::unlock(state.store(), "admin", &init.admin_password)
-        .await
-        .expect("unlock");
-    let cookie = random_token();
-    let hash = session_hash(&cookie);
-    state
-        .store()
-        .insert_session(&StaffSession {
-            id_hash: hash.clone(),
-            user: unlocked.user.id,
-            stage: SessionStage::Active,
-            lang: Lang::En,
-            created_at: now,
-            last_seen_at: now,
-        })
-        .await
-        .expect("session");
-    state.staff().vault.insert(&hash, Arc::new(unlocked));
+    let cookie = support::signed_in_admin(&state, &init).await;
     let router = naqsha::web::router(state.clone());
-    let cookie = format!("__Host-naqsha-staff={cookie}");
     let get = |uri: &str| {
         Request::get(uri)
             .header(header::COOKIE, cookie.as_str())

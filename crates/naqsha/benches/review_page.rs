@@ -12,7 +12,8 @@
     reason = "a measuring tool run by hand: a failed step should stop it loudly"
 )]
 
-use std::sync::Arc;
+mod support;
+
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
@@ -21,14 +22,11 @@ use http_body_util::BodyExt;
 use naqsha::config::Config;
 use naqsha::intake::{self, Incoming};
 use naqsha::keyring;
-use naqsha::staff::{random_token, session_hash};
-use naqsha::storage::{StaffSession, StaffStore};
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing::KdfParams;
 use naqsha_core::submission::{Channel, Consent, RawReport, WhoseStory};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::ReportText;
-use naqsha_core::user::SessionStage;
 use time::OffsetDateTime;
 use tower::ServiceExt;
 
@@ -105,32 +103,13 @@ async fn run() {
     .await
     .expect("stored");
 
-    // A signed-in admin session holding the unlocked key, as the sign-in pages leave it.
-    let unlocked = keyring::unlock(state.store(), "admin", &init.admin_password)
-        .await
-        .expect("unlock");
-    let cookie = random_token();
-    let hash = session_hash(&cookie);
-    let now = OffsetDateTime::now_utc();
-    state
-        .store()
-        .insert_session(&StaffSession {
-            id_hash: hash.clone(),
-            user: unlocked.user.id,
-            stage: SessionStage::Active,
-            lang: Lang::En,
-            created_at: now,
-            last_seen_at: now,
-        })
-        .await
-        .expect("session");
-    state.staff().vault.insert(&hash, Arc::new(unlocked));
+    let cookie = support::signed_in_admin(&state, &init).await;
 
     let router = naqsha::web::router(state.clone());
     let uri = format!("/admin/submissions/{id}");
     let get = || {
         Request::get(uri.as_str())
-            .header(header::COOKIE, format!("__Host-naqsha-staff={cookie}"))
+            .header(header::COOKIE, cookie.as_str())
             .body(Body::empty())
             .expect("request")
     };
