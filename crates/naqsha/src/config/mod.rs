@@ -242,6 +242,10 @@ const KEYS: &[Key] = &[
         env: "NAQSHA_SMSSYNC_INSTANT_REPLY",
     },
     Key {
+        path: "sms.reply",
+        env: "NAQSHA_SMS_REPLY",
+    },
+    Key {
         path: "email.default_consent",
         env: "NAQSHA_EMAIL_DEFAULT_CONSENT",
     },
@@ -703,6 +707,8 @@ pub struct SmsSettings {
     /// Put replies into the answer to the app's POST (SMSSync "Get reply from server");
     /// when false they wait for the app's `task=send` poll.
     pub smssync_instant_reply: bool,
+    /// When a sender is answered at all (`[sms] reply`).
+    pub reply: ReplyPolicy,
 }
 
 impl Default for SmsSettings {
@@ -712,6 +718,7 @@ impl Default for SmsSettings {
             join_window: std::time::Duration::from_secs(10 * 60),
             default_consent: naqsha_core::submission::Consent::Private,
             smssync_instant_reply: true,
+            reply: ReplyPolicy::Always,
         }
     }
 }
@@ -723,6 +730,7 @@ impl std::fmt::Debug for SmsSettings {
             .field("join_window", &self.join_window)
             .field("default_consent", &self.default_consent)
             .field("smssync_instant_reply", &self.smssync_instant_reply)
+            .field("reply", &self.reply)
             .finish()
     }
 }
@@ -848,6 +856,12 @@ fn channel_settings(
     if let Some(b) = boolean("sms.smssync_instant_reply")? {
         config.sms.smssync_instant_reply = b;
     }
+    if let Some(value) = string("sms.reply")? {
+        config.sms.reply = value
+            .trim()
+            .parse()
+            .map_err(|msg: String| err("sms.reply", msg))?;
+    }
     if let Some(c) = consent("email.default_consent")? {
         config.email.default_consent = c;
     }
@@ -937,6 +951,35 @@ pub fn sqlite_url(path: &Path) -> String {
 
 /// Default minutes between polls of one news feed (`[news] poll_minutes`).
 pub const DEFAULT_POLL_MINUTES: u32 = 30;
+
+/// When a channel that can answer a sender (SMS) does: a receipt on a shared phone can
+/// tell someone else that she reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReplyPolicy {
+    /// A receipt for each new report, and answers to STATUS, RECEIPT and START.
+    #[default]
+    Always,
+    /// No receipt unless she asks for it (RECEIPT, within the join window); answers to
+    /// STATUS, RECEIPT and START only.
+    OnRequest,
+    /// Nothing is ever sent. STOP and START are still recorded.
+    Never,
+}
+
+impl std::str::FromStr for ReplyPolicy {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "always" => Ok(Self::Always),
+            "on_request" => Ok(Self::OnRequest),
+            "never" => Ok(Self::Never),
+            other => Err(format!(
+                "expected \"always\", \"on_request\" or \"never\", got {other:?}"
+            )),
+        }
+    }
+}
 
 /// Four eyes on publication (`[moderation] second_approval`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -280,6 +280,7 @@ fn sms_and_email_settings_from_file_and_environment() {
         naqsha_core::submission::Consent::Private
     );
     assert!(c.sms.smssync_instant_reply && c.sms.webhook_secret.is_none());
+    assert_eq!(c.sms.reply, ReplyPolicy::Always);
     assert!(c.email.imap.is_none());
 
     let dir = tempfile::tempdir().unwrap();
@@ -288,7 +289,7 @@ fn sms_and_email_settings_from_file_and_environment() {
     std::fs::write(&password, "mail-s3cret\n").unwrap();
     std::fs::write(
         &file,
-        "[sms]\njoin_window_minutes = 3\ndefault_consent = \"statistics_only\"\n\
+        "[sms]\njoin_window_minutes = 3\ndefault_consent = \"statistics_only\"\nreply = \"on_request\"\n\
          webhook_secret = \"hook-Xv7Lq2Zr9TbK4mWc8NpYs3Fd\"\n[email]\nimap_host = \"mail.example.org\"\n\
          imap_user = \"reports\"\npoll_minutes = 2\n",
     )
@@ -303,6 +304,7 @@ fn sms_and_email_settings_from_file_and_environment() {
     )
     .unwrap();
     assert_eq!(c.sms.join_window, std::time::Duration::from_secs(180));
+    assert_eq!(c.sms.reply, ReplyPolicy::OnRequest);
     assert_eq!(
         c.sms.default_consent,
         naqsha_core::submission::Consent::StatisticsOnly
@@ -328,6 +330,9 @@ fn sms_and_email_settings_from_file_and_environment() {
         bad(&[("NAQSHA_SMS_DEFAULT_CONSENT", "yes")]).key,
         "sms.default_consent"
     );
+    let e = bad(&[("NAQSHA_SMS_REPLY", "sometimes")]);
+    assert_eq!(e.key, "sms.reply");
+    assert!(e.to_string().contains("on_request"), "{e}");
     assert_eq!(
         bad(&[("NAQSHA_SMS_JOIN_WINDOW_MINUTES", "ten")]).key,
         "sms.join_window_minutes"

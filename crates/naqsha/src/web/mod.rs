@@ -62,6 +62,8 @@ fn routes() -> Vec<Route> {
             "/sms/smssync",
             get(sms_gateway::smssync_get)
                 .post(sms_gateway::smssync_post)
+                // The app's "PUT" method sends the same request with another verb.
+                .put(sms_gateway::smssync_post)
                 .layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
         ),
         (

@@ -13,6 +13,9 @@ pub enum Command {
     Stop,
     /// `START`: messages to this number may be sent again.
     Start,
+    /// `RECEIPT`: the receipt of her report, sent again (or sent at all, when receipts are
+    /// sent only on request), while its join window is open.
+    Receipt,
     /// Anything else is (part of) a report.
     Report,
 }
@@ -20,9 +23,10 @@ pub enum Command {
 const STATUS_WORDS: &[&str] = &["status", "حالت"];
 const STOP_WORDS: &[&str] = &["stop", "بند"];
 const START_WORDS: &[&str] = &["start", "شروع"];
+const RECEIPT_WORDS: &[&str] = &["receipt", "رسید"];
 
 /// Reads what a message asks for. A keyword counts only when it is the whole message (STOP,
-/// START) or the first word followed by a receipt (STATUS), so a story that begins with
+/// START, RECEIPT) or the first word followed by a receipt (STATUS), so a story that begins with
 /// "stop" is still a story. An English `STATUS` with a mistyped receipt is still the
 /// command, to answer with the right hint; the Urdu word only with a receipt in English words
 /// or digits: seven common Urdu words after `حالت` are far more likely the start of a story
@@ -35,6 +39,9 @@ pub fn parse(text: &str) -> Command {
     }
     if START_WORDS.contains(&lower.as_str()) {
         return Command::Start;
+    }
+    if RECEIPT_WORDS.contains(&lower.as_str()) {
+        return Command::Receipt;
     }
     let (first, rest) = lower
         .split_once(char::is_whitespace)
@@ -63,6 +70,12 @@ mod tests {
         assert!(matches!(parse("بند"), Command::Stop));
         assert!(matches!(parse("START"), Command::Start));
         assert!(matches!(parse("stop him from calling me"), Command::Report));
+        assert!(matches!(parse("Receipt"), Command::Receipt));
+        assert!(matches!(parse("رسید۔"), Command::Receipt));
+        assert!(matches!(
+            parse("receipt of the payment he sent"),
+            Command::Report
+        ));
         let r = Receipt::generate();
         match parse(&format!("STATUS {}", r.digits())) {
             Command::Status(Ok(parsed)) => assert_eq!(parsed, r),

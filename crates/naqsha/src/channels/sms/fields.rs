@@ -1,5 +1,5 @@
-//! The fields of a gateway's request, whether it posts a form or JSON (the SMSSync app can
-//! be set to either), and of its query string.
+//! The fields of a gateway's request, whether it posts a form, JSON or XML (the SMSSync app
+//! can be set to any of the three), and of its query string.
 
 use std::collections::HashMap;
 
@@ -30,8 +30,8 @@ pub const MAX_BODY: usize = 64 * 1024;
 pub struct Fields(HashMap<String, Vec<Zeroizing<String>>>);
 
 impl Fields {
-    /// Reads the query string, then the body (JSON when the request says so, else a form).
-    /// None when the body is not what it claims to be.
+    /// Reads the query string, then the body (JSON or XML when the request says so, else a
+    /// form). None when the body is not what it claims to be.
     pub fn read(uri: &Uri, headers: &HeaderMap, body: &[u8]) -> Option<Self> {
         let mut fields = Self::default();
         if let Some(query) = uri.query() {
@@ -39,11 +39,17 @@ impl Fields {
                 fields.push(&k, v.into_owned());
             }
         }
-        let json = headers
+        let content_type = headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/json"));
-        if json {
+            .map(|v| v.trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        let json = content_type.starts_with("application/json");
+        let xml =
+            content_type.starts_with("application/xml") || content_type.starts_with("text/xml");
+        if xml {
+            fields.read_xml(body)?;
+        } else if json {
             let value: serde_json::Value = serde_json::from_slice(body).ok()?;
             let serde_json::Value::Object(map) = value else {
                 return None;
@@ -62,6 +68,54 @@ impl Fields {
             }
         }
         Some(fields)
+    }
+
+    /// The SMSSync app's XML: `<payload><from>…</from><message>…</message>…</payload>`, one
+    /// element per field under the root. Only the five entities XML predefines and numeric
+    /// character references are read; a document type declaration (which could define more)
+    /// makes the body unreadable.
+    fn read_xml(&mut self, body: &[u8]) -> Option<()> {
+        use quick_xml::events::Event;
+        let text = std::str::from_utf8(body).ok()?;
+        let mut reader = quick_xml::Reader::from_str(text);
+        let mut depth = 0usize;
+        let mut field: Option<String> = None;
+        let mut value = Zeroizing::new(String::new());
+        loop {
+            match reader.read_event().ok()? {
+                Event::Start(e) => {
+                    depth += 1;
+                    if depth == 2 {
+                        field = Some(e.local_name().as_ref().to_owned());
+                        value.clear();
+                    }
+                }
+                Event::Empty(e) if depth == 1 => {
+                    let name = e.local_name().as_ref().to_owned();
+                    self.push(&name, String::new());
+                }
+                Event::Text(t) if depth == 2 => value.push_str(&t.xml10_content()),
+                Event::CData(t) if depth == 2 => value.push_str(&t.xml10_content()),
+                Event::GeneralRef(r) if depth == 2 => match r.resolve_char_ref().ok()? {
+                    Some(c) => value.push(c),
+                    None => value.push_str(quick_xml::escape::resolve_predefined_entity(
+                        &r.xml10_content(),
+                    )?),
+                },
+                Event::End(_) => {
+                    if depth == 2
+                        && let Some(name) = field.take()
+                    {
+                        self.push(&name, std::mem::take(&mut *value));
+                    }
+                    depth = depth.checked_sub(1)?;
+                }
+                Event::DocType(_) => return None,
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        (depth == 0).then_some(())
     }
 
     fn push(&mut self, key: &str, value: String) {
@@ -134,6 +188,39 @@ mod tests {
         let form = b"message=%5B%22not%20a%20list%22%5D";
         let f = Fields::read(&uri, &HeaderMap::new(), form).unwrap();
         assert_eq!(f.get("message"), Some("[\"not a list\"]"));
+    }
+
+    #[test]
+    fn the_apps_xml_format_is_read_field_by_field() {
+        // As SMSSync's DataFormatUtil.makeXMLString writes it (Android's XmlSerializer).
+        let uri: Uri = "/sms/smssync".parse().unwrap();
+        let mut xml = HeaderMap::new();
+        xml.insert(
+            header::CONTENT_TYPE,
+            "application/xml; charset=UTF-8".parse().unwrap(),
+        );
+        let body = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><payload>\
+            <secret>s&amp;cret</secret><from>+923001234567</from>\
+            <message>وہ &quot;تصویریں&quot; &lt;بھیج&gt; دے گا &#x1F622;</message>\
+            <sent_timestamp>1733400000000</sent_timestamp><sent_to></sent_to>\
+            <message_id>5f0c1b8e</message_id><device_id>1</device_id></payload>";
+        let f = Fields::read(&uri, &xml, body.as_bytes()).unwrap();
+        assert_eq!(f.get("secret"), Some("s&cret"));
+        assert_eq!(f.get("from"), Some("+923001234567"));
+        assert_eq!(f.get("message"), Some("وہ \"تصویریں\" <بھیج> دے گا 😢"));
+        assert_eq!(f.get("message_id"), Some("5f0c1b8e"));
+        assert_eq!(f.get("sent_to"), None);
+        // text/xml too; unknown entities, a DTD, or a broken document are unreadable.
+        xml.insert(header::CONTENT_TYPE, "text/xml".parse().unwrap());
+        assert!(Fields::read(&uri, &xml, b"<payload><from>1</from></payload>").is_some());
+        for bad in [
+            "<payload><message>&nbsp;</message></payload>",
+            "<!DOCTYPE p [<!ENTITY e \"x\">]><payload><message>&e;</message></payload>",
+            "<payload><message>open",
+            "not xml at all <",
+        ] {
+            assert!(Fields::read(&uri, &xml, bad.as_bytes()).is_none(), "{bad}");
+        }
     }
 
     #[test]

@@ -12,18 +12,28 @@
 //!
 //! Replies: each new report is answered in the sender's language with its receipt and the
 //! follow-up commands (`STATUS <receipt>`, `STOP`, `START`); nothing is sent to a number that
-//! sent STOP. Replies travel in the gateway's answer or wait in the in-memory [`outbox`].
+//! sent STOP. `[sms] reply` can hold the receipt back until she asks for it (`RECEIPT`,
+//! while her window is open: the receipt is kept in memory with the window) or send nothing
+//! at all, because a receipt on a shared phone can tell someone that she reported. Replies
+//! travel in the gateway's answer or wait in the in-memory [`outbox`]; each fits two SMS
+//! (see [`length`]).
+//!
+//! A sender that is a name (`JAZZ`, `ZONG-4G`: an operator's or a shop's, letters or no
+//! digits) is not a person who can report or be answered: such SMS are dropped unstored and
+//! only counted.
 
 pub mod commands;
 pub mod fields;
 pub mod guard;
 pub mod keys;
+pub mod length;
 pub mod outbox;
 pub mod smssync;
 pub mod webhook;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use naqsha_core::ids::{AdditionId, SubmissionId};
@@ -39,6 +49,7 @@ use self::commands::Command;
 use self::keys::{GatewayKeys, MemorySalt, PhoneNumber};
 use self::outbox::Outbox;
 use crate::channels::Context;
+use crate::config::ReplyPolicy;
 use crate::i18n::Tr;
 use crate::intake::receipt::{Receipt, receipt_hash};
 use crate::intake::{self, Incoming};
@@ -94,6 +105,8 @@ struct Window {
     text: Zeroizing<String>,
     /// A moderator has it: later parts are appended, not merged.
     opened: bool,
+    /// The report's receipt (digits form), for `RECEIPT`; memory only, wiped on drop.
+    receipt: Zeroizing<String>,
 }
 
 /// The SMS channel's memory: open windows, replies waiting for the phone, messages being
@@ -109,6 +122,8 @@ pub struct SmsRuntime {
     last_prune: Mutex<Option<Instant>>,
     /// Wrong gateway secrets: throttled per network and counted for the log.
     pub guard: guard::SecretGuard,
+    /// SMS from sender names dropped since the last log line.
+    sender_names: AtomicU64,
 }
 
 impl Default for SmsRuntime {
@@ -121,6 +136,7 @@ impl Default for SmsRuntime {
             replays: Mutex::new(HashMap::new()),
             last_prune: Mutex::new(None),
             guard: guard::SecretGuard::default(),
+            sender_names: AtomicU64::new(0),
         }
     }
 }
@@ -129,6 +145,19 @@ impl SmsRuntime {
     /// The outbox, even if a panic poisoned its lock (it holds no invariant a panic breaks).
     pub fn outbox(&self) -> std::sync::MutexGuard<'_, Outbox> {
         self.outbox.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Logs how many SMS from sender names were dropped since the last call, if any, and
+    /// returns that count.
+    pub fn flush_sender_names(&self) -> u64 {
+        let n = self.sender_names.swap(0, Ordering::Relaxed);
+        if n > 0 {
+            tracing::info!(
+                dropped = n,
+                "SMS from sender names (operators, shops) were not stored"
+            );
+        }
+        n
     }
 
     /// Open join windows.
@@ -167,6 +196,7 @@ pub fn spawn_sweeper(state: impl Context) {
                 .close_expired(state.config().sms.join_window, now)
                 .await;
             state.sms().guard.flush(now);
+            state.sms().flush_sender_names();
         }
     });
 }
@@ -199,6 +229,14 @@ pub async fn receive(
     let runtime = state.sms();
     let store = state.store();
     let now = Instant::now();
+    if is_sender_name(&inbound.from) {
+        // Never stored and never answered: a reply would go to an operator's short code.
+        runtime.sender_names.fetch_add(1, Ordering::Relaxed);
+        return Ok(Received {
+            duplicate: false,
+            replies: Vec::new(),
+        });
+    }
     prune_seen(state, now).await?;
 
     // A message stored before is not stored again. A retry that arrives while the first try
@@ -239,6 +277,7 @@ pub async fn receive(
 
     let stop_key = keys.stop_key(&inbound.from);
     let stopped = store.sms_stopped(&stop_key).await?;
+    let policy = state.config().sms.reply;
     let reply_lang = commands::language_of(&inbound.text);
     let mut replies = Vec::new();
     let command = commands::parse(&inbound.text);
@@ -263,6 +302,36 @@ pub async fn receive(
                 replies.push(answer);
             }
         }
+        Command::Receipt => {
+            let window_key = runtime.salt.key(&inbound.from);
+            let join_window = state.config().sms.join_window;
+            let receipt = runtime
+                .windows
+                .lock()
+                .await
+                .get(&window_key)
+                .filter(|w| now.saturating_duration_since(w.started) < join_window)
+                .map(|w| w.receipt.clone());
+            if !stopped {
+                replies.push(match receipt {
+                    Some(digits) => reply_text(
+                        state,
+                        reply_lang,
+                        "sms.reply.received",
+                        &[("receipt", &digits)],
+                    ),
+                    None => {
+                        let minutes = (join_window.as_secs() / 60).to_string();
+                        reply_text(
+                            state,
+                            reply_lang,
+                            "sms.reply.no_receipt",
+                            &[("minutes", &minutes)],
+                        )
+                    }
+                });
+            }
+        }
         Command::Report => {
             let stored = match report(state, &inbound, now).await {
                 Ok(stored) => stored,
@@ -278,6 +347,7 @@ pub async fn receive(
             };
             if let Some(receipt) = stored
                 && !stopped
+                && policy == ReplyPolicy::Always
             {
                 let digits = receipt.digits();
                 replies.push(reply_text(
@@ -288,6 +358,9 @@ pub async fn receive(
                 ));
             }
         }
+    }
+    if policy == ReplyPolicy::Never {
+        replies.clear();
     }
     let replies: Vec<Reply> = replies
         .into_iter()
@@ -320,6 +393,16 @@ pub async fn receive(
         duplicate: false,
         replies,
     })
+}
+
+/// Whether a sender is a name rather than a number: a letter anywhere (`ZONG-4G`), or no
+/// digit in any script. A phone number, a short code (`8558`) is digits and `+`.
+fn is_sender_name(from: &PhoneNumber) -> bool {
+    let text = from.as_str();
+    text.chars().any(char::is_alphabetic)
+        || !text
+            .chars()
+            .any(|c| naqsha_core::script::digit_value(c).is_some())
 }
 
 /// Whether an error says the message was already stored (its record already spent).
@@ -571,6 +654,7 @@ async fn report(
                 consent,
                 text: part,
                 opened: false,
+                receipt: Zeroizing::new(receipt.digits()),
             },
         );
     }
@@ -580,6 +664,58 @@ async fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_reply_fits_two_sms_in_both_languages() {
+        // The longest receipt form and minutes as configured; every status a report can have.
+        let receipt = Receipt::generate().digits();
+        for lang in [Lang::En, Lang::Ur] {
+            let tr = Tr(lang);
+            let site = tr.t("site.name");
+            let mut texts = Vec::new();
+            for key in [
+                "received",
+                "not_found",
+                "receipt_format",
+                "started",
+                "no_receipt",
+            ] {
+                texts.push(tr.f(
+                    &format!("sms.reply.{key}"),
+                    &[("site", site), ("receipt", &receipt), ("minutes", "1440")],
+                ));
+            }
+            for status in [
+                SubmissionStatus::New,
+                SubmissionStatus::InReview,
+                SubmissionStatus::Published,
+                SubmissionStatus::StatisticsOnly,
+                SubmissionStatus::Archived,
+                SubmissionStatus::Withdrawn,
+            ] {
+                let (label, explain) = crate::i18n::status_keys(status);
+                texts.push(tr.f(
+                    "sms.reply.status",
+                    &[
+                        ("site", site),
+                        ("status", tr.t(label)),
+                        ("explain", tr.t(explain)),
+                    ],
+                ));
+            }
+            for text in texts {
+                assert!(length::segments(&text) <= 2, "{lang:?}: {text}");
+            }
+        }
+        // The receipt itself, in Urdu, is at most two SMS with a site name of 10 letters.
+        let tr = Tr(Lang::Ur);
+        let long_site = "ڈیجیٹل حقوق";
+        let text = tr.f(
+            "sms.reply.received",
+            &[("site", long_site), ("receipt", &receipt)],
+        );
+        assert_eq!(length::segments(&text), 2, "{text}");
+    }
 
     #[tokio::test]
     async fn expired_windows_are_closed_and_their_text_dropped() {
@@ -596,6 +732,7 @@ mod tests {
                 consent: Consent::Private,
                 text: Zeroizing::new("part one".into()),
                 opened: false,
+                receipt: Zeroizing::new("11111".into()),
             },
         );
         let window = Duration::from_secs(600);

@@ -2,9 +2,10 @@
 //!
 //! What the app does, and what it gets:
 //!
-//! - `POST` with the fields `from`, `message`, `message_id`, `sent_to`, `secret`,
-//!   `device_id`, `sent_timestamp` (a form, or JSON if so set in the app) for each SMS the
-//!   phone receives. Answer: `{"payload":{"success":true,"error":null,"messages":[…]}}` with
+//! - `POST` (or `PUT`, as the app's sync URL may be set) with the fields `from`, `message`,
+//!   `message_id`, `sent_to`, `secret`, `device_id`, `sent_timestamp` (a form, JSON or XML
+//!   `<payload>…</payload>`, as the app's data format is set) for each SMS the phone
+//!   receives. Answer: `{"payload":{"success":true,"error":null,"messages":[…]}}` with
 //!   the instant replies (`{"to","message","uuid"}`, sent when "Get reply from server" is on),
 //!   `"task":"send"` when there are any. The app reads `messages` without checking for it,
 //!   so the list is always there, empty when there is nothing to send. A wrong or missing
@@ -177,7 +178,7 @@ fn answer_get(
     })
 }
 
-/// `POST /sms/smssync`: an incoming SMS, or `?task=sent|result` of the Message Results API,
+/// `POST` (or `PUT`) `/sms/smssync`: an incoming SMS, or `?task=sent|result` of the Message Results API,
 /// from the client network `network`.
 pub async fn post(
     state: impl Context,
