@@ -121,7 +121,7 @@ async fn run() {
     for chunk in batch.chunks(500) {
         state
             .store()
-            .insert_imported(chunk, &AuditEvent::now(None, AuditAction::Import))
+            .insert_imported(chunk, |_| AuditEvent::now(None, AuditAction::Import))
             .await
             .expect("stored");
     }

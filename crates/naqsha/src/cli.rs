@@ -172,6 +172,10 @@ struct ImportArgs {
     /// Also write the report of skipped rows here (.json, or CSV otherwise).
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
+    /// The file's character encoding (e.g. utf-8, windows-1252, macintosh), when detection
+    /// guesses wrong; without it, a file that is not UTF-8 is detected.
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -356,6 +360,7 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
                     dry_run: args.dry_run,
                     report: args.report,
                     ushahidi,
+                    encoding: args.encoding,
                 },
             )
             .await

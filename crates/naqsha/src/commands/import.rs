@@ -26,12 +26,19 @@ pub struct Request {
     pub report: Option<PathBuf>,
     /// `import ushahidi` (refuses other files) or `import csv` (needs a mapping).
     pub ushahidi: bool,
+    /// The file's encoding as named on the command line (else detected).
+    pub encoding: Option<String>,
 }
 
 /// Runs an import command.
 pub async fn run(config: Config, req: Request) -> anyhow::Result<()> {
+    let encoding = req
+        .encoding
+        .as_deref()
+        .map(import::encoding::by_name)
+        .transpose()?;
     if let Some(out) = &req.write_mapping {
-        return write_mapping(config, &req.file, out).await;
+        return write_mapping(config, &req.file, out, encoding).await;
     }
     let mapping = match &req.mapping {
         Some(path) => {
@@ -74,6 +81,7 @@ pub async fn run(config: Config, req: Request) -> anyhow::Result<()> {
         Options {
             dry_run: req.dry_run,
             expect_ushahidi: req.ushahidi,
+            encoding,
             ..Options::default()
         },
         progress,
@@ -149,17 +157,26 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-async fn write_mapping(config: Config, file: &Path, out: &Path) -> anyhow::Result<()> {
+async fn write_mapping(
+    config: Config,
+    file: &Path,
+    out: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> anyhow::Result<()> {
     // The taxonomy the guesses refer to is the store's active one.
     let store = crate::startup::open_store(&config).await?;
     let taxonomy = crate::startup::active_taxonomy(&store).await?;
     store.close().await;
     let file = file.to_owned();
-    let scanned =
-        tokio::task::spawn_blocking(move || import::scan::write_mapping(&file, &taxonomy))
-            .await??;
+    let scanned = tokio::task::spawn_blocking(move || {
+        import::scan::write_mapping(&file, &taxonomy, encoding)
+    })
+    .await??;
     std::fs::write(out, &scanned.toml)
         .with_context(|| format!("cannot write {}", out.display()))?;
+    for note in &scanned.notes {
+        println!("{note}");
+    }
     println!(
         "Scanned {} rows of a {} file; wrote a starting mapping to {}. Check it, then import \
          with --mapping {}.",

@@ -82,8 +82,8 @@ pub fn seal_batch(
     batch
 }
 
-/// Stores a sealed batch in one transaction with one audit entry (`detail` names the
-/// source, never content). Returns (row, outcome) for every item of the batch.
+/// Stores a sealed batch in one transaction with one audit entry counting the reports
+/// stored (`detail` names the source, never content). Returns (row, outcome) for every item of the batch.
 pub async fn store_batch(
     store: &Store,
     batch: SealedBatch,
@@ -91,9 +91,11 @@ pub async fn store_batch(
 ) -> Result<Vec<(u64, Outcome)>, StorageError> {
     let mut out: Vec<(u64, Outcome)> = Vec::with_capacity(batch.sealed.len() + batch.refused.len());
     if !batch.sealed.is_empty() {
-        let audit = AuditEvent::now(None, AuditAction::SubmissionReceived)
-            .detail(format!("{detail}: batch of {}", batch.sealed.len()));
-        let stored = store.insert_imported(&batch.sealed, &audit).await?;
+        let audit = |stored: usize| {
+            AuditEvent::now(None, AuditAction::SubmissionReceived)
+                .detail(format!("{detail}: {stored} stored"))
+        };
+        let stored = store.insert_imported(&batch.sealed, audit).await?;
         for ((row, s), was_stored) in batch.rows.into_iter().zip(&batch.sealed).zip(stored) {
             let outcome = if was_stored {
                 Outcome::Stored(s.submission.envelope.id)

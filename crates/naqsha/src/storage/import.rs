@@ -35,13 +35,15 @@ pub trait ImportStore {
         keys: &[String],
     ) -> impl Future<Output = Result<HashSet<String>, StorageError>> + Send;
 
-    /// Stores a batch in one durable transaction with `audit`: a row whose ledger key is
-    /// already present (an earlier import, or an earlier row of this batch) is left out.
-    /// Returns, per row of `batch`, whether it was stored.
+    /// Stores a batch in one durable transaction: a row whose ledger key is already present
+    /// (an earlier import, or an earlier row of this batch) is left out. The audit entry
+    /// `audit(n)` is written in the same transaction for the `n` rows stored, so it counts
+    /// what was stored (no entry when none was). Returns, per row of `batch`, whether it was
+    /// stored.
     fn insert_imported(
         &self,
         batch: &[ImportedSubmission],
-        audit: &AuditEvent,
+        audit: impl FnOnce(usize) -> AuditEvent + Send,
     ) -> impl Future<Output = Result<Vec<bool>, StorageError>> + Send;
 }
 
@@ -68,7 +70,7 @@ impl ImportStore for Store {
     async fn insert_imported(
         &self,
         batch: &[ImportedSubmission],
-        audit: &AuditEvent,
+        audit: impl FnOnce(usize) -> AuditEvent + Send,
     ) -> Result<Vec<bool>, StorageError> {
         let now = ts(OffsetDateTime::now_utc());
         let mut stored = vec![false; batch.len()];
@@ -131,7 +133,10 @@ impl ImportStore for Store {
                 stored[*i] = true;
             }
         }
-        super::audit::write_audit(&mut tx, audit).await?;
+        let count = stored.iter().filter(|s| **s).count();
+        if count > 0 {
+            super::audit::write_audit(&mut tx, &audit(count)).await?;
+        }
         tx.commit().await?;
         Ok(stored)
     }

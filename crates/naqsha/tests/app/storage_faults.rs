@@ -275,6 +275,6 @@ async fn an_import_the_database_stops_says_how_far_it_got_and_resumes() {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
-    assert!(String::from_utf8_lossy(&done.stdout).contains("imported 4"));
-    assert_eq!(app.inbox().await.len(), 4);
+    assert!(String::from_utf8_lossy(&done.stdout).contains("imported 5"));
+    assert_eq!(app.inbox().await.len(), 5);
 }

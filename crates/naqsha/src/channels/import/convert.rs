@@ -2,11 +2,14 @@
 //! the mapping names ends up in the sealed report (title, text, extra fields) or the sealed
 //! contact; nothing here is logged.
 
+use std::borrow::Cow;
+
 use naqsha_core::lang::Lang;
 use naqsha_core::script::is_arabic_script;
 use naqsha_core::submission::{Channel, ContactDetails, RawReport, ReportedWhen};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::{ReportText, TextError};
+use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use super::mapping::{Plan, fold_value};
@@ -46,40 +49,42 @@ impl Converter {
         &self.plan
     }
 
-    /// Converts one record; `row` is its number as a spreadsheet shows it.
-    pub fn convert(&mut self, row: u64, cells: &[&str]) -> Result<Converted, Skip> {
+    /// Converts one record.
+    pub fn convert(&mut self, cells: &[&str]) -> Result<Converted, Skip> {
         let plan = &self.plan;
-        let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or_default();
+        let cleaned: Vec<Cow<'_, str>> = cells
+            .iter()
+            .map(|c| clean_cell(c, plan.unescape_html))
+            .collect();
+        let cell = |i: usize| cleaned.get(i).map(|c| c.as_ref()).unwrap_or_default();
         let mut warnings = Vec::new();
 
-        let source_id = match plan.id {
-            Some(i) => {
-                let id = cell(i);
+        let source_id = match &plan.id {
+            Some((i, column)) => {
+                let id = cell(*i);
                 if id.is_empty() {
-                    return Err(Skip::MissingId);
+                    return Err(Skip::MissingId(column.clone()));
                 }
                 id.to_owned()
             }
-            None => format!("row {row}"),
+            // Without an id, a row is known by everything it says: a newer export of the
+            // same system, rows added or removed, imports only the rows not seen before.
+            None => content_id(cells),
         };
 
-        // The report text: title, text columns, then extra fields as "label: value".
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(i) = plan.title {
-            push_nonempty(&mut parts, cell(i));
-        }
-        for (i, _) in &plan.text {
-            push_nonempty(&mut parts, cell(*i));
-        }
-        if parts.is_empty() {
-            return Err(Skip::EmptyText);
-        }
+        // What the report keeps as "label: value" lines after its text: the extra fields,
+        // then what the row said that could not be used otherwise (an unreadable date,
+        // category values the mapping does not list), so nothing is lost.
         let mut extras: Vec<String> = plan
             .extra
             .iter()
             .filter(|(i, _)| !cell(*i).is_empty())
             .map(|(i, name)| format!("{name}: {}", cell(*i)))
             .collect();
+        let mut links: Vec<String> = Vec::new();
+        for i in &plan.links {
+            add_links(&mut links, cell(*i));
+        }
 
         // Contact: an email or phone number is sealed apart; anything else (a Twitter
         // handle) stays with the report, which is sealed too.
@@ -97,67 +102,88 @@ impl Converter {
                 _ => extras.push(format!("Contact: {value}")),
             }
         }
+
+        // A date that cannot be read is left out with a warning (and kept as text); the row
+        // is still imported.
+        let mut date = |col: &Option<(usize, String)>| -> Option<OffsetDateTime> {
+            let (i, name) = col.as_ref()?;
+            let value = cell(*i);
+            if value.is_empty() {
+                return None;
+            }
+            let parsed = super::dates::parse(value, plan.date_order).filter(|t| {
+                naqsha_core::period::YearMonth::new(t.year(), u8::from(t.month())).is_ok()
+            });
+            if parsed.is_none() {
+                warnings.push(Warning::UnreadableDate(name.clone()));
+                extras.push(format!("{name}: {value}"));
+            }
+            parsed
+        };
+        let happened = date(&plan.date);
+        let received = date(&plan.received);
+        let when = happened.and_then(|t| {
+            naqsha_core::period::YearMonth::new(t.year(), u8::from(t.month()))
+                .ok()
+                .map(|month| ReportedWhen {
+                    month,
+                    approximate: false,
+                })
+        });
+
+        let mut labels = Labels::new();
+        for k in &plan.categories {
+            // Category cells that hold links are links, whatever the mapping says.
+            if super::links::has_link(cell(k.index)) {
+                add_links(&mut links, cell(k.index));
+                continue;
+            }
+            let mut unmapped: Vec<&str> = Vec::new();
+            for value in cell(k.index).split(k.separator.as_str()) {
+                let folded = fold_value(value);
+                if folded.is_empty() {
+                    continue;
+                }
+                let terms = k.values.get(&folded);
+                // Checked against the taxonomy when the plan was made.
+                let fits = terms.is_some_and(|terms| {
+                    terms.iter().all(|(d, t)| labels.insert_str(d, t).is_ok())
+                });
+                if !fits {
+                    unmapped.push(value.trim());
+                    warnings.push(Warning::UnmappedValue {
+                        column: k.column.clone(),
+                        value: value.trim().to_owned(),
+                    });
+                }
+            }
+            if !unmapped.is_empty() {
+                extras.push(format!("{}: {}", k.column, unmapped.join(", ")));
+            }
+        }
+
+        // The report text: title, text columns, the "label: value" lines, then the links.
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(i) = plan.title {
+            push_nonempty(&mut parts, cell(i));
+        }
+        for (i, _) in &plan.text {
+            push_nonempty(&mut parts, cell(*i));
+        }
+        if parts.is_empty() {
+            return Err(Skip::EmptyText);
+        }
         if !extras.is_empty() {
             parts.push(extras.join("\n"));
+        }
+        if !links.is_empty() {
+            parts.push(format!("Links:\n{}", links.join("\n")));
         }
         let text = without_controls(&parts.join("\n\n"));
         let what_happened = ReportText::parse(&text).map_err(|e| match e {
             TextError::TooLong { max } => Skip::TextTooLong(max),
             TextError::Empty | TextError::Control => Skip::EmptyText,
         })?;
-
-        let date = |col: &Option<(usize, String)>| -> Result<Option<OffsetDateTime>, Skip> {
-            match col {
-                Some((i, name)) if !cell(*i).is_empty() => {
-                    super::dates::parse(cell(*i), plan.date_order)
-                        .map(Some)
-                        .ok_or_else(|| Skip::UnparseableDate(name.clone()))
-                }
-                _ => Ok(None),
-            }
-        };
-        let happened = date(&plan.date)?;
-        let received = date(&plan.received)?;
-        let when = happened
-            .map(|t| {
-                naqsha_core::period::YearMonth::new(t.year(), u8::from(t.month())).map(|month| {
-                    ReportedWhen {
-                        month,
-                        approximate: false,
-                    }
-                })
-            })
-            .transpose()
-            .map_err(|_| {
-                Skip::UnparseableDate(plan.date.as_ref().map(|d| d.1.clone()).unwrap_or_default())
-            })?;
-
-        let mut labels = Labels::new();
-        for k in &plan.categories {
-            for value in cell(k.index).split(k.separator.as_str()) {
-                let folded = fold_value(value);
-                if folded.is_empty() {
-                    continue;
-                }
-                match k.values.get(&folded) {
-                    Some(terms) => {
-                        for (d, t) in terms {
-                            // Checked against the taxonomy when the plan was made.
-                            if labels.insert_str(d, t).is_err() {
-                                warnings.push(Warning::UnmappedValue {
-                                    column: k.column.clone(),
-                                    value: value.trim().to_owned(),
-                                });
-                            }
-                        }
-                    }
-                    None => warnings.push(Warning::UnmappedValue {
-                        column: k.column.clone(),
-                        value: value.trim().to_owned(),
-                    }),
-                }
-            }
-        }
 
         let given = |i: Option<usize>| i.map(cell);
         let (place, place_text) = match self.places.resolve(
@@ -210,6 +236,44 @@ impl Converter {
             },
             warnings,
         })
+    }
+}
+
+/// A cell as the report keeps it: trimmed, line ends as `\n` (a file from an old Mac ends
+/// lines with CR alone), and for Ushahidi v2 with HTML character references undone.
+fn clean_cell(cell: &str, unescape_html: bool) -> Cow<'_, str> {
+    let trimmed = cell.trim();
+    let text: Cow<'_, str> = if trimmed.contains('\r') {
+        Cow::Owned(trimmed.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(trimmed)
+    };
+    if !unescape_html {
+        return text;
+    }
+    match super::entities::unescape(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(unescaped) => Cow::Owned(unescaped.trim().to_owned()),
+    }
+}
+
+/// The ledger id of a row without an id column: a digest of all its cells.
+fn content_id(cells: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for c in cells {
+        h.update(c.trim().as_bytes());
+        h.update([0x1f]);
+    }
+    let digest: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    format!("content:{digest}")
+}
+
+/// Adds the links of a cell to `links`, each once.
+fn add_links(links: &mut Vec<String>, cell: &str) {
+    for link in super::links::split(cell) {
+        if !links.contains(&link) {
+            links.push(link);
+        }
     }
 }
 
@@ -309,12 +373,13 @@ values = { "Blackmail" = ["act:blackmail_sextortion"], "WhatsApp" = ["platform:w
             "24",
             "Blackmail, whatsapp, Unknown",
         ];
-        let out = c.convert(2, &row).unwrap();
+        let out = c.convert(&row).unwrap();
         assert_eq!(out.source_id, "17");
         let r = &out.incoming.report;
         assert_eq!(
             r.what_happened.as_str(),
-            "Threats\n\nHe sent messages.\nMany.\n\nage: 24"
+            "Threats\n\nHe sent messages.\nMany.\n\nage: 24\ntype: Unknown",
+            "a value the mapping does not list is kept in the text"
         );
         assert_eq!(r.consent, Consent::Private);
         assert_eq!(r.when.as_ref().unwrap().month.to_string(), "2020-05");
@@ -328,24 +393,87 @@ values = { "Blackmail" = ["act:blackmail_sextortion"], "WhatsApp" = ["platform:w
     }
 
     #[test]
-    fn rows_without_text_id_or_readable_date_are_skipped() {
+    fn rows_without_text_or_id_are_skipped_and_an_unreadable_date_is_left_out() {
         let (mut c, _) = converter();
         let empty = ["1", "", "  ", "", "", "", "", ""];
-        assert!(matches!(c.convert(2, &empty), Err(Skip::EmptyText)));
+        assert!(matches!(c.convert(&empty), Err(Skip::EmptyText)));
         let no_id = ["", "t", "s", "", "", "", "", ""];
-        assert!(matches!(c.convert(3, &no_id), Err(Skip::MissingId)));
+        assert!(matches!(c.convert(&no_id), Err(Skip::MissingId(c)) if c == "id"));
         let bad_date = ["2", "t", "s", "last Tuesday", "", "", "", ""];
-        assert!(matches!(
-            c.convert(4, &bad_date),
-            Err(Skip::UnparseableDate(_))
-        ));
+        let out = c.convert(&bad_date).expect("imported without its date");
+        assert!(out.incoming.report.when.is_none());
+        assert_eq!(out.warnings, vec![Warning::UnreadableDate("date".into())]);
+        assert_eq!(
+            out.incoming.report.what_happened.as_str(),
+            "t\n\ns\n\ndate: last Tuesday",
+            "the value is kept for the moderator"
+        );
+    }
+
+    #[test]
+    fn v2_text_is_unescaped_links_are_kept_and_rows_without_id_are_known_by_content() {
+        let text = r#"
+format = "ushahidi-v2"
+source = "t"
+[columns]
+title = "INCIDENT TITLE"
+text = ["DESCRIPTION"]
+links = ["NEWS LINKS"]
+[[categories]]
+column = "CATEGORY"
+values = { "Threats" = ["act:threats"] }
+"#;
+        let headers: Vec<String> = ["INCIDENT TITLE", "DESCRIPTION", "NEWS LINKS", "CATEGORY"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        let plan = Mapping::from_toml(text)
+            .unwrap()
+            .resolve(&headers, Taxonomy::pakistan_default())
+            .unwrap();
+        let mut c = Converter::new(plan, PlaceResolver::new(Gazetteer::pakistan()));
+        let row = [
+            "&quot;Leave&quot; &amp; more",
+            "He said it&#39;s a joke.\rTwice.",
+            "https://twitter.com/u/status/1, https://www.dawn.com/news/1,2,3",
+            "Threats, ",
+        ];
+        let out = c.convert(&row).unwrap();
+        let r = &out.incoming.report;
+        assert_eq!(
+            r.what_happened.as_str(),
+            "\"Leave\" & more\n\nHe said it's a joke.\nTwice.\n\n\
+             Links:\nhttps://twitter.com/u/status/1\nhttps://www.dawn.com/news/1,2,3"
+        );
+        assert!(r.labels.contains("act", "threats"));
+        assert!(
+            !r.labels.contains("platform", "x_twitter"),
+            "a link says nothing of the platform"
+        );
+        assert!(out.source_id.starts_with("content:"));
+        assert_eq!(c.convert(&row).unwrap().source_id, out.source_id);
+        let mut other = row;
+        other[3] = "Threats, Harassment";
+        assert_ne!(c.convert(&other).unwrap().source_id, out.source_id);
+        // A link in a category column is a link, not a value to look up.
+        let mut linked = row;
+        linked[3] = "http://tribune.com.pk/story/55,66/";
+        let out = c.convert(&linked).unwrap();
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+        assert!(
+            out.incoming
+                .report
+                .what_happened
+                .as_str()
+                .ends_with("https://www.dawn.com/news/1,2,3\nhttp://tribune.com.pk/story/55,66/")
+        );
     }
 
     #[test]
     fn urdu_text_is_marked_urdu_and_unknown_places_are_kept_as_text() {
         let (mut c, _) = converter();
         let row = ["3", "", "مجھے دھمکیاں ملیں", "", "Atlantis", "", "", ""];
-        let out = c.convert(2, &row).unwrap();
+        let out = c.convert(&row).unwrap();
         assert_eq!(out.incoming.report.language, Lang::Ur);
         assert_eq!(out.incoming.report.place_text.as_deref(), Some("Atlantis"));
         assert!(out.incoming.contact.is_none());

@@ -56,7 +56,8 @@ pub const V3_BOOKKEEPING: &[&str] = &[
 ];
 
 /// The fixed columns of a v2 report download (custom form fields sit between LONGITUDE
-/// and the reporter's name).
+/// and the reporter's name). The first column is `#` in most exports, `Serial` in some
+/// (the Haiti 2010 one) and missing in others; it is not what tells a v2 export.
 pub const V2_FIXED: &[&str] = &[
     "#",
     "INCIDENT TITLE",
@@ -71,21 +72,47 @@ pub const V2_FIXED: &[&str] = &[
 /// v2 columns about moderation in the old system.
 pub const V2_BOOKKEEPING: &[&str] = &["APPROVED", "VERIFIED"];
 
+/// Names of a v2 export's id column, first found wins.
+pub const V2_ID: &[&str] = &["#", "Serial", "ID", "Incident ID"];
+
+/// The v2 columns that tell a v2 export, besides `INCIDENT TITLE` and `INCIDENT DATE`: at
+/// least one of them.
+const V2_TELLING: &[&str] = &["DESCRIPTION", "LOCATION", "CATEGORY", "LATITUDE"];
+
 /// Header cells as written, without a byte-order mark or surrounding spaces.
 pub fn clean_header(cell: &str) -> String {
     cell.trim_start_matches('\u{feff}').trim().to_owned()
 }
 
-/// Tells the layout from the header row.
+/// The header named `name`, compared without regard to case (spreadsheets and old
+/// exports differ in it).
+pub fn find<'a>(headers: &'a [String], name: &str) -> Option<&'a String> {
+    headers
+        .iter()
+        .find(|h| *h == name)
+        .or_else(|| headers.iter().find(|h| h.eq_ignore_ascii_case(name)))
+}
+
+/// Tells the layout from the header row: v3/v5 by `Post ID` and its dates, v2 by its incident
+/// columns (whatever its first column is).
 pub fn detect(headers: &[String]) -> Layout {
-    let has = |name: &str| headers.iter().any(|h| h == name);
+    let has = |name: &str| find(headers, name).is_some();
     if has("Post ID") && (has("Post Date (UTC)") || has("Created (UTC)")) {
         Layout::UshahidiV3
-    } else if has("#") && has("INCIDENT TITLE") && has("INCIDENT DATE") {
+    } else if has("INCIDENT TITLE") && has("INCIDENT DATE") && V2_TELLING.iter().any(|n| has(n)) {
         Layout::UshahidiV2
     } else {
         Layout::Plain
     }
+}
+
+/// Whether a header names links (`NEWS LINKS`, `Source URL`): such a column is kept as the
+/// report's source links, never read as categories.
+pub fn names_links(header: &str) -> bool {
+    header
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "link" | "links" | "url" | "urls" | "website"))
 }
 
 /// Whether a record right after the header is the row of HXL hashtags (`#event +id`) or the
@@ -115,7 +142,39 @@ mod tests {
             Layout::UshahidiV3
         );
         assert_eq!(detect(&h(V2_FIXED)), Layout::UshahidiV2);
+        // The first column of a v2 export does not matter: `Serial`, or none at all.
+        let haiti = h(&[
+            "Serial",
+            "INCIDENT TITLE",
+            "INCIDENT DATE",
+            "LOCATION",
+            "DESCRIPTION",
+            "CATEGORY",
+            "LATITUDE",
+            "LONGITUDE",
+            "APPROVED",
+            "VERIFIED",
+        ]);
+        assert_eq!(detect(&haiti), Layout::UshahidiV2);
+        assert_eq!(detect(&haiti[1..]), Layout::UshahidiV2);
+        assert_eq!(
+            detect(&h(&["incident title", "Incident Date", "Description"])),
+            Layout::UshahidiV2
+        );
+        assert_eq!(
+            detect(&h(&["INCIDENT TITLE", "INCIDENT DATE"])),
+            Layout::Plain,
+            "two columns are not enough to tell"
+        );
         assert_eq!(detect(&h(&["id", "story", "date"])), Layout::Plain);
+    }
+
+    #[test]
+    fn link_columns_are_told_by_their_name() {
+        assert!(names_links("NEWS LINKS"));
+        assert!(names_links("Source URL"));
+        assert!(!names_links("Unlinked account"));
+        assert!(!names_links("INCIDENT TITLE"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use naqsha_core::submission::{Consent, WhoseStory};
 use naqsha_core::taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
 
-use super::layout::Layout;
+use super::layout::{self, Layout};
 
 /// A whole mapping file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,8 +26,10 @@ pub struct Mapping {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whose_story: Option<WhoseStory>,
     /// How to read dates written with slashes: `dmy` (31/12/2020) or `mdy` (12/31/2020).
-    #[serde(default)]
-    pub date_order: DateOrder,
+    /// Without it, the import tells the order from the file's dates (day first when none
+    /// tells).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<DateOrder>,
     /// Which column is which.
     pub columns: Columns,
     /// Category columns and what their values mean.
@@ -48,6 +50,16 @@ pub enum DateOrder {
     Dmy,
     /// Month first.
     Mdy,
+}
+
+impl DateOrder {
+    /// The name used in mapping files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+        }
+    }
 }
 
 /// The roles of columns. Every name must be a column of the file.
@@ -84,6 +96,10 @@ pub struct Columns {
     /// Other columns kept in the sealed report as "label: value" lines.
     #[serde(default)]
     pub extra: Vec<String>,
+    /// Columns of links (news reports, posts): kept in the sealed report under "Links:",
+    /// never read as categories.
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 /// One column whose values are categories.
@@ -110,9 +126,9 @@ pub enum MappingError {
     /// Not TOML of the expected shape.
     #[error("the mapping does not parse: {0}")]
     Parse(#[from] toml::de::Error),
-    /// A column that the file does not have.
-    #[error("the mapping names column {0:?}, which the file does not have")]
-    UnknownColumn(String),
+    /// A column that the file does not have (and the file's columns).
+    #[error("the mapping names column {0:?}, which the file does not have (its columns: {1})")]
+    UnknownColumn(String, String),
     /// A term reference that is not `dimension:term` of the taxonomy.
     #[error(
         "{value:?} in column {column:?} maps to {term:?}, which is not a term of the taxonomy (write dimension:term)"
@@ -139,64 +155,68 @@ impl Mapping {
         Ok(toml::from_str(text)?)
     }
 
-    /// The mapping used without a mapping file: the known columns of the layout, no
-    /// categories.
+    /// The known columns of a layout: what a mapping starts from. Header names are found
+    /// without regard to case; a v2 export's id is its `#` or `Serial` column.
     pub fn default_for(layout: Layout, headers: &[String], source: &str) -> Self {
-        let has = |name: &str| headers.iter().any(|h| h == name);
-        let pick = |names: &[&str]| names.iter().find(|n| has(n)).map(|n| (*n).to_owned());
+        let pick = |names: &[&str]| names.iter().find_map(|n| layout::find(headers, n)).cloned();
+        let all = |names: &[&str]| -> Vec<String> {
+            names
+                .iter()
+                .filter_map(|n| layout::find(headers, n))
+                .cloned()
+                .collect()
+        };
         let mut columns = Columns::default();
         match layout {
             Layout::UshahidiV3 => {
                 columns.id = pick(&["Post ID"]);
                 columns.title = pick(&["Title"]);
-                columns.text = ["Unstructured Description", "Description"]
-                    .iter()
-                    .filter(|n| has(n))
-                    .map(|n| (*n).to_owned())
-                    .collect();
+                columns.text = all(&["Unstructured Description", "Description"]);
                 columns.date = pick(&["Post Date (UTC)", "Created (UTC)"]);
                 columns.received = pick(&["Created (UTC)"]);
                 columns.contact = pick(&["Contact"]).into_iter().collect();
                 // What the source system knew of the post, for the moderator (an archived
                 // post may have been judged there already).
-                columns.extra = ["Survey", "Post Status", "Source"]
-                    .iter()
-                    .filter(|n| has(n))
-                    .map(|n| (*n).to_owned())
-                    .collect();
+                columns.extra = all(&["Survey", "Post Status", "Source"]);
                 // The first location field of the survey.
                 if let Some(lat) = headers.iter().find(|h| h.ends_with(".lat")) {
                     let stem = &lat[..lat.len() - 4];
                     let lon = format!("{stem}.lon");
-                    if has(&lon) {
+                    if headers.contains(&lon) {
                         columns.latitude = Some(lat.clone());
                         columns.longitude = Some(lon);
                     }
                 }
             }
             Layout::UshahidiV2 => {
-                columns.id = pick(&["#"]);
+                columns.id = pick(layout::V2_ID);
                 columns.title = pick(&["INCIDENT TITLE"]);
-                columns.text = pick(&["DESCRIPTION"]).into_iter().collect();
+                columns.text = all(&["DESCRIPTION"]);
                 columns.date = pick(&["INCIDENT DATE"]);
                 columns.place = pick(&["LOCATION"]);
                 columns.latitude = pick(&["LATITUDE"]);
                 columns.longitude = pick(&["LONGITUDE"]);
-                columns.contact = pick(&["EMAIL"]).into_iter().collect();
-                columns.extra = ["FIRST NAME", "LAST NAME", "APPROVED", "VERIFIED"]
-                    .iter()
-                    .filter(|n| has(n))
-                    .map(|n| (*n).to_owned())
-                    .collect();
+                columns.contact = all(&["EMAIL"]);
+                columns.extra = all(&["FIRST NAME", "LAST NAME", "APPROVED", "VERIFIED"]);
             }
             Layout::Plain => {}
         }
+        if layout != Layout::Plain {
+            columns.links = headers
+                .iter()
+                .filter(|h| layout::names_links(h))
+                .cloned()
+                .collect();
+        }
         let categories = match layout {
-            Layout::UshahidiV2 if has("CATEGORY") => vec![CategoryColumn {
-                column: "CATEGORY".to_owned(),
-                separator: comma(),
-                values: BTreeMap::new(),
-            }],
+            Layout::UshahidiV2 => pick(&["CATEGORY"])
+                .map(|column| CategoryColumn {
+                    column,
+                    separator: comma(),
+                    values: BTreeMap::new(),
+                })
+                .into_iter()
+                .collect(),
             _ => Vec::new(),
         };
         Mapping {
@@ -204,10 +224,30 @@ impl Mapping {
             source: source.to_owned(),
             consent: Consent::Private,
             whose_story: None,
-            date_order: DateOrder::Dmy,
+            date_order: None,
             columns,
             categories,
         }
+    }
+
+    /// The mapping used without a mapping file: the layout's known columns, and every other
+    /// named column kept in the sealed report as a "label: value" line, so nothing the file
+    /// says is lost.
+    pub fn default_keeping_all(layout: Layout, headers: &[String], source: &str) -> Self {
+        let mut m = Self::default_for(layout, headers, source);
+        let named: Vec<String> = m.named_columns().into_iter().map(str::to_owned).collect();
+        let rest: Vec<String> = headers
+            .iter()
+            .filter(|h| {
+                !h.is_empty()
+                    && !named.contains(h)
+                    && !layout::V3_BOOKKEEPING.contains(&h.as_str())
+                    && !layout::V3_FIXED.contains(&h.as_str())
+            })
+            .cloned()
+            .collect();
+        m.columns.extra.extend(rest);
+        m
     }
 
     /// Every column the mapping names.
@@ -228,6 +268,7 @@ impl Mapping {
         .chain(c.text.iter().map(String::as_str))
         .chain(c.contact.iter().map(String::as_str))
         .chain(c.extra.iter().map(String::as_str))
+        .chain(c.links.iter().map(String::as_str))
         .chain(self.categories.iter().map(|k| k.column.as_str()))
         .collect()
     }
@@ -248,7 +289,11 @@ impl Mapping {
             .collect();
         for name in self.named_columns() {
             if !index.contains_key(name) {
-                return Err(MappingError::UnknownColumn(name.to_owned()));
+                let listed: Vec<String> = headers.iter().map(|h| format!("{h:?}")).collect();
+                return Err(MappingError::UnknownColumn(
+                    name.to_owned(),
+                    listed.join(", "),
+                ));
             }
         }
         let at = |name: &Option<String>| name.as_deref().map(|n| index[n]);
@@ -297,8 +342,9 @@ impl Mapping {
             source: self.source.clone(),
             consent: self.consent,
             whose_story: self.whose_story,
-            date_order: self.date_order,
-            id: at(&c.id),
+            date_order: self.date_order.unwrap_or_default(),
+            unescape_html: self.format == Layout::UshahidiV2,
+            id: c.id.as_deref().map(|n| (index[n], n.to_owned())),
             title: at(&c.title),
             text: all(&c.text),
             date: c.date.as_deref().map(|n| (index[n], n.to_owned())),
@@ -308,6 +354,7 @@ impl Mapping {
             longitude: at(&c.longitude),
             contact: c.contact.iter().map(|n| index[n.as_str()]).collect(),
             extra: all(&c.extra),
+            links: c.links.iter().map(|n| index[n.as_str()]).collect(),
             categories,
         })
     }
@@ -327,10 +374,13 @@ pub struct Plan {
     pub consent: Consent,
     /// Whose story.
     pub whose_story: Option<WhoseStory>,
-    /// Slashed dates.
+    /// Slashed dates (the import may settle it from the file's dates).
     pub date_order: DateOrder,
-    /// Id column.
-    pub id: Option<usize>,
+    /// Turn HTML character references back into characters (Ushahidi v2 stored text
+    /// escaped).
+    pub unescape_html: bool,
+    /// Id column (position, name).
+    pub id: Option<(usize, String)>,
     /// Title column.
     pub title: Option<usize>,
     /// Text columns (position, name).
@@ -349,6 +399,8 @@ pub struct Plan {
     pub contact: Vec<usize>,
     /// Extra columns (position, name).
     pub extra: Vec<(usize, String)>,
+    /// Link columns.
+    pub links: Vec<usize>,
     /// Category columns.
     pub categories: Vec<PlannedCategory>,
 }
@@ -397,13 +449,19 @@ values = { "Blackmail" = ["act:blackmail_sextortion"], "Other" = [] }
         );
         let h = headers(&["ref", "story", "when", "type"]);
         let plan = m.resolve(&h, Taxonomy::pakistan_default()).unwrap();
-        assert_eq!(plan.id, Some(0));
+        assert_eq!(plan.id, Some((0, "ref".to_owned())));
         assert_eq!(
             plan.categories[0].values["blackmail"],
             vec![("act".to_owned(), "blackmail_sextortion".to_owned())]
         );
         let missing = m.resolve(&headers(&["ref", "story"]), Taxonomy::pakistan_default());
-        assert!(matches!(missing, Err(MappingError::UnknownColumn(c)) if c == "when"));
+        let err = missing.unwrap_err();
+        assert!(matches!(&err, MappingError::UnknownColumn(c, _) if c == "when"));
+        assert!(
+            err.to_string()
+                .contains("(its columns: \"ref\", \"story\")"),
+            "{err}"
+        );
     }
 
     #[test]

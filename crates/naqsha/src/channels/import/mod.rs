@@ -6,22 +6,29 @@
 //! streamed: one thread reads and converts rows in batches, the batches are sealed on every
 //! core and stored many to a transaction while the next batch is sealed, so memory stays
 //! bounded whatever the file's size. An import ledger keeps re-runs from duplicating rows.
+//!
+//! Files come as they were re-saved: UTF-8 or a legacy encoding (decoded as read, see
+//! [`encoding`]), lines ending in LF, CRLF or CR alone.
 
 pub mod convert;
 pub mod dates;
+pub mod encoding;
+pub mod entities;
 pub mod layout;
+pub mod links;
 pub mod mapping;
 pub mod pipeline;
 pub mod place;
 pub mod report;
 pub mod scan;
 
-use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
+pub use encoding::FileEncoding;
 pub use layout::Layout;
 pub use mapping::Mapping;
 pub use pipeline::{Options, Progress, import};
@@ -43,8 +50,10 @@ pub fn ledger_key(source: &str, id: &str) -> String {
 
 /// A CSV file opened for import: its header, layout and the records after it.
 pub struct Opened {
-    /// The reader, positioned at the first data record.
-    pub reader: csv::Reader<File>,
+    /// The reader (UTF-8 whatever the file's encoding), positioned at the first data record.
+    pub reader: csv::Reader<Box<dyn Read + Send>>,
+    /// The encoding the file is read in.
+    pub encoding: FileEncoding,
     /// Header cells, cleaned.
     pub headers: Vec<String>,
     /// What kind of file it is.
@@ -55,15 +64,26 @@ pub struct Opened {
     pub size: u64,
 }
 
-/// Opens `path`, reads the header (a byte-order mark is dropped) and skips the HXL or blank
-/// row that Ushahidi v3/v5 exports write second.
-pub fn open(path: &Path) -> anyhow::Result<Opened> {
-    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+/// Opens `path` in `encoding` (or the one detected when `None`), reads the header (a
+/// byte-order mark is dropped) and skips the HXL or blank row that Ushahidi v3/v5 exports
+/// write second.
+pub fn open(
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> anyhow::Result<Opened> {
+    open_as(path, encoding::detect(path, encoding)?)
+}
+
+/// [`open`] in an encoding told before (to read a file a second time).
+pub fn open_as(path: &Path, encoding: FileEncoding) -> anyhow::Result<Opened> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    // The csv reader ends records at LF, CRLF or CR alone.
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(file);
+        .from_reader(encoding::reader(path, encoding)?);
     let mut record = csv::ByteRecord::new();
     if !reader
         .read_byte_record(&mut record)
@@ -93,6 +113,7 @@ pub fn open(path: &Path) -> anyhow::Result<Opened> {
     }
     Ok(Opened {
         reader,
+        encoding,
         headers,
         layout,
         first,
@@ -132,15 +153,43 @@ mod tests {
             "\u{feff}Post ID,Survey,Post Date (UTC),Title\n#id,,#date,#description\n1,S,2020-01-01,T\n",
         )
         .unwrap();
-        let o = open(&with).unwrap();
+        let o = open(&with, None).unwrap();
         assert_eq!(o.layout, Layout::UshahidiV3);
         assert_eq!(o.headers[0], "Post ID");
         assert!(o.first.is_none());
         let without = dir.path().join("without.csv");
         std::fs::write(&without, "Post ID,Post Date (UTC)\n1,2020-01-01\n").unwrap();
-        let o = open(&without).unwrap();
+        let o = open(&without, None).unwrap();
         let (row, record) = o.first.unwrap();
         assert_eq!(row, 2);
         assert_eq!(&record[0], b"1");
+    }
+
+    #[test]
+    fn a_mac_roman_file_with_bare_cr_line_ends_reads_as_utf8_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mac.csv");
+        let text = "#,INCIDENT TITLE,INCIDENT DATE,DESCRIPTION\r1,Caf\u{e9},7/13/15 12:12,\
+                    \"She said \u{201c}no\u{201d}.\rTwice.\"\r2,T\u{e9}a,7/14/15 9:00,x\r";
+        let (bytes, _, _) = encoding_rs::MACINTOSH.encode(text);
+        std::fs::write(&path, &bytes).unwrap();
+        let mut o = open(&path, None).unwrap();
+        assert_eq!(o.encoding.encoding, encoding_rs::MACINTOSH);
+        assert_eq!(o.layout, Layout::UshahidiV2);
+        let (row, first) = o.first.take().unwrap();
+        assert_eq!(row, 2);
+        assert_eq!(std::str::from_utf8(&first[1]).unwrap(), "Caf\u{e9}");
+        assert_eq!(
+            std::str::from_utf8(&first[3]).unwrap(),
+            "She said \u{201c}no\u{201d}.\rTwice."
+        );
+        let mut next = csv::ByteRecord::new();
+        assert!(o.reader.read_byte_record(&mut next).unwrap());
+        assert_eq!(std::str::from_utf8(&next[1]).unwrap(), "T\u{e9}a");
+        assert_eq!(
+            next.position().unwrap().record() + 1,
+            3,
+            "row numbers count records"
+        );
     }
 }

@@ -1,7 +1,16 @@
 //! The streaming import: a reader thread converts rows into batches; each batch is checked
 //! against the ledger, sealed on every core, and stored in one transaction while the next
-//! batch is sealed. At most a few batches are in memory at any time.
+//! batch is sealed. At most a few batches are in memory at any time, besides 16 bytes per
+//! row read to tell a row that repeats an earlier one.
+//!
+//! Before the rows are converted, the file's date columns are read once to tell the order
+//! of day and month (see [`super::dates::OrderEvidence`]).
+//!
+//! A dry run goes through every step but the storing (the same conversion, the same checks
+//! for repeated rows and the ledger, the same validation and sealing), so it counts what the
+//! real run will import.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -12,6 +21,7 @@ use naqsha_core::taxonomy::Taxonomy;
 use tokio::sync::mpsc;
 
 use super::convert::Converter;
+use super::dates::OrderEvidence;
 use super::layout::Layout;
 use super::mapping::Mapping;
 use super::place::PlaceResolver;
@@ -26,8 +36,11 @@ pub struct Options {
     pub dry_run: bool,
     /// Rows per batch (and per transaction).
     pub batch_size: usize,
-    /// Refuse files of another layout (`import ushahidi` wants an Ushahidi export).
+    /// Refuse files of another layout when there is no mapping (`import ushahidi` wants an
+    /// Ushahidi export).
     pub expect_ushahidi: bool,
+    /// The file's encoding, when the person running the import says it (else detected).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Default for Options {
@@ -36,6 +49,7 @@ impl Default for Options {
             dry_run: false,
             batch_size: 2000,
             expect_ushahidi: false,
+            encoding: None,
         }
     }
 }
@@ -75,18 +89,33 @@ pub async fn import(
     options: Options,
     progress: Arc<dyn Fn(Progress) + Send + Sync>,
 ) -> anyhow::Result<ImportReport> {
-    let opened = super::open(file)?;
-    if options.expect_ushahidi && opened.layout == Layout::Plain {
+    let opened = super::open(file, options.encoding)?;
+    if options.expect_ushahidi && opened.layout == Layout::Plain && mapping.is_none() {
         anyhow::bail!(
-            "{} is not an Ushahidi export (no \"Post ID\" column of a v3/v5 export, no \"#\" and \
-             \"INCIDENT TITLE\" of a v2 one); use `naqsha import csv` with a mapping",
+            "{} is not an Ushahidi export (its header has neither \"Post ID\" and \"Post Date \
+             (UTC)\" of a v3/v5 export nor \"INCIDENT TITLE\" and \"INCIDENT DATE\" of a v2 one); \
+             write a mapping for it with --write-mapping and import with --mapping",
             file.display()
         );
     }
     let mapping = mapping.unwrap_or_else(|| {
-        Mapping::default_for(opened.layout, &opened.headers, &super::default_source(file))
+        Mapping::default_keeping_all(opened.layout, &opened.headers, &super::default_source(file))
     });
-    let plan = mapping.resolve(&opened.headers, &taxonomy)?;
+    let mut plan = mapping.resolve(&opened.headers, &taxonomy)?;
+    plan.unescape_html |= opened.layout == Layout::UshahidiV2;
+    let mut notes = vec![opened.encoding.note()];
+    let date_columns: Vec<(usize, String)> =
+        plan.date.iter().chain(&plan.received).cloned().collect();
+    if !date_columns.is_empty() {
+        let evidence = {
+            let again = super::open_as(file, opened.encoding)?;
+            let columns = date_columns.clone();
+            tokio::task::spawn_blocking(move || survey_dates(again, &columns)).await??
+        };
+        let chosen = evidence.choose(mapping.date_order)?;
+        plan.date_order = chosen.order;
+        notes.extend(chosen.note);
+    }
     let source = plan.source.clone();
     let width = opened.headers.len();
     let converter = Converter::new(plan, PlaceResolver::new(gazetteer));
@@ -98,6 +127,7 @@ pub async fn import(
 
     let mut report = ImportReport {
         dry_run: options.dry_run,
+        notes,
         ..Default::default()
     };
     let detail = format!("import from {source}");
@@ -178,30 +208,24 @@ async fn run_batches(
             .into_iter()
             .partition(|i| !known.contains(&i.ledger_key));
         for item in &old {
-            report.skip(item.row, Skip::Duplicate);
+            report.skip(item.row, Skip::ImportedBefore);
         }
-        let imported_rows: std::collections::HashSet<u64> = if options.dry_run {
-            let mut ok = std::collections::HashSet::new();
-            for item in fresh {
-                match taxonomy.validate_labels(&item.incoming.report.labels) {
-                    Ok(()) => {
-                        report.imported += 1;
-                        ok.insert(item.row);
-                    }
-                    Err(e) => report.skip(item.row, Skip::Invalid(e.to_string())),
-                }
+        // Sealing validates: a dry run seals too, so it refuses what the real run refuses.
+        let (key, tax) = (public_key.clone(), taxonomy.clone());
+        let sealed =
+            tokio::task::spawn_blocking(move || batch::seal_batch(&key, &tax, gazetteer, fresh))
+                .await?;
+        let imported_rows: HashSet<u64> = if options.dry_run {
+            report.imported += sealed.rows.len() as u64;
+            for (row, e) in sealed.refused {
+                report.skip(row, Skip::Invalid(e.to_string()));
             }
-            ok
+            sealed.rows.into_iter().collect()
         } else {
-            let (key, tax) = (public_key.clone(), taxonomy.clone());
-            let sealed = tokio::task::spawn_blocking(move || {
-                batch::seal_batch(&key, &tax, gazetteer, fresh)
-            })
-            .await?;
             if let Some(previous) = storing.take() {
                 absorb(report, previous.await??);
             }
-            let rows: std::collections::HashSet<u64> = sealed.rows.iter().copied().collect();
+            let rows: HashSet<u64> = sealed.rows.iter().copied().collect();
             let (store, detail) = (store.clone(), detail.to_owned());
             storing = Some(tokio::spawn(async move {
                 Ok(batch::store_batch(&store, sealed, &detail).await?)
@@ -225,7 +249,7 @@ fn absorb(report: &mut ImportReport, outcomes: Vec<(u64, Outcome)>) {
     for (row, outcome) in outcomes {
         match outcome {
             Outcome::Stored(_) => report.imported += 1,
-            Outcome::Duplicate => report.skip(row, Skip::Duplicate),
+            Outcome::Duplicate => report.skip(row, Skip::ImportedBefore),
             Outcome::Invalid(e) => report.skip(row, Skip::Invalid(e.to_string())),
         }
     }
@@ -243,6 +267,13 @@ fn read_rows(
 ) {
     let size = opened.size;
     let source = converter.plan().source.clone();
+    let repeated = match &converter.plan().id {
+        Some((_, column)) => Skip::RepeatedId(column.clone()),
+        None => Skip::RepeatedRow,
+    };
+    // The ledger keys of this file's rows so far (their first 128 bits): a row repeating an
+    // earlier one is skipped here, in a dry run as in a real one.
+    let mut seen: HashSet<u128> = HashSet::new();
     let empty = || Chunk {
         items: Vec::with_capacity(batch_size),
         skips: Vec::new(),
@@ -274,16 +305,22 @@ fn read_rows(
             Err(why) => chunk.skips.push((row, why)),
             Ok(texts) => {
                 let refs: Vec<&str> = texts.iter().map(|s| s.as_str()).collect();
-                match converter.convert(row, &refs) {
+                match converter.convert(&refs) {
                     Ok(c) => {
-                        chunk
-                            .warnings
-                            .extend(c.warnings.into_iter().map(|w| (row, w)));
-                        chunk.items.push(BatchItem {
-                            row,
-                            ledger_key: super::ledger_key(&source, &c.source_id),
-                            incoming: c.incoming,
-                        });
+                        let ledger_key = super::ledger_key(&source, &c.source_id);
+                        let short = u128::from_str_radix(&ledger_key[..32], 16).unwrap_or(0);
+                        if !seen.insert(short) {
+                            chunk.skips.push((row, repeated.clone()));
+                        } else {
+                            chunk
+                                .warnings
+                                .extend(c.warnings.into_iter().map(|w| (row, w)));
+                            chunk.items.push(BatchItem {
+                                row,
+                                ledger_key,
+                                incoming: c.incoming,
+                            });
+                        }
                     }
                     Err(why) => chunk.skips.push((row, why)),
                 }
@@ -311,6 +348,41 @@ fn read_rows(
         size,
     });
     let _ = tx.blocking_send(Ok(chunk));
+}
+
+/// What the date columns of a file say about the order of day and month (read until both
+/// orders are seen, or to the end).
+fn survey_dates(
+    mut opened: super::Opened,
+    columns: &[(usize, String)],
+) -> anyhow::Result<OrderEvidence> {
+    fn look(
+        evidence: &mut OrderEvidence,
+        columns: &[(usize, String)],
+        row: u64,
+        record: &csv::ByteRecord,
+    ) {
+        for (i, name) in columns {
+            if let Some(value) = record.get(*i).and_then(|c| std::str::from_utf8(c).ok()) {
+                evidence.add(row, name, value);
+            }
+        }
+    }
+    let mut evidence = OrderEvidence::default();
+    if let Some((row, record)) = opened.first.take() {
+        look(&mut evidence, columns, row, &record);
+    }
+    let mut record = csv::ByteRecord::new();
+    while !evidence.complete()
+        && opened
+            .reader
+            .read_byte_record(&mut record)
+            .map_err(|e| anyhow::anyhow!("cannot read the CSV: {e}"))?
+    {
+        let row = record.position().map_or(0, |p| p.record() + 1);
+        look(&mut evidence, columns, row, &record);
+    }
+    Ok(evidence)
 }
 
 /// The cells of a record as text, or why the record cannot be used.

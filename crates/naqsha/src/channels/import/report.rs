@@ -1,6 +1,7 @@
-//! What an import did: rows read, imported, skipped with the reason, and warnings about rows
-//! imported with something left out. Row numbers are as a spreadsheet shows them (the header
-//! is row 1). Reasons never quote the reports' content.
+//! What an import did: how the file was read (its encoding, the order of its dates), rows
+//! read, imported, skipped with the reason, and warnings about rows imported with something
+//! left out. Row numbers are as a spreadsheet shows them (the header is row 1). Reasons name
+//! the row and the column, never the reports' content.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -18,14 +19,16 @@ const ROWS_SHOWN: usize = 10;
 pub enum Skip {
     /// No title and no text.
     EmptyText,
-    /// The id column is empty.
-    MissingId,
-    /// A date column holds something that is not a date.
-    UnparseableDate(String),
+    /// The id column (named) is empty.
+    MissingId(String),
     /// Longer than a report may be.
     TextTooLong(usize),
-    /// Imported before (same source and id), or repeated in this file.
-    Duplicate,
+    /// Imported before (same source and id).
+    ImportedBefore,
+    /// An earlier row of this file has the same id (in the named column).
+    RepeatedId(String),
+    /// An earlier row of this file says exactly the same (a file without an id column).
+    RepeatedRow,
     /// Every cell is empty.
     EmptyRow,
     /// The record has another number of fields than the header.
@@ -45,15 +48,18 @@ impl std::fmt::Display for Skip {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Skip::EmptyText => f.write_str("empty description (no title or text)"),
-            Skip::MissingId => f.write_str("no id in the id column"),
-            Skip::UnparseableDate(c) => write!(f, "unparseable date in column {c:?}"),
+            Skip::MissingId(c) => write!(f, "no id in the id column {c:?}"),
             Skip::TextTooLong(max) => write!(f, "text longer than {max} characters"),
-            Skip::Duplicate => f.write_str("duplicate of an earlier import or an earlier row"),
+            Skip::ImportedBefore => f.write_str("imported before (same source and id)"),
+            Skip::RepeatedId(c) => write!(f, "same id in column {c:?} as an earlier row"),
+            Skip::RepeatedRow => f.write_str("the same in every column as an earlier row"),
             Skip::EmptyRow => f.write_str("empty row"),
             Skip::FieldCount { found, expected } => {
                 write!(f, "{found} fields where the header has {expected}")
             }
-            Skip::NotUtf8 => f.write_str("not valid UTF-8"),
+            Skip::NotUtf8 => f.write_str(
+                "not valid UTF-8 (leave out --encoding to let the import detect the encoding)",
+            ),
             Skip::Invalid(why) => write!(f, "refused: {why}"),
         }
     }
@@ -73,6 +79,8 @@ pub enum Warning {
     PlaceNotFound,
     /// Coordinates outside the gazetteer's country (dropped).
     CoordinatesOutside,
+    /// A date column (named) holds something that is not a date: imported without it.
+    UnreadableDate(String),
 }
 
 impl std::fmt::Display for Warning {
@@ -81,13 +89,18 @@ impl std::fmt::Display for Warning {
             Warning::UnmappedValue { column, value } => {
                 write!(
                     f,
-                    "value {value:?} of column {column:?} is not in the mapping"
+                    "value {value:?} of column {column:?} is not in the mapping (kept in the text)"
                 )
             }
             Warning::PlaceNotFound => {
                 f.write_str("place name not in the gazetteer (kept as text for the moderator)")
             }
             Warning::CoordinatesOutside => f.write_str("coordinates outside the country (dropped)"),
+            Warning::UnreadableDate(c) => write!(
+                f,
+                "date in column {c:?} cannot be read (imported without a date, the value kept \
+                 in the text)"
+            ),
         }
     }
 }
@@ -126,6 +139,8 @@ impl Rows {
 /// The outcome of an import.
 #[derive(Debug, Clone, Default)]
 pub struct ImportReport {
+    /// How the file was read: its encoding, the order of its dates.
+    pub notes: Vec<String>,
     /// Data rows read (after the header and an HXL row).
     pub rows_read: u64,
     /// Rows stored as submissions (or that would be, in a dry run).
@@ -147,6 +162,7 @@ struct Entry<'a> {
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
+    notes: &'a [String],
     rows_read: u64,
     imported: u64,
     skipped: u64,
@@ -189,6 +205,9 @@ impl ImportReport {
     /// The summary printed at the end of an import.
     pub fn summary(&self) -> String {
         let mut out = String::new();
+        for note in &self.notes {
+            let _ = writeln!(out, "{note}");
+        }
         let verb = if self.dry_run {
             "would import"
         } else {
@@ -216,6 +235,7 @@ impl ImportReport {
     /// The report as JSON (for `--report FILE.json`).
     pub fn to_json(&self) -> String {
         let report = JsonReport {
+            notes: &self.notes,
             rows_read: self.rows_read,
             imported: self.imported,
             skipped: self.skipped_count(),
@@ -269,18 +289,32 @@ mod tests {
         };
         r.skip(4, Skip::EmptyText);
         r.skip(9, Skip::EmptyText);
-        r.skip(6, Skip::UnparseableDate("Post Date (UTC)".into()));
+        r.skip(6, Skip::RepeatedId("Post ID".into()));
         r.warn(3, Warning::PlaceNotFound);
+        r.warn(7, Warning::UnreadableDate("Post Date (UTC)".into()));
+        r.notes.push("Encoding: UTF-8.".into());
         let s = r.summary();
         assert!(s.contains("imported 2, skipped 3"), "{s}");
         assert!(
             s.contains("empty description (no title or text): 2 (rows 4, 9)"),
             "{s}"
         );
-        assert!(s.contains("\"Post Date (UTC)\": 1 (rows 6)"), "{s}");
+        assert!(s.starts_with("Encoding: UTF-8.\nRead 5 rows"), "{s}");
+        assert!(
+            s.contains("same id in column \"Post ID\" as an earlier row: 1 (rows 6)"),
+            "{s}"
+        );
+        assert!(
+            s.contains(
+                "date in column \"Post Date (UTC)\" cannot be read (imported without a date, the \
+                 value kept in the text): 1 (rows 7)"
+            ),
+            "{s}"
+        );
         let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
         assert_eq!(json["skipped"], 3);
         assert_eq!(json["skip_reasons"][0]["rows"], serde_json::json!([4, 9]));
+        assert_eq!(json["notes"][0], "Encoding: UTF-8.");
         let csv = String::from_utf8(r.to_csv().unwrap()).unwrap();
         assert!(csv.contains("9,skipped,empty description"), "{csv}");
         assert!(csv.contains("3,warning,place name"), "{csv}");

@@ -1,16 +1,24 @@
 //! `--write-mapping`: scans a file and writes a starting mapping with every category value
 //! found (with counts), best guesses of the matching taxonomy terms, and comments saying
-//! what to edit. Memory is bounded: a column with many distinct values is free text, and
-//! only its row count is kept.
+//! what to edit. What the scan learns from the values is written down too: the id column
+//! only if no value repeats in it, columns of links as links (never categories), and the
+//! order of day and month told by a day over 12. Memory is bounded: a column with many
+//! distinct values is free text, and only its row count is kept (an id column keeps a
+//! 64-bit hash per row).
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use naqsha_core::lang::Lang;
 use naqsha_core::taxonomy::Taxonomy;
 
+use super::dates::OrderEvidence;
+use super::encoding::FileEncoding;
 use super::layout::{self, Layout};
+use super::links;
 use super::mapping::{CategoryColumn, Mapping};
 
 /// A column with more distinct values than this is free text, not categories.
@@ -20,6 +28,8 @@ const MAX_CATEGORY_VALUES: usize = 60;
 #[derive(Debug, Default)]
 struct ColumnStats {
     filled: u64,
+    /// Cells holding a link.
+    linked: u64,
     /// Distinct comma-separated values and their counts, until there are too many.
     values: Option<HashMap<String, u64>>,
 }
@@ -28,6 +38,7 @@ impl ColumnStats {
     fn new() -> Self {
         Self {
             filled: 0,
+            linked: 0,
             values: Some(HashMap::new()),
         }
     }
@@ -38,6 +49,11 @@ impl ColumnStats {
             return;
         }
         self.filled += 1;
+        if links::has_link(cell) {
+            // A link is not a category, and its commas separate nothing.
+            self.linked += 1;
+            return;
+        }
         if let Some(values) = &mut self.values {
             for v in cell.split(',').map(str::trim).filter(|v| !v.is_empty()) {
                 *values.entry(v.to_owned()).or_default() += 1;
@@ -48,8 +64,16 @@ impl ColumnStats {
         }
     }
 
-    /// Categories: few distinct values, repeated across rows, not numbers.
+    /// Links: at least half of the filled cells hold one.
+    fn is_links(&self) -> bool {
+        self.linked > 0 && self.linked * 2 >= self.filled
+    }
+
+    /// Categories: few distinct values, repeated across rows, not numbers, not links.
     fn is_categorical(&self) -> bool {
+        if self.is_links() {
+            return false;
+        }
         match &self.values {
             Some(v) if !v.is_empty() => {
                 let repeated = v.values().sum::<u64>() > v.len() as u64;
@@ -61,6 +85,43 @@ impl ColumnStats {
     }
 }
 
+/// Whether a column's values are unique: a hash of each value and the row it was first in,
+/// and the first two rows found sharing a value.
+struct Uniqueness {
+    index: usize,
+    seen: HashMap<u64, u64>,
+    empty: Option<u64>,
+    repeat: Option<(u64, u64)>,
+}
+
+impl Uniqueness {
+    fn new(index: usize) -> Self {
+        Self {
+            index,
+            seen: HashMap::new(),
+            empty: None,
+            repeat: None,
+        }
+    }
+
+    fn add(&mut self, row: u64, cell: &str) {
+        if self.repeat.is_some() {
+            return;
+        }
+        let cell = cell.trim();
+        if cell.is_empty() {
+            self.empty.get_or_insert(row);
+            return;
+        }
+        let mut h = DefaultHasher::new();
+        cell.hash(&mut h);
+        if let Some(first) = self.seen.insert(h.finish(), row) {
+            self.repeat = Some((first, row));
+            self.seen = HashMap::new();
+        }
+    }
+}
+
 /// What a scan found, besides the mapping text.
 #[derive(Debug)]
 pub struct Scanned {
@@ -68,54 +129,138 @@ pub struct Scanned {
     pub layout: Layout,
     /// Data rows scanned.
     pub rows: u64,
+    /// The encoding the file was read in.
+    pub encoding: FileEncoding,
+    /// What the scan decided from the values (encoding, id, dates), one line each.
+    pub notes: Vec<String>,
     /// The mapping as TOML with comments.
     pub toml: String,
 }
 
-/// Scans `file` and writes the starting mapping.
-pub fn write_mapping(file: &Path, taxonomy: &Taxonomy) -> anyhow::Result<Scanned> {
-    let mut opened = super::open(file)?;
+/// What the scan decided, for the comments of the mapping.
+struct Findings {
+    encoding: FileEncoding,
+    /// Why no id column was written, when none was.
+    id: Option<String>,
+    /// How the order of day and month was told.
+    dates: Option<String>,
+}
+
+/// Scans `file` (read in `encoding`, or the one detected) and writes the starting mapping.
+pub fn write_mapping(
+    file: &Path,
+    taxonomy: &Taxonomy,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> anyhow::Result<Scanned> {
+    let mut opened = super::open(file, encoding)?;
     let headers = opened.headers.clone();
+    let mut mapping = Mapping::default_for(opened.layout, &headers, &super::default_source(file));
+    let id_candidates: Vec<String> = match opened.layout {
+        Layout::Plain => guess_plain_columns(&mut mapping, &headers),
+        Layout::UshahidiV2 => layout::V2_ID
+            .iter()
+            .filter_map(|n| layout::find(&headers, n))
+            .cloned()
+            .collect(),
+        Layout::UshahidiV3 => mapping.columns.id.iter().cloned().collect(),
+    };
+    let position = |name: &str| headers.iter().position(|h| h == name);
+    let mut ids: Vec<Uniqueness> = id_candidates
+        .iter()
+        .filter_map(|n| position(n))
+        .map(Uniqueness::new)
+        .collect();
+    let date_columns: Vec<(usize, String)> = [&mapping.columns.date, &mapping.columns.received]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| position(n).map(|i| (i, n.clone())))
+        .collect();
+    let mut evidence = OrderEvidence::default();
     let mut stats: Vec<ColumnStats> = headers.iter().map(|_| ColumnStats::new()).collect();
     let mut rows = 0u64;
     let mut record = csv::ByteRecord::new();
-    let mut pending = opened.first.take().map(|(_, r)| r);
+    let mut pending = opened.first.take();
     loop {
-        let rec = match pending.take() {
+        let (row, rec) = match pending.take() {
             Some(r) => r,
             None => {
                 if !opened.reader.read_byte_record(&mut record)? {
                     break;
                 }
-                record.clone()
+                let row = record.position().map_or(0, |p| p.record() + 1);
+                (row, record.clone())
             }
         };
         rows += 1;
-        for (i, cell) in rec.iter().enumerate().take(stats.len()) {
-            stats[i].add(&String::from_utf8_lossy(cell));
+        let cells: Vec<String> = rec
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        for (i, cell) in cells.iter().enumerate().take(stats.len()) {
+            stats[i].add(cell);
+        }
+        for u in &mut ids {
+            u.add(row, cells.get(u.index).map_or("", String::as_str));
+        }
+        for (i, name) in &date_columns {
+            if let Some(cell) = cells.get(*i) {
+                evidence.add(row, name, cell);
+            }
         }
     }
 
-    let mut mapping = Mapping::default_for(opened.layout, &headers, &super::default_source(file));
-    if opened.layout == Layout::Plain {
-        guess_plain_columns(&mut mapping, &headers);
+    // The id: the first candidate whose values never repeat.
+    let mut why_no_id = None;
+    mapping.columns.id = None;
+    for u in &ids {
+        let name = &headers[u.index];
+        match (u.repeat, u.empty) {
+            (None, None) => {
+                mapping.columns.id = Some(name.clone());
+                why_no_id = None;
+                break;
+            }
+            (Some((a, b)), _) => {
+                why_no_id.get_or_insert(format!(
+                    "column {name:?} is not an id: rows {a} and {b} have the same value in it"
+                ));
+            }
+            (None, Some(row)) => {
+                why_no_id
+                    .get_or_insert(format!("column {name:?} is not an id: row {row} has none"));
+            }
+        }
+    }
+    if mapping.columns.id.is_none() {
+        let why = why_no_id.unwrap_or_else(|| "no column holds an id".to_owned());
+        why_no_id = Some(format!(
+            "{why}; without one, a row is known by all it says (a row the same in every \
+             column as an earlier one is skipped)"
+        ));
+    }
+
+    // Dates: the order told by the file, or day first when nothing tells.
+    let chosen = evidence.choose(None)?;
+    mapping.date_order = Some(chosen.order);
+
+    // Columns of links, whatever their name: kept as links.
+    let mut roles: Vec<String> = role_columns(&mapping);
+    for (i, h) in headers.iter().enumerate() {
+        if stats[i].is_links() && !roles.contains(h) {
+            mapping.categories.retain(|k| &k.column != h);
+            mapping.columns.links.push(h.clone());
+            roles.push(h.clone());
+        }
     }
     // Category columns: the layout's own (v2 CATEGORY) and any column with few repeated
     // values that has no other role.
-    let roles: Vec<String> = role_columns(&mapping);
     for (i, h) in headers.iter().enumerate() {
         let known = mapping.categories.iter().any(|c| &c.column == h);
         let skip = roles.contains(h)
+            || id_candidates.contains(h)
             || layout::V3_BOOKKEEPING.contains(&h.as_str())
             || layout::V2_BOOKKEEPING.contains(&h.as_str())
-            || [
-                "Post ID",
-                "Created (UTC)",
-                "Post Date (UTC)",
-                "Contact",
-                "#",
-            ]
-            .contains(&h.as_str())
+            || ["Post ID", "Created (UTC)", "Post Date (UTC)", "Contact"].contains(&h.as_str())
             || h.ends_with(".lat")
             || h.ends_with(".lon");
         if !known && !skip && stats[i].is_categorical() {
@@ -136,7 +281,8 @@ pub fn write_mapping(file: &Path, taxonomy: &Taxonomy) -> anyhow::Result<Scanned
         let taken = roles.contains(h) || categorical.contains(h);
         let bookkeeping = layout::V3_BOOKKEEPING.contains(&h.as_str())
             || layout::V2_BOOKKEEPING.contains(&h.as_str())
-            || ["Post ID", "Created (UTC)", "Post Date (UTC)", "#", "Survey"].contains(&h.as_str());
+            || ["Post ID", "Created (UTC)", "Post Date (UTC)", "Survey"].contains(&h.as_str())
+            || (id_candidates.contains(h) && mapping.columns.id.is_some());
         if !taken && !bookkeeping && stats[i].filled > 0 && !h.is_empty() {
             mapping.columns.extra.push(h.clone());
         }
@@ -158,10 +304,21 @@ pub fn write_mapping(file: &Path, taxonomy: &Taxonomy) -> anyhow::Result<Scanned
         }
         counts.insert(k.column.clone(), found);
     }
-    let toml = render(&mapping, &counts, &headers, rows, file, taxonomy);
+    let findings = Findings {
+        encoding: opened.encoding,
+        id: why_no_id,
+        dates: chosen.note,
+    };
+    let toml = render(&mapping, &counts, &headers, rows, file, taxonomy, &findings);
+    let notes = std::iter::once(findings.encoding.note())
+        .chain(findings.id.map(|w| format!("Id: {w}.")))
+        .chain(findings.dates)
+        .collect();
     Ok(Scanned {
         layout: opened.layout,
         rows,
+        encoding: opened.encoding,
+        notes,
         toml,
     })
 }
@@ -183,28 +340,45 @@ fn role_columns(m: &Mapping) -> Vec<String> {
     .chain(c.text.iter().cloned())
     .chain(c.contact.iter().cloned())
     .chain(c.extra.iter().cloned())
+    .chain(c.links.iter().cloned())
     .collect()
 }
 
-/// Column roles of a plain CSV, guessed from common header names.
-fn guess_plain_columns(m: &mut Mapping, headers: &[String]) {
-    let find = |words: &[&str]| {
-        headers
-            .iter()
-            .find(|h| {
-                let l = h.to_lowercase();
-                words.iter().any(|w| l == *w)
-            })
-            .or_else(|| {
-                headers.iter().find(|h| {
-                    let l = h.to_lowercase();
-                    words.iter().any(|w| l.contains(w))
-                })
-            })
-            .cloned()
+/// A header's words, lower case (`INCIDENT TITLE` → `incident title`).
+fn header_words(h: &str) -> String {
+    let words: Vec<String> = h
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    words.join(" ")
+}
+
+/// Column roles of a plain CSV, guessed from common header names: a header that is one of
+/// the names, else one that holds one of them as whole words (`incident date` holds `date`;
+/// `incident title` does not hold `id`). Returns the columns that may be the id, best first;
+/// the scan keeps the first whose values are unique.
+fn guess_plain_columns(m: &mut Mapping, headers: &[String]) -> Vec<String> {
+    let matching = |keys: &[&str]| -> Vec<String> {
+        let exact = headers.iter().filter(|h| {
+            let w = header_words(h);
+            keys.iter().any(|k| w == *k || h.trim() == *k)
+        });
+        let within = headers.iter().filter(|h| {
+            let w = format!(" {} ", header_words(h));
+            keys.iter().any(|k| w.contains(&format!(" {k} ")))
+        });
+        let mut out: Vec<String> = Vec::new();
+        for h in exact.chain(within) {
+            if !out.contains(h) {
+                out.push(h.clone());
+            }
+        }
+        out
     };
+    let find = |keys: &[&str]| matching(keys).into_iter().next();
     let c = &mut m.columns;
-    c.id = find(&["id", "ref", "reference", "case id", "number"]);
     c.title = find(&["title", "subject", "headline"]);
     c.text = find(&[
         "description",
@@ -221,6 +395,20 @@ fn guess_plain_columns(m: &mut Mapping, headers: &[String]) {
     c.latitude = find(&["latitude", "lat"]);
     c.longitude = find(&["longitude", "lon", "lng"]);
     c.contact = find(&["phone", "email", "contact"]).into_iter().collect();
+    let taken = role_columns(m);
+    matching(&[
+        "#",
+        "id",
+        "ref",
+        "reference",
+        "case id",
+        "serial",
+        "number",
+        "no",
+    ])
+    .into_iter()
+    .filter(|h| !taken.contains(h))
+    .collect()
 }
 
 /// Words that say nothing about a category.
@@ -322,6 +510,7 @@ fn render(
     rows: u64,
     file: &Path,
     taxonomy: &Taxonomy,
+    findings: &Findings,
 ) -> String {
     let mut o = String::new();
     let name = file
@@ -340,6 +529,7 @@ fn render(
         o,
         "# Taxonomy terms are written dimension:term (`naqsha taxonomy show` lists them)."
     );
+    let _ = writeln!(o, "# {}", findings.encoding.note());
     let _ = writeln!(o);
     let _ = writeln!(o, "format = {}", quoted(m.format.as_str()));
     let _ = writeln!(
@@ -367,9 +557,18 @@ fn render(
     );
     let _ = writeln!(
         o,
-        "# Dates written with slashes: \"dmy\" (31/12/2020) or \"mdy\" (12/31/2020)."
+        "# Dates written with slashes: \"dmy\" (31/12/2020) or \"mdy\" (12/31/2020). Remove the"
     );
-    let _ = writeln!(o, "date_order = \"dmy\"");
+    let _ = writeln!(
+        o,
+        "# line to let each import tell the order from a day over 12. Two-digit years: 00-69"
+    );
+    let _ = writeln!(o, "# are 2000-2069, 70-99 are 1970-1999.");
+    if let Some(note) = &findings.dates {
+        let _ = writeln!(o, "# {note}");
+    }
+    let order = m.date_order.unwrap_or_default();
+    let _ = writeln!(o, "date_order = {}", quoted(order.as_str()));
     let _ = writeln!(o);
     let _ = writeln!(o, "[columns]");
     let c = &m.columns;
@@ -381,11 +580,14 @@ fn render(
             let _ = writeln!(o, "# {key} = \"…\"   # {what}");
         }
     };
+    if let Some(why) = &findings.id {
+        let _ = writeln!(o, "# No id: {why}.");
+    }
     one(
         &mut o,
         "id",
         &c.id,
-        "the row's id in the source (for the import ledger)",
+        "the row's id in the source (for the import ledger); its values must not repeat",
     );
     one(&mut o, "title", &c.title, "put first in the report text");
     let _ = writeln!(o, "text = {}   # the report text (joined)", list(&c.text));
@@ -421,6 +623,12 @@ fn render(
     );
     let _ = writeln!(o, "# Kept in the sealed report as \"label: value\" lines:");
     let _ = writeln!(o, "extra = {}", list(&c.extra));
+    let _ = writeln!(
+        o,
+        "# Links (news reports, posts): kept in the sealed report under \"Links:\", never"
+    );
+    let _ = writeln!(o, "# read as categories:");
+    let _ = writeln!(o, "links = {}", list(&c.links));
     let used = role_columns(m);
     let ignored: Vec<String> = headers
         .iter()
@@ -463,6 +671,62 @@ fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scan(text: &str) -> Scanned {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("helpline.csv");
+        std::fs::write(&path, text).unwrap();
+        write_mapping(&path, Taxonomy::pakistan_default(), None).unwrap()
+    }
+
+    #[test]
+    fn an_id_is_written_only_for_a_column_whose_values_never_repeat() {
+        // "Incident title" holds "id" only inside a word: never an id.
+        let unique = scan(
+            "Case no,Incident title,When,Story\n7,Threats,13/01/2021,a\n8,Threats,02/01/2021,b\n",
+        );
+        let m = Mapping::from_toml(&unique.toml).unwrap();
+        assert_eq!(m.columns.id.as_deref(), Some("Case no"), "{}", unique.toml);
+        assert_eq!(m.columns.title.as_deref(), Some("Incident title"));
+        assert_eq!(m.date_order, Some(super::super::mapping::DateOrder::Dmy));
+        assert!(
+            unique.toml.contains("told by row 2, column \"When\""),
+            "{}",
+            unique.toml
+        );
+
+        let repeated = scan("ref,title,story\nA1,T,a\nA2,T,b\nA1,T,c\n");
+        let m = Mapping::from_toml(&repeated.toml).unwrap();
+        assert_eq!(m.columns.id, None, "{}", repeated.toml);
+        assert!(
+            repeated
+                .toml
+                .contains("# No id: column \"ref\" is not an id: rows 2 and 4 have the same value"),
+            "{}",
+            repeated.toml
+        );
+        assert!(
+            repeated
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Id: column \"ref\""))
+        );
+    }
+
+    #[test]
+    fn link_columns_are_links_whatever_their_name_and_never_categories() {
+        let s = scan(
+            "id,story,sources,platform\n\
+             1,a,\"https://twitter.com/x/status/1, https://dawn.com/n/1,2\",Facebook\n\
+             2,b,https://twitter.com/x/status/1,Facebook\n\
+             3,c,https://twitter.com/x/status/1,WhatsApp\n",
+        );
+        let m = Mapping::from_toml(&s.toml).unwrap();
+        assert_eq!(m.columns.links, vec!["sources".to_owned()], "{}", s.toml);
+        let categories: Vec<&str> = m.categories.iter().map(|k| k.column.as_str()).collect();
+        assert_eq!(categories, vec!["platform"]);
+        assert!(!s.toml.contains("x_twitter"), "{}", s.toml);
+    }
 
     #[test]
     fn categories_are_guessed_from_keys_labels_and_synonyms() {
