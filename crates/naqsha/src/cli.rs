@@ -105,8 +105,8 @@ enum Command {
         min_score: f32,
     },
     /// Store one email message (FILE, or standard input from an MTA) as a sealed report.
-    /// Exits 0 when stored, 65 when the input is not a usable message, 75 when storing
-    /// failed and the MTA should retry.
+    /// Exits 0 when stored or already stored before (same sender and Message-ID), 65 when
+    /// the input is not a usable message, 75 when storing failed and the MTA should retry.
     IngestEmail {
         /// The RFC 5322 message; standard input when left out.
         file: Option<PathBuf>,

@@ -7,6 +7,7 @@ pub mod batch;
 pub mod evidence;
 pub mod form;
 pub mod gate;
+pub mod not_kept;
 pub mod receipt;
 pub mod runtime;
 
@@ -61,7 +62,9 @@ impl IntakeError {
     pub fn already_stored(&self) -> bool {
         matches!(
             self,
-            IntakeError::Storage(StorageError::Conflict("form_token" | "sms_message"))
+            IntakeError::Storage(StorageError::Conflict(
+                "form_token" | "sms_message" | "email_message"
+            ))
         )
     }
 }

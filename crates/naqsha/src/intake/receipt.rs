@@ -446,6 +446,8 @@ pub enum ReceiptError {
 }
 
 /// The secret key of receipt hashes: 32 random bytes, kept in the database's meta table.
+/// Other keyed hashes that must match on every node (an email's Message-ID) use keys
+/// derived from it with [`ReceiptKey::keyed_hash`].
 pub struct ReceiptKey(Zeroizing<[u8; 32]>);
 
 impl ReceiptKey {
@@ -454,6 +456,26 @@ impl ReceiptKey {
         let mut bytes = Zeroizing::new([0u8; 32]);
         OsRng.fill(&mut bytes[..]);
         Self(bytes)
+    }
+
+    /// Lowercase hex of an HMAC-SHA256 over `parts` (each length-prefixed), keyed with a key
+    /// derived from this one for `purpose`: a hash for one purpose never matches another's,
+    /// nor a receipt hash.
+    pub fn keyed_hash(&self, purpose: &str, parts: &[&[u8]]) -> String {
+        let mut derive = Hmac::<Sha256>::new_from_slice(&self.0[..])
+            .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+        derive.update(b"naqsha derived key v1\0");
+        derive.update(purpose.as_bytes());
+        let mut sub = Zeroizing::new([0u8; 32]);
+        sub.copy_from_slice(&derive.finalize().into_bytes());
+        let mut mac = Hmac::<Sha256>::new_from_slice(&sub[..])
+            .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+        for part in parts {
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part);
+        }
+        let tag = mac.finalize().into_bytes();
+        tag.iter().map(|b| format!("{b:02x}")).collect()
     }
 
     /// Standard base64 of the key, for storage.
@@ -854,6 +876,22 @@ mod tests {
         assert!(!hash.contains(&r.words()) && !hash.contains(&r.digits()));
         assert!(ReceiptKey::from_base64("c2hvcnQ=").is_err());
         assert!(ReceiptKey::from_base64("not base64!").is_err());
+    }
+
+    #[test]
+    fn keyed_hashes_are_separated_by_purpose_key_and_part_boundaries() {
+        let key = ReceiptKey::generate();
+        let again = ReceiptKey::from_base64(&key.to_base64()).unwrap();
+        let h = key.keyed_hash("email", &[b"a@example.org", b"id-1"]);
+        assert_eq!(h, again.keyed_hash("email", &[b"a@example.org", b"id-1"]));
+        assert_eq!(h.len(), 64);
+        assert_ne!(h, key.keyed_hash("sms", &[b"a@example.org", b"id-1"]));
+        assert_ne!(h, key.keyed_hash("email", &[b"a@example.or", b"gid-1"]));
+        assert_ne!(
+            h,
+            ReceiptKey::generate().keyed_hash("email", &[b"a@example.org", b"id-1"])
+        );
+        assert!(!h.contains("id-1") && !h.contains("example"));
     }
 
     #[test]

@@ -83,6 +83,11 @@ pub struct Arrival {
     pub form_token: Option<SpentToken>,
     /// The key of the gateway message that carried it (SMS), recorded as stored.
     pub sms_message: Option<String>,
+    /// The key of the email that carried it (a keyed hash of its sender and Message-ID),
+    /// recorded as stored.
+    pub email_message: Option<String>,
+    /// Sealed notes stored with it, by addition kind (what intake could not keep).
+    pub notes: Vec<(&'static str, Sealed)>,
     /// The audit entry recording its arrival.
     pub audit: Option<AuditEvent>,
 }
@@ -90,8 +95,9 @@ pub struct Arrival {
 /// Storing what arrives from survivors.
 pub trait IntakeStore {
     /// Stores a submission with its attachments, and what its arrival uses up, in one
-    /// durable transaction. A form token or gateway message already spent is
-    /// [`StorageError::Conflict`] (`"form_token"`, `"sms_message"`), and nothing is stored.
+    /// durable transaction. A form token, gateway message or email already spent is
+    /// [`StorageError::Conflict`] (`"form_token"`, `"sms_message"`, `"email_message"`), and
+    /// nothing is stored.
     fn insert_submission(
         &self,
         submission: &NewSubmission,
@@ -196,6 +202,14 @@ impl IntakeStore for Store {
         if let Some(key) = &arrival.sms_message {
             spend_sms_message(&mut tx, key).await?;
         }
+        if let Some(key) = &arrival.email_message {
+            sqlx::query("INSERT INTO email_seen (key, seen_at) VALUES ($1, $2)")
+                .bind(key)
+                .bind(ts(OffsetDateTime::now_utc()))
+                .execute(&mut *tx)
+                .await
+                .map_err(|err| unique_violation(err, "email_message"))?;
+        }
         let q = sqlx::query(
             "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
              flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at, \
@@ -206,6 +220,19 @@ impl IntakeStore for Store {
             .await
             .map_err(|err| unique_violation(err, "receipt"))?;
         insert_attachments(&mut tx, s).await?;
+        for (kind, sealed) in &arrival.notes {
+            sqlx::query(
+                "INSERT INTO submission_additions (id, submission_id, kind, author, sealed, \
+                 created_at) VALUES ($1, $2, $3, NULL, $4, $5)",
+            )
+            .bind(AdditionId::random().to_string())
+            .bind(s.envelope.id.to_string())
+            .bind(*kind)
+            .bind(sealed.as_bytes().to_vec())
+            .bind(ts(s.envelope.received_hour))
+            .execute(&mut *tx)
+            .await?;
+        }
         if let Some(event) = &arrival.audit {
             write_audit(&mut tx, event).await?;
         }

@@ -63,6 +63,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "contact_requests",
         include_str!("../../migrations/sqlite/0011_contact_requests.sql"),
     ),
+    (
+        12,
+        "email_seen",
+        include_str!("../../migrations/sqlite/0012_email_seen.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -120,6 +125,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         11,
         "contact_requests",
         include_str!("../../migrations/postgres/0011_contact_requests.sql"),
+    ),
+    (
+        12,
+        "email_seen",
+        include_str!("../../migrations/postgres/0012_email_seen.sql"),
     ),
 ];
 

@@ -27,6 +27,7 @@ mod audit;
 pub mod backup;
 mod boundaries;
 mod case_row;
+mod email;
 mod export;
 mod import;
 mod intake;
@@ -56,6 +57,7 @@ pub use crate::config::{Backend, sqlite_url};
 
 pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
+pub use email::EmailStore;
 pub use export::{CodedCase, ExportStore};
 pub use import::{ImportStore, ImportedSubmission};
 pub use intake::{Arrival, IntakeStore, NewAddition, NewAttachment, NewSubmission, SpentToken};

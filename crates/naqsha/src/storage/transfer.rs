@@ -224,6 +224,7 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ),
     ("sms_seen", &[("key", Text), ("seen_at", Int)]),
     ("sms_stopped", &[("key", Text), ("stopped_at", Int)]),
+    ("email_seen", &[("key", Text), ("seen_at", Int)]),
     ("import_ledger", &[("key", Text), ("imported_at", Int)]),
 ];
 

@@ -264,3 +264,42 @@ async fn unseen_messages_become_reports_once_and_leave_the_mailbox_after_the_com
     assert_eq!(later.stored, 1);
     assert_eq!(app.inbox().await.len(), 3);
 }
+
+/// Issue 16, item 3: the same message twice in the mailbox (a sender's client sending it
+/// again, or a poll after a crash between the commit and the flag) is one report, and both
+/// copies leave the mailbox.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_delivered_twice_is_one_report_and_both_copies_are_removed() {
+    let Some(binary) = dovecot_binary() else {
+        eprintln!(
+            "SKIPPED: the dovecot binary is not installed (apt-get install dovecot-imapd); \
+             IMAP polling was not tested against a real server"
+        );
+        return;
+    };
+    let dovecot = Dovecot::start(binary);
+    let message = fixture("outlook_forward_as_attachment.eml");
+    dovecot.deliver("2000.M1.test", &message);
+    dovecot.deliver("2001.M2.test", &message);
+    let app = App::new().await;
+    let report = poll_once(&app.state, &dovecot.settings(PASSWORD))
+        .await
+        .unwrap();
+    assert_eq!(
+        (report.stored, report.already_stored, report.unreadable),
+        (1, 1, 0),
+        "{}",
+        dovecot.log()
+    );
+    let s = app.only_submission().await;
+    assert_eq!(app.attachments(s.id).await.len(), 1, "the forwarded photo");
+    assert_eq!(dovecot.messages(), Vec::<String>::new());
+
+    // Delivered again later: still one report.
+    dovecot.deliver("2002.M3.test", &message);
+    let later = poll_once(&app.state, &dovecot.settings(PASSWORD))
+        .await
+        .unwrap();
+    assert_eq!((later.stored, later.already_stored), (0, 1));
+    assert_eq!(app.inbox().await.len(), 1);
+}

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use naqsha::channels::email::{IngestError, ingest};
+use naqsha::channels::email::{IngestError, Ingested, Outcome, ingest};
 use naqsha::intake::evidence::strip_check;
 use naqsha::storage::ModerationStore;
 use naqsha_core::lang::Lang;
@@ -27,6 +27,14 @@ fn fixture(name: &str) -> PathBuf {
 
 fn read(name: &str) -> Vec<u8> {
     std::fs::read(fixture(name)).unwrap()
+}
+
+/// What a message stored as a new report kept (fails if it was "already stored").
+pub fn stored(outcome: Outcome) -> Ingested {
+    match outcome {
+        Outcome::Stored(done) => done,
+        Outcome::AlreadyStored => panic!("stored as a new report, not \"already stored\""),
+    }
 }
 
 async fn contact_of(app: &App, s: &SubmissionEnvelope) -> ContactDetails {
@@ -54,7 +62,7 @@ async fn text_of(app: &App, s: &SubmissionEnvelope) -> String {
 #[tokio::test]
 async fn a_plain_message_becomes_a_sealed_report_with_the_sender_as_contact() {
     let app = App::new().await;
-    let done = ingest(&app.state, &read("plain.eml")).await.unwrap();
+    let done = stored(ingest(&app.state, &read("plain.eml")).await.unwrap());
     assert_eq!(done.evidence, 0);
     assert!(done.skipped.is_empty());
     let s = app.only_submission().await;
@@ -124,12 +132,12 @@ async fn attachments_become_clean_evidence_and_unsupported_ones_are_reported() {
         "the fixture carries a photo"
     );
     let app = App::new().await;
-    let done = ingest(&app.state, &raw).await.unwrap();
+    let done = stored(ingest(&app.state, &raw).await.unwrap());
     assert_eq!(done.evidence, 2);
     assert_eq!(done.skipped.len(), 1);
     assert_eq!(done.skipped[0].position, 3);
     assert_eq!(done.skipped[0].declared_type, "application/zip");
-    assert_eq!(done.skipped[0].reason, "unsupported file type");
+    assert_eq!(done.skipped[0].reason.to_string(), "unsupported file type");
 
     let files = app.attachments(done.submission).await;
     let mut types: Vec<&str> = files.iter().map(|(t, _)| t.as_str()).collect();

@@ -31,6 +31,7 @@ mod admin_routes;
 
 // The survivor's side: the report form, the partner API, SMS, email and evidence.
 mod api_submissions;
+mod email_forwarded;
 mod email_imap;
 mod email_ingest;
 mod evidence;

@@ -2,8 +2,10 @@
 //! is set. Each poll logs in, reads every unseen message without marking it (`BODY.PEEK[]`),
 //! stores it through [`super::ingest`], and only after that commit marks it seen and deleted
 //! (and expunges it by UID), so a crash or a storage failure leaves it for the next poll.
-//! A crash between the commit and the flag stores that message twice at worst. A message
-//! that can never be a report is marked seen and left in the mailbox for a person to look at.
+//! A crash between the commit and the flag brings the message back at the next poll, where
+//! its Message-ID shows it was stored (a message without one is stored twice at worst); it
+//! is then only flagged. A message that can never be a report is marked seen and left in
+//! the mailbox for a person to look at.
 //! Failures back off (doubling up to an hour); log lines never carry an address or text.
 
 use std::sync::Arc;
@@ -15,7 +17,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 use tokio_rustls::rustls;
 
-use super::{IngestError, ingest};
+use super::{IngestError, Outcome, ingest};
 use crate::channels::Context;
 use crate::config::ImapSettings;
 
@@ -33,6 +35,8 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send + std::fmt::Debug> Io for T {}
 pub struct PollReport {
     /// Messages stored as reports.
     pub stored: usize,
+    /// Messages stored before (same sender and Message-ID), removed without a new report.
+    pub already_stored: usize,
     /// Messages that could not be read as reports (left in the mailbox, marked seen).
     pub unreadable: usize,
     /// Attachments skipped across all messages.
@@ -126,9 +130,13 @@ pub async fn poll_once(
         };
         let Some(raw) = raw else { continue };
         let flags = match ingest(state, &raw).await {
-            Ok(done) => {
+            Ok(Outcome::Stored(done)) => {
                 report.stored += 1;
                 report.skipped_attachments += done.skipped.len();
+                "+FLAGS (\\Seen \\Deleted)"
+            }
+            Ok(Outcome::AlreadyStored) => {
+                report.already_stored += 1;
                 "+FLAGS (\\Seen \\Deleted)"
             }
             Err(IngestError::Unreadable(_)) => {
@@ -184,9 +192,10 @@ pub fn spawn(state: impl Context) {
             match poll_once(&state, &settings).await {
                 Ok(r) => {
                     failures = 0;
-                    if r.stored + r.unreadable > 0 {
+                    if r.stored + r.already_stored + r.unreadable > 0 {
                         tracing::info!(
                             stored = r.stored,
+                            already_stored = r.already_stored,
                             unreadable = r.unreadable,
                             skipped_attachments = r.skipped_attachments,
                             "mailbox polled"

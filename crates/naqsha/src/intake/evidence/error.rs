@@ -12,6 +12,10 @@ pub enum EvidenceError {
     /// Not a JPEG, PNG, WebP or PDF by its content (whatever its name or declared type says).
     #[error("unsupported file type")]
     UnsupportedType,
+    /// A HEIC/HEIF photo (as iPhones take them): it cannot be decoded here, so its location
+    /// and camera data cannot be removed.
+    #[error("HEIC photo, whose location data cannot be removed")]
+    Heic,
     /// One file is bigger than the per-file limit.
     #[error("file larger than {max_bytes} bytes")]
     TooLarge {
@@ -68,6 +72,7 @@ impl EvidenceError {
         match self {
             Self::Empty => "evidence.empty",
             Self::UnsupportedType => "evidence.unsupported_type",
+            Self::Heic => "evidence.heic",
             Self::TooLarge { .. } => "evidence.too_large",
             Self::TooManyPixels { .. } => "evidence.too_many_pixels",
             Self::Corrupt => "evidence.corrupt",
@@ -98,6 +103,7 @@ mod tests {
         let all = [
             EvidenceError::Empty,
             EvidenceError::UnsupportedType,
+            EvidenceError::Heic,
             EvidenceError::TooLarge { max_bytes: 1 },
             EvidenceError::TooManyPixels {
                 max_pixels: 1,

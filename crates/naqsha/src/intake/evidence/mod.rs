@@ -125,7 +125,11 @@ pub fn clean(bytes: &[u8], limits: &EvidenceLimits) -> Result<CleanEvidence, Evi
             max_bytes: limits.max_file_bytes,
         });
     }
-    let kind = sniff::sniff(bytes).ok_or(EvidenceError::UnsupportedType)?;
+    let kind = match sniff::sniff(bytes) {
+        Some(kind) => kind,
+        None if sniff::is_heif(bytes) => return Err(EvidenceError::Heic),
+        None => return Err(EvidenceError::UnsupportedType),
+    };
     match kind {
         EvidenceKind::Pdf => {
             pdf::check_pdf(bytes)?;

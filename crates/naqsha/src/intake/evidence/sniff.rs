@@ -20,6 +20,21 @@ pub(super) fn sniff(bytes: &[u8]) -> Option<EvidenceKind> {
     }
 }
 
+/// The brands of an ISO-BMFF `ftyp` box that mark a HEIF image: the HEIC photos iPhones
+/// (and some Android phones) take, and AVIF.
+const HEIF_BRANDS: &[&[u8; 4]] = &[
+    b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1",
+    b"avif", b"avis",
+];
+
+/// Whether the bytes are a HEIF image (HEIC, AVIF): a format we cannot yet decode, so its
+/// location and camera metadata cannot be removed.
+pub(super) fn is_heif(bytes: &[u8]) -> bool {
+    bytes.len() >= 12
+        && &bytes[4..8] == b"ftyp"
+        && HEIF_BRANDS.iter().any(|brand| &bytes[8..12] == *brand)
+}
+
 /// Signatures of containers that must not hide inside an accepted file. Byte-exact.
 const FOREIGN_EXACT: &[&[u8]] = &[
     b"PK\x03\x04",         // ZIP local file (also DOCX, APK, JAR)
@@ -110,6 +125,16 @@ mod tests {
         ] {
             assert_eq!(sniff(bytes), None, "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn heif_photos_are_told_apart_from_other_iso_media() {
+        assert!(is_heif(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"));
+        assert!(is_heif(b"\0\0\0\x1cftypmif1\0\0\0\0mif1heic"));
+        assert!(is_heif(b"\0\0\0\x20ftypavif\0\0\0\0"));
+        assert!(!is_heif(b"\0\0\0\x20ftypisom\0\0\x02\0"), "an MP4 video");
+        assert!(!is_heif(b"\0\0\0\x18ftyphei"), "too short");
+        assert!(!is_heif(b"\xFF\xD8\xFF\xE0heic"));
     }
 
     #[test]

@@ -282,19 +282,27 @@ fn a_pdf_with_javascript_is_refused() {
 #[test]
 fn other_formats_are_refused_whatever_their_name() {
     let svg = b"<?xml version='1.0'?><svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>";
-    let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
     let docx = zip();
     for bytes in [
         &b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"[..],
         svg,
         b"<!DOCTYPE html><html><body>hi</body></html>",
         &docx,
-        heic,
         b"MZ\x90\x00\x03\x00\x00\x00",
         b"just some text",
     ] {
         assert_eq!(refusal(bytes), "evidence.unsupported_type", "{bytes:?}");
     }
+}
+
+#[test]
+fn a_heic_photo_is_refused_as_heic_so_the_sender_can_be_told_what_to_send() {
+    let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic rest of the photo";
+    assert_eq!(refusal(heic), "evidence.heic");
+    assert_eq!(
+        refusal(b"\0\0\0\x20ftypisom\0\0\x02\0 an mp4"),
+        "evidence.unsupported_type"
+    );
 }
 
 #[test]

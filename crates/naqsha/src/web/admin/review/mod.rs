@@ -30,6 +30,7 @@ use super::super::pages::render;
 use super::inbox::safe_back;
 use super::session::Staff;
 use super::{AdminUi, Route};
+use crate::intake::not_kept::{self, NotKept};
 use crate::moderation::{self, PlaceChoice, ReviewDraft};
 use crate::state::AppState;
 use crate::storage::{
@@ -196,6 +197,22 @@ pub(super) async fn place_choice(
     Ok(moderation::place_choice(desk(state), report, draft, case).await?)
 }
 
+/// Opens the notes of what intake could not keep.
+fn open_not_kept(staff: &Staff, entries: &[StoredAddition]) -> Result<Vec<NotKept>, AppError> {
+    let key = staff.key()?;
+    entries
+        .iter()
+        .map(|a| {
+            let plain = sealing::open(&key.secret, &a.sealed).map_err(|e| {
+                AppError::Internal(anyhow::Error::new(e).context("opening an intake note"))
+            })?;
+            NotKept::from_json(&plain).map_err(|e| {
+                AppError::Internal(anyhow::Error::new(e).context("decoding an intake note"))
+            })
+        })
+        .collect()
+}
+
 fn open_entries(staff: &Staff, entries: &[StoredAddition]) -> Result<Vec<Entry>, AppError> {
     let key = staff.key()?;
     entries
@@ -307,6 +324,7 @@ pub(super) async fn render_page(
             follow_ups: &[],
             notes: &notes,
             attachments: &[],
+            not_kept: &[],
             contact: None,
             case: case.as_ref(),
             taxonomy: state.taxonomy(),
@@ -331,6 +349,7 @@ pub(super) async fn render_page(
     };
     let follow_ups = open_entries(staff, &store.additions(id, "follow_up").await?)?;
     let attachments = store.attachments(id).await?;
+    let not_kept = open_not_kept(staff, &store.additions(id, not_kept::KIND).await?)?;
     let place = place_choice(state, report, &draft, case.as_ref()).await?;
     let contact = match (&opened.sealed.contact, view.contact) {
         (Some(sealed), true) => {
@@ -365,6 +384,7 @@ pub(super) async fn render_page(
         follow_ups: &follow_ups,
         notes: &notes,
         attachments: &attachments,
+        not_kept: &not_kept,
         contact: contact.as_ref(),
         case: case.as_ref(),
         taxonomy: state.taxonomy(),

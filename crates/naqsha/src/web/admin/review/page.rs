@@ -22,6 +22,7 @@ use super::super::AdminUi;
 use super::form::{Problem, mark_value};
 use super::labels;
 use super::segments::{CharIndex, Segment, segments};
+use crate::intake::not_kept::NotKept;
 use crate::moderation::draft::{ReviewDraft, machine_draft};
 use crate::moderation::{PlaceChoice, content_note};
 use crate::storage::AttachmentInfo;
@@ -92,6 +93,8 @@ pub struct Context<'a> {
     pub notes: &'a [Entry],
     /// Evidence files.
     pub attachments: &'a [AttachmentInfo],
+    /// What intake could not keep (files refused, text beyond the report), opened.
+    pub not_kept: &'a [NotKept],
     /// Contact details, when the moderator asked to see them.
     pub contact: Option<&'a ContactDetails>,
     /// The case written from the submission, if any.
@@ -200,6 +203,31 @@ pub struct Evidence {
     pub kilobytes: String,
 }
 
+/// A file that arrived with the report but was not kept, as the moderator sees it.
+#[derive(Debug, Clone)]
+pub struct NotKeptFile {
+    /// Its name as sent, if it had one.
+    pub name: Option<String>,
+    /// The type the sender declared.
+    pub declared_type: String,
+    /// Its size, as shown.
+    pub size: String,
+    /// Translation key of why it was not kept.
+    pub reason: &'static str,
+    /// It came inside a forwarded (attached) message.
+    pub in_attached_message: bool,
+}
+
+/// A size in bytes as a person reads it: KB below a megabyte, MB with one decimal above.
+fn size_label(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB {
+        format!("{}.{} MB", bytes / MIB, (bytes % MIB) * 10 / MIB)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
 /// The raw side and the form: everything shown only while the report exists.
 #[derive(Debug, Clone)]
 pub struct RawView {
@@ -250,6 +278,12 @@ pub struct RawView {
     pub verification: Verification,
     /// Evidence files.
     pub evidence: Vec<Evidence>,
+    /// Files that arrived but were not kept.
+    pub not_kept: Vec<NotKeptFile>,
+    /// Text that did not fit in the report.
+    pub rest_of_text: Option<String>,
+    /// Characters beyond even that (not stored), as shown; `None` when none.
+    pub text_dropped: Option<String>,
 }
 
 /// The place options as shown.
@@ -550,6 +584,30 @@ fn raw_view(
                 kilobytes: a.byte_size.div_ceil(1024).to_string(),
             })
             .collect(),
+        not_kept: ctx
+            .not_kept
+            .iter()
+            .flat_map(|n| &n.files)
+            .map(|f| NotKeptFile {
+                name: f.name.clone(),
+                declared_type: f.declared_type.clone(),
+                size: size_label(f.bytes),
+                reason: f.reason.message_key(),
+                in_attached_message: f.in_attached_message,
+            })
+            .collect(),
+        rest_of_text: {
+            let rest: Vec<&str> = ctx
+                .not_kept
+                .iter()
+                .filter_map(|n| n.rest_of_text.as_deref())
+                .collect();
+            (!rest.is_empty()).then(|| rest.concat())
+        },
+        text_dropped: {
+            let dropped: usize = ctx.not_kept.iter().map(|n| n.text_dropped_chars).sum();
+            (dropped > 0).then(|| dropped.to_string())
+        },
     }
 }
 
@@ -600,5 +658,17 @@ impl ReviewPage {
     /// The case may be counted under the reporter's consent.
     pub fn may_count(&self) -> bool {
         self.consent != Consent::Private
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_label;
+
+    #[test]
+    fn sizes_read_as_kilobytes_or_megabytes() {
+        assert_eq!(size_label(1), "1 KB");
+        assert_eq!(size_label(1024 * 1024 - 1), "1024 KB");
+        assert_eq!(size_label(10 * 1024 * 1024 + 600 * 1024), "10.5 MB");
     }
 }
