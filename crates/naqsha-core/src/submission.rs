@@ -27,6 +27,10 @@ pub enum Channel {
     Sms,
     /// An email message.
     Email,
+    /// A WhatsApp Business number (Cloud API webhook).
+    WhatsApp,
+    /// A Telegram bot (Bot API webhook).
+    Telegram,
     /// A news item found by media monitoring.
     News,
     /// A row imported from another system.
@@ -77,7 +81,7 @@ pub enum WhoseStory {
     NewsReport,
 }
 
-str_enum!(Channel { Web => "web", Api => "api", Sms => "sms", Email => "email", News => "news", Import => "import" });
+str_enum!(Channel { Web => "web", Api => "api", Sms => "sms", Email => "email", WhatsApp => "whatsapp", Telegram => "telegram", News => "news", Import => "import" });
 str_enum!(SubmissionStatus {
     New => "new", InReview => "in_review", Published => "published",
     StatisticsOnly => "statistics_only", Archived => "archived", Rejected => "rejected",
@@ -146,6 +150,10 @@ pub struct ContactDetails {
     pub phone: Option<String>,
     /// An email address as typed.
     pub email: Option<String>,
+    /// The numeric id of a Telegram user who wrote to the organisation's bot (a bot can
+    /// write back to it; it is not a phone number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telegram: Option<String>,
     /// The reporter said it is safe to call her.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub safe_to_call: bool,
@@ -165,6 +173,19 @@ impl ContactDetails {
             email,
             ..Self::default()
         }
+    }
+
+    /// Details naming only a Telegram user.
+    pub fn telegram(user_id: String) -> Self {
+        Self {
+            telegram: Some(user_id),
+            ..Self::default()
+        }
+    }
+
+    /// Whether they name any way to reach the reporter.
+    pub fn reaches_anyone(&self) -> bool {
+        self.phone.is_some() || self.email.is_some() || self.telegram.is_some()
     }
 }
 
@@ -229,6 +250,9 @@ mod tests {
             serde_json::from_str(r#"{"phone":"0300 1234567","email":null}"#).unwrap();
         assert_eq!(old, ContactDetails::new(Some("0300 1234567".into()), None));
         assert!(!old.safe_to_call && !old.safe_to_text && old.safe_times.is_none());
+        assert!(old.telegram.is_none() && old.reaches_anyone());
+        assert!(!ContactDetails::default().reaches_anyone());
+        assert!(ContactDetails::telegram("7281934".into()).reaches_anyone());
         let new = ContactDetails {
             safe_to_text: true,
             safe_times: Some("after 4 pm".into()),

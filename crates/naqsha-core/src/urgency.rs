@@ -109,9 +109,12 @@ pub fn of_report(report: &RawReport, channel: Channel) -> Option<Urgency> {
         return Some(Urgency::Danger);
     }
     match channel {
-        Channel::Web | Channel::Api | Channel::Sms | Channel::Email => {
-            in_text(report.what_happened.as_str())
-        }
+        Channel::Web
+        | Channel::Api
+        | Channel::Sms
+        | Channel::Email
+        | Channel::WhatsApp
+        | Channel::Telegram => in_text(report.what_happened.as_str()),
         Channel::News | Channel::Import => None,
     }
 }

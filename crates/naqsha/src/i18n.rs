@@ -61,6 +61,7 @@ const EN: &[(&str, &str)] = &[
         include_str!("../i18n/public/frame.en.toml"),
     ),
     ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
+    ("chat.en.toml", include_str!("../i18n/chat.en.toml")),
 ];
 const UR: &[(&str, &str)] = &[
     ("ur.toml", include_str!("../i18n/ur.toml")),
@@ -105,6 +106,7 @@ const UR: &[(&str, &str)] = &[
         include_str!("../i18n/public/frame.ur.toml"),
     ),
     ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
+    ("chat.ur.toml", include_str!("../i18n/chat.ur.toml")),
 ];
 
 /// Flattened catalog: `section.sub.key` → message.

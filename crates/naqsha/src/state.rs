@@ -30,6 +30,8 @@ struct Inner {
     public: PublicIndex,
     kdf: KdfParams,
     sms: crate::channels::sms::SmsRuntime,
+    whatsapp: crate::channels::chat::ChatRuntime,
+    telegram: crate::channels::chat::ChatRuntime,
 }
 
 impl AppState {
@@ -47,6 +49,8 @@ impl AppState {
                 duplicates: DuplicateCache::new(),
                 kdf: KdfParams::MODERATOR,
                 sms: Default::default(),
+                whatsapp: crate::channels::chat::ChatRuntime::new("WhatsApp"),
+                telegram: crate::channels::chat::ChatRuntime::new("Telegram"),
             }),
         }
     }
@@ -182,6 +186,14 @@ impl crate::channels::Context for AppState {
 
     fn sms(&self) -> &crate::channels::sms::SmsRuntime {
         AppState::sms(self)
+    }
+
+    fn whatsapp(&self) -> &crate::channels::chat::ChatRuntime {
+        &self.inner.whatsapp
+    }
+
+    fn telegram(&self) -> &crate::channels::chat::ChatRuntime {
+        &self.inner.telegram
     }
 }
 

@@ -200,7 +200,7 @@ async fn wrong_gateway_secrets_are_counted_without_the_guess_or_the_address() {
     let first = log.text();
     let warning = |text: &str| {
         text.lines()
-            .filter(|l| l.contains("wrong SMS gateway secrets"))
+            .filter(|l| l.contains("wrong gateway secrets") && l.contains("gateway=\"SMS\""))
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };

@@ -67,6 +67,7 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     crate::channels::feeds::poll::spawn(state.clone());
     crate::channels::email::imap::spawn(state.clone());
     crate::channels::sms::spawn_sweeper(state.clone());
+    crate::channels::chat::spawn_sweeper(state.clone());
     crate::web::serve(state.clone(), listener, shutdown_signal()).await?;
     state.store().close().await;
     Ok(())

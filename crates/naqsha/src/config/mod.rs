@@ -8,6 +8,13 @@ use std::path::{Path, PathBuf};
 
 use naqsha_core::shared_secret::SharedSecret;
 
+mod chat;
+
+pub use chat::{
+    ApiSecret, ConversationSettings, TELEGRAM_API_BASE, TelegramSettings, WHATSAPP_API_BASE,
+    WHATSAPP_API_VERSION, WHATSAPP_MEDIA_HOST, WhatsAppSettings,
+};
+
 /// The settings Naqsha runs with. Built only by [`Config::load`] or [`Config::for_data_dir`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct Config {
@@ -42,6 +49,10 @@ pub struct Config {
     pub sms: SmsSettings,
     /// Email intake: the mailbox to poll, if any.
     pub email: EmailSettings,
+    /// A WhatsApp Business number (`[whatsapp]`), when connected.
+    pub whatsapp: Option<WhatsAppSettings>,
+    /// A Telegram bot (`[telegram]`), when connected.
+    pub telegram: Option<TelegramSettings>,
     /// The header a trusted reverse proxy puts the client address in (e.g.
     /// `X-Forwarded-For`); only used to rate-limit per network, never stored or logged.
     pub client_ip_header: Option<String>,
@@ -102,6 +113,8 @@ impl std::fmt::Debug for Config {
             .field("smssync_secret", &self.smssync_secret.as_ref().map(|_| "…"))
             .field("sms", &self.sms)
             .field("email", &self.email)
+            .field("whatsapp", &self.whatsapp)
+            .field("telegram", &self.telegram)
             .field("client_ip_header", &self.client_ip_header)
             .field("force_flood", &self.force_flood)
             .field("map_tile_url", &self.map_tile_url)
@@ -246,6 +259,70 @@ const KEYS: &[Key] = &[
         env: "NAQSHA_SMS_REPLY",
     },
     Key {
+        path: "whatsapp.app_secret",
+        env: "NAQSHA_WHATSAPP_APP_SECRET",
+    },
+    Key {
+        path: "whatsapp.verify_token",
+        env: "NAQSHA_WHATSAPP_VERIFY_TOKEN",
+    },
+    Key {
+        path: "whatsapp.access_token",
+        env: "NAQSHA_WHATSAPP_ACCESS_TOKEN",
+    },
+    Key {
+        path: "whatsapp.phone_number_id",
+        env: "NAQSHA_WHATSAPP_PHONE_NUMBER_ID",
+    },
+    Key {
+        path: "whatsapp.api_base",
+        env: "NAQSHA_WHATSAPP_API_BASE",
+    },
+    Key {
+        path: "whatsapp.api_version",
+        env: "NAQSHA_WHATSAPP_API_VERSION",
+    },
+    Key {
+        path: "whatsapp.media_hosts",
+        env: "NAQSHA_WHATSAPP_MEDIA_HOSTS",
+    },
+    Key {
+        path: "whatsapp.join_window_minutes",
+        env: "NAQSHA_WHATSAPP_JOIN_WINDOW_MINUTES",
+    },
+    Key {
+        path: "whatsapp.default_consent",
+        env: "NAQSHA_WHATSAPP_DEFAULT_CONSENT",
+    },
+    Key {
+        path: "whatsapp.reply",
+        env: "NAQSHA_WHATSAPP_REPLY",
+    },
+    Key {
+        path: "telegram.bot_token",
+        env: "NAQSHA_TELEGRAM_BOT_TOKEN",
+    },
+    Key {
+        path: "telegram.secret_token",
+        env: "NAQSHA_TELEGRAM_SECRET_TOKEN",
+    },
+    Key {
+        path: "telegram.api_base",
+        env: "NAQSHA_TELEGRAM_API_BASE",
+    },
+    Key {
+        path: "telegram.join_window_minutes",
+        env: "NAQSHA_TELEGRAM_JOIN_WINDOW_MINUTES",
+    },
+    Key {
+        path: "telegram.default_consent",
+        env: "NAQSHA_TELEGRAM_DEFAULT_CONSENT",
+    },
+    Key {
+        path: "telegram.reply",
+        env: "NAQSHA_TELEGRAM_REPLY",
+    },
+    Key {
         path: "email.default_consent",
         env: "NAQSHA_EMAIL_DEFAULT_CONSENT",
     },
@@ -304,6 +381,8 @@ impl Config {
             smssync_secret: None,
             sms: SmsSettings::default(),
             email: EmailSettings::default(),
+            whatsapp: None,
+            telegram: None,
             client_ip_header: None,
             force_flood: false,
             map_tile_url: None,
@@ -691,6 +770,7 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
     }
     config.backup_recipients = recipients;
     channel_settings(&mut config, raw, &string, &boolean, &err)?;
+    (config.whatsapp, config.telegram) = chat::read(raw, &string, &err)?;
     Ok(config)
 }
 

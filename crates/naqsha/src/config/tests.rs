@@ -481,3 +481,130 @@ fn second_approval_is_off_unless_asked_for() {
         assert_eq!(e.key, "moderation.second_approval", "{bad}");
     }
 }
+
+#[test]
+fn whatsapp_and_telegram_are_off_until_their_secrets_are_set_and_then_need_the_rest() {
+    let load = |pairs: &[(&str, &str)]| Config::load_from(&Overrides::default(), &env(pairs));
+    let off = load(&[]).unwrap();
+    assert!(off.whatsapp.is_none() && off.telegram.is_none());
+
+    let verify = naqsha_core::shared_secret::SharedSecret::generate();
+    let wa = [
+        (
+            "NAQSHA_WHATSAPP_APP_SECRET",
+            "0123456789abcdef0123456789abcdef",
+        ),
+        ("NAQSHA_WHATSAPP_VERIFY_TOKEN", verify.expose()),
+        ("NAQSHA_WHATSAPP_ACCESS_TOKEN", "EAAG-token"),
+        ("NAQSHA_WHATSAPP_PHONE_NUMBER_ID", "106540352242922"),
+    ];
+    let c = load(&wa).unwrap().whatsapp.unwrap();
+    assert_eq!(c.api_base.as_str(), "https://graph.facebook.com/");
+    assert_eq!(c.api_version, WHATSAPP_API_VERSION);
+    assert_eq!(c.media_hosts, vec![WHATSAPP_MEDIA_HOST.to_owned()]);
+    assert_eq!(c.conversation, ConversationSettings::default());
+    assert!(
+        !format!("{c:?}").contains("EAAG-token"),
+        "no secret in Debug"
+    );
+    // Each missing piece is named.
+    for (i, key) in [
+        "whatsapp.verify_token",
+        "whatsapp.access_token",
+        "whatsapp.phone_number_id",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut partial: Vec<_> = wa.to_vec();
+        partial.remove(i + 1);
+        assert_eq!(load(&partial).unwrap_err().key, key);
+    }
+    let with = |extra: &[(&str, &str)]| {
+        let mut all = wa.to_vec();
+        all.extend_from_slice(extra);
+        load(&all)
+    };
+    assert_eq!(
+        with(&[("NAQSHA_WHATSAPP_VERIFY_TOKEN", "meatyhamhock")])
+            .unwrap_err()
+            .key,
+        "whatsapp.verify_token",
+        "a guessable verify token is refused"
+    );
+    assert_eq!(
+        with(&[("NAQSHA_WHATSAPP_PHONE_NUMBER_ID", "+92 300 1234567")])
+            .unwrap_err()
+            .key,
+        "whatsapp.phone_number_id"
+    );
+    assert_eq!(
+        with(&[("NAQSHA_WHATSAPP_API_BASE", "http://graph.example.org")])
+            .unwrap_err()
+            .key,
+        "whatsapp.api_base",
+        "plain http only to this machine"
+    );
+    let local = with(&[
+        ("NAQSHA_WHATSAPP_API_BASE", "http://127.0.0.1:8999/"),
+        ("NAQSHA_WHATSAPP_API_VERSION", "v24.0"),
+        (
+            "NAQSHA_WHATSAPP_MEDIA_HOSTS",
+            "lookaside.fbsbx.com, media.example.org",
+        ),
+        ("NAQSHA_WHATSAPP_REPLY", "never"),
+        ("NAQSHA_WHATSAPP_JOIN_WINDOW_MINUTES", "3"),
+    ])
+    .unwrap()
+    .whatsapp
+    .unwrap();
+    assert_eq!(local.api_base.as_str(), "http://127.0.0.1:8999/");
+    assert_eq!(local.api_version, "v24.0");
+    assert_eq!(local.media_hosts.len(), 2);
+    assert_eq!(local.conversation.reply, ReplyPolicy::Never);
+    assert_eq!(
+        local.conversation.join_window,
+        std::time::Duration::from_secs(180)
+    );
+    for (var, value, key) in [
+        ("NAQSHA_WHATSAPP_API_VERSION", "23", "whatsapp.api_version"),
+        (
+            "NAQSHA_WHATSAPP_MEDIA_HOSTS",
+            "https://x.example",
+            "whatsapp.media_hosts",
+        ),
+        ("NAQSHA_WHATSAPP_REPLY", "sometimes", "whatsapp.reply"),
+        (
+            "NAQSHA_WHATSAPP_DEFAULT_CONSENT",
+            "yes",
+            "whatsapp.default_consent",
+        ),
+    ] {
+        assert_eq!(with(&[(var, value)]).unwrap_err().key, key, "{var}={value}");
+    }
+
+    let secret = naqsha_core::shared_secret::SharedSecret::generate();
+    let tg = [
+        ("NAQSHA_TELEGRAM_BOT_TOKEN", "123456789:AAE_abc-DEF"),
+        ("NAQSHA_TELEGRAM_SECRET_TOKEN", secret.expose()),
+    ];
+    let c = load(&tg).unwrap().telegram.unwrap();
+    assert_eq!(c.api_base.as_str(), "https://api.telegram.org/");
+    assert!(!format!("{c:?}").contains("AAE_abc"), "no token in Debug");
+    assert_eq!(load(&tg[..1]).unwrap_err().key, "telegram.secret_token");
+    for (var, value) in [
+        ("NAQSHA_TELEGRAM_BOT_TOKEN", "123456789:AAE/../x"),
+        ("NAQSHA_TELEGRAM_BOT_TOKEN", "not-a-token"),
+        ("NAQSHA_TELEGRAM_SECRET_TOKEN", "hunter2"),
+        (
+            "NAQSHA_TELEGRAM_SECRET_TOKEN",
+            "Kq7Vx2Lm9TzR4bWn8YcP3sHd6Jf+Zr5Tq8Wm2Xv7Nb4L",
+        ),
+    ] {
+        let mut all = tg.to_vec();
+        all.push((var, value));
+        let e = load(&all).unwrap_err();
+        assert!(e.key.starts_with("telegram."), "{var}={value}");
+        assert!(!e.to_string().contains(value), "the value is never echoed");
+    }
+}

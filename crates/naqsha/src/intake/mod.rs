@@ -154,7 +154,7 @@ pub fn seal_submission(
     // Read from the words before they are sealed; only the reason is kept in the clear.
     let urgency = naqsha_core::urgency::of_report(&report, channel);
     let sealed_report = seal_report(public_key, report)?;
-    let sealed_contact = match contact.filter(|c| c.phone.is_some() || c.email.is_some()) {
+    let sealed_contact = match contact.filter(ContactDetails::reaches_anyone) {
         Some(c) => {
             let plain = sealing::Zeroizing::new(
                 serde_json::to_vec(&c).map_err(|e| IntakeError::Encode(e.to_string()))?,

@@ -1,6 +1,7 @@
 //! The sealed note intake leaves on a report when it could not keep all of what arrived:
-//! attached files that were refused (with their names and why) and report text beyond the
-//! longest report. It is sealed like the report, stored in the same transaction as a
+//! attached files that were refused (with their names and why), files a chat platform would
+//! not give or pointed elsewhere for, content that is not a file (a shared location), and
+//! report text beyond the longest report. It is sealed like the report, stored in the same transaction as a
 //! `submission_additions` row of kind [`KIND`], and shown to moderators on the review page.
 
 use naqsha_core::sealing::{self, OrgPublicKey, Sealed};
@@ -48,7 +49,8 @@ pub struct SkippedFile {
     pub in_attached_message: bool,
 }
 
-/// Why a file was not kept: the evidence checks' reasons, by a stable name.
+/// Why a file was not kept: the evidence checks' reasons, and a chat platform's, by a stable
+/// name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
@@ -76,6 +78,12 @@ pub enum SkipReason {
     TotalTooLarge,
     /// Cleaning failed on our side.
     ProcessingFailed,
+    /// The chat platform did not give the file (an error, no answer, an unusable answer).
+    NotFetched,
+    /// The chat platform pointed to a host the configuration does not allow: not downloaded.
+    HostNotAllowed,
+    /// Not a file: a shared location, a contact card, a poll.
+    NotAFile,
     /// A reason this version does not know (written by a newer one).
     #[serde(other)]
     Other,
@@ -116,6 +124,9 @@ impl SkipReason {
             Self::TooManyFiles => "admin.review.not_kept.reason.too_many_files",
             Self::TotalTooLarge => "admin.review.not_kept.reason.total_too_large",
             Self::ProcessingFailed => "admin.review.not_kept.reason.processing_failed",
+            Self::NotFetched => "admin.review.not_kept.reason.not_fetched",
+            Self::HostNotAllowed => "admin.review.not_kept.reason.host_not_allowed",
+            Self::NotAFile => "admin.review.not_kept.reason.not_a_file",
             Self::Other => "admin.review.not_kept.reason.other",
         }
     }

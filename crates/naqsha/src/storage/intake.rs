@@ -81,7 +81,8 @@ pub struct Arrival {
     /// The form token that carried it: spent exactly when the report is stored, so a form
     /// whose report could not be stored can be sent again.
     pub form_token: Option<SpentToken>,
-    /// The key of the gateway message that carried it (SMS), recorded as stored.
+    /// The key of the gateway message that carried it (SMS, WhatsApp, Telegram), recorded
+    /// as stored.
     pub sms_message: Option<String>,
     /// The key of the email that carried it (a keyed hash of its sender and Message-ID),
     /// recorded as stored.
@@ -167,17 +168,58 @@ pub(super) async fn insert_attachments(
     conn: &mut sqlx::AnyConnection,
     s: &NewSubmission,
 ) -> Result<(), StorageError> {
-    for a in &s.attachments {
+    insert_attachment_rows(
+        conn,
+        s.envelope.id,
+        s.envelope.received_hour,
+        &s.attachments,
+    )
+    .await
+}
+
+/// Stores sealed evidence files of submission `id` inside the caller's transaction, dated
+/// `at` (an hour, like the submission's arrival, or a later day).
+pub(super) async fn insert_attachment_rows(
+    conn: &mut sqlx::AnyConnection,
+    id: SubmissionId,
+    at: OffsetDateTime,
+    attachments: &[NewAttachment],
+) -> Result<(), StorageError> {
+    for a in attachments {
         sqlx::query(
             "INSERT INTO attachments (id, submission_id, media_type, byte_size, sealed, \
              created_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(a.id.to_string())
-        .bind(s.envelope.id.to_string())
+        .bind(id.to_string())
         .bind(&a.media_type)
         .bind(i64::try_from(a.byte_size).unwrap_or(i64::MAX))
         .bind(a.sealed.as_bytes().to_vec())
-        .bind(ts(s.envelope.received_hour))
+        .bind(ts(at))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Stores sealed notes (additions without an author) of submission `id` inside the
+/// caller's transaction.
+pub(super) async fn insert_notes(
+    conn: &mut sqlx::AnyConnection,
+    id: SubmissionId,
+    at: OffsetDateTime,
+    notes: &[(&'static str, Sealed)],
+) -> Result<(), StorageError> {
+    for (kind, sealed) in notes {
+        sqlx::query(
+            "INSERT INTO submission_additions (id, submission_id, kind, author, sealed, \
+             created_at) VALUES ($1, $2, $3, NULL, $4, $5)",
+        )
+        .bind(AdditionId::random().to_string())
+        .bind(id.to_string())
+        .bind(*kind)
+        .bind(sealed.as_bytes().to_vec())
+        .bind(ts(at))
         .execute(&mut *conn)
         .await?;
     }
@@ -220,19 +262,13 @@ impl IntakeStore for Store {
             .await
             .map_err(|err| unique_violation(err, "receipt"))?;
         insert_attachments(&mut tx, s).await?;
-        for (kind, sealed) in &arrival.notes {
-            sqlx::query(
-                "INSERT INTO submission_additions (id, submission_id, kind, author, sealed, \
-                 created_at) VALUES ($1, $2, $3, NULL, $4, $5)",
-            )
-            .bind(AdditionId::random().to_string())
-            .bind(s.envelope.id.to_string())
-            .bind(*kind)
-            .bind(sealed.as_bytes().to_vec())
-            .bind(ts(s.envelope.received_hour))
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_notes(
+            &mut tx,
+            s.envelope.id,
+            s.envelope.received_hour,
+            &arrival.notes,
+        )
+        .await?;
         if let Some(event) = &arrival.audit {
             write_audit(&mut tx, event).await?;
         }

@@ -70,7 +70,7 @@ pub use news::{NewsStore, PollRecord, SeenItem};
 pub use public::{CaseFilter, PublicStore};
 pub use quality::{DoubleCoded, QualityStore};
 pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
-pub use sms::SmsStore;
+pub use sms::{ConversationPart, SmsStore};
 pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
 

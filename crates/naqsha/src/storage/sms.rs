@@ -1,5 +1,7 @@
-//! The SMS channel's storage: messages already stored (for idempotent gateways), numbers that
-//! asked for no more messages, and growing an unopened report as more parts of it arrive.
+//! The messaging channels' storage (SMS, WhatsApp, Telegram): messages already stored (for
+//! platforms that retry), senders who asked for no more messages, and growing a report as
+//! more parts of a conversation arrive. Each channel derives its keys from its own secret,
+//! so one table holds all of them apart.
 //!
 //! Keys are HMACs computed by the channel with a key that is not in the database; nothing
 //! here ever sees a phone number.
@@ -10,8 +12,24 @@ use naqsha_core::ids::SubmissionId;
 use naqsha_core::sealing::Sealed;
 use time::OffsetDateTime;
 
+use super::intake::NewAttachment;
 use super::rows::ts;
 use super::{StorageError, Store};
+
+/// The next message of a conversation, as [`SmsStore::grow_conversation`] adds it.
+#[derive(Debug, Clone, Copy)]
+pub struct ConversationPart<'a> {
+    /// The whole text so far, re-sealed, to replace the unopened report with.
+    pub report: Option<&'a Sealed>,
+    /// The part alone, sealed, to append as a `follow_up` addition.
+    pub follow_up: Option<&'a Sealed>,
+    /// Evidence files that came with it.
+    pub attachments: &'a [NewAttachment],
+    /// Notes of what could not be kept, by addition kind.
+    pub notes: &'a [(&'static str, Sealed)],
+    /// The key of the platform's message, recorded as stored.
+    pub message: Option<&'a str>,
+}
 
 /// Storage the SMS gateways need.
 pub trait SmsStore {
@@ -42,14 +60,16 @@ pub trait SmsStore {
         at: OffsetDateTime,
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
-    /// Replaces the sealed report of a submission that nobody has opened yet (status new,
-    /// unassigned), recording the gateway message that grew it (if keyed) in the same
-    /// transaction. Returns false, changing nothing, once a moderator has it or it is gone.
-    fn replace_unopened_report(
+    /// Adds the next message of a conversation to its report in one transaction: the whole
+    /// text re-sealed in place of the report (only while nobody has opened it: status new,
+    /// unassigned), or the part as a sealed follow-up, with the files and notes that came
+    /// with it and the record of the message (if keyed). Returns false, changing nothing,
+    /// when the report may not change that way: opened (for a re-sealed text), withdrawn or
+    /// gone.
+    fn grow_conversation(
         &self,
         id: SubmissionId,
-        sealed_report: &Sealed,
-        sms_message: Option<&str>,
+        part: &ConversationPart<'_>,
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 }
 
@@ -110,29 +130,50 @@ impl SmsStore for Store {
         Ok(())
     }
 
-    async fn replace_unopened_report(
+    async fn grow_conversation(
         &self,
         id: SubmissionId,
-        sealed_report: &Sealed,
-        sms_message: Option<&str>,
+        part: &ConversationPart<'_>,
     ) -> Result<bool, StorageError> {
+        let now = OffsetDateTime::now_utc();
         let mut tx = self.pool().begin().await?;
-        let done = sqlx::query(
-            "UPDATE submissions SET sealed_report = $1, updated_at = $2 \
-             WHERE id = $3 AND status = 'new' AND assigned_to IS NULL \
-             AND sealed_report IS NOT NULL",
-        )
-        .bind(sealed_report.as_bytes().to_vec())
-        .bind(ts(OffsetDateTime::now_utc()))
-        .bind(id.to_string())
-        .execute(&mut *tx)
-        .await?;
+        let done = match part.report {
+            Some(sealed) => {
+                sqlx::query(
+                    "UPDATE submissions SET sealed_report = $1, updated_at = $2 \
+                     WHERE id = $3 AND status = 'new' AND assigned_to IS NULL \
+                     AND sealed_report IS NOT NULL",
+                )
+                .bind(sealed.as_bytes().to_vec())
+                .bind(ts(now))
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?
+            }
+            None => {
+                sqlx::query(
+                    "UPDATE submissions SET updated_at = $1 \
+                     WHERE id = $2 AND status <> 'withdrawn' AND sealed_report IS NOT NULL",
+                )
+                .bind(ts(now))
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?
+            }
+        };
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        if let Some(key) = sms_message {
+        if let Some(key) = part.message {
             super::intake::spend_sms_message(&mut tx, key).await?;
         }
+        if let Some(sealed) = part.follow_up {
+            let kind: &'static str = "follow_up";
+            super::intake::insert_notes(&mut tx, id, now, &[(kind, sealed.clone())]).await?;
+        }
+        let hour = naqsha_core::submission::coarse_arrival(now);
+        super::intake::insert_attachment_rows(&mut tx, id, hour, part.attachments).await?;
+        super::intake::insert_notes(&mut tx, id, now, part.notes).await?;
         tx.commit().await?;
         Ok(true)
     }

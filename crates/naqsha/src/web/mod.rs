@@ -5,6 +5,7 @@ pub mod admin;
 mod api;
 mod assets;
 
+mod chat_gateway;
 mod client;
 pub mod csrf;
 mod error;
@@ -25,7 +26,7 @@ use axum::response::Redirect;
 use axum::routing::{MethodRouter, get, post};
 use tokio::net::TcpListener;
 
-use crate::channels::sms;
+use crate::channels::{sms, telegram, whatsapp};
 use crate::state::AppState;
 
 pub use admin::{Access, Route};
@@ -70,6 +71,16 @@ fn routes() -> Vec<Route> {
             "/sms/webhook",
             post(sms_gateway::webhook_post).layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
         ),
+        (
+            "/whatsapp/webhook",
+            get(chat_gateway::whatsapp_verify)
+                .post(chat_gateway::whatsapp_notify)
+                .layer(DefaultBodyLimit::max(whatsapp::MAX_BODY)),
+        ),
+        (
+            "/telegram/webhook",
+            post(chat_gateway::telegram_update).layer(DefaultBodyLimit::max(telegram::MAX_BODY)),
+        ),
     ];
     let mut all: Vec<Route> = public
         .into_iter()
@@ -108,6 +119,8 @@ fn compressible(path: &str) -> bool {
         "/api/v1/submissions",
         "/exit",
         "/sms",
+        "/whatsapp",
+        "/telegram",
     ];
     !NEVER
         .iter()

@@ -57,14 +57,30 @@ struct Tally {
     last_line: Option<Instant>,
 }
 
-/// The memory of one server: networks known as gateways', and the tally for the log.
-#[derive(Default)]
+/// The memory of one server for one gateway: networks known as the gateway's, and the
+/// tally for the log.
 pub struct SecretGuard {
+    gateway: &'static str,
     known: Mutex<HashMap<NetworkKey, Instant>>,
     tally: Mutex<Tally>,
 }
 
+impl Default for SecretGuard {
+    fn default() -> Self {
+        Self::for_gateway("SMS")
+    }
+}
+
 impl SecretGuard {
+    /// A guard for the gateway named `gateway` in the log (`SMS`, `WhatsApp`, `Telegram`).
+    pub fn for_gateway(gateway: &'static str) -> Self {
+        Self {
+            gateway,
+            known: Mutex::new(HashMap::new()),
+            tally: Mutex::new(Tally::default()),
+        }
+    }
+
     /// Checks the secret `given` from `network` against `keys`, drawing wrong ones from the
     /// network's bucket in `limiter`.
     pub fn check(
@@ -75,6 +91,23 @@ impl SecretGuard {
         network: NetworkKey,
         now: Instant,
     ) -> Verdict {
+        self.check_with(limiter, network, now, || match given {
+            Some(secret) if keys.accepts(secret) => Verdict::Accepted,
+            Some(_) => Verdict::Wrong,
+            None => Verdict::Missing,
+        })
+    }
+
+    /// The same for a gateway that proves itself another way (a signature): `verify` says
+    /// [`Verdict::Accepted`], [`Verdict::Wrong`] or [`Verdict::Missing`], and is not called
+    /// for a throttled network.
+    pub fn check_with(
+        &self,
+        limiter: &Limiter,
+        network: NetworkKey,
+        now: Instant,
+        verify: impl FnOnce() -> Verdict,
+    ) -> Verdict {
         if !self.is_known(network, now)
             && let Decision::Throttle { retry_after } =
                 limiter.peek(LimitKind::GatewaySecret, network, now)
@@ -82,13 +115,12 @@ impl SecretGuard {
             self.count(false, now);
             return Verdict::Throttled { retry_after };
         }
-        let verdict = match given {
-            Some(secret) if keys.accepts(secret) => {
+        let verdict = match verify() {
+            Verdict::Accepted => {
                 self.remember(network, now);
                 return Verdict::Accepted;
             }
-            Some(_) => Verdict::Wrong,
-            None => Verdict::Missing,
+            other => other,
         };
         self.count(true, now);
         match limiter.check(LimitKind::GatewaySecret, network, now) {
@@ -124,17 +156,17 @@ impl SecretGuard {
         } else {
             tally.unchecked += 1;
         }
-        Self::log_if_due(&mut tally, now);
+        Self::log_if_due(self.gateway, &mut tally, now);
     }
 
     /// Writes the pending count if a minute has passed since the last line (called by the
     /// SMS sweeper, so the last guesses of a burst are reported too).
     pub fn flush(&self, now: Instant) {
         let mut tally = self.tally.lock().unwrap_or_else(|p| p.into_inner());
-        Self::log_if_due(&mut tally, now);
+        Self::log_if_due(self.gateway, &mut tally, now);
     }
 
-    fn log_if_due(tally: &mut Tally, now: Instant) {
+    fn log_if_due(gateway: &str, tally: &mut Tally, now: Instant) {
         if tally.wrong + tally.unchecked == 0
             || tally
                 .last_line
@@ -143,9 +175,10 @@ impl SecretGuard {
             return;
         }
         tracing::warn!(
+            gateway,
             wrong = tally.wrong,
             refused_unchecked = tally.unchecked,
-            "wrong SMS gateway secrets since the last such line (a misconfigured gateway, or \
+            "wrong gateway secrets since the last such line (a misconfigured gateway, or \
              someone guessing)"
         );
         tally.wrong = 0;

@@ -97,6 +97,8 @@ pub fn channel_key(channel: Channel) -> &'static str {
         Channel::Api => "admin.channel.api",
         Channel::Sms => "admin.channel.sms",
         Channel::Email => "admin.channel.email",
+        Channel::WhatsApp => "admin.channel.whatsapp",
+        Channel::Telegram => "admin.channel.telegram",
         Channel::News => "admin.channel.news",
         Channel::Import => "admin.channel.import",
     }

@@ -64,6 +64,8 @@ pub fn channel(c: Channel) -> &'static str {
         Channel::Api => "admin.review.channel.api",
         Channel::Sms => "admin.review.channel.sms",
         Channel::Email => "admin.review.channel.email",
+        Channel::WhatsApp => "admin.review.channel.whatsapp",
+        Channel::Telegram => "admin.review.channel.telegram",
         Channel::News => "admin.review.channel.news",
         Channel::Import => "admin.review.channel.import",
     }
