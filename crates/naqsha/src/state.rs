@@ -155,6 +155,16 @@ impl AppState {
         &self.inner.sms
     }
 
+    /// WhatsApp's memory: join windows, the secret guard, replies on their way.
+    pub fn whatsapp(&self) -> &crate::channels::chat::ChatRuntime {
+        &self.inner.whatsapp
+    }
+
+    /// Telegram's memory: join windows, the secret guard, replies on their way.
+    pub fn telegram(&self) -> &crate::channels::chat::ChatRuntime {
+        &self.inner.telegram
+    }
+
     /// The gazetteer of places.
     pub fn gazetteer(&self) -> &'static Gazetteer {
         Gazetteer::pakistan()
@@ -189,11 +199,11 @@ impl crate::channels::Context for AppState {
     }
 
     fn whatsapp(&self) -> &crate::channels::chat::ChatRuntime {
-        &self.inner.whatsapp
+        AppState::whatsapp(self)
     }
 
     fn telegram(&self) -> &crate::channels::chat::ChatRuntime {
-        &self.inner.telegram
+        AppState::telegram(self)
     }
 }
 

@@ -226,3 +226,143 @@ async fn wrong_gateway_secrets_are_counted_without_the_guess_or_the_address() {
         );
     }
 }
+
+#[tokio::test]
+async fn chat_webhooks_log_no_sender_no_words_and_no_token() {
+    use axum::http::Method;
+    use naqsha::channels::whatsapp::signature;
+
+    let _one = ONE_AT_A_TIME.lock().await;
+    // A platform API that answers nothing: media lookups, getFile and replies all fail.
+    let api = crate::support::FakeApi::start().await;
+    let verify = naqsha_core::shared_secret::SharedSecret::generate();
+    let tg_secret = naqsha_core::shared_secret::SharedSecret::generate();
+    let app_secret = "canary-app-secret-0123456789abcdef";
+    let access_token = "canary-access-token";
+    let bot_token = "123456789:canary_bot_token";
+    let env = [
+        ("NAQSHA_WHATSAPP_APP_SECRET", app_secret),
+        ("NAQSHA_WHATSAPP_VERIFY_TOKEN", verify.expose()),
+        ("NAQSHA_WHATSAPP_ACCESS_TOKEN", access_token),
+        ("NAQSHA_WHATSAPP_PHONE_NUMBER_ID", "106540352242922"),
+        ("NAQSHA_WHATSAPP_API_BASE", api.base.as_str()),
+        ("NAQSHA_TELEGRAM_BOT_TOKEN", bot_token),
+        ("NAQSHA_TELEGRAM_SECRET_TOKEN", tg_secret.expose()),
+        ("NAQSHA_TELEGRAM_API_BASE", api.base.as_str()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let loaded =
+        naqsha::config::Config::load_from(&naqsha::config::Overrides::default(), &env).unwrap();
+    let app = App::with_config(|c| {
+        c.whatsapp = loaded.whatsapp;
+        c.telegram = loaded.telegram;
+    })
+    .await;
+    let log = Captured::default();
+    let _guard = tracing::subscriber::set_default(subscriber(&log));
+    tracing::callsite::rebuild_interest_cache();
+
+    let wa = |message: serde_json::Value| {
+        serde_json::json!({ "object": "whatsapp_business_account", "entry": [{ "id": "1",
+            "changes": [{ "field": "messages", "value": { "messaging_product": "whatsapp",
+                "metadata": { "display_phone_number": "15550783881",
+                              "phone_number_id": "106540352242922" },
+                "contacts": [{ "profile": { "name": "canary-name" }, "wa_id": "923001234567" }],
+                "messages": [message] } }] }] })
+        .to_string()
+    };
+    let post_wa = |body: String, secret: &'static str| {
+        let app = &app;
+        async move {
+            let req = Request::post("/whatsapp/webhook")
+                .header("content-type", "application/json")
+                .header(
+                    "x-hub-signature-256",
+                    signature::sign(secret, body.as_bytes()),
+                )
+                .body(Body::from(body))
+                .unwrap();
+            app.send(req).await.status
+        }
+    };
+    let text = wa(
+        serde_json::json!({ "from": "923001234567", "id": "wamid.L1",
+        "timestamp": "1", "type": "text", "text": { "body": "canary-words one" } }),
+    );
+    assert_eq!(post_wa(text.clone(), "guess").await, StatusCode::FORBIDDEN);
+    assert_eq!(post_wa(text, app_secret).await, StatusCode::OK);
+    let image = wa(
+        serde_json::json!({ "from": "923001234567", "id": "wamid.L2",
+        "timestamp": "1", "type": "image",
+        "image": { "id": "777", "mime_type": "image/jpeg", "caption": "canary-words two" } }),
+    );
+    assert_eq!(post_wa(image, app_secret).await, StatusCode::OK);
+
+    let tg = |update_id: i64, content: serde_json::Value| {
+        let mut message = serde_json::json!({ "message_id": update_id,
+            "from": { "id": 7281934455i64, "is_bot": false, "first_name": "canary-name" },
+            "chat": { "id": 7281934455i64, "type": "private" }, "date": 1 });
+        for (k, v) in content.as_object().unwrap() {
+            message[k] = v.clone();
+        }
+        serde_json::json!({ "update_id": update_id, "message": message }).to_string()
+    };
+    for body in [
+        tg(1, serde_json::json!({ "text": "canary-words three" })),
+        tg(
+            2,
+            serde_json::json!({ "photo": [{ "file_id": "F", "file_unique_id": "U",
+            "width": 10, "height": 10 }], "caption": "canary-words four" }),
+        ),
+    ] {
+        let req = Request::post("/telegram/webhook")
+            .header("content-type", "application/json")
+            .header("x-telegram-bot-api-secret-token", tg_secret.expose())
+            .body(Body::from(body))
+            .unwrap();
+        assert_eq!(app.send(req).await.status, StatusCode::OK);
+    }
+    assert_eq!(app.inbox().await.len(), 2);
+    // Both receipts were tried (and failed: the fake API answers 404).
+    api.wait_for(Method::POST, "/v23.0/106540352242922/messages", 1)
+        .await;
+    api.wait_for(Method::POST, &format!("/bot{bot_token}/sendMessage"), 1)
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert_eq!(app.state.whatsapp().outgoing.flush(), 1);
+    assert_eq!(app.state.telegram().outgoing.flush(), 1);
+    app.state
+        .whatsapp()
+        .guard
+        .flush(std::time::Instant::now() + std::time::Duration::from_secs(60));
+
+    let text = log.text();
+    assert!(
+        text.contains("replies could not be sent") && text.contains("404"),
+        "the failed replies are in the log:\n{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("wrong gateway secrets") && l.contains("WhatsApp")),
+        "the wrong signature is counted:\n{text}"
+    );
+    for canary in [
+        "923001234567",
+        "3001234567",
+        "7281934455",
+        "canary-words",
+        "canary-name",
+        "canary-app-secret",
+        "canary-access-token",
+        "canary_bot_token",
+        tg_secret.expose(),
+        verify.expose(),
+    ] {
+        assert!(
+            !text.contains(canary),
+            "the log contains {canary:?}:\n{text}"
+        );
+    }
+}

@@ -6,7 +6,8 @@
 //! Most run the application in process through the router ([`support::App`]); some also run
 //! the built binary on its data directory (`backup`, `export_cli`, `export_static`,
 //! `import_ushahidi`, `email_ingest`, `serve_demo`, one test of `storage_faults`) or start a
-//! server of their own on loopback (`news_feeds` its feeds, `email_imap` Dovecot). None sets
+//! server of their own on loopback (`news_feeds` its feeds, `email_imap` Dovecot,
+//! `whatsapp` and `telegram` a fake platform API). None sets
 //! process-wide state: each test has its own data directory, application and ports.
 //!
 //! Kept out of this binary: the tests that capture the log (`canary`, `request_log`), since
@@ -29,7 +30,8 @@ mod admin_inbox;
 mod admin_review;
 mod admin_routes;
 
-// The survivor's side: the report form, the partner API, SMS, email and evidence.
+// The survivor's side: the report form, the partner API, SMS, WhatsApp, Telegram, email and
+// evidence.
 mod api_submissions;
 mod email_forwarded;
 mod email_imap;
@@ -37,6 +39,8 @@ mod email_ingest;
 mod evidence;
 mod intake_web;
 mod sms_gateway;
+mod telegram;
+mod whatsapp;
 
 // The public side: pages, map, statistics, the read API and the open data.
 mod open_data;

@@ -12,36 +12,14 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use naqsha::i18n::t;
-use naqsha::storage::{ModerationStore, sqlite_url};
+use naqsha::storage::ModerationStore;
 use naqsha_core::lang::Lang;
-use sqlx::Connection;
 
 use crate::support::builders;
+use crate::support::write_lock::WriteLock;
 use crate::support::{App, Multipart, PEER, Reply, attrs, form_token, textarea, texts};
 
 const WORDS: &str = "He threatens to post my pictures unless I pay. نمبر بلاک کر دیا۔";
-
-/// A connection of another process that holds SQLite's write lock until dropped.
-struct WriteLock(sqlx::SqliteConnection);
-
-impl WriteLock {
-    async fn take(app: &App) -> Self {
-        let path = app.state.config().sqlite_path().expect("SQLite");
-        let mut conn = sqlx::SqliteConnection::connect(&sqlite_url(&path))
-            .await
-            .expect("a second connection opens");
-        sqlx::query("BEGIN EXCLUSIVE")
-            .execute(&mut conn)
-            .await
-            .expect("the write lock is taken");
-        Self(conn)
-    }
-
-    async fn release(mut self) {
-        sqlx::query("ROLLBACK").execute(&mut self.0).await.unwrap();
-        self.0.close().await.unwrap();
-    }
-}
 
 fn assert_retry_later(reply: &Reply) {
     assert_eq!(

@@ -14,8 +14,10 @@
 //!   session cookie and sends the CSRF token.
 //! - Smaller pieces: pages read by CSS selector (`html.rs`), form bodies (`forms.rs`), cases
 //!   to publish (`cases.rs`), receipts read off their page (`receipts.rs`), files left on
-//!   disk (`files.rs`), the open-data files as GDAL reads them (`gis.rs`), a log kept in
-//!   memory (`captured_log.rs`) and the evidence-file builders shared with the unit tests
+//!   disk (`files.rs`), a chat platform's API on loopback (`fake_api.rs`), the open-data
+//!   files as GDAL reads them (`gis.rs`), a log kept in memory (`captured_log.rs`), SQLite's
+//!   write lock held by another connection (`write_lock.rs`) and the
+//!   evidence-file builders shared with the unit tests
 //!   (`tests/fixtures/evidence/builders.rs`).
 //!
 //! The tests are a few binaries, so the application is linked a few times rather than once
@@ -35,6 +37,7 @@ pub mod binary;
 pub mod builders;
 pub mod captured_log;
 pub mod cases;
+pub mod fake_api;
 pub mod files;
 pub mod forms;
 pub mod gis;
@@ -43,9 +46,11 @@ pub mod receipts;
 pub mod reply;
 pub mod socket;
 pub mod staff;
+pub mod write_lock;
 
 pub use app::{App, OTHER_PEER, PEER};
 pub use cases::{case, place, story, term_label};
+pub use fake_api::FakeApi;
 pub use files::files_under;
 pub use forms::{Multipart, urlencode};
 pub use gis::ogr_feature_count;
