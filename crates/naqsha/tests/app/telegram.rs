@@ -486,3 +486,30 @@ async fn a_locked_database_answers_503_and_the_redelivered_update_is_stored_once
     tg.app.only_submission().await;
     assert_eq!(tg.replies(1).await.len(), 1);
 }
+
+#[tokio::test]
+async fn start_is_answered_with_how_to_report_in_both_languages_and_stored_nowhere() {
+    let tg = connected(&[]).await;
+    // She stopped the bot once; opening it again (`/start`) lifts that.
+    tg.deliver(&update(10100, 2300, USER_ID, json!({ "text": "/stop" })))
+        .await;
+    tg.deliver(&update(10101, 2301, USER_ID, json!({ "text": "/start" })))
+        .await;
+    let sent = tg.replies(1).await;
+    assert!(
+        sent[0].1.contains("write here what happened"),
+        "{}",
+        sent[0].1
+    );
+    assert!(sent[0].1.contains("یہاں لکھیں"), "{}", sent[0].1);
+    assert!(tg.app.inbox().await.is_empty(), "commands are not reports");
+    tg.deliver(&update(
+        10102,
+        2302,
+        USER_ID,
+        json!({ "text": "He follows me everywhere." }),
+    ))
+    .await;
+    receipt_in(&tg.replies(2).await[1].1);
+    assert_eq!(tg.app.inbox().await.len(), 1);
+}

@@ -10,6 +10,11 @@
 //! means it is stored, and on a storage failure the answer is 5xx and Telegram delivers it
 //! again, recognised then by its chat and message id so it is stored once.
 //!
+//! Bot commands: `/start`, which Telegram sends when she first opens the bot, and `/help` are
+//! answered with how to report (in English and Urdu) and store nothing; `/start` also lifts
+//! an earlier STOP. Any other (`/stop`, `/status <receipt>`, `/receipt`) is read without its
+//! slash, as the commands of every channel are.
+//!
 //! Files: a photo (its largest size), a document or a static sticker is fetched with
 //! `getFile` and downloaded from `{api_base}/file/bot<token>/<file_path>`, the API's own host
 //! only, then cleaned like a web upload. Voice notes, audio and video are not evidence
@@ -32,8 +37,10 @@ use std::time::Instant;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use naqsha_core::lang::Lang;
 use naqsha_core::submission::{Channel, ContactDetails};
 use url::Url;
+use zeroize::Zeroizing;
 
 use self::payload::{ApiAnswer, FilePath, Message, Update};
 use crate::abuse::NetworkKey;
@@ -43,9 +50,11 @@ use crate::channels::chat::media::{Fetched, FileAbout, FileNote};
 use crate::channels::chat::{self, ChatMessage, answer, refused};
 use crate::channels::conversation::{Reply, Settings, clean};
 use crate::channels::sms::keys::{GatewayKeys, PhoneNumber};
-use crate::config::TelegramSettings;
+use crate::config::{ReplyPolicy, TelegramSettings};
+use crate::i18n::Tr;
 use crate::intake::evidence::EvidenceLimits;
 use crate::intake::not_kept::SkipReason;
+use crate::storage::SmsStore;
 
 /// The header Telegram puts the secret token in.
 pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
@@ -97,10 +106,29 @@ pub async fn update(
     let Some(message) = update.message else {
         return answer(StatusCode::OK, None);
     };
-    let Some(parsed) = chat_message(&keys, &message) else {
+    let Some(mut parsed) = chat_message(&keys, &message) else {
         return answer(StatusCode::OK, None);
     };
     let chat_id = message.chat.id;
+    // Files are never a command, whatever their caption says.
+    let command = if parsed.file.is_none() && parsed.unkept.is_none() {
+        bot_command(&parsed.text)
+    } else {
+        None
+    };
+    match command {
+        Some(BotCommand::Welcome) => {
+            return match welcome(&state, &config, &keys, &parsed).await {
+                Ok(replies) => {
+                    send_replies(&state, &config, chat_id, replies);
+                    answer(StatusCode::OK, None)
+                }
+                Err(err) => chat::not_stored(Channel::Telegram, &err),
+            };
+        }
+        Some(BotCommand::Word(word)) => parsed.text = word,
+        None => {}
+    }
     let fetch_state = state.clone();
     let fetch_config = config.clone();
     let received = chat::take(
@@ -119,6 +147,69 @@ pub async fn update(
         }
         Err(err) => chat::not_stored(Channel::Telegram, &err),
     }
+}
+
+/// What a bot command (`/start`, `/stop`, …) asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum BotCommand {
+    /// `/start` (her first message, when she opens the bot) or `/help`: how to report.
+    Welcome,
+    /// Any other: the command's word without the slash (`/stop` is `stop`), to be read as
+    /// the commands of every channel are.
+    Word(Zeroizing<String>),
+}
+
+/// The bot command a message is, if its first word starts with `/` (a bot's name after it,
+/// `/stop@OurBot`, is dropped).
+fn bot_command(text: &str) -> Option<BotCommand> {
+    let rest = text.trim().strip_prefix('/')?;
+    let (first, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let name = first.split('@').next().unwrap_or(first).to_lowercase();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    Some(match name.as_str() {
+        "start" | "help" => BotCommand::Welcome,
+        _ => BotCommand::Word(Zeroizing::new(format!("{name} {args}").trim().to_owned())),
+    })
+}
+
+/// `/start` or `/help`: what to do, in English and Urdu (her first message says nothing of
+/// her language), unless replies are off. `/start` also lifts an earlier STOP, as START does.
+async fn welcome(
+    state: &impl Context,
+    config: &TelegramSettings,
+    keys: &GatewayKeys,
+    message: &ChatMessage<TelegramFile>,
+) -> anyhow::Result<Vec<Reply>> {
+    state
+        .store()
+        .set_sms_stopped(
+            &keys.stop_key(&message.from),
+            false,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await?;
+    if config.conversation.reply == ReplyPolicy::Never {
+        return Ok(Vec::new());
+    }
+    let text = [Lang::En, Lang::Ur]
+        .into_iter()
+        .map(|lang| {
+            let tr = Tr(lang);
+            let site = state
+                .config()
+                .site_title
+                .clone()
+                .unwrap_or_else(|| tr.t("site.name").to_owned());
+            tr.f("chat.reply.welcome", &[("site", &site)])
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Ok(vec![Reply {
+        to: message.from.clone(),
+        text,
+    }])
 }
 
 /// A file to fetch.
@@ -335,6 +426,23 @@ fn send_replies(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bot_commands_are_read_without_their_slash() {
+        assert_eq!(bot_command("/start"), Some(BotCommand::Welcome));
+        assert_eq!(bot_command("/start ref-42"), Some(BotCommand::Welcome));
+        assert_eq!(bot_command("/help@NaqshaBot"), Some(BotCommand::Welcome));
+        let word = |t: &str| match bot_command(t) {
+            Some(BotCommand::Word(w)) => w.to_string(),
+            other => panic!("{t}: {other:?}"),
+        };
+        assert_eq!(word("/stop"), "stop");
+        assert_eq!(word("/STOP@NaqshaBot"), "stop");
+        assert_eq!(word("/status 11111 22222"), "status 11111 22222");
+        assert_eq!(bot_command("he wrote /start"), None);
+        assert_eq!(bot_command("/ what"), None);
+        assert_eq!(bot_command("/روکو"), None, "not a bot command: a report");
+    }
 
     #[test]
     fn only_plain_relative_file_paths_are_downloaded() {
