@@ -9,7 +9,8 @@
 #      N WhatsApp text messages from one number (joined into one report: re-sealed each time),
 #      N Telegram text messages, each from its own user (a new report + a receipt),
 #      N/5 WhatsApp image messages with a caption, each from its own number (media looked
-#      up, downloaded, decoded, re-encoded without metadata, sealed with the report).
+#      up, downloaded, decoded, re-encoded without metadata, sealed with the report),
+#      N WhatsApp text messages over 8 connections at once, each from its own number.
 # Reports messages per second, then counts the stored reports and the replies sent.
 # Usage: benches/channels/chat.sh [N]   (needs target/release/naqsha: cargo build --release)
 set -euo pipefail
@@ -29,6 +30,7 @@ export NAQSHA_WHATSAPP_API_BASE=http://127.0.0.1:$API_PORT
 export NAQSHA_TELEGRAM_BOT_TOKEN=123456789:bench_bot_token
 export NAQSHA_TELEGRAM_SECRET_TOKEN=$("$BIN" secret)
 export NAQSHA_TELEGRAM_API_BASE=http://127.0.0.1:$API_PORT
+SERVER=""; API=""
 trap 'kill $SERVER $API 2>/dev/null || true; rm -rf "$DIR"' EXIT
 
 python3 - "$API_PORT" "$DIR/replies" <<'PY' &
@@ -104,7 +106,7 @@ image = lambda i: {"type": "image", "image": {"caption": f"Screenshot {i} of his
     "mime_type": "image/png", "sha256": "x", "id": f"{9000000 + i}"}}
 runs = [
     ("WhatsApp text, a new report each (one number each)", n, lambda i: whatsapp(i, f"9230{i:08d}", text(i))),
-    ("WhatsApp text, parts joined into one report", n, lambda i: whatsapp(i, "923000000001", text(i))),
+    ("WhatsApp text, parts joined into one report", n, lambda i: whatsapp(i, "923999999999", text(i))),
     ("Telegram text, a new report each (one user each)", n, lambda i: telegram(i, 5000000000 + i)),
     ("WhatsApp image 640x480 + caption, a new report each", max(n // 5, 1),
         lambda i: whatsapp(i, f"9231{i:08d}", image(i))),
@@ -115,8 +117,35 @@ for label, count, send in runs:
         send(i)
     dt = time.perf_counter() - t
     print(f"{label}: {count} in {dt:.2f} s = {count/dt:.0f} messages/s, {1000*dt/count:.1f} ms each")
+
+# Meta and Telegram deliver over several connections at once: 8 here, each its own senders.
+import threading
+def sender(k):
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    for i in range(k, n, 8):
+        message = {**text(i), "from": f"9232{i:08d}", "id": f"wamid.par-{i}", "timestamp": "1"}
+        body = json.dumps({"object": "whatsapp_business_account", "entry": [{"id": "1",
+            "changes": [{"value": {"messaging_product": "whatsapp",
+                "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+                "messages": [message]}, "field": "messages"}]}]}).encode()
+        sig = "sha256=" + hmac.new(app_secret, body, hashlib.sha256).hexdigest()
+        conn.request("POST", "/whatsapp/webhook", body,
+                     {"Content-Type": "application/json", "X-Hub-Signature-256": sig})
+        r = conn.getresponse(); data = r.read()
+        assert r.status == 200, (r.status, data)
+t = time.perf_counter()
+threads = [threading.Thread(target=sender, args=(k,)) for k in range(8)]
+for th in threads: th.start()
+for th in threads: th.join()
+dt = time.perf_counter() - t
+print(f"WhatsApp text over 8 connections at once, a new report each: {n} in {dt:.2f} s = {n/dt:.0f} messages/s")
 PY
-sleep 1
+# Replies go out after each answer: wait until every receipt has reached the fake API.
+RECEIPTS=$((3 * N + 1 + (N / 5 > 0 ? N / 5 : 1)))
+for _ in $(seq 600); do
+  SENT=$(cat "$DIR/replies" 2>/dev/null || true)
+  [ "${SENT:-0}" -ge "$RECEIPTS" ] && break; sleep 0.1
+done
 kill $SERVER; wait $SERVER 2>/dev/null || true
 python3 - "$DIR/data/naqsha.db" "$DIR/replies" "$N" <<'PY'
 import sqlite3, sys
@@ -125,8 +154,9 @@ con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 reports = dict(con.execute("SELECT channel, COUNT(*) FROM submissions GROUP BY channel").fetchall())
 files = con.execute("SELECT COUNT(*) FROM attachments").fetchone()[0]
 replies = int(open(replies_file).read())
-print(f"stored: {reports} reports, {files} evidence files; replies sent: {replies}")
-expected = {"whatsapp": n + 1 + max(n // 5, 1), "telegram": n}
+print(f"stored: {reports} reports, {files} evidence files; receipts sent: {replies}")
+expected = {"whatsapp": 2 * n + 1 + max(n // 5, 1), "telegram": n}
 assert reports == expected, (reports, expected)
 assert files == max(n // 5, 1), files
+assert replies == 3 * n + 1 + max(n // 5, 1), replies
 PY
