@@ -11,10 +11,8 @@ use std::process::{Command, Stdio};
 
 use naqsha::channels::email::{IngestError, Ingested, Outcome, ingest};
 use naqsha::intake::evidence::strip_check;
-use naqsha::storage::ModerationStore;
 use naqsha_core::lang::Lang;
-use naqsha_core::sealing;
-use naqsha_core::submission::{Channel, Consent, ContactDetails, SubmissionEnvelope};
+use naqsha_core::submission::{Channel, Consent, SubmissionEnvelope};
 
 use crate::support::App;
 use crate::support::files_under;
@@ -35,19 +33,6 @@ pub fn stored(outcome: Outcome) -> Ingested {
         Outcome::Stored(done) => done,
         Outcome::AlreadyStored => panic!("stored as a new report, not \"already stored\""),
     }
-}
-
-async fn contact_of(app: &App, s: &SubmissionEnvelope) -> ContactDetails {
-    let key = app.unlock().await;
-    let sealed = app
-        .state
-        .store()
-        .sealed_submission(s.id)
-        .await
-        .unwrap()
-        .unwrap();
-    let clear = sealing::open(&key.secret, &sealed.contact.expect("a sealed contact")).unwrap();
-    serde_json::from_slice(&clear).unwrap()
 }
 
 async fn text_of(app: &App, s: &SubmissionEnvelope) -> String {
@@ -78,7 +63,7 @@ async fn a_plain_message_becomes_a_sealed_report_with_the_sender_as_contact() {
         "Fake profile using my photos\n\nSomeone made a fake Facebook profile with my photos \
          and is sending\nmessages to my relatives in my name."
     );
-    let contact = contact_of(&app, &s).await;
+    let contact = app.contact_of(&s).await;
     assert_eq!(contact.email.as_deref(), Some("reporter.plain@example.org"));
     assert_eq!(contact.phone, None);
 }
@@ -118,7 +103,7 @@ async fn urdu_in_base64_and_quoted_printable_arrives_intact() {
     assert!(text.contains("دوسرا حصہ: میں نے ایف آئی اے کو شکایت کی۔"));
     assert_eq!(report.language, Lang::Ur);
     assert_eq!(
-        contact_of(&app, &s).await.email.as_deref(),
+        app.contact_of(&s).await.email.as_deref(),
         Some("urdu.reporter@example.org")
     );
 }

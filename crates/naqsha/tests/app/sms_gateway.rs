@@ -12,11 +12,11 @@ use naqsha::storage::{ModerationStore, ReviewStore, UserStore};
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing;
 use naqsha_core::shared_secret::SharedSecret;
-use naqsha_core::submission::{Channel, Consent, ContactDetails, SubmissionEnvelope};
+use naqsha_core::submission::{Channel, Consent};
 use serde_json::Value;
 
 use crate::support::files_under;
-use crate::support::{App, OTHER_PEER, PEER, Reply};
+use crate::support::{App, OTHER_PEER, PEER, Reply, receipt_in};
 
 /// Secrets as `naqsha secret` makes them (URL-safe, over 128 random bits).
 const SECRET: &str = "sync-Kq7Vx2Lm9TzR4bWn8YcP3sHd6Jf";
@@ -104,29 +104,6 @@ fn messages(answer: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The receipt (seven groups of five dice digits) in a reply.
-fn receipt_in(text: &str) -> String {
-    let groups: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|t| t.len() == 5 && t.chars().all(|c| ('1'..='6').contains(&c)))
-        .collect();
-    assert_eq!(groups.len(), 7, "a receipt of seven groups in {text:?}");
-    groups.join(" ")
-}
-
-async fn contact_of(app: &App, s: &SubmissionEnvelope) -> ContactDetails {
-    let key = app.unlock().await;
-    let sealed = app
-        .state
-        .store()
-        .sealed_submission(s.id)
-        .await
-        .unwrap()
-        .unwrap();
-    let clear = sealing::open(&key.secret, &sealed.contact.expect("a sealed contact")).unwrap();
-    serde_json::from_slice(&clear).unwrap()
-}
-
 #[tokio::test]
 async fn an_sms_becomes_a_sealed_report_and_is_answered_with_its_receipt() {
     let app = app().await;
@@ -163,10 +140,7 @@ async fn an_sms_becomes_a_sealed_report_and_is_answered_with_its_receipt() {
         "Someone made a fake profile with my photos."
     );
     assert_eq!(report.report.language, Lang::En);
-    assert_eq!(
-        contact_of(&app, &stored).await.phone.as_deref(),
-        Some(PHONE)
-    );
+    assert_eq!(app.contact_of(&stored).await.phone.as_deref(), Some(PHONE));
 
     // STATUS with the receipt answers as the follow-up page would, and stores nothing.
     let status = sms(&app, PHONE, &format!("STATUS {receipt}"), "m-2")

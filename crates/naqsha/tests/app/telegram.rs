@@ -8,15 +8,15 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use naqsha::intake::evidence::strip_check;
 use naqsha::intake::not_kept::{KIND, NotKept, SkipReason};
-use naqsha::storage::{ModerationStore, ReviewStore};
+use naqsha::storage::ReviewStore;
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing;
 use naqsha_core::shared_secret::SharedSecret;
-use naqsha_core::submission::{Channel, ContactDetails, SubmissionEnvelope};
+use naqsha_core::submission::Channel;
 use serde_json::{Value, json};
 
 use crate::support::write_lock::WriteLock;
-use crate::support::{App, FakeApi, Reply, builders, files_under};
+use crate::support::{App, FakeApi, Reply, builders, files_under, receipt_in};
 
 const BOT_TOKEN: &str = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 const USER_ID: i64 = 7_281_934_455;
@@ -114,28 +114,6 @@ impl Telegram {
     }
 }
 
-fn receipt_in(text: &str) -> String {
-    let groups: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|t| t.len() == 5 && t.chars().all(|c| ('1'..='6').contains(&c)))
-        .collect();
-    assert_eq!(groups.len(), 7, "a receipt of seven groups in {text:?}");
-    groups.join(" ")
-}
-
-async fn contact_of(app: &App, s: &SubmissionEnvelope) -> ContactDetails {
-    let key = app.unlock().await;
-    let sealed = app
-        .state
-        .store()
-        .sealed_submission(s.id)
-        .await
-        .unwrap()
-        .unwrap();
-    let clear = sealing::open(&key.secret, &sealed.contact.expect("a sealed contact")).unwrap();
-    serde_json::from_slice(&clear).unwrap()
-}
-
 #[tokio::test]
 async fn a_private_text_becomes_a_sealed_report_and_status_is_answered_in_urdu() {
     let tg = connected(&[]).await;
@@ -148,7 +126,7 @@ async fn a_private_text_becomes_a_sealed_report_and_status_is_answered_in_urdu()
     .await;
     let stored = tg.app.only_submission().await;
     assert_eq!(stored.channel, Channel::Telegram);
-    let contact = contact_of(&tg.app, &stored).await;
+    let contact = tg.app.contact_of(&stored).await;
     assert_eq!(contact.telegram.as_deref(), Some("7281934455"));
     assert!(contact.phone.is_none());
     let sent = tg.replies(1).await;

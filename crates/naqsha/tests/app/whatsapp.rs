@@ -11,17 +11,17 @@ use axum::http::{Method, Request, StatusCode};
 use naqsha::channels::whatsapp::signature;
 use naqsha::intake::evidence::strip_check;
 use naqsha::intake::not_kept::{KIND, NotKept, SkipReason};
-use naqsha::storage::{ModerationStore, ReviewStore};
+use naqsha::storage::ReviewStore;
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing;
 use naqsha_core::shared_secret::SharedSecret;
-use naqsha_core::submission::{Channel, ContactDetails, SubmissionEnvelope};
+use naqsha_core::submission::{Channel, SubmissionEnvelope};
 use naqsha_core::user::Role;
 use serde_json::{Value, json};
 
 use crate::support::staff::signed_in;
 use crate::support::write_lock::WriteLock;
-use crate::support::{App, FakeApi, Reply, builders, files_under};
+use crate::support::{App, FakeApi, Reply, builders, files_under, receipt_in};
 
 const APP_SECRET: &str = "5f1d3c0a9b8e7d6c5b4a39281706f5e4";
 const ACCESS_TOKEN: &str = "EAAJB-test-access-token";
@@ -172,29 +172,6 @@ impl WhatsApp {
     }
 }
 
-/// The receipt (seven groups of five dice digits) in a reply.
-fn receipt_in(text: &str) -> String {
-    let groups: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|t| t.len() == 5 && t.chars().all(|c| ('1'..='6').contains(&c)))
-        .collect();
-    assert_eq!(groups.len(), 7, "a receipt of seven groups in {text:?}");
-    groups.join(" ")
-}
-
-async fn contact_of(app: &App, s: &SubmissionEnvelope) -> ContactDetails {
-    let key = app.unlock().await;
-    let sealed = app
-        .state
-        .store()
-        .sealed_submission(s.id)
-        .await
-        .unwrap()
-        .unwrap();
-    let clear = sealing::open(&key.secret, &sealed.contact.expect("a sealed contact")).unwrap();
-    serde_json::from_slice(&clear).unwrap()
-}
-
 async fn not_kept_of(app: &App, s: &SubmissionEnvelope) -> Vec<NotKept> {
     let key = app.unlock().await;
     let notes = app.state.store().additions(s.id, KIND).await.unwrap();
@@ -271,7 +248,7 @@ async fn a_text_message_becomes_a_sealed_report_and_is_answered_with_its_receipt
         "Someone made a fake profile with my photos."
     );
     assert_eq!(report.report.language, Lang::En);
-    let contact = contact_of(&wa.app, &stored).await;
+    let contact = wa.app.contact_of(&stored).await;
     assert_eq!(contact.phone.as_deref(), Some("+923001234567"));
     assert!(contact.telegram.is_none());
 

@@ -18,7 +18,7 @@ use naqsha::storage::{InboxFilter, ModerationStore};
 use naqsha_core::case::Case;
 use naqsha_core::ids::SubmissionId;
 use naqsha_core::sealing::{self, KdfParams, SecretString};
-use naqsha_core::submission::{SealedReport, SubmissionEnvelope};
+use naqsha_core::submission::{ContactDetails, SealedReport, SubmissionEnvelope};
 use tower::ServiceExt;
 
 use super::binary;
@@ -224,6 +224,21 @@ impl App {
         let clear = sealing::open(&key.secret, &sealed.report.expect("report not withdrawn"))
             .expect("the organisation key opens the report");
         serde_json::from_slice(&clear).expect("the sealed report is a SealedReport")
+    }
+
+    /// A submission's sealed contact details, opened with the admin's key.
+    pub async fn contact_of(&self, s: &SubmissionEnvelope) -> ContactDetails {
+        let key = self.unlock().await;
+        let sealed = self
+            .state
+            .store()
+            .sealed_submission(s.id)
+            .await
+            .expect("reads")
+            .expect("submission exists");
+        let clear = sealing::open(&key.secret, &sealed.contact.expect("a sealed contact"))
+            .expect("the organisation key opens the contact");
+        serde_json::from_slice(&clear).expect("the sealed contact is ContactDetails")
     }
 
     /// The stored evidence of a submission, opened: (media type, clear bytes).

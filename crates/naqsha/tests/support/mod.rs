@@ -55,5 +55,5 @@ pub use files::files_under;
 pub use forms::{Multipart, urlencode};
 pub use gis::ogr_feature_count;
 pub use html::{attrs, count, form_token, textarea, texts};
-pub use receipts::{ShownReceipt, receipt_on_page};
+pub use receipts::{ShownReceipt, receipt_in, receipt_on_page};
 pub use reply::Reply;

@@ -1,4 +1,5 @@
-//! A receipt as a survivor reads it off the receipt page: its words and its digits.
+//! A receipt as a survivor reads it off the receipt page (its words and its digits), or off
+//! a reply message.
 
 use scraper::Html;
 
@@ -34,4 +35,15 @@ pub fn receipt_on_page(html: &Html) -> ShownReceipt {
         words: words[0].clone(),
         digits: digits[0].clone(),
     }
+}
+
+/// The receipt (seven groups of five dice digits) in a reply message (SMS, WhatsApp,
+/// Telegram).
+pub fn receipt_in(text: &str) -> String {
+    let groups: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| t.len() == 5 && t.chars().all(|c| ('1'..='6').contains(&c)))
+        .collect();
+    assert_eq!(groups.len(), 7, "a receipt of seven groups in {text:?}");
+    groups.join(" ")
 }
