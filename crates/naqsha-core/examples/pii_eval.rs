@@ -8,14 +8,16 @@
 //! ```
 //!
 //! Reads the presidio-research synthetic set and the IL-NER Urdu dev split from
-//! `../shared/data/pii-eval/` (override with `--data DIR`), the texts without personal data
-//! in `benches/pii/pii-free/` (`--pii-free DIR`) and, if given, the generated development
-//! set (`--generated`, data sets `dev/…`) and held-out set (`--heldout`, `heldout/…`),
-//! which are then shown side by side per writing. Prints, per data set and kind: support, leak-free recall (every letter
-//! and digit of the true span covered by some detected span, of any kind) and character
-//! precision (letters and digits of detected spans of that kind that lie inside a true
-//! span of a kind we redact); the wrongly redacted letters and digits per 2,000 characters
-//! on texts without personal data; and one line per target of issue 17, met or missed. `--misses KIND` prints the true spans of that kind not covered;
+//! `../shared/data/pii-eval/` (override with `--data DIR`), the texts without personal
+//! data in `benches/pii/pii-free/` (`--pii-free DIR`) and, if given, the generated
+//! development set (`--generated`, data sets `dev/…`) and held-out set (`--heldout`,
+//! `heldout/…`), which are then shown side by side per writing. Prints, per data set and
+//! kind: support, leak-free recall (every letter and digit of the true span covered by
+//! some detected span, of any kind) and character precision (letters and digits of
+//! detected spans of that kind that lie inside a true span of a kind we redact); the
+//! wrongly redacted letters and digits per 2,000 characters on texts without personal
+//! data; and one line per target of issue 17, met or missed. `--misses KIND` prints the
+//! true spans of that kind not covered and what of them stays readable;
 //! `--false-positives` prints what was found in texts without personal data.
 
 #![allow(
@@ -302,7 +304,11 @@ fn measure(docs: &[Doc], detected: &[Vec<Span>], misses: Option<Kind>, show_fp: 
                 t.found += 1;
             } else if misses == Some(kind) {
                 let t: String = chars[g.start..g.end].iter().collect();
-                println!("MISS {} {:?} in {:?}", d.set, t, d.text);
+                // what stays readable: the true span with the covered letters blanked
+                let left: String = (g.start..g.end)
+                    .map(|i| if covered[i] { '_' } else { chars[i] })
+                    .collect();
+                println!("MISS {} {:?} left {:?} in {:?}", d.set, t, left, d.text);
             }
         }
         for s in spans {
@@ -420,7 +426,10 @@ fn print_side_by_side(r: &Results) {
 /// One line per target of issue 17: measured, target, met or missed by how much.
 fn check(label: &str, measured: Option<f64>, target: f64, at_least: bool) {
     let Some(v) = measured else {
-        println!("| {label} | not measured | {} |  |", bound(target, at_least));
+        println!(
+            "| {label} | not measured | {} |  |",
+            bound(target, at_least)
+        );
         return;
     };
     let verdict = if at_least && v >= target || !at_least && v <= target {
@@ -428,7 +437,10 @@ fn check(label: &str, measured: Option<f64>, target: f64, at_least: bool) {
     } else {
         format!("**missed by {:.3}**", (v - target).abs())
     };
-    println!("| {label} | {v:.3} | {} | {verdict} |", bound(target, at_least));
+    println!(
+        "| {label} | {v:.3} | {} | {verdict} |",
+        bound(target, at_least)
+    );
 }
 
 fn bound(target: f64, at_least: bool) -> String {
@@ -444,18 +456,39 @@ fn print_targets(r: &Results, mb_per_s: f64, m_chars_per_s: f64) {
     println!("| target | measured | target | result |");
     println!("|---|---:|---:|---|");
     let rec = |s: &str, k| r.recall(s, k).map(|x| x.0);
-    check("IL-NER dev: name recall", rec("il-ner-dev", Kind::Name), 0.80, true);
+    check(
+        "IL-NER dev: name recall",
+        rec("il-ner-dev", Kind::Name),
+        0.80,
+        true,
+    );
     check(
         "IL-NER dev: name char precision",
         r.precision("il-ner-dev", Kind::Name),
         0.85,
         true,
     );
-    check("presidio: name recall", rec("presidio", Kind::Name), 0.93, true);
+    check(
+        "presidio: name recall",
+        rec("presidio", Kind::Name),
+        0.93,
+        true,
+    );
     for k in [Kind::Phone, Kind::Email, Kind::Url, Kind::Iban] {
-        check(&format!("presidio: {k} recall"), rec("presidio", k), 0.99, true);
+        check(
+            &format!("presidio: {k} recall"),
+            rec("presidio", k),
+            0.99,
+            true,
+        );
     }
-    for s in ["presidio", "il-ner-dev", "heldout/en", "heldout/roman", "heldout/ur"] {
+    for s in [
+        "presidio",
+        "il-ner-dev",
+        "heldout/en",
+        "heldout/roman",
+        "heldout/ur",
+    ] {
         check(
             &format!("{s}: overall char precision"),
             r.overall_precision(s),
@@ -465,7 +498,12 @@ fn print_targets(r: &Results, mb_per_s: f64, m_chars_per_s: f64) {
     }
     for (lang, target) in [("en", 0.95), ("roman", 0.95), ("ur", 0.90)] {
         let s = format!("heldout/{lang}");
-        check(&format!("{s}: name recall"), rec(&s, Kind::Name), target, true);
+        check(
+            &format!("{s}: name recall"),
+            rec(&s, Kind::Name),
+            target,
+            true,
+        );
     }
     let held = ["heldout/en", "heldout/roman", "heldout/ur"];
     for k in [
@@ -492,7 +530,7 @@ fn print_targets(r: &Results, mb_per_s: f64, m_chars_per_s: f64) {
         );
     }
     check(
-        "detect, MB/s on one core (second pass over every text above)",
+        "detect, MB/s on one core (fastest of ten passes over every text above)",
         Some(mb_per_s),
         20.0,
         true,
@@ -539,11 +577,15 @@ fn main() {
     let started = Instant::now();
     let detected: Vec<Vec<Span>> = docs.iter().map(|d| redactor.detect(&d.text)).collect();
     let first = started.elapsed().as_secs_f64();
-    // A second pass, with the word lists loaded, is the speed a running server sees.
-    let started = Instant::now();
-    let again: usize = docs.iter().map(|d| redactor.detect(&d.text).len()).sum();
-    let second = started.elapsed().as_secs_f64();
-    assert_eq!(again, detected.iter().map(Vec::len).sum::<usize>());
+    // Later passes, with the word lists loaded, are the speed a running server sees; one
+    // pass takes a few hundredths of a second, so the fastest of ten is reported.
+    let mut second = f64::INFINITY;
+    for _ in 0..10 {
+        let started = Instant::now();
+        let again: usize = docs.iter().map(|d| redactor.detect(&d.text).len()).sum();
+        second = second.min(started.elapsed().as_secs_f64());
+        assert_eq!(again, detected.iter().map(Vec::len).sum::<usize>());
+    }
     let chars: usize = docs.iter().map(|d| d.text.chars().count()).sum();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
 
@@ -555,7 +597,7 @@ fn main() {
     let (mb, mc) = (bytes as f64 / second / 1e6, chars as f64 / second / 1e6);
     print_targets(&r, mb, mc);
     println!(
-        "detected {} texts, {chars} characters ({bytes} bytes): first pass {first:.3} s (with the first load of the word lists), second pass {second:.3} s = {mc:.1} M chars/s = {mb:.1} MB/s, one thread",
+        "detected {} texts, {chars} characters ({bytes} bytes): first pass {first:.3} s (with the first load of the word lists), fastest later pass {second:.3} s = {mc:.1} M chars/s = {mb:.1} MB/s, one thread",
         docs.len(),
     );
 }
