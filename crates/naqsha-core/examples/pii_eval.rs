@@ -444,7 +444,12 @@ fn check(label: &str, measured: Option<f64>, target: f64, at_least: bool) {
 }
 
 fn bound(target: f64, at_least: bool) -> String {
-    format!("{} {target}", if at_least { "≥" } else { "≤" })
+    let sign = if at_least { "≥" } else { "≤" };
+    if target < 1.0 {
+        format!("{sign} {target:.2}")
+    } else {
+        format!("{sign} {target}")
+    }
 }
 
 /// Presidio's regex-only analyser on this machine, M chars/s (benches/README.md).
