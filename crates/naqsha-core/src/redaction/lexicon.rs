@@ -1,7 +1,8 @@
 //! The word lists the detectors consult: name gazetteers (data/names/), surnames, castes
 //! and tribes (data/names/name-parts.txt), cue words (data/redaction/cues.txt), non-name
 //! capitalised words (data/redaction/latin-stop.txt), frequent Urdu words
-//! (data/redaction/urdu-common.txt), the place gazetteer, and the phrases that are never a
+//! (data/redaction/urdu-common.txt), words of the names of laws and public bodies
+//! (data/redaction/public-words.txt), the place gazetteer, and the phrases that are never a
 //! name (data/redaction/never-names.txt). Every word maps to a set of role flags, so a token
 //! is looked up once.
 
@@ -75,6 +76,7 @@ const LATIN_STOP: &str = include_str!("../../../../data/redaction/latin-stop.txt
 const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.txt");
 const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
 const ENGLISH_COMMON: &str = include_str!("../../../../data/redaction/english-common.txt");
+const PUBLIC_WORDS: &str = include_str!("../../../../data/redaction/public-words.txt");
 
 /// FNV-1a: the keys are short words and the table is built once, so a simple
 /// non-cryptographic hash is several times faster than SipHash here.
@@ -131,6 +133,7 @@ impl Lexicon {
         lex.add_list(URDU_AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_COMMON, flag::URDU_COMMON);
         lex.add_list(ENGLISH_COMMON, flag::COMMON_EN);
+        lex.add_list(PUBLIC_WORDS, flag::COMMON_EN);
         let mut part = flag::NAME_PART;
         for line in NAME_PARTS.lines().map(str::trim) {
             if line == "[common]" {
