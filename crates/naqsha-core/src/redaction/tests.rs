@@ -536,6 +536,10 @@ fn a_surname_or_caste_after_a_given_name_is_redacted_with_it() {
             "[NAME] ne mujhe dhamki di.",
         ),
         ("ali malik ne number diya", "[NAME] ne number diya"),
+        (
+            "meri dost sadaf malik ne bataya",
+            "meri dost [NAME] ne bataya",
+        ),
     ] {
         assert_eq!(redacted(text), want, "{text}");
     }

@@ -634,7 +634,7 @@ fn followed_by(ctx: &Ctx<'_>, i: usize, words: &[&str]) -> bool {
 /// شیخ" (beside a known name) and "صدف ملک نے" (beside an unknown word, before a word that
 /// marks a person). A name part that is also an ordinary word ("ghar ka malik", "ملک")
 /// pairs with an unknown word only before "نے" or an honorific, and in lowercase Roman
-/// Urdu only with a known name.
+/// Urdu only with a known name or after a cue ("meri dost sadaf malik ne").
 fn name_part_pairs(ctx: &Ctx<'_>, score: &mut [f32]) {
     let toks = ctx.toks;
     for i in 0..toks.len() {
@@ -658,8 +658,9 @@ fn name_part_pairs(ctx: &Ctx<'_>, score: &mut [f32]) {
                 // lowercase, only the given name before the surname: a Roman-Urdu verb
                 // often follows a name ("mirza banaya")
                 Class::Latin if t.shape == Shape::Lower && other.shape == Shape::Lower && o < i => {
+                    // "meri dost sadaf malik ne": a cue before the pair vouches for it
                     let sure = if common {
-                        strong(other)
+                        strong(other) || cue_before(ctx, o) != Cue::None
                     } else {
                         !other.has(flag::URDU_COMMON)
                     };
