@@ -17,8 +17,9 @@
 //! are name parts: beside a name, or beside an unknown word in a name's place ("Adnan
 //! Mirza" with capitals, "adnan mirza ne", "صدف ملک نے"), they make a name with it. Alone,
 //! one that is also an ordinary word or the name of a people needs a cue ("Malik sahab",
-//! "my cousin Baloch"): "Baloch women" and "ملک کے حالات" are no names. Words of a never-name phrase (data/redaction/never-names.txt: PECA, FIA, High
-//! Court) are never part of a name.
+//! "my cousin Baloch"): "Baloch women" and "ملک کے حالات" are no names. Words of a
+//! never-name phrase (data/redaction/never-names.txt: PECA, FIA, High Court) are never
+//! part of a name.
 
 use std::collections::HashSet;
 
@@ -596,18 +597,6 @@ const URDU_PERSON_AFTER: &[&str] = &["نے", "کو", "سے", "کا", "کی", "ک
 /// name's place that is nothing else we know.
 fn pairs_with_name_part(ctx: &Ctx<'_>, i: usize) -> bool {
     let t = &ctx.toks[i];
-    let other_role = flag::NOT_NAME
-        | flag::PLACE
-        | flag::PLACE_PART
-        | flag::ORG_KEYWORD
-        | flag::ORG_KNOWN
-        | flag::INSTITUTION
-        | flag::TITLE
-        | flag::HONORIFIC
-        | flag::NAME_CUE
-        | flag::RELATION
-        | flag::BLOCKED
-        | flag::NEVER_NAME;
     let cue = flag::TITLE | flag::HONORIFIC | flag::NAME_CUE | flag::RELATION;
     if never(t)
         || t.has(flag::BLOCKED | flag::NEVER_NAME)
@@ -616,9 +605,16 @@ fn pairs_with_name_part(ctx: &Ctx<'_>, i: usize) -> bool {
         return false;
     }
     if known(t) || t.has(flag::NAME_PART | flag::AMBIGUOUS) {
-        return !t.has(flag::NOT_NAME | flag::URDU_COMMON | flag::NEVER_NAME);
+        return !t.has(flag::NOT_NAME | flag::URDU_COMMON);
     }
-    !t.has(other_role | flag::URDU_COMMON) && t.text(ctx.text).chars().count() >= 3
+    let other_role = flag::NOT_NAME
+        | flag::URDU_COMMON
+        | flag::PLACE
+        | flag::PLACE_PART
+        | flag::ORG_KEYWORD
+        | flag::ORG_KNOWN
+        | flag::INSTITUTION;
+    !t.has(other_role) && t.text(ctx.text).chars().count() >= 3
 }
 
 /// The word after token `i` is one of `words`, on the same line.
@@ -659,11 +655,7 @@ fn name_part_pairs(ctx: &Ctx<'_>, score: &mut [f32]) {
                 // often follows a name ("mirza banaya")
                 Class::Latin if t.shape == Shape::Lower && other.shape == Shape::Lower && o < i => {
                     // "meri dost sadaf malik ne": a cue before the pair vouches for it
-                    let sure = if common {
-                        strong(other) || cue_before(ctx, o) != Cue::None
-                    } else {
-                        !other.has(flag::URDU_COMMON)
-                    };
+                    let sure = !common || strong(other) || cue_before(ctx, o) != Cue::None;
                     if sure && followed_by(ctx, b, ROMAN_PERSON_AFTER) {
                         0.7
                     } else {
