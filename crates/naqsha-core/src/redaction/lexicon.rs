@@ -1,7 +1,10 @@
-//! The word lists the detectors consult: name gazetteers (data/names/), cue words
-//! (data/redaction/cues.txt), non-name capitalised words (data/redaction/latin-stop.txt),
-//! frequent Urdu words (data/redaction/urdu-common.txt) and the place gazetteer. Every word
-//! maps to a set of role flags, so a token is looked up once.
+//! The word lists the detectors consult: name gazetteers (data/names/), surnames, castes
+//! and tribes (data/names/name-parts.txt), cue words (data/redaction/cues.txt), non-name
+//! capitalised words (data/redaction/latin-stop.txt), frequent Urdu words
+//! (data/redaction/urdu-common.txt), words of the names of laws and public bodies
+//! (data/redaction/public-words.txt), the place gazetteer, and the phrases that are never a
+//! name (data/redaction/never-names.txt). Every word maps to a set of role flags, so a token
+//! is looked up once.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -44,6 +47,15 @@ pub(crate) mod flag {
     pub const COMMON_EN: u32 = 1 << 25;
     /// Set by the detectors on the words of a placeholder already in the text.
     pub const BLOCKED: u32 = 1 << 26;
+    /// A surname, caste or tribe (Malik, Mirza, بٹ): part of a name beside another name
+    /// part, no name alone.
+    pub const NAME_PART: u32 = 1 << 27;
+    /// A name part that is also an ordinary word ("ghar ka malik", "ملک بھر میں").
+    pub const NAME_PART_COMMON: u32 = 1 << 28;
+    /// The first word of a never-name phrase (a law, a public body, a platform).
+    pub const NEVER_FIRST: u32 = 1 << 29;
+    /// Set by the tokenizer on the words of a never-name phrase found in the text.
+    pub const NEVER_NAME: u32 = 1 << 30;
     /// Never a name on capitalisation alone.
     pub const NOT_NAME: u32 = STOP | COMMON_EN;
 
@@ -57,11 +69,14 @@ const INTL_LATIN: &str = include_str!("../../../../data/names/intl-latin.txt");
 const URDU_NAMES: &str = include_str!("../../../../data/names/urdu.txt");
 const AMBIGUOUS: &str = include_str!("../../../../data/names/ambiguous.txt");
 const URDU_AMBIGUOUS: &str = include_str!("../../../../data/names/urdu-ambiguous.txt");
+const NAME_PARTS: &str = include_str!("../../../../data/names/name-parts.txt");
+const NEVER_NAMES: &str = include_str!("../../../../data/redaction/never-names.txt");
 const CUES: &str = include_str!("../../../../data/redaction/cues.txt");
 const LATIN_STOP: &str = include_str!("../../../../data/redaction/latin-stop.txt");
 const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.txt");
 const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
 const ENGLISH_COMMON: &str = include_str!("../../../../data/redaction/english-common.txt");
+const PUBLIC_WORDS: &str = include_str!("../../../../data/redaction/public-words.txt");
 
 /// FNV-1a: the keys are short words and the table is built once, so a simple
 /// non-cryptographic hash is several times faster than SipHash here.
@@ -86,10 +101,16 @@ impl Hasher for Fnv {
     }
 }
 
+/// The folded words of a never-name phrase after its first word.
+pub(crate) type PhraseRest = Box<[Box<str>]>;
+
 /// Every word the engine knows, with its roles.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     words: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+    /// Never-name phrases by their first folded word: the folded words after it, longest
+    /// phrase first.
+    phrases: HashMap<Box<str>, Vec<PhraseRest>, BuildHasherDefault<Fnv>>,
 }
 
 impl Lexicon {
@@ -102,6 +123,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lex = Lexicon {
             words: HashMap::default(),
+            phrases: HashMap::default(),
         };
         lex.add_list(GIVEN_LATIN, flag::GIVEN);
         lex.add_list(FAMILY_LATIN, flag::FAMILY);
@@ -111,6 +133,16 @@ impl Lexicon {
         lex.add_list(URDU_AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_COMMON, flag::URDU_COMMON);
         lex.add_list(ENGLISH_COMMON, flag::COMMON_EN);
+        lex.add_list(PUBLIC_WORDS, flag::COMMON_EN);
+        let mut part = flag::NAME_PART;
+        for line in NAME_PARTS.lines().map(str::trim) {
+            if line == "[common]" {
+                part = flag::NAME_PART | flag::NAME_PART_COMMON;
+            } else if !line.is_empty() && !line.starts_with('#') {
+                lex.add(line, part);
+            }
+        }
+        lex.add_phrases(NEVER_NAMES);
         for line in LATIN_STOP.lines().chain(URDU_STOP.lines()) {
             let line = line.trim();
             if line.starts_with('#') {
@@ -170,6 +202,35 @@ impl Lexicon {
         }
     }
 
+    /// Adds the never-name phrases of `text`, one a line, split into words as the
+    /// tokenizer splits them.
+    fn add_phrases(&mut self, text: &str) {
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<String> = phrase_words(line).map(fold).collect();
+            let Some((first, rest)) = words.split_first() else {
+                continue;
+            };
+            self.add(first, flag::NEVER_FIRST);
+            let rest: PhraseRest = rest.iter().map(|w| w.as_str().into()).collect();
+            let list = self.phrases.entry(first.as_str().into()).or_default();
+            if !list.contains(&rest) {
+                list.push(rest);
+            }
+        }
+        for list in self.phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+    }
+
+    /// The never-name phrases that start with the folded word `first`: the words after
+    /// it, longest phrase first.
+    pub(crate) fn phrases(&self, first: &str) -> &[PhraseRest] {
+        self.phrases.get(first).map_or(&[], Vec::as_slice)
+    }
+
     fn add(&mut self, word: &str, f: u32) {
         let key = fold(word);
         if key.is_empty() {
@@ -187,6 +248,14 @@ impl Lexicon {
 /// Lowercase (Latin) and normalise (Urdu) a word for lookup.
 pub(crate) fn fold(word: &str) -> String {
     normalise_str(word).to_lowercase()
+}
+
+/// The words of a phrase: runs of letters and digits (an inner apostrophe stays, as in
+/// the tokenizer).
+fn phrase_words(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
 }
 
 fn section_flag(section: &str) -> u32 {
@@ -238,6 +307,42 @@ mod tests {
         assert_ne!(lex.flags("صاحب") & flag::HONORIFIC, 0);
         assert_ne!(lex.flags("محمد") & flag::URDU_NAME, 0);
         assert_ne!(lex.flags("sector") & flag::ADDRESS_ANCHOR, 0);
+    }
+
+    #[test]
+    fn name_parts_and_never_names_are_loaded() {
+        let lex = Lexicon::get();
+        assert_ne!(lex.flags("mirza") & flag::NAME_PART, 0);
+        assert_ne!(lex.flags("بٹ") & flag::NAME_PART, 0);
+        assert_ne!(lex.flags("ملک") & flag::NAME_PART_COMMON, 0);
+        assert_eq!(lex.flags("qureshi") & flag::NAME_PART_COMMON, 0);
+        assert_ne!(lex.flags("prevention") & flag::NEVER_FIRST, 0);
+        let rest: Vec<&str> = lex.phrases("prevention")[0].iter().map(|w| &**w).collect();
+        assert_eq!(rest, ["of", "electronic", "crimes", "amendment", "act"]);
+        assert!(lex.phrases("ایف").iter().any(|p| p.len() == 2));
+    }
+
+    #[test]
+    fn name_parts_hold_no_held_out_name_the_engine_did_not_know() {
+        let lex = Lexicon::get();
+        let held: Vec<&str> = [
+            include_str!("../../../../data/names/heldout/family-latin.txt"),
+            include_str!("../../../../data/names/heldout/family-urdu.txt"),
+            include_str!("../../../../data/names/heldout/given-latin.txt"),
+            include_str!("../../../../data/names/heldout/given-urdu.txt"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+        for part in NAME_PARTS.lines().filter(|l| !l.starts_with(['#', '['])) {
+            // مرزا is named by the issue and was loaded (ambiguous.txt) before name parts
+            let known_before = lex.flags(&fold(part)) & flag::AMBIGUOUS != 0;
+            assert!(
+                known_before || !held.contains(&part),
+                "{part} is held out for evaluation"
+            );
+        }
     }
 
     #[test]

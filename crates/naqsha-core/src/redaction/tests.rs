@@ -491,3 +491,154 @@ fn a_pseudonym_before_a_full_stop_ends_the_sentence() {
     let once = redact(text, &opts);
     assert_eq!(redact(&once.text, &opts).text, once.text);
 }
+
+// Issue 17: surnames, castes and tribes as name parts; never-names. Zarlasht, Gulalai,
+// Parkha, Sassui, Adnan and Sadaf (and their Urdu spellings) are in no list the engine
+// loads, so these do not pass by memory.
+
+#[test]
+fn a_surname_or_caste_after_a_given_name_is_redacted_with_it() {
+    for (text, want) in [
+        (
+            "میرے کزن عدنان مرزا نے مجھے دھمکی دی۔",
+            "میرے کزن [نام] نے مجھے دھمکی دی۔",
+        ),
+        ("میری دوست زینب شیخ نے بتایا۔", "میری دوست [نام] نے بتایا۔"),
+        ("کل زرلشت بٹ نے فون کیا۔", "کل [نام] نے فون کیا۔"),
+        ("گلالئی قریشی کو پیغام ملا۔", "[نام] کو پیغام ملا۔"),
+        (
+            "My cousin Adnan Mirza threatened me.",
+            "My cousin [NAME] threatened me.",
+        ),
+        ("Adnan Mirza threatened me.", "[NAME] threatened me."),
+        (
+            "Zainab Sheikh sent the pictures.",
+            "[NAME] sent the pictures.",
+        ),
+        (
+            "Then Parkha Chaudhry posted my photos.",
+            "Then [NAME] posted my photos.",
+        ),
+        (
+            "FIA said Sassui Baloch filed it.",
+            "FIA said [NAME] filed it.",
+        ),
+        (
+            "adnan mirza ne mujhe dhamki di",
+            "[NAME] ne mujhe dhamki di",
+        ),
+        (
+            "mere cousin zarlasht butt ne photos bhejin",
+            "mere cousin [NAME] ne photos bhejin",
+        ),
+        (
+            "Sadaf Malik ne mujhe dhamki di.",
+            "[NAME] ne mujhe dhamki di.",
+        ),
+        ("ali malik ne number diya", "[NAME] ne number diya"),
+        (
+            "meri dost sadaf malik ne bataya",
+            "meri dost [NAME] ne bataya",
+        ),
+    ] {
+        assert_eq!(redacted(text), want, "{text}");
+    }
+}
+
+#[test]
+fn an_urdu_name_opening_a_sentence_is_found_by_its_surname() {
+    assert_eq!(
+        redacted("صدف ملک نے مجھے دھمکی دی۔"),
+        "[نام] نے مجھے دھمکی دی۔"
+    );
+    assert_eq!(
+        redacted("پہلے سب ٹھیک تھا۔ زرلشت اعوان نے میری تصویریں پھیلائیں۔"),
+        "پہلے سب ٹھیک تھا۔ [نام] نے میری تصویریں پھیلائیں۔"
+    );
+}
+
+#[test]
+fn surname_words_used_as_ordinary_words_are_kept() {
+    // Decision: a surname, caste or tribe word alone is no name unless a cue marks it
+    // ("Mr Butt", "ملک صاحب"); ملک is "country", malik "owner", Baloch and Rajput name a
+    // people. A capitalised surname that is only a surname ("Qureshi") is still a name.
+    for text in [
+        "ملک کے حالات خراب ہیں۔",
+        "ملک بھر میں خواتین کو ہراساں کیا جاتا ہے۔",
+        "پڑوسی ملک نے بھی ایسا قانون بنایا۔",
+        "دشمن ملک نے حملہ کیا۔",
+        "اسلامی ملک نے قانون بنایا۔",
+        "ترقی پذیر ملک نے قرض لیا۔",
+        "ترقی پذیر ملک میں یہ مسئلہ سنگین ہے۔",
+        "بلوچ خواتین کارکنوں کو دھمکیاں ملیں۔",
+        "ghar ka malik ne kiraya barha diya",
+        "makan malik ne ghar khali karwaya",
+        "Baloch women activists were harassed online.",
+        "The Rajput community held a meeting.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+    }
+    for (text, want) in [
+        ("Mr. Butt called again.", "Mr. [NAME] called again."),
+        ("Malik sahab ne dhamki di", "[NAME] sahab ne dhamki di"),
+        ("ملک صاحب نے دھمکی دی", "[نام] صاحب نے دھمکی دی"),
+        ("Qureshi threatened me.", "[NAME] threatened me."),
+    ] {
+        assert_eq!(redacted(text), want, "{text}");
+    }
+}
+
+#[test]
+fn laws_agencies_courts_and_platforms_are_never_redacted_but_people_beside_them_are() {
+    for text in [
+        "The Prevention of Electronic Crimes Act 2016 is the main law.",
+        "I reported it to the FIA Cyber Crime Wing and the National Commission on the Status of Women.",
+        "The Digital Rights Foundation runs a helpline.",
+        "Punjab Women Protection Authority and the Federal Ombudsperson for Protection against Harassment.",
+        "Lahore High Court ne PECA ke case mein faisla diya.",
+        "میں نے ایف آئی اے کے سائبر کرائم ونگ اور لاہور ہائی کورٹ میں درخواست دی۔",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+    }
+    assert_eq!(
+        redacted("FIA officer Asad Butt refused to register my complaint."),
+        "FIA officer [NAME] refused to register my complaint."
+    );
+    assert_eq!(
+        redacted("ایف آئی اے کے افسر زرلشت بٹ نے شکایت درج نہیں کی۔"),
+        "ایف آئی اے کے افسر [نام] نے شکایت درج نہیں کی۔"
+    );
+}
+
+/// Advocacy and news text about PECA, the FIA, NCSW, courts and platforms, without any
+/// person's name (written for this test).
+const PII_FREE: [(&str, &str); 3] = [
+    (
+        "English",
+        include_str!("../../../../data/redaction/pii-free/advocacy-en.txt"),
+    ),
+    (
+        "Roman Urdu",
+        include_str!("../../../../data/redaction/pii-free/advocacy-roman.txt"),
+    ),
+    (
+        "Urdu",
+        include_str!("../../../../data/redaction/pii-free/advocacy-ur.txt"),
+    ),
+];
+
+#[test]
+fn advocacy_text_without_names_has_nothing_redacted_in_three_languages() {
+    for (lang, text) in PII_FREE {
+        let chars = text.chars().count();
+        assert!(chars >= 1900, "{lang}: {chars} characters");
+        let spans = detect(text);
+        let wrong: usize = spans.iter().map(|s| s.end - s.start).sum();
+        // printed with --nocapture: the figure the issue's target is stated in
+        println!(
+            "{lang}: {wrong} wrongly redacted characters of {chars}, {:.1} per 2,000",
+            wrong as f64 * 2000.0 / chars as f64
+        );
+        assert!(spans.is_empty(), "{lang}: {:?}", kinds(text));
+    }
+}

@@ -1,6 +1,6 @@
 //! Splitting normalised text into tokens, each looked up once in the lexicon.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, flag};
 use crate::script::is_arabic_letter;
 
 /// What a token is made of.
@@ -160,6 +160,66 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
         gap = 0;
         i = end;
     }
+    mark_never_names(text, lex, out);
+}
+
+/// Marks the words of never-name phrases (a law, a public body, a platform: see
+/// data/redaction/never-names.txt), and the punctuation between them, with `NEVER_NAME`.
+fn mark_never_names(text: &str, lex: &Lexicon, toks: &mut [Tok]) {
+    let mut fold = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].has(flag::NEVER_FIRST) {
+            i += 1;
+            continue;
+        }
+        fold_into(toks[i].text(text), &mut fold);
+        let last = lex
+            .phrases(&fold)
+            .iter()
+            .find_map(|rest| phrase_end(text, toks, i, rest));
+        match last {
+            Some(last) => {
+                for t in &mut toks[i..=last] {
+                    t.flags |= flag::NEVER_NAME;
+                }
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The last token of a phrase whose first word is token `i` and whose other folded words
+/// are `rest`, on one line; hyphens, full stops, apostrophes and brackets between the
+/// words are skipped ("F.I.A", "Prevention of Electronic Crimes (Amendment) Act").
+fn phrase_end(text: &str, toks: &[Tok], i: usize, rest: &[Box<str>]) -> Option<usize> {
+    let mut fold = String::new();
+    let mut k = i;
+    for w in rest {
+        let mut j = k + 1;
+        while toks.get(j).is_some_and(|t| {
+            t.gap < 2 && matches!(t.punct(text), Some('-' | '.' | '\'' | '’' | '(' | ')'))
+        }) {
+            j += 1;
+        }
+        let t = toks.get(j)?;
+        if !t.is_word() || t.gap == 2 {
+            return None;
+        }
+        fold_into(t.text(text), &mut fold);
+        if fold != **w {
+            return None;
+        }
+        k = j;
+    }
+    Some(k)
+}
+
+/// Lowercases a word of the normalised text into `out`, as the lexicon folds its keys.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(word.chars().flat_map(char::to_lowercase));
 }
 
 /// A full stop after "Mr", "Dr", "St", a single capital (initial) and the like does not end

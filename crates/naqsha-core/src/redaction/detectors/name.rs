@@ -12,6 +12,14 @@
 //!
 //! Words that are names and common words alike (Noor, Hope, Iqbal, Sabr, نور، امین) are
 //! taken only with a cue or beside another name. Places from the gazetteer are not names.
+//!
+//! Surnames, castes and tribes (data/names/name-parts.txt: Malik, Mirza, Butt, ملک، شیخ)
+//! are name parts: beside a name, or beside an unknown word in a name's place ("Adnan
+//! Mirza" with capitals, "adnan mirza ne", "صدف ملک نے"), they make a name with it. Alone,
+//! one that is also an ordinary word or the name of a people needs a cue ("Malik sahab",
+//! "my cousin Baloch"): "Baloch women" and "ملک کے حالات" are no names. Words of a
+//! never-name phrase (data/redaction/never-names.txt: PECA, FIA, High Court) are never
+//! part of a name.
 
 use std::collections::HashSet;
 
@@ -39,12 +47,15 @@ fn known(t: &Tok) -> bool {
 fn strong(t: &Tok) -> bool {
     let common_urdu = t.class == Class::Urdu && t.has(flag::URDU_COMMON);
     let place_only = t.has(flag::PLACE) && !t.has(flag::GIVEN | flag::FAMILY);
-    known(t) && !t.has(flag::AMBIGUOUS | flag::NOT_NAME) && !common_urdu && !place_only
+    known(t)
+        && !t.has(flag::AMBIGUOUS | flag::NOT_NAME | flag::NAME_PART_COMMON)
+        && !common_urdu
+        && !place_only
 }
 
 /// A gazetteer name that needs context.
 fn weak(t: &Tok) -> bool {
-    (known(t) || t.has(flag::AMBIGUOUS)) && !strong(t)
+    (known(t) || t.has(flag::AMBIGUOUS | flag::NAME_PART)) && !strong(t)
 }
 
 /// Words that can never be a name part themselves (cues, platforms, months …).
@@ -59,7 +70,7 @@ fn never(t: &Tok) -> bool {
             | flag::ADDRESS_ANCHOR
             | flag::STREET_SUFFIX,
     ) && !known(t)
-        && !t.has(flag::AMBIGUOUS)
+        && !t.has(flag::AMBIGUOUS | flag::NAME_PART)
 }
 
 fn capitalised(t: &Tok) -> bool {
@@ -206,7 +217,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let urdu_words = toks.iter().filter(|t| t.class == Class::Urdu).count();
     let latin_words = toks.iter().filter(|t| t.class == Class::Latin).count();
     let latin_text = latin_words >= urdu_words;
-    let in_blocked = |t: &Tok| t.has(flag::BLOCKED);
+    let in_blocked = |t: &Tok| t.has(flag::BLOCKED | flag::NEVER_NAME);
     // seeds
     for i in 0..n {
         let t = &toks[i];
@@ -221,6 +232,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             _ => 0.0,
         };
     }
+    name_part_pairs(ctx, &mut score);
     // grow: neighbours of names, forwards and backwards, until nothing changes
     let mut changed = true;
     let mut rounds = 0;
@@ -247,6 +259,20 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 continue;
             };
             let s = match t.class {
+                Class::Latin if t.has(flag::NAME_PART) => {
+                    let lower_pair = t.shape == Shape::Lower
+                        && toks[k].shape == Shape::Lower
+                        && score[k] >= 0.6
+                        && (!t.has(flag::NAME_PART_COMMON) || strong(&toks[k]));
+                    if capitalised(t) {
+                        0.8
+                    } else if lower_pair {
+                        0.7
+                    } else {
+                        0.0
+                    }
+                }
+                Class::Urdu if t.has(flag::NAME_PART) => 0.7,
                 Class::Latin => {
                     let cap = capitalised(t) || (t.len() == 1 && t.shape == Shape::Capital);
                     if t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS) {
@@ -375,7 +401,7 @@ fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool, latin_text:
     let lower = t.shape == Shape::Lower;
     // A title that is also a family name (Malik, Raja, Syed) followed by a name is part of
     // the name; the grow step adds it. Pure titles are never names.
-    if t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS) {
+    if t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS | flag::NAME_PART) {
         return 0.0;
     }
     if t.len() < 2 {
@@ -536,7 +562,7 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
     if t.has(flag::NOT_NAME) {
         return 0.0;
     }
-    let listed = known(t) || t.has(flag::AMBIGUOUS);
+    let listed = known(t) || t.has(flag::AMBIGUOUS | flag::NAME_PART);
     // a pure title or honorific ("ڈاکٹر", "صاحب") is not a name; a clan name that is also a
     // title ("مرزا", "ملک") is
     if t.has(flag::TITLE | flag::HONORIFIC | flag::NAME_CUE | flag::RELATION) && !listed {
@@ -552,8 +578,105 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
     if hon && !common {
         return 0.7;
     }
-    if cue == Cue::Relation && (listed || !common) {
+    // "پڑوسی ملک" is "a neighbouring country", not "my neighbour Malik"
+    if cue == Cue::Relation && (listed || !common) && !t.has(flag::NAME_PART_COMMON) {
         return 0.7;
     }
     0.0
+}
+
+/// Roman-Urdu words after a name that mark it as a person: "adnan mirza ne", "ko", "sahab".
+const ROMAN_PERSON_AFTER: &[&str] = &[
+    "ne", "ko", "se", "ka", "ki", "ke", "aur", "sahab", "sahib", "saab", "bhai", "ji",
+];
+
+/// Urdu words after a name that mark it as a person: "صدف ملک نے", "کو", "صاحب".
+const URDU_PERSON_AFTER: &[&str] = &["نے", "کو", "سے", "کا", "کی", "کے", "اور"];
+
+/// Whether token `i` can stand in a name beside a name part: a known name, or a word in a
+/// name's place that is nothing else we know.
+fn pairs_with_name_part(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let cue = flag::TITLE | flag::HONORIFIC | flag::NAME_CUE | flag::RELATION;
+    if never(t)
+        || t.has(flag::BLOCKED | flag::NEVER_NAME)
+        || (t.has(cue) && !t.has(flag::NAME_PART))
+    {
+        return false;
+    }
+    if known(t) || t.has(flag::NAME_PART | flag::AMBIGUOUS) {
+        return !t.has(flag::NOT_NAME | flag::URDU_COMMON);
+    }
+    let other_role = flag::NOT_NAME
+        | flag::URDU_COMMON
+        | flag::PLACE
+        | flag::PLACE_PART
+        | flag::ORG_KEYWORD
+        | flag::ORG_KNOWN
+        | flag::INSTITUTION;
+    !t.has(other_role) && t.text(ctx.text).chars().count() >= 3
+}
+
+/// The word after token `i` is one of `words`, on the same line.
+fn followed_by(ctx: &Ctx<'_>, i: usize, words: &[&str]) -> bool {
+    ctx.toks
+        .get(i + 1)
+        .is_some_and(|n| n.gap == 1 && n.is_word() && words.contains(&ctx.word(i + 1)))
+        || honorific_after(ctx, i)
+}
+
+/// A name part beside a word in a name's place makes a name of both: "Adnan Mirza" (both
+/// capitalised), "adnan mirza ne" (lowercase, before a word that marks a person), "زینب
+/// شیخ" (beside a known name) and "صدف ملک نے" (beside an unknown word, before a word that
+/// marks a person). A name part that is also an ordinary word ("ghar ka malik", "ملک")
+/// pairs with an unknown word only before "نے" or an honorific, and in lowercase Roman
+/// Urdu only with a known name or after a cue ("meri dost sadaf malik ne").
+fn name_part_pairs(ctx: &Ctx<'_>, score: &mut [f32]) {
+    let toks = ctx.toks;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if !t.has(flag::NAME_PART) || t.has(flag::BLOCKED | flag::NEVER_NAME) {
+            continue;
+        }
+        let common = t.has(flag::NAME_PART_COMMON);
+        for o in [i.wrapping_sub(1), i + 1] {
+            if o >= toks.len() || !pairs_with_name_part(ctx, o) {
+                continue;
+            }
+            let (a, b) = (i.min(o), i.max(o));
+            // a word standing free, not the tail of a link or address ("najma.cheema")
+            if !joined(ctx, a, b) || (a > 0 && toks[a].gap == 0) {
+                continue;
+            }
+            let other = &toks[o];
+            let s = match t.class {
+                Class::Latin if capitalised(t) && other.shape == Shape::Capital => 0.75,
+                // lowercase, only the given name before the surname: a Roman-Urdu verb
+                // often follows a name ("mirza banaya")
+                Class::Latin if t.shape == Shape::Lower && other.shape == Shape::Lower && o < i => {
+                    // "meri dost sadaf malik ne": a cue before the pair vouches for it
+                    let sure = !common || strong(other) || cue_before(ctx, o) != Cue::None;
+                    if sure && followed_by(ctx, b, ROMAN_PERSON_AFTER) {
+                        0.7
+                    } else {
+                        0.0
+                    }
+                }
+                Class::Urdu => {
+                    let named = known(other) || other.has(flag::AMBIGUOUS | flag::NAME_PART);
+                    let after = if common {
+                        followed_by(ctx, b, &["نے"])
+                    } else {
+                        followed_by(ctx, b, URDU_PERSON_AFTER)
+                    };
+                    if named || after { 0.7 } else { 0.0 }
+                }
+                _ => 0.0,
+            };
+            if s > 0.0 {
+                score[i] = score[i].max(s);
+                score[o] = score[o].max(s);
+            }
+        }
+    }
 }

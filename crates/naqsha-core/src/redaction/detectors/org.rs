@@ -1,7 +1,9 @@
 //! Schools, universities and employers: a capitalised name ending in an organisation word
 //! (Karachi Grammar School, Systems Limited, Johnson Inc.), "University of X", a known
 //! institution (LUMS, NUST, COMSATS Lahore), and the Urdu forms (پنجاب یونیورسٹی،
-//! جامعہ کراچی، گورنمنٹ گرلز کالج).
+//! جامعہ کراچی، گورنمنٹ گرلز کالج). A public body, court, law or platform from
+//! data/redaction/never-names.txt (FIA, Lahore High Court, Digital Rights Foundation)
+//! identifies nobody and is left in the text, and no organisation grows over its words.
 
 use super::{Ctx, push};
 use crate::redaction::Kind;
@@ -14,6 +16,7 @@ const URDU_LEADING: &[&str] = &["جامعہ", "مدرسہ"];
 
 fn latin_name_part(t: &Tok) -> bool {
     t.class == Class::Latin
+        && !t.has(flag::NEVER_NAME)
         && matches!(t.shape, Shape::Capital | Shape::Upper)
         && !t.has(flag::TITLE | flag::RELATION | flag::MONTH)
         && (!t.has(flag::STOP) || t.has(flag::PLACE | flag::ORG_KEYWORD | flag::ORG_KNOWN))
@@ -34,7 +37,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut covered = 0usize;
     for i in 0..toks.len() {
         let t = &toks[i];
-        if i < covered {
+        if i < covered || t.has(flag::NEVER_NAME) {
             continue;
         }
         let latin_kw = t.class == Class::Latin
@@ -148,7 +151,8 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 }
 
 fn urdu_name_part(t: &Tok) -> bool {
-    t.class == Class::Urdu && !t.has(flag::STOP | flag::TITLE | flag::RELATION | flag::NAME_CUE)
+    t.class == Class::Urdu
+        && !t.has(flag::STOP | flag::TITLE | flag::RELATION | flag::NAME_CUE | flag::NEVER_NAME)
 }
 
 /// At least one word of an Urdu organisation's name is no everyday word ("پرائیویٹ سکول"
