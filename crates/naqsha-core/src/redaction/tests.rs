@@ -137,6 +137,42 @@ fn email_url_and_handles() {
 }
 
 #[test]
+fn usernames_without_their_at_sign() {
+    // an inner '_' is enough; digits after letters or dots need a platform word nearby
+    has(
+        "he made a page called dil_jalay_77",
+        "dil_jalay_77",
+        Kind::Handle,
+    );
+    has("uski tiktok id kami786 hai", "kami786", Kind::Handle);
+    has(
+        "gulnaz.official is her snap",
+        "gulnaz.official",
+        Kind::Handle,
+    );
+    has(
+        "انسٹاگرام پر nida.writes نام سے اکاؤنٹ",
+        "nida.writes",
+        Kind::Handle,
+    );
+    // without a platform word, or as parts of addresses and links, they are something else
+    for text in [
+        "we met in room b12 at covid19 time",
+        "the Pakistan Penal Code section 509 applies",
+        "mail me at rani_k92@example.org",
+        "see instagram.com/rani_k92 now",
+    ] {
+        let spans = detect(text);
+        let handles: Vec<_> = spans
+            .iter()
+            .filter(|s| s.kind == Kind::Handle)
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert!(handles.is_empty(), "{text}: {handles:?}");
+    }
+}
+
+#[test]
 fn names_with_cues_in_three_writings() {
     has("My name is Zarmeen and I need help", "Zarmeen", Kind::Name);
     has("mera naam zarmeen hai", "zarmeen", Kind::Name);

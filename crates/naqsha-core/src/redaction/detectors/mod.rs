@@ -14,6 +14,7 @@ mod passport;
 mod phone;
 mod plate;
 mod url;
+mod username;
 
 use super::Kind;
 use super::lexicon::flag;
@@ -88,6 +89,7 @@ pub(crate) fn run(text: &str, toks: &mut [Tok], out: &mut Vec<Candidate>) {
     numbers::detect(&ctx, out);
     iban::detect(&ctx, out);
     email::detect(&ctx, out);
+    username::detect(&ctx, out);
     url::detect(&ctx, out);
     passport::detect(&ctx, out);
     plate::detect(&ctx, out);
