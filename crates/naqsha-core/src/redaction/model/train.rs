@@ -1,0 +1,239 @@
+//! Training the name tagger: an averaged perceptron over the engine's tokens, greedy left
+//! to right with the predicted previous tag, the same as decoding. Deterministic: the same
+//! examples, options and seed give the same weights, bit for bit.
+
+use super::features::{BITS, Context, NAME_FLAGS, rule_evidence};
+use super::{B, I, LABELS, NameModel, O, START, best_tag};
+use crate::redaction::detectors;
+use crate::redaction::lexicon::Lexicon;
+use crate::redaction::normalise::Normalised;
+use crate::redaction::tokens::{Tok, tokenize};
+
+/// A training text and its person names, in characters of the text (end exclusive).
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The text.
+    pub text: String,
+    /// Person names in it.
+    pub names: Vec<(usize, usize)>,
+}
+
+/// How to train.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    /// Passes over the examples.
+    pub epochs: usize,
+    /// Seed of the shuffles and of the hidden gazetteer flags.
+    pub seed: u64,
+    /// Share of words whose gazetteer name flags are hidden, so that the model also learns
+    /// the names no gazetteer lists.
+    pub hide_names: f64,
+}
+
+/// xorshift64*: small, fast and the same everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// One example, reduced to what the updates need.
+struct Prepared {
+    /// Feature rows of every word, one after the other.
+    rows: Vec<u32>,
+    /// Where each word's rows start in `rows` (one more entry at the end).
+    offsets: Vec<u32>,
+    /// Rows of the previous-tag features, for each of the four previous tags.
+    tag_rows: Vec<[[u32; 3]; 4]>,
+    /// The true tag of each word.
+    gold: Vec<u8>,
+    /// A line break or placeholder before the word restarts the tag history.
+    restart: Vec<bool>,
+}
+
+fn prepare(ex: &Example, rng: &mut Rng, hide: f64) -> Prepared {
+    let norm = Normalised::new(&ex.text);
+    let mut toks: Vec<Tok> = Vec::new();
+    tokenize(norm.text(), Lexicon::get(), &mut toks);
+    // the rules run on the hidden flags too, so their evidence is what they would find
+    // for a name no gazetteer lists
+    for t in &mut toks {
+        if t.flags & NAME_FLAGS != 0 && rng.unit() < hide {
+            t.flags &= !NAME_FLAGS;
+        }
+    }
+    let mut cands = Vec::new();
+    detectors::run(norm.text(), &mut toks, &mut cands);
+    let mut rules = Vec::new();
+    rule_evidence(&toks, &cands, &mut rules);
+    let ctx = Context {
+        text: norm.text(),
+        toks: &toks,
+        rules: &rules,
+        latin_text: {
+            let latin = toks
+                .iter()
+                .filter(|t| t.class == super::Class::Latin)
+                .count();
+            let urdu = toks
+                .iter()
+                .filter(|t| t.class == super::Class::Urdu)
+                .count();
+            latin >= urdu
+        },
+    };
+    let mut p = Prepared {
+        rows: Vec::new(),
+        offsets: vec![0],
+        tag_rows: Vec::new(),
+        gold: Vec::new(),
+        restart: Vec::new(),
+    };
+    let mut buf = Vec::new();
+    let mut seen = vec![false; ex.names.len()];
+    let mut line_break = false;
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_word() {
+            line_break |= t.gap == 2;
+            continue;
+        }
+        let (a, b) = (
+            norm.orig_char(t.start as usize),
+            norm.orig_char(t.end as usize),
+        );
+        let name = ex.names.iter().position(|&(s, e)| a < e && s < b);
+        let tag = match name {
+            Some(k) if seen[k] => I,
+            Some(k) => {
+                seen[k] = true;
+                B
+            }
+            None => O,
+        };
+        ctx.token(i, &mut buf);
+        p.rows.extend_from_slice(&buf);
+        p.offsets.push(p.rows.len() as u32);
+        let mut tr = [[0u32; 3]; 4];
+        for (prev, r) in tr.iter_mut().enumerate() {
+            ctx.with_prev_tag(i, prev as u8, r);
+        }
+        p.tag_rows.push(tr);
+        p.gold.push(tag);
+        p.restart.push(line_break || t.gap == 2);
+        line_break = false;
+    }
+    p
+}
+
+/// Trains a model on `examples` (decision offset 0).
+pub fn train(examples: &[Example], opts: &TrainOptions) -> NameModel {
+    let mut rng = Rng(opts.seed.max(1));
+    let prepared: Vec<Prepared> = examples
+        .iter()
+        .map(|e| prepare(e, &mut rng, opts.hide_names))
+        .collect();
+    let size = (1usize << BITS) * LABELS;
+    let mut w = vec![0f32; size];
+    // sum over time of the updates, each weighted by when it happened, for the average
+    let mut u = vec![0f64; size];
+    let mut clock = 1f64;
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    for _ in 0..opts.epochs {
+        for k in (1..order.len()).rev() {
+            let j = rng.below(k + 1);
+            order.swap(k, j);
+        }
+        for &e in &order {
+            let p = &prepared[e];
+            let mut prev = START;
+            for n in 0..p.gold.len() {
+                if p.restart[n] {
+                    prev = START;
+                }
+                let rows = &p.rows[p.offsets[n] as usize..p.offsets[n + 1] as usize];
+                let tag_rows = &p.tag_rows[n][usize::from(prev)];
+                let mut s = [0f32; LABELS];
+                for &r in rows.iter().chain(tag_rows) {
+                    let r = r as usize * LABELS;
+                    s[0] += w[r];
+                    s[1] += w[r + 1];
+                    s[2] += w[r + 2];
+                }
+                let (pred, _) = best_tag(prev, s[0], s[1], s[2]);
+                let gold = p.gold[n];
+                if pred != gold {
+                    for &r in rows.iter().chain(tag_rows) {
+                        let r = r as usize * LABELS;
+                        w[r + usize::from(gold)] += 1.0;
+                        w[r + usize::from(pred)] -= 1.0;
+                        u[r + usize::from(gold)] += clock;
+                        u[r + usize::from(pred)] -= clock;
+                    }
+                }
+                clock += 1.0;
+                prev = pred;
+            }
+        }
+    }
+    let avg: Vec<f32> = w
+        .iter()
+        .zip(&u)
+        .map(|(&w, &u)| (f64::from(w) - u / clock) as f32)
+        .collect();
+    let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+    let scale = max / f32::from(i16::MAX);
+    NameModel {
+        weights: avg
+            .iter()
+            .map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect(),
+        scale,
+        o_bias: 0.0,
+        keep_rules: 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn examples() -> Vec<Example> {
+        let mut out = Vec::new();
+        for (g, f) in [("Ayesha", "Khan"), ("Bilal", "Ahmed"), ("Sana", "Malik")] {
+            let text = format!("Yesterday {g} {f} sent me a message.");
+            let s = "Yesterday ".chars().count();
+            let e = s + g.chars().count() + 1 + f.chars().count();
+            out.push(Example {
+                text,
+                names: vec![(s, e)],
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn training_is_reproducible_and_learns_its_examples() {
+        let opts = TrainOptions {
+            epochs: 3,
+            seed: 5,
+            hide_names: 0.5,
+        };
+        let a = train(&examples(), &opts);
+        let b = train(&examples(), &opts);
+        assert_eq!(a.to_bytes(), b.to_bytes());
+        let found = a.names("Yesterday Bilal Ahmed sent me a message.");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].0, found[0].1), (10, 21));
+    }
+}
