@@ -1,8 +1,8 @@
-//! Token features, hashed straight into rows of the weight table.
+//! Token features, hashed into rows of the weight table.
 //!
-//! Each feature is a template number and a few bytes (a folded word, a prefix, a flag bit),
-//! hashed with FNV-1a and reduced to `BITS` bits. Nothing is allocated per token: words are
-//! folded character by character while hashing.
+//! Each token's folded word and affixes are hashed once per text (FNV-1a, folding character
+//! by character, no allocation); a feature is then a template number and one or two of those
+//! hashes or small codes, mixed and reduced to `BITS` bits.
 
 use crate::redaction::Kind;
 use crate::redaction::lexicon::flag;
@@ -11,7 +11,6 @@ use crate::redaction::tokens::{Class, Shape, Tok};
 
 /// Rows in the weight table: 2^BITS.
 pub(crate) const BITS: u32 = 18;
-const MASK: u64 = (1 << BITS) - 1;
 
 /// Name bits of the lexicon flags; training hides them on some tokens so that the model
 /// also learns names that no gazetteer lists.
@@ -61,11 +60,17 @@ impl Hash {
             self.byte(b);
         }
     }
-    /// The row: the high bits mixed down, since FNV's low bits are weak.
-    fn row(self) -> u32 {
-        let h = self.0 ^ (self.0 >> 29);
-        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as u32 & MASK as u32
-    }
+}
+
+/// The row of a feature: its template and up to two values, mixed (splitmix64).
+fn row(template: u8, a: u64, b: u64) -> u32 {
+    let mut h = a ^ (u64::from(template) << 56) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^= h >> 31;
+    (h >> (64 - BITS)) as u32
 }
 
 /// The characters of a word as looked up: Latin lowercased.
@@ -77,14 +82,6 @@ fn folded(word: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
             c.to_lowercase().next().unwrap_or(c)
         }
     })
-}
-
-fn word_row(template: u8, word: &str) -> u32 {
-    let mut h = Hash::new(template);
-    for c in folded(word) {
-        h.char(c);
-    }
-    h.row()
 }
 
 /// Shape and script in one byte: class, case and whether the text is mostly Latin.
@@ -104,86 +101,132 @@ fn shape_code(t: &Tok, latin_text: bool) -> u8 {
     class << 3 | shape << 1 | u8::from(latin_text)
 }
 
-fn small(template: u8, a: u8, b: u8) -> u32 {
-    let mut h = Hash::new(template);
-    h.byte(a);
-    h.byte(b);
-    h.row()
+/// What the features need of one token, hashed once per text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Hashed {
+    /// The folded word (numbers: only their length).
+    word: u64,
+    /// The first two, last two, first three and last three characters (0 when the word is
+    /// not longer than that).
+    affixes: [u64; 4],
+    /// Characters, capped at 255.
+    chars: u8,
+    shape: u8,
+}
+
+/// Hashes every token of `toks` into `out`.
+pub(crate) fn hash_tokens(text: &str, toks: &[Tok], latin_text: bool, out: &mut Vec<Hashed>) {
+    out.clear();
+    for t in toks {
+        let mut h = Hashed {
+            shape: shape_code(t, latin_text),
+            ..Hashed::default()
+        };
+        if t.class == Class::Digits {
+            h.word = t.len().min(9) as u64 + 1;
+            out.push(h);
+            continue;
+        }
+        let w = t.text(text);
+        let mut word = Hash::new(WORD);
+        let mut pre = [Hash::new(PREFIX), Hash::new(PREFIX)];
+        let mut n = 0usize;
+        for c in folded(w) {
+            word.char(c);
+            if n < 2 {
+                pre[0].char(c);
+            }
+            if n < 3 {
+                pre[1].char(c);
+            }
+            n += 1;
+        }
+        h.word = word.0;
+        h.chars = n.min(255) as u8;
+        if t.is_word() && n > 2 {
+            let mut suf = [Hash::new(SUFFIX), Hash::new(SUFFIX)];
+            for (k, c) in folded(w).rev().take(3).enumerate() {
+                if k < 2 {
+                    suf[0].char(c);
+                }
+                suf[1].char(c);
+            }
+            h.affixes[0] = pre[0].0;
+            h.affixes[1] = suf[0].0;
+            if n > 3 {
+                h.affixes[2] = pre[1].0;
+                h.affixes[3] = suf[1].0;
+            }
+        }
+        out.push(h);
+    }
 }
 
 /// What the features of one text need besides the tokens.
 pub(crate) struct Context<'a> {
-    pub text: &'a str,
     pub toks: &'a [Tok],
+    /// [`hash_tokens`] of the tokens.
+    pub hashed: &'a [Hashed],
     /// What the rules found on each token ([`rule_evidence`]).
     pub rules: &'a [u8],
-    /// More Latin than Arabic-script words.
-    pub latin_text: bool,
 }
 
-/// What the rules' candidates say about each token, one code per token: 0 nothing, 1–5 a
-/// name (by rising score), 8 + the kind's index another kind.
+/// Set in a token's rule evidence when another kind than a name covers it.
+pub(crate) const OTHER_KIND: u8 = 16;
+
+/// What the rules' candidates say about each token, one code per token: the surest name
+/// over it (0 none, 1–5 by rising score), plus [`OTHER_KIND`] when another kind covers it.
 pub(crate) fn rule_evidence(toks: &[Tok], cands: &[Candidate], out: &mut Vec<u8>) {
     out.clear();
     out.resize(toks.len(), 0);
     for c in cands {
         let first = toks.partition_point(|t| (t.end as usize) <= c.start);
+        let code = if c.kind == Kind::Name {
+            match c.score {
+                s if s < 0.55 => 1,
+                s if s < 0.65 => 2,
+                s if s < 0.75 => 3,
+                s if s < 0.85 => 4,
+                _ => 5,
+            }
+        } else {
+            OTHER_KIND
+        };
         for (t, e) in toks[first..].iter().zip(&mut out[first..]) {
             if t.start as usize >= c.end {
                 break;
             }
-            let code = if c.kind == Kind::Name {
-                match c.score {
-                    s if s < 0.55 => 1,
-                    s if s < 0.65 => 2,
-                    s if s < 0.75 => 3,
-                    s if s < 0.85 => 4,
-                    _ => 5,
-                }
-            } else {
-                8 + Kind::ALL.iter().position(|&k| k == c.kind).unwrap_or(0) as u8
-            };
-            // a name outranks another kind on the same token; a surer name a weaker one
-            if *e == 0 || (*e >= 8 && code < 8) || (code < 8 && code > *e) {
-                *e = code;
+            if code == OTHER_KIND {
+                *e |= OTHER_KIND;
+            } else if code > *e & 7 {
+                *e = (*e & OTHER_KIND) | code;
             }
         }
     }
 }
 
+/// Words the lists know as never part of a name (function words, frequent Urdu words,
+/// common English words): tagged O without scoring, in training and use alike.
+pub(crate) fn skipped(t: &Tok) -> bool {
+    t.has(flag::STOP | flag::URDU_COMMON | flag::COMMON_EN) && !t.has(NAME_FLAGS)
+}
+
 impl Context<'_> {
-    fn neighbour(&self, i: usize, offset: isize, template: u8, out: &mut Vec<u32>) {
+    fn neighbour(&self, i: usize, offset: isize) -> Option<usize> {
         let k = i as isize + offset;
-        let word = if k < 0 || k as usize >= self.toks.len() {
-            None
-        } else {
-            Some(k as usize)
-        };
-        match word {
-            Some(k) => {
-                let t = &self.toks[k];
-                let w = t.text(self.text);
-                // numbers differ only in their length
-                if t.class == Class::Digits {
-                    out.push(small(template, b'0', t.len().min(9) as u8));
-                } else {
-                    out.push(word_row(template, w));
-                }
-            }
-            None => out.push(small(template, 0xff, 0)),
-        }
+        (k >= 0 && (k as usize) < self.toks.len()).then_some(k as usize)
     }
 
     fn flag_bits(&self, k: Option<usize>, template: u8, out: &mut Vec<u32>) {
-        let f = k.map_or(0, |k| self.toks[k].flags);
+        let f = k.map_or(0, |k| self.toks[k].flags) & !flag::BLOCKED;
         if f == 0 {
-            out.push(small(template, 0xff, 0));
+            out.push(row(template, 0, 0));
             return;
         }
-        let mut bits = f & !flag::BLOCKED;
+        let mut bits = f;
         while bits != 0 {
             let b = bits.trailing_zeros();
-            out.push(small(template, b as u8, 0));
+            out.push(row(template, u64::from(b) + 1, 0));
             bits &= bits - 1;
         }
     }
@@ -191,73 +234,53 @@ impl Context<'_> {
     /// Rows of the features of word token `i` that do not depend on the tags before it.
     pub(crate) fn token(&self, i: usize, out: &mut Vec<u32>) {
         out.clear();
-        let t = &self.toks[i];
-        let w = t.text(self.text);
-        let shape = shape_code(t, self.latin_text);
-        out.push(small(BIAS, 0, 0));
-        out.push(word_row(WORD, w));
-        let n = w.chars().count();
-        for len in [2usize, 3] {
-            if n > len {
-                let mut h = Hash::new(PREFIX);
-                h.byte(len as u8);
-                for c in folded(w).take(len) {
-                    h.char(c);
-                }
-                out.push(h.row());
-                let mut h = Hash::new(SUFFIX);
-                h.byte(len as u8);
-                for c in folded(w).rev().take(len) {
-                    h.char(c);
-                }
-                out.push(h.row());
+        let h = &self.hashed[i];
+        let shape = u64::from(h.shape);
+        out.push(row(BIAS, 0, 0));
+        out.push(row(WORD, h.word, 0));
+        for (k, &a) in h.affixes.iter().enumerate() {
+            if a != 0 {
+                out.push(row(if k % 2 == 0 { PREFIX } else { SUFFIX }, a, 0));
             }
         }
-        out.push(small(SHAPE, shape, 0));
-        let length = match n {
-            0..=2 => n as u8,
+        out.push(row(SHAPE, shape, 0));
+        let length = match h.chars {
+            0..=2 => u64::from(h.chars),
             3..=4 => 3,
             5..=7 => 4,
             _ => 5,
         };
-        out.push(small(LENGTH, length, shape));
-        out.push(small(OPENER, u8::from(t.sentence_start), shape));
+        out.push(row(LENGTH, length, shape));
+        out.push(row(OPENER, u64::from(self.toks[i].sentence_start), shape));
         self.flag_bits(Some(i), FLAG, out);
-        self.neighbour(i, -1, PREV_WORD, out);
-        self.neighbour(i, 1, NEXT_WORD, out);
-        self.neighbour(i, -2, PREV2_WORD, out);
-        self.neighbour(i, 2, NEXT2_WORD, out);
-        let prev = i.checked_sub(1);
-        let next = Some(i + 1).filter(|&k| k < self.toks.len());
+        let word_of = |k: Option<usize>| k.map_or(u64::MAX, |k| self.hashed[k].word);
+        let prev = self.neighbour(i, -1);
+        let next = self.neighbour(i, 1);
+        out.push(row(PREV_WORD, word_of(prev), 0));
+        out.push(row(NEXT_WORD, word_of(next), 0));
+        out.push(row(PREV2_WORD, word_of(self.neighbour(i, -2)), 0));
+        out.push(row(NEXT2_WORD, word_of(self.neighbour(i, 2)), 0));
         self.flag_bits(prev, PREV_FLAG, out);
         self.flag_bits(next, NEXT_FLAG, out);
-        let prev_shape = prev.map_or(0xff, |k| shape_code(&self.toks[k], self.latin_text));
-        let next_shape = next.map_or(0xff, |k| shape_code(&self.toks[k], self.latin_text));
-        out.push(small(PREV_SHAPE, prev_shape, shape));
-        out.push(small(NEXT_SHAPE, next_shape, shape));
-        let rule = self.rules[i];
-        out.push(small(RULE, rule, shape));
-        out.push(small(PREV_RULE, prev.map_or(0xff, |k| self.rules[k]), rule));
-        out.push(small(NEXT_RULE, next.map_or(0xff, |k| self.rules[k]), rule));
-        let mut h = Hash::new(SHAPE_PAIR);
-        h.byte(prev_shape);
-        h.byte(shape);
-        h.byte(next_shape);
-        out.push(h.row());
+        let prev_shape = prev.map_or(0xff, |k| u64::from(self.hashed[k].shape));
+        let next_shape = next.map_or(0xff, |k| u64::from(self.hashed[k].shape));
+        out.push(row(PREV_SHAPE, prev_shape, shape));
+        out.push(row(NEXT_SHAPE, next_shape, shape));
+        out.push(row(SHAPE_PAIR, prev_shape << 8 | next_shape, shape));
+        let rule = u64::from(self.rules[i]);
+        let rule_of = |k: Option<usize>| k.map_or(0xff, |k| u64::from(self.rules[k]));
+        out.push(row(RULE, rule, shape));
+        out.push(row(PREV_RULE, rule_of(prev), rule));
+        out.push(row(NEXT_RULE, rule_of(next), rule));
     }
 
     /// Rows of the features that depend on the tag of the previous word.
     pub(crate) fn with_prev_tag(&self, i: usize, prev_tag: u8, out: &mut [u32; 3]) {
-        let t = &self.toks[i];
-        let shape = shape_code(t, self.latin_text);
-        out[0] = small(PREV_TAG, prev_tag, 0);
-        out[1] = small(PREV_TAG_SHAPE, prev_tag, shape);
-        let mut h = Hash::new(PREV_TAG_WORD);
-        h.byte(prev_tag);
-        for c in folded(t.text(self.text)) {
-            h.char(c);
-        }
-        out[2] = h.row();
+        let h = &self.hashed[i];
+        let tag = u64::from(prev_tag);
+        out[0] = row(PREV_TAG, tag, 0);
+        out[1] = row(PREV_TAG_SHAPE, tag, u64::from(h.shape));
+        out[2] = row(PREV_TAG_WORD, h.word, tag);
     }
 }
 
@@ -270,12 +293,13 @@ mod tests {
     fn rows(text: &str) -> Vec<Vec<u32>> {
         let mut toks = Vec::new();
         tokenize(text, Lexicon::get(), &mut toks);
+        let mut hashed = Vec::new();
+        hash_tokens(text, &toks, true, &mut hashed);
         let rules = vec![0; toks.len()];
         let ctx = Context {
-            text,
             toks: &toks,
+            hashed: &hashed,
             rules: &rules,
-            latin_text: true,
         };
         let mut out = Vec::new();
         (0..toks.len())
@@ -290,7 +314,7 @@ mod tests {
     fn features_are_the_same_every_time_and_fold_case() {
         let a = rows("mera naam Zarmeen hai");
         assert_eq!(a, rows("mera naam Zarmeen hai"));
-        assert!(a.iter().flatten().all(|&r| u64::from(r) <= MASK));
+        assert!(a.iter().flatten().all(|&r| r < 1 << BITS));
         // the word feature ignores case; the shape feature does not
         let b = rows("mera naam zarmeen hai");
         assert_eq!(a[2][1], b[2][1]);

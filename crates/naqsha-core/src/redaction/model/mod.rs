@@ -181,11 +181,12 @@ impl NameModel {
     fn tag(&self, text: &str, toks: &[Tok], rules: &[u8], out: &mut Vec<Candidate>) {
         let latin = toks.iter().filter(|t| t.class == Class::Latin).count();
         let urdu = toks.iter().filter(|t| t.class == Class::Urdu).count();
+        let mut hashed = Vec::with_capacity(toks.len());
+        features::hash_tokens(text, toks, latin >= urdu, &mut hashed);
         let ctx = Context {
-            text,
             toks,
+            hashed: &hashed,
             rules,
-            latin_text: latin >= urdu,
         };
         let o_bias = self.o_bias / self.scale;
         let mut rows = Vec::with_capacity(40);
@@ -194,11 +195,16 @@ impl NameModel {
         // the open span: first token, last token, smallest margin
         let mut open: Option<(usize, usize, f32)> = None;
         for (i, t) in toks.iter().enumerate() {
+            if t.gap == 2 || t.has(flag::BLOCKED) {
+                prev = START;
+                close(toks, rules, &mut open, self.scale, out);
+            }
             if !t.is_word() || t.has(flag::BLOCKED) {
-                if t.has(flag::BLOCKED) || t.gap == 2 {
-                    prev = START;
-                    close(toks, &mut open, self.scale, out);
-                }
+                continue;
+            }
+            if features::skipped(t) {
+                prev = O;
+                close(toks, rules, &mut open, self.scale, out);
                 continue;
             }
             ctx.token(i, &mut rows);
@@ -215,7 +221,7 @@ impl NameModel {
             let margin = best - so;
             match tag {
                 B => {
-                    close(toks, &mut open, self.scale, out);
+                    close(toks, rules, &mut open, self.scale, out);
                     open = Some((i, i, margin));
                 }
                 I => {
@@ -224,11 +230,11 @@ impl NameModel {
                         o.2 = o.2.min(margin);
                     }
                 }
-                _ => close(toks, &mut open, self.scale, out),
+                _ => close(toks, rules, &mut open, self.scale, out),
             }
             prev = tag;
         }
-        close(toks, &mut open, self.scale, out);
+        close(toks, rules, &mut open, self.scale, out);
     }
 }
 
@@ -247,20 +253,29 @@ fn best_tag(prev: u8, o: f32, b: f32, i: f32) -> (u8, f32) {
 /// Ends the open span, if any, as a name candidate scored by its least sure word.
 fn close(
     toks: &[Tok],
+    rules: &[u8],
     open: &mut Option<(usize, usize, f32)>,
     scale: f32,
     out: &mut Vec<Candidate>,
 ) {
-    if let Some((first, last, margin)) = open.take() {
-        // a margin of 0 is a coin toss (0.5); the score stays below the rules' cue-backed 0.85
-        let sure = 1.0 - (-margin * scale).exp();
-        out.push(Candidate {
-            start: toks[first].start as usize,
-            end: toks[last].end as usize,
-            kind: Kind::Name,
-            score: 0.5 + 0.3 * sure.clamp(0.0, 1.0),
-        });
+    let Some((first, last, margin)) = open.take() else {
+        return;
+    };
+    // the rules decide structured kinds: a "name" wholly inside an address, organisation,
+    // e-mail … that they found is a word of it, not a person
+    let inside_other =
+        (first..=last).all(|k| !toks[k].is_word() || rules[k] & features::OTHER_KIND != 0);
+    if inside_other {
+        return;
     }
+    // a margin of 0 is a coin toss (0.5); the score stays below the rules' cue-backed 0.85
+    let sure = 1.0 - (-margin * scale).exp();
+    out.push(Candidate {
+        start: toks[first].start as usize,
+        end: toks[last].end as usize,
+        kind: Kind::Name,
+        score: 0.5 + 0.3 * sure.clamp(0.0, 1.0),
+    });
 }
 
 #[cfg(test)]

@@ -6,20 +6,30 @@ fn model() -> &'static NameModel {
 }
 
 fn spans(text: &str) -> Vec<(usize, usize)> {
-    model().names(text).iter().map(|&(s, e, _)| (s, e)).collect()
+    model()
+        .names(text)
+        .iter()
+        .map(|&(s, e, _)| (s, e))
+        .collect()
 }
 
 #[test]
 fn the_shipped_weights_load_and_write_back_the_same() {
     assert_eq!(model().to_bytes(), SHIPPED);
-    assert_eq!(NameModel::from_bytes(b"NQNM").unwrap_err(), ModelError::Format);
+    assert_eq!(
+        NameModel::from_bytes(b"NQNM").unwrap_err(),
+        ModelError::Format
+    );
 }
 
 // Every name below is from data/names/heldout/: neither the gazetteers nor the training
 // stories hold it.
 #[test]
 fn unseen_names_are_found_in_the_three_writings() {
-    assert_eq!(spans("Aashir Ghuman said he will post the pictures."), [(0, 13)]);
+    assert_eq!(
+        spans("Aashir Ghuman said he will post the pictures."),
+        [(0, 13)]
+    );
     assert_eq!(
         spans("Yesterday Zarshala Wazir sent me a message on Facebook."),
         [(10, 24)]

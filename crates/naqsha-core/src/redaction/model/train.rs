@@ -2,10 +2,10 @@
 //! to right with the predicted previous tag, the same as decoding. Deterministic: the same
 //! examples, options and seed give the same weights, bit for bit.
 
-use super::features::{BITS, Context, NAME_FLAGS, rule_evidence};
+use super::features::{BITS, Context, NAME_FLAGS, hash_tokens, rule_evidence, skipped};
 use super::{B, I, LABELS, NameModel, O, START, best_tag};
 use crate::redaction::detectors;
-use crate::redaction::lexicon::Lexicon;
+use crate::redaction::lexicon::{Lexicon, flag};
 use crate::redaction::normalise::Normalised;
 use crate::redaction::tokens::{Tok, tokenize};
 
@@ -58,8 +58,9 @@ struct Prepared {
     tag_rows: Vec<[[u32; 3]; 4]>,
     /// The true tag of each word.
     gold: Vec<u8>,
-    /// A line break or placeholder before the word restarts the tag history.
-    restart: Vec<bool>,
+    /// The tag history is reset before the word: to START after a line break or a
+    /// placeholder, to O after a skipped word ([`skipped`]).
+    reset: Vec<Option<u8>>,
 }
 
 fn prepare(ex: &Example, rng: &mut Rng, hide: f64) -> Prepared {
@@ -77,35 +78,40 @@ fn prepare(ex: &Example, rng: &mut Rng, hide: f64) -> Prepared {
     detectors::run(norm.text(), &mut toks, &mut cands);
     let mut rules = Vec::new();
     rule_evidence(&toks, &cands, &mut rules);
+    let latin = toks
+        .iter()
+        .filter(|t| t.class == super::Class::Latin)
+        .count();
+    let urdu = toks
+        .iter()
+        .filter(|t| t.class == super::Class::Urdu)
+        .count();
+    let mut hashed = Vec::new();
+    hash_tokens(norm.text(), &toks, latin >= urdu, &mut hashed);
     let ctx = Context {
-        text: norm.text(),
         toks: &toks,
+        hashed: &hashed,
         rules: &rules,
-        latin_text: {
-            let latin = toks
-                .iter()
-                .filter(|t| t.class == super::Class::Latin)
-                .count();
-            let urdu = toks
-                .iter()
-                .filter(|t| t.class == super::Class::Urdu)
-                .count();
-            latin >= urdu
-        },
     };
     let mut p = Prepared {
         rows: Vec::new(),
         offsets: vec![0],
         tag_rows: Vec::new(),
         gold: Vec::new(),
-        restart: Vec::new(),
+        reset: Vec::new(),
     };
     let mut buf = Vec::new();
     let mut seen = vec![false; ex.names.len()];
-    let mut line_break = false;
+    let mut pending = None;
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_word() {
-            line_break |= t.gap == 2;
+        if t.gap == 2 || t.has(flag::BLOCKED) {
+            pending = Some(START);
+        }
+        if !t.is_word() || t.has(flag::BLOCKED) {
+            continue;
+        }
+        if skipped(t) {
+            pending = Some(O);
             continue;
         }
         let (a, b) = (
@@ -114,7 +120,8 @@ fn prepare(ex: &Example, rng: &mut Rng, hide: f64) -> Prepared {
         );
         let name = ex.names.iter().position(|&(s, e)| a < e && s < b);
         let tag = match name {
-            Some(k) if seen[k] => I,
+            // a name continues only over scored words
+            Some(k) if seen[k] && pending.is_none() => I,
             Some(k) => {
                 seen[k] = true;
                 B
@@ -130,8 +137,7 @@ fn prepare(ex: &Example, rng: &mut Rng, hide: f64) -> Prepared {
         }
         p.tag_rows.push(tr);
         p.gold.push(tag);
-        p.restart.push(line_break || t.gap == 2);
-        line_break = false;
+        p.reset.push(pending.take());
     }
     p
 }
@@ -158,8 +164,8 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> NameModel {
             let p = &prepared[e];
             let mut prev = START;
             for n in 0..p.gold.len() {
-                if p.restart[n] {
-                    prev = START;
+                if let Some(r) = p.reset[n] {
+                    prev = r;
                 }
                 let rows = &p.rows[p.offsets[n] as usize..p.offsets[n + 1] as usize];
                 let tag_rows = &p.tag_rows[n][usize::from(prev)];
