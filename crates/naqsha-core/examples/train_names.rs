@@ -144,6 +144,7 @@ fn main() {
         epochs: 6,
         seed: 17,
         hide_names: 0.3,
+        hide_words: 0.0,
     };
     let mut min_precision = 0.87;
     let mut args = std::env::args().skip(1);
@@ -156,6 +157,7 @@ fn main() {
             "--epochs" => opts.epochs = val().parse().expect("epochs"),
             "--seed" => opts.seed = val().parse().expect("seed"),
             "--hide-names" => opts.hide_names = val().parse().expect("share"),
+            "--hide-words" => opts.hide_words = val().parse().expect("share"),
             "--precision" => min_precision = val().parse().expect("precision"),
             other => panic!("unknown argument {other}"),
         }

@@ -16,6 +16,11 @@ pub(crate) const BITS: u32 = 18;
 /// also learns names that no gazetteer lists.
 pub(crate) const NAME_FLAGS: u32 = flag::ANY_NAME | flag::AMBIGUOUS;
 
+/// Where [`Context::token`] puts the word's own row, and [`Context::with_prev_tag`] the
+/// row of the word with the previous tag (training hides them for some words).
+pub(crate) const WORD_ROW: usize = 1;
+pub(crate) const TAG_WORD_ROW: usize = 2;
+
 // feature templates
 const BIAS: u8 = 0;
 const WORD: u8 = 1;

@@ -2,7 +2,9 @@
 //! to right with the predicted previous tag, the same as decoding. Deterministic: the same
 //! examples, options and seed give the same weights, bit for bit.
 
-use super::features::{BITS, Context, NAME_FLAGS, hash_tokens, rule_evidence, skipped};
+use super::features::{
+    BITS, Context, NAME_FLAGS, TAG_WORD_ROW, WORD_ROW, hash_tokens, rule_evidence, skipped,
+};
 use super::{B, I, LABELS, NameModel, O, START, best_tag};
 use crate::redaction::detectors;
 use crate::redaction::lexicon::{Lexicon, flag};
@@ -28,6 +30,9 @@ pub struct TrainOptions {
     /// Share of words whose gazetteer name flags are hidden, so that the model also learns
     /// the names no gazetteer lists.
     pub hide_names: f64,
+    /// Share of words whose identity (the word itself, not its affixes or neighbours) is
+    /// hidden, so that the model learns what an unseen word's context says.
+    pub hide_words: f64,
 }
 
 /// xorshift64*: small, fast and the same everywhere.
@@ -48,6 +53,9 @@ impl Rng {
     }
 }
 
+/// A row left out of an update (a hidden word's identity).
+const NO_ROW: u32 = u32::MAX;
+
 /// One example, reduced to what the updates need.
 struct Prepared {
     /// Feature rows of every word, one after the other.
@@ -63,14 +71,14 @@ struct Prepared {
     reset: Vec<Option<u8>>,
 }
 
-fn prepare(ex: &Example, rng: &mut Rng, hide: f64) -> Prepared {
+fn prepare(ex: &Example, rng: &mut Rng, opts: &TrainOptions) -> Prepared {
     let norm = Normalised::new(&ex.text);
     let mut toks: Vec<Tok> = Vec::new();
     tokenize(norm.text(), Lexicon::get(), &mut toks);
     // the rules run on the hidden flags too, so their evidence is what they would find
     // for a name no gazetteer lists
     for t in &mut toks {
-        if t.flags & NAME_FLAGS != 0 && rng.unit() < hide {
+        if t.flags & NAME_FLAGS != 0 && rng.unit() < opts.hide_names {
             t.flags &= !NAME_FLAGS;
         }
     }
@@ -129,11 +137,18 @@ fn prepare(ex: &Example, rng: &mut Rng, hide: f64) -> Prepared {
             None => O,
         };
         ctx.token(i, &mut buf);
+        let hide_word = opts.hide_words > 0.0 && rng.unit() < opts.hide_words;
+        if hide_word {
+            buf.remove(WORD_ROW);
+        }
         p.rows.extend_from_slice(&buf);
         p.offsets.push(p.rows.len() as u32);
         let mut tr = [[0u32; 3]; 4];
         for (prev, r) in tr.iter_mut().enumerate() {
             ctx.with_prev_tag(i, prev as u8, r);
+            if hide_word {
+                r[TAG_WORD_ROW] = NO_ROW;
+            }
         }
         p.tag_rows.push(tr);
         p.gold.push(tag);
@@ -147,7 +162,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> NameModel {
     let mut rng = Rng(opts.seed.max(1));
     let prepared: Vec<Prepared> = examples
         .iter()
-        .map(|e| prepare(e, &mut rng, opts.hide_names))
+        .map(|e| prepare(e, &mut rng, opts))
         .collect();
     let size = (1usize << BITS) * LABELS;
     let mut w = vec![0f32; size];
@@ -170,7 +185,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> NameModel {
                 let rows = &p.rows[p.offsets[n] as usize..p.offsets[n + 1] as usize];
                 let tag_rows = &p.tag_rows[n][usize::from(prev)];
                 let mut s = [0f32; LABELS];
-                for &r in rows.iter().chain(tag_rows) {
+                for &r in rows.iter().chain(tag_rows).filter(|&&r| r != NO_ROW) {
                     let r = r as usize * LABELS;
                     s[0] += w[r];
                     s[1] += w[r + 1];
@@ -179,7 +194,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> NameModel {
                 let (pred, _) = best_tag(prev, s[0], s[1], s[2]);
                 let gold = p.gold[n];
                 if pred != gold {
-                    for &r in rows.iter().chain(tag_rows) {
+                    for &r in rows.iter().chain(tag_rows).filter(|&&r| r != NO_ROW) {
                         let r = r as usize * LABELS;
                         w[r + usize::from(gold)] += 1.0;
                         w[r + usize::from(pred)] -= 1.0;
@@ -234,6 +249,7 @@ mod tests {
             epochs: 3,
             seed: 5,
             hide_names: 0.5,
+            hide_words: 0.2,
         };
         let a = train(&examples(), &opts);
         let b = train(&examples(), &opts);
