@@ -3,13 +3,16 @@
 //! An averaged perceptron tags each word of the engine's own tokens as outside a name (O),
 //! beginning one (B) or inside one (I), left to right, from hashed features: the folded
 //! word, its prefixes and suffixes, case and script, the lexicon flags the rules use
-//! (gazetteers, cues, titles, honorifics), the words around it and the tag of the word
-//! before. The weights (`data/redaction/name-model.bin`) are trained by
+//! (gazetteers, cues, titles, honorifics), what the rules found on and beside it, the
+//! words around it and the tag of the word before. Words the lists know are never names
+//! are tagged O unscored, which keeps it fast. The weights (`data/redaction/name-model.bin`) are trained by
 //! `cargo run --release -p naqsha-core --example train_names` (see
 //! `data/redaction/name-model.md`) and compiled in; nothing is downloaded at run time.
 //!
-//! The model only proposes names: the engine merges its spans with the rules' spans, and
-//! the rules alone decide every structured kind.
+//! How the two combine: the rules alone decide every structured kind, and a model name
+//! wholly inside such a span is dropped; the rules' Latin-script names and their sure
+//! (cue-backed) Urdu-script names stay; their weaker Urdu-script names are left to the
+//! model; overlapping spans are merged into their union as before.
 
 mod features;
 mod train;
