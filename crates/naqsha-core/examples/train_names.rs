@@ -2,15 +2,18 @@
 //!
 //! ```text
 //! python3 scripts/gen_name_train.py --seed 1017 > /tmp/name-train.jsonl
-//! cargo run --release -p naqsha-core --example train_names -- --generated /tmp/name-train.jsonl
+//! cargo run --release -p naqsha-core --example train_names -- --generated /tmp/name-train.jsonl \
+//!     --presidio ../shared/data/pii-eval/presidio-research-synth_dataset_v2.json
 //! ```
 //!
 //! Data: the IL-NER Urdu **train** split (`../shared/data/pii-eval/il-ner-urdu-train.txt`,
-//! CC BY 4.0) and generated stories whose people come from the shipped gazetteers only.
+//! CC BY 4.0), generated stories whose people come from the shipped gazetteers only, and
+//! with `--presidio FILE` the presidio-research items whose index % 4 == 0 (MIT; `pii_eval`
+//! reports those apart as `presidio-q0`, and only the rest counts as evaluation).
 //! Every tenth IL-NER train sentence (index % 10 == 9) is kept out of training and used to
 //! choose the decision offset: the lowest that keeps the name character precision of the
-//! whole engine (rules and model) at or above `--precision` there. The IL-NER dev split and
-//! the presidio-research set are not read. Writes `data/redaction/name-model.bin`.
+//! whole engine (rules and model) at or above `--precision` there. The IL-NER dev split is
+//! not read. Writes `data/redaction/name-model.bin`.
 
 #![allow(
     clippy::unwrap_used,
@@ -89,6 +92,32 @@ fn load_generated(path: &PathBuf) -> Vec<Example> {
         .collect()
 }
 
+/// The presidio-research items whose index % 4 == 0 (the rest is evaluation only).
+fn load_presidio_part(path: &PathBuf) -> Vec<Example> {
+    let raw = std::fs::read_to_string(path).expect("presidio-research set");
+    let items: Vec<Value> = serde_json::from_str(&raw).expect("presidio JSON");
+    items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 4 == 0)
+        .map(|(_, it)| Example {
+            text: it["full_text"].as_str().unwrap().to_owned(),
+            names: it["spans"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|s| s["entity_type"] == "PERSON")
+                .map(|s| {
+                    (
+                        s["start_position"].as_u64().unwrap() as usize,
+                        s["end_position"].as_u64().unwrap() as usize,
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// Leak-free recall and character precision of the engine's names on `set`.
 fn measure(r: &Redactor, set: &[Example]) -> (f64, f64) {
     measure_spans(set, |text| {
@@ -139,6 +168,7 @@ fn measure_spans(set: &[Example], find: impl Fn(&str) -> Vec<(usize, usize, Kind
 fn main() {
     let mut ilner = PathBuf::from("../shared/data/pii-eval/il-ner-urdu-train.txt");
     let mut generated: Option<PathBuf> = None;
+    let mut presidio: Option<PathBuf> = None;
     let mut out = PathBuf::from("data/redaction/name-model.bin");
     let mut opts = TrainOptions {
         epochs: 6,
@@ -153,6 +183,7 @@ fn main() {
         match a.as_str() {
             "--ilner" => ilner = val().into(),
             "--generated" => generated = Some(val().into()),
+            "--presidio" => presidio = Some(val().into()),
             "--out" => out = val().into(),
             "--epochs" => opts.epochs = val().parse().expect("epochs"),
             "--seed" => opts.seed = val().parse().expect("seed"),
@@ -175,10 +206,14 @@ fn main() {
     if let Some(g) = &generated {
         train_set.extend(load_generated(g));
     }
+    let generated_texts = train_set.len() - il_train;
+    if let Some(p) = &presidio {
+        train_set.extend(load_presidio_part(p));
+    }
     eprintln!(
-        "training on {} texts ({il_train} IL-NER train sentences, {} generated); tuning on {} IL-NER train sentences",
+        "training on {} texts ({il_train} IL-NER train sentences, {generated_texts} generated, {} presidio-research); tuning on {} IL-NER train sentences",
         train_set.len(),
-        train_set.len() - il_train,
+        train_set.len() - il_train - generated_texts,
         tune.len()
     );
     let t = Instant::now();
