@@ -11,9 +11,11 @@
 //! with `--presidio FILE` the presidio-research items whose index % 4 == 0 (MIT; `pii_eval`
 //! reports those apart as `presidio-q0`, and only the rest counts as evaluation).
 //! Every tenth IL-NER train sentence (index % 10 == 9) is kept out of training and used to
-//! choose the decision offset: the lowest that keeps the name character precision of the
-//! whole engine (rules and model) at or above `--precision` there. The IL-NER dev split is
-//! not read. Writes `data/redaction/name-model.bin`.
+//! choose the decision offset and the score from which the rules' Urdu-script names are kept
+//! without the model: the setting with the best name character precision of the whole
+//! engine whose leak-free recall is no lower than the rules' alone there (a leak is worse
+//! than an over-redaction); with `--precision P`, the best recall at precision ≥ P instead.
+//! The IL-NER dev split is not read. Writes `data/redaction/name-model.bin`.
 
 #![allow(
     clippy::unwrap_used,
@@ -176,7 +178,7 @@ fn main() {
         hide_names: 0.3,
         hide_words: 0.0,
     };
-    let mut min_precision = 0.87;
+    let mut min_precision: Option<f64> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().expect("a value after the flag");
@@ -189,7 +191,7 @@ fn main() {
             "--seed" => opts.seed = val().parse().expect("seed"),
             "--hide-names" => opts.hide_names = val().parse().expect("share"),
             "--hide-words" => opts.hide_words = val().parse().expect("share"),
-            "--precision" => min_precision = val().parse().expect("precision"),
+            "--precision" => min_precision = Some(val().parse().expect("precision")),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -222,8 +224,8 @@ fn main() {
     let bytes = model.to_bytes();
     let (r0, p0) = measure(&Redactor::rules_only(), &tune);
     eprintln!("rules only on the tuning part: recall {r0:.3}, precision {p0:.3}");
-    // the highest recall at or above the precision asked for; ties go to the surer setting
-    let mut chosen: Option<(f64, f32, f32)> = None;
+    // (recall, precision, offset, floor); on ties the first (more names) setting stays
+    let mut chosen: Option<(f64, f64, f32, f32)> = None;
     for keep_rules in [0.0f32, 0.55, 0.65, 0.75, 0.85, 2.0] {
         for o_bias in [-4.0f32, -2.0, 0.0, 2.0, 4.0, 8.0, 16.0] {
             let m = NameModel::from_bytes(&bytes)
@@ -235,12 +237,17 @@ fn main() {
             eprintln!(
                 "keep rules' names from {keep_rules:.2}, offset {o_bias:>5}: recall {r:.3}, precision {p:.3}"
             );
-            if p >= min_precision && chosen.is_none_or(|(best, _, _)| r > best) {
-                chosen = Some((r, o_bias, keep_rules));
+            let better = match (min_precision, chosen) {
+                (Some(floor), c) => p >= floor && c.is_none_or(|(br, ..)| r > br),
+                (None, c) => r >= r0 && c.is_none_or(|(_, bp, ..)| p > bp),
+            };
+            if better {
+                chosen = Some((r, p, o_bias, keep_rules));
             }
         }
     }
-    let (_, o_bias, keep_rules) = chosen.unwrap_or((0.0, 16.0, 0.85));
+    // nothing qualifies: the rules' names all stay and the model adds only its surest
+    let (_, _, o_bias, keep_rules) = chosen.unwrap_or((0.0, 0.0, 16.0, 0.0));
     eprintln!("chosen: keep rules' names from {keep_rules}, offset {o_bias}");
     let model = NameModel::from_bytes(&bytes)
         .expect("own bytes")
