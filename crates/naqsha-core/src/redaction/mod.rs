@@ -19,6 +19,7 @@
 mod detectors;
 pub mod generalise;
 mod lexicon;
+pub mod model;
 pub mod normalise;
 mod redact;
 mod spans;
@@ -180,6 +181,8 @@ pub struct Span {
 #[derive(Debug, Clone, Copy)]
 pub struct Redactor {
     lexicon: &'static lexicon::Lexicon,
+    /// The learned name tagger, whose names are merged with the rules' ones.
+    model: Option<&'static model::NameModel>,
 }
 
 impl Default for Redactor {
@@ -193,6 +196,23 @@ impl Redactor {
     pub fn shared() -> Self {
         Self {
             lexicon: lexicon::Lexicon::get(),
+            model: model::NameModel::shipped(),
+        }
+    }
+
+    /// The redactor with another name tagger (for training and comparison).
+    pub fn with_model(model: &'static model::NameModel) -> Self {
+        Self {
+            lexicon: lexicon::Lexicon::get(),
+            model: Some(model),
+        }
+    }
+
+    /// The redactor without the learned name tagger: the rules alone (for comparison).
+    pub fn rules_only() -> Self {
+        Self {
+            lexicon: lexicon::Lexicon::get(),
+            model: None,
         }
     }
 
@@ -256,6 +276,9 @@ impl Redactor {
         tokens::tokenize(norm.text(), self.lexicon, toks);
         cands.clear();
         detectors::run(norm.text(), toks, cands);
+        if let Some(m) = self.model {
+            m.propose(norm.text(), toks, cands);
+        }
         spans::resolve(cands);
     }
 
