@@ -211,9 +211,10 @@ pub(crate) fn rule_evidence(toks: &[Tok], cands: &[Candidate], out: &mut Vec<u8>
 }
 
 /// Words the lists know as never part of a name (function words, frequent Urdu words,
-/// common English words): tagged O without scoring, in training and use alike.
+/// common English words, the words of laws and institutions): tagged O without scoring, in training and use alike.
 pub(crate) fn skipped(t: &Tok) -> bool {
-    t.has(flag::STOP | flag::URDU_COMMON | flag::COMMON_EN) && !t.has(NAME_FLAGS)
+    t.has(flag::NEVER_NAME)
+        || (t.has(flag::STOP | flag::URDU_COMMON | flag::COMMON_EN) && !t.has(NAME_FLAGS))
 }
 
 impl Context<'_> {
