@@ -31,11 +31,13 @@
 )]
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use naqsha_core::redaction::{Kind, Redactor, Span};
-use serde_json::Value;
+
+#[path = "common/pii_data.rs"]
+mod pii_data;
 
 struct Gold {
     start: usize,
@@ -84,131 +86,88 @@ fn presidio_kind(t: &str, text: &[char], start: usize) -> Option<Kind> {
     })
 }
 
-fn load_presidio(path: &PathBuf) -> Vec<Doc> {
-    let raw = std::fs::read_to_string(path).expect("presidio set");
-    let items: Vec<Value> = serde_json::from_str(&raw).expect("presidio JSON");
-    items
+fn load_presidio(path: &Path) -> Vec<Doc> {
+    pii_data::presidio(path)
         .into_iter()
         .enumerate()
         .map(|(i, it)| {
-            let text = it["full_text"].as_str().unwrap_or_default().to_owned();
-            let chars: Vec<char> = text.chars().collect();
-            let gold: Vec<Gold> = it["spans"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|s| {
-                    let start = s["start_position"].as_u64().unwrap_or(0) as usize;
-                    Gold {
-                        start,
-                        end: s["end_position"].as_u64().unwrap_or(0) as usize,
-                        kind: presidio_kind(s["entity_type"].as_str().unwrap_or(""), &chars, start),
-                    }
+            let chars: Vec<char> = it.text.chars().collect();
+            let gold: Vec<Gold> = it
+                .spans
+                .iter()
+                .map(|s| Gold {
+                    start: s.start,
+                    end: s.end,
+                    kind: presidio_kind(&s.label, &chars, s.start),
                 })
                 .collect();
             Doc {
                 // a quarter may train the name tagger (train_names --presidio): reported apart
-                set: if i % 4 == 0 {
+                set: if pii_data::presidio_trains(i) {
                     "presidio-q0"
                 } else {
                     "presidio"
                 }
                 .into(),
                 pii_free: gold.is_empty(),
-                text,
+                text: it.text,
                 gold,
             }
         })
         .collect()
 }
 
-fn load_ilner(path: &PathBuf) -> Vec<Doc> {
-    let raw = std::fs::read_to_string(path).expect("IL-NER file");
-    let mut docs = Vec::new();
-    for block in raw.split("\n\n") {
-        let mut text = String::new();
-        let mut len = 0usize;
-        let mut gold: Vec<Gold> = Vec::new();
-        let mut prev: Option<String> = None;
-        for line in block.lines() {
-            let Some((tok, tag)) = line.split_once('\t') else {
-                continue;
-            };
-            let tag = tag.trim();
-            if !text.is_empty() {
-                text.push(' ');
-                len += 1;
-            }
-            let start = len;
-            text.push_str(tok);
-            len += tok.chars().count();
-            let ent = tag
-                .trim_start_matches("B-")
-                .trim_start_matches("I-")
-                .trim_start_matches('-');
-            if tag == "O" || ent.is_empty() {
-                prev = None;
-                continue;
-            }
-            let kind = match ent {
-                "NEP" => Some(Kind::Name),
-                "NEO" => Some(Kind::Org),
-                _ => None,
-            };
-            let continues = tag.starts_with("I-") && prev.as_deref() == Some(ent);
-            match gold.last_mut() {
-                Some(g) if continues => g.end = len,
-                _ => gold.push(Gold {
-                    start,
-                    end: len,
-                    kind,
-                }),
-            }
-            prev = Some(ent.to_owned());
-        }
-        if text.is_empty() {
-            continue;
-        }
-        let pii_free = !gold.iter().any(|g| g.kind.is_some());
-        docs.push(Doc {
-            set: "il-ner-dev".into(),
-            text,
-            gold,
-            pii_free,
-        });
-    }
-    docs
-}
-
-/// A generated set (`gen_pk.py` or `gen_heldout.py`); data sets are named `{prefix}/{lang}`.
-fn load_generated(path: &PathBuf, prefix: &str) -> Vec<Doc> {
-    let raw = std::fs::read_to_string(path).expect("generated set");
-    raw.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).expect("generated JSON line");
-            let gold = v["spans"]
-                .as_array()
-                .into_iter()
-                .flatten()
+fn load_ilner(path: &Path) -> Vec<Doc> {
+    pii_data::ilner(path)
+        .into_iter()
+        .map(|it| {
+            let gold: Vec<Gold> = it
+                .spans
+                .iter()
                 .map(|s| Gold {
-                    start: s["start"].as_u64().unwrap_or(0) as usize,
-                    end: s["end"].as_u64().unwrap_or(0) as usize,
-                    kind: s["kind"].as_str().and_then(|k| k.parse().ok()),
+                    start: s.start,
+                    end: s.end,
+                    kind: match s.label.as_str() {
+                        "NEP" => Some(Kind::Name),
+                        "NEO" => Some(Kind::Org),
+                        _ => None,
+                    },
                 })
                 .collect();
             Doc {
-                set: format!("{prefix}/{}", v["lang"].as_str().unwrap_or("?")),
-                text: v["text"].as_str().unwrap_or_default().to_owned(),
+                set: "il-ner-dev".into(),
+                pii_free: !gold.iter().any(|g| g.kind.is_some()),
+                text: it.text,
                 gold,
-                pii_free: v["pii_free"].as_bool().unwrap_or(false),
             }
+        })
+        .collect()
+}
+
+/// A generated set (`gen_pk.py` or `gen_heldout.py`); data sets are named `{prefix}/{lang}`.
+fn load_generated(path: &Path, prefix: &str) -> Vec<Doc> {
+    pii_data::generated(path)
+        .into_iter()
+        .map(|g| Doc {
+            set: format!("{prefix}/{}", g.lang),
+            gold: g
+                .item
+                .spans
+                .iter()
+                .map(|s| Gold {
+                    start: s.start,
+                    end: s.end,
+                    kind: s.label.parse().ok(),
+                })
+                .collect(),
+            text: g.item.text,
+            pii_free: g.pii_free,
         })
         .collect()
 }
 
 /// The committed texts without personal data: one paragraph per line, one file per writing.
-fn load_pii_free(dir: &std::path::Path) -> Vec<Doc> {
+fn load_pii_free(dir: &Path) -> Vec<Doc> {
     let mut docs = Vec::new();
     for lang in ["en", "roman-ur", "ur"] {
         let path = dir.join(format!("{lang}.txt"));

@@ -11,10 +11,10 @@
 //! with `--presidio FILE` the presidio-research items whose index % 4 == 0 (MIT; `pii_eval`
 //! reports those apart as `presidio-q0`, and only the rest counts as evaluation).
 //! Every tenth IL-NER train sentence (index % 10 == 9) is kept out of training and used to
-//! choose the decision offset and the score from which the rules' Urdu-script names are kept
-//! without the model: the setting with the best name character precision of the whole
-//! engine whose leak-free recall is no lower than the rules' alone there (a leak is worse
-//! than an over-redaction); with `--precision P`, the best recall at precision ≥ P instead.
+//! choose the decision offset: the setting of the whole engine that finds the most names
+//! there (leak-free recall, never below the rules' alone), then the best name character
+//! precision among those; with `--precision P`, the best recall at precision ≥ P instead.
+//! The model only adds names: every name the rules find is kept.
 //! The IL-NER dev split is not read. Writes `data/redaction/name-model.bin`.
 
 #![allow(
@@ -24,98 +24,59 @@
     reason = "a tool run by hand: a failed step should stop it loudly"
 )]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use naqsha_core::redaction::model::{Example, NameModel, TrainOptions, train};
 use naqsha_core::redaction::{Kind, Redactor, Span};
-use serde_json::Value;
 
-/// IL-NER sentences, tokens joined by spaces, with their person spans.
-fn load_ilner(path: &PathBuf) -> Vec<Example> {
-    let raw = std::fs::read_to_string(path).expect("IL-NER train split");
-    let mut out = Vec::new();
-    for block in raw.split("\n\n") {
-        let mut text = String::new();
-        let mut len = 0usize;
-        let mut names: Vec<(usize, usize)> = Vec::new();
-        let mut in_name = false;
-        for line in block.lines() {
-            let Some((tok, tag)) = line.split_once('\t') else {
-                continue;
-            };
-            let tag = tag.trim();
-            if !text.is_empty() {
-                text.push(' ');
-                len += 1;
-            }
-            let start = len;
-            text.push_str(tok);
-            len += tok.chars().count();
-            let person = tag.ends_with("NEP");
-            match names.last_mut() {
-                Some(n) if person && in_name && tag.starts_with("I-") => n.1 = len,
-                _ if person => names.push((start, len)),
-                _ => {}
-            }
-            in_name = person;
-        }
-        if !text.is_empty() {
-            out.push(Example { text, names });
-        }
-    }
-    out
+#[path = "common/pii_data.rs"]
+#[allow(
+    dead_code,
+    reason = "training reads the texts and spans, not a line's language"
+)]
+mod pii_data;
+
+/// The spans labelled `label`, as (start, end).
+fn spans_of(item: &pii_data::Item, label: &str) -> Vec<(usize, usize)> {
+    item.spans
+        .iter()
+        .filter(|s| s.label == label)
+        .map(|s| (s.start, s.end))
+        .collect()
 }
 
-/// Generated stories: only the name spans are used.
-fn load_generated(path: &PathBuf) -> Vec<Example> {
-    let raw = std::fs::read_to_string(path).expect("generated training stories");
-    raw.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).expect("JSON line");
-            let names = v["spans"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|s| s["kind"] == "name")
-                .map(|s| {
-                    (
-                        s["start"].as_u64().unwrap() as usize,
-                        s["end"].as_u64().unwrap() as usize,
-                    )
-                })
-                .collect();
-            Example {
-                text: v["text"].as_str().unwrap().to_owned(),
-                names,
-            }
+/// IL-NER sentences with their person spans.
+fn load_ilner(path: &Path) -> Vec<Example> {
+    pii_data::ilner(path)
+        .into_iter()
+        .map(|it| Example {
+            names: spans_of(&it, "NEP"),
+            text: it.text,
         })
         .collect()
 }
 
-/// The presidio-research items whose index % 4 == 0 (the rest is evaluation only).
-fn load_presidio_part(path: &PathBuf) -> Vec<Example> {
-    let raw = std::fs::read_to_string(path).expect("presidio-research set");
-    let items: Vec<Value> = serde_json::from_str(&raw).expect("presidio JSON");
-    items
-        .iter()
+/// Generated stories: only the name spans are used.
+fn load_generated(path: &Path) -> Vec<Example> {
+    pii_data::generated(path)
+        .into_iter()
+        .map(|g| Example {
+            names: spans_of(&g.item, "name"),
+            text: g.item.text,
+        })
+        .collect()
+}
+
+/// The presidio-research items that may train the tagger (the rest is evaluation only).
+fn load_presidio_part(path: &Path) -> Vec<Example> {
+    pii_data::presidio(path)
+        .into_iter()
         .enumerate()
-        .filter(|(i, _)| i % 4 == 0)
+        .filter(|(i, _)| pii_data::presidio_trains(*i))
         .map(|(_, it)| Example {
-            text: it["full_text"].as_str().unwrap().to_owned(),
-            names: it["spans"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|s| s["entity_type"] == "PERSON")
-                .map(|s| {
-                    (
-                        s["start_position"].as_u64().unwrap() as usize,
-                        s["end_position"].as_u64().unwrap() as usize,
-                    )
-                })
-                .collect(),
+            names: spans_of(&it, "PERSON"),
+            text: it.text,
         })
         .collect()
 }
