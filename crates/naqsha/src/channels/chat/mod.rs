@@ -26,9 +26,21 @@ use crate::channels::Context;
 use crate::channels::conversation::{self, Conversations, Received, ReplyTexts, Settings};
 use crate::channels::sms::guard::{SecretGuard, Verdict};
 use crate::channels::sms::keys::{GatewayKeys, PhoneNumber};
+use crate::config::ConversationSettings;
 use crate::storage::SmsStore;
 
 /// The replies of WhatsApp and Telegram.
+/// How a chat channel's conversations run, from its `conversation` settings.
+pub fn settings(channel: Channel, config: &ConversationSettings) -> Settings {
+    Settings {
+        channel,
+        join_window: config.join_window,
+        default_consent: config.default_consent,
+        reply: config.reply,
+        texts: &TEXTS,
+    }
+}
+
 pub const TEXTS: ReplyTexts = ReplyTexts {
     received: "chat.reply.received",
     status: "chat.reply.status",

@@ -48,7 +48,7 @@ use crate::channels::Context;
 use crate::channels::chat::api::{ApiError, Origin};
 use crate::channels::chat::media::{Fetched, FileAbout, FileNote};
 use crate::channels::chat::{self, ChatMessage, answer, refused};
-use crate::channels::conversation::{Reply, Settings, clean};
+use crate::channels::conversation::{Reply, clean};
 use crate::channels::sms::keys::{GatewayKeys, PhoneNumber};
 use crate::config::{ReplyPolicy, TelegramSettings};
 use crate::i18n::Tr;
@@ -60,17 +60,6 @@ use crate::storage::SmsStore;
 pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
 /// The largest update read (a message is at most 4,096 characters).
 pub const MAX_BODY: usize = 256 * 1024;
-
-/// How Telegram conversations run, from `[telegram]`.
-fn settings(config: &TelegramSettings) -> Settings {
-    Settings {
-        channel: Channel::Telegram,
-        join_window: config.conversation.join_window,
-        default_consent: config.conversation.default_consent,
-        reply: config.conversation.reply,
-        texts: &chat::TEXTS,
-    }
-}
 
 /// `POST /telegram/webhook`: an update, from the client network `network`.
 pub async fn update(
@@ -134,7 +123,7 @@ pub async fn update(
     let received = chat::take(
         &state,
         state.telegram(),
-        &settings(&config),
+        &chat::settings(Channel::Telegram, &config.conversation),
         &keys,
         parsed,
         |file| fetch(fetch_state, fetch_config, file),

@@ -40,7 +40,7 @@ use crate::channels::Context;
 use crate::channels::chat::api::{ApiError, Origin};
 use crate::channels::chat::media::{Fetched, FileAbout, FileNote};
 use crate::channels::chat::{self, ChatMessage, answer, refused};
-use crate::channels::conversation::{Reply, Settings, clean};
+use crate::channels::conversation::{Reply, clean};
 use crate::channels::sms::keys::{GatewayKeys, PhoneNumber};
 use crate::config::WhatsAppSettings;
 use crate::intake::evidence::EvidenceLimits;
@@ -49,17 +49,6 @@ use crate::intake::not_kept::SkipReason;
 /// The largest notification read (Meta batches a few messages per POST; a media message is
 /// under a kilobyte).
 pub const MAX_BODY: usize = 1024 * 1024;
-
-/// How WhatsApp conversations run, from `[whatsapp]`.
-fn settings(config: &WhatsAppSettings) -> Settings {
-    Settings {
-        channel: Channel::WhatsApp,
-        join_window: config.conversation.join_window,
-        default_consent: config.conversation.default_consent,
-        reply: config.conversation.reply,
-        texts: &chat::TEXTS,
-    }
-}
 
 /// `GET /whatsapp/webhook`: Meta's verification request.
 pub async fn verify(state: impl Context, network: NetworkKey, uri: Uri) -> Response {
@@ -153,7 +142,7 @@ pub async fn notify(
         return answer(StatusCode::OK, None);
     }
     let keys = GatewayKeys::derive(config.app_secret.expose());
-    let conversation = settings(&config);
+    let conversation = chat::settings(Channel::WhatsApp, &config.conversation);
     let mut other_numbers = 0u64;
     for change in notification.entry.iter().flat_map(|e| &e.changes) {
         if change.field != "messages" {
