@@ -19,7 +19,8 @@
 //! data; and one line per target of issue 17, met or missed. `--misses KIND` prints the
 //! true spans of that kind not covered and what of them stays readable;
 //! `--false-positives` prints what was found in texts without personal data; `--rules-only`
-//! leaves out the learned name tagger. A quarter of presidio (every fourth item) may train
+//! leaves out the learned name tagger, and `--model FILE` uses the weights in FILE (written
+//! by `train_names --out FILE`) instead of the compiled-in ones. A quarter of presidio (every fourth item) may train
 //! the name tagger (`train_names --presidio`) and is reported apart as `presidio-q0`; the
 //! presidio figures and targets are over the other three quarters.
 
@@ -34,6 +35,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use naqsha_core::redaction::model::NameModel;
 use naqsha_core::redaction::{Kind, Redactor, Span};
 
 #[path = "common/pii_data.rs"]
@@ -528,6 +530,7 @@ fn main() {
     let mut misses: Option<Kind> = None;
     let mut false_pos = false;
     let mut rules_only = false;
+    let mut model_file: Option<PathBuf> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--data" => data = PathBuf::from(args.next().expect("--data DIR")),
@@ -537,6 +540,7 @@ fn main() {
             "--misses" => misses = args.next().and_then(|k| k.parse().ok()),
             "--false-positives" => false_pos = true,
             "--rules-only" => rules_only = true,
+            "--model" => model_file = args.next().map(PathBuf::from),
             _ => panic!("unknown argument {a}"),
         }
     }
@@ -551,6 +555,10 @@ fn main() {
     docs.extend(load_pii_free(&pii_free));
     let redactor = if rules_only {
         Redactor::rules_only()
+    } else if let Some(path) = &model_file {
+        let bytes = std::fs::read(path).expect("read the --model file");
+        let model = NameModel::from_bytes(&bytes).expect("a name-model file");
+        Redactor::with_model(Box::leak(Box::new(model)))
     } else {
         Redactor::shared()
     };
