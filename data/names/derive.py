@@ -322,9 +322,11 @@ def write_urdu_common():
             person[tok] += 1
         else:
             other[tok] += 1
-    # a stray person tag on a function word (annotation noise) must not keep it out
-    words = [w for w, n in other.most_common(3000)
-             if person[w] * 20 < n and n >= 3 and not any(c.isascii() or c.isdigit() for c in w)]
+    # a stray person tag on a function word (annotation noise) must not keep it out; every
+    # word seen twice outside a name and never in one counts ("ہمعصر", "نامزدگی" beside a
+    # name are no part of it): the top 3,000 left such words to extend names
+    words = [w for w, n in other.most_common()
+             if person[w] * 20 < n and n >= 2 and not any(c.isascii() or c.isdigit() for c in w)]
     path = os.path.join(ROOT, "data", "redaction", "urdu-common.txt")
     with open(path, "w", encoding="utf-8") as f:
         f.write("# Frequent Urdu tokens never tagged as a person in IL-NER train (CC BY 4.0, "

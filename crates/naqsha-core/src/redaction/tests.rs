@@ -36,6 +36,20 @@ fn pakistani_phone_numbers_in_every_writing() {
 }
 
 #[test]
+fn a_short_number_labelled_after_it_is_a_phone() {
+    // a seven-digit local number needs a label; written after it on a contact line
+    has("781 1704 office\n(579)888-3058 fax", "781 1704", Kind::Phone);
+    has("082 490 1693-Office, fax below", "082 490 1693", Kind::Phone);
+    has("345 6789 (mobile)", "345 6789", Kind::Phone);
+    // without a label, a bare seven-digit number is not taken
+    assert!(
+        kinds("the fund paid 781 1704 rupees")
+            .iter()
+            .all(|(_, k)| *k != Kind::Phone)
+    );
+}
+
+#[test]
 fn numbers_that_look_like_dates_are_checked_for_day_and_month() {
     has(
         "They're not answering at 71-33-52-22",
@@ -161,6 +175,8 @@ fn usernames_without_their_at_sign() {
         "the Pakistan Penal Code section 509 applies",
         "mail me at rani_k92@example.org",
         "see instagram.com/rani_k92 now",
+        // a template's placeholder
+        "the corner of {street_name} and {street_name}",
     ] {
         let spans = detect(text);
         let handles: Vec<_> = spans

@@ -128,20 +128,18 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                 }
                 if matches!(
                     w,
-                    "is" | "was"
-                        | "hai"
-                        | "tha"
-                        | "thi"
-                        | "ہے"
-                        | "تھا"
-                        | "تھی"
-                        | "ka"
-                        | "ki"
-                        | "کا"
-                        | "کی"
+                    "is" | "was" | "hai" | "tha" | "thi" | "ہے" | "تھا" | "تھی"
                 ) && steps == 1
                 {
                     continue;
+                }
+                // "بیوی کی تصویریں", "behen ki shadi": after a relation and a possessive comes
+                // what is theirs, not their name; a name cue still reaches over it
+                if matches!(w, "ka" | "ki" | "کا" | "کی") && steps == 1 {
+                    return match cue_before(ctx, k) {
+                        Cue::Strong => Cue::Strong,
+                        _ => Cue::None,
+                    };
                 }
                 return Cue::None;
             }
@@ -572,7 +570,9 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
         return 0.75;
     }
     let common = t.has(flag::URDU_COMMON) && !listed;
-    if cue == Cue::Strong {
+    // "وزیر تجارت", "صدر مملکت": after a title, a frequent word no list knows as a name
+    // is the office, not the person
+    if cue == Cue::Strong && !common {
         return 0.75;
     }
     if hon && !common {

@@ -27,7 +27,8 @@ pub(crate) struct Run {
     pub plus: bool,
     /// The first group was in parentheses: "(042) 35761234".
     pub paren_area: bool,
-    /// A phone cue word (phone, call, نمبر …) stands shortly before the run.
+    /// A phone cue word (phone, call, نمبر …) stands shortly before the run, or a line's
+    /// label right after it ("781 1704 office", "082 490 1693-Fax").
     pub phone_cue: bool,
 }
 
@@ -242,6 +243,42 @@ fn glued_to_word(ctx: &Ctx<'_>, i: usize) -> bool {
     }
 }
 
+/// A phone label right after token `last` on the same line, after a space or a '-':
+/// "781 1704 office", "082 490 1693-Fax", "0300 1234567 (mobile)".
+fn label_after(ctx: &Ctx<'_>, last: usize) -> bool {
+    let toks = ctx.toks;
+    let mut k = last + 1;
+    if toks.get(k).is_some_and(|t| {
+        t.gap < 2 && t.class == Class::Punct && matches!(ctx.punct(k), Some('-' | '('))
+    }) {
+        k += 1;
+    }
+    toks.get(k).is_some_and(|t| {
+        t.gap < 2
+            && t.class != Class::Punct
+            && t.is_word()
+            && matches!(
+                ctx.word(k).to_ascii_lowercase().as_str(),
+                "office"
+                    | "home"
+                    | "work"
+                    | "landline"
+                    | "residence"
+                    | "fax"
+                    | "mobile"
+                    | "mob"
+                    | "cell"
+                    | "tel"
+                    | "phone"
+                    | "whatsapp"
+                    | "موبائل"
+                    | "فون"
+                    | "دفتر"
+                    | "گھر"
+            )
+    })
+}
+
 /// Reads the run starting at token `i`: groups of digits with at most two separator
 /// characters (space, '-', '.', '/', parentheses) between them, on one line.
 fn scan(ctx: &Ctx<'_>, mut i: usize) -> (Run, [usize; MAX_GROUPS]) {
@@ -313,6 +350,9 @@ fn scan(ctx: &Ctx<'_>, mut i: usize) -> (Run, [usize; MAX_GROUPS]) {
             break;
         }
         i = j;
+    }
+    if run.n_groups > 0 && !run.phone_cue {
+        run.phone_cue = label_after(ctx, group_toks[run.n_groups - 1]);
     }
     (run, group_toks)
 }
