@@ -77,6 +77,9 @@ fn capitalised(t: &Tok) -> bool {
     t.shape == Shape::Capital || (t.shape == Shape::Upper && t.len() >= 3)
 }
 
+/// Urdu titles of public offices (minister, president, governor, chief minister).
+const URDU_OFFICES: &[&str] = &["وزیر", "وزیراعظم", "وزیراعلی", "وزیراعلیٰ", "صدر", "گورنر"];
+
 /// The cue before word `i`: looks back over ':' '.' ',' '-' and "is"/"was"/"hai".
 fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
     let toks = ctx.toks;
@@ -109,6 +112,14 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                 let w = ctx.word(k);
                 if t.has(flag::RELATION) && !(t.has(flag::TITLE) && t.shape != Shape::Lower) {
                     return Cue::Relation;
+                }
+                // "وزیر تجارت", "صدر مملکت": an office before an ordinary word names the
+                // office, not the person holding it
+                if URDU_OFFICES.contains(&w)
+                    && toks[i].has(flag::URDU_COMMON | flag::URDU_SEEN)
+                    && !known(&toks[i])
+                {
+                    return Cue::None;
                 }
                 if t.has(flag::NAME_CUE)
                     || (t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS))
@@ -306,13 +317,13 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                         0.0
                     } else if known(t) || t.has(flag::AMBIGUOUS) {
                         0.7
-                    } else if !t.has(flag::URDU_COMMON | flag::NOT_NAME)
+                    } else if !t.has(flag::URDU_COMMON | flag::URDU_SEEN | flag::NOT_NAME)
                         && score[k] >= 0.75
                         && t.len() >= 4
                     {
                         // next to a sure name: "صدر جوبائیڈن", "ایم وینکیا نائیڈو"
                         0.7
-                    } else if !t.has(flag::URDU_COMMON | flag::NOT_NAME)
+                    } else if !t.has(flag::URDU_COMMON | flag::URDU_SEEN | flag::NOT_NAME)
                         && score[k] >= 0.7
                         && t.len() >= 4
                     {
@@ -570,9 +581,7 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
         return 0.75;
     }
     let common = t.has(flag::URDU_COMMON) && !listed;
-    // "وزیر تجارت", "صدر مملکت": after a title, a frequent word no list knows as a name
-    // is the office, not the person
-    if cue == Cue::Strong && !common {
+    if cue == Cue::Strong {
         return 0.75;
     }
     if hon && !common {
