@@ -280,6 +280,7 @@ impl Redactor {
             m.propose(norm.text(), toks, cands);
         }
         spans::resolve(cands);
+        spans::trim_possessives(norm.text(), cands);
     }
 
     /// Detects and replaces personal data. Replacing a span can bring a cue closer to
