@@ -279,6 +279,7 @@ impl Redactor {
         if let Some(m) = self.model {
             m.propose(norm.text(), toks, cands);
         }
+        detectors::name::drop_non_names(norm.text(), toks, cands);
         spans::resolve(cands);
         spans::trim_possessives(norm.text(), cands);
     }

@@ -694,3 +694,45 @@ fn advocacy_text_without_names_has_nothing_redacted_in_three_languages() {
         assert!(spans.is_empty(), "{lang}: {:?}", kinds(text));
     }
 }
+
+#[test]
+fn urdu_acronyms_compounds_and_possessions_are_no_names() {
+    for text in [
+        // an acronym spelt in letter names
+        "ریاستی ٹیکس ( ایس جی ایس ٹی ) کے تحت",
+        "ایس پی نے کہا کہ مقدمہ درج ہو گا",
+        // a word joined by '_' into a compound
+        "ہندوستان کی سیاسی دانش_مندی کے اندر",
+        // after a title or a relation and a possessive: what is theirs
+        "اس کے لیے والدین ڈاکٹر کی مدد حاصل کر سکتے ہیں",
+        "اس نے میری بیوی کی تصویریں فیس بک پر ڈالیں",
+        // an office before an ordinary word
+        "وزیر تجارت نے کہا کہ",
+    ] {
+        let names: Vec<_> = kinds(text)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Name)
+            .collect();
+        assert!(names.is_empty(), "{text}: {names:?}");
+    }
+    // initials beside a name, a name after a cue and a name word alone stay names
+    has("ایم وینکیا نائیڈو نے کہا", "وینکیا نائیڈو", Kind::Name);
+    has("میرا نام ثروت_جہاں ہے", "ثروت", Kind::Name);
+    has("میری بہن دانش کو دھمکی ملی", "دانش", Kind::Name);
+    has("جناب مسرت رشید نے میری تصاویر لگا دیں", "مسرت رشید", Kind::Name);
+}
+
+#[test]
+fn lowercase_words_the_name_lists_hold_are_no_names_alone() {
+    for text in [
+        "My brother said I should delete my account.",
+        "The court asked Parliament to review the sections.",
+    ] {
+        let names: Vec<_> = kinds(text)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Name)
+            .collect();
+        assert!(names.is_empty(), "{text}: {names:?}");
+    }
+    has("my brother Said sent the pictures", "Said", Kind::Name);
+}

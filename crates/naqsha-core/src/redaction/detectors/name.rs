@@ -144,13 +144,10 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                 {
                     continue;
                 }
-                // "بیوی کی تصویریں", "behen ki shadi": after a relation and a possessive comes
-                // what is theirs, not their name; a name cue still reaches over it
+                // "بیوی کی تصویریں", "ڈاکٹر کی مدد", "behen ki shadi": after a relation or a
+                // title and a possessive comes what is theirs, not their name
                 if matches!(w, "ka" | "ki" | "کا" | "کی") && steps == 1 {
-                    return match cue_before(ctx, k) {
-                        Cue::Strong => Cue::Strong,
-                        _ => Cue::None,
-                    };
+                    return Cue::None;
                 }
                 return Cue::None;
             }
@@ -688,4 +685,57 @@ fn name_part_pairs(ctx: &Ctx<'_>, score: &mut [f32]) {
             }
         }
     }
+}
+
+/// The names of Latin letters in Urdu script, as acronyms are written ("ایس جی ایس ٹی",
+/// "ایس پی"); in a name they are initials beside a name word.
+const URDU_LETTERS: &[&str] = &[
+    "اے", "بی", "سی", "ڈی", "ای", "ایف", "جی", "ایچ", "آئی", "جے", "کے", "ایل", "ایم", "این",
+    "او", "پی", "کیو", "آر", "ایس", "ٹی", "یو", "وی", "ڈبلیو", "ایکس", "وائی", "زیڈ",
+];
+
+/// Drops the name candidates (of the rules and the tagger alike) that are something else:
+/// an acronym spelt in Urdu letter names ("ایس جی ایس ٹی") and a single Urdu word joined
+/// by '_' to the next or the one before ("دانش_مندی", "ثروت_مند") without a cue before it:
+/// a compound, not a name.
+pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate>) {
+    if !cands.iter().any(|c| c.kind == Kind::Name) {
+        return;
+    }
+    cands.retain(|c| {
+        if c.kind != Kind::Name {
+            return true;
+        }
+        let first = toks.partition_point(|t| (t.end as usize) <= c.start);
+        let last = toks.partition_point(|t| (t.start as usize) < c.end);
+        let words: Vec<usize> = (first..last).filter(|&k| toks[k].is_word()).collect();
+        if words.is_empty() {
+            return true;
+        }
+        let letters = words
+            .iter()
+            .all(|&k| toks[k].class == Class::Urdu && URDU_LETTERS.contains(&toks[k].text(text)));
+        if letters {
+            return false;
+        }
+        let underscore_at = |k: usize| {
+            toks.get(k).is_some_and(|t| t.gap == 0 && t.text(text) == "_")
+                && toks.get(k + 1).is_some_and(|t| t.gap == 0 && t.class == Class::Urdu)
+        };
+        let joined_after = underscore_at(last);
+        let joined_before = first >= 2
+            && toks[first].gap == 0
+            && toks[first - 1].text(text) == "_"
+            && toks[first - 2].class == Class::Urdu
+            && toks[first - 1].gap == 0;
+        // "میرا نام ثروت_جہاں ہے": after a cue it is a name however it is written
+        let cued = first > 0
+            && toks[first - 1]
+                .has(flag::NAME_CUE | flag::TITLE | flag::RELATION | flag::HONORIFIC);
+        let compound = words.len() == 1
+            && toks[words[0]].class == Class::Urdu
+            && (joined_after || joined_before)
+            && !cued;
+        !compound
+    });
 }
