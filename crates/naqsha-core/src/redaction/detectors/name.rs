@@ -234,7 +234,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let hon = honorific_after(ctx, i);
         score[i] = match t.class {
             Class::Latin => latin_seed(ctx, i, t, cue, hon, latin_text),
-            Class::Urdu => urdu_seed(t, cue, hon),
+            Class::Urdu => urdu_seed(t, cue, hon, verb_before_auxiliary(ctx.text, toks, i)),
             _ => 0.0,
         };
     }
@@ -564,7 +564,34 @@ fn after_digit_or_code(ctx: &Ctx<'_>, i: usize) -> bool {
     i > 0 && matches!(ctx.toks[i - 1].class, Class::Digits)
 }
 
-fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
+/// Auxiliaries that follow a verb's participle: "کہتا ہے", "kehta hai", "karti thi".
+const AUXILIARIES: &[&str] = &[
+    "ہے", "ہیں", "تھا", "تھی", "تھے", "hai", "hain", "tha", "thi", "the", "thay", "he",
+];
+
+/// Word `i` is an unlisted participle (ending in تا/تی/تے or ta/ti/te) before an auxiliary:
+/// "میرا کزن کہتا ہے", "mera cousin kehta hai" — a verb after a relation, not the
+/// relative's name.
+pub(crate) fn verb_before_auxiliary(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if t.has(flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART) || t.len() < 4 {
+        return false;
+    }
+    let w = t.text(text);
+    let participle = match t.class {
+        Class::Urdu => ["تا", "تی", "تے"].iter().any(|e| w.ends_with(e)),
+        Class::Latin => {
+            t.shape == Shape::Lower && ["ta", "ti", "te"].iter().any(|e| w.ends_with(e))
+        }
+        _ => false,
+    };
+    participle
+        && toks.get(i + 1).is_some_and(|n| {
+            n.gap == 1 && n.is_word() && AUXILIARIES.contains(&n.text(text))
+        })
+}
+
+fn urdu_seed(t: &Tok, cue: Cue, hon: bool, verb: bool) -> f32 {
     if t.has(flag::NOT_NAME) {
         return 0.0;
     }
@@ -585,14 +612,14 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
         return 0.7;
     }
     // "پڑوسی ملک" is "a neighbouring country", not "my neighbour Malik"
-    if cue == Cue::Relation && (listed || !common) && !t.has(flag::NAME_PART_COMMON) {
+    if cue == Cue::Relation && (listed || !common) && !t.has(flag::NAME_PART_COMMON) && !verb {
         return 0.7;
     }
     0.0
 }
 
 /// Roman-Urdu words after a name that mark it as a person: "adnan mirza ne", "ko", "sahab".
-const ROMAN_PERSON_AFTER: &[&str] = &[
+pub(crate) const ROMAN_PERSON_AFTER: &[&str] = &[
     "ne", "ko", "se", "ka", "ki", "ke", "aur", "sahab", "sahib", "saab", "bhai", "ji",
 ];
 
