@@ -719,6 +719,8 @@ fn urdu_acronyms_compounds_and_possessions_are_no_names() {
         "اس نے میری بیوی کی تصویریں فیس بک پر ڈالیں",
         // an office before an ordinary word
         "وزیر تجارت نے کہا کہ",
+        // "name" used as a noun
+        "انہوں نے صحافت میں بہت نام پیدا کیا",
         // a verb after a relation
         "میرا کزن کہتا ہے کہ اس نے فائلیں نقل کر لیں",
         "Mera cousin kehta hai ke usne files copy kar li thin.",
@@ -734,6 +736,9 @@ fn urdu_acronyms_compounds_and_possessions_are_no_names() {
     has("میرا نام ثروت_جہاں ہے", "ثروت", Kind::Name);
     has("میری بہن دانش کو دھمکی ملی", "دانش", Kind::Name);
     has("میرا کزن عدنان ہے جو دھمکی دیتا ہے", "عدنان", Kind::Name);
+    // a name that is also a word, where the clause ends after it
+    has("میرا نام مسرت رشید ہے", "مسرت رشید", Kind::Name);
+    has("اس کا نام مسرت تھا۔", "مسرت", Kind::Name);
     has("جناب مسرت رشید نے میری تصاویر لگا دیں", "مسرت رشید", Kind::Name);
 }
 

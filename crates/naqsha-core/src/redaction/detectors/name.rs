@@ -121,6 +121,16 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                 {
                     return Cue::None;
                 }
+                // "کے نام معنون کیا", "ایک بڑا نام ہے جنھوں نے": the word "name" used as a
+                // noun; after it an ordinary word is a name only where the clause ends
+                // ("میرا نام اسماء ہے")
+                if w == "نام"
+                    && toks[i].has(flag::URDU_COMMON | flag::URDU_SEEN)
+                    && !known(&toks[i])
+                    && !urdu_clause_ends(ctx, i)
+                {
+                    return Cue::None;
+                }
                 if t.has(flag::NAME_CUE)
                     || (t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS))
                 {
@@ -155,6 +165,24 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
         }
     }
     Cue::None
+}
+
+/// After Urdu word `i` comes an auxiliary, a case marker, an honorific, punctuation or
+/// the end: "میرا نام اسماء ہے", "اس کا نام مسرت تھا۔".
+/// A second name word may stand between: "میرا نام مسرت رشید ہے".
+fn urdu_clause_ends(ctx: &Ctx<'_>, i: usize) -> bool {
+    let ends = |k: usize| match ctx.toks.get(k) {
+        None => true,
+        Some(n) if n.gap == 2 || n.class == Class::Punct => true,
+        Some(n) => {
+            n.has(flag::HONORIFIC)
+                || matches!(ctx.word(k), "ہے" | "تھا" | "تھی" | "ہیں" | "نے" | "کو" | "اور")
+        }
+    };
+    ends(i + 1)
+        || ctx.toks.get(i + 1).is_some_and(|n| {
+            n.class == Class::Urdu && n.gap == 1 && !n.has(flag::URDU_COMMON) && ends(i + 2)
+        })
 }
 
 /// An honorific right after word `i` (sahib, bhai, صاحب, نامی).
@@ -721,13 +749,34 @@ const URDU_LETTERS: &[&str] = &[
     "او", "پی", "کیو", "آر", "ایس", "ٹی", "یو", "وی", "ڈبلیو", "ایکس", "وائی", "زیڈ",
 ];
 
-/// Drops the name candidates (of the rules and the tagger alike) that are something else:
+/// Trims a leading title off name candidates (of the rules and the tagger alike) and drops
+/// those that are something else:
 /// an acronym spelt in Urdu letter names ("ایس جی ایس ٹی") and a single Urdu word joined
 /// by '_' to the next or the one before ("دانش_مندی", "ثروت_مند") without a cue before it:
 /// a compound, not a name.
 pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate>) {
     if !cands.iter().any(|c| c.kind == Kind::Name) {
         return;
+    }
+    // "شری مودی" from the tagger: a leading title is no part of the name
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::Name) {
+        let first = toks.partition_point(|t| (t.end as usize) <= c.start);
+        let last = toks.partition_point(|t| (t.start as usize) < c.end);
+        let mut k = first;
+        // in Urdu script only: generated Roman and English stories count "Haji" in the name
+        while k + 1 < last
+            && toks[k].class == Class::Urdu
+            && toks[k].has(flag::TITLE)
+            && !toks[k].has(flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART)
+        {
+            k += 1;
+            while k + 1 < last && !toks[k].is_word() {
+                k += 1;
+            }
+        }
+        if k > first && toks[k].is_word() {
+            c.start = toks[k].start as usize;
+        }
     }
     cands.retain(|c| {
         if c.kind != Kind::Name {

@@ -319,7 +319,10 @@ fn close(
     let inside_other =
         (first..=last).all(|k| !toks[k].is_word() || rules[k] & features::OTHER_KIND != 0);
     // a lone word the lists say is never a name alone ("ابو" is a father, "said" a verb)
-    let listed_never = first == last && toks[first].has(flag::STOP) && rules[first] & 7 == 0;
+    // or a verb before its auxiliary ("کزن کہتا ہے")
+    let listed_never = first == last
+        && rules[first] & 7 == 0
+        && (toks[first].has(flag::STOP) || verb_before_auxiliary(text, toks, first));
     if inside_other || listed_never || (roman && lone_guess(text, toks, rules, first, last)) {
         return;
     }
