@@ -719,6 +719,13 @@ fn urdu_acronyms_compounds_and_possessions_are_no_names() {
         "اس نے میری بیوی کی تصویریں فیس بک پر ڈالیں",
         // an office before an ordinary word
         "وزیر تجارت نے کہا کہ",
+        // titles, honorifics and relations without a name
+        "جج صاحب نے کہا کہ متاثرہ خاتون کی شناخت ظاہر نہ کی جائے۔",
+        "خالہ جان ہر بات پر طعنے دیتی ہیں۔",
+        "محلے کے مولوی صاحب نے بھی یہی کہا۔",
+        "استانی جی نے بچیوں کو بتایا کہ کسی اجنبی سے تصویر شیئر نہ کریں۔",
+        "انسپکٹر جنرل پولیس نے خواتین ڈیسک کے قیام کی ہدایت کی۔",
+        "قانون دان کہتے ہیں کہ پیکا میں ترمیم سے اظہار رائے متاثر ہو گی۔",
         // "name" used as a noun
         "انہوں نے صحافت میں بہت نام پیدا کیا",
         // a verb after a relation
@@ -736,6 +743,8 @@ fn urdu_acronyms_compounds_and_possessions_are_no_names() {
     has("میرا نام ثروت_جہاں ہے", "ثروت", Kind::Name);
     has("میری بہن دانش کو دھمکی ملی", "دانش", Kind::Name);
     has("میرا کزن عدنان ہے جو دھمکی دیتا ہے", "عدنان", Kind::Name);
+    has("مولوی عبدالرحمن نے کہا", "عبدالرحمن", Kind::Name);
+    has("ملک صاحب نے دھمکی دی", "ملک", Kind::Name);
     // a name that is also a word, where the clause ends after it
     has("میرا نام مسرت رشید ہے", "مسرت رشید", Kind::Name);
     has("اس کا نام مسرت تھا۔", "مسرت", Kind::Name);

@@ -65,6 +65,7 @@ fn never(t: &Tok) -> bool {
             | flag::RELATION
             | flag::MONTH
             | flag::ORG_KEYWORD
+            | flag::INSTITUTION
             | flag::PHONE_CUE
             | flag::BIRTH_CUE
             | flag::ADDRESS_ANCHOR
@@ -627,6 +628,16 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool, verb: bool) -> f32 {
     // a pure title or honorific ("ڈاکٹر", "صاحب") is not a name; a clan name that is also a
     // title ("مرزا", "ملک") is
     if t.has(flag::TITLE | flag::HONORIFIC | flag::NAME_CUE | flag::RELATION) && !listed {
+        return 0.0;
+    }
+    // "جج صاحب", "خالہ جان", "بھائی جان": an honorific or a relation that some list also
+    // holds as a name is the honorific here, unless it is a sure name
+    if t.has(flag::HONORIFIC | flag::RELATION) && !strong(t) && !t.has(flag::NAME_PART) {
+        return 0.0;
+    }
+    // "مولوی صاحب", "مولوی نے کہا": a title alone is no name even where a list holds it;
+    // a clan name that is also a title ("ملک", "مرزا") is a name part
+    if t.has(flag::TITLE) && !t.has(flag::NAME_PART | flag::AMBIGUOUS) {
         return 0.0;
     }
     if strong(t) {

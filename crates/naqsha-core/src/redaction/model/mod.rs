@@ -318,11 +318,17 @@ fn close(
     // e-mail … that they found is a word of it, not a person
     let inside_other =
         (first..=last).all(|k| !toks[k].is_word() || rules[k] & features::OTHER_KIND != 0);
-    // a lone word the lists say is never a name alone ("ابو" is a father, "said" a verb)
-    // or a verb before its auxiliary ("کزن کہتا ہے")
+    // a lone word the lists say is never a name alone ("ابو" is a father, "said" a verb),
+    // an honorific, relation or title alone ("ڈاکٹر صاحب", "مولوی") or a verb before its
+    // auxiliary ("کزن کہتا ہے")
+    let t = &toks[first];
     let listed_never = first == last
         && rules[first] & 7 == 0
-        && (toks[first].has(flag::STOP) || verb_before_auxiliary(text, toks, first));
+        && (t.has(flag::STOP)
+            || (t.has(flag::HONORIFIC | flag::RELATION) && !t.has(flag::NAME_PART))
+            // "Haji bhai ne" names someone in Roman Urdu; "مولوی" alone is the title
+            || (t.has(flag::TITLE) && t.class == Class::Urdu && !t.has(flag::NAME_PART))
+            || verb_before_auxiliary(text, toks, first));
     if inside_other || listed_never || (roman && lone_guess(text, toks, rules, first, last)) {
         return;
     }
