@@ -41,6 +41,9 @@ fn a_short_number_labelled_after_it_is_a_phone() {
     has("781 1704 office\n(579)888-3058 fax", "781 1704", Kind::Phone);
     has("082 490 1693-Office, fax below", "082 490 1693", Kind::Phone);
     has("345 6789 (mobile)", "345 6789", Kind::Phone);
+    // an extension written apart belongs to the number
+    has("call 579-888-3058 ext. 12 after five", "579-888-3058 ext. 12", Kind::Phone);
+    has("office (042) 3576 1234 x 45 ok", "(042) 3576 1234 x 45", Kind::Phone);
     // without a label, a bare seven-digit number is not taken
     assert!(
         kinds("the fund paid 781 1704 rupees")

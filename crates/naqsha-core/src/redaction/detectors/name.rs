@@ -658,7 +658,7 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool, verb: bool) -> f32 {
 }
 
 /// Roman-Urdu words after a name that mark it as a person: "adnan mirza ne", "ko", "sahab".
-pub(crate) const ROMAN_PERSON_AFTER: &[&str] = &[
+const ROMAN_PERSON_AFTER: &[&str] = &[
     "ne", "ko", "se", "ka", "ki", "ke", "aur", "sahab", "sahib", "saab", "bhai", "ji",
 ];
 

@@ -130,6 +130,12 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 if ctx.punct(last_tok + 1) == Some(')') && r.paren_area && k == 1 {
                     end = toks[last_tok + 1].end as usize;
                 }
+                if kind == Kind::Phone
+                    && let Some(ext) = extension_after(ctx, last_tok)
+                {
+                    end = toks[ext].end as usize;
+                    last_tok = ext;
+                }
                 push(out, t.start as usize, end, kind, score);
                 i = last_tok + 1;
                 found = true;
@@ -241,6 +247,26 @@ fn glued_to_word(ctx: &Ctx<'_>, i: usize) -> bool {
                 && ctx.punct(i - 1) != Some('#')
         }
     }
+}
+
+/// A phone extension written apart after token `last`: "579-888-3058 ext. 12",
+/// "x 4587", "extension 12"; the index of its digits.
+fn extension_after(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let word = toks.get(last + 1).filter(|t| t.gap == 1 && t.class == Class::Latin)?;
+    if !matches!(
+        word.text(ctx.text).to_ascii_lowercase().as_str(),
+        "ext" | "x" | "extn" | "extension"
+    ) {
+        return None;
+    }
+    let mut k = last + 2;
+    if ctx.punct(k) == Some('.') && toks[k].gap == 0 {
+        k += 1;
+    }
+    toks.get(k)
+        .filter(|t| t.gap < 2 && t.class == Class::Digits && (1..=5).contains(&t.len()))
+        .map(|_| k)
 }
 
 /// A phone label right after token `last` on the same line, after a space or a '-':

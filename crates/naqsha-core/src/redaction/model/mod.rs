@@ -26,7 +26,7 @@ use super::Kind;
 use super::lexicon::{Lexicon, flag};
 use super::normalise::Normalised;
 use super::spans::Candidate;
-use super::detectors::name::{ROMAN_PERSON_AFTER, verb_before_auxiliary};
+use super::detectors::name::verb_before_auxiliary;
 use super::tokens::{Class, Shape, Tok, tokenize};
 
 const SHIPPED: &[u8] = include_bytes!("../../../../../data/redaction/name-model.bin");
@@ -276,10 +276,14 @@ fn lone_guess(text: &str, toks: &[Tok], rules: &[u8], first: usize, last: usize)
         n.gap < 2
             && n.is_word()
             && (n.has(flag::HONORIFIC)
-                || ROMAN_PERSON_AFTER.contains(&n.text(text).to_ascii_lowercase().as_str()))
+                || LONE_MARKERS.contains(&n.text(text).to_ascii_lowercase().as_str()))
     });
     !cued && !marked
 }
+
+/// Words after a lone guess that mark a person: "zarnish ne", "tabeer ko", "aur". The
+/// possessives ("ka", "ki", "ke") are left out: "Kaam ki jagah", "Ghar ka malik".
+const LONE_MARKERS: &[&str] = &["ne", "ko", "aur", "sahab", "sahib", "saab", "bhai", "ji"];
 
 /// Roman-Urdu words that English text does not use: two of them make a text Roman Urdu.
 const ROMAN_FUNCTION_WORDS: &[&str] = &[

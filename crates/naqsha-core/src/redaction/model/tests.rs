@@ -85,6 +85,10 @@ fn lone_unlisted_guesses_in_roman_urdu_are_dropped_but_marked_ones_stay() {
     let (toks, i, rules) = toks_of(text, "Maqami");
     assert!(roman_urdu(text, &toks));
     assert!(lone_guess(text, &toks, &rules, i, i));
+    // a possessive after it marks a thing as often as a person
+    let text = "Kaam ki jagah par harassment ke khilaf qanoon hai.";
+    let (toks, i, rules) = toks_of(text, "Kaam");
+    assert!(lone_guess(text, &toks, &rules, i, i));
     // a word after it that marks a person, or a cue before it, vouches for it
     let text = "Kal zarnish ne mujhe dhamki di aur phir call ki.";
     let (toks, i, rules) = toks_of(text, "zarnish");
