@@ -263,7 +263,10 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let hon = honorific_after(ctx, i);
         score[i] = match t.class {
             Class::Latin => latin_seed(ctx, i, t, cue, hon, latin_text),
-            Class::Urdu => urdu_seed(t, cue, hon, verb_before_auxiliary(ctx.text, toks, i)),
+            Class::Urdu => {
+                let verb = cue == Cue::Relation && verb_before_auxiliary(ctx.text, toks, i);
+                urdu_seed(t, cue, hon, verb)
+            }
             _ => 0.0,
         };
     }
@@ -795,13 +798,14 @@ pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate
         }
         let first = toks.partition_point(|t| (t.end as usize) <= c.start);
         let last = toks.partition_point(|t| (t.start as usize) < c.end);
-        let words: Vec<usize> = (first..last).filter(|&k| toks[k].is_word()).collect();
-        if words.is_empty() {
+        let mut words = (first..last).filter(|&k| toks[k].is_word());
+        let Some(only) = words.next() else {
             return true;
-        }
-        let letters = words
-            .iter()
-            .all(|&k| toks[k].class == Class::Urdu && URDU_LETTERS.contains(&toks[k].text(text)));
+        };
+        let single = words.next().is_none();
+        let letters = (first..last).filter(|&k| toks[k].is_word()).all(|k| {
+            toks[k].class == Class::Urdu && URDU_LETTERS.contains(&toks[k].text(text))
+        });
         if letters {
             return false;
         }
@@ -819,8 +823,8 @@ pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate
         let cued = first > 0
             && toks[first - 1]
                 .has(flag::NAME_CUE | flag::TITLE | flag::RELATION | flag::HONORIFIC);
-        let compound = words.len() == 1
-            && toks[words[0]].class == Class::Urdu
+        let compound = single
+            && toks[only].class == Class::Urdu
             && (joined_after || joined_before)
             && !cued;
         !compound

@@ -184,7 +184,7 @@ impl NameModel {
     /// Pushes the model's names in `toks` to `out`, given the rules' evidence per token.
     fn tag(&self, text: &str, toks: &[Tok], rules: &[u8], out: &mut Vec<Candidate>) {
         let latin = toks.iter().filter(|t| t.class == Class::Latin).count();
-        let roman = roman_urdu(text, toks);
+        let roman = std::cell::OnceCell::new();
         let urdu = toks.iter().filter(|t| t.class == Class::Urdu).count();
         let mut hashed = Vec::with_capacity(toks.len());
         features::hash_tokens(text, toks, latin >= urdu, &mut hashed);
@@ -202,14 +202,14 @@ impl NameModel {
         for (i, t) in toks.iter().enumerate() {
             if t.gap == 2 || t.has(flag::BLOCKED) {
                 prev = START;
-                close(text, toks, rules, roman, &mut open, self.scale, out);
+                close(text, toks, rules, &roman, &mut open, self.scale, out);
             }
             if !t.is_word() || t.has(flag::BLOCKED) {
                 continue;
             }
             if features::skipped(t) {
                 prev = O;
-                close(text, toks, rules, roman, &mut open, self.scale, out);
+                close(text, toks, rules, &roman, &mut open, self.scale, out);
                 continue;
             }
             ctx.token(i, &mut rows);
@@ -226,7 +226,7 @@ impl NameModel {
             let margin = best - so;
             match tag {
                 B => {
-                    close(text, toks, rules, roman, &mut open, self.scale, out);
+                    close(text, toks, rules, &roman, &mut open, self.scale, out);
                     open = Some((i, i, margin));
                 }
                 I => {
@@ -235,11 +235,11 @@ impl NameModel {
                         o.2 = o.2.min(margin);
                     }
                 }
-                _ => close(text, toks, rules, roman, &mut open, self.scale, out),
+                _ => close(text, toks, rules, &roman, &mut open, self.scale, out),
             }
             prev = tag;
         }
-        close(text, toks, rules, roman, &mut open, self.scale, out);
+        close(text, toks, rules, &roman, &mut open, self.scale, out);
     }
 }
 
@@ -276,7 +276,7 @@ fn lone_guess(text: &str, toks: &[Tok], rules: &[u8], first: usize, last: usize)
         n.gap < 2
             && n.is_word()
             && (n.has(flag::HONORIFIC)
-                || LONE_MARKERS.contains(&n.text(text).to_ascii_lowercase().as_str()))
+                || LONE_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(n.text(text))))
     });
     !cued && !marked
 }
@@ -297,9 +297,10 @@ const ROMAN_FUNCTION_WORDS: &[&str] = &[
 fn roman_urdu(text: &str, toks: &[Tok]) -> bool {
     toks.iter()
         .filter(|t| {
-            t.class == Class::Latin
-                && t.len() <= 4
-                && ROMAN_FUNCTION_WORDS.contains(&t.text(text).to_ascii_lowercase().as_str())
+            t.class == Class::Latin && t.len() <= 4 && {
+                let w = t.text(text);
+                ROMAN_FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+            }
         })
         .nth(1)
         .is_some()
@@ -310,7 +311,7 @@ fn close(
     text: &str,
     toks: &[Tok],
     rules: &[u8],
-    roman: bool,
+    roman: &std::cell::OnceCell<bool>,
     open: &mut Option<(usize, usize, f32)>,
     scale: f32,
     out: &mut Vec<Candidate>,
@@ -333,7 +334,8 @@ fn close(
             // "Haji bhai ne" names someone in Roman Urdu; "مولوی" alone is the title
             || (t.has(flag::TITLE) && t.class == Class::Urdu && !t.has(flag::NAME_PART))
             || verb_before_auxiliary(text, toks, first));
-    if inside_other || listed_never || (roman && lone_guess(text, toks, rules, first, last)) {
+    if inside_other || listed_never || (lone_guess(text, toks, rules, first, last)
+            && *roman.get_or_init(|| roman_urdu(text, toks))) {
         return;
     }
     // a margin of 0 is a coin toss (0.5); the score stays below the rules' cue-backed 0.85
