@@ -38,12 +38,28 @@ fn pakistani_phone_numbers_in_every_writing() {
 #[test]
 fn a_short_number_labelled_after_it_is_a_phone() {
     // a seven-digit local number needs a label; written after it on a contact line
-    has("781 1704 office\n(579)888-3058 fax", "781 1704", Kind::Phone);
-    has("082 490 1693-Office, fax below", "082 490 1693", Kind::Phone);
+    has(
+        "781 1704 office\n(579)888-3058 fax",
+        "781 1704",
+        Kind::Phone,
+    );
+    has(
+        "082 490 1693-Office, fax below",
+        "082 490 1693",
+        Kind::Phone,
+    );
     has("345 6789 (mobile)", "345 6789", Kind::Phone);
     // an extension written apart belongs to the number
-    has("call 579-888-3058 ext. 12 after five", "579-888-3058 ext. 12", Kind::Phone);
-    has("office (042) 3576 1234 x 45 ok", "(042) 3576 1234 x 45", Kind::Phone);
+    has(
+        "call 579-888-3058 ext. 12 after five",
+        "579-888-3058 ext. 12",
+        Kind::Phone,
+    );
+    has(
+        "office (042) 3576 1234 x 45 ok",
+        "(042) 3576 1234 x 45",
+        Kind::Phone,
+    );
     // without a label, a bare seven-digit number is not taken
     assert!(
         kinds("the fund paid 781 1704 rupees")
@@ -751,7 +767,11 @@ fn urdu_acronyms_compounds_and_possessions_are_no_names() {
     // a name that is also a word, where the clause ends after it
     has("میرا نام مسرت رشید ہے", "مسرت رشید", Kind::Name);
     has("اس کا نام مسرت تھا۔", "مسرت", Kind::Name);
-    has("جناب مسرت رشید نے میری تصاویر لگا دیں", "مسرت رشید", Kind::Name);
+    has(
+        "جناب مسرت رشید نے میری تصاویر لگا دیں",
+        "مسرت رشید",
+        Kind::Name,
+    );
 }
 
 #[test]

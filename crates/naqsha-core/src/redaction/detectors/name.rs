@@ -177,7 +177,10 @@ fn urdu_clause_ends(ctx: &Ctx<'_>, i: usize) -> bool {
         Some(n) if n.gap == 2 || n.class == Class::Punct => true,
         Some(n) => {
             n.has(flag::HONORIFIC)
-                || matches!(ctx.word(k), "ہے" | "تھا" | "تھی" | "ہیں" | "نے" | "کو" | "اور")
+                || matches!(
+                    ctx.word(k),
+                    "ہے" | "تھا" | "تھی" | "ہیں" | "نے" | "کو" | "اور"
+                )
         }
     };
     ends(i + 1)
@@ -618,9 +621,9 @@ pub(crate) fn verb_before_auxiliary(text: &str, toks: &[Tok], i: usize) -> bool 
         _ => false,
     };
     participle
-        && toks.get(i + 1).is_some_and(|n| {
-            n.gap == 1 && n.is_word() && AUXILIARIES.contains(&n.text(text))
-        })
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.gap == 1 && n.is_word() && AUXILIARIES.contains(&n.text(text)))
 }
 
 fn urdu_seed(t: &Tok, cue: Cue, hon: bool, verb: bool) -> f32 {
@@ -759,8 +762,32 @@ fn name_part_pairs(ctx: &Ctx<'_>, score: &mut [f32]) {
 /// The names of Latin letters in Urdu script, as acronyms are written ("ایس جی ایس ٹی",
 /// "ایس پی"); in a name they are initials beside a name word.
 const URDU_LETTERS: &[&str] = &[
-    "اے", "بی", "سی", "ڈی", "ای", "ایف", "جی", "ایچ", "آئی", "جے", "کے", "ایل", "ایم", "این",
-    "او", "پی", "کیو", "آر", "ایس", "ٹی", "یو", "وی", "ڈبلیو", "ایکس", "وائی", "زیڈ",
+    "اے",
+    "بی",
+    "سی",
+    "ڈی",
+    "ای",
+    "ایف",
+    "جی",
+    "ایچ",
+    "آئی",
+    "جے",
+    "کے",
+    "ایل",
+    "ایم",
+    "این",
+    "او",
+    "پی",
+    "کیو",
+    "آر",
+    "ایس",
+    "ٹی",
+    "یو",
+    "وی",
+    "ڈبلیو",
+    "ایکس",
+    "وائی",
+    "زیڈ",
 ];
 
 /// Trims a leading title off name candidates (of the rules and the tagger alike) and drops
@@ -803,15 +830,18 @@ pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate
             return true;
         };
         let single = words.next().is_none();
-        let letters = (first..last).filter(|&k| toks[k].is_word()).all(|k| {
-            toks[k].class == Class::Urdu && URDU_LETTERS.contains(&toks[k].text(text))
-        });
+        let letters = (first..last)
+            .filter(|&k| toks[k].is_word())
+            .all(|k| toks[k].class == Class::Urdu && URDU_LETTERS.contains(&toks[k].text(text)));
         if letters {
             return false;
         }
         let underscore_at = |k: usize| {
-            toks.get(k).is_some_and(|t| t.gap == 0 && t.text(text) == "_")
-                && toks.get(k + 1).is_some_and(|t| t.gap == 0 && t.class == Class::Urdu)
+            toks.get(k)
+                .is_some_and(|t| t.gap == 0 && t.text(text) == "_")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.gap == 0 && t.class == Class::Urdu)
         };
         let joined_after = underscore_at(last);
         let joined_before = first >= 2
@@ -821,12 +851,9 @@ pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate
             && toks[first - 1].gap == 0;
         // "میرا نام ثروت_جہاں ہے": after a cue it is a name however it is written
         let cued = first > 0
-            && toks[first - 1]
-                .has(flag::NAME_CUE | flag::TITLE | flag::RELATION | flag::HONORIFIC);
-        let compound = single
-            && toks[only].class == Class::Urdu
-            && (joined_after || joined_before)
-            && !cued;
+            && toks[first - 1].has(flag::NAME_CUE | flag::TITLE | flag::RELATION | flag::HONORIFIC);
+        let compound =
+            single && toks[only].class == Class::Urdu && (joined_after || joined_before) && !cued;
         !compound
     });
 }

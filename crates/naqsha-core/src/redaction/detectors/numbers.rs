@@ -253,7 +253,9 @@ fn glued_to_word(ctx: &Ctx<'_>, i: usize) -> bool {
 /// "x 4587", "extension 12"; the index of its digits.
 fn extension_after(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
     let toks = ctx.toks;
-    let word = toks.get(last + 1).filter(|t| t.gap == 1 && t.class == Class::Latin)?;
+    let word = toks
+        .get(last + 1)
+        .filter(|t| t.gap == 1 && t.class == Class::Latin)?;
     if !matches!(
         word.text(ctx.text).to_ascii_lowercase().as_str(),
         "ext" | "x" | "extn" | "extension"

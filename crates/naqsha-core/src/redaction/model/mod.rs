@@ -23,10 +23,10 @@ use features::{BITS, Context};
 pub use train::{Example, TrainOptions, train};
 
 use super::Kind;
+use super::detectors::name::verb_before_auxiliary;
 use super::lexicon::{Lexicon, flag};
 use super::normalise::Normalised;
 use super::spans::Candidate;
-use super::detectors::name::verb_before_auxiliary;
 use super::tokens::{Class, Shape, Tok, tokenize};
 
 const SHIPPED: &[u8] = include_bytes!("../../../../../data/redaction/name-model.bin");
@@ -270,13 +270,17 @@ fn lone_guess(text: &str, toks: &[Tok], rules: &[u8], first: usize, last: usize)
         return false;
     }
     let cue = flag::NAME_CUE | flag::TITLE | flag::RELATION;
-    let cued = toks[first.saturating_sub(2)..first].iter().any(|p| p.has(cue))
+    let cued = toks[first.saturating_sub(2)..first]
+        .iter()
+        .any(|p| p.has(cue))
         && !verb_before_auxiliary(text, toks, first);
     let marked = toks.get(last + 1).is_some_and(|n| {
         n.gap < 2
             && n.is_word()
             && (n.has(flag::HONORIFIC)
-                || LONE_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(n.text(text))))
+                || LONE_MARKERS
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(n.text(text))))
     });
     !cued && !marked
 }
@@ -287,8 +291,8 @@ const LONE_MARKERS: &[&str] = &["ne", "ko", "aur", "sahab", "sahib", "saab", "bh
 
 /// Roman-Urdu words that English text does not use: two of them make a text Roman Urdu.
 const ROMAN_FUNCTION_WORDS: &[&str] = &[
-    "hai", "hain", "ke", "ki", "ka", "ko", "ne", "se", "mein", "aur", "bhi", "nahi", "tha",
-    "thi", "kya", "woh", "yeh",
+    "hai", "hain", "ke", "ki", "ka", "ko", "ne", "se", "mein", "aur", "bhi", "nahi", "tha", "thi",
+    "kya", "woh", "yeh",
 ];
 
 /// Whether `text` is (partly) Roman Urdu, where lowercase and sentence-initial words say
@@ -299,7 +303,9 @@ fn roman_urdu(text: &str, toks: &[Tok]) -> bool {
         .filter(|t| {
             t.class == Class::Latin && t.len() <= 4 && {
                 let w = t.text(text);
-                ROMAN_FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+                ROMAN_FUNCTION_WORDS
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(w))
             }
         })
         .nth(1)
@@ -334,8 +340,11 @@ fn close(
             // "Haji bhai ne" names someone in Roman Urdu; "مولوی" alone is the title
             || (t.has(flag::TITLE) && t.class == Class::Urdu && !t.has(flag::NAME_PART))
             || verb_before_auxiliary(text, toks, first));
-    if inside_other || listed_never || (lone_guess(text, toks, rules, first, last)
-            && *roman.get_or_init(|| roman_urdu(text, toks))) {
+    if inside_other
+        || listed_never
+        || (lone_guess(text, toks, rules, first, last)
+            && *roman.get_or_init(|| roman_urdu(text, toks)))
+    {
         return;
     }
     // a margin of 0 is a coin toss (0.5); the score stays below the rules' cue-backed 0.85
