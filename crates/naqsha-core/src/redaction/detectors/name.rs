@@ -636,9 +636,11 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool, verb: bool) -> f32 {
     if t.has(flag::TITLE | flag::HONORIFIC | flag::NAME_CUE | flag::RELATION) && !listed {
         return 0.0;
     }
-    // "جج صاحب", "خالہ جان", "بھائی جان": an honorific or a relation that some list also
-    // holds as a name is the honorific here, unless it is a sure name
-    if t.has(flag::HONORIFIC | flag::RELATION) && !strong(t) && !t.has(flag::NAME_PART) {
+    // "جج صاحب", "خالہ جان", "میری نند نے": a relation, or an honorific that some list
+    // also holds as a name, is the relation or honorific here (a sure name may be honorific)
+    if !t.has(flag::NAME_PART)
+        && (t.has(flag::RELATION) || (t.has(flag::HONORIFIC) && !strong(t)))
+    {
         return 0.0;
     }
     // "مولوی صاحب", "مولوی نے کہا": a title alone is no name even where a list holds it;
