@@ -323,14 +323,27 @@ def write_urdu_common():
         else:
             other[tok] += 1
     # a stray person tag on a function word (annotation noise) must not keep it out
-    words = [w for w, n in other.most_common(3000)
-             if person[w] * 20 < n and n >= 3 and not any(c.isascii() or c.isdigit() for c in w)]
+    urdu = [(i, w, n) for i, (w, n) in enumerate(other.most_common())
+            if person[w] * 20 < n and not any(c.isascii() or c.isdigit() for c in w)]
+    words = [w for i, w, n in urdu if i < 3000 and n >= 3]
     path = os.path.join(ROOT, "data", "redaction", "urdu-common.txt")
     with open(path, "w", encoding="utf-8") as f:
         f.write("# Frequent Urdu tokens never tagged as a person in IL-NER train (CC BY 4.0, "
                 "Bahad et al. 2024); derived by data/names/derive.py\n")
         for w in sorted(words):
             f.write(w + "\n")
+    # the rest seen twice or more: ordinary words ("ہمعصر", "نامزدگی") that do not extend a
+    # name beside them, but may be a name themselves ("مسرت", "اسماء") and stay open to
+    # cues and the tagger
+    common = set(words)
+    seen = [w for _, w, n in urdu if n >= 2 and w not in common]
+    path = os.path.join(ROOT, "data", "redaction", "urdu-seen.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Urdu tokens seen at least twice in IL-NER train (CC BY 4.0, Bahad et al. 2024) "
+                "and never as a person, beyond urdu-common.txt; derived by data/names/derive.py\n")
+        for w in sorted(seen):
+            f.write(w + "\n")
+    print(f"data/redaction/urdu-seen.txt: {len(seen)}")
     print(f"data/redaction/urdu-common.txt: {len(words)}")
 
 

@@ -1,7 +1,7 @@
 //! The word lists the detectors consult: name gazetteers (data/names/), surnames, castes
 //! and tribes (data/names/name-parts.txt), cue words (data/redaction/cues.txt), non-name
 //! capitalised words (data/redaction/latin-stop.txt), frequent Urdu words
-//! (data/redaction/urdu-common.txt), words of the names of laws and public bodies
+//! (data/redaction/urdu-common.txt, rarer ones in urdu-seen.txt), words of the names of laws and public bodies
 //! (data/redaction/public-words.txt), the place gazetteer, and the phrases that are never a
 //! name (data/redaction/never-names.txt). Every word maps to a set of role flags, so a token
 //! is looked up once.
@@ -56,6 +56,9 @@ pub(crate) mod flag {
     pub const NEVER_FIRST: u32 = 1 << 29;
     /// Set by the tokenizer on the words of a never-name phrase found in the text.
     pub const NEVER_NAME: u32 = 1 << 30;
+    /// An Urdu word seen in IL-NER train outside names, rarer than URDU_COMMON
+    /// (data/redaction/urdu-seen.txt): never grows a name beside it, may be one after a cue.
+    pub const URDU_SEEN: u32 = 1 << 31;
     /// Never a name on capitalisation alone.
     pub const NOT_NAME: u32 = STOP | COMMON_EN;
 
@@ -74,6 +77,7 @@ const NEVER_NAMES: &str = include_str!("../../../../data/redaction/never-names.t
 const CUES: &str = include_str!("../../../../data/redaction/cues.txt");
 const LATIN_STOP: &str = include_str!("../../../../data/redaction/latin-stop.txt");
 const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.txt");
+const URDU_SEEN: &str = include_str!("../../../../data/redaction/urdu-seen.txt");
 const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
 const ENGLISH_COMMON: &str = include_str!("../../../../data/redaction/english-common.txt");
 const PUBLIC_WORDS: &str = include_str!("../../../../data/redaction/public-words.txt");
@@ -132,6 +136,7 @@ impl Lexicon {
         lex.add_list(AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_COMMON, flag::URDU_COMMON);
+        lex.add_list(URDU_SEEN, flag::URDU_SEEN);
         lex.add_list(ENGLISH_COMMON, flag::COMMON_EN);
         lex.add_list(PUBLIC_WORDS, flag::COMMON_EN);
         let mut part = flag::NAME_PART;

@@ -279,7 +279,9 @@ impl Redactor {
         if let Some(m) = self.model {
             m.propose(norm.text(), toks, cands);
         }
+        detectors::name::drop_non_names(norm.text(), toks, cands);
         spans::resolve(cands);
+        spans::trim_possessives(norm.text(), cands);
     }
 
     /// Detects and replaces personal data. Replacing a span can bring a cue closer to

@@ -34,6 +34,23 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>) {
     *cands = out;
 }
 
+/// "Amanda's daughter": the possessive ending is not part of the name, and leaving it in
+/// the clear ("[NAME]'s daughter") gives nothing away.
+pub(crate) fn trim_possessives(text: &str, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::Name) {
+        let Some(span) = text.get(c.start..c.end) else {
+            continue;
+        };
+        if let Some(rest) = span
+            .strip_suffix("'s")
+            .or_else(|| span.strip_suffix("\u{2019}s"))
+            .filter(|rest| !rest.is_empty())
+        {
+            c.end = c.start + rest.len();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +62,23 @@ mod tests {
             kind,
             score,
         }
+    }
+
+    #[test]
+    fn a_name_ends_before_its_possessive() {
+        let text = "Amanda's kid and Asya\u{2019}s friend and 's";
+        let mut v = vec![
+            c(0, 8, Kind::Name, 0.8),
+            c(17, 25, Kind::Name, 0.8),
+            c(37, 39, Kind::Name, 0.8),
+            c(0, 8, Kind::Org, 0.8),
+        ];
+        trim_possessives(text, &mut v);
+        assert_eq!(&text[v[0].start..v[0].end], "Amanda");
+        assert_eq!(&text[v[1].start..v[1].end], "Asya");
+        // nothing but the ending is left alone, and only names are trimmed
+        assert_eq!((v[2].start, v[2].end), (37, 39));
+        assert_eq!((v[3].start, v[3].end), (0, 8));
     }
 
     #[test]

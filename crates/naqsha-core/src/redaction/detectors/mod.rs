@@ -7,7 +7,7 @@ mod cnic;
 mod dob;
 mod email;
 mod iban;
-mod name;
+pub(crate) mod name;
 mod numbers;
 mod org;
 mod passport;

@@ -65,6 +65,7 @@ fn never(t: &Tok) -> bool {
             | flag::RELATION
             | flag::MONTH
             | flag::ORG_KEYWORD
+            | flag::INSTITUTION
             | flag::PHONE_CUE
             | flag::BIRTH_CUE
             | flag::ADDRESS_ANCHOR
@@ -76,6 +77,9 @@ fn never(t: &Tok) -> bool {
 fn capitalised(t: &Tok) -> bool {
     t.shape == Shape::Capital || (t.shape == Shape::Upper && t.len() >= 3)
 }
+
+/// Urdu titles of public offices (minister, president, governor, chief minister).
+const URDU_OFFICES: &[&str] = &["وزیر", "وزیراعظم", "وزیراعلی", "وزیراعلیٰ", "صدر", "گورنر"];
 
 /// The cue before word `i`: looks back over ':' '.' ',' '-' and "is"/"was"/"hai".
 fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
@@ -110,6 +114,24 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                 if t.has(flag::RELATION) && !(t.has(flag::TITLE) && t.shape != Shape::Lower) {
                     return Cue::Relation;
                 }
+                // "وزیر تجارت", "صدر مملکت": an office before an ordinary word names the
+                // office, not the person holding it
+                if URDU_OFFICES.contains(&w)
+                    && toks[i].has(flag::URDU_COMMON | flag::URDU_SEEN)
+                    && !known(&toks[i])
+                {
+                    return Cue::None;
+                }
+                // "کے نام معنون کیا", "ایک بڑا نام ہے جنھوں نے": the word "name" used as a
+                // noun; after it an ordinary word is a name only where the clause ends
+                // ("میرا نام اسماء ہے")
+                if w == "نام"
+                    && toks[i].has(flag::URDU_COMMON | flag::URDU_SEEN)
+                    && !known(&toks[i])
+                    && !urdu_clause_ends(ctx, i)
+                {
+                    return Cue::None;
+                }
                 if t.has(flag::NAME_CUE)
                     || (t.has(flag::TITLE) && !known(t) && !t.has(flag::AMBIGUOUS))
                 {
@@ -128,20 +150,15 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                 }
                 if matches!(
                     w,
-                    "is" | "was"
-                        | "hai"
-                        | "tha"
-                        | "thi"
-                        | "ہے"
-                        | "تھا"
-                        | "تھی"
-                        | "ka"
-                        | "ki"
-                        | "کا"
-                        | "کی"
+                    "is" | "was" | "hai" | "tha" | "thi" | "ہے" | "تھا" | "تھی"
                 ) && steps == 1
                 {
                     continue;
+                }
+                // "بیوی کی تصویریں", "ڈاکٹر کی مدد", "behen ki shadi": after a relation or a
+                // title and a possessive comes what is theirs, not their name
+                if matches!(w, "ka" | "ki" | "کا" | "کی") && steps == 1 {
+                    return Cue::None;
                 }
                 return Cue::None;
             }
@@ -149,6 +166,27 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
         }
     }
     Cue::None
+}
+
+/// After Urdu word `i` comes an auxiliary, a case marker, an honorific, punctuation or
+/// the end: "میرا نام اسماء ہے", "اس کا نام مسرت تھا۔".
+/// A second name word may stand between: "میرا نام مسرت رشید ہے".
+fn urdu_clause_ends(ctx: &Ctx<'_>, i: usize) -> bool {
+    let ends = |k: usize| match ctx.toks.get(k) {
+        None => true,
+        Some(n) if n.gap == 2 || n.class == Class::Punct => true,
+        Some(n) => {
+            n.has(flag::HONORIFIC)
+                || matches!(
+                    ctx.word(k),
+                    "ہے" | "تھا" | "تھی" | "ہیں" | "نے" | "کو" | "اور"
+                )
+        }
+    };
+    ends(i + 1)
+        || ctx.toks.get(i + 1).is_some_and(|n| {
+            n.class == Class::Urdu && n.gap == 1 && !n.has(flag::URDU_COMMON) && ends(i + 2)
+        })
 }
 
 /// An honorific right after word `i` (sahib, bhai, صاحب, نامی).
@@ -228,7 +266,10 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let hon = honorific_after(ctx, i);
         score[i] = match t.class {
             Class::Latin => latin_seed(ctx, i, t, cue, hon, latin_text),
-            Class::Urdu => urdu_seed(t, cue, hon),
+            Class::Urdu => {
+                let verb = cue == Cue::Relation && verb_before_auxiliary(ctx.text, toks, i);
+                urdu_seed(t, cue, hon, verb)
+            }
             _ => 0.0,
         };
     }
@@ -308,13 +349,13 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                         0.0
                     } else if known(t) || t.has(flag::AMBIGUOUS) {
                         0.7
-                    } else if !t.has(flag::URDU_COMMON | flag::NOT_NAME)
+                    } else if !t.has(flag::URDU_COMMON | flag::URDU_SEEN | flag::NOT_NAME)
                         && score[k] >= 0.75
                         && t.len() >= 4
                     {
                         // next to a sure name: "صدر جوبائیڈن", "ایم وینکیا نائیڈو"
                         0.7
-                    } else if !t.has(flag::URDU_COMMON | flag::NOT_NAME)
+                    } else if !t.has(flag::URDU_COMMON | flag::URDU_SEEN | flag::NOT_NAME)
                         && score[k] >= 0.7
                         && t.len() >= 4
                     {
@@ -558,7 +599,34 @@ fn after_digit_or_code(ctx: &Ctx<'_>, i: usize) -> bool {
     i > 0 && matches!(ctx.toks[i - 1].class, Class::Digits)
 }
 
-fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
+/// Auxiliaries that follow a verb's participle: "کہتا ہے", "kehta hai", "karti thi".
+const AUXILIARIES: &[&str] = &[
+    "ہے", "ہیں", "تھا", "تھی", "تھے", "hai", "hain", "tha", "thi", "the", "thay", "he",
+];
+
+/// Word `i` is an unlisted participle (ending in تا/تی/تے or ta/ti/te) before an auxiliary:
+/// "میرا کزن کہتا ہے", "mera cousin kehta hai" — a verb after a relation, not the
+/// relative's name.
+pub(crate) fn verb_before_auxiliary(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if t.has(flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART) || t.len() < 4 {
+        return false;
+    }
+    let w = t.text(text);
+    let participle = match t.class {
+        Class::Urdu => ["تا", "تی", "تے"].iter().any(|e| w.ends_with(e)),
+        Class::Latin => {
+            t.shape == Shape::Lower && ["ta", "ti", "te"].iter().any(|e| w.ends_with(e))
+        }
+        _ => false,
+    };
+    participle
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.gap == 1 && n.is_word() && AUXILIARIES.contains(&n.text(text)))
+}
+
+fn urdu_seed(t: &Tok, cue: Cue, hon: bool, verb: bool) -> f32 {
     if t.has(flag::NOT_NAME) {
         return 0.0;
     }
@@ -566,6 +634,18 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
     // a pure title or honorific ("ڈاکٹر", "صاحب") is not a name; a clan name that is also a
     // title ("مرزا", "ملک") is
     if t.has(flag::TITLE | flag::HONORIFIC | flag::NAME_CUE | flag::RELATION) && !listed {
+        return 0.0;
+    }
+    // "جج صاحب", "خالہ جان", "میری نند نے": a relation, or an honorific that some list
+    // also holds as a name, is the relation or honorific here (a sure name may be honorific)
+    if !t.has(flag::NAME_PART)
+        && (t.has(flag::RELATION) || (t.has(flag::HONORIFIC) && !strong(t)))
+    {
+        return 0.0;
+    }
+    // "مولوی صاحب", "مولوی نے کہا": a title alone is no name even where a list holds it;
+    // a clan name that is also a title ("ملک", "مرزا") is a name part
+    if t.has(flag::TITLE) && !t.has(flag::NAME_PART | flag::AMBIGUOUS) {
         return 0.0;
     }
     if strong(t) {
@@ -579,7 +659,7 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool) -> f32 {
         return 0.7;
     }
     // "پڑوسی ملک" is "a neighbouring country", not "my neighbour Malik"
-    if cue == Cue::Relation && (listed || !common) && !t.has(flag::NAME_PART_COMMON) {
+    if cue == Cue::Relation && (listed || !common) && !t.has(flag::NAME_PART_COMMON) && !verb {
         return 0.7;
     }
     0.0
@@ -679,4 +759,103 @@ fn name_part_pairs(ctx: &Ctx<'_>, score: &mut [f32]) {
             }
         }
     }
+}
+
+/// The names of Latin letters in Urdu script, as acronyms are written ("ایس جی ایس ٹی",
+/// "ایس پی"); in a name they are initials beside a name word.
+const URDU_LETTERS: &[&str] = &[
+    "اے",
+    "بی",
+    "سی",
+    "ڈی",
+    "ای",
+    "ایف",
+    "جی",
+    "ایچ",
+    "آئی",
+    "جے",
+    "کے",
+    "ایل",
+    "ایم",
+    "این",
+    "او",
+    "پی",
+    "کیو",
+    "آر",
+    "ایس",
+    "ٹی",
+    "یو",
+    "وی",
+    "ڈبلیو",
+    "ایکس",
+    "وائی",
+    "زیڈ",
+];
+
+/// Trims a leading title off name candidates (of the rules and the tagger alike) and drops
+/// those that are something else:
+/// an acronym spelt in Urdu letter names ("ایس جی ایس ٹی") and a single Urdu word joined
+/// by '_' to the next or the one before ("دانش_مندی", "ثروت_مند") without a cue before it:
+/// a compound, not a name.
+pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate>) {
+    if !cands.iter().any(|c| c.kind == Kind::Name) {
+        return;
+    }
+    // "شری مودی" from the tagger: a leading title is no part of the name
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::Name) {
+        let first = toks.partition_point(|t| (t.end as usize) <= c.start);
+        let last = toks.partition_point(|t| (t.start as usize) < c.end);
+        let mut k = first;
+        // in Urdu script only: generated Roman and English stories count "Haji" in the name
+        while k + 1 < last
+            && toks[k].class == Class::Urdu
+            && toks[k].has(flag::TITLE)
+            && !toks[k].has(flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART)
+        {
+            k += 1;
+            while k + 1 < last && !toks[k].is_word() {
+                k += 1;
+            }
+        }
+        if k > first && toks[k].is_word() {
+            c.start = toks[k].start as usize;
+        }
+    }
+    cands.retain(|c| {
+        if c.kind != Kind::Name {
+            return true;
+        }
+        let first = toks.partition_point(|t| (t.end as usize) <= c.start);
+        let last = toks.partition_point(|t| (t.start as usize) < c.end);
+        let mut words = (first..last).filter(|&k| toks[k].is_word());
+        let Some(only) = words.next() else {
+            return true;
+        };
+        let single = words.next().is_none();
+        let letters = (first..last)
+            .filter(|&k| toks[k].is_word())
+            .all(|k| toks[k].class == Class::Urdu && URDU_LETTERS.contains(&toks[k].text(text)));
+        if letters {
+            return false;
+        }
+        let underscore_at = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.gap == 0 && t.text(text) == "_")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.gap == 0 && t.class == Class::Urdu)
+        };
+        let joined_after = underscore_at(last);
+        let joined_before = first >= 2
+            && toks[first].gap == 0
+            && toks[first - 1].text(text) == "_"
+            && toks[first - 2].class == Class::Urdu
+            && toks[first - 1].gap == 0;
+        // "میرا نام ثروت_جہاں ہے": after a cue it is a name however it is written
+        let cued = first > 0
+            && toks[first - 1].has(flag::NAME_CUE | flag::TITLE | flag::RELATION | flag::HONORIFIC);
+        let compound =
+            single && toks[only].class == Class::Urdu && (joined_after || joined_before) && !cued;
+        !compound
+    });
 }

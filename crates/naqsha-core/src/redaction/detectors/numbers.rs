@@ -27,7 +27,8 @@ pub(crate) struct Run {
     pub plus: bool,
     /// The first group was in parentheses: "(042) 35761234".
     pub paren_area: bool,
-    /// A phone cue word (phone, call, نمبر …) stands shortly before the run.
+    /// A phone cue word (phone, call, نمبر …) stands shortly before the run, or a line's
+    /// label right after it ("781 1704 office", "082 490 1693-Fax").
     pub phone_cue: bool,
 }
 
@@ -128,6 +129,12 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 let mut end = toks[last_tok].end as usize;
                 if ctx.punct(last_tok + 1) == Some(')') && r.paren_area && k == 1 {
                     end = toks[last_tok + 1].end as usize;
+                }
+                if kind == Kind::Phone
+                    && let Some(ext) = extension_after(ctx, last_tok)
+                {
+                    end = toks[ext].end as usize;
+                    last_tok = ext;
                 }
                 push(out, t.start as usize, end, kind, score);
                 i = last_tok + 1;
@@ -242,6 +249,64 @@ fn glued_to_word(ctx: &Ctx<'_>, i: usize) -> bool {
     }
 }
 
+/// A phone extension written apart after token `last`: "579-888-3058 ext. 12",
+/// "x 4587", "extension 12"; the index of its digits.
+fn extension_after(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let word = toks
+        .get(last + 1)
+        .filter(|t| t.gap == 1 && t.class == Class::Latin)?;
+    if !matches!(
+        word.text(ctx.text).to_ascii_lowercase().as_str(),
+        "ext" | "x" | "extn" | "extension"
+    ) {
+        return None;
+    }
+    let mut k = last + 2;
+    if ctx.punct(k) == Some('.') && toks[k].gap == 0 {
+        k += 1;
+    }
+    toks.get(k)
+        .filter(|t| t.gap < 2 && t.class == Class::Digits && (1..=5).contains(&t.len()))
+        .map(|_| k)
+}
+
+/// A phone label right after token `last` on the same line, after a space or a '-':
+/// "781 1704 office", "082 490 1693-Fax", "0300 1234567 (mobile)".
+fn label_after(ctx: &Ctx<'_>, last: usize) -> bool {
+    let toks = ctx.toks;
+    let mut k = last + 1;
+    if toks.get(k).is_some_and(|t| {
+        t.gap < 2 && t.class == Class::Punct && matches!(ctx.punct(k), Some('-' | '('))
+    }) {
+        k += 1;
+    }
+    toks.get(k).is_some_and(|t| {
+        t.gap < 2
+            && t.class != Class::Punct
+            && t.is_word()
+            && matches!(
+                ctx.word(k).to_ascii_lowercase().as_str(),
+                "office"
+                    | "home"
+                    | "work"
+                    | "landline"
+                    | "residence"
+                    | "fax"
+                    | "mobile"
+                    | "mob"
+                    | "cell"
+                    | "tel"
+                    | "phone"
+                    | "whatsapp"
+                    | "موبائل"
+                    | "فون"
+                    | "دفتر"
+                    | "گھر"
+            )
+    })
+}
+
 /// Reads the run starting at token `i`: groups of digits with at most two separator
 /// characters (space, '-', '.', '/', parentheses) between them, on one line.
 fn scan(ctx: &Ctx<'_>, mut i: usize) -> (Run, [usize; MAX_GROUPS]) {
@@ -313,6 +378,9 @@ fn scan(ctx: &Ctx<'_>, mut i: usize) -> (Run, [usize; MAX_GROUPS]) {
             break;
         }
         i = j;
+    }
+    if run.n_groups > 0 && !run.phone_cue {
+        run.phone_cue = label_after(ctx, group_toks[run.n_groups - 1]);
     }
     (run, group_toks)
 }

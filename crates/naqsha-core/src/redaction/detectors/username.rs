@@ -3,7 +3,8 @@
 //! it has an inner '_' ("bad_guy_77"), or when a platform or account word stands within
 //! three words of it and it has a digit after its letters ("sara92") or a dot between
 //! letters ("the.real.sara"). A word in its plain form ("sara") is left to the name rules:
-//! without a mark of a username nothing tells it from an ordinary word.
+//! without a mark of a username nothing tells it from an ordinary word. A word in braces
+//! ("{street_name}") is a template's placeholder.
 
 use super::{Ctx, push};
 use crate::redaction::Kind;
@@ -87,6 +88,10 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             end -= 1;
         }
         let word = &bytes[start..end];
+        // "{street_name}", "{{first_name}}": a template's placeholder, not an account
+        if before == Some(b'{') && bytes.get(end) == Some(&b'}') {
+            continue;
+        }
         if word.len() < 3 || word.len() > 30 || !word[0].is_ascii_alphabetic() {
             continue;
         }

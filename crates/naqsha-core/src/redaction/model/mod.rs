@@ -23,10 +23,11 @@ use features::{BITS, Context};
 pub use train::{Example, TrainOptions, train};
 
 use super::Kind;
+use super::detectors::name::verb_before_auxiliary;
 use super::lexicon::{Lexicon, flag};
 use super::normalise::Normalised;
 use super::spans::Candidate;
-use super::tokens::{Class, Tok, tokenize};
+use super::tokens::{Class, Shape, Tok, tokenize};
 
 const SHIPPED: &[u8] = include_bytes!("../../../../../data/redaction/name-model.bin");
 const MAGIC: &[u8; 4] = b"NQNM";
@@ -183,6 +184,7 @@ impl NameModel {
     /// Pushes the model's names in `toks` to `out`, given the rules' evidence per token.
     fn tag(&self, text: &str, toks: &[Tok], rules: &[u8], out: &mut Vec<Candidate>) {
         let latin = toks.iter().filter(|t| t.class == Class::Latin).count();
+        let roman = std::cell::OnceCell::new();
         let urdu = toks.iter().filter(|t| t.class == Class::Urdu).count();
         let mut hashed = Vec::with_capacity(toks.len());
         features::hash_tokens(text, toks, latin >= urdu, &mut hashed);
@@ -200,14 +202,14 @@ impl NameModel {
         for (i, t) in toks.iter().enumerate() {
             if t.gap == 2 || t.has(flag::BLOCKED) {
                 prev = START;
-                close(toks, rules, &mut open, self.scale, out);
+                close(text, toks, rules, &roman, &mut open, self.scale, out);
             }
             if !t.is_word() || t.has(flag::BLOCKED) {
                 continue;
             }
             if features::skipped(t) {
                 prev = O;
-                close(toks, rules, &mut open, self.scale, out);
+                close(text, toks, rules, &roman, &mut open, self.scale, out);
                 continue;
             }
             ctx.token(i, &mut rows);
@@ -224,7 +226,7 @@ impl NameModel {
             let margin = best - so;
             match tag {
                 B => {
-                    close(toks, rules, &mut open, self.scale, out);
+                    close(text, toks, rules, &roman, &mut open, self.scale, out);
                     open = Some((i, i, margin));
                 }
                 I => {
@@ -233,11 +235,11 @@ impl NameModel {
                         o.2 = o.2.min(margin);
                     }
                 }
-                _ => close(toks, rules, &mut open, self.scale, out),
+                _ => close(text, toks, rules, &roman, &mut open, self.scale, out),
             }
             prev = tag;
         }
-        close(toks, rules, &mut open, self.scale, out);
+        close(text, toks, rules, &roman, &mut open, self.scale, out);
     }
 }
 
@@ -253,10 +255,69 @@ fn best_tag(prev: u8, o: f32, b: f32, i: f32) -> (u8, f32) {
     best
 }
 
+/// A lone Latin word no list knows, whose case says nothing (lowercase, or opening a
+/// sentence), with no cue before it, no word after it that marks a person ("ne", "ko",
+/// "sahab") and nothing the rules found on it: "chalne", "Chaar mahine", "Maqami thane".
+/// Such guesses were most of what the tagger added to Roman-Urdu text without names.
+fn lone_guess(text: &str, toks: &[Tok], rules: &[u8], first: usize, last: usize) -> bool {
+    let t = &toks[first];
+    if first != last
+        || t.class != Class::Latin
+        || t.has(flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART)
+        || rules[first] & 7 != 0
+        || !(t.shape == Shape::Lower || t.sentence_start)
+    {
+        return false;
+    }
+    let cue = flag::NAME_CUE | flag::TITLE | flag::RELATION;
+    let cued = toks[first.saturating_sub(2)..first]
+        .iter()
+        .any(|p| p.has(cue))
+        && !verb_before_auxiliary(text, toks, first);
+    let marked = toks.get(last + 1).is_some_and(|n| {
+        n.gap < 2
+            && n.is_word()
+            && (n.has(flag::HONORIFIC)
+                || LONE_MARKERS
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(n.text(text))))
+    });
+    !cued && !marked
+}
+
+/// Words after a lone guess that mark a person: "zarnish ne", "tabeer ko", "aur". The
+/// possessives ("ka", "ki", "ke") are left out: "Kaam ki jagah", "Ghar ka malik".
+const LONE_MARKERS: &[&str] = &["ne", "ko", "aur", "sahab", "sahib", "saab", "bhai", "ji"];
+
+/// Roman-Urdu words that English text does not use: two of them make a text Roman Urdu.
+const ROMAN_FUNCTION_WORDS: &[&str] = &[
+    "hai", "hain", "ke", "ki", "ka", "ko", "ne", "se", "mein", "aur", "bhi", "nahi", "tha", "thi",
+    "kya", "woh", "yeh",
+];
+
+/// Whether `text` is (partly) Roman Urdu, where lowercase and sentence-initial words say
+/// nothing about names and the tagger's lone guesses are mostly ordinary words; in English
+/// (presidio-research) lowercase names are common and are left to the tagger.
+fn roman_urdu(text: &str, toks: &[Tok]) -> bool {
+    toks.iter()
+        .filter(|t| {
+            t.class == Class::Latin && t.len() <= 4 && {
+                let w = t.text(text);
+                ROMAN_FUNCTION_WORDS
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(w))
+            }
+        })
+        .nth(1)
+        .is_some()
+}
+
 /// Ends the open span, if any, as a name candidate scored by its least sure word.
 fn close(
+    text: &str,
     toks: &[Tok],
     rules: &[u8],
+    roman: &std::cell::OnceCell<bool>,
     open: &mut Option<(usize, usize, f32)>,
     scale: f32,
     out: &mut Vec<Candidate>,
@@ -268,7 +329,22 @@ fn close(
     // e-mail … that they found is a word of it, not a person
     let inside_other =
         (first..=last).all(|k| !toks[k].is_word() || rules[k] & features::OTHER_KIND != 0);
-    if inside_other {
+    // a lone word the lists say is never a name alone ("ابو" is a father, "said" a verb),
+    // an honorific, relation or title alone ("ڈاکٹر صاحب", "مولوی") or a verb before its
+    // auxiliary ("کزن کہتا ہے")
+    let t = &toks[first];
+    let listed_never = first == last
+        && rules[first] & 7 == 0
+        && (t.has(flag::STOP)
+            || (t.has(flag::HONORIFIC | flag::RELATION) && !t.has(flag::NAME_PART))
+            // "Haji bhai ne" names someone in Roman Urdu; "مولوی" alone is the title
+            || (t.has(flag::TITLE) && t.class == Class::Urdu && !t.has(flag::NAME_PART))
+            || verb_before_auxiliary(text, toks, first));
+    if inside_other
+        || listed_never
+        || (lone_guess(text, toks, rules, first, last)
+            && *roman.get_or_init(|| roman_urdu(text, toks)))
+    {
         return;
     }
     // a margin of 0 is a coin toss (0.5); the score stays below the rules' cue-backed 0.85

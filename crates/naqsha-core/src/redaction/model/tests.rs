@@ -66,3 +66,38 @@ fn structured_kinds_stay_with_the_rules() {
     assert_eq!(with.len(), 3);
     assert_eq!(with, kinds(Redactor::rules_only()));
 }
+
+/// The index of word `w` in the tokens of `text`, the tokens and no rule evidence.
+fn toks_of(text: &str, w: &str) -> (Vec<Tok>, usize, Vec<u8>) {
+    let mut toks = Vec::new();
+    tokenize(text, Lexicon::get(), &mut toks);
+    let i = toks
+        .iter()
+        .position(|t| t.text(text) == w)
+        .expect("the word is in the text");
+    let rules = vec![0; toks.len()];
+    (toks, i, rules)
+}
+
+#[test]
+fn lone_unlisted_guesses_in_roman_urdu_are_dropped_but_marked_ones_stay() {
+    let text = "Maqami thane ne muqadma darj karne se inkar kar diya.";
+    let (toks, i, rules) = toks_of(text, "Maqami");
+    assert!(roman_urdu(text, &toks));
+    assert!(lone_guess(text, &toks, &rules, i, i));
+    // a possessive after it marks a thing as often as a person
+    let text = "Kaam ki jagah par harassment ke khilaf qanoon hai.";
+    let (toks, i, rules) = toks_of(text, "Kaam");
+    assert!(lone_guess(text, &toks, &rules, i, i));
+    // a word after it that marks a person, or a cue before it, vouches for it
+    let text = "Kal zarnish ne mujhe dhamki di aur phir call ki.";
+    let (toks, i, rules) = toks_of(text, "zarnish");
+    assert!(!lone_guess(text, &toks, &rules, i, i));
+    let text = "Meri behen zarnish mujhe batati hai.";
+    let (toks, i, rules) = toks_of(text, "zarnish");
+    assert!(!lone_guess(text, &toks, &rules, i, i));
+    // English is not Roman Urdu: its lowercase names stay with the tagger
+    let text = "olga krylova sentenced to life in prison";
+    let (toks, _, _) = toks_of(text, "olga");
+    assert!(!roman_urdu(text, &toks));
+}
