@@ -26,12 +26,12 @@ use super::Kind;
 use super::lexicon::{Lexicon, flag};
 use super::normalise::Normalised;
 use super::spans::Candidate;
-use super::tokens::{Class, Tok, tokenize};
+use super::tokens::{Class, Shape, Tok, tokenize};
 
 const SHIPPED: &[u8] = include_bytes!("../../../../../data/redaction/name-model.bin");
 const MAGIC: &[u8; 4] = b"NQNM";
-const VERSION: u8 = 1;
-const HEADER: usize = 20;
+const VERSION: u8 = 2;
+const HEADER: usize = 24;
 /// Tags: outside, beginning, inside; `START` is the "tag" before the first word.
 const LABELS: usize = 3;
 const O: u8 = 0;
@@ -54,6 +54,10 @@ pub struct NameModel {
     scale: f32,
     /// Added to the score of O: higher means fewer, surer names.
     o_bias: f32,
+    /// The same for lower-case Latin-script words, chosen on English and Roman-Urdu
+    /// tuning text: IL-NER, which chooses `o_bias`, has no Latin script, and a lower-case
+    /// name ("meri dost sadia ne") is rare among lower-case words ("case jari hai").
+    lower_o_bias: f32,
     /// The rules' Urdu-script names scoring below this are left to the model (dropped
     /// unless it finds them too); 0 keeps them all.
     keep_rules: f32,
@@ -65,6 +69,7 @@ impl std::fmt::Debug for NameModel {
             .field("rows", &(self.weights.len() / LABELS))
             .field("scale", &self.scale)
             .field("o_bias", &self.o_bias)
+            .field("lower_o_bias", &self.lower_o_bias)
             .field("keep_rules", &self.keep_rules)
             .finish()
     }
@@ -95,7 +100,13 @@ impl NameModel {
         let scale = f32_at(8);
         let o_bias = f32_at(12);
         let keep_rules = f32_at(16);
-        if !(scale.is_finite() && scale > 0.0 && o_bias.is_finite() && keep_rules.is_finite()) {
+        let lower_o_bias = f32_at(20);
+        if !(scale.is_finite()
+            && scale > 0.0
+            && o_bias.is_finite()
+            && keep_rules.is_finite()
+            && lower_o_bias.is_finite())
+        {
             return Err(ModelError::Format);
         }
         let weights = bytes[HEADER..]
@@ -106,6 +117,7 @@ impl NameModel {
             weights,
             scale,
             o_bias,
+            lower_o_bias,
             keep_rules,
         })
     }
@@ -118,6 +130,7 @@ impl NameModel {
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&self.o_bias.to_le_bytes());
         out.extend_from_slice(&self.keep_rules.to_le_bytes());
+        out.extend_from_slice(&self.lower_o_bias.to_le_bytes());
         for w in &self.weights {
             out.extend_from_slice(&w.to_le_bytes());
         }
@@ -130,6 +143,12 @@ impl NameModel {
         self
     }
 
+    /// The same model with another decision offset for lower-case Latin-script words.
+    pub fn with_lower_o_bias(mut self, lower_o_bias: f32) -> Self {
+        self.lower_o_bias = lower_o_bias;
+        self
+    }
+
     /// The same model keeping the rules' names that score at least `keep_rules`.
     pub fn with_keep_rules(mut self, keep_rules: f32) -> Self {
         self.keep_rules = keep_rules;
@@ -139,6 +158,11 @@ impl NameModel {
     /// The decision offset.
     pub fn o_bias(&self) -> f32 {
         self.o_bias
+    }
+
+    /// The decision offset for lower-case Latin-script words.
+    pub fn lower_o_bias(&self) -> f32 {
+        self.lower_o_bias
     }
 
     /// The least score of a rules' name that is kept without the model's agreement.
@@ -192,6 +216,7 @@ impl NameModel {
             rules,
         };
         let o_bias = self.o_bias / self.scale;
+        let lower_o_bias = self.lower_o_bias / self.scale;
         let mut rows = Vec::with_capacity(40);
         let mut tag_rows = [0u32; 3];
         let mut prev = START;
@@ -219,7 +244,12 @@ impl NameModel {
                 s[1] += i32::from(w[1]);
                 s[2] += i32::from(w[2]);
             }
-            let so = s[0] as f32 + o_bias;
+            let so = s[0] as f32
+                + if t.class == Class::Latin && t.shape == Shape::Lower {
+                    lower_o_bias
+                } else {
+                    o_bias
+                };
             let (tag, best) = best_tag(prev, so, s[1] as f32, s[2] as f32);
             let margin = best - so;
             match tag {
