@@ -21,7 +21,9 @@ sabr, umeed, kiran) where a name could stand.
 In a template, {P} is a person (its span is a name), {G} a given name alone, {L} a law or
 agency, {C} a city, {M} a month, {B} a brand or platform, {K}/{k} a people or caste of
 name-parts.txt's [common] section (capitalised or not), {W} an ordinary word that is also
-a name, {V} an ordinary Roman-Urdu word or verb form, {N} a number. Every fifth template of each list is a tuning template.
+a name, {V} an ordinary Roman-Urdu word or verb form, {N} a number. Every fifth template
+of each list, and those of TUNE_ONLY_*, are tuning templates; TUNE_CLEAN_* are tuning texts
+without personal data.
 """
 import argparse
 import json
@@ -503,7 +505,8 @@ def fill(r, template, people, lower_share, whole_lower):
 
 def laws():
     """Never-names in Latin script (laws, agencies, platforms)."""
-    return [w for w in words("redaction", "never-names.txt") if w.isascii() and not w.startswith("[")]
+    return [w for w in words("redaction", "never-names.txt")
+            if w.isascii() and not w.startswith("[")]
 
 
 def ordinary_words():
@@ -514,11 +517,13 @@ def ordinary_words():
     words_here |= {w for f in FORMS for w in f.split()}
     for t in EN + ROMAN + NEG_EN + NEG_ROMAN + TUNE_CLEAN_EN + TUNE_CLEAN_ROMAN:
         words_here |= set(re.findall(r"[a-z]+", re.sub(r"\{[A-Za-z]\}", " ", t).lower()))
-    return words_here | set(words("redaction", "latin-stop.txt")) | set(words("names", "ambiguous.txt"))
+    return (words_here | set(words("redaction", "latin-stop.txt"))
+            | set(words("names", "ambiguous.txt")))
 
 
 def stories(r, given, family, tuning, count, neutral):
-    """JSON-ready items: `count` stories per writing and `neutral` PII-free texts."""
+    """JSON-ready items: `count` stories per writing and `neutral` PII-free texts (in the
+    tuning part, TUNING_FILLS per negative template and the hand-written TUNE_CLEAN_*)."""
     plain = ordinary_words()
     given = [g for g in given if g not in plain]
     family = [f for f in family if f not in plain]
@@ -553,7 +558,8 @@ def stories(r, given, family, tuning, count, neutral):
             # does not count a hundredfold
             for t in pool:
                 for _ in range(TUNING_FILLS):
-                    text = fill(r, t, people, 0, lang == "roman" and r.random() < ROMAN_WHOLE_LOWER)[0]
+                    whole_lower = lang == "roman" and r.random() < ROMAN_WHOLE_LOWER
+                    text = fill(r, t, people, 0, whole_lower)[0]
                     out.append({"lang": lang, "pii_free": True, "text": text, "spans": []})
             continue
         for _ in range(neutral):
@@ -571,14 +577,13 @@ def main():
     ap.add_argument("--tuning", action="store_true", help="the tuning part (development people)")
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--stories", type=int, default=300, help="stories per writing")
-    ap.add_argument("--neutral", type=int, default=100, help="PII-free texts per writing")
     args = ap.parse_args()
     if not args.tuning:
         raise SystemExit("training text comes through scripts/gen_name_train.py")
     given = words("names", "heldout", "given-latin.txt")
     family = words("names", "heldout", "family-latin.txt")
     r = random.Random(args.seed)
-    for i, item in enumerate(stories(r, given, family, True, args.stories, args.neutral)):
+    for i, item in enumerate(stories(r, given, family, True, args.stories, 0)):
         print(json.dumps({"id": i, **item}, ensure_ascii=False))
 
 
