@@ -5,9 +5,11 @@ The story templates of benches/pii/gen_pk.py with other people in them: names dr
 the gazetteers the engine ships (data/names/given-latin.txt, family-latin.txt,
 intl-latin.txt, urdu.txt), never from data/names/heldout/, which the evaluation draws from.
 A tenth of the English and Roman-Urdu stories have their names lowercased, as people type.
+Then English and Roman-Urdu text in many more sentence shapes, with negative text, from
+scripts/name_train_latin.py (its training templates only, the same shipped people).
 Same JSON lines as gen_pk.py. The seed must differ from the evaluation seed (7).
 
-Usage: python3 scripts/gen_name_train.py [--seed 1017] [--stories 600] > train.jsonl
+Usage: python3 scripts/gen_name_train.py [--seed 1017] [--stories 600] [--latin 1200] > train.jsonl
 """
 import argparse
 import importlib.util
@@ -19,6 +21,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 spec = importlib.util.spec_from_file_location("gen_pk", os.path.join(ROOT, "benches", "pii", "gen_pk.py"))
 gen_pk = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(gen_pk)
+spec = importlib.util.spec_from_file_location("name_train_latin", os.path.join(ROOT, "scripts", "name_train_latin.py"))
+name_train_latin = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(name_train_latin)
 
 
 def names(*parts):
@@ -39,6 +44,10 @@ def main():
     ap.add_argument("--seed", type=int, default=1017)
     ap.add_argument("--stories", type=int, default=600, help="stories per writing")
     ap.add_argument("--neutral", type=int, default=100, help="PII-free texts per writing")
+    ap.add_argument("--latin", type=int, default=1200,
+                    help="stories per writing (en, roman) from name_train_latin.py")
+    ap.add_argument("--latin-neutral", type=int, default=1200,
+                    help="PII-free texts per writing (en, roman) from name_train_latin.py")
     args = ap.parse_args()
     if args.seed == 7:
         raise SystemExit("seed 7 makes the evaluation set")
@@ -64,6 +73,13 @@ def main():
         for _ in range(args.neutral):
             print(json.dumps({"lang": lang, "pii_free": True, "text": " ".join(r.sample(pool, 3)),
                               "spans": []}, ensure_ascii=False))
+    # after every other draw, so the stories above stay as they were
+    # mostly Pakistani people; a few of the international names English text also meets
+    latin_given = shipped("given-latin.txt") + intl[::8]
+    latin_family = shipped("family-latin.txt") + intl[1::8]
+    for item in name_train_latin.stories(r, latin_given, latin_family, False, args.latin,
+                                         args.latin_neutral):
+        print(json.dumps(item, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -248,18 +248,35 @@ impl Redactor {
         }
         let chars: Vec<char> = text.chars().collect();
         if norm.has_overrides() {
+            // placeholders and pseudonyms of the stored reading, in original characters: the
+            // displayed reading shows them reversed ("B nosreP") and must not take them
+            let blocked: Vec<(usize, usize)> = toks
+                .iter()
+                .filter(|t| t.has(lexicon::flag::BLOCKED))
+                .map(|t| {
+                    (
+                        norm.orig_char(t.start as usize),
+                        norm.orig_char(t.end as usize),
+                    )
+                })
+                .collect();
             let mut visual = normalise::Normalised::default();
             visual.fill_visual(text);
             self.find(&visual, toks, cands);
-            found.extend(cands.iter().map(|c| {
-                let (start, end) = visual.orig_range(c.start, c.end);
-                Span {
-                    start,
-                    end,
-                    kind: c.kind,
-                    score: c.score,
-                }
-            }));
+            found.extend(
+                cands
+                    .iter()
+                    .map(|c| {
+                        let (start, end) = visual.orig_range(c.start, c.end);
+                        Span {
+                            start,
+                            end,
+                            kind: c.kind,
+                            score: c.score,
+                        }
+                    })
+                    .filter(|s| !blocked.iter().any(|&(b, e)| b < s.end && s.start < e)),
+            );
             found = tidy_spans(&found, chars.len());
         }
         widen_over_invisible(&chars, &mut found);

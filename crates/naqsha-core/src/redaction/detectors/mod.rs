@@ -118,15 +118,19 @@ fn placeholders(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let toks = ctx.toks;
     for i in 0..toks.len() {
-        if ctx.punct(i) == Some('[') {
-            // [NAME], [شناختی کارڈ]
+        if let Some(open @ ('[' | ']')) = ctx.punct(i) {
+            // [NAME], [شناختی کارڈ]; under a bidi override the text is also read as
+            // displayed, where a placeholder stands reversed ("]EMAN[", "EMAN" a name)
+            let close = if open == '[' { ']' } else { '[' };
             let mut j = i + 1;
             while j < toks.len() && j <= i + 4 && toks[j].is_word() {
                 j += 1;
             }
-            if j > i + 1 && ctx.punct(j) == Some(']') {
+            if j > i + 1 && ctx.punct(j) == Some(close) {
                 let inner = &ctx.text[toks[i + 1].start as usize..toks[j - 1].end as usize];
-                if is_placeholder_text(inner) {
+                if is_placeholder_text(inner)
+                    || is_placeholder_text(&inner.chars().rev().collect::<String>())
+                {
                     out.push((toks[i].start as usize, toks[j].end as usize));
                 }
             }

@@ -638,8 +638,7 @@ fn urdu_seed(t: &Tok, cue: Cue, hon: bool, verb: bool) -> f32 {
     }
     // "جج صاحب", "خالہ جان", "میری نند نے": a relation, or an honorific that some list
     // also holds as a name, is the relation or honorific here (a sure name may be honorific)
-    if !t.has(flag::NAME_PART)
-        && (t.has(flag::RELATION) || (t.has(flag::HONORIFIC) && !strong(t)))
+    if !t.has(flag::NAME_PART) && (t.has(flag::RELATION) || (t.has(flag::HONORIFIC) && !strong(t)))
     {
         return 0.0;
     }

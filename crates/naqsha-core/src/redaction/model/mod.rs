@@ -31,8 +31,8 @@ use super::tokens::{Class, Shape, Tok, tokenize};
 
 const SHIPPED: &[u8] = include_bytes!("../../../../../data/redaction/name-model.bin");
 const MAGIC: &[u8; 4] = b"NQNM";
-const VERSION: u8 = 1;
-const HEADER: usize = 20;
+const VERSION: u8 = 2;
+const HEADER: usize = 24;
 /// Tags: outside, beginning, inside; `START` is the "tag" before the first word.
 const LABELS: usize = 3;
 const O: u8 = 0;
@@ -55,6 +55,10 @@ pub struct NameModel {
     scale: f32,
     /// Added to the score of O: higher means fewer, surer names.
     o_bias: f32,
+    /// The same for lower-case Latin-script words, chosen on English and Roman-Urdu
+    /// tuning text: IL-NER, which chooses `o_bias`, has no Latin script, and a lower-case
+    /// name ("meri dost sadia ne") is rare among lower-case words ("case jari hai").
+    lower_o_bias: f32,
     /// The rules' Urdu-script names scoring below this are left to the model (dropped
     /// unless it finds them too); 0 keeps them all.
     keep_rules: f32,
@@ -66,6 +70,7 @@ impl std::fmt::Debug for NameModel {
             .field("rows", &(self.weights.len() / LABELS))
             .field("scale", &self.scale)
             .field("o_bias", &self.o_bias)
+            .field("lower_o_bias", &self.lower_o_bias)
             .field("keep_rules", &self.keep_rules)
             .finish()
     }
@@ -96,7 +101,13 @@ impl NameModel {
         let scale = f32_at(8);
         let o_bias = f32_at(12);
         let keep_rules = f32_at(16);
-        if !(scale.is_finite() && scale > 0.0 && o_bias.is_finite() && keep_rules.is_finite()) {
+        let lower_o_bias = f32_at(20);
+        if !(scale.is_finite()
+            && scale > 0.0
+            && o_bias.is_finite()
+            && keep_rules.is_finite()
+            && lower_o_bias.is_finite())
+        {
             return Err(ModelError::Format);
         }
         let weights = bytes[HEADER..]
@@ -107,6 +118,7 @@ impl NameModel {
             weights,
             scale,
             o_bias,
+            lower_o_bias,
             keep_rules,
         })
     }
@@ -119,6 +131,7 @@ impl NameModel {
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&self.o_bias.to_le_bytes());
         out.extend_from_slice(&self.keep_rules.to_le_bytes());
+        out.extend_from_slice(&self.lower_o_bias.to_le_bytes());
         for w in &self.weights {
             out.extend_from_slice(&w.to_le_bytes());
         }
@@ -131,6 +144,12 @@ impl NameModel {
         self
     }
 
+    /// The same model with another decision offset for lower-case Latin-script words.
+    pub fn with_lower_o_bias(mut self, lower_o_bias: f32) -> Self {
+        self.lower_o_bias = lower_o_bias;
+        self
+    }
+
     /// The same model keeping the rules' names that score at least `keep_rules`.
     pub fn with_keep_rules(mut self, keep_rules: f32) -> Self {
         self.keep_rules = keep_rules;
@@ -140,6 +159,11 @@ impl NameModel {
     /// The decision offset.
     pub fn o_bias(&self) -> f32 {
         self.o_bias
+    }
+
+    /// The decision offset for lower-case Latin-script words.
+    pub fn lower_o_bias(&self) -> f32 {
+        self.lower_o_bias
     }
 
     /// The least score of a rules' name that is kept without the model's agreement.
@@ -194,6 +218,7 @@ impl NameModel {
             rules,
         };
         let o_bias = self.o_bias / self.scale;
+        let lower_o_bias = self.lower_o_bias / self.scale;
         let mut rows = Vec::with_capacity(40);
         let mut tag_rows = [0u32; 3];
         let mut prev = START;
@@ -221,7 +246,12 @@ impl NameModel {
                 s[1] += i32::from(w[1]);
                 s[2] += i32::from(w[2]);
             }
-            let so = s[0] as f32 + o_bias;
+            let so = s[0] as f32
+                + if t.class == Class::Latin && t.shape == Shape::Lower {
+                    lower_o_bias
+                } else {
+                    o_bias
+                };
             let (tag, best) = best_tag(prev, so, s[1] as f32, s[2] as f32);
             let margin = best - so;
             match tag {
@@ -340,8 +370,20 @@ fn close(
             // "Haji bhai ne" names someone in Roman Urdu; "مولوی" alone is the title
             || (t.has(flag::TITLE) && t.class == Class::Urdu && !t.has(flag::NAME_PART))
             || verb_before_auxiliary(text, toks, first));
+    // a lone place the gazetteer knows ("near Sukkur") or a short acronym ("DPO ne
+    // bataya", "HR ko email ki") that no name list holds and nothing cues is no person
+    let cued = toks[first.saturating_sub(2)..first]
+        .iter()
+        .any(|p| p.has(flag::NAME_CUE | flag::TITLE | flag::RELATION));
+    let place_or_acronym = first == last
+        && rules[first] & 7 == 0
+        && !cued
+        && !t.has(flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART)
+        && (t.has(flag::PLACE)
+            || (t.class == Class::Latin && t.shape == Shape::Upper && t.len() <= 3));
     if inside_other
         || listed_never
+        || place_or_acronym
         || (lone_guess(text, toks, rules, first, last)
             && *roman.get_or_init(|| roman_urdu(text, toks)))
     {

@@ -101,3 +101,114 @@ fn lone_unlisted_guesses_in_roman_urdu_are_dropped_but_marked_ones_stay() {
     let (toks, _, _) = toks_of(text, "olga");
     assert!(!roman_urdu(text, &toks));
 }
+
+/// The model alone (no rules' names) on `text`, with the given offsets.
+fn spans_with(o_bias: f32, lower_o_bias: f32, text: &str) -> Vec<(usize, usize)> {
+    let m = NameModel::from_bytes(SHIPPED)
+        .expect("the compiled-in weights are a model")
+        .with_o_bias(o_bias)
+        .with_lower_o_bias(lower_o_bias);
+    m.names(text).iter().map(|&(s, e, _)| (s, e)).collect()
+}
+
+#[test]
+fn the_lower_case_offset_is_read_and_written_apart_from_the_other() {
+    let m = NameModel::from_bytes(SHIPPED)
+        .expect("a model")
+        .with_o_bias(3.0)
+        .with_lower_o_bias(-5.0);
+    let back = NameModel::from_bytes(&m.to_bytes()).expect("its own bytes");
+    assert_eq!((back.o_bias(), back.lower_o_bias()), (3.0, -5.0));
+    // a version-1 file (20-byte header, no lower-case offset) is not read as this version
+    let mut v1 = SHIPPED[..20].to_vec();
+    v1[4] = 1;
+    v1.extend_from_slice(&SHIPPED[24..]);
+    assert_eq!(NameModel::from_bytes(&v1).unwrap_err(), ModelError::Format);
+}
+
+// Zarshala is in no list; تسنیم is from data/names/heldout/.
+#[test]
+fn lower_case_latin_names_follow_their_own_offset_and_urdu_script_the_other() {
+    let en = "my cousin zarshala keeps calling me";
+    let roman = "meri dost zarshala ne kaha ke woh police jaye gi";
+    let ur = "میری بہن تسنیم کو اس نے دھمکی دی۔";
+    let (o, lower) = (model().o_bias(), model().lower_o_bias());
+    assert_eq!(spans_with(o, lower, en), [(10, 18)]);
+    assert_eq!(spans_with(o, lower, roman), [(10, 18)]);
+    assert_eq!(spans_with(o, lower, ur), [(9, 14)]);
+    // no name can beat an offset this high: only the words it governs lose their names
+    let never = 1.0e6;
+    assert!(spans_with(o, never, en).is_empty());
+    assert!(spans_with(o, never, roman).is_empty());
+    assert_eq!(spans_with(o, never, ur), [(9, 14)]);
+    assert_eq!(spans_with(never, lower, roman), [(10, 18)]);
+    assert!(spans_with(never, lower, ur).is_empty());
+}
+
+// Sentence shapes of scripts/name_train_latin.py (an honorific after a lower-case name,
+// dialogue, a complaint form), with names in no list (Gulmeena, Shahzeb) or only in
+// data/names/heldout/ (Ghuman).
+#[test]
+fn roman_urdu_and_english_names_in_new_shapes_are_found() {
+    assert_eq!(
+        spans("shahzeb bhai ne meri tasveerein share kar di."),
+        [(0, 7)]
+    );
+    assert_eq!(
+        spans("meri beti Gulmeena school jati hai to Shahzeb us ka peecha karta hai."),
+        [(10, 18), (38, 45)]
+    );
+    assert_eq!(
+        spans("\"Delete them,\" Shahzeb Ghuman told me on the phone."),
+        [(15, 29)]
+    );
+    assert_eq!(
+        spans("Accused: Shahzeb Ghuman\nComplainant: Gulmeena"),
+        [(9, 23), (37, 45)]
+    );
+}
+
+#[test]
+fn roman_urdu_words_that_are_also_names_stay_readable() {
+    for text in [
+        "bas sabr rakho, sab theek ho jayega.",
+        "ghar ka malik roz kiraya mangne aata hai.",
+        "Shohar ke ghar walon ne mera phone cheen liya aur kaha ke ab bahar jane ki zaroorat nahi.",
+        "I filed a complaint under the Prevention of Electronic Crimes Act in March.",
+    ] {
+        assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
+    }
+}
+
+#[test]
+fn a_placeholder_read_backwards_under_a_bidi_override_is_no_name() {
+    // displayed, "[NAME]" under U+202E reads "]EMAN[", and Eman is a given name
+    for text in ["\u{202e} [NAME]", "\u{202e}[NAME] ne kaha"] {
+        assert!(Redactor::shared().detect(text).is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_lone_place_or_acronym_is_no_name_but_a_cued_one_is() {
+    for text in [
+        "A schoolteacher from a village near Sukkur said a student made a fake profile.",
+        "DPO ne bataya ke SIM bina tasdeeq ke bechi gayi thi.",
+        "HR ko email ki lekin koi jawab nahi aaya.",
+    ] {
+        let names: Vec<_> = Redactor::shared()
+            .detect(text)
+            .into_iter()
+            .filter(|s| s.kind == Kind::Name)
+            .collect();
+        assert!(names.is_empty(), "{text}: {names:?}");
+    }
+    // a cue before the same shapes still makes them a name
+    let text = "My name is ZOE and I live in Lahore.";
+    let names: Vec<_> = Redactor::shared()
+        .detect(text)
+        .into_iter()
+        .filter(|s| s.kind == Kind::Name)
+        .map(|s| (s.start, s.end))
+        .collect();
+    assert_eq!(names, [(11, 14)]);
+}

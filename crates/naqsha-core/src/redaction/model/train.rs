@@ -221,6 +221,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> NameModel {
             .collect(),
         scale,
         o_bias: 0.0,
+        lower_o_bias: 0.0,
         keep_rules: 0.0,
     }
 }
