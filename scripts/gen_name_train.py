@@ -6,6 +6,8 @@ the gazetteers the engine ships (data/names/given-latin.txt, family-latin.txt,
 intl-latin.txt, urdu.txt), never from data/names/heldout/, which the evaluation draws from.
 A tenth of the English and Roman-Urdu stories have their names lowercased, as people type.
 Same JSON lines as gen_pk.py. The seed must differ from the evaluation seed (7).
+With --urdu N, N more Urdu-script texts of many sentence shapes from
+scripts/name_train_urdu.py (its training templates and shipped people only).
 
 Usage: python3 scripts/gen_name_train.py [--seed 1017] [--stories 600] > train.jsonl
 """
@@ -19,6 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 spec = importlib.util.spec_from_file_location("gen_pk", os.path.join(ROOT, "benches", "pii", "gen_pk.py"))
 gen_pk = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(gen_pk)
+import name_train_urdu  # noqa: E402  (beside this script)
 
 
 def names(*parts):
@@ -39,6 +42,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1017)
     ap.add_argument("--stories", type=int, default=600, help="stories per writing")
     ap.add_argument("--neutral", type=int, default=100, help="PII-free texts per writing")
+    ap.add_argument("--urdu", type=int, default=600,
+                    help="Urdu-script texts from scripts/name_train_urdu.py")
     args = ap.parse_args()
     if args.seed == 7:
         raise SystemExit("seed 7 makes the evaluation set")
@@ -64,6 +69,8 @@ def main():
         for _ in range(args.neutral):
             print(json.dumps({"lang": lang, "pii_free": True, "text": " ".join(r.sample(pool, 3)),
                               "spans": []}, ensure_ascii=False))
+    for line in name_train_urdu.texts(r, args.urdu):
+        print(json.dumps(line, ensure_ascii=False))
 
 
 if __name__ == "__main__":
