@@ -42,7 +42,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1017)
     ap.add_argument("--stories", type=int, default=600, help="stories per writing")
     ap.add_argument("--neutral", type=int, default=100, help="PII-free texts per writing")
-    ap.add_argument("--urdu", type=int, default=600,
+    ap.add_argument("--urdu", type=int, default=3000,
                     help="Urdu-script texts from scripts/name_train_urdu.py")
     args = ap.parse_args()
     if args.seed == 7:

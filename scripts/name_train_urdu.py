@@ -13,7 +13,8 @@ Urdu entries of name-parts.txt), never from data/names/heldout/. The tuning part
 uses templates the training part never uses, with people from data/names/heldout/
 given-urdu.txt and family-urdu.txt; measure on it with `pii_eval --generated FILE` (dev/ur).
 
-Imported by scripts/gen_name_train.py; run alone to write the tuning part:
+Imported by scripts/gen_name_train.py (tests: python3 -m unittest scripts/test_name_train_urdu.py);
+run alone to write the tuning part:
     python3 scripts/name_train_urdu.py --tuning --seed 5 > /tmp/urdu-tune.jsonl
 """
 import argparse

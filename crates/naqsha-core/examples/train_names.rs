@@ -13,7 +13,8 @@
 //! Every tenth IL-NER train sentence (index % 10 == 9) is kept out of training and used to
 //! choose the decision offset: the setting of the whole engine that finds the most names
 //! there (leak-free recall, never below the rules' alone), then the best name character
-//! precision among those; with `--precision P`, the best recall at precision ≥ P instead.
+//! precision among those; with `--precision P`, the best recall at precision ≥ P instead;
+//! `--offset O` sets it (the table of settings is still printed).
 //! The model only adds names: every name the rules find is kept.
 //! The IL-NER dev split is not read. Writes `data/redaction/name-model.bin`.
 
@@ -137,9 +138,11 @@ fn main() {
         epochs: 6,
         seed: 17,
         hide_names: 0.3,
+        hide_urdu_names: 0.7,
         hide_words: 0.0,
     };
     let mut min_precision: Option<f64> = None;
+    let mut fixed_offset: Option<f32> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().expect("a value after the flag");
@@ -151,7 +154,9 @@ fn main() {
             "--epochs" => opts.epochs = val().parse().expect("epochs"),
             "--seed" => opts.seed = val().parse().expect("seed"),
             "--hide-names" => opts.hide_names = val().parse().expect("share"),
+            "--hide-urdu-names" => opts.hide_urdu_names = val().parse().expect("share"),
             "--hide-words" => opts.hide_words = val().parse().expect("share"),
+            "--offset" => fixed_offset = Some(val().parse().expect("offset")),
             "--precision" => min_precision = Some(val().parse().expect("precision")),
             other => panic!("unknown argument {other}"),
         }
@@ -213,7 +218,10 @@ fn main() {
         }
     }
     // nothing qualifies: the rules' names all stay and the model adds only its surest
-    let (_, _, o_bias, keep_rules) = chosen.unwrap_or((0.0, 0.0, 16.0, 0.0));
+    let (_, _, mut o_bias, keep_rules) = chosen.unwrap_or((0.0, 0.0, 16.0, 0.0));
+    if let Some(o) = fixed_offset {
+        o_bias = o;
+    }
     eprintln!("chosen: keep rules' names from {keep_rules}, offset {o_bias}");
     let model = NameModel::from_bytes(&bytes)
         .expect("own bytes")

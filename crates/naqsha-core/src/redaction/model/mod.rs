@@ -271,6 +271,11 @@ fn close(
     if inside_other {
         return;
     }
+    // a caste, clan or people word standing alone ("بلوچ خواتین", "Baloch women") is a name
+    // only where the rules found a cue for it (data/names/name-parts.txt, section [common])
+    if first == last && toks[first].has(flag::NAME_PART_COMMON) && rules[first] & 7 == 0 {
+        return;
+    }
     // a margin of 0 is a coin toss (0.5); the score stays below the rules' cue-backed 0.85
     let sure = 1.0 - (-margin * scale).exp();
     out.push(Candidate {
