@@ -8,6 +8,8 @@ A tenth of the English and Roman-Urdu stories have their names lowercased, as pe
 Then English and Roman-Urdu text in many more sentence shapes, with negative text, from
 scripts/name_train_latin.py (its training templates only, the same shipped people).
 Same JSON lines as gen_pk.py. The seed must differ from the evaluation seed (7).
+With --urdu N, N more Urdu-script texts of many sentence shapes from
+scripts/name_train_urdu.py (its training templates and shipped people only).
 
 Usage: python3 scripts/gen_name_train.py [--seed 1017] [--stories 600] [--latin 1200] > train.jsonl
 """
@@ -24,6 +26,7 @@ spec.loader.exec_module(gen_pk)
 spec = importlib.util.spec_from_file_location("name_train_latin", os.path.join(ROOT, "scripts", "name_train_latin.py"))
 name_train_latin = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(name_train_latin)
+import name_train_urdu  # noqa: E402  (beside this script)
 
 
 def names(*parts):
@@ -48,6 +51,8 @@ def main():
                     help="stories per writing (en, roman) from name_train_latin.py")
     ap.add_argument("--latin-neutral", type=int, default=1200,
                     help="PII-free texts per writing (en, roman) from name_train_latin.py")
+    ap.add_argument("--urdu", type=int, default=3000,
+                    help="Urdu-script texts from scripts/name_train_urdu.py")
     args = ap.parse_args()
     if args.seed == 7:
         raise SystemExit("seed 7 makes the evaluation set")
@@ -80,6 +85,8 @@ def main():
     for item in name_train_latin.stories(r, latin_given, latin_family, False, args.latin,
                                          args.latin_neutral):
         print(json.dumps(item, ensure_ascii=False))
+    for line in name_train_urdu.texts(r, args.urdu):
+        print(json.dumps(line, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -641,6 +641,35 @@ fn an_urdu_name_opening_a_sentence_is_found_by_its_surname() {
     );
 }
 
+/// The name spans the rules alone find in `text`, as text.
+fn rule_names(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    crate::redaction::Redactor::rules_only()
+        .detect(text)
+        .into_iter()
+        .filter(|s| s.kind == Kind::Name)
+        .map(|s| chars[s.start..s.end].iter().collect())
+        .collect()
+}
+
+#[test]
+fn two_unlisted_urdu_words_before_ne_are_a_person() {
+    // neither word is in any name list: "نے" after a run of words nothing else knows
+    // marks the doer, at a sentence start or after a time word
+    assert_eq!(
+        rule_names("زرغونہ پلوشہ نے مجھے دھمکی دی۔"),
+        ["زرغونہ پلوشہ"]
+    );
+    assert_eq!(
+        rule_names("سب ٹھیک تھا۔ پچھلے ہفتے زرغونہ پلوشہ نے میری تصویریں پھیلائیں۔"),
+        ["زرغونہ پلوشہ"]
+    );
+    // one word alone, a body after a genitive, or ordinary words are no person
+    assert!(rule_names("زرغونہ نے مجھے بتایا۔").is_empty());
+    assert!(rule_names("بھارت کی عدالت عظمیٰ نے فیصلہ دیا۔").is_empty());
+    assert!(rule_names("پولیس نے مقدمہ درج کیا۔").is_empty());
+}
+
 #[test]
 fn surname_words_used_as_ordinary_words_are_kept() {
     // Decision: a surname, caste or tribe word alone is no name unless a cue marks it

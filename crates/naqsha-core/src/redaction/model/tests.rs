@@ -112,18 +112,22 @@ fn spans_with(o_bias: f32, lower_o_bias: f32, text: &str) -> Vec<(usize, usize)>
 }
 
 #[test]
-fn the_lower_case_offset_is_read_and_written_apart_from_the_other() {
+fn the_three_offsets_are_read_and_written_apart() {
     let m = NameModel::from_bytes(SHIPPED)
         .expect("a model")
         .with_o_bias(3.0)
         .with_lower_o_bias(-5.0);
     let back = NameModel::from_bytes(&m.to_bytes()).expect("its own bytes");
     assert_eq!((back.o_bias(), back.lower_o_bias()), (3.0, -5.0));
-    // a version-1 file (20-byte header, no lower-case offset) is not read as this version
-    let mut v1 = SHIPPED[..20].to_vec();
-    v1[4] = 1;
-    v1.extend_from_slice(&SHIPPED[24..]);
-    assert_eq!(NameModel::from_bytes(&v1).unwrap_err(), ModelError::Format);
+    // a version-2 file (24-byte header, no offset for capitalised Latin words) is not read
+    // as this version
+    let mut v2 = SHIPPED[..24].to_vec();
+    v2[4] = 2;
+    v2.extend_from_slice(&SHIPPED[28..]);
+    assert_eq!(NameModel::from_bytes(&v2).unwrap_err(), ModelError::Format);
+    let m = m.with_latin_o_bias(7.0);
+    let back = NameModel::from_bytes(&m.to_bytes()).expect("its own bytes");
+    assert_eq!(back.latin_o_bias(), 7.0);
 }
 
 // Zarshala is in no list; تسنیم is from data/names/heldout/.

@@ -9,7 +9,7 @@ use super::{B, I, LABELS, NameModel, O, START, best_tag};
 use crate::redaction::detectors;
 use crate::redaction::lexicon::{Lexicon, flag};
 use crate::redaction::normalise::Normalised;
-use crate::redaction::tokens::{Tok, tokenize};
+use crate::redaction::tokens::{Class, Tok, tokenize};
 
 /// A training text and its person names, in characters of the text (end exclusive).
 #[derive(Debug, Clone)]
@@ -30,6 +30,10 @@ pub struct TrainOptions {
     /// Share of words whose gazetteer name flags are hidden, so that the model also learns
     /// the names no gazetteer lists.
     pub hide_names: f64,
+    /// The same share for Urdu-script words: most Urdu names a survivor writes are in no
+    /// list, and IL-NER's are mostly foreign to the lists, so Urdu needs more hiding than
+    /// Latin script, where it costs English names.
+    pub hide_urdu_names: f64,
     /// Share of words whose identity (the word itself, not its affixes or neighbours) is
     /// hidden, so that the model learns what an unseen word's context says.
     pub hide_words: f64,
@@ -78,7 +82,12 @@ fn prepare(ex: &Example, rng: &mut Rng, opts: &TrainOptions) -> Prepared {
     // the rules run on the hidden flags too, so their evidence is what they would find
     // for a name no gazetteer lists
     for t in &mut toks {
-        if t.flags & NAME_FLAGS != 0 && rng.unit() < opts.hide_names {
+        let share = if t.class == Class::Urdu {
+            opts.hide_urdu_names
+        } else {
+            opts.hide_names
+        };
+        if t.flags & NAME_FLAGS != 0 && rng.unit() < share {
             t.flags &= !NAME_FLAGS;
         }
     }
@@ -86,14 +95,8 @@ fn prepare(ex: &Example, rng: &mut Rng, opts: &TrainOptions) -> Prepared {
     detectors::run(norm.text(), &mut toks, &mut cands);
     let mut rules = Vec::new();
     rule_evidence(&toks, &cands, &mut rules);
-    let latin = toks
-        .iter()
-        .filter(|t| t.class == super::Class::Latin)
-        .count();
-    let urdu = toks
-        .iter()
-        .filter(|t| t.class == super::Class::Urdu)
-        .count();
+    let latin = toks.iter().filter(|t| t.class == Class::Latin).count();
+    let urdu = toks.iter().filter(|t| t.class == Class::Urdu).count();
     let mut hashed = Vec::new();
     hash_tokens(norm.text(), &toks, latin >= urdu, &mut hashed);
     let ctx = Context {
@@ -221,6 +224,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> NameModel {
             .collect(),
         scale,
         o_bias: 0.0,
+        latin_o_bias: 0.0,
         lower_o_bias: 0.0,
         keep_rules: 0.0,
     }
@@ -250,6 +254,7 @@ mod tests {
             epochs: 3,
             seed: 5,
             hide_names: 0.5,
+            hide_urdu_names: 0.5,
             hide_words: 0.2,
         };
         let a = train(&examples(), &opts);
