@@ -1,6 +1,7 @@
 //! The word lists the detectors consult: name gazetteers (data/names/), surnames, castes
 //! and tribes (data/names/name-parts.txt), cue words (data/redaction/cues.txt), non-name
-//! capitalised words (data/redaction/latin-stop.txt), frequent Urdu words
+//! capitalised words (data/redaction/latin-stop.txt), frequent Roman-Urdu words
+//! (data/redaction/roman-common.txt), frequent Urdu words
 //! (data/redaction/urdu-common.txt, rarer ones in urdu-seen.txt), words of the names of laws and public bodies
 //! (data/redaction/public-words.txt), the place gazetteer, and the phrases that are never a
 //! name (data/redaction/never-names.txt). Every word maps to a set of role flags, so a token
@@ -76,6 +77,7 @@ const NAME_PARTS: &str = include_str!("../../../../data/names/name-parts.txt");
 const NEVER_NAMES: &str = include_str!("../../../../data/redaction/never-names.txt");
 const CUES: &str = include_str!("../../../../data/redaction/cues.txt");
 const LATIN_STOP: &str = include_str!("../../../../data/redaction/latin-stop.txt");
+const ROMAN_COMMON: &str = include_str!("../../../../data/redaction/roman-common.txt");
 const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.txt");
 const URDU_SEEN: &str = include_str!("../../../../data/redaction/urdu-seen.txt");
 const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
@@ -173,6 +175,8 @@ impl Lexicon {
                 lex.add(w, role);
             }
         }
+        lex.add_english_forms();
+        lex.add_roman_common();
         let places = Gazetteer::pakistan();
         for p in places.places() {
             let names = std::iter::once(p.name_en())
@@ -195,6 +199,59 @@ impl Lexicon {
             }
         }
         lex
+    }
+
+    /// Frequent Roman-Urdu words ("jayegi", "uthao", "halanke") are stop words, so the
+    /// tagger skips them. One that a given or family name list also holds ("rakhi",
+    /// "qareeb") keeps its name flags: like the names of latin-stop.txt it is then a name
+    /// with a cue ("mera naam rakhi hai", "meri behen rakhi ne"), and the tagger still
+    /// reads it. One that needs context already (ambiguous.txt, name parts) stays as it
+    /// is, since a stop word that no list names is no name even after "mera naam". An
+    /// international name that is a frequent Roman-Urdu word ("kiya", "magar") loses its
+    /// name flag.
+    fn add_roman_common(&mut self) {
+        const CONTEXT: u32 = flag::URDU_NAME | flag::AMBIGUOUS | flag::NAME_PART;
+        const PAKISTANI: u32 = CONTEXT | flag::GIVEN | flag::FAMILY;
+        for line in ROMAN_COMMON.lines().map(str::trim) {
+            if line.starts_with('#') {
+                continue;
+            }
+            for w in line.split_whitespace() {
+                let key = fold(w);
+                let f = self.words.entry(key.into_boxed_str()).or_insert(0);
+                if *f & PAKISTANI == 0 {
+                    *f &= !flag::INTL;
+                }
+                if *f & CONTEXT == 0 {
+                    *f |= flag::STOP;
+                }
+            }
+        }
+    }
+
+    /// The regular inflections of the English words of english-common.txt, latin-stop.txt
+    /// and the organisation words of cues.txt ("mosques", "reported", "factories") are
+    /// common words too, unless a list holds them as a name. Added once here, so a lookup
+    /// stays one probe.
+    fn add_english_forms(&mut self) {
+        let base: Vec<(Box<str>, u32)> = self
+            .words
+            .iter()
+            .filter(|&(w, &f)| {
+                f & (flag::STOP | flag::COMMON_EN | flag::ORG_KEYWORD | flag::INSTITUTION) != 0
+                    && w.len() >= 3
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+            })
+            .map(|(w, &f)| (w.clone(), f))
+            .collect();
+        for (w, _) in base {
+            for form in english_forms(&w) {
+                let f = self.flags(&form);
+                if f & (flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART) == 0 {
+                    self.add(&form, flag::COMMON_EN);
+                }
+            }
+        }
     }
 
     fn add_list(&mut self, text: &str, f: u32) {
@@ -248,6 +305,34 @@ impl Lexicon {
     pub(crate) fn flags(&self, folded: &str) -> u32 {
         self.words.get(folded).copied().unwrap_or(0)
     }
+}
+
+/// The plural, third-person, past and -ing forms of a lowercase English word.
+fn english_forms(w: &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(4);
+    let consonant_y =
+        w.ends_with('y') && !w[..w.len() - 1].ends_with(|c: char| "aeiou".contains(c));
+    let stem = &w[..w.len() - 1];
+    if consonant_y {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+    } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| w.ends_with(e)) {
+        out.push(format!("{w}es"));
+    } else {
+        out.push(format!("{w}s"));
+    }
+    if w.ends_with('e') {
+        out.push(format!("{w}d"));
+        if !w.ends_with("ee") {
+            out.push(format!("{stem}ing"));
+        }
+    } else {
+        if !consonant_y {
+            out.push(format!("{w}ed"));
+        }
+        out.push(format!("{w}ing"));
+    }
+    out
 }
 
 /// Lowercase (Latin) and normalise (Urdu) a word for lookup.
@@ -312,6 +397,46 @@ mod tests {
         assert_ne!(lex.flags("صاحب") & flag::HONORIFIC, 0);
         assert_ne!(lex.flags("محمد") & flag::URDU_NAME, 0);
         assert_ne!(lex.flags("sector") & flag::ADDRESS_ANCHOR, 0);
+    }
+
+    #[test]
+    fn roman_urdu_words_are_stop_words_and_names_keep_their_flags() {
+        let lex = Lexicon::get();
+        for w in ["jayegi", "uthao", "halanke", "qanoon", "roz", "har"] {
+            assert_ne!(lex.flags(w) & flag::STOP, 0, "{w}");
+            assert_eq!(lex.flags(w) & flag::ANY_NAME, 0, "{w}");
+        }
+        // listed as Pakistani names too: they keep their name flags
+        assert_eq!(lex.flags("rakhi"), flag::GIVEN | flag::STOP);
+        assert_eq!(
+            lex.flags("izzat") & (flag::AMBIGUOUS | flag::STOP),
+            flag::AMBIGUOUS
+        );
+        // an international name that is a frequent Roman-Urdu word is no name here
+        assert_eq!(lex.flags("kiya") & flag::INTL, 0);
+        assert_eq!(lex.flags("magar") & flag::INTL, 0);
+    }
+
+    #[test]
+    fn english_inflections_are_common_words_unless_a_list_names_them() {
+        let lex = Lexicon::get();
+        for w in [
+            "mosques",
+            "reported",
+            "reporting",
+            "cities",
+            "came",
+            "factories",
+        ] {
+            assert_ne!(lex.flags(w) & flag::NOT_NAME, 0, "{w}");
+        }
+        assert_eq!(english_forms("mosque"), ["mosques", "mosqued", "mosquing"]);
+        assert_eq!(english_forms("city"), ["cities", "citied", "citying"]);
+        assert_eq!(english_forms("watch"), ["watches", "watched", "watching"]);
+        // "Sayed" (a name part) is no past of "say", nor "Frances" a plural of "France"
+        assert_ne!(lex.flags("sayed") & flag::NAME_PART, 0);
+        assert_eq!(lex.flags("sayed") & flag::NOT_NAME, 0);
+        assert_eq!(lex.flags("frances") & flag::NOT_NAME, 0);
     }
 
     #[test]

@@ -227,6 +227,33 @@ fn common_words_that_are_names_need_context() {
 }
 
 #[test]
+fn roman_urdu_words_are_no_names_but_a_name_that_is_a_word_is_after_a_cue() {
+    for text in [
+        "Halanke qanoon mojood hai, hum awaz uthao muhim mein shamil hain.",
+        "Yeh saboot thane ke qareeb rakhi jayegi aur har roz check hogi.",
+        "meri behen ne mujhe bataya ke woh ghar par thi",
+        "They came to the mosques and reported the threats.",
+    ] {
+        let names: Vec<_> = kinds(text)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Name)
+            .collect();
+        assert!(names.is_empty(), "{text}: {names:?}");
+    }
+    // "noor" (light) and "khushi" (joy) need a cue; "rakhi" (kept) is a listed name
+    has("meri behen noor ne mujhe bataya", "noor", Kind::Name);
+    has("meri dost khushi ne mujhe bataya", "khushi", Kind::Name);
+    has("meri behen rakhi ne mujhe bataya", "rakhi", Kind::Name);
+    has("mera naam rakhi hai", "rakhi", Kind::Name);
+    has(
+        "mera naam sabr hai aur mujhe dhamki mili",
+        "sabr",
+        Kind::Name,
+    );
+    has("meri behen Rakhi ko usne dhamki di", "Rakhi", Kind::Name);
+}
+
+#[test]
 fn places_are_not_names() {
     assert!(kinds("We moved from Lahore to Karachi last year.").is_empty());
 }

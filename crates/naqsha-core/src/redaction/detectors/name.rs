@@ -470,6 +470,18 @@ fn latin_seed(ctx: &Ctx<'_>, i: usize, t: &Tok, cue: Cue, hon: bool, latin_text:
     if cue == Cue::Relation && (cap && !stop || strong(t)) {
         return 0.75;
     }
+    // a listed name that is also a word, lowercase after a relation and before the agent
+    // or object marker: "meri behen noor ne", "mere bhai izzat ko"
+    if cue == Cue::Relation
+        && lower
+        && weak(t)
+        && !stop
+        && ctx.toks.get(i + 1).is_some_and(|n| {
+            n.class == Class::Latin && n.gap == 1 && matches!(ctx.word(i + 1), "ne" | "ko")
+        })
+    {
+        return 0.7;
+    }
     if weak(t) && cap && (cue != Cue::None || hon) {
         return 0.7;
     }
