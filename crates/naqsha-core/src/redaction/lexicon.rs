@@ -1,7 +1,8 @@
 //! The word lists the detectors consult: name gazetteers (data/names/), surnames, castes
 //! and tribes (data/names/name-parts.txt), cue words (data/redaction/cues.txt), non-name
 //! capitalised words (data/redaction/latin-stop.txt), frequent Urdu words
-//! (data/redaction/urdu-common.txt, rarer ones in urdu-seen.txt), words of the names of laws and public bodies
+//! (data/redaction/urdu-common.txt, rarer ones in urdu-seen.txt; ordinary words of abuse
+//! reports in urdu-domain.txt), words of the names of laws and public bodies
 //! (data/redaction/public-words.txt), the place gazetteer, and the phrases that are never a
 //! name (data/redaction/never-names.txt). Every word maps to a set of role flags, so a token
 //! is looked up once.
@@ -77,6 +78,7 @@ const NEVER_NAMES: &str = include_str!("../../../../data/redaction/never-names.t
 const CUES: &str = include_str!("../../../../data/redaction/cues.txt");
 const LATIN_STOP: &str = include_str!("../../../../data/redaction/latin-stop.txt");
 const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.txt");
+const URDU_DOMAIN: &str = include_str!("../../../../data/redaction/urdu-domain.txt");
 const URDU_SEEN: &str = include_str!("../../../../data/redaction/urdu-seen.txt");
 const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
 const ENGLISH_COMMON: &str = include_str!("../../../../data/redaction/english-common.txt");
@@ -136,6 +138,7 @@ impl Lexicon {
         lex.add_list(AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_COMMON, flag::URDU_COMMON);
+        lex.add_list(URDU_DOMAIN, flag::URDU_COMMON);
         lex.add_list(URDU_SEEN, flag::URDU_SEEN);
         lex.add_list(ENGLISH_COMMON, flag::COMMON_EN);
         lex.add_list(PUBLIC_WORDS, flag::COMMON_EN);
