@@ -748,6 +748,7 @@ const PII_FREE: [(&str, &str); 3] = [
             include_str!("../../../../data/redaction/pii-free/news-ur.txt"),
             include_str!("../../../../data/redaction/pii-free/survivors-ur.txt"),
             include_str!("../../../../data/redaction/pii-free/guidance-ur.txt"),
+            include_str!("../../../../data/redaction/pii-free/voices-ur.txt"),
         ),
     ),
 ];
