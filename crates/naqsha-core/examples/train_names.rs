@@ -22,6 +22,7 @@
 //! - lower-case Latin-script words: the `--latin-tune` part, where the model may add at most
 //!   two wrongly redacted characters per 2,000 to the rules' on its texts without personal
 //!   data (without `--latin-tune` it is the capitalised offset); `--lower-offset O` sets it.
+//!
 //! Every offset must also keep the committed texts without personal data
 //! (`data/redaction/pii-free/`) as the rules leave them: the model adds no wrongly
 //! redacted character there (the advocacy unit test reads them all).

@@ -2,7 +2,8 @@
 //! and tribes (data/names/name-parts.txt), cue words (data/redaction/cues.txt), non-name
 //! capitalised words (data/redaction/latin-stop.txt), frequent Roman-Urdu words
 //! (data/redaction/roman-common.txt), frequent Urdu words
-//! (data/redaction/urdu-common.txt, rarer ones in urdu-seen.txt), words of the names of laws and public bodies
+//! (data/redaction/urdu-common.txt, rarer ones in urdu-seen.txt; ordinary words of abuse
+//! reports in urdu-domain.txt), words of the names of laws and public bodies
 //! (data/redaction/public-words.txt), the place gazetteer, and the phrases that are never a
 //! name (data/redaction/never-names.txt). Every word maps to a set of role flags, so a token
 //! is looked up once.
@@ -79,6 +80,7 @@ const CUES: &str = include_str!("../../../../data/redaction/cues.txt");
 const LATIN_STOP: &str = include_str!("../../../../data/redaction/latin-stop.txt");
 const ROMAN_COMMON: &str = include_str!("../../../../data/redaction/roman-common.txt");
 const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.txt");
+const URDU_DOMAIN: &str = include_str!("../../../../data/redaction/urdu-domain.txt");
 const URDU_SEEN: &str = include_str!("../../../../data/redaction/urdu-seen.txt");
 const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
 const ENGLISH_COMMON: &str = include_str!("../../../../data/redaction/english-common.txt");
@@ -138,6 +140,7 @@ impl Lexicon {
         lex.add_list(AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_COMMON, flag::URDU_COMMON);
+        lex.add_list(URDU_DOMAIN, flag::URDU_COMMON);
         lex.add_list(URDU_SEEN, flag::URDU_SEEN);
         lex.add_list(ENGLISH_COMMON, flag::COMMON_EN);
         lex.add_list(PUBLIC_WORDS, flag::COMMON_EN);
@@ -202,9 +205,9 @@ impl Lexicon {
     }
 
     /// Frequent Roman-Urdu words ("jayegi", "uthao", "halanke") are stop words, so the
-    /// tagger skips them. One that a given or family name list also holds ("rakhi",
-    /// "qareeb") keeps its name flags: like the names of latin-stop.txt it is then a name
-    /// with a cue ("mera naam rakhi hai", "meri behen rakhi ne"), and the tagger still
+    /// tagger skips them. One that a given or family name list also holds ("qareeb",
+    /// "diya") keeps its name flags: like the names of latin-stop.txt it is then a name
+    /// with a cue ("mera naam diya hai", "meri behen diya ne"), and the tagger still
     /// reads it. One that needs context already (ambiguous.txt, name parts) stays as it
     /// is, since a stop word that no list names is no name even after "mera naam". An
     /// international name that is a frequent Roman-Urdu word ("kiya", "magar") loses its
@@ -407,7 +410,7 @@ mod tests {
             assert_eq!(lex.flags(w) & flag::ANY_NAME, 0, "{w}");
         }
         // listed as Pakistani names too: they keep their name flags
-        assert_eq!(lex.flags("rakhi"), flag::GIVEN | flag::STOP);
+        assert_eq!(lex.flags("qareeb"), flag::GIVEN | flag::STOP);
         assert_eq!(
             lex.flags("izzat") & (flag::AMBIGUOUS | flag::STOP),
             flag::AMBIGUOUS

@@ -232,7 +232,7 @@ impl Redactor {
     pub fn detect_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Span> {
         let Scratch { norm, toks, cands } = scratch;
         norm.fill(text);
-        self.find(norm, toks, cands);
+        self.find(norm, toks, cands, self.model);
         let mut found: Vec<Span> = cands
             .iter()
             .map(|c| Span {
@@ -262,7 +262,9 @@ impl Redactor {
                 .collect();
             let mut visual = normalise::Normalised::default();
             visual.fill_visual(text);
-            self.find(&visual, toks, cands);
+            // the rules alone: the tagger, trained on text as written, takes the reversed
+            // words of an overridden run ("ahak en" for "ne kaha") for unknown names
+            self.find(&visual, toks, cands, None);
             found.extend(
                 cands
                     .iter()
@@ -289,11 +291,12 @@ impl Redactor {
         norm: &normalise::Normalised,
         toks: &mut Vec<tokens::Tok>,
         cands: &mut Vec<spans::Candidate>,
+        model: Option<&model::NameModel>,
     ) {
         tokens::tokenize(norm.text(), self.lexicon, toks);
         cands.clear();
         detectors::run(norm.text(), toks, cands);
-        if let Some(m) = self.model {
+        if let Some(m) = model {
             m.propose(norm.text(), toks, cands);
         }
         detectors::name::drop_non_names(norm.text(), toks, cands);

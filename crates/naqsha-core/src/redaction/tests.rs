@@ -774,6 +774,8 @@ const PII_FREE: [(&str, &str); 3] = [
             include_str!("../../../../data/redaction/pii-free/advocacy-ur.txt"),
             include_str!("../../../../data/redaction/pii-free/news-ur.txt"),
             include_str!("../../../../data/redaction/pii-free/survivors-ur.txt"),
+            include_str!("../../../../data/redaction/pii-free/guidance-ur.txt"),
+            include_str!("../../../../data/redaction/pii-free/voices-ur.txt"),
         ),
     ),
 ];
@@ -858,4 +860,48 @@ fn lowercase_words_the_name_lists_hold_are_no_names_alone() {
         assert!(names.is_empty(), "{text}: {names:?}");
     }
     has("my brother Said sent the pictures", "Said", Kind::Name);
+}
+
+/// The hand-written ordinary Urdu words of abuse reports (data/redaction/urdu-domain.txt):
+/// none is a name on its own or in an ordinary sentence, and a name after a relation cue
+/// beside them is still found.
+#[test]
+fn ordinary_urdu_words_of_abuse_reports_are_not_names_but_a_cued_name_is() {
+    let list = include_str!("../../../../data/redaction/urdu-domain.txt");
+    let words: Vec<&str> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    assert!(words.len() >= 700, "{} words", words.len());
+    for w in words {
+        for text in [w.to_string(), format!("اس میں {w} کا ذکر تھا۔")] {
+            let names: Vec<_> = kinds(&text)
+                .into_iter()
+                .filter(|(_, k)| *k == Kind::Name)
+                .collect();
+            assert!(names.is_empty(), "{text:?}: {names:?}");
+        }
+    }
+    for text in [
+        "السلام علیکم، مجھے ہراسانی کی شکایت درج کرانی ہے۔",
+        "تفتیشی افسر نے کہا کہ شاگرد کا بیان کل ریکارڈ ہوگا۔",
+        "وکیل صاحب نے التوا مقدمات سنبھال لیے اور کہا اسکرین شاٹ لو۔",
+    ] {
+        let names: Vec<_> = kinds(text)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Name)
+            .collect();
+        assert!(names.is_empty(), "{text:?}: {names:?}");
+    }
+    has(
+        "میری بہن صائمہ نے ہراسانی کی شکایت تھانے میں درج کرائی۔",
+        "صائمہ",
+        Kind::Name,
+    );
+    has(
+        "میری بہن صائمہ کو جعلی اکاؤنٹ سے دھمکیاں مل رہی ہیں۔",
+        "صائمہ",
+        Kind::Name,
+    );
 }
