@@ -309,13 +309,14 @@ impl Redactor {
     /// and what is found there is added, until nothing new turns up (at most
     /// [`MAX_ROUNDS`] rounds): redacting the result once more changes nothing.
     pub fn redact(&self, text: &str, options: &RedactOptions) -> Redacted {
-        let mut spans = self.detect(text);
+        let mut scratch = Scratch::default();
+        let mut spans = self.detect_with(text, &mut scratch);
         let (mut out, mut layout) = redact::apply_with_layout(text, spans.clone(), options);
         // nothing replaced: the text is unchanged and a second look would find nothing new
         let rounds = if out.spans.is_empty() { 0 } else { MAX_ROUNDS };
         for _ in 0..rounds {
             let more: Vec<Span> = self
-                .detect(&out.text)
+                .detect_with(&out.text, &mut scratch)
                 .into_iter()
                 .filter(|s| s.score >= options.min_score)
                 .collect();
