@@ -35,7 +35,7 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>) {
 }
 
 /// "Amanda's daughter": the possessive ending is not part of the name, and leaving it in
-/// the clear ("[NAME]'s daughter") gives nothing away.
+/// the clear ("\[NAME\]'s daughter") gives nothing away.
 pub(crate) fn trim_possessives(text: &str, cands: &mut [Candidate]) {
     for c in cands.iter_mut().filter(|c| c.kind == Kind::Name) {
         let Some(span) = text.get(c.start..c.end) else {

@@ -130,13 +130,15 @@ fn trigger(ctx: &Ctx<'_>, i: usize) -> Option<f32> {
         }
     }
     // Koskikatu 25
-    if t.class == Class::Latin && t.shape == Shape::Capital && t.len() > 5 {
+    if t.class == Class::Latin
+        && t.shape == Shape::Capital
+        && t.len() > 5
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.class == Class::Digits && n.gap == 1 && n.len() <= 4)
+    {
         let w = ctx.word(i).to_lowercase();
-        if STREET_ENDINGS.iter().any(|e| w.ends_with(e))
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.class == Class::Digits && n.gap == 1 && n.len() <= 4)
-        {
+        if STREET_ENDINGS.iter().any(|e| w.ends_with(e)) {
             return Some(0.7);
         }
     }

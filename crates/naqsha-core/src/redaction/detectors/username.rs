@@ -117,6 +117,10 @@ fn digits_after_letters(word: &[u8]) -> bool {
 
 /// Lower-case letter runs joined by single dots, none of them a domain's ending: "the.real.sara".
 fn dotted(word: &[u8]) -> bool {
+    // most words have no dot: no need to split them
+    if !word.contains(&b'.') {
+        return false;
+    }
     let parts: Vec<&[u8]> = word.split(|&b| b == b'.').collect();
     parts.len() >= 2
         && parts.iter().all(|p| {

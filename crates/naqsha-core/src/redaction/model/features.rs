@@ -151,7 +151,9 @@ pub(crate) fn hash_tokens(text: &str, toks: &[Tok], latin_text: bool, out: &mut 
         }
         h.word = word.0;
         h.chars = n.min(255) as u8;
-        if t.is_word() && n > 2 {
+        // a skipped word is never scored, so only its word and shape (read by its
+        // neighbours) are needed, not its affixes
+        if t.is_word() && n > 2 && !skipped(t) {
             let mut suf = [Hash::new(SUFFIX), Hash::new(SUFFIX)];
             for (k, c) in folded(w).rev().take(3).enumerate() {
                 if k < 2 {
