@@ -216,3 +216,15 @@ fn a_lone_place_or_acronym_is_no_name_but_a_cued_one_is() {
         .collect();
     assert_eq!(names, [(11, 14)]);
 }
+
+#[test]
+fn a_contraction_opening_a_quoted_threat_is_no_name() {
+    // found by the Ushahidi import test: "You'll" is a stop word's contraction
+    let text = "He wrote \"You'll regret it\" under every post.";
+    let names: Vec<_> = Redactor::shared()
+        .detect(text)
+        .into_iter()
+        .filter(|s| s.kind == Kind::Name)
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
