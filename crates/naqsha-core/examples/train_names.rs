@@ -159,10 +159,7 @@ fn choose_latin_offset(model: &NameModel, path: &Path) -> f32 {
         if g.pii_free {
             clean.push(g.item.text);
         } else {
-            stories.push(Example {
-                names: spans_of(&g.item, "name"),
-                text: g.item.text,
-            });
+            stories.push(story(g));
         }
     }
     let rules = Redactor::rules_only();
@@ -247,11 +244,16 @@ fn latin_stories(path: &Path) -> Vec<Example> {
     pii_data::generated(path)
         .into_iter()
         .filter(|g| !g.pii_free)
-        .map(|g| Example {
-            names: spans_of(&g.item, "name"),
-            text: g.item.text,
-        })
+        .map(story)
         .collect()
+}
+
+/// A generated text with its name spans (the only kind the tagger learns).
+fn story(g: pii_data::Generated) -> Example {
+    Example {
+        names: spans_of(&g.item, "name"),
+        text: g.item.text,
+    }
 }
 
 /// IL-NER sentences with their person spans.
@@ -267,13 +269,7 @@ fn load_ilner(path: &Path) -> Vec<Example> {
 
 /// Generated stories: only the name spans are used.
 fn load_generated(path: &Path) -> Vec<Example> {
-    pii_data::generated(path)
-        .into_iter()
-        .map(|g| Example {
-            names: spans_of(&g.item, "name"),
-            text: g.item.text,
-        })
-        .collect()
+    pii_data::generated(path).into_iter().map(story).collect()
 }
 
 /// The presidio-research items that may train the tagger (the rest is evaluation only).

@@ -323,11 +323,7 @@ fn lone_guess(text: &str, toks: &[Tok], rules: &[u8], first: usize, last: usize)
     {
         return false;
     }
-    let cue = flag::NAME_CUE | flag::TITLE | flag::RELATION;
-    let cued = toks[first.saturating_sub(2)..first]
-        .iter()
-        .any(|p| p.has(cue))
-        && !verb_before_auxiliary(text, toks, first);
+    let cued = cued_before(toks, first) && !verb_before_auxiliary(text, toks, first);
     let marked = toks.get(last + 1).is_some_and(|n| {
         n.gap < 2
             && n.is_word()
@@ -337,6 +333,13 @@ fn lone_guess(text: &str, toks: &[Tok], rules: &[u8], first: usize, last: usize)
                     .any(|m| m.eq_ignore_ascii_case(n.text(text))))
     });
     !cued && !marked
+}
+
+/// Whether a name cue, title or relation stands in the two tokens before token `first`.
+fn cued_before(toks: &[Tok], first: usize) -> bool {
+    toks[first.saturating_sub(2)..first]
+        .iter()
+        .any(|p| p.has(flag::NAME_CUE | flag::TITLE | flag::RELATION))
 }
 
 /// Words after a lone guess that mark a person: "zarnish ne", "tabeer ko", "aur". The
@@ -383,12 +386,13 @@ fn close(
     // e-mail … that they found is a word of it, not a person
     let inside_other =
         (first..=last).all(|k| !toks[k].is_word() || rules[k] & features::OTHER_KIND != 0);
+    // one word with nothing the rules found on it
+    let t = &toks[first];
+    let lone = first == last && rules[first] & 7 == 0;
     // a lone word the lists say is never a name alone ("ابو" is a father, "said" a verb),
     // an honorific, relation or title alone ("ڈاکٹر صاحب", "مولوی") or a verb before its
     // auxiliary ("کزن کہتا ہے")
-    let t = &toks[first];
-    let listed_never = first == last
-        && rules[first] & 7 == 0
+    let listed_never = lone
         && (t.has(flag::STOP)
             || (t.has(flag::HONORIFIC | flag::RELATION) && !t.has(flag::NAME_PART))
             // "Haji bhai ne" names someone in Roman Urdu; "مولوی" alone is the title
@@ -396,29 +400,24 @@ fn close(
             || verb_before_auxiliary(text, toks, first));
     // a lone place the gazetteer knows ("near Sukkur") or a short acronym ("DPO ne
     // bataya", "HR ko email ki") that no name list holds and nothing cues is no person
-    let cued = toks[first.saturating_sub(2)..first]
-        .iter()
-        .any(|p| p.has(flag::NAME_CUE | flag::TITLE | flag::RELATION));
-    let place_or_acronym = first == last
-        && rules[first] & 7 == 0
-        && !cued
+    let place_or_acronym = lone
+        && !cued_before(toks, first)
         && ((t.has(flag::PLACE) && !t.has(flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART))
             // "SIM" is also in the international name list; a Pakistani name stays ("ALI")
             || (t.class == Class::Latin
                 && t.shape == Shape::Upper
                 && t.len() <= 3
                 && !t.has(flag::GIVEN | flag::FAMILY | flag::AMBIGUOUS | flag::NAME_PART)));
+    // a caste, clan or people word standing alone ("بلوچ خواتین", "Baloch women") is a name
+    // only where the rules found a cue for it (data/names/name-parts.txt, section [common])
+    let lone_people_word = lone && t.has(flag::NAME_PART_COMMON);
     if inside_other
         || listed_never
         || place_or_acronym
+        || lone_people_word
         || (lone_guess(text, toks, rules, first, last)
             && *roman.get_or_init(|| roman_urdu(text, toks)))
     {
-        return;
-    }
-    // a caste, clan or people word standing alone ("بلوچ خواتین", "Baloch women") is a name
-    // only where the rules found a cue for it (data/names/name-parts.txt, section [common])
-    if first == last && toks[first].has(flag::NAME_PART_COMMON) && rules[first] & 7 == 0 {
         return;
     }
     // a margin of 0 is a coin toss (0.5); the score stays below the rules' cue-backed 0.85

@@ -102,6 +102,16 @@ fn lone_unlisted_guesses_in_roman_urdu_are_dropped_but_marked_ones_stay() {
     assert!(!roman_urdu(text, &toks));
 }
 
+/// The names the whole engine (rules and tagger) finds in `text`, as (start, end).
+fn engine_names(text: &str) -> Vec<(usize, usize)> {
+    Redactor::shared()
+        .detect(text)
+        .into_iter()
+        .filter(|s| s.kind == Kind::Name)
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
 /// The model alone (no rules' names) on `text`, with the given offsets.
 fn spans_with(o_bias: f32, lower_o_bias: f32, text: &str) -> Vec<(usize, usize)> {
     let m = NameModel::from_bytes(SHIPPED)
@@ -199,32 +209,20 @@ fn a_lone_place_or_acronym_is_no_name_but_a_cued_one_is() {
         "DPO ne bataya ke SIM bina tasdeeq ke bechi gayi thi.",
         "HR ko email ki lekin koi jawab nahi aaya.",
     ] {
-        let names: Vec<_> = Redactor::shared()
-            .detect(text)
-            .into_iter()
-            .filter(|s| s.kind == Kind::Name)
-            .collect();
-        assert!(names.is_empty(), "{text}: {names:?}");
+        assert!(
+            engine_names(text).is_empty(),
+            "{text}: {:?}",
+            engine_names(text)
+        );
     }
     // a cue before the same shapes still makes them a name
     let text = "My name is ZOE and I live in Lahore.";
-    let names: Vec<_> = Redactor::shared()
-        .detect(text)
-        .into_iter()
-        .filter(|s| s.kind == Kind::Name)
-        .map(|s| (s.start, s.end))
-        .collect();
-    assert_eq!(names, [(11, 14)]);
+    assert_eq!(engine_names(text), [(11, 14)]);
 }
 
 #[test]
 fn a_contraction_opening_a_quoted_threat_is_no_name() {
     // found by the Ushahidi import test: "You'll" is a stop word's contraction
     let text = "He wrote \"You'll regret it\" under every post.";
-    let names: Vec<_> = Redactor::shared()
-        .detect(text)
-        .into_iter()
-        .filter(|s| s.kind == Kind::Name)
-        .collect();
-    assert!(names.is_empty(), "{names:?}");
+    assert!(engine_names(text).is_empty(), "{:?}", engine_names(text));
 }
