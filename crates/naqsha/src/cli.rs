@@ -51,6 +51,10 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Check this configuration for the mistakes that matter (https, cookies, backups, file
+    /// permissions, proxy header, database, disk, clock, onion); one line per check, exit
+    /// status 1 when anything needs fixing.
+    Doctor,
     /// Write the whole public side (map, stories, statistics, data files) as static files.
     ExportStatic {
         /// The folder to write to (created if missing).
@@ -281,16 +285,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         bind,
         database_url: cli.global.database_url,
     };
+    let config_file = Config::file_in_use(&overrides);
     let config = Config::load(&overrides)?;
     crate::logging::init(&config.log);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(dispatch(cli.command, config))
+    runtime.block_on(dispatch(cli.command, config, config_file))
 }
 
-async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
+/// Runs `command`; `config_file` is the file `config` was read from, if any.
+async fn dispatch(
+    command: Command,
+    config: Config,
+    config_file: Option<PathBuf>,
+) -> anyhow::Result<()> {
     match command {
         Command::Serve { demo, .. } => crate::commands::serve::run(config, demo).await,
         Command::Init { admin } => crate::commands::init::run(config, &admin).await,
@@ -298,6 +308,7 @@ async fn dispatch(command: Command, config: Config) -> anyhow::Result<()> {
             crate::commands::ingest_email::run(config, file.as_deref()).await
         }
         Command::Migrate => crate::commands::migrate::run(config).await,
+        Command::Doctor => crate::commands::doctor::run(config, config_file).await,
         Command::MigrateStore { to } => crate::commands::migrate::copy_store(config, &to).await,
         Command::Redact {
             format,

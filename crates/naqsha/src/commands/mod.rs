@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod boundaries;
 pub mod demo;
+pub mod doctor;
 pub mod export;
 pub mod export_static;
 pub mod import;

@@ -29,6 +29,10 @@ pub struct Config {
     pub site_title: Option<String>,
     /// The public base URL (e.g. `https://naqsha.example.org`), used in printed links.
     pub public_url: Option<String>,
+    /// The site's onion service address (`[server] onion_address`, a v3 address like
+    /// `abc…xyz.onion`, lower case, without scheme): pages served over https name it in
+    /// `Onion-Location`, so Tor Browser offers the onion.
+    pub onion_address: Option<String>,
     /// Where quick exit leads (`[server] exit_url`): an ordinary page of another site, so a
     /// shared phone's screen and history show nothing of this one. Absolute http(s).
     pub exit_url: String,
@@ -105,6 +109,7 @@ impl std::fmt::Debug for Config {
             .field("bind", &self.bind)
             .field("site_title", &self.site_title)
             .field("public_url", &self.public_url)
+            .field("onion_address", &self.onion_address)
             .field("exit_url", &self.exit_url)
             .field("time_zone", &self.time_zone.iana_name())
             .field("second_approval", &self.second_approval)
@@ -177,6 +182,10 @@ const KEYS: &[Key] = &[
     Key {
         path: "server.public_url",
         env: "NAQSHA_PUBLIC_URL",
+    },
+    Key {
+        path: "server.onion_address",
+        env: "NAQSHA_ONION_ADDRESS",
     },
     Key {
         path: "server.exit_url",
@@ -373,6 +382,7 @@ impl Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             site_title: None,
             public_url: None,
+            onion_address: None,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             time_zone: default_time_zone(),
             second_approval: SecondApproval::Off,
@@ -401,6 +411,23 @@ impl Config {
         Self::load_from(overrides, &env)
     }
 
+    /// The configuration file [`Config::load`] reads, if any: `--config`, `NAQSHA_CONFIG`, or
+    /// `./naqsha.toml` when present.
+    pub fn file_in_use(overrides: &Overrides) -> Option<PathBuf> {
+        let env: BTreeMap<String, String> = std::env::var("NAQSHA_CONFIG")
+            .map(|v| BTreeMap::from([("NAQSHA_CONFIG".to_owned(), v)]))
+            .unwrap_or_default();
+        Self::file_from(overrides, &env)
+    }
+
+    fn file_from(overrides: &Overrides, env: &BTreeMap<String, String>) -> Option<PathBuf> {
+        overrides
+            .config_file
+            .clone()
+            .or_else(|| env.get("NAQSHA_CONFIG").map(PathBuf::from))
+            .or_else(|| Some(PathBuf::from("naqsha.toml")).filter(|p| p.exists()))
+    }
+
     /// Loads the configuration with an explicit environment (for tests).
     pub fn load_from(
         overrides: &Overrides,
@@ -409,12 +436,7 @@ impl Config {
         let mut raw: BTreeMap<&'static str, Raw> = BTreeMap::new();
 
         // 1. The file: --config, NAQSHA_CONFIG, or ./naqsha.toml if present.
-        let file = overrides
-            .config_file
-            .clone()
-            .or_else(|| env.get("NAQSHA_CONFIG").map(PathBuf::from))
-            .or_else(|| Some(PathBuf::from("naqsha.toml")).filter(|p| p.exists()));
-        if let Some(path) = &file {
+        if let Some(path) = &Self::file_from(overrides, env) {
             read_file(path, &mut raw)?;
         }
 
@@ -592,6 +614,17 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
             ));
         }
         config.public_url = Some(url.trim_end_matches('/').to_owned());
+    }
+    if let Some(onion) = string("server.onion_address")?.filter(|s| !s.trim().is_empty()) {
+        config.onion_address = Some(onion_address(&onion).ok_or_else(|| {
+            err(
+                "server.onion_address",
+                format!(
+                    "expected a v3 onion address (56 letters and digits 2-7, then .onion), as \
+                     Tor writes it to the service's hostname file, got {onion:?}"
+                ),
+            )
+        })?);
     }
     if let Some(url) = string("server.exit_url")? {
         config.exit_url = exit_url(&url).ok_or_else(|| {
@@ -1099,6 +1132,20 @@ fn exit_url(text: &str) -> Option<String> {
         && url.username().is_empty()
         && url.password().is_none();
     plain.then(|| url.to_string())
+}
+
+/// `text` as a v3 onion service address (`<56 base32 characters>.onion`, lower case),
+/// with an `http://` in front and a `/` after accepted and dropped; none otherwise.
+fn onion_address(text: &str) -> Option<String> {
+    let text = text.trim().to_ascii_lowercase();
+    let host = text.strip_prefix("http://").unwrap_or(&text);
+    let host = host.strip_suffix('/').unwrap_or(host);
+    let label = host.strip_suffix(".onion")?;
+    let v3 = label.len() == 56
+        && label
+            .bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'2'..=b'7'));
+    v3.then(|| host.to_owned())
 }
 
 /// The origin (`scheme://host[:port]`) of a tile URL template, for the page's Content

@@ -608,3 +608,36 @@ fn whatsapp_and_telegram_are_off_until_their_secrets_are_set_and_then_need_the_r
         assert!(!e.to_string().contains(value), "the value is never echoed");
     }
 }
+
+#[test]
+fn an_onion_address_is_a_v3_address_kept_without_its_scheme() {
+    let v3 = "pg6mmjiyjmcrsslvykfwnntlaru7p5svn6y2ymmju6nubxndf4pscryd.onion";
+    for given in [
+        v3.to_owned(),
+        format!("http://{v3}/"),
+        format!("  {}  ", v3.to_uppercase()),
+    ] {
+        let c = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_ONION_ADDRESS", &given)]),
+        )
+        .unwrap();
+        assert_eq!(c.onion_address.as_deref(), Some(v3), "{given:?}");
+    }
+    // A v2 address (16 characters, retired by Tor), a clearnet host, an https onion URL.
+    for bad in [
+        "expyuzz4wqqyqhjn.onion",
+        "map.example.org",
+        "https://pg6mmjiyjmcrsslvykfwnntlaru7p5svn6y2ymmju6nubxndf4pscryd.onion",
+    ] {
+        let e = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_ONION_ADDRESS", bad)]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "server.onion_address", "{bad}");
+        assert!(e.message.contains("v3 onion address"), "{e}");
+    }
+    let none = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(none.onion_address, None);
+}

@@ -92,6 +92,55 @@ pub async fn apply(mut res: Response, hsts: bool) -> Response {
     res
 }
 
+/// Tells Tor Browser that the site has an onion service (`[server] onion_address`): an HTML
+/// page of the public side answered on the ordinary address carries `Onion-Location` with the
+/// same path and query on the onion (Tor Browser heeds it only over https, and offers the
+/// onion; other browsers ignore it). On the onion itself, i.e. a request whose `Host` is an
+/// onion, there is no such header and no HSTS: the onion is plain http with Tor's own
+/// encryption, and no certificate. Installed only when an onion address is configured.
+pub async fn onion_location(
+    onion: std::sync::Arc<str>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let on_onion = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| h.rsplit_once(':').map_or(h, |(host, _port)| host))
+        .is_some_and(|host| host.to_ascii_lowercase().ends_with(".onion"));
+    let page = (req.method() == axum::http::Method::GET
+        || req.method() == axum::http::Method::HEAD)
+        && !is_staff_path(req.uri().path());
+    let target = req
+        .uri()
+        .path_and_query()
+        .map_or("/", |pq| pq.as_str())
+        .to_owned();
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    if on_onion {
+        headers.remove(header::STRICT_TRANSPORT_SECURITY);
+        return res;
+    }
+    let html = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if page
+        && html
+        && let Ok(value) = HeaderValue::from_str(&format!("http://{onion}{target}"))
+    {
+        headers.insert(HeaderName::from_static("onion-location"), value);
+    }
+    res
+}
+
+/// The staff workspace's paths, which are not advertised on the onion.
+fn is_staff_path(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

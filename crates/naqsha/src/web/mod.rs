@@ -175,7 +175,7 @@ pub fn router(state: AppState) -> Router {
             ));
         router = router.route(route.path, method_router);
     }
-    router
+    let router = router
         .fallback(pages::not_found)
         // Layers run outside-in in the reverse order of these calls: security headers wrap
         // everything, the request log sees the final status, error pages are rendered
@@ -195,8 +195,18 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::map_response(move |res| {
             headers::apply(res, hsts)
-        }))
-        .with_state(state)
+        }));
+    // Outside the security headers, so that on the onion it can take HSTS away again.
+    let router = match state.config().onion_address.as_deref() {
+        Some(onion) => {
+            let onion: std::sync::Arc<str> = onion.into();
+            router.layer(middleware::from_fn(move |req, next| {
+                headers::onion_location(onion.clone(), req, next)
+            }))
+        }
+        None => router,
+    };
+    router.with_state(state)
 }
 
 /// The longest a request may take, reading its body included. Uploads of evidence get ten

@@ -55,6 +55,7 @@ mod news_feeds;
 
 // The binary's commands: backups, exports, imports and the first start.
 mod backup;
+mod deploy;
 mod export_cli;
 mod export_static;
 mod import_ushahidi;

@@ -848,6 +848,7 @@ mod backup;
 mod bulk;
 mod decisions;
 mod email;
+mod health;
 mod import;
 mod inbox;
 mod news;
