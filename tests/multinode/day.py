@@ -13,9 +13,12 @@ The day, each step checked as a person would see it (the page, the status, the J
     that did not store it;
  2. one network over the limit across both nodes: five reports taken, the sixth refused (429)
     with the translated message;
+ 2b. 22 reports from 22 networks, A and B in turn, within the minute: flood mode (the form
+    asks for a proof of work) on both nodes;
  3. the admin and a moderator (made with `naqsha init` and `naqsha user add`) sign in through
     the proxy (one-time password, new password, TOTP computed here); the inbox lists every
     acknowledged report;
+ 3. five wrong passwords for one name on A and B in turn: the sixth (on B) is told to wait;
  4. the admin adds a news feed (served by this driver, 5 matching items) and a keyword rule;
  5. SMS through both nodes (SMSSync): three parts of one message to A, B, A -> one report with
     the three parts; one reply (its receipt) waits, the same whichever node the phone asks
@@ -39,6 +42,7 @@ import http.client
 import http.server
 import json
 import os
+import random
 import re
 import secrets
 import signal
@@ -66,7 +70,21 @@ FEED_ITEMS = 5
 # then certainly fetching it at the same time.
 FEED_DELAY = 2.0
 FOLLOW_UP_NEW = "Your report is saved and waiting for a moderator."
+SIGNIN_WRONG = "Wrong username or password."
+SIGNIN_WAIT = "Too many failed attempts for this account."
 THROTTLED_TEXT = "Too many reports have come from your network in a short time."
+# The flood detector: 20 accepted reports within a minute. The day's earlier reports are in
+# the same minute, and a node that counts only its own gets at most half of these.
+FLOOD_REPORTS = 22
+VOCABULARY = """
+account afraid after again angry asked aunt began blocked brother called camera changed chat
+cousin daily deleted didn't evening every family father files followed friend gave group
+hacked heard home husband lawyer left letter life link made market message money month
+morning mother neighbour never night number office others page paid people phone photos
+picture police posted profile received relatives replied road school screen sent shop sister
+someone started stopped street student teacher told town university used video village wanted
+week window work wrote years young
+""".split()
 PHONE = "+923001112233"
 SMS_PARTS = [
     "Mera ex mujhe blackmail kar raha hai",
@@ -737,6 +755,43 @@ def step_rate_limit(day, s):
     )
 
 
+def varied_text(n):
+    """A report of ordinary words in an order of its own: never near-identical to another
+    (ten near-identical reports of one hour would be one "wave" line in the inbox)."""
+    rng = random.Random(n)
+    words = rng.sample(VOCABULARY, 24)
+    return f"Multinode day, busy report {n}: " + " ".join(words) + "."
+
+
+def step_flood(day, s):
+    """2. Over 20 reports a minute across both nodes: flood mode on both."""
+    loaded = []
+    for i in range(FLOOD_REPORTS):
+        port = (s.only_a, s.only_b)[i % 2]
+        b, _, fields = load_report(f"127.0.{100 + i}.1", port, varied_text(i))
+        loaded.append((b, port, fields))
+    time.sleep(2.2)
+    stored = 0
+    for b, port, fields in loaded:
+        r, _, _ = post_report(b, port, fields)
+        if r.status == 303:
+            stored += 1
+    s.web_acknowledged += stored
+    day.check(
+        f"2. {FLOOD_REPORTS} reports from {FLOOD_REPORTS} networks, A and B in turn: all taken",
+        stored == FLOOD_REPORTS,
+        f"{stored} taken",
+    )
+    # What a visitor sees of flood mode: the form asks browsers for a proof of work.
+    forms = {name: request(port, "GET", "/report") for name, port in (("A", s.port_a), ("B", s.port_b))}
+    on = {name: "data-pow-challenge" in r.text for name, r in forms.items()}
+    day.check(
+        "2. flood mode on both nodes (their forms ask for a proof of work)",
+        all(on.values()),
+        ", ".join(f"{name} {'on' if v else 'off'}" for name, v in on.items()),
+    )
+
+
 def step_staff(day, s):
     """3. The admin and a moderator sign in through the proxy; the inbox lists the reports."""
     for attr, who, username, password in (
@@ -752,6 +807,41 @@ def step_staff(day, s):
         "3. the moderator's inbox (through the proxy) lists every acknowledged web report",
         ids is not None and len(ids) == s.web_acknowledged,
         f"{len(ids) if ids is not None else 'no inbox: ' + str(r.status)} listed, {s.web_acknowledged} acknowledged",
+    )
+
+
+def step_signin_throttle(day, s):
+    """3. Wrong passwords for one name on A and B in turn slow that name down on both."""
+    # Through the per-node ports: pinning keeps sign-in on A, but B answers anyone who
+    # reaches it (another proxy rule, a node's own address).
+    name = "former-volunteer"
+    browsers = {}
+    answers = []
+    # Five wrong passwords, A, B, A, B, A (each with a sign-in form of that node), then a
+    # sixth on B: after five failures an account waits 2 s before it is tried again.
+    for i, port in enumerate([s.only_a, s.only_b] * 3):
+        b = browsers.setdefault(port, Browser("127.0.50.1"))
+        page = b.get(port, "/admin/login")
+        if page.status != 200:
+            raise StepFailed(f"GET /admin/login: {said(page)}")
+        form = Forms(page.text).find("/admin/login")
+        r = b.post_form(
+            port,
+            "/admin/login",
+            form_fields(form, {"username": name, "password": f"guess number {i + 1}"}),
+        )
+        answers.append(r)
+    wrong = [r for r in answers[:5] if SIGNIN_WRONG in html.unescape(r.text)]
+    last = answers[5]
+    day.check(
+        "3. five wrong passwords for one name, A and B in turn: each told it is wrong",
+        len(wrong) == 5,
+        ", ".join(f"{r.upstream} {'wrong' if SIGNIN_WRONG in html.unescape(r.text) else alerts(r.text)}" for r in answers[:5]),
+    )
+    day.check(
+        "3. the sixth (on B) is told to wait: the slowdown counts both nodes' failures",
+        SIGNIN_WAIT in html.unescape(last.text),
+        f"{last.upstream} answered {last.status} {alerts(last.text)}",
     )
 
 
@@ -1194,7 +1284,9 @@ def main():
             steps = [
                 step_reports,
                 step_rate_limit,
+                step_flood,
                 step_staff,
+                step_signin_throttle,
                 step_feed_setup,
                 step_sms,
                 step_publish,
