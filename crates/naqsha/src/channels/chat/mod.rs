@@ -144,13 +144,12 @@ where
             seen_key: Some(message.seen_key),
             evidence,
         },
-        || {},
     )
     .await
 }
 
-/// Every minute, closes expired windows of the chat channels that are on, so a sender's
-/// words do not stay in memory until her next message, and writes the guards' counts.
+/// Every minute, deletes expired join windows, so a sender's words do not stay until her
+/// next message, and writes the guards' counts of the chat channels that are on.
 pub fn spawn_sweeper(state: impl Context) {
     let whatsapp = state
         .config()
@@ -170,9 +169,15 @@ pub fn spawn_sweeper(state: impl Context) {
         loop {
             tick.tick().await;
             let now = Instant::now();
-            for (runtime, window) in [(state.whatsapp(), whatsapp), (state.telegram(), telegram)] {
-                if let Some(window) = window {
-                    runtime.conversations.close_expired(window, now).await;
+            if let Err(e) = conversation::close_expired_windows(state.store()).await {
+                tracing::warn!(error = %e, "closing expired chat windows failed");
+            }
+            for (runtime, on) in [
+                (state.whatsapp(), whatsapp.is_some()),
+                (state.telegram(), telegram.is_some()),
+            ] {
+                if on {
+                    runtime.conversations.forget_old_replies(now);
                     runtime.guard.flush(now);
                     runtime.outgoing.flush();
                 }
