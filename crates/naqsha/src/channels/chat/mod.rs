@@ -53,7 +53,7 @@ pub const TEXTS: ReplyTexts = ReplyTexts {
 /// One channel's memory: conversations, the guard against guessed secrets, the API client
 /// and the replies being sent. Lost on restart, by design.
 pub struct ChatRuntime {
-    /// Open join windows and messages being stored right now.
+    /// Messages being stored right now on this node (open windows are in the database).
     pub conversations: Conversations,
     /// Wrong secrets or signatures: throttled per network and counted for the log.
     pub guard: SecretGuard,
