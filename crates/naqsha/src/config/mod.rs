@@ -1027,10 +1027,10 @@ impl Backend {
         }
     }
 
-    /// Connections one process keeps to the database at most unless `[database]
-    /// max_connections` says otherwise. SQLite: a handful (one writer at a time anyway).
-    /// PostgreSQL: 10, so that nine nodes stay within the server's default 100 connections
-    /// with room for its reserved ones, a backup and a `psql` session.
+    /// Connections one process keeps to the database at most unless
+    /// `[database] max_connections` says otherwise. SQLite: a handful (one writer at a time
+    /// anyway). PostgreSQL: 10, so that nine nodes stay within the server's default 100
+    /// connections with room for its reserved ones, a backup and a `psql` session.
     pub fn default_max_connections(&self) -> u32 {
         match self {
             Backend::Sqlite => 8,

@@ -11,7 +11,7 @@
 //! notes that came with a message join the same report in the same transaction. To do that
 //! a sender's open window is kept in the database, so that every node sees it: keyed by an
 //! HMAC of the sender, its text sealed with a key that needs the channel's secret and her
-//! number (see [`report`]), and deleted when the window closes. On PostgreSQL the table is
+//! number (see `report.rs`), and deleted when the window closes. On PostgreSQL the table is
 //! UNLOGGED: a crash of the database forgets open windows, and the next message starts a new
 //! report.
 //!
