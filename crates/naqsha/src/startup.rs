@@ -14,7 +14,7 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
     restrict_permissions(&config.data_dir);
-    let store = Store::open(&config.database_url)
+    let store = Store::open_with(&config.database_url, config.database_max_connections)
         .await
         .with_context(|| format!("cannot open database {}", config.database_for_display()))?;
     if let Some(path) = config.sqlite_path() {

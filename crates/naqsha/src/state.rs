@@ -150,17 +150,18 @@ impl AppState {
         }
     }
 
-    /// The SMS gateways' memory: join windows and replies waiting to be fetched.
+    /// The SMS gateways' memory on this node: messages being stored, the secret guard (join
+    /// windows and replies waiting for the phone are in the database).
     pub fn sms(&self) -> &crate::channels::sms::SmsRuntime {
         &self.inner.sms
     }
 
-    /// WhatsApp's memory: join windows, the secret guard, replies on their way.
+    /// WhatsApp's memory on this node: the secret guard, replies on their way.
     pub fn whatsapp(&self) -> &crate::channels::chat::ChatRuntime {
         &self.inner.whatsapp
     }
 
-    /// Telegram's memory: join windows, the secret guard, replies on their way.
+    /// Telegram's memory on this node: the secret guard, replies on their way.
     pub fn telegram(&self) -> &crate::channels::chat::ChatRuntime {
         &self.inner.telegram
     }

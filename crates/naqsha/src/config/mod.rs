@@ -22,6 +22,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; defaults to `<data_dir>/naqsha.db`.
     pub database_url: String,
+    /// Connections this process keeps to the database at most (`[database] max_connections`);
+    /// none: the backend's default ([`Backend::default_max_connections`]).
+    pub database_max_connections: Option<u32>,
     /// The address `serve` listens on.
     pub bind: SocketAddr,
     /// A neutral title shown instead of "Naqsha" (so the site does not reveal its purpose on a
@@ -106,6 +109,7 @@ impl std::fmt::Debug for Config {
         f.debug_struct("Config")
             .field("data_dir", &self.data_dir)
             .field("database", &redact_url(&self.database_url))
+            .field("database_max_connections", &self.database_max_connections)
             .field("bind", &self.bind)
             .field("site_title", &self.site_title)
             .field("public_url", &self.public_url)
@@ -170,6 +174,10 @@ const KEYS: &[Key] = &[
     Key {
         path: "database_url",
         env: "NAQSHA_DATABASE_URL",
+    },
+    Key {
+        path: "database.max_connections",
+        env: "NAQSHA_DATABASE_MAX_CONNECTIONS",
     },
     Key {
         path: "server.bind",
@@ -378,6 +386,7 @@ impl Config {
         let data_dir = data_dir.into();
         Self {
             database_url: sqlite_url(&data_dir.join("naqsha.db")),
+            database_max_connections: None,
             data_dir,
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             site_title: None,
@@ -738,6 +747,9 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
             .map(Some)
             .ok_or_else(|| err(path, format!("expected a whole number from {min} to {max}")))
     };
+    if let Some(n) = whole("database.max_connections", 1, 1_000)? {
+        config.database_max_connections = Some(n as u32);
+    }
     if let Some(n) = whole("server.max_connections", 16, 1_000_000)? {
         config.connections.max = n as usize;
     }
@@ -1045,6 +1057,17 @@ impl Backend {
             Some(Backend::Postgres)
         } else {
             None
+        }
+    }
+
+    /// Connections one process keeps to the database at most unless
+    /// `[database] max_connections` says otherwise. SQLite: a handful (one writer at a time
+    /// anyway). PostgreSQL: 10, so that nine nodes stay within the server's default 100
+    /// connections with room for its reserved ones, a backup and a `psql` session.
+    pub fn default_max_connections(&self) -> u32 {
+        match self {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 10,
         }
     }
 

@@ -148,6 +148,37 @@ fn news_poll_minutes_from_file_or_environment_within_a_week() {
 }
 
 #[test]
+fn database_max_connections_from_file_or_environment_with_a_default_per_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("naqsha.toml");
+    std::fs::write(&file, "[database]\nmax_connections = 6\n").unwrap();
+    let overrides = Overrides {
+        config_file: Some(file),
+        ..Overrides::default()
+    };
+    let c = Config::load_from(&overrides, &env(&[])).unwrap();
+    assert_eq!(c.database_max_connections, Some(6));
+    let c = Config::load_from(
+        &overrides,
+        &env(&[("NAQSHA_DATABASE_MAX_CONNECTIONS", "12")]),
+    )
+    .unwrap();
+    assert_eq!(c.database_max_connections, Some(12));
+    let defaults = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(defaults.database_max_connections, None);
+    // Nine PostgreSQL nodes by default stay within the server's default 100.
+    assert!(9 * Backend::Postgres.default_max_connections() <= 97);
+    for bad in ["0", "-1", "many", "1001"] {
+        let e = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_DATABASE_MAX_CONNECTIONS", bad)]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "database.max_connections", "{bad}");
+    }
+}
+
+#[test]
 fn secrets_from_files() {
     let dir = tempfile::tempdir().unwrap();
     let secret = dir.path().join("db");

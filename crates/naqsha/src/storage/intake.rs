@@ -87,6 +87,11 @@ pub struct Arrival {
     /// The key of the email that carried it (a keyed hash of its sender and Message-ID),
     /// recorded as stored.
     pub email_message: Option<String>,
+    /// The feed item it was made of (a news candidate), remembered as seen.
+    pub news_item: Option<super::news::SeenItem>,
+    /// The sender's join window it opens (a messaging channel), so her next messages join
+    /// it on any node.
+    pub window: Option<super::sms::NewWindow>,
     /// Sealed notes stored with it, by addition kind (what intake could not keep).
     pub notes: Vec<(&'static str, Sealed)>,
     /// The audit entry recording its arrival.
@@ -96,9 +101,10 @@ pub struct Arrival {
 /// Storing what arrives from survivors.
 pub trait IntakeStore {
     /// Stores a submission with its attachments, and what its arrival uses up, in one
-    /// durable transaction. A form token, gateway message or email already spent is
-    /// [`StorageError::Conflict`] (`"form_token"`, `"sms_message"`, `"email_message"`), and
-    /// nothing is stored.
+    /// durable transaction. A form token, gateway message, email or news item already spent
+    /// is [`StorageError::Conflict`] (`"form_token"`, `"sms_message"`, `"email_message"`,
+    /// `"news_item"`), and so is a sender's join window another message opened meanwhile
+    /// (`"conversation_window"`); then nothing is stored.
     fn insert_submission(
         &self,
         submission: &NewSubmission,
@@ -269,6 +275,12 @@ impl IntakeStore for Store {
             &arrival.notes,
         )
         .await?;
+        if let Some(item) = &arrival.news_item {
+            super::news::insert_candidate_item(&mut tx, item, s.envelope.id).await?;
+        }
+        if let Some(window) = &arrival.window {
+            super::sms::open_window(&mut tx, window, s.envelope.id).await?;
+        }
         if let Some(event) = &arrival.audit {
             write_audit(&mut tx, event).await?;
         }

@@ -32,6 +32,7 @@ mod export;
 mod health;
 mod import;
 mod intake;
+mod jobs;
 mod keys;
 mod migrations;
 mod moderation;
@@ -63,6 +64,7 @@ pub use export::{CodedCase, ExportStore};
 pub use health::SchemaState;
 pub use import::{ImportStore, ImportedSubmission};
 pub use intake::{Arrival, IntakeStore, NewAddition, NewAttachment, NewSubmission, SpentToken};
+pub use jobs::JobStore;
 pub use keys::{KeyStore, OrgKeys, UserStore};
 pub use moderation::{
     ApprovalChange, Assigned, BulkChange, BulkWrite, CaseListFilter, ContactRequest, DecisionWrite,
@@ -72,7 +74,9 @@ pub use news::{NewsStore, PollRecord, SeenItem};
 pub use public::{CaseFilter, PublicStore};
 pub use quality::{DoubleCoded, QualityStore};
 pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
-pub use sms::{ConversationPart, SmsStore};
+pub use sms::{
+    ConversationPart, MAX_QUEUED_REPLIES, NewWindow, OpenWindow, QueuedReply, SmsStore, WindowStep,
+};
 pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
 
@@ -179,15 +183,28 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the database at `url` without migrating it.
+    /// Opens the database at `url` without migrating it, with the backend's default
+    /// number of connections.
     pub async fn connect(url: &str) -> Result<Self, StorageError> {
+        Self::connect_with(url, None).await
+    }
+
+    /// Opens the database at `url` without migrating it, keeping at most `max_connections`
+    /// (none: the backend's default, [`Backend::default_max_connections`]).
+    pub async fn connect_with(
+        url: &str,
+        max_connections: Option<u32>,
+    ) -> Result<Self, StorageError> {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url)?;
+        let max_connections = max_connections
+            .unwrap_or_else(|| backend.default_max_connections())
+            .max(1);
         let options = AnyConnectOptions::from_str(url)?;
         let pool = match backend {
             Backend::Sqlite => {
                 AnyPoolOptions::new()
-                    .max_connections(8)
+                    .max_connections(max_connections)
                     .min_connections(1)
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
@@ -227,7 +244,7 @@ impl Store {
                 // A short wait for a connection: during an outage a visitor hears "try again"
                 // within seconds rather than after a long silence.
                 AnyPoolOptions::new()
-                    .max_connections(16)
+                    .max_connections(max_connections)
                     .acquire_timeout(Duration::from_secs(5))
                     .after_release(|conn, _meta| {
                         Box::pin(async move { Ok(!conn.is_in_transaction()) })
@@ -241,7 +258,13 @@ impl Store {
 
     /// Opens the database and applies any pending migrations.
     pub async fn open(url: &str) -> Result<Self, StorageError> {
-        let store = Self::connect(url).await?;
+        Self::open_with(url, None).await
+    }
+
+    /// Opens the database with at most `max_connections` (see [`Store::connect_with`]) and
+    /// applies any pending migrations.
+    pub async fn open_with(url: &str, max_connections: Option<u32>) -> Result<Self, StorageError> {
+        let store = Self::connect_with(url, max_connections).await?;
         store.migrate().await?;
         Ok(store)
     }

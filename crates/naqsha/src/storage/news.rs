@@ -74,12 +74,22 @@ pub trait NewsStore {
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
     /// Removes a feed (its seen items stay, so its stories are not made candidates again).
     fn delete_feed(&self, id: FeedId) -> impl Future<Output = Result<bool, StorageError>> + Send;
-    /// Enabled feeds due at `now`, the longest-waiting first.
+    /// Enabled feeds due at `now` that no node holds, the longest-waiting first.
     fn due_feeds(
         &self,
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<Vec<Feed>, StorageError>> + Send;
-    /// Records a poll of a feed.
+    /// Takes a due feed for `node` until `until`, in one statement: the feed as it is now,
+    /// or none when it is no longer due, disabled, or held by a node whose lease has not run
+    /// out (so of several nodes claiming one feed at the same instant, one gets it).
+    fn claim_feed(
+        &self,
+        id: FeedId,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+        node: &str,
+    ) -> impl Future<Output = Result<Option<Feed>, StorageError>> + Send;
+    /// Records a poll of a feed and releases its lease.
     fn record_poll(
         &self,
         id: FeedId,
@@ -276,13 +286,35 @@ impl NewsStore for Store {
     async fn due_feeds(&self, now: OffsetDateTime) -> Result<Vec<Feed>, StorageError> {
         let sql = format!(
             "SELECT {FEED_COLUMNS} FROM news_feeds WHERE enabled = 1 AND next_poll_at <= $1 \
-             ORDER BY next_poll_at, id"
+             AND (lease_until IS NULL OR lease_until < $1) ORDER BY next_poll_at, id"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(ts(now))
             .fetch_all(self.pool())
             .await?;
         rows.iter().map(feed_from).collect()
+    }
+
+    async fn claim_feed(
+        &self,
+        id: FeedId,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+        node: &str,
+    ) -> Result<Option<Feed>, StorageError> {
+        let sql = format!(
+            "UPDATE news_feeds SET lease_until = $1, leased_by = $2 \
+             WHERE id = $3 AND enabled = 1 AND next_poll_at <= $4 \
+             AND (lease_until IS NULL OR lease_until < $4) RETURNING {FEED_COLUMNS}"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(ts(until))
+            .bind(node)
+            .bind(id.to_string())
+            .bind(ts(now))
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(feed_from).transpose()
     }
 
     async fn record_poll(&self, id: FeedId, p: &PollRecord) -> Result<(), StorageError> {
@@ -292,7 +324,7 @@ impl NewsStore for Store {
                last_fetched_at = COALESCE($3, last_fetched_at), \
                last_error_kind = $4, last_error_detail = $5, failures = $6, \
                next_poll_at = $7, items_seen = items_seen + $8, \
-               candidates = candidates + $9 \
+               candidates = candidates + $9, lease_until = NULL, leased_by = NULL \
              WHERE id = $10",
         )
         .bind(p.etag.clone())
@@ -405,4 +437,27 @@ impl NewsStore for Store {
             })
             .collect()
     }
+}
+
+/// Remembers the item a candidate was made of, inside the transaction that stores the
+/// candidate; an item seen before is [`StorageError::Conflict`] `"news_item"`, so two nodes
+/// taking the same item at once make one candidate.
+pub(super) async fn insert_candidate_item(
+    conn: &mut sqlx::AnyConnection,
+    item: &SeenItem,
+    submission: SubmissionId,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO news_items (url_hash, feed_id, title_signature, submission_id, seen_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&item.url_hash)
+    .bind(item.feed.to_string())
+    .bind(signature_bytes(&item.title))
+    .bind(submission.to_string())
+    .bind(ts(item.seen_at))
+    .execute(conn)
+    .await
+    .map_err(|err| super::intake::unique_violation(err, "news_item"))?;
+    Ok(())
 }

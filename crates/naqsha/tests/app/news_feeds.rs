@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use naqsha::channels::feeds::fetch::{FetchLimits, USER_AGENT};
-use naqsha::channels::feeds::poll::Poller;
+use naqsha::channels::feeds::poll::{LEASE, Poller};
 use naqsha::storage::{AuditFilter, AuditStore, NewsStore, ReviewStore};
 use naqsha_core::lang::Lang;
 use naqsha_core::news::{Feed, FeedId, FetchErrorKind, Rule, RuleId, RuleLang};
@@ -21,7 +21,7 @@ use naqsha_core::user::Role;
 use time::OffsetDateTime;
 
 use crate::support::staff::signed_in;
-use crate::support::{App, count, texts};
+use crate::support::{App, Shared, TwoNodes, count, texts};
 
 const ETAG: &str = "\"fixture-v1\"";
 
@@ -660,4 +660,111 @@ async fn feeds_on_private_addresses_are_refused_unless_allowed() {
     let admin = signed_in(&app, "ssrf-admin", Role::Admin).await;
     let page = admin.get(&app, "/admin/feeds").await;
     assert!(page.text().contains("private or local network"));
+}
+
+/// Two nodes poll at the same instant: one feed, and the same stories under a second feed
+/// (an outlet's two addresses). Each feed is fetched by one node only, and each story
+/// becomes one candidate, whichever node took it.
+async fn two_nodes_polling_at_once_make_each_candidate_once(shared: Shared) {
+    let Some(nodes) = TwoNodes::new(shared, |_| {}).await else {
+        return;
+    };
+    let (addr, seen) = feed_server().await;
+    standard_rules(&nodes.one).await;
+    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
+    let minute = time::Duration::minutes(1);
+    let dawn = add_feed(
+        &nodes.one,
+        format!("http://{addr}/dawn.xml"),
+        Lang::En,
+        now - minute,
+    )
+    .await;
+    let mirror = add_feed(
+        &nodes.one,
+        format!("http://{addr}/dawn.xml?mirror"),
+        Lang::En,
+        now,
+    )
+    .await;
+    let (p1, p2) = (poller(), poller());
+    let (a, b) = tokio::join!(
+        p1.poll_due(&nodes.one.state, now),
+        p2.poll_due(&nodes.two.state, now)
+    );
+    assert_eq!(
+        a.unwrap() + b.unwrap(),
+        2,
+        "each feed polled once between the two nodes"
+    );
+    assert_eq!(seen.0.lock().unwrap().len(), 2, "two fetches, not four");
+
+    for node in [&nodes.one, &nodes.two] {
+        let inbox = node.inbox().await;
+        assert_eq!(
+            inbox.len(),
+            2,
+            "the Lahore story and the Roman Urdu one, once each, on either node"
+        );
+        let mut urls: Vec<String> = Vec::new();
+        for e in &inbox {
+            urls.push(node.open_report(e.id).await.report.source_url.unwrap());
+        }
+        urls.sort();
+        urls.dedup();
+        assert_eq!(urls.len(), 2, "{urls:?}");
+    }
+    let store = nodes.two.state.store();
+    let (d, m) = (
+        store.feed(dawn).await.unwrap().unwrap(),
+        store.feed(mirror).await.unwrap().unwrap(),
+    );
+    assert_eq!(
+        (d.items_seen + m.items_seen, d.candidates + m.candidates),
+        (3, 2),
+        "three items and two candidates between the two feeds"
+    );
+    for f in [&d, &m] {
+        assert_eq!(f.next_poll_at, now + time::Duration::minutes(30));
+    }
+
+    // Neither node polls again before the feeds are due.
+    let (a, b) = tokio::join!(
+        p1.poll_due(&nodes.one.state, now + minute),
+        p2.poll_due(&nodes.two.state, now + minute)
+    );
+    assert_eq!(a.unwrap() + b.unwrap(), 0);
+    assert_eq!(seen.0.lock().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn two_nodes_polling_at_once_make_each_candidate_once_on_sqlite() {
+    two_nodes_polling_at_once_make_each_candidate_once(Shared::Sqlite).await;
+}
+
+#[tokio::test]
+async fn two_nodes_polling_at_once_make_each_candidate_once_on_postgres() {
+    two_nodes_polling_at_once_make_each_candidate_once(Shared::Postgres).await;
+}
+
+/// A node that claimed a feed and died holds it until its lease runs out; then another
+/// polls it.
+#[tokio::test]
+async fn a_feed_held_by_a_node_that_died_is_polled_after_its_lease() {
+    let app = App::new().await;
+    let (addr, seen) = feed_server().await;
+    standard_rules(&app).await;
+    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
+    let dawn = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::En, now).await;
+    let store = app.state.store();
+    let held = store
+        .claim_feed(dawn, now, now + LEASE, "a node that died")
+        .await
+        .unwrap();
+    assert!(held.is_some());
+    assert_eq!(poller().poll_due(&app.state, now).await.unwrap(), 0);
+    assert!(seen.0.lock().unwrap().is_empty());
+    let after = now + LEASE + time::Duration::seconds(1);
+    assert_eq!(poller().poll_due(&app.state, after).await.unwrap(), 1);
+    assert_eq!(app.inbox().await.len(), 2);
 }

@@ -16,7 +16,14 @@ use naqsha_core::submission::{Channel, Consent};
 use serde_json::Value;
 
 use crate::support::files_under;
-use crate::support::{App, OTHER_PEER, PEER, Reply, receipt_in};
+use crate::support::{App, OTHER_PEER, PEER, Reply, Shared, TwoNodes, receipt_in};
+
+/// Replies held for the SMSSync phone (waiting or being sent), on every node.
+async fn replies_held(app: &App) -> u64 {
+    naqsha::channels::sms::outbox::held(app.state.store())
+        .await
+        .unwrap()
+}
 
 /// Secrets as `naqsha secret` makes them (URL-safe, over 128 random bits).
 const SECRET: &str = "sync-Kq7Vx2Lm9TzR4bWn8YcP3sHd6Jf";
@@ -868,7 +875,7 @@ async fn sms_from_sender_names_are_dropped_unstored_and_unanswered() {
     assert_eq!(hook.status, StatusCode::OK);
     assert_eq!(hook.json()["reply"], Value::Null);
     assert!(app.inbox().await.is_empty(), "no report from a sender name");
-    assert!(app.state.sms().outbox().is_empty(), "no reply queued");
+    assert_eq!(replies_held(&app).await, 0, "no reply queued");
     assert_eq!(
         app.state.sms().flush_sender_names(),
         5,
@@ -894,7 +901,7 @@ async fn with_replies_on_request_the_receipt_comes_only_when_she_asks() {
         .json();
     assert_eq!(first["payload"]["success"], Value::Bool(true));
     assert!(messages(&first).is_empty(), "no receipt unasked");
-    assert!(app.state.sms().outbox().is_empty());
+    assert_eq!(replies_held(&app).await, 0);
     assert_eq!(app.inbox().await.len(), 1, "the report is stored");
     let asked = sms(&app, PHONE, "RECEIPT", "r-2").await.json();
     let sent = messages(&asked);
@@ -947,6 +954,239 @@ async fn with_replies_never_nothing_is_sent_but_everything_is_stored() {
         .await
         .json();
     assert_eq!(hook["reply"], Value::Null);
-    assert!(app.state.sms().outbox().is_empty());
+    assert_eq!(replies_held(&app).await, 0);
     assert_eq!(app.inbox().await.len(), 2, "both reports stored");
+}
+
+/// Two nodes sharing one store, each with the SMSSync gateway and the webhook on, and
+/// `edit` applied.
+async fn two_nodes(shared: Shared, edit: impl Fn(&mut naqsha::config::Config)) -> Option<TwoNodes> {
+    TwoNodes::new(shared, |c| {
+        c.smssync_secret = secret(SECRET);
+        c.sms.webhook_secret = secret(HOOK_SECRET);
+        edit(c);
+    })
+    .await
+}
+
+/// Her texts of the only report, as a moderator opens it on either node.
+async fn only_report_text(nodes: &TwoNodes) -> String {
+    let mut texts = Vec::new();
+    for node in [&nodes.one, &nodes.two] {
+        let stored = node.only_submission().await;
+        texts.push(
+            node.open_report(stored.id)
+                .await
+                .report
+                .what_happened
+                .as_str()
+                .to_owned(),
+        );
+    }
+    assert_eq!(texts[0], texts[1], "both nodes show the same report");
+    texts.remove(0)
+}
+
+/// Three parts of one story sent through nodes one, two, one (a gateway behind a proxy that
+/// alternates): one report with the three parts in order, one receipt.
+async fn parts_through_nodes_one_two_one_make_one_report(shared: Shared) {
+    let Some(nodes) = two_nodes(shared, |_| {}).await else {
+        return;
+    };
+    let first = sms(&nodes.one, PHONE, "He made a fake profile of me.", "n-1").await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    assert_eq!(
+        messages(&first.json()).len(),
+        1,
+        "the first part gets the receipt"
+    );
+    let second = sms(&nodes.two, PHONE, "He sends it to my family.", "n-2").await;
+    assert_eq!(second.status, StatusCode::OK, "{}", second.text());
+    assert!(
+        messages(&second.json()).is_empty(),
+        "no second receipt from node two"
+    );
+    let third = sms(&nodes.one, PHONE, "Now he asks for money.", "n-3").await;
+    assert!(messages(&third.json()).is_empty(), "no third receipt");
+
+    assert_eq!(nodes.one.inbox().await.len(), 1, "one report, not two");
+    assert_eq!(
+        only_report_text(&nodes).await,
+        "He made a fake profile of me.\nHe sends it to my family.\nNow he asks for money."
+    );
+    // The gateway retrying part two through the other node stores nothing more.
+    let retry = sms(&nodes.one, PHONE, "He sends it to my family.", "n-2").await;
+    assert_eq!(retry.status, StatusCode::OK);
+    assert_eq!(nodes.two.inbox().await.len(), 1);
+}
+
+#[tokio::test]
+async fn parts_through_nodes_one_two_one_make_one_report_on_sqlite() {
+    parts_through_nodes_one_two_one_make_one_report(Shared::Sqlite).await;
+}
+
+#[tokio::test]
+async fn parts_through_nodes_one_two_one_make_one_report_on_postgres() {
+    parts_through_nodes_one_two_one_make_one_report(Shared::Postgres).await;
+}
+
+/// Two parts arriving at the same instant, one on each node: one report with both.
+async fn parts_at_the_same_instant_on_two_nodes_make_one_report(shared: Shared) {
+    let Some(nodes) = two_nodes(shared, |_| {}).await else {
+        return;
+    };
+    for round in 0..3 {
+        let from = format!("+92300123450{round}");
+        let (id_a, id_b) = (format!("s-{round}-a"), format!("s-{round}-b"));
+        let (a, b) = tokio::join!(
+            sms(&nodes.one, &from, "Part A.", &id_a),
+            sms(&nodes.two, &from, "Part B.", &id_b)
+        );
+        assert_eq!((a.status, b.status), (StatusCode::OK, StatusCode::OK));
+        let receipts = messages(&a.json()).len() + messages(&b.json()).len();
+        assert_eq!(receipts, 1, "one report, one receipt (round {round})");
+    }
+    let inbox = nodes.two.inbox().await;
+    assert_eq!(inbox.len(), 3, "one report per sender");
+    for e in &inbox {
+        let text = nodes.one.open_report(e.id).await.report.what_happened;
+        let text = text.as_str();
+        assert!(
+            text == "Part A.\nPart B." || text == "Part B.\nPart A.",
+            "{text:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn parts_at_the_same_instant_on_two_nodes_make_one_report_on_sqlite() {
+    parts_at_the_same_instant_on_two_nodes_make_one_report(Shared::Sqlite).await;
+}
+
+#[tokio::test]
+async fn parts_at_the_same_instant_on_two_nodes_make_one_report_on_postgres() {
+    parts_at_the_same_instant_on_two_nodes_make_one_report(Shared::Postgres).await;
+}
+
+/// A reply queued on node one is fetched once, through node two; the Message Results API
+/// and STOP work across the nodes.
+async fn a_reply_queued_on_one_node_is_fetched_once_through_the_other(shared: Shared) {
+    let Some(nodes) = two_nodes(shared, |c| c.sms.smssync_instant_reply = false).await else {
+        return;
+    };
+    let posted = sms(
+        &nodes.one,
+        PHONE,
+        "They shared my number in a group.",
+        "q-1",
+    )
+    .await;
+    assert!(messages(&posted.json()).is_empty(), "nothing instant");
+
+    let send = format!("/sms/smssync?task=send&secret={SECRET}");
+    let poll = nodes.two.get(&send).await;
+    assert_eq!(poll.status, StatusCode::OK, "{}", poll.text());
+    let poll = poll.json();
+    assert_eq!(poll["payload"]["task"], "send");
+    let queued = poll["payload"]["messages"].as_array().unwrap().clone();
+    assert_eq!(queued.len(), 1, "node two has node one's reply");
+    assert_eq!(queued[0]["to"], PHONE);
+    receipt_in(queued[0]["message"].as_str().unwrap());
+    let uuid = queued[0]["uuid"].as_str().unwrap().to_owned();
+    for node in [&nodes.one, &nodes.two] {
+        let again = node.get(&send).await.json();
+        assert_eq!(
+            again["payload"]["messages"],
+            serde_json::json!([]),
+            "fetched once: not handed out again by either node"
+        );
+    }
+
+    let sent = post_json(
+        &nodes.one,
+        "/sms/smssync?task=sent",
+        &serde_json::json!({ "queued_messages": [uuid] }),
+    )
+    .await;
+    assert_eq!(sent.json()["message_uuids"], serde_json::json!([uuid]));
+    let result = format!("/sms/smssync?task=result&secret={SECRET}");
+    let awaited = nodes.two.get(&result).await.json();
+    assert_eq!(awaited["message_uuids"], serde_json::json!([uuid]));
+    let delivered = post_json(
+        &nodes.one,
+        &result,
+        &serde_json::json!({ "message_result": [{ "uuid": uuid, "sent_result_code": 0 }] }),
+    )
+    .await;
+    assert_eq!(delivered.json()["payload"]["success"], Value::Bool(true));
+    assert_eq!(
+        nodes.two.get(&result).await.json()["message_uuids"],
+        serde_json::json!([])
+    );
+    assert_eq!(
+        replies_held(&nodes.two).await,
+        0,
+        "a delivered reply is deleted"
+    );
+
+    // STOP through node two drops what node one queued for her.
+    sms(&nodes.one, "+923335550000", "Another report.", "q-2").await;
+    sms(
+        &nodes.one,
+        PHONE,
+        "STATUS 11111 22222 33333 44444 55555 66666 11111",
+        "q-3",
+    )
+    .await;
+    sms(&nodes.two, PHONE, "STOP", "q-4").await;
+    let poll = nodes.one.get(&send).await.json();
+    let to: Vec<&str> = poll["payload"]["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(to, vec!["+923335550000"]);
+}
+
+#[tokio::test]
+async fn a_reply_queued_on_one_node_is_fetched_once_through_the_other_on_sqlite() {
+    a_reply_queued_on_one_node_is_fetched_once_through_the_other(Shared::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_reply_queued_on_one_node_is_fetched_once_through_the_other_on_postgres() {
+    a_reply_queued_on_one_node_is_fetched_once_through_the_other(Shared::Postgres).await;
+}
+
+/// With replies on request, RECEIPT through the other node finds her report's receipt.
+async fn receipt_on_request_works_through_the_other_node(shared: Shared) {
+    let Some(nodes) = two_nodes(shared, |c| {
+        c.sms.reply = naqsha::config::ReplyPolicy::OnRequest;
+    })
+    .await
+    else {
+        return;
+    };
+    let first = sms(&nodes.one, PHONE, "My cousin hacked my Facebook.", "r-1").await;
+    assert!(messages(&first.json()).is_empty(), "no receipt unasked");
+    let asked = sms(&nodes.two, PHONE, "RECEIPT", "r-2").await.json();
+    let sent = messages(&asked);
+    assert_eq!(sent.len(), 1, "node two has her window");
+    let receipt = receipt_in(&sent[0].1);
+    let status = sms(&nodes.one, PHONE, &format!("STATUS {receipt}"), "r-3")
+        .await
+        .json();
+    assert!(messages(&status)[0].1.contains("Received"));
+    assert_eq!(nodes.two.inbox().await.len(), 1);
+}
+
+#[tokio::test]
+async fn receipt_on_request_works_through_the_other_node_on_sqlite() {
+    receipt_on_request_works_through_the_other_node(Shared::Sqlite).await;
+}
+
+#[tokio::test]
+async fn receipt_on_request_works_through_the_other_node_on_postgres() {
+    receipt_on_request_works_through_the_other_node(Shared::Postgres).await;
 }

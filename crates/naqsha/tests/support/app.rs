@@ -38,7 +38,8 @@ pub struct App {
     pub state: AppState,
     pub router: Router,
     admin_password: SecretString,
-    _dir: tempfile::TempDir,
+    /// The data directory, owned by the first node of a store (see [`App::another_node`]).
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl App {
@@ -74,7 +75,23 @@ impl App {
             state,
             router,
             admin_password: init.admin_password,
-            _dir: dir,
+            _dir: Some(dir),
+        }
+    }
+
+    /// Another node over the same store and data directory (a second `serve` process): its
+    /// own memory, the same database. It must not outlive `self`, which owns the directory.
+    pub async fn another_node(&self) -> Self {
+        let state = naqsha::startup::build_state(self.state.config().clone())
+            .await
+            .expect("a second node opens the same store")
+            .with_test_kdf();
+        let router = naqsha::web::router(state.clone());
+        Self {
+            state,
+            router,
+            admin_password: self.admin_password.clone(),
+            _dir: None,
         }
     }
 

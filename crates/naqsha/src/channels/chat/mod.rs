@@ -53,7 +53,7 @@ pub const TEXTS: ReplyTexts = ReplyTexts {
 /// One channel's memory: conversations, the guard against guessed secrets, the API client
 /// and the replies being sent. Lost on restart, by design.
 pub struct ChatRuntime {
-    /// Open join windows and messages being stored right now.
+    /// Messages being stored right now on this node (open windows are in the database).
     pub conversations: Conversations,
     /// Wrong secrets or signatures: throttled per network and counted for the log.
     pub guard: SecretGuard,
@@ -144,13 +144,12 @@ where
             seen_key: Some(message.seen_key),
             evidence,
         },
-        || {},
     )
     .await
 }
 
-/// Every minute, closes expired windows of the chat channels that are on, so a sender's
-/// words do not stay in memory until her next message, and writes the guards' counts.
+/// Every minute, deletes expired join windows, so a sender's words do not stay until her
+/// next message, and writes the guards' counts of the chat channels that are on.
 pub fn spawn_sweeper(state: impl Context) {
     let whatsapp = state
         .config()
@@ -170,9 +169,15 @@ pub fn spawn_sweeper(state: impl Context) {
         loop {
             tick.tick().await;
             let now = Instant::now();
-            for (runtime, window) in [(state.whatsapp(), whatsapp), (state.telegram(), telegram)] {
-                if let Some(window) = window {
-                    runtime.conversations.close_expired(window, now).await;
+            if let Err(e) = conversation::close_expired_windows(state.store()).await {
+                tracing::warn!(error = %e, "closing expired chat windows failed");
+            }
+            for (runtime, on) in [
+                (state.whatsapp(), whatsapp.is_some()),
+                (state.telegram(), telegram.is_some()),
+            ] {
+                if on {
+                    runtime.conversations.forget_old_replies(now);
                     runtime.guard.flush(now);
                     runtime.outgoing.flush();
                 }

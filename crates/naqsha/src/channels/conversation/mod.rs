@@ -9,9 +9,11 @@
 //! re-sealing the whole text and replacing that submission's sealed report, as long as no
 //! moderator has opened it (after that they are appended as sealed additions). Files and
 //! notes that came with a message join the same report in the same transaction. To do that
-//! the clear text of a sender's open window is kept in memory only, keyed by an HMAC of the
-//! sender with a salt that never leaves memory, and wiped when the window closes. A restart
-//! forgets open windows: the next message starts a new report.
+//! a sender's open window is kept in the database, so that every node sees it: keyed by an
+//! HMAC of the sender, its text sealed with a key that needs the channel's secret and her
+//! number (see `report.rs`), and deleted when the window closes. On PostgreSQL the table is
+//! UNLOGGED: a crash of the database forgets open windows, and the next message starts a new
+//! report.
 //!
 //! Replies: each new report is answered in the sender's language with its receipt and the
 //! commands (`STATUS <receipt>`, `STOP`, `START`, `RECEIPT`; see [`crate::channels::sms::commands`]);
@@ -32,10 +34,9 @@ use naqsha_core::submission::{Channel, Consent, ContactDetails};
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use self::report::Window;
 use crate::channels::Context;
 use crate::channels::sms::commands::{self, Command};
-use crate::channels::sms::keys::{GatewayKeys, MemorySalt, PhoneNumber};
+use crate::channels::sms::keys::{GatewayKeys, PhoneNumber};
 use crate::config::ReplyPolicy;
 use crate::i18n::Tr;
 use crate::intake;
@@ -133,11 +134,10 @@ pub struct Received {
     pub replies: Vec<Reply>,
 }
 
-/// One channel's memory of its conversations: open windows, messages being stored right
-/// now, replies given to recent ones. Lost on restart, by design.
+/// One channel's memory of its conversations on this node: messages being stored right
+/// now, replies given to recent ones. Lost on restart, by design. (Open windows are in the
+/// database.)
 pub struct Conversations {
-    salt: MemorySalt,
-    windows: tokio::sync::Mutex<HashMap<[u8; 32], Window>>,
     in_flight: Mutex<HashSet<String>>,
     replays: Mutex<HashMap<String, (Instant, Vec<Reply>)>>,
     last_prune: Mutex<Option<Instant>>,
@@ -146,8 +146,6 @@ pub struct Conversations {
 impl Default for Conversations {
     fn default() -> Self {
         Self {
-            salt: MemorySalt::generate(),
-            windows: tokio::sync::Mutex::new(HashMap::new()),
             in_flight: Mutex::new(HashSet::new()),
             replays: Mutex::new(HashMap::new()),
             last_prune: Mutex::new(None),
@@ -155,23 +153,31 @@ impl Default for Conversations {
     }
 }
 
-impl Conversations {
-    /// Open join windows.
-    pub async fn open_windows(&self) -> usize {
-        self.windows.lock().await.len()
-    }
+/// Open join windows of a channel.
+pub async fn open_windows(
+    store: &crate::storage::Store,
+    channel: Channel,
+) -> Result<u64, crate::storage::StorageError> {
+    store
+        .open_windows(channel.as_str(), OffsetDateTime::now_utc())
+        .await
+}
 
-    /// Closes windows older than `join_window`, wiping their text, and drops expired
-    /// replies; returns how many windows were closed.
-    pub async fn close_expired(&self, join_window: Duration, now: Instant) -> usize {
-        let mut windows = self.windows.lock().await;
-        let before = windows.len();
-        windows.retain(|_, w| now.saturating_duration_since(w.started) < join_window);
+/// Deletes the windows that have closed (every channel's, on every node's behalf), so a
+/// sender's words do not stay until her next message; returns how many.
+pub async fn close_expired_windows(
+    store: &crate::storage::Store,
+) -> Result<u64, crate::storage::StorageError> {
+    store.close_expired_windows(OffsetDateTime::now_utc()).await
+}
+
+impl Conversations {
+    /// Drops replies remembered for retries that have expired.
+    pub fn forget_old_replies(&self, now: Instant) {
         self.replays
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .retain(|_, (at, _)| now.saturating_duration_since(*at) < REPLAY_TTL);
-        before - windows.len()
     }
 
     /// Whether a message with this key is being stored right now (by another request).
@@ -231,15 +237,13 @@ impl Drop for InFlight<'_> {
 }
 
 /// Handles one incoming message: a command, or (part of) a report that is sealed and
-/// stored before this returns. `on_stop` runs when the sender sends STOP (to drop replies
-/// still queued for them).
+/// stored before this returns.
 pub async fn receive(
     state: &impl Context,
     conversations: &Conversations,
     settings: &Settings,
     keys: &GatewayKeys,
     mut inbound: Inbound,
-    on_stop: impl FnOnce(),
 ) -> anyhow::Result<Received> {
     let store = state.store();
     let now = Instant::now();
@@ -288,7 +292,8 @@ pub async fn receive(
             store
                 .set_sms_stopped(&stop_key, true, OffsetDateTime::now_utc())
                 .await?;
-            on_stop();
+            // Replies still waiting for the SMS phone go too (queued under the same key).
+            store.drop_sms_replies_to(&stop_key).await?;
             tracing::info!(
                 channel = settings.channel.as_str(),
                 "a sender asked for no more messages"
@@ -307,7 +312,7 @@ pub async fn receive(
             }
         }
         Command::Receipt => {
-            let receipt = report::open_receipt(conversations, settings, &inbound.from, now).await;
+            let receipt = report::open_receipt(state, settings, keys, &inbound.from).await?;
             if !stopped {
                 replies.push(match receipt {
                     Some(digits) => texts.text(settings.texts.received, &[("receipt", &digits)]),
@@ -320,16 +325,7 @@ pub async fn receive(
         }
         Command::Report => {
             let evidence = std::mem::take(&mut inbound.evidence);
-            let stored = match report::store(
-                state,
-                conversations,
-                settings,
-                &inbound,
-                evidence,
-                now,
-            )
-            .await
-            {
+            let stored = match report::store(state, settings, keys, &inbound, evidence).await {
                 Ok(stored) => stored,
                 // Stored by another node meanwhile (its record was spent in the same
                 // transaction as the report): a duplicate, like any retry.

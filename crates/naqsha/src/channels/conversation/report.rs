@@ -1,61 +1,95 @@
 //! Storing a message as a new report, or as the next part of the sender's open one.
+//!
+//! The sender's open window lives in the database (so a part received by another node joins
+//! the same report): the report it grows, and, sealed with a key only her next message can
+//! rebuild (the channel's secret and her number, see [`GatewayKeys::window_lock`]), the text
+//! so far, the receipt, the language, consent and time of her first message. Two messages
+//! of hers stored at once, on one node or two, take turns: the step that changed the window
+//! first wins, and the other reads it again and joins it.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use naqsha_core::ids::SubmissionId;
 use naqsha_core::lang::Lang;
 use naqsha_core::sealing;
 use naqsha_core::submission::{Consent, RawReport};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::{ReportText, TextError};
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
-use super::{Conversations, Evidence, Inbound, Settings, clean};
+use super::{Evidence, Inbound, Settings, clean};
 use crate::channels::Context;
 use crate::channels::sms::commands;
-use crate::channels::sms::keys::PhoneNumber;
+use crate::channels::sms::keys::{GatewayKeys, Lockbox, PhoneNumber};
 use crate::intake::receipt::{Receipt, receipt_hash};
-use crate::intake::{self, Incoming};
-use crate::storage::{ConversationPart, SmsStore};
+use crate::intake::{self, Incoming, IntakeError};
+use crate::storage::{ConversationPart, NewWindow, SmsStore, StorageError, WindowStep};
 
-/// Most senders with an open window at once; the oldest window closes first.
-const MAX_WINDOWS: usize = 10_000;
+/// How often a message whose window another message changed meanwhile is tried again.
+const ATTEMPTS: usize = 5;
 
 /// The report text of a message that brought files (or notes of files not kept) and no
 /// words: what the moderator needs is in those.
 pub const NO_TEXT: &str = "[a message without text: see the evidence files and the notes]";
 
-/// A sender's open window: the report their messages are joining.
-pub(super) struct Window {
-    pub(super) submission: SubmissionId,
-    pub(super) started: Instant,
-    received_at: OffsetDateTime,
+/// What a window keeps between messages, sealed to the sender; wiped from memory on drop.
+#[derive(Serialize, Deserialize)]
+struct WindowState {
+    /// When her first message arrived (unix seconds).
+    received_at: i64,
     lang: Lang,
     consent: Consent,
-    /// The whole text so far, in the clear, memory only; wiped on drop.
-    text: Zeroizing<String>,
-    /// A moderator has it: later parts are appended, not merged.
-    opened: bool,
-    /// The report's receipt (digits form), for `RECEIPT`; memory only, wiped on drop.
-    receipt: Zeroizing<String>,
+    /// The whole text so far.
+    text: String,
+    /// The report's receipt (digits form), for `RECEIPT`.
+    receipt: String,
 }
 
-/// The receipt of the sender's open report, if their window is open.
+impl Drop for WindowState {
+    fn drop(&mut self) {
+        self.text.zeroize();
+        self.receipt.zeroize();
+    }
+}
+
+impl WindowState {
+    fn seal(&self, lock: &Lockbox, key: &str) -> anyhow::Result<Vec<u8>> {
+        let plain = Zeroizing::new(serde_json::to_vec(self)?);
+        Ok(lock.seal(key, &plain))
+    }
+
+    /// None when it does not open: sealed under another secret of the channel.
+    fn open(lock: &Lockbox, key: &str, sealed: &[u8]) -> Option<Self> {
+        let plain = lock.open(key, sealed)?;
+        serde_json::from_slice(&plain).ok()
+    }
+
+    fn received_at(&self) -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(self.received_at)
+            .unwrap_or_else(|_| OffsetDateTime::now_utc())
+    }
+}
+
+/// The receipt of the sender's open report, if her window is open.
 pub(super) async fn open_receipt(
-    conversations: &Conversations,
+    state: &impl Context,
     settings: &Settings,
+    keys: &GatewayKeys,
     from: &PhoneNumber,
-    now: Instant,
-) -> Option<Zeroizing<String>> {
-    let key = conversations.salt.key(from);
-    conversations
-        .windows
-        .lock()
-        .await
-        .get(&key)
-        .filter(|w| now.saturating_duration_since(w.started) < settings.join_window)
-        .map(|w| w.receipt.clone())
+) -> anyhow::Result<Option<Zeroizing<String>>> {
+    let key = keys.window_key(from);
+    let Some(window) = state
+        .store()
+        .conversation_window(settings.channel.as_str(), &key, OffsetDateTime::now_utc())
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(
+        WindowState::open(&keys.window_lock(from), &key, &window.sealed)
+            .map(|w| Zeroizing::new(w.receipt.clone())),
+    )
 }
 
 fn raw_report(
@@ -84,92 +118,171 @@ fn raw_report(
 /// files and notes that came with it. Returns the receipt of a new report.
 pub(super) async fn store(
     state: &impl Context,
-    conversations: &Conversations,
     settings: &Settings,
+    keys: &GatewayKeys,
     inbound: &Inbound,
     evidence: Evidence,
-    now: Instant,
 ) -> anyhow::Result<Option<Receipt>> {
-    let store = state.store();
-    let public_key = state.intake().public_key(store).await?;
     let part = clean(&inbound.text);
     if part.is_empty() && evidence.is_empty() {
         anyhow::bail!("a message with neither text nor files");
     }
+    let mut attempt = 1;
+    loop {
+        match step(state, settings, keys, inbound, &part, &evidence).await {
+            Err(e) if window_moved(&e) && attempt < ATTEMPTS => attempt += 1,
+            done => return done,
+        }
+    }
+}
+
+/// Whether another message changed the sender's window while this one was being stored
+/// (nothing of this one was stored).
+fn window_moved(e: &anyhow::Error) -> bool {
+    let conflict = |s: &StorageError| matches!(s, StorageError::Conflict("conversation_window"));
+    e.downcast_ref::<StorageError>().is_some_and(conflict)
+        || matches!(e.downcast_ref::<IntakeError>(), Some(IntakeError::Storage(s)) if conflict(s))
+}
+
+/// One try at storing a message against the window as it is now.
+async fn step(
+    state: &impl Context,
+    settings: &Settings,
+    keys: &GatewayKeys,
+    inbound: &Inbound,
+    part: &Zeroizing<String>,
+    evidence: &Evidence,
+) -> anyhow::Result<Option<Receipt>> {
+    let store = state.store();
+    let public_key = state.intake().public_key(store).await?;
     let seen_key = inbound.seen_key.as_deref();
-    let window_key = conversations.salt.key(&inbound.from);
-    let join_window = settings.join_window;
+    let channel = settings.channel.as_str();
+    let key = keys.window_key(&inbound.from);
+    let lock = keys.window_lock(&inbound.from);
+    let now = OffsetDateTime::now_utc();
 
-    // One lock for the whole step keeps two parts from racing to the same report; messages
-    // from people arrive slowly enough that serialising them costs little.
-    let mut windows = conversations.windows.lock().await;
-    windows.retain(|_, w| now.saturating_duration_since(w.started) < join_window);
-
-    if let Some(window) = windows.get_mut(&window_key) {
-        // Sealed texts, made below, outlive the part that borrows them.
-        let resealed;
-        let appended;
-        let mut grow = ConversationPart {
-            report: None,
-            follow_up: None,
-            attachments: &evidence.attachments,
-            notes: &evidence.notes,
-            message: seen_key,
-        };
-        if part.is_empty() {
-            // Files alone: the text stays as it is.
-            if store.grow_conversation(window.submission, &grow).await? {
-                return Ok(None);
-            }
-        } else {
-            // Words after files alone take the place of the placeholder.
-            let joined = if window.text.as_str() == NO_TEXT {
-                part.clone()
-            } else {
-                Zeroizing::new(format!("{}\n{}", window.text.as_str(), part.as_str()))
+    // The report an open window of hers grows, if it cannot grow any more (opened and
+    // withdrawn, gone) or its state does not open (the channel's secret changed): the new
+    // report's window takes its place.
+    let mut replaces = None;
+    if let Some(window) = store.conversation_window(channel, &key, now).await? {
+        replaces = Some(window.submission);
+        if let Some(state_now) = WindowState::open(&lock, &key, &window.sealed) {
+            // Sealed texts, made below, outlive the part that borrows them.
+            let resealed;
+            let grown;
+            let appended;
+            let sealed_same = state_now.seal(&lock, &key)?;
+            let mut grow = ConversationPart {
+                report: None,
+                follow_up: None,
+                attachments: &evidence.attachments,
+                notes: &evidence.notes,
+                message: seen_key,
+                window: Some(WindowStep {
+                    channel,
+                    key: &key,
+                    version: window.version,
+                    opened: window.opened,
+                    sealed: &sealed_same,
+                }),
             };
-            if !window.opened {
-                let lang = if window.lang == Lang::Ur {
-                    Lang::Ur
+            if part.is_empty() {
+                // Files alone: the text stays as it is.
+                if store.grow_conversation(window.submission, &grow).await? {
+                    return Ok(None);
+                }
+            } else {
+                // Words after files alone take the place of the placeholder.
+                let joined = if state_now.text == NO_TEXT {
+                    part.to_string()
                 } else {
-                    commands::language_of(&part)
+                    format!("{}\n{}", state_now.text, part.as_str())
                 };
-                if let Ok(report) = raw_report(&joined, lang, window.consent, window.received_at) {
-                    resealed = intake::seal_report(&public_key, report)?;
-                    grow.report = Some(&resealed);
+                if !window.opened {
+                    let lang = if state_now.lang == Lang::Ur {
+                        Lang::Ur
+                    } else {
+                        commands::language_of(part)
+                    };
+                    let report =
+                        raw_report(&joined, lang, state_now.consent, state_now.received_at());
+                    if let Ok(report) = report {
+                        resealed = intake::seal_report(&public_key, report)?;
+                        grown = WindowState {
+                            received_at: state_now.received_at,
+                            lang,
+                            consent: state_now.consent,
+                            text: joined,
+                            receipt: state_now.receipt.clone(),
+                        }
+                        .seal(&lock, &key)?;
+                        grow.report = Some(&resealed);
+                        grow.window = Some(WindowStep {
+                            channel,
+                            key: &key,
+                            version: window.version,
+                            opened: false,
+                            sealed: &grown,
+                        });
+                        if store.grow_conversation(window.submission, &grow).await? {
+                            return Ok(None);
+                        }
+                    }
+                }
+                // A moderator has the report (or it grew too long): the part is appended to
+                // it as a sealed addition, unless the report was withdrawn meanwhile.
+                if ReportText::parse(part).is_ok() {
+                    appended = sealing::seal(&public_key, part.as_bytes());
+                    grow.report = None;
+                    grow.follow_up = Some(&appended);
+                    grow.window = Some(WindowStep {
+                        channel,
+                        key: &key,
+                        version: window.version,
+                        opened: true,
+                        sealed: &sealed_same,
+                    });
                     if store.grow_conversation(window.submission, &grow).await? {
-                        window.text = joined;
-                        window.lang = lang;
                         return Ok(None);
                     }
-                    window.opened = true;
-                }
-            }
-            // A moderator has the report (or it grew too long): the part is appended to it
-            // as a sealed addition, unless the report was withdrawn meanwhile.
-            if ReportText::parse(&part).is_ok() {
-                appended = sealing::seal(&public_key, part.as_bytes());
-                grow.report = None;
-                grow.follow_up = Some(&appended);
-                if store.grow_conversation(window.submission, &grow).await? {
-                    window.opened = true;
-                    return Ok(None);
                 }
             }
         }
-        windows.remove(&window_key);
     }
 
-    let text = if part.is_empty() { NO_TEXT } else { &part };
-    let lang = commands::language_of(&part);
+    let text = if part.is_empty() {
+        NO_TEXT
+    } else {
+        part.as_str()
+    };
+    let lang = commands::language_of(part);
     let consent = settings.default_consent;
-    let received_at = OffsetDateTime::now_utc();
+    let received_at = now;
     let report = raw_report(text, lang, consent, received_at)
         .map_err(|e| anyhow::anyhow!("a message is not a valid report text: {e}"))?;
     let receipt = Receipt::generate();
-    let key = state.intake().receipt_key(store).await?;
-    let Evidence { attachments, notes } = evidence;
-    let id = intake::accept(
+    let receipt_key = state.intake().receipt_key(store).await?;
+    let window = if settings.join_window > Duration::ZERO {
+        let opened = WindowState {
+            received_at: received_at.unix_timestamp(),
+            lang,
+            consent,
+            text: text.to_owned(),
+            receipt: receipt.digits(),
+        };
+        Some(NewWindow {
+            channel,
+            key: key.clone(),
+            expires_at: now + settings.join_window,
+            sealed: opened.seal(&lock, &key)?,
+            replaces,
+            now,
+        })
+    } else {
+        None
+    };
+    intake::accept(
         store,
         &public_key,
         state.taxonomy(),
@@ -179,76 +292,16 @@ pub(super) async fn store(
             contact: Some(inbound.contact.clone()),
             channel: settings.channel,
             flagged: false,
-            receipt_hash: Some(receipt_hash(key, &receipt)),
-            attachments,
+            receipt_hash: Some(receipt_hash(receipt_key, &receipt)),
+            attachments: evidence.attachments.clone(),
         },
         crate::storage::Arrival {
             sms_message: inbound.seen_key.clone(),
-            notes,
+            notes: evidence.notes.clone(),
+            window,
             ..Default::default()
         },
     )
     .await?;
-    if join_window > Duration::ZERO {
-        if windows.len() >= MAX_WINDOWS
-            && let Some(oldest) = windows
-                .iter()
-                .min_by_key(|(_, w)| w.started)
-                .map(|(k, _)| *k)
-        {
-            windows.remove(&oldest);
-        }
-        windows.insert(
-            window_key,
-            Window {
-                submission: id,
-                started: now,
-                received_at,
-                lang,
-                consent,
-                text: if part.is_empty() {
-                    Zeroizing::new(NO_TEXT.to_owned())
-                } else {
-                    part
-                },
-                opened: false,
-                receipt: Zeroizing::new(receipt.digits()),
-            },
-        );
-    }
     Ok(Some(receipt))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn expired_windows_are_closed_and_their_text_dropped() {
-        let rt = Conversations::default();
-        let now = Instant::now();
-        let number = PhoneNumber::parse("+923001234567").unwrap();
-        rt.windows.lock().await.insert(
-            rt.salt.key(&number),
-            Window {
-                submission: SubmissionId::random(),
-                started: now,
-                received_at: OffsetDateTime::now_utc(),
-                lang: Lang::En,
-                consent: Consent::Private,
-                text: Zeroizing::new("part one".into()),
-                opened: false,
-                receipt: Zeroizing::new("11111".into()),
-            },
-        );
-        let window = Duration::from_secs(600);
-        assert_eq!(
-            rt.close_expired(window, now + Duration::from_secs(599))
-                .await,
-            0
-        );
-        assert_eq!(rt.open_windows().await, 1);
-        assert_eq!(rt.close_expired(window, now + window).await, 1);
-        assert_eq!(rt.open_windows().await, 0);
-    }
 }

@@ -7,6 +7,7 @@
 //! is then only flagged. A message that can never be a report is marked seen and left in
 //! the mailbox for a person to look at.
 //! Failures back off (doubling up to an hour); log lines never carry an address or text.
+//! With several nodes, one at a time polls (a lease in the database, [`JobStore`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,7 +21,13 @@ use tokio_rustls::rustls;
 use super::{IngestError, Outcome, ingest};
 use crate::channels::Context;
 use crate::config::ImapSettings;
+use crate::storage::JobStore;
 
+/// The mailbox poll's name among the jobs one node at a time runs.
+const JOB: &str = "imap_poll";
+/// How long a node holds the mailbox poll: longer than a poll takes; if a node dies while
+/// polling, another polls after this.
+const LEASE: time::Duration = time::Duration::minutes(15);
 /// Longest wait between polls after failures.
 const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
 /// Longest a connection attempt or one command may take.
@@ -186,10 +193,30 @@ pub fn spawn(state: impl Context) {
     let Some(settings) = state.config().email.imap.clone() else {
         return;
     };
+    // One node at a time polls the mailbox: two at once would each store a message that
+    // has no Message-ID (nothing tells them it is the same).
+    let node = uuid::Uuid::new_v4().to_string();
     tokio::spawn(async move {
         let mut failures = 0u32;
         loop {
-            match poll_once(&state, &settings).await {
+            let now = time::OffsetDateTime::now_utc();
+            match state.store().claim_job(JOB, &node, now, now + LEASE).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    tokio::time::sleep(settings.poll).await;
+                    continue;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "the mailbox poll could not be claimed");
+                    tokio::time::sleep(settings.poll).await;
+                    continue;
+                }
+            }
+            let polled = poll_once(&state, &settings).await;
+            if let Err(e) = state.store().release_job(JOB, &node).await {
+                tracing::warn!(error = %e, "the mailbox poll could not be released");
+            }
+            match polled {
                 Ok(r) => {
                     failures = 0;
                     if r.stored + r.already_stored + r.unreadable > 0 {

@@ -31,6 +31,9 @@ pub const TITLE_THRESHOLD: f32 = 0.6;
 pub const TITLE_WINDOW: time::Duration = time::Duration::days(30);
 /// How often the job looks for due feeds.
 pub const TICK: Duration = Duration::from_secs(60);
+/// How long a node holds a feed it is polling: longer than a poll takes (a fetch gives up
+/// well within it), short enough that a node that died mid-poll delays the feed little.
+pub const LEASE: time::Duration = time::Duration::minutes(10);
 
 /// Why a poll round stopped (a single feed's failure does not stop it: it is recorded).
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +63,8 @@ pub struct FeedOutcome {
 /// Polls feeds with one HTTP client.
 pub struct Poller {
     client: reqwest::Client,
+    /// This poller's name in the feeds' leases: random per process.
+    node: String,
     /// Time between polls of a feed that answers.
     pub every: Duration,
     /// Limits of one fetch.
@@ -119,13 +124,15 @@ impl Poller {
     pub fn new(poll_minutes: u32, limits: FetchLimits) -> reqwest::Result<Self> {
         Ok(Self {
             client: fetch::client(&limits)?,
+            node: uuid::Uuid::new_v4().to_string(),
             every: Duration::from_secs(u64::from(poll_minutes.max(1)) * 60),
             limits,
         })
     }
 
-    /// Polls every enabled feed that is due at `now`; returns how many were polled.
-    /// Does nothing before `naqsha init` (there is no key to seal candidates to).
+    /// Polls every enabled feed that is due at `now` and that this poller could claim (no
+    /// other node is polling it); returns how many were polled. Does nothing before
+    /// `naqsha init` (there is no key to seal candidates to).
     pub async fn poll_due(
         &self,
         state: &impl Context,
@@ -141,13 +148,22 @@ impl Poller {
             Err(KeyringError::NotInitialised) => return Ok(0),
             Err(e) => return Err(e.into()),
         }
+        let mut polled = 0;
         for feed in &due {
-            self.poll_feed(state, feed, now).await?;
+            // Another node may have claimed it (or polled it) since the list was read.
+            let Some(feed) = store
+                .claim_feed(feed.id, now, now + LEASE, &self.node)
+                .await?
+            else {
+                continue;
+            };
+            self.poll_feed(state, &feed, now).await?;
+            polled += 1;
         }
-        Ok(due.len())
+        Ok(polled)
     }
 
-    /// Polls one feed and records the result on it.
+    /// Polls one feed and records the result on it (releasing its lease).
     pub async fn poll_feed(
         &self,
         state: &impl Context,
@@ -222,10 +238,9 @@ impl Poller {
             if store.item_seen(&key).await? {
                 continue;
             }
-            outcome.new_items += 1;
             let (title, text) = item_text(entry);
             let signature = Signature::of(&title);
-            let mut item = SeenItem {
+            let item = SeenItem {
                 url_hash: key,
                 feed: feed.id,
                 title: signature.clone(),
@@ -236,12 +251,17 @@ impl Poller {
             let duplicate =
                 !title.is_empty() && !titles.similar(&signature, TITLE_THRESHOLD).is_empty();
             let (Some(hints), false) = (hints, duplicate) else {
-                store.insert_item(&item).await?;
+                // Seen by another node meanwhile: counted there.
+                if store.insert_item(&item).await? {
+                    outcome.new_items += 1;
+                }
                 continue;
             };
             let Ok(what_happened) = ReportText::parse(&cut(&text, ReportText::MAX_CHARS)) else {
                 // nothing but whitespace: nothing to code
-                store.insert_item(&item).await?;
+                if store.insert_item(&item).await? {
+                    outcome.new_items += 1;
+                }
                 continue;
             };
             let report = RawReport {
@@ -266,7 +286,10 @@ impl Poller {
                 language: feed.lang,
                 received_at: now,
             };
-            let id = intake::accept(
+            // The item is remembered in the transaction that stores its candidate: a crash
+            // between the two cannot lose it, and a node that took the same item meanwhile
+            // makes this one a no-op.
+            let accepted = intake::accept(
                 store,
                 &public_key,
                 state.taxonomy(),
@@ -279,11 +302,18 @@ impl Poller {
                     receipt_hash: None,
                     attachments: Vec::new(),
                 },
-                crate::storage::Arrival::default(),
+                crate::storage::Arrival {
+                    news_item: Some(item.clone()),
+                    ..Default::default()
+                },
             )
-            .await?;
-            item.submission = Some(id);
-            store.insert_item(&item).await?;
+            .await;
+            let id = match accepted {
+                Ok(id) => id,
+                Err(IntakeError::Storage(StorageError::Conflict("news_item"))) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            outcome.new_items += 1;
             titles.insert(id, &signature);
             outcome.candidates.push(id);
         }

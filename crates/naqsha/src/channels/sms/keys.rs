@@ -5,7 +5,14 @@
 //! or a message (that it was stored) is an HMAC keyed with a key derived from the gateway's
 //! secret, which lives in the configuration and never in the database. The trade-off: a
 //! changed secret forgets who sent STOP and which messages were seen.
+//!
+//! What several nodes must share for a while is encrypted (XChaCha20-Poly1305) with keys
+//! derived from the same secret: a sender's open join window with a key that also needs her
+//! number (so it opens only when she writes again), a reply waiting for the SMSSync phone
+//! with the gateway's outbox key (the phone must be told the number).
 
+use chacha20poly1305::aead::{Aead, Payload};
+use chacha20poly1305::{Key, KeyInit, XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -18,6 +25,8 @@ pub struct GatewayKeys {
     secret_digest: [u8; 32],
     seen: Zeroizing<[u8; 32]>,
     stop: Zeroizing<[u8; 32]>,
+    window: Zeroizing<[u8; 32]>,
+    outbox: Zeroizing<[u8; 32]>,
 }
 
 impl std::fmt::Debug for GatewayKeys {
@@ -27,7 +36,7 @@ impl std::fmt::Debug for GatewayKeys {
 }
 
 fn hmac(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    let mut mac = HmacSha256::new_from_slice(key)
+    let mut mac = <HmacSha256 as Mac>::new_from_slice(key)
         .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
     for part in parts {
         // Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
@@ -48,6 +57,8 @@ impl GatewayKeys {
             secret_digest: Sha256::digest(secret.as_bytes()).into(),
             seen: Zeroizing::new(hmac(secret.as_bytes(), &[b"naqsha sms seen v1"])),
             stop: Zeroizing::new(hmac(secret.as_bytes(), &[b"naqsha sms stop v1"])),
+            window: Zeroizing::new(hmac(secret.as_bytes(), &[b"naqsha sms window v1"])),
+            outbox: Zeroizing::new(hmac(secret.as_bytes(), &[b"naqsha sms outbox v1"])),
         }
     }
 
@@ -69,6 +80,74 @@ impl GatewayKeys {
     /// The key recording that a number sent STOP.
     pub fn stop_key(&self, number: &PhoneNumber) -> String {
         hex(&hmac(&self.stop[..], &[number.as_str().as_bytes()]))
+    }
+
+    /// The key of a sender's join window.
+    pub fn window_key(&self, number: &PhoneNumber) -> String {
+        hex(&hmac(
+            &self.window[..],
+            &[b"id", number.as_str().as_bytes()],
+        ))
+    }
+
+    /// The lock of a sender's join window: opened only with the gateway's secret and her
+    /// number, which is never stored.
+    pub fn window_lock(&self, number: &PhoneNumber) -> Lockbox {
+        Lockbox(Zeroizing::new(hmac(
+            &self.window[..],
+            &[b"text", number.as_str().as_bytes()],
+        )))
+    }
+
+    /// The lock of the replies waiting for the SMSSync phone.
+    pub fn outbox_lock(&self) -> Lockbox {
+        Lockbox(self.outbox.clone())
+    }
+}
+
+/// A symmetric key that seals a value to the row it is stored in (the row's key is bound
+/// in as associated data, so a sealed value moved to another row does not open).
+pub struct Lockbox(Zeroizing<[u8; 32]>);
+
+impl Lockbox {
+    /// Seals `plain` for the row `row`: a random nonce, then the ciphertext.
+    pub fn seal(&self, row: &str, plain: &[u8]) -> Vec<u8> {
+        use rand::RngCore;
+        let mut nonce = [0u8; 24];
+        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        let cipher = XChaCha20Poly1305::new(Key::from_slice(&self.0[..]));
+        let sealed = cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: plain,
+                    aad: row.as_bytes(),
+                },
+            )
+            .unwrap_or_else(|_| unreachable!("XChaCha20-Poly1305 seals any length we store"));
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&sealed);
+        out
+    }
+
+    /// Opens what [`Lockbox::seal`] sealed for `row`; none when it was sealed with another
+    /// key (the secret changed) or for another row, or was altered.
+    pub fn open(&self, row: &str, sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+        if sealed.len() < 24 {
+            return None;
+        }
+        let (nonce, body) = sealed.split_at(24);
+        let cipher = XChaCha20Poly1305::new(Key::from_slice(&self.0[..]));
+        cipher
+            .decrypt(
+                XNonce::from_slice(nonce),
+                Payload {
+                    msg: body,
+                    aad: row.as_bytes(),
+                },
+            )
+            .ok()
+            .map(Zeroizing::new)
     }
 }
 
@@ -104,24 +183,6 @@ impl std::fmt::Debug for PhoneNumber {
     }
 }
 
-/// A random salt that lives only in memory, to key the join windows by sender.
-pub struct MemorySalt(Zeroizing<[u8; 32]>);
-
-impl MemorySalt {
-    /// A fresh random salt.
-    pub fn generate() -> Self {
-        use rand::RngCore;
-        let mut bytes = Zeroizing::new([0u8; 32]);
-        rand::rngs::OsRng.fill_bytes(&mut bytes[..]);
-        Self(bytes)
-    }
-
-    /// The keyed hash of a number under this salt.
-    pub fn key(&self, number: &PhoneNumber) -> [u8; 32] {
-        hmac(&self.0[..], &[number.as_str().as_bytes()])
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +206,39 @@ mod tests {
             "separate keys per use"
         );
         assert_eq!(format!("{n:?}"), "PhoneNumber(..)");
+    }
+
+    #[test]
+    fn a_window_opens_only_with_the_secret_and_her_number_and_in_its_own_row() {
+        let keys = GatewayKeys::derive("secret-a");
+        let her = PhoneNumber::parse("+923001234567").unwrap();
+        let other = PhoneNumber::parse("+923007654321").unwrap();
+        let row = keys.window_key(&her);
+        assert!(!row.contains("3001234567"));
+        assert_ne!(row, keys.window_key(&other));
+        assert_ne!(row, keys.stop_key(&her), "separate keys per use");
+        let sealed = keys.window_lock(&her).seal(&row, b"part one");
+        assert!(!sealed.windows(8).any(|w| w == b"part one"));
+        assert_eq!(
+            keys.window_lock(&her)
+                .open(&row, &sealed)
+                .as_deref()
+                .map(Vec::as_slice),
+            Some(&b"part one"[..])
+        );
+        assert!(keys.window_lock(&other).open(&row, &sealed).is_none());
+        assert!(
+            GatewayKeys::derive("secret-b")
+                .window_lock(&her)
+                .open(&row, &sealed)
+                .is_none()
+        );
+        assert!(
+            keys.window_lock(&her)
+                .open("another row", &sealed)
+                .is_none()
+        );
+        assert!(keys.outbox_lock().open(&row, &sealed).is_none());
     }
 
     #[test]

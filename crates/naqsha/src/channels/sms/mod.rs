@@ -6,10 +6,10 @@
 //! Replies: each new report is answered in the sender's language with its receipt and the
 //! follow-up commands (`STATUS <receipt>`, `STOP`, `START`); nothing is sent to a number that
 //! sent STOP. `[sms] reply` can hold the receipt back until she asks for it (`RECEIPT`,
-//! while her window is open: the receipt is kept in memory with the window) or send nothing
+//! while her window is open: the receipt is kept sealed with the window) or send nothing
 //! at all, because a receipt on a shared phone can tell someone that she reported. Replies
-//! travel in the gateway's answer or wait in the in-memory [`outbox`]; each fits two SMS
-//! (see [`length`]).
+//! travel in the gateway's answer or wait in the [`outbox`] (in the database, for whichever
+//! node the phone polls); each fits two SMS (see [`length`]).
 //!
 //! A sender that is a name (`JAZZ`, `ZONG-4G`: an operator's or a shop's, letters or no
 //! digits) is not a person who can report or be answered: such SMS are dropped unstored and
@@ -24,7 +24,6 @@ pub mod outbox;
 pub mod smssync;
 pub mod webhook;
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -32,9 +31,9 @@ use naqsha_core::submission::{Channel, ContactDetails};
 use zeroize::Zeroizing;
 
 use self::keys::{GatewayKeys, PhoneNumber};
-use self::outbox::Outbox;
 use crate::channels::Context;
 use crate::channels::conversation::{self, Conversations, Evidence, ReplyTexts, Settings};
+use crate::storage::SmsStore;
 
 pub use crate::channels::conversation::{Received, Reply, clean, unavailable};
 
@@ -48,14 +47,13 @@ pub struct Inbound {
     pub seen_key: Option<String>,
 }
 
-/// The SMS channel's memory: its conversations, replies waiting for the phone. Lost on
-/// restart, by design.
+/// The SMS channel's memory on this node: messages being stored right now, the secret
+/// guard, a count for the log. Lost on restart, by design. (Join windows and the replies
+/// waiting for the phone are in the database, shared by every node.)
 #[derive(Default)]
 pub struct SmsRuntime {
-    /// Open join windows and messages being stored right now.
+    /// Messages being stored right now, replies given to recent ones.
     pub conversations: Conversations,
-    /// Replies waiting for the SMSSync app.
-    pub outbox: Mutex<Outbox>,
     /// Wrong gateway secrets: throttled per network and counted for the log.
     pub guard: guard::SecretGuard,
     /// SMS from sender names dropped since the last log line.
@@ -63,11 +61,6 @@ pub struct SmsRuntime {
 }
 
 impl SmsRuntime {
-    /// The outbox, even if a panic poisoned its lock (it holds no invariant a panic breaks).
-    pub fn outbox(&self) -> std::sync::MutexGuard<'_, Outbox> {
-        self.outbox.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
     /// Logs how many SMS from sender names were dropped since the last call, if any, and
     /// returns that count.
     pub fn flush_sender_names(&self) -> u64 {
@@ -80,22 +73,10 @@ impl SmsRuntime {
         }
         n
     }
-
-    /// Open join windows.
-    pub async fn open_windows(&self) -> usize {
-        self.conversations.open_windows().await
-    }
-
-    /// Closes windows older than `join_window`, wiping their text, and drops expired
-    /// replies; returns how many windows were closed.
-    pub async fn close_expired(&self, join_window: Duration, now: Instant) -> usize {
-        self.outbox().queued(now);
-        self.conversations.close_expired(join_window, now).await
-    }
 }
 
-/// Every minute, closes expired windows so a sender's words do not stay in memory until the
-/// next SMS arrives.
+/// Every minute, deletes expired join windows (so a sender's words do not stay until her
+/// next SMS) and expired replies.
 pub fn spawn_sweeper(state: impl Context) {
     if state.config().smssync_secret.is_none() && state.config().sms.webhook_secret.is_none() {
         return;
@@ -105,10 +86,19 @@ pub fn spawn_sweeper(state: impl Context) {
         loop {
             tick.tick().await;
             let now = Instant::now();
-            state
-                .sms()
-                .close_expired(state.config().sms.join_window, now)
-                .await;
+            let store = state.store();
+            let swept = match conversation::close_expired_windows(store).await {
+                Ok(_) => {
+                    store
+                        .prune_sms_replies(time::OffsetDateTime::now_utc())
+                        .await
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = swept {
+                tracing::warn!(error = %e, "closing expired SMS windows and replies failed");
+            }
+            state.sms().conversations.forget_old_replies(now);
             state.sms().guard.flush(now);
             state.sms().flush_sender_names();
         }
@@ -153,7 +143,6 @@ pub async fn receive(
             replies: Vec::new(),
         });
     }
-    let from = inbound.from.clone();
     let message = conversation::Inbound {
         contact: ContactDetails::new(Some(inbound.from.as_str().to_owned()), None),
         from: inbound.from,
@@ -167,7 +156,6 @@ pub async fn receive(
         &settings(state),
         keys,
         message,
-        || runtime.outbox().drop_for(&from),
     )
     .await
 }

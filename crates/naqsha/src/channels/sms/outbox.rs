@@ -1,171 +1,130 @@
-//! Replies waiting for the SMSSync app to fetch them (`task=send`), in memory only.
+//! Replies waiting for the SMSSync app to fetch them (`task=send`), in the database, so the
+//! phone gets them whichever node it polls, and each from one node only.
 //!
-//! A reply carries the reporter's number in the clear, because the phone must send to it, so
-//! the queue is never written to disk: a restart drops replies not yet fetched. It is
-//! bounded and each reply expires, so a phone that stops polling cannot grow it.
+//! A reply carries the reporter's number, because the phone must send to it: it is stored
+//! sealed with the gateway's outbox key (derived from the gateway's secret, which is in the
+//! configuration and never in the database), beside the number's STOP key so a STOP drops
+//! what still waits for her. A fetch holds the replies it hands out for [`FETCH_LEASE`]: a
+//! fetch through another node meanwhile does not get them again, and a phone that never
+//! confirmed them (`task=sent`) gets them once more after that. The queue is bounded and each
+//! reply expires after [`REPLY_TTL`]; a delivered reply is deleted.
 
-use std::collections::VecDeque;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use zeroize::Zeroizing;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use zeroize::{Zeroize, Zeroizing};
 
-use super::keys::PhoneNumber;
+use super::keys::{GatewayKeys, PhoneNumber};
+use crate::storage::{QueuedReply, SmsStore, StorageError, Store};
 
 /// How long a reply waits for the phone before it is dropped.
 pub const REPLY_TTL: Duration = Duration::from_secs(24 * 60 * 60);
-/// Most replies held at once; the oldest go first.
-pub const MAX_REPLIES: usize = 2_000;
+/// How long replies handed to one fetch are held for it before another fetch may have them.
+pub const FETCH_LEASE: Duration = Duration::from_secs(5 * 60);
 
-/// Where a reply is in the SMSSync exchange.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
-    /// Waiting to be fetched by `task=send`.
-    Queued,
-    /// Acknowledged by `task=sent`: the phone is sending it; a delivery report may follow.
-    Sending,
+/// What a queued reply holds, sealed; wiped from memory on drop.
+#[derive(Serialize, Deserialize)]
+struct Sealed {
+    to: String,
+    text: String,
 }
 
-/// One outgoing SMS.
+impl Drop for Sealed {
+    fn drop(&mut self) {
+        self.to.zeroize();
+        self.text.zeroize();
+    }
+}
+
+/// One reply handed to the phone.
 pub struct Outgoing {
     /// The id the app echoes back.
     pub uuid: String,
     /// The number to send to.
-    pub to: PhoneNumber,
+    pub to: Zeroizing<String>,
     /// The text.
     pub text: Zeroizing<String>,
-    at: Instant,
-    stage: Stage,
 }
 
-/// The queue of replies.
-#[derive(Default)]
-pub struct Outbox {
-    items: VecDeque<Outgoing>,
+/// Queues a reply to `to`; returns its uuid.
+pub async fn push(
+    store: &Store,
+    keys: &GatewayKeys,
+    to: &PhoneNumber,
+    text: &str,
+) -> anyhow::Result<String> {
+    let uuid = uuid::Uuid::new_v4().to_string();
+    let plain = Zeroizing::new(serde_json::to_vec(&Sealed {
+        to: to.as_str().to_owned(),
+        text: text.to_owned(),
+    })?);
+    let now = OffsetDateTime::now_utc();
+    let reply = QueuedReply {
+        sealed: keys.outbox_lock().seal(&uuid, &plain),
+        uuid: uuid.clone(),
+        queued_at: now,
+    };
+    store
+        .queue_sms_reply(&reply, &keys.stop_key(to), now + REPLY_TTL)
+        .await?;
+    Ok(uuid)
 }
 
-impl Outbox {
-    fn prune(&mut self, now: Instant) {
-        self.items
-            .retain(|o| now.saturating_duration_since(o.at) < REPLY_TTL);
-        while self.items.len() >= MAX_REPLIES {
-            self.items.pop_front();
+/// Hands the replies waiting (and held by no other fetch) to this fetch, oldest first. A
+/// reply that does not open (queued under an earlier secret) is dropped.
+pub async fn fetch(store: &Store, keys: &GatewayKeys) -> Result<Vec<Outgoing>, StorageError> {
+    let now = OffsetDateTime::now_utc();
+    let lock = keys.outbox_lock();
+    let mut out = Vec::new();
+    let mut unreadable = Vec::new();
+    for reply in store.claim_sms_replies(now, now + FETCH_LEASE).await? {
+        let opened = lock
+            .open(&reply.uuid, &reply.sealed)
+            .and_then(|plain| serde_json::from_slice::<Sealed>(&plain).ok());
+        match opened {
+            Some(sealed) => out.push(Outgoing {
+                uuid: reply.uuid,
+                to: Zeroizing::new(sealed.to.clone()),
+                text: Zeroizing::new(sealed.text.clone()),
+            }),
+            None => unreadable.push(reply.uuid),
         }
     }
-
-    /// Queues a reply; returns its uuid.
-    pub fn push(&mut self, to: PhoneNumber, text: String, now: Instant) -> String {
-        self.prune(now);
-        let uuid = uuid::Uuid::new_v4().to_string();
-        self.items.push_back(Outgoing {
-            uuid: uuid.clone(),
-            to,
-            text: Zeroizing::new(text),
-            at: now,
-            stage: Stage::Queued,
-        });
-        uuid
-    }
-
-    /// Replies waiting to be fetched: (uuid, number, text).
-    pub fn queued(&mut self, now: Instant) -> Vec<(String, String, String)> {
-        self.prune(now);
-        self.items
-            .iter()
-            .filter(|o| o.stage == Stage::Queued)
-            .map(|o| (o.uuid.clone(), o.to.as_str().to_owned(), o.text.to_string()))
-            .collect()
-    }
-
-    /// The app took these replies in (`task=sent`): returns the uuids it may send, which are
-    /// those still queued here (an expired or STOPped reply is not confirmed, so not sent).
-    pub fn acknowledge(&mut self, uuids: &[String], now: Instant) -> Vec<String> {
-        self.prune(now);
-        let mut confirmed = Vec::new();
-        for o in self.items.iter_mut() {
-            if o.stage == Stage::Queued && uuids.contains(&o.uuid) {
-                o.stage = Stage::Sending;
-                confirmed.push(o.uuid.clone());
-            }
-        }
-        confirmed
-    }
-
-    /// Replies the phone is sending, whose delivery reports are wanted (`task=result`).
-    pub fn awaiting_result(&mut self, now: Instant) -> Vec<String> {
-        self.prune(now);
-        self.items
-            .iter()
-            .filter(|o| o.stage == Stage::Sending)
-            .map(|o| o.uuid.clone())
-            .collect()
-    }
-
-    /// Delivery reports came in for these replies: they are done. Returns how many were known.
-    pub fn finish(&mut self, uuids: &[String]) -> usize {
-        let before = self.items.len();
-        self.items
-            .retain(|o| !(o.stage == Stage::Sending && uuids.contains(&o.uuid)));
-        before - self.items.len()
-    }
-
-    /// Drops every reply not yet fetched for a number (it sent STOP).
-    pub fn drop_for(&mut self, number: &PhoneNumber) {
-        self.items
-            .retain(|o| !(o.stage == Stage::Queued && &o.to == number));
-    }
-
-    /// Replies held.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether nothing is held.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn n(s: &str) -> PhoneNumber {
-        PhoneNumber::parse(s).unwrap()
-    }
-
-    #[test]
-    fn a_reply_goes_queued_then_sending_then_done() {
-        let now = Instant::now();
-        let mut o = Outbox::default();
-        let id = o.push(n("+923001234567"), "hello".into(), now);
-        let q = o.queued(now);
-        assert_eq!(q.len(), 1);
-        assert_eq!(q[0].1, "+923001234567");
-        assert_eq!(
-            o.acknowledge(&[id.clone(), "unknown".into()], now),
-            vec![id.clone()]
+    if !unreadable.is_empty() {
+        // Acknowledged and finished: the ordinary way out of the queue.
+        store.acknowledge_sms_replies(&unreadable, now).await?;
+        store.finish_sms_replies(&unreadable).await?;
+        tracing::warn!(
+            dropped = unreadable.len(),
+            "SMS replies queued under an earlier gateway secret were dropped"
         );
-        assert!(
-            o.queued(now).is_empty(),
-            "an acknowledged reply is not handed out again"
-        );
-        assert_eq!(o.awaiting_result(now), vec![id.clone()]);
-        assert_eq!(o.finish(std::slice::from_ref(&id)), 1);
-        assert!(o.is_empty());
     }
+    Ok(out)
+}
 
-    #[test]
-    fn replies_expire_are_bounded_and_stop_drops_them() {
-        let now = Instant::now();
-        let mut o = Outbox::default();
-        o.push(n("111"), "a".into(), now);
-        assert!(o.queued(now + REPLY_TTL).is_empty());
-        for i in 0..MAX_REPLIES + 10 {
-            o.push(n(&format!("{i}")), "x".into(), now);
-        }
-        assert!(o.len() <= MAX_REPLIES);
-        o.push(n("222"), "b".into(), now);
-        o.drop_for(&n("222"));
-        assert!(o.queued(now).iter().all(|(_, to, _)| to != "222"));
-    }
+/// The app took these replies in (`task=sent`): returns the uuids it may send, which are
+/// those still queued (an expired or STOPped reply is not confirmed, so not sent).
+pub async fn acknowledge(store: &Store, uuids: &[String]) -> Result<Vec<String>, StorageError> {
+    store
+        .acknowledge_sms_replies(uuids, OffsetDateTime::now_utc())
+        .await
+}
+
+/// Replies the phone is sending, whose delivery reports are wanted (`task=result`).
+pub async fn awaiting_result(store: &Store) -> Result<Vec<String>, StorageError> {
+    store
+        .sms_replies_awaiting_result(OffsetDateTime::now_utc())
+        .await
+}
+
+/// Delivery reports came in for these replies: they are done. Returns how many were known.
+pub async fn finish(store: &Store, uuids: &[String]) -> Result<u64, StorageError> {
+    store.finish_sms_replies(uuids).await
+}
+
+/// Replies held (waiting or being sent), after dropping expired ones.
+pub async fn held(store: &Store) -> Result<u64, StorageError> {
+    store.prune_sms_replies(OffsetDateTime::now_utc()).await?;
+    store.sms_replies_held().await
 }

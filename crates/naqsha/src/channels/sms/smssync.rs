@@ -12,7 +12,8 @@
 //!   secret is 403, a missing `from` or `message` 400, both with `success: false` and the
 //!   reason in `error`.
 //! - `GET ?task=send&secret=…` (task checking): the replies waiting in the outbox, with the
-//!   secret echoed back as the app requires.
+//!   secret echoed back as the app requires. The outbox is shared by every node, and each
+//!   reply is handed to one fetch (see [`super::outbox`]).
 //! - `POST ?task=sent` with `{"queued_messages":[uuids]}` (Message Results API): the app took
 //!   these replies; the answer `{"message_uuids":[…]}` lists those it may send. The app sends
 //!   no secret with this request; it is accepted because the uuids are random and known only
@@ -36,6 +37,7 @@ use serde_json::json;
 use super::fields::Fields;
 use super::guard::Verdict;
 use super::keys::{GatewayKeys, PhoneNumber};
+use super::outbox;
 use super::{Inbound, clean, receive};
 use crate::abuse::{NetworkKey, retry_after_secs};
 use crate::channels::Context;
@@ -134,13 +136,18 @@ pub async fn get(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    match answer_get(&state, &uri, &headers, network) {
+    match answer_get(&state, &uri, &headers, network).await {
         Ok(res) => res,
         Err(refusal) => refusal.into_response(),
     }
 }
 
-fn answer_get(
+/// The answer when the outbox could not be read or changed: the app asks again later.
+fn outbox_failed(err: crate::storage::StorageError) -> Response {
+    internal(&anyhow::Error::new(err))
+}
+
+async fn answer_get(
     state: &impl Context,
     uri: &Uri,
     headers: &HeaderMap,
@@ -149,15 +156,15 @@ fn answer_get(
     let (keys, secret) = keys(state)?;
     let fields = read(uri, headers, b"")?;
     check_secret(state, &keys, &fields, network)?;
-    let now = Instant::now();
     Ok(match fields.get("task") {
         Some("send") => {
-            let messages: Vec<_> = state
-                .sms()
-                .outbox()
-                .queued(now)
-                .into_iter()
-                .map(|(uuid, to, message)| json!({ "to": to, "message": message, "uuid": uuid }))
+            let fetched = match outbox::fetch(state.store(), &keys).await {
+                Ok(f) => f,
+                Err(e) => return Ok(outbox_failed(e)),
+            };
+            let messages: Vec<_> = fetched
+                .iter()
+                .map(|o| json!({ "to": o.to.as_str(), "message": o.text.as_str(), "uuid": o.uuid }))
                 .collect();
             Json(json!({
                 "payload": {
@@ -170,10 +177,10 @@ fn answer_get(
             }))
             .into_response()
         }
-        Some("result") => {
-            let uuids = state.sms().outbox().awaiting_result(now);
-            Json(json!({ "message_uuids": uuids })).into_response()
-        }
+        Some("result") => match outbox::awaiting_result(state.store()).await {
+            Ok(uuids) => Json(json!({ "message_uuids": uuids })).into_response(),
+            Err(e) => outbox_failed(e),
+        },
         _ => refuse(StatusCode::BAD_REQUEST, "unknown task"),
     })
 }
@@ -202,7 +209,6 @@ async fn answer_post(
 ) -> Result<Response, Refusal> {
     let (keys, _) = keys(state)?;
     let fields = read(uri, headers, body)?;
-    let now = Instant::now();
     Ok(match fields.get("task") {
         None => {
             check_secret(state, &keys, &fields, network)?;
@@ -214,14 +220,20 @@ async fn answer_post(
                 check_secret(state, &keys, &fields, network)?;
             }
             let uuids = fields.all("queued_messages");
-            let confirmed = state.sms().outbox().acknowledge(&uuids, now);
-            Json(json!({ "message_uuids": confirmed })).into_response()
+            match outbox::acknowledge(state.store(), &uuids).await {
+                Ok(confirmed) => Json(json!({ "message_uuids": confirmed })).into_response(),
+                Err(e) => outbox_failed(e),
+            }
         }
         Some("result") => {
             check_secret(state, &keys, &fields, network)?;
-            let done = state.sms().outbox().finish(&fields.all("message_result"));
-            tracing::info!(reports = done, "SMS delivery reports received");
-            Json(json!({ "payload": { "success": true, "error": null } })).into_response()
+            match outbox::finish(state.store(), &fields.all("message_result")).await {
+                Ok(done) => {
+                    tracing::info!(reports = done, "SMS delivery reports received");
+                    Json(json!({ "payload": { "success": true, "error": null } })).into_response()
+                }
+                Err(e) => outbox_failed(e),
+            }
         }
         Some(_) => refuse(StatusCode::BAD_REQUEST, "unknown task"),
     })
@@ -266,7 +278,6 @@ async fn incoming(
         Err(err) => return Ok(internal(&err)),
     };
     let mut messages = Vec::new();
-    let now = Instant::now();
     for reply in received.replies {
         if received.duplicate && !state.config().sms.smssync_instant_reply {
             // Already queued when the message was first stored.
@@ -278,8 +289,10 @@ async fn incoming(
                 "message": reply.text,
                 "uuid": uuid::Uuid::new_v4().to_string(),
             }));
-        } else {
-            state.sms().outbox().push(reply.to, reply.text, now);
+        } else if let Err(err) = outbox::push(state.store(), keys, &reply.to, &reply.text).await {
+            // The message is stored; only its reply is lost (the phone would otherwise send
+            // the SMS again, and it would be a duplicate with no reply either).
+            tracing::warn!(error = %format!("{err:#}"), "an SMS reply could not be queued");
         }
     }
     let mut payload = json!({ "success": true, "error": null, "messages": messages });

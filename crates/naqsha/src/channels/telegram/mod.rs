@@ -26,9 +26,10 @@
 //! Telegram, and a failed reply is known and counted instead of vanishing unseen, while the
 //! answer to Telegram never waits on a second call.
 //!
-//! The sender's user id is sealed as the report's contact; in memory it keys the join window
-//! (by an HMAC with a salt that never leaves memory), and in the database only an HMAC of it
-//! is kept, under a key derived from the secret token, if she sends STOP.
+//! The sender's user id is sealed as the report's contact; in the database only HMACs of it
+//! are kept, under keys derived from the secret token: one keys her open join window (whose
+//! text is sealed with a key that also needs her id, and deleted when it closes), one records
+//! that she sent STOP.
 
 pub mod payload;
 

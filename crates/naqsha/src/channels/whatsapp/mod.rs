@@ -19,9 +19,10 @@
 //! evidence Naqsha can clean, so they are not downloaded. Whatever is not kept is named in
 //! a sealed note on the report, and the words that came with it are stored all the same.
 //!
-//! The sender's number is sealed as the report's contact; in memory it keys the join
-//! window (by an HMAC with a salt that never leaves memory), and in the database only an
-//! HMAC of it is kept, under a key derived from the app secret, if she sends STOP.
+//! The sender's number is sealed as the report's contact; in the database only HMACs of it
+//! are kept, under keys derived from the app secret: one keys her open join window (whose
+//! text is sealed with a key that also needs her number, and deleted when it closes), one
+//! records that she sent STOP.
 
 pub mod payload;
 pub mod signature;

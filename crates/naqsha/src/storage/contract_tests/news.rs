@@ -195,3 +195,116 @@ async fn seen_items_are_remembered_once(store: &Store) {
     );
 }
 contract!(seen_items_are_remembered_once);
+
+async fn a_due_feed_is_claimed_by_one_node_until_its_lease_ends(store: &Store) {
+    let t0 = datetime!(2026-03-01 10:00 UTC);
+    let a = feed("a", t0);
+    store.insert_feed(&a).await.unwrap();
+    let lease = t0 + time::Duration::minutes(10);
+    let claimed = store.claim_feed(a.id, t0, lease, "node-1").await.unwrap();
+    assert_eq!(claimed.as_ref(), Some(&a), "the feed as it is");
+    assert!(
+        store
+            .claim_feed(a.id, t0, lease, "node-2")
+            .await
+            .unwrap()
+            .is_none(),
+        "one node at a time"
+    );
+    assert!(
+        store.due_feeds(t0).await.unwrap().is_empty(),
+        "not listed while held"
+    );
+    // A node that died holding it: another takes it once the lease has run out.
+    let later = lease + time::Duration::seconds(1);
+    assert_eq!(store.due_feeds(later).await.unwrap().len(), 1);
+    assert!(
+        store
+            .claim_feed(a.id, later, later + time::Duration::minutes(10), "node-2")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    // Recording the poll releases it and sets the next time it is due.
+    let done = PollRecord {
+        at: later,
+        etag: None,
+        last_modified: None,
+        error: None,
+        failures: 0,
+        next_poll_at: later + time::Duration::minutes(30),
+        new_items: 0,
+        new_candidates: 0,
+    };
+    store.record_poll(a.id, &done).await.unwrap();
+    assert!(
+        store
+            .claim_feed(a.id, later, later + time::Duration::minutes(10), "node-1")
+            .await
+            .unwrap()
+            .is_none(),
+        "not due yet"
+    );
+    let due = later + time::Duration::minutes(30);
+    assert!(
+        store
+            .claim_feed(a.id, due, due + time::Duration::minutes(10), "node-1")
+            .await
+            .unwrap()
+            .is_some(),
+        "released by the poll"
+    );
+    let mut off = feed("off", t0);
+    off.enabled = false;
+    store.insert_feed(&off).await.unwrap();
+    assert!(
+        store
+            .claim_feed(off.id, t0, lease, "node-1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+contract!(a_due_feed_is_claimed_by_one_node_until_its_lease_ends);
+
+async fn a_candidate_is_stored_with_its_item_once(store: &Store) {
+    let keys = OrgKeyPair::generate();
+    let t0 = datetime!(2026-03-01 10:00 UTC);
+    let item = SeenItem {
+        url_hash: "dd".repeat(32),
+        feed: FeedId::random(),
+        title: Signature::of("A headline"),
+        submission: None,
+        seen_at: t0,
+    };
+    let first = new_submission(&keys.public, None);
+    let arrival = Arrival {
+        news_item: Some(item.clone()),
+        ..Default::default()
+    };
+    store.insert_submission(&first, &arrival).await.unwrap();
+    assert!(store.item_seen(&item.url_hash).await.unwrap());
+    assert_eq!(
+        store.candidate_titles(t0).await.unwrap(),
+        vec![(first.envelope.id, item.title.clone())],
+        "the item names its candidate"
+    );
+    // The same item taken by another node: nothing stored.
+    let second = new_submission(&keys.public, None);
+    let err = store
+        .insert_submission(&second, &arrival)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StorageError::Conflict("news_item")),
+        "{err:?}"
+    );
+    assert!(
+        store
+            .sealed_submission(second.envelope.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+contract!(a_candidate_is_stored_with_its_item_once);
