@@ -856,6 +856,7 @@ mod quality;
 mod review;
 mod sms;
 mod staff;
+mod visitor;
 
 async fn audit_filter_by_time_and_counts(store: &Store) {
     let actor = UserId::random();
