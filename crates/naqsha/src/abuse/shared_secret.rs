@@ -177,10 +177,10 @@ impl SharedSecrets {
         // stays valid here after the shared one arrived.
         let own = self.own.lock().unwrap_or_else(|p| p.into_inner());
         for g in [generation, generation - 1] {
-            if let Some(s) = own.get(&(purpose.name, g)) {
-                if !all.iter().any(|a| **a == **s) {
-                    all.push(s.clone());
-                }
+            if let Some(s) = own.get(&(purpose.name, g))
+                && !all.iter().any(|a| **a == **s)
+            {
+                all.push(s.clone());
             }
         }
         all
@@ -272,7 +272,7 @@ impl SharedSecrets {
         Ok(())
     }
 
-    /// [`SharedSecrets::load`] for every purpose used so far.
+    /// Loads (as at start) the secrets of every purpose used so far.
     pub async fn refresh(&self, now: Instant) -> Result<(), StorageError> {
         let purposes = self
             .purposes

@@ -430,19 +430,18 @@ pub fn spawn_upkeep<C: super::Context + Clone + 'static>(ctx: C) {
             if let Err(e) = runtime.sync_flood().await {
                 tracing::warn!(error = %e, "reading the shared flood state failed");
             }
-            if round % 60 == 0 {
-                if let Err(e) = runtime.upkeep().await {
-                    tracing::warn!(error = %e, "intake upkeep failed");
-                }
+            if round.is_multiple_of(60)
+                && let Err(e) = runtime.upkeep().await
+            {
+                tracing::warn!(error = %e, "intake upkeep failed");
             }
-            if round % 600 == 0 {
-                if let Err(e) = ctx
+            if round.is_multiple_of(600)
+                && let Err(e) = ctx
                     .store()
                     .prune_spent_tokens(time::OffsetDateTime::now_utc())
                     .await
-                {
-                    tracing::warn!(error = %e, "pruning spent form tokens failed");
-                }
+            {
+                tracing::warn!(error = %e, "pruning spent form tokens failed");
             }
             round += 1;
         }
