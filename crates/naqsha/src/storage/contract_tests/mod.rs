@@ -184,7 +184,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14]
     );
     store.ping().await.unwrap();
 }
