@@ -67,5 +67,12 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     // signed the whole team out each time. A session whose key went with an earlier server
     // process ends at its next request (`web::admin::session`), and the server's sweeper
     // ends sessions by their own timeouts.
-    Ok(AppState::new(store, config, taxonomy))
+    let state = AppState::new(store, config, taxonomy);
+    // Form tokens, receipts and limits are valid on every node from the first request.
+    state
+        .intake()
+        .prepare()
+        .await
+        .context("cannot agree intake secrets with the other nodes")?;
+    Ok(state)
 }

@@ -37,7 +37,7 @@ struct Inner {
 impl AppState {
     /// Builds the state from an opened, migrated store and the active taxonomy.
     pub fn new(store: Store, config: Config, taxonomy: Arc<Taxonomy>) -> Self {
-        let intake = IntakeRuntime::new(RateLimits::default(), config.force_flood);
+        let intake = IntakeRuntime::new(&store, RateLimits::default(), config.force_flood);
         Self {
             inner: Arc::new(Inner {
                 store,

@@ -1,19 +1,22 @@
 //! Signed, expiring form tokens: what protects anonymous forms instead of a cookie.
 //!
 //! A token is `base64url(version ‖ issued ‖ nonce ‖ form ‖ HMAC-SHA256)`, where `issued` is
-//! milliseconds since this process started issuing tokens and the HMAC key lives only in
-//! memory, rotating daily; tokens signed with the previous key still verify (the rotation
-//! period is never shorter than a token's lifetime, so no live token is orphaned). After a
-//! restart every earlier token reads as [`TokenError::Tampered`]: the form is shown again with
-//! a fresh token and the survivor's text kept.
+//! unix milliseconds and the HMAC key is the node-shared secret of the current day
+//! ([`super::shared_secret`]): a form served by one node can be posted to any other. Tokens
+//! signed with the previous day's key still verify (the rotation period is never shorter
+//! than a token's lifetime, so no live token is orphaned). A token signed before the secrets
+//! were lost (a crash of PostgreSQL, which keeps them in an unlogged table, or a restart of a
+//! SQLite node) reads as [`TokenError::Tampered`]: the form is shown again with a fresh token
+//! and the survivor's text kept.
 //!
 //! Tokens are not single-use: a survivor re-submits the same page after a validation error.
 //! [`FormTokens::spend`] is for the final submission: it gives the token's nonce, which the
 //! intake writes to the database in the same transaction as the report. So a token is used
-//! up exactly when its report is stored — a form whose report could not be stored can be
-//! sent again, and a form sent twice (a double click, a retry) creates one report.
+//! up exactly when its report is stored — on whichever node — a form whose report could not
+//! be stored can be sent again, and a form sent twice (a double click, a retry, once to each
+//! node) creates one report.
 
-use std::sync::Mutex;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -23,7 +26,7 @@ use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::Sha256;
 
-use super::rotating_secret::RotatingSecret;
+use super::shared_secret::{Purpose, SharedSecrets};
 
 /// Name of the hidden field that carries the token.
 pub const FORM_TOKEN_FIELD: &str = "form_token";
@@ -33,7 +36,7 @@ pub const DEFAULT_LIFETIME: Duration = Duration::from_secs(2 * 60 * 60);
 pub const DEFAULT_MIN_FILL_TIME: Duration = Duration::from_secs(2);
 const KEY_ROTATION: Duration = Duration::from_secs(24 * 60 * 60);
 
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 const NONCE_LEN: usize = 16;
 const HEADER_LEN: usize = 1 + 8 + NONCE_LEN;
 const TAG_LEN: usize = 32;
@@ -76,32 +79,54 @@ impl TokenError {
 
 /// Issues and checks form tokens.
 pub struct FormTokens {
-    epoch: Instant,
     lifetime: Duration,
     min_fill_time: Duration,
-    keys: Mutex<RotatingSecret>,
+    purpose: Purpose,
+    secrets: Arc<SharedSecrets>,
 }
 
 impl FormTokens {
-    /// Tokens with the default lifetime and minimum fill time.
-    pub fn new(now: Instant) -> Self {
-        Self::with_settings(now, DEFAULT_LIFETIME, DEFAULT_MIN_FILL_TIME)
+    /// Tokens with the default lifetime and minimum fill time, signed with this process's
+    /// own secrets.
+    pub fn new(_now: Instant) -> Self {
+        Self::shared(Arc::new(SharedSecrets::local()))
+    }
+
+    /// Tokens with the default lifetime and minimum fill time, signed with `secrets`.
+    pub fn shared(secrets: Arc<SharedSecrets>) -> Self {
+        Self::with_secrets(secrets, DEFAULT_LIFETIME, DEFAULT_MIN_FILL_TIME)
     }
 
     /// Tokens accepted for `lifetime`, flagged if back within `min_fill_time`.
-    pub fn with_settings(now: Instant, lifetime: Duration, min_fill_time: Duration) -> Self {
-        let rotation = KEY_ROTATION.max(lifetime);
+    pub fn with_settings(_now: Instant, lifetime: Duration, min_fill_time: Duration) -> Self {
+        Self::with_secrets(Arc::new(SharedSecrets::local()), lifetime, min_fill_time)
+    }
+
+    fn with_secrets(
+        secrets: Arc<SharedSecrets>,
+        lifetime: Duration,
+        min_fill_time: Duration,
+    ) -> Self {
         Self {
-            epoch: now,
             lifetime,
             min_fill_time,
-            keys: Mutex::new(RotatingSecret::new(now, rotation, true)),
+            purpose: Purpose {
+                name: "form_token",
+                period: KEY_ROTATION.max(lifetime),
+                keep_previous: true,
+            },
+            secrets,
         }
+    }
+
+    /// What the secrets are kept under, to load them before serving.
+    pub(crate) fn purpose(&self) -> Purpose {
+        self.purpose
     }
 
     /// A new token for the form named `form`, to put in [`FORM_TOKEN_FIELD`].
     pub fn issue(&self, form: &str, now: Instant) -> String {
-        let issued = millis(now.saturating_duration_since(self.epoch));
+        let issued = self.secrets.clock().unix_ms(now).max(0).unsigned_abs();
         let mut body = Vec::with_capacity(HEADER_LEN + form.len() + TAG_LEN);
         body.push(VERSION);
         body.extend_from_slice(&issued.to_be_bytes());
@@ -109,10 +134,9 @@ impl FormTokens {
         OsRng.fill_bytes(&mut nonce);
         body.extend_from_slice(&nonce);
         body.extend_from_slice(form.as_bytes());
-        let mut keys = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-        keys.rotate_if_due(now);
-        let tag = mac(keys.current(), &body).finalize().into_bytes();
-        drop(keys);
+        let key = self.secrets.signing(&self.purpose, now);
+        let tag = mac(&key[..], &body).finalize().into_bytes();
+        drop(key);
         body.extend_from_slice(&tag);
         URL_SAFE_NO_PAD.encode(body)
     }
@@ -145,12 +169,11 @@ impl FormTokens {
             return Err(TokenError::Tampered);
         }
         let (body, tag) = raw.split_at(raw.len() - TAG_LEN);
-        let mut keys = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-        keys.rotate_if_due(now);
-        let signed = keys
-            .all()
-            .any(|key| mac(key, body).verify_slice(tag).is_ok());
-        drop(keys);
+        let signed = self
+            .secrets
+            .verifying(&self.purpose, now)
+            .iter()
+            .any(|key| mac(&key[..], body).verify_slice(tag).is_ok());
         if !signed {
             return Err(TokenError::Tampered);
         }
@@ -162,7 +185,7 @@ impl FormTokens {
         let issued = u64::from_be_bytes(issued);
         let mut nonce = [0u8; NONCE_LEN];
         nonce.copy_from_slice(&body[9..HEADER_LEN]);
-        let now_ms = millis(now.saturating_duration_since(self.epoch));
+        let now_ms = self.secrets.clock().unix_ms(now).max(0).unsigned_abs();
         let age = Duration::from_millis(now_ms.saturating_sub(issued));
         if age > self.lifetime {
             return Err(TokenError::Expired);
@@ -190,10 +213,6 @@ fn mac(key: &[u8], body: &[u8]) -> Hmac<Sha256> {
         .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
     mac.update(body);
     mac
-}
-
-fn millis(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]
@@ -276,16 +295,39 @@ mod tests {
 
     #[test]
     fn tokens_survive_one_key_rotation() {
+        use super::super::shared_secret::Clock;
         let t0 = Instant::now();
-        let tokens = FormTokens::new(t0);
-        let before = t0 + KEY_ROTATION - 60 * SEC;
-        let token = tokens.issue("report", before);
-        let after = t0 + KEY_ROTATION + 60 * SEC;
+        // A minute before midnight UTC: the day's key changes a minute after t0.
+        let midnight = 20_000 * 86_400_000;
+        let secrets = Arc::new(SharedSecrets::with_clock(
+            None,
+            Clock::at(t0, midnight - 60_000),
+        ));
+        let tokens = FormTokens::shared(secrets.clone());
+        let token = tokens.issue("report", t0);
+        let after = t0 + 120 * SEC;
         // Issuing after the rotation uses the new key; the old token still verifies.
         let fresh = tokens.issue("report", after);
-        assert_ne!(fresh, token);
+        assert_ne!(
+            *secrets.signing(&tokens.purpose(), t0),
+            *secrets.signing(&tokens.purpose(), after)
+        );
         assert_eq!(tokens.verify(&token, "report", after), Ok(()));
         assert_eq!(tokens.verify(&fresh, "report", after + 10 * SEC), Ok(()));
+    }
+
+    #[test]
+    fn a_token_from_one_node_verifies_on_another_sharing_the_secrets() {
+        let t0 = Instant::now();
+        let secrets = Arc::new(SharedSecrets::local());
+        let a = FormTokens::shared(secrets.clone());
+        let b = FormTokens::shared(secrets);
+        let token = a.issue("report", t0);
+        assert_eq!(b.verify(&token, "report", t0 + 30 * SEC), Ok(()));
+        assert_eq!(
+            b.spend(&token, "report", t0 + 30 * SEC).unwrap().nonce,
+            a.spend(&token, "report", t0 + 30 * SEC).unwrap().nonce
+        );
     }
 
     #[test]

@@ -3,22 +3,25 @@
 //! instead of cookies, and a proof-of-work for JavaScript clients during a flood.
 //!
 //! Nothing here stores an address, a user agent or a cookie; every secret lives only in
-//! memory and is replaced on a schedule, and every table is bounded.
+//! memory (with several nodes, also in PostgreSQL's unlogged table that nodes agree through)
+//! and is replaced on a schedule, and every table is bounded.
 
 pub mod budget;
 pub mod form_token;
 pub mod network;
 pub mod pow;
 pub mod rate_limit;
-mod rotating_secret;
 mod seen_set;
+pub mod shared_secret;
 
 pub use form_token::{FormTokens, TokenError};
 pub use network::{NetworkKey, NetworkKeyer};
 pub use pow::{Challenge, PowChallenges, PowError};
 pub use rate_limit::{
-    Decision, FloodCause, FloodStatus, LimitKind, Limiter, RateLimits, retry_after_secs,
+    Decision, FloodCause, FloodStatus, FloodSwitch, LimitKind, Limiter, RateLimits,
+    retry_after_secs,
 };
+pub use shared_secret::SharedSecrets;
 
 /// Name of the honeypot field in anonymous forms.
 ///

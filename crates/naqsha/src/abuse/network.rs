@@ -1,26 +1,28 @@
 //! The opaque key rate limits use instead of an address: an HMAC of the client's network
-//! prefix (/24 for IPv4, /64 for IPv6) under a salt that exists only in memory.
+//! prefix (/24 for IPv4, /64 for IPv6) under a salt that never leaves the servers' memory
+//! (and, with several nodes, PostgreSQL's unlogged table of shared secrets).
 //!
-//! The address itself is never stored: it goes into the HMAC and is dropped. The salt is
-//! random at start-up and replaced every 24 hours, so a key cannot be linked to a network
-//! once the day is over, nor across restarts, and a memory image yields keys for one day at
-//! most (an IPv4 /24 has only 2^24 values, so anyone holding the salt could enumerate them;
-//! that is why the salt never leaves this struct).
+//! The address itself is never stored: it goes into the HMAC and is dropped. The salt is one
+//! per UTC day, agreed by every node ([`super::shared_secret`]) so that a network has one
+//! key, one bucket and one draft allowance however its requests are spread; it is deleted
+//! when the day is over, so a key cannot be linked to a network afterwards, and a memory
+//! image yields keys for one day at most (an IPv4 /24 has only 2^24 values, so anyone holding
+//! the salt could enumerate them; that is why the salt is kept nowhere else).
 //!
 //! No grace window: the previous salt is dropped at rotation. Keeping it would mean two HMACs
-//! and two bucket look-ups per request to carry a network's bucket across midnight-ish,
-//! whereas dropping it only gives every network one fresh burst per day; the global flood
-//! detector (`rate_limit`) counts all networks together and is not reset by a rotation.
+//! and two bucket look-ups per request to carry a network's bucket across midnight, whereas
+//! dropping it only gives every network one fresh burst per day; the global flood detector
+//! (`rate_limit`) counts all networks together and is not reset by a rotation.
 
 use std::fmt;
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use super::rotating_secret::RotatingSecret;
+use super::shared_secret::{Purpose, SharedSecrets};
 
 /// How often the salt is replaced.
 pub const SALT_ROTATION: Duration = Duration::from_secs(24 * 60 * 60);
@@ -33,6 +35,11 @@ impl NetworkKey {
     /// The first byte, used to pick a shard.
     pub(crate) fn shard_byte(&self) -> u8 {
         self.0[0]
+    }
+
+    /// The key's bytes, to store beside what it limits.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        &self.0
     }
 
     /// A key from raw bytes, for tests of code that consumes keys.
@@ -50,20 +57,31 @@ impl fmt::Debug for NetworkKey {
 
 /// Turns client addresses into [`NetworkKey`]s under a salt rotated every [`SALT_ROTATION`].
 pub struct NetworkKeyer {
-    salt: Mutex<RotatingSecret>,
+    purpose: Purpose,
+    secrets: Arc<SharedSecrets>,
 }
 
 impl NetworkKeyer {
-    /// A keyer with a fresh random salt.
-    pub fn new(now: Instant) -> Self {
-        Self::with_rotation(now, SALT_ROTATION)
+    /// A keyer with a salt of this process alone.
+    pub fn new(_now: Instant) -> Self {
+        Self::shared(Arc::new(SharedSecrets::local()))
     }
 
-    /// A keyer whose salt is replaced every `rotation`.
-    pub fn with_rotation(now: Instant, rotation: Duration) -> Self {
+    /// A keyer whose salt is agreed through `secrets`.
+    pub fn shared(secrets: Arc<SharedSecrets>) -> Self {
         Self {
-            salt: Mutex::new(RotatingSecret::new(now, rotation, false)),
+            purpose: Purpose {
+                name: "network",
+                period: SALT_ROTATION,
+                keep_previous: false,
+            },
+            secrets,
         }
+    }
+
+    /// What the salt is kept under, to load it before serving.
+    pub(crate) fn purpose(&self) -> Purpose {
+        self.purpose
     }
 
     /// The key of the network `ip` belongs to. IPv4-mapped IPv6 addresses count as IPv4.
@@ -82,9 +100,8 @@ impl NetworkKeyer {
                 &prefix[..9]
             }
         };
-        let mut salt = self.salt.lock().unwrap_or_else(|p| p.into_inner());
-        salt.rotate_if_due(now);
-        let mut mac = Hmac::<Sha256>::new_from_slice(salt.current())
+        let salt = self.secrets.signing(&self.purpose, now);
+        let mut mac = Hmac::<Sha256>::new_from_slice(&salt[..])
             .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
         drop(salt);
         mac.update(prefix);
@@ -157,15 +174,24 @@ mod tests {
     }
 
     #[test]
-    fn rotation_changes_every_key_and_keyers_do_not_agree() {
+    fn rotation_changes_every_key_and_only_keyers_sharing_secrets_agree() {
+        use super::super::shared_secret::Clock;
         let t0 = Instant::now();
-        let k = NetworkKeyer::new(t0);
+        // Ten seconds before midnight UTC.
+        let secrets = Arc::new(SharedSecrets::with_clock(
+            None,
+            Clock::at(t0, 20_000 * 86_400_000 - 10_000),
+        ));
+        let k = NetworkKeyer::shared(secrets.clone());
         let before = k.key_for(ip("203.0.113.7"), t0);
-        let just_before = t0 + SALT_ROTATION - Duration::from_secs(1);
+        let just_before = t0 + Duration::from_secs(9);
         assert_eq!(k.key_for(ip("203.0.113.7"), just_before), before);
-        let after = k.key_for(ip("203.0.113.7"), t0 + SALT_ROTATION);
+        let midnight = t0 + Duration::from_secs(10);
+        let after = k.key_for(ip("203.0.113.7"), midnight);
         assert_ne!(after, before);
-        assert_eq!(k.key_for(ip("203.0.113.99"), t0 + SALT_ROTATION), after);
+        assert_eq!(k.key_for(ip("203.0.113.99"), midnight), after);
+        let same_secrets = NetworkKeyer::shared(secrets);
+        assert_eq!(same_secrets.key_for(ip("203.0.113.7"), t0), before);
         let other = NetworkKeyer::new(t0);
         assert_ne!(other.key_for(ip("203.0.113.7"), t0), before);
     }

@@ -1,14 +1,16 @@
 //! Proof of work asked of JavaScript clients during a flood (`assets/js/pow.js` solves it).
 //!
 //! A challenge is the string `p1.<id>.<bits>.<expires>.<tag>`: a random 16-byte id
-//! (base64url), the difficulty in bits, the expiry in seconds since this process started
-//! issuing challenges, and an HMAC-SHA256 tag (base64url) of everything before it under an
-//! in-memory key, so the server keeps no list of issued challenges. A solution is a decimal
+//! (base64url), the difficulty in bits, the expiry in unix seconds, and an HMAC-SHA256 tag
+//! (base64url) of everything before it under the nodes' shared secret of the day
+//! ([`super::shared_secret`]), so no list of issued challenges is kept and a challenge from
+//! one node is accepted by every other. A solution is a decimal
 //! counter such that SHA-256(`challenge` ‖ `":"` ‖ `counter`) begins with `bits` zero bits;
 //! finding one takes 2^bits hashes on average.
 //!
-//! Each challenge is accepted once: ids of solved challenges are remembered until they
-//! expire. That memory is bounded; when it is full of live ids, verification answers
+//! Each challenge is accepted once by a node: ids of solved challenges are remembered, in
+//! that node's memory, until they expire (a solution replayed to another node is one more
+//! unflagged report at most, still within the network's report limit). That memory is bounded; when it is full of live ids, verification answers
 //! [`PowError::Busy`] rather than forgetting an id (which would allow a replay). Every error
 //! means the same to the caller: no valid proof of work, so the submission is kept and
 //! flagged for the moderators, exactly as a no-JS submission during a flood.
@@ -19,7 +21,7 @@
 //! in the background while the survivor writes; 20 bits would be 16 times that.
 
 use std::fmt;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -29,8 +31,8 @@ use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::{Digest, Sha256};
 
-use super::rotating_secret::RotatingSecret;
 use super::seen_set::{Insert, SeenSet};
+use super::shared_secret::{Purpose, SharedSecrets};
 
 /// Hidden field carrying the challenge back (filled by `pow.js`).
 pub const CHALLENGE_FIELD: &str = "pow_challenge";
@@ -151,29 +153,40 @@ impl fmt::Debug for Challenge {
 
 /// Issues and verifies proof-of-work challenges.
 pub struct PowChallenges {
-    epoch: Instant,
     settings: PowSettings,
-    keys: Mutex<RotatingSecret>,
+    purpose: Purpose,
+    secrets: Arc<SharedSecrets>,
     spent: Mutex<SeenSet>,
 }
 
 impl PowChallenges {
-    /// Challenges with `settings`; the difficulty is brought into 1..=[`MAX_DIFFICULTY_BITS`].
-    pub fn new(settings: PowSettings, now: Instant) -> Self {
+    /// Challenges with `settings` signed with this process's own secrets; the difficulty is
+    /// brought into 1..=[`MAX_DIFFICULTY_BITS`].
+    pub fn new(settings: PowSettings, _now: Instant) -> Self {
+        Self::shared(settings, Arc::new(SharedSecrets::local()))
+    }
+
+    /// Challenges with `settings` signed with `secrets`.
+    pub fn shared(settings: PowSettings, secrets: Arc<SharedSecrets>) -> Self {
         let settings = PowSettings {
             difficulty_bits: settings.difficulty_bits.clamp(1, MAX_DIFFICULTY_BITS),
             ..settings
         };
         Self {
-            epoch: now,
             settings,
-            keys: Mutex::new(RotatingSecret::new(
-                now,
-                KEY_ROTATION.max(settings.lifetime),
-                true,
-            )),
+            purpose: Purpose {
+                name: "pow",
+                period: KEY_ROTATION.max(settings.lifetime),
+                keep_previous: true,
+            },
+            secrets,
             spent: Mutex::new(SeenSet::new(settings.max_spent, settings.lifetime)),
         }
+    }
+
+    /// What the secrets are kept under, to load them before serving.
+    pub(crate) fn purpose(&self) -> Purpose {
+        self.purpose
     }
 
     /// The settings in force.
@@ -186,20 +199,22 @@ impl PowChallenges {
         let mut id = [0u8; ID_LEN];
         OsRng.fill_bytes(&mut id);
         let bits = self.settings.difficulty_bits;
-        let expires = now.saturating_duration_since(self.epoch) + self.settings.lifetime;
-        let expires_secs = expires.as_secs();
+        let clock = self.secrets.clock();
+        let expires_ms = clock
+            .unix_ms(now)
+            .saturating_add(i64::try_from(self.settings.lifetime.as_millis()).unwrap_or(i64::MAX));
+        let expires_secs = expires_ms.max(0).unsigned_abs() / 1000;
         let unsigned = format!(
             "{PREFIX}.{}.{bits}.{expires_secs}",
             URL_SAFE_NO_PAD.encode(id)
         );
-        let mut keys = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-        keys.rotate_if_due(now);
-        let tag = mac(keys.current(), &unsigned).finalize().into_bytes();
-        drop(keys);
+        let key = self.secrets.signing(&self.purpose, now);
+        let tag = mac(&key[..], &unsigned).finalize().into_bytes();
+        drop(key);
         Challenge {
             id,
             difficulty_bits: bits,
-            expires_at: self.epoch + Duration::from_secs(expires_secs),
+            expires_at: clock.instant(i64::try_from(expires_secs * 1000).unwrap_or(i64::MAX)),
             encoded: format!("{unsigned}.{}", URL_SAFE_NO_PAD.encode(tag)),
         }
     }
@@ -213,16 +228,20 @@ impl PowChallenges {
         if !solution_ok {
             return Err(PowError::Malformed);
         }
-        let mut keys = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-        keys.rotate_if_due(now);
-        let signed = keys
-            .all()
-            .any(|key| mac(key, parsed.unsigned).verify_slice(&parsed.tag).is_ok());
-        drop(keys);
+        let signed = self
+            .secrets
+            .verifying(&self.purpose, now)
+            .iter()
+            .any(|key| {
+                mac(&key[..], parsed.unsigned)
+                    .verify_slice(&parsed.tag)
+                    .is_ok()
+            });
         if !signed {
             return Err(PowError::Tampered);
         }
-        if now.saturating_duration_since(self.epoch) > Duration::from_secs(parsed.expires_secs) {
+        let now_ms = self.secrets.clock().unix_ms(now).max(0).unsigned_abs();
+        if now_ms > parsed.expires_secs.saturating_mul(1000) {
             return Err(PowError::Expired);
         }
         if leading_zero_bits(&work_hash(challenge, solution)) < u32::from(parsed.bits) {

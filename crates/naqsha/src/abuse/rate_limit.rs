@@ -16,9 +16,11 @@
 //!
 //! Anyone can keep flood mode on by sending reports, so staff may switch the automatic mode
 //! off for a while ([`Limiter::pause_flood`]): until then traffic does not switch it on (the
-//! setting still forces it). The flood state — counts, since when, the pause — lives in this
-//! node's memory only: on several nodes each judges its own traffic and a pause applies to
-//! the node that took it, and a restart forgets it.
+//! setting still forces it). On one node (SQLite) the flood state — counts, since when, the
+//! pause — lives in this memory and a restart forgets it. With several nodes (PostgreSQL) it
+//! lives in the database (`intake::runtime` counts there, adopts the shared state here with
+//! [`Limiter::adopt_flood`] and hands pauses on through [`Limiter::on_flood_switch`]), so
+//! every node judges all traffic and a pause taken on one applies on all.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -163,12 +165,28 @@ pub fn retry_after_secs(wait: Duration) -> u64 {
     (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
+/// A switch staff made to the automatic flood mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloodSwitch {
+    /// Off until then.
+    Pause {
+        /// The end of the pause.
+        until: Instant,
+    },
+    /// On again.
+    Resume,
+}
+
+/// Who hears of a staff switch (the nodes' shared flood state).
+type SwitchListener = Box<dyn Fn(FloodSwitch) + Send + Sync>;
+
 /// Per-network limits and flood state, shared by all requests.
 pub struct Limiter {
     limits: RateLimits,
     shards: Box<[Mutex<Shard>]>,
     flood: Mutex<FloodState>,
     forced_flood: AtomicBool,
+    switch_listener: Mutex<Option<SwitchListener>>,
 }
 
 struct Shard {
@@ -223,6 +241,7 @@ impl Limiter {
                 forced_since: None,
             }),
             forced_flood: AtomicBool::new(false),
+            switch_listener: Mutex::new(None),
         }
     }
 
@@ -231,7 +250,8 @@ impl Limiter {
         &self.limits
     }
 
-    fn limit(&self, kind: LimitKind) -> BucketLimit {
+    /// The bucket of `kind`.
+    pub fn limit(&self, kind: LimitKind) -> BucketLimit {
         match kind {
             LimitKind::Report => self.limits.report,
             LimitKind::Receipt => self.limits.receipt,
@@ -345,12 +365,51 @@ impl Limiter {
         state.until = None;
         state.since = None;
         state.recent.clear();
+        drop(state);
+        self.tell(FloodSwitch::Pause {
+            until: until.max(now),
+        });
     }
 
     /// Ends a pause: traffic may switch flood mode on again from now.
     pub fn resume_flood(&self) {
         let mut state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
         state.paused_until = None;
+        drop(state);
+        self.tell(FloodSwitch::Resume);
+    }
+
+    /// Calls `listener` with every pause and resume staff make from now on.
+    pub fn on_flood_switch(&self, listener: impl Fn(FloodSwitch) + Send + Sync + 'static) {
+        *self
+            .switch_listener
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(Box::new(listener));
+    }
+
+    fn tell(&self, switch: FloodSwitch) {
+        if let Some(listener) = &*self
+            .switch_listener
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+        {
+            listener(switch);
+        }
+    }
+
+    /// Takes the flood state every node shares: since when a flood is on, until when, and
+    /// any pause (the forced setting stays this node's own).
+    pub fn adopt_flood(
+        &self,
+        since: Option<Instant>,
+        until: Option<Instant>,
+        paused_until: Option<Instant>,
+    ) {
+        let mut state = self.flood.lock().unwrap_or_else(|p| p.into_inner());
+        state.since = since;
+        state.until = until;
+        state.paused_until = paused_until;
+        state.recent.clear();
     }
 
     /// Flood mode now: whether it is on, why, since when, and any pause.

@@ -63,7 +63,7 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     println!("Staff workspace: http://{addr}/admin/");
     tracing::info!(%addr, "listening");
     crate::staff::sweep::spawn(state.clone());
-    crate::intake::runtime::spawn_pruner(state.store().clone());
+    crate::intake::runtime::spawn_upkeep(state.clone());
     crate::channels::feeds::poll::spawn(state.clone());
     crate::channels::email::imap::spawn(state.clone());
     crate::channels::sms::spawn_sweeper(state.clone());

@@ -7,8 +7,10 @@ pub mod batch;
 pub mod evidence;
 pub mod form;
 pub mod gate;
+mod local_drafts;
 pub mod not_kept;
 pub mod receipt;
+pub mod receipt_view;
 pub mod runtime;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
@@ -224,18 +226,34 @@ pub struct NotAccepted {
     pub attachments: Vec<NewAttachment>,
 }
 
+/// A report stored from a web door: its receipt, and where the form shows it once.
+#[derive(Debug)]
+pub struct Accepted {
+    /// The receipt.
+    pub receipt: receipt::Receipt,
+    /// The address token of the receipt's page, if one was asked for: held in the same
+    /// transaction as the report, so any node can show it once.
+    pub view: Option<String>,
+}
+
 /// Stores a validated report from a web door (form or API) with a fresh receipt: seals and
-/// commits it (spending the form token that carried it, if any, in the same transaction),
-/// counts it for the flood detector, and returns the receipt to show once.
+/// commits it (spending the form token that carried it, if any, and holding the receipt to
+/// show once if `show_once`, in the same transaction), counts it for the flood detector, and
+/// returns the receipt.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "each is one fact of the arrival; a struct would only rename them"
+)]
 pub async fn accept_with_receipt(
     state: &impl Context,
     valid: form::ValidReport,
     channel: Channel,
     flagged: bool,
     attachments: Vec<NewAttachment>,
-    arrival: Arrival,
+    mut arrival: Arrival,
+    show_once: bool,
     now: std::time::Instant,
-) -> Result<receipt::Receipt, NotAccepted> {
+) -> Result<Accepted, NotAccepted> {
     let runtime = state.intake();
     let store = state.store();
     let keys = async {
@@ -248,6 +266,11 @@ pub async fn accept_with_receipt(
         Err(error) => return Err(NotAccepted { error, attachments }),
     };
     let receipt = receipt::Receipt::generate();
+    let view = show_once.then(|| {
+        let (token, held) = receipt_view::hold(&receipt, coarse_now_secs());
+        arrival.receipt_view = Some(held);
+        token
+    });
     let incoming = Incoming {
         report: valid.report,
         contact: valid.contact,
@@ -269,6 +292,11 @@ pub async fn accept_with_receipt(
             error: e.into(),
             attachments: submission.attachments,
         })?;
-    runtime.limiter.record_accepted(now);
-    Ok(receipt)
+    runtime.record_accepted(now).await;
+    Ok(Accepted { receipt, view })
+}
+
+/// Unix seconds now.
+fn coarse_now_secs() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
 }

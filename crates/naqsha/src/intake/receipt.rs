@@ -252,6 +252,28 @@ impl Receipt {
         self.words.iter().map(|&i| list[usize::from(i)]).collect()
     }
 
+    /// The seven word indices, two bytes each, to be encrypted for a view shown once.
+    pub(crate) fn to_bytes(&self) -> Zeroizing<[u8; 2 * RECEIPT_WORDS]> {
+        let mut out = Zeroizing::new([0u8; 2 * RECEIPT_WORDS]);
+        for (i, word) in self.words.iter().enumerate() {
+            out[2 * i..2 * i + 2].copy_from_slice(&word.to_be_bytes());
+        }
+        out
+    }
+
+    /// The receipt of [`Receipt::to_bytes`]; `None` if an index is outside the list.
+    pub(crate) fn from_bytes(bytes: &[u8; 2 * RECEIPT_WORDS]) -> Option<Self> {
+        let mut words = [0u16; RECEIPT_WORDS];
+        for (i, word) in words.iter_mut().enumerate() {
+            *word = u16::from_be_bytes([bytes[2 * i], bytes[2 * i + 1]]);
+            if usize::from(*word) >= WORDLIST_LEN {
+                words.zeroize();
+                return None;
+            }
+        }
+        Some(Self { words })
+    }
+
     /// The canonical form: the words form.
     pub fn canonical(&self) -> String {
         self.words()

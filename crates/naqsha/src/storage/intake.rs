@@ -96,7 +96,13 @@ pub struct Arrival {
     pub notes: Vec<(&'static str, Sealed)>,
     /// The audit entry recording its arrival.
     pub audit: Option<AuditEvent>,
+    /// The receipt to show once, on whichever node its address is opened: held only if
+    /// the report is stored.
+    pub receipt_view: Option<super::HeldReceipt>,
 }
+
+/// Receipts waiting to be shown at most: the oldest give way beyond it.
+const MAX_RECEIPT_VIEWS: i64 = 10_000;
 
 /// Storing what arrives from survivors.
 pub trait IntakeStore {
@@ -283,6 +289,28 @@ impl IntakeStore for Store {
         }
         if let Some(event) = &arrival.audit {
             write_audit(&mut tx, event).await?;
+        }
+        if let Some(view) = &arrival.receipt_view {
+            sqlx::query(
+                "INSERT INTO receipt_views (id_hash, sealed, expires_at) VALUES ($1, $2, $3)",
+            )
+            .bind(&view.id_hash)
+            .bind(view.sealed.clone())
+            .bind(view.expires_at)
+            .execute(&mut *tx)
+            .await?;
+            // SQLite spells "no limit" -1, PostgreSQL ALL.
+            let all = match self.backend() {
+                super::Backend::Sqlite => "-1",
+                super::Backend::Postgres => "ALL",
+            };
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM receipt_views WHERE id_hash IN (SELECT id_hash FROM receipt_views \
+                 ORDER BY expires_at DESC, id_hash LIMIT {all} OFFSET $1)"
+            )))
+            .bind(MAX_RECEIPT_VIEWS)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())

@@ -45,11 +45,13 @@ mod sms;
 mod staff;
 mod taxonomy;
 pub mod transfer;
+mod visitor;
 
 #[cfg(test)]
 mod contract_tests;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -79,6 +81,7 @@ pub use sms::{
 };
 pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
+pub use visitor::{DraftFiles, FloodRow, HeldReceipt, VisitorStore};
 
 /// A storage failure. "Not found" is never an error: lookups return `Ok(None)`.
 #[derive(Debug, thiserror::Error)]
@@ -180,6 +183,7 @@ impl Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    local: Arc<visitor::ProcessLocal>,
 }
 
 impl Store {
@@ -253,7 +257,11 @@ impl Store {
                     .await?
             }
         };
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            local: Arc::default(),
+        })
     }
 
     /// Opens the database and applies any pending migrations.

@@ -38,6 +38,7 @@ mod email_imap;
 mod email_ingest;
 mod evidence;
 mod intake_web;
+mod nodes_intake;
 mod sms_gateway;
 mod telegram;
 mod whatsapp;

@@ -95,6 +95,35 @@ impl App {
         }
     }
 
+    /// A second node over this application's database: on SQLite an `AppState` over the
+    /// same store (one process, one node's memory, as `serve` would have it), on PostgreSQL
+    /// one with its own connections, as a second `serve` process would. Its data directory is
+    /// this one's (resources, helpline); its own temporary directory holds nothing.
+    pub async fn second_node(&self) -> App {
+        let config = self.state.config().clone();
+        let state = if config.database_url.starts_with("sqlite:") {
+            let store = self.state.store().clone();
+            let taxonomy = naqsha::startup::active_taxonomy(&store)
+                .await
+                .expect("taxonomy");
+            let state = AppState::new(store, config, taxonomy);
+            state.intake().prepare().await.expect("intake prepares");
+            state
+        } else {
+            naqsha::startup::build_state(config)
+                .await
+                .expect("a second node starts")
+        }
+        .with_test_kdf();
+        let router = naqsha::web::router(state.clone());
+        App {
+            state,
+            router,
+            admin_password: self.admin_password.clone(),
+            _dir: tempfile::tempdir().expect("temporary directory"),
+        }
+    }
+
     /// The data directory (database, resources, backups).
     pub fn data_dir(&self) -> &Path {
         &self.state.config().data_dir

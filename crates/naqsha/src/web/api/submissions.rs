@@ -399,8 +399,7 @@ pub async fn create(
     let (lang, request) = read_request(request).await?;
 
     // The same bucket as the form's: a network gets 5 reports at once whichever door it uses.
-    if let Decision::Throttle { retry_after } =
-        runtime.limiter.check(LimitKind::Report, network, now)
+    if let Decision::Throttle { retry_after } = runtime.check(LimitKind::Report, network, now).await
     {
         return Err(Refusal::throttled(lang, retry_after).into());
     }
@@ -449,14 +448,15 @@ pub async fn create(
         flagged,
         attachments,
         Arrival::default(),
+        false,
         now,
     )
     .await;
     let receipt = match stored {
-        Ok(receipt) => receipt,
+        Ok(accepted) => accepted.receipt,
         Err(refused) if refused.error.is_unavailable() => {
             tracing::warn!(error = %refused.error, "a report could not be stored");
-            runtime.limiter.refund(LimitKind::Report, network, now);
+            runtime.refund(LimitKind::Report, network, now).await;
             return Err(Refusal::unavailable(lang).into());
         }
         Err(refused) => return Err(AppError::Internal(refused.error.into()).into()),

@@ -181,7 +181,7 @@ async fn step(
     };
 
     if let Decision::Throttle { retry_after } =
-        runtime.limiter.check(LimitKind::Receipt, network, now)
+        runtime.check(LimitKind::Receipt, network, now).await
     {
         p.error = Some(
             p.ui.tr

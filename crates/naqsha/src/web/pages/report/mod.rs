@@ -235,7 +235,7 @@ pub async fn submit(
         // Whatever step needed the database and found it unavailable: her words come back.
         Err(AppError::Unavailable(cause)) => {
             tracing::error!(error = format!("{cause:#}"), "a report could not be stored");
-            refund(&state, network);
+            refund(&state, network).await;
             rerender(
                 &Visit {
                     state: &state,
@@ -248,6 +248,7 @@ pub async fn submit(
                 Vec::new(),
                 Again::Unavailable,
             )
+            .await
         }
         other => other,
     }
@@ -274,7 +275,7 @@ async fn check_and_store(
     // Files kept from an earlier attempt of this form, then the new ones.
     let mut attachments = Vec::new();
     if let Some(draft) = posted.draft.as_deref() {
-        match runtime.take_draft(draft) {
+        match runtime.take_draft(draft).await? {
             Some(kept) => attachments = kept,
             // Taken by this very page sent a moment ago (a double click): that one was stored.
             None if token_spent(state, &posted.token).await? => {
@@ -295,7 +296,7 @@ async fn check_and_store(
         errors.insert("evidence", e.message_key());
     }
 
-    let throttled = match runtime.limiter.check(LimitKind::Report, network, now) {
+    let throttled = match runtime.check(LimitKind::Report, network, now).await {
         Decision::Allow => None,
         Decision::Throttle { retry_after } => Some(retry_after),
     };
@@ -349,7 +350,7 @@ async fn check_and_store(
                 None if busy => Again::Unavailable,
                 None => Again::Correct,
             };
-            return rerender(&visit, posted.input, &errors, &notices, attachments, again);
+            return rerender(&visit, posted.input, &errors, &notices, attachments, again).await;
         }
     };
 
@@ -364,7 +365,8 @@ async fn check_and_store(
                 &notices,
                 attachments,
                 Again::Correct,
-            );
+            )
+            .await;
         }
     };
     let arrival = Arrival {
@@ -381,12 +383,13 @@ async fn check_and_store(
         flagged || spendable.too_fast,
         attachments,
         arrival,
+        true,
         now,
     )
     .await;
     match stored {
-        Ok(receipt) => {
-            let view = runtime.hold_receipt(receipt);
+        Ok(accepted) => {
+            let view = accepted.view.unwrap_or_default();
             let ui = Ui::new(state, lang, "/report");
             Ok(Redirect::to(&ui.href(&format!("/report/receipt/{view}"))).into_response())
         }
@@ -402,12 +405,13 @@ async fn check_and_store(
                 Vec::new(),
                 Again::Correct,
             )
+            .await
         }
         Err(refused) if refused.error.is_unavailable() => {
             // Nothing was stored and the token is unspent: the same page can be sent again,
             // and this try does not count against the network's limit.
             tracing::warn!(error = %refused.error, "a report could not be stored");
-            refund(state, network);
+            refund(state, network).await;
             notices.push("report.error.unavailable");
             rerender(
                 &visit,
@@ -417,6 +421,7 @@ async fn check_and_store(
                 refused.attachments,
                 Again::Unavailable,
             )
+            .await
         }
         Err(refused) => Err(AppError::Internal(refused.error.into())),
     }
@@ -424,11 +429,11 @@ async fn check_and_store(
 
 /// Gives back the report limit's token of a try the database failed (not of one refused as
 /// busy, which an attacker could cause at will).
-fn refund(state: &AppState, network: NetworkKey) {
+async fn refund(state: &AppState, network: NetworkKey) {
     state
         .intake()
-        .limiter
-        .refund(LimitKind::Report, network, Instant::now());
+        .refund(LimitKind::Report, network, Instant::now())
+        .await;
 }
 
 /// Whether the form token was spent by a stored report.
@@ -461,7 +466,7 @@ struct Visit<'a> {
     network: NetworkKey,
 }
 
-fn rerender(
+async fn rerender(
     visit: &Visit<'_>,
     input: ReportInput,
     errors: &FieldErrors,
@@ -474,6 +479,17 @@ fn rerender(
         lang,
         network,
     } = *visit;
+    // The files wait for the next try on any node (on this one during an outage).
+    let mut draft = None;
+    if !attachments.is_empty() {
+        let count = attachments.len();
+        let database_down = matches!(again, Again::Unavailable);
+        let token = state
+            .intake()
+            .hold_draft(attachments, network, database_down)
+            .await;
+        draft = Some((token, count));
+    }
     let mut page = blank_page(state, lang, input, errors)?;
     let tr = page.ui.tr;
     for key in notices {
@@ -485,9 +501,9 @@ fn rerender(
         };
         page.form.notices.push(text);
     }
-    if !attachments.is_empty() {
-        page.form.draft_files = attachments.len();
-        page.form.draft = Some(state.intake().hold_draft(attachments, network));
+    if let Some((token, count)) = draft {
+        page.form.draft_files = count;
+        page.form.draft = Some(token);
     }
     let mut res = render(&page)?;
     match again {
@@ -516,6 +532,7 @@ pub async fn receipt(
     let receipt = state
         .intake()
         .take_receipt(&view)
+        .await?
         .ok_or(AppError::NotFound)?;
     let ui = Ui::new(&state, lang, "/report");
     let follow_up_href = ui.href("/follow-up");
