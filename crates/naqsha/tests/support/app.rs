@@ -38,7 +38,7 @@ pub struct App {
     pub state: AppState,
     pub router: Router,
     admin_password: SecretString,
-    /// The data directory, owned by the first node of a store (see [`App::another_node`]).
+    /// The data directory, owned by the first node of a store (see [`App::second_node`]).
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -79,26 +79,10 @@ impl App {
         }
     }
 
-    /// Another node over the same store and data directory (a second `serve` process): its
-    /// own memory, the same database. It must not outlive `self`, which owns the directory.
-    pub async fn another_node(&self) -> Self {
-        let state = naqsha::startup::build_state(self.state.config().clone())
-            .await
-            .expect("a second node opens the same store")
-            .with_test_kdf();
-        let router = naqsha::web::router(state.clone());
-        Self {
-            state,
-            router,
-            admin_password: self.admin_password.clone(),
-            _dir: None,
-        }
-    }
-
     /// A second node over this application's database: on SQLite an `AppState` over the
     /// same store (one process, one node's memory, as `serve` would have it), on PostgreSQL
     /// one with its own connections, as a second `serve` process would. Its data directory is
-    /// this one's (resources, helpline); its own temporary directory holds nothing.
+    /// this one's (resources, helpline), which `self` owns: it must not outlive `self`.
     pub async fn second_node(&self) -> App {
         let config = self.state.config().clone();
         let state = if config.database_url.starts_with("sqlite:") {
@@ -120,7 +104,7 @@ impl App {
             state,
             router,
             admin_password: self.admin_password.clone(),
-            _dir: tempfile::tempdir().expect("temporary directory"),
+            _dir: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Two nodes over one store, as two `serve` processes behind a proxy: two application states
-//! (two routers, each with its own memory) over the same SQLite file, or over one fresh
-//! PostgreSQL database when `NAQSHA_TEST_POSTGRES_URL` names a server (dropped afterwards).
+//! (two routers) over one SQLite store (see [`App::second_node`]: SQLite is one node's
+//! database, so they share its process memory), or over one fresh PostgreSQL database when
+//! `NAQSHA_TEST_POSTGRES_URL` names a server (dropped afterwards), each with its own memory.
 
 use naqsha::config::Config;
 use sqlx::Executor;
@@ -44,7 +45,7 @@ impl TwoNodes {
             }
         })
         .await;
-        let two = one.another_node().await;
+        let two = one.second_node().await;
         Some(Self { one, two, _db: db })
     }
 }
