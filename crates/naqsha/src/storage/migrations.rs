@@ -68,6 +68,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "email_seen",
         include_str!("../../migrations/sqlite/0012_email_seen.sql"),
     ),
+    (
+        13,
+        "staff_nodes",
+        include_str!("../../migrations/sqlite/0013_staff_nodes.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -130,6 +135,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         12,
         "email_seen",
         include_str!("../../migrations/postgres/0012_email_seen.sql"),
+    ),
+    (
+        13,
+        "staff_nodes",
+        include_str!("../../migrations/postgres/0013_staff_nodes.sql"),
     ),
 ];
 

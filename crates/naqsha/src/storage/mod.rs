@@ -42,6 +42,7 @@ mod rows;
 mod sms;
 mod staff;
 mod taxonomy;
+mod throttle;
 pub mod transfer;
 
 #[cfg(test)]
@@ -73,6 +74,7 @@ pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAdditi
 pub use sms::{ConversationPart, SmsStore};
 pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
+pub use throttle::{ThrottleEntry, ThrottleStore};
 
 /// A storage failure. "Not found" is never an error: lookups return `Ok(None)`.
 #[derive(Debug, thiserror::Error)]

@@ -38,7 +38,8 @@ pub struct App {
     pub state: AppState,
     pub router: Router,
     admin_password: SecretString,
-    _dir: tempfile::TempDir,
+    /// The data directory, owned by the first node of several ([`App::another_node`]).
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl App {
@@ -74,7 +75,27 @@ impl App {
             state,
             router,
             admin_password: init.admin_password,
-            _dir: dir,
+            _dir: Some(dir),
+        }
+    }
+
+    /// Another node over this app's database: the same configuration but node id `node`, a
+    /// state of its own (nothing in memory shared: no key, no cache), the same rows. A node
+    /// that restarts is `another_node` with its old id. Keep the first app alive while this
+    /// one is used: it owns the data directory.
+    pub async fn another_node(&self, node: &str) -> App {
+        let mut config = self.state.config().clone();
+        config.node = naqsha::config::NodeId::parse(node).expect("a valid node id");
+        let state = naqsha::startup::build_state(config)
+            .await
+            .expect("a second node opens the same store")
+            .with_test_kdf();
+        let router = naqsha::web::router(state.clone());
+        App {
+            state,
+            router,
+            admin_password: self.admin_password.clone(),
+            _dir: None,
         }
     }
 

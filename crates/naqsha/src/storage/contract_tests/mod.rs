@@ -936,6 +936,10 @@ async fn sessions_of_lists_one_accounts_sessions(store: &Store) {
                 lang: naqsha_core::lang::Lang::En,
                 created_at: now,
                 last_seen_at: now,
+                node: "web-1".into(),
+                vault_id: format!("v-{hash}"),
+                csrf_secret: "secret".into(),
+                pending_totp: None,
             })
             .await
             .unwrap();
