@@ -75,7 +75,7 @@ impl AppState {
         &self.inner.intake
     }
 
-    /// Sessions' unlocked keys, the login throttle and CSRF signing.
+    /// The organisation keys unlocked on this node and the gate in front of password hashing.
     pub fn staff(&self) -> &StaffRuntime {
         &self.inner.staff
     }
@@ -215,5 +215,9 @@ impl crate::staff::Context for AppState {
 
     fn staff(&self) -> &StaffRuntime {
         AppState::staff(self)
+    }
+
+    fn node(&self) -> &str {
+        self.config().node.as_str()
     }
 }

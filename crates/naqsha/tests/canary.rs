@@ -180,6 +180,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
     // asks for the contact details. All of that is sealed too.
     let cookie = naqsha::staff::random_token();
     let hash = naqsha::staff::session_hash(&cookie);
+    let csrf_secret = naqsha::staff::random_token();
     let now = OffsetDateTime::now_utc();
     store
         .insert_session(&naqsha::storage::StaffSession {
@@ -189,11 +190,15 @@ async fn no_plaintext_on_disk_or_in_logs() {
             lang: Lang::En,
             created_at: now,
             last_seen_at: now,
+            node: state.config().node.to_string(),
+            vault_id: hash.clone(),
+            csrf_secret: csrf_secret.clone(),
+            pending_totp: None,
         })
         .await
         .unwrap();
     state.staff().vault.insert(&hash, Arc::new(unlocked));
-    let csrf = state.staff().csrf_token("session", &hash);
+    let csrf = naqsha::staff::csrf_token(&csrf_secret, "session");
     let router = naqsha::web::router(state.clone());
     let send = |method: &str, uri: String, body: String| {
         use tower::ServiceExt;

@@ -28,6 +28,10 @@ pub async fn signed_in_admin(state: &AppState, init: &Initialised) -> String {
             lang: Lang::En,
             created_at: now,
             last_seen_at: now,
+            node: state.config().node.to_string(),
+            vault_id: hash.clone(),
+            csrf_secret: random_token(),
+            pending_totp: None,
         })
         .await
         .expect("session");

@@ -61,7 +61,8 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
         started.elapsed().as_millis()
     );
     println!("Staff workspace: http://{addr}/admin/");
-    tracing::info!(%addr, "listening");
+    println!("Node: {}", state.config().node);
+    tracing::info!(%addr, node = %state.config().node, "listening");
     crate::staff::sweep::spawn(state.clone());
     crate::intake::runtime::spawn_upkeep(state.clone());
     crate::channels::feeds::poll::spawn(state.clone());

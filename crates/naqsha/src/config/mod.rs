@@ -9,11 +9,13 @@ use std::path::{Path, PathBuf};
 use naqsha_core::shared_secret::SharedSecret;
 
 mod chat;
+mod node;
 
 pub use chat::{
     ApiSecret, ConversationSettings, TELEGRAM_API_BASE, TelegramSettings, WHATSAPP_API_BASE,
     WHATSAPP_API_VERSION, WHATSAPP_MEDIA_HOST, WhatsAppSettings,
 };
+pub use node::{BadNodeId, NodeId};
 
 /// The settings Naqsha runs with. Built only by [`Config::load`] or [`Config::for_data_dir`].
 #[derive(Clone, PartialEq, Eq)]
@@ -27,6 +29,9 @@ pub struct Config {
     pub database_max_connections: Option<u32>,
     /// The address `serve` listens on.
     pub bind: SocketAddr,
+    /// This node's id among several over one database (`[server] node`); by default derived
+    /// from the host name and [`Config::bind`].
+    pub node: NodeId,
     /// A neutral title shown instead of "Naqsha" (so the site does not reveal its purpose on a
     /// shared screen).
     pub site_title: Option<String>,
@@ -111,6 +116,7 @@ impl std::fmt::Debug for Config {
             .field("database", &redact_url(&self.database_url))
             .field("database_max_connections", &self.database_max_connections)
             .field("bind", &self.bind)
+            .field("node", &self.node)
             .field("site_title", &self.site_title)
             .field("public_url", &self.public_url)
             .field("onion_address", &self.onion_address)
@@ -182,6 +188,10 @@ const KEYS: &[Key] = &[
     Key {
         path: "server.bind",
         env: "NAQSHA_BIND",
+    },
+    Key {
+        path: "server.node",
+        env: "NAQSHA_NODE",
     },
     Key {
         path: "server.site_title",
@@ -389,6 +399,7 @@ impl Config {
             database_max_connections: None,
             data_dir,
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            node: NodeId::for_this_host(SocketAddr::from(([127, 0, 0, 1], 8080))),
             site_title: None,
             public_url: None,
             onion_address: None,
@@ -614,6 +625,10 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
             )
         })?;
     }
+    config.node = match string("server.node")? {
+        Some(id) => NodeId::parse(id.trim()).map_err(|e| err("server.node", e.to_string()))?,
+        None => NodeId::for_this_host(config.bind),
+    };
     config.site_title = string("server.site_title")?.filter(|s| !s.trim().is_empty());
     if let Some(url) = string("server.public_url")? {
         if !(url.starts_with("https://") || url.starts_with("http://")) {

@@ -672,3 +672,31 @@ fn an_onion_address_is_a_v3_address_kept_without_its_scheme() {
     let none = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
     assert_eq!(none.onion_address, None);
 }
+
+#[test]
+fn the_node_id_is_configured_or_derived_from_host_and_address() {
+    let named =
+        Config::load_from(&Overrides::default(), &env(&[("NAQSHA_NODE", "web-2")])).unwrap();
+    assert_eq!(named.node.as_str(), "web-2");
+    let e =
+        Config::load_from(&Overrides::default(), &env(&[("NAQSHA_NODE", "Web 2")])).unwrap_err();
+    assert_eq!(e.key, "server.node");
+    assert!(!e.to_string().contains('\n'));
+    let a = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_BIND", "127.0.0.1:9001")]),
+    )
+    .unwrap();
+    let again = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_BIND", "127.0.0.1:9001")]),
+    )
+    .unwrap();
+    let b = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_BIND", "127.0.0.1:9002")]),
+    )
+    .unwrap();
+    assert_eq!(a.node, again.node, "a restarted node keeps its id");
+    assert_ne!(a.node, b.node, "two nodes on one machine differ by address");
+}

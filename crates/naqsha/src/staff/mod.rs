@@ -1,6 +1,6 @@
 //! Staff sign-in that is not about HTTP: the in-memory vault of unlocked keys, the per-account
-//! login throttle, the gate in front of password hashing, TOTP codes and the key that signs
-//! CSRF tokens.
+//! login throttle (in the database, shared by every node), the gate in front of password
+//! hashing, TOTP codes and CSRF tokens.
 
 pub mod duplicates;
 pub mod hash_gate;
@@ -19,7 +19,6 @@ use sha2::Sha256;
 use time::OffsetDateTime;
 
 pub use hash_gate::HashGate;
-pub use throttle::LoginThrottle;
 pub use vault::Vault;
 
 use crate::storage::{StaffSession, Store};
@@ -41,26 +40,25 @@ pub fn expired(session: &StaffSession, now: OffsetDateTime) -> bool {
     since(session.last_seen_at) > IDLE_TIMEOUT || since(session.created_at) > ABSOLUTE_TIMEOUT
 }
 
-/// What the staff side's background work needs of the running application: the store and
-/// the staff runtime (vault, pending second factors). The application state implements it.
+/// What the staff side's background work needs of the running application: the store, the
+/// staff runtime (the vault) and this node's id. The application state implements it.
 pub trait Context: Clone + Send + Sync + 'static {
     /// The store sessions live in.
     fn store(&self) -> &Store;
-    /// Keys and pending sign-ins held in memory.
+    /// Keys held in this node's memory.
     fn staff(&self) -> &StaffRuntime;
+    /// This node's id (`[server] node`).
+    fn node(&self) -> &str;
 }
 
-/// What the staff workspace keeps in memory for the life of the process.
+/// What the staff workspace keeps in this node's memory for the life of the process. Nothing
+/// here is needed by another node: sessions, CSRF secrets, pending enrolments and the
+/// sign-in throttle live in the database.
 pub struct StaffRuntime {
-    /// Organisation keys unlocked by signed-in sessions.
+    /// Organisation keys unlocked on this node, by the sessions' vault ids.
     pub vault: Vault,
-    /// Slows down guessing one account's password.
-    pub throttle: LoginThrottle,
-    /// Limits how many password hashes run at once.
+    /// Limits how many password hashes run at once on this node (it protects this CPU).
     pub hashing: HashGate,
-    /// TOTP secrets offered at enrolment, not yet confirmed.
-    pub pending_totp: Vault<String>,
-    csrf_key: [u8; 32],
 }
 
 impl Default for StaffRuntime {
@@ -70,17 +68,11 @@ impl Default for StaffRuntime {
 }
 
 impl StaffRuntime {
-    /// A fresh runtime; the CSRF key is random and lives only in memory (sessions end when
-    /// the process does, since the keys they unlocked do).
+    /// A fresh runtime: no key held.
     pub fn new() -> Self {
-        let mut csrf_key = [0u8; 32];
-        OsRng.fill_bytes(&mut csrf_key);
         Self {
             vault: Vault::default(),
-            throttle: LoginThrottle::default(),
             hashing: HashGate::for_this_machine(),
-            pending_totp: Vault::default(),
-            csrf_key,
         }
     }
 
@@ -88,25 +80,49 @@ impl StaffRuntime {
     pub fn with_hash_gate(self, hashing: HashGate) -> Self {
         Self { hashing, ..self }
     }
+}
 
-    /// The CSRF token bound to `binding` (a session's id hash, or the sign-in form's nonce).
-    #[expect(clippy::expect_used, reason = "HMAC accepts keys of any length")]
-    pub fn csrf_token(&self, purpose: &str, binding: &str) -> String {
-        use base64::Engine;
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(&self.csrf_key).expect("HMAC takes any key length");
-        mac.update(purpose.as_bytes());
-        mac.update(&[0]);
-        mac.update(binding.as_bytes());
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
-    }
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
 
-    /// Whether `token` is the CSRF token bound to `binding`, compared in constant time.
-    pub fn csrf_ok(&self, purpose: &str, binding: &str, token: &str) -> bool {
-        use subtle::ConstantTimeEq;
-        let expected = self.csrf_token(purpose, binding);
-        expected.len() == token.len() && bool::from(expected.as_bytes().ct_eq(token.as_bytes()))
-    }
+fn ct_eq(expected: &str, token: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    expected.len() == token.len() && bool::from(expected.as_bytes().ct_eq(token.as_bytes()))
+}
+
+/// The CSRF token of a session for `purpose`: an HMAC under the session's random secret
+/// (kept in its row), so every node computes the same one.
+#[expect(clippy::expect_used, reason = "HMAC accepts keys of any length")]
+pub fn csrf_token(secret: &str, purpose: &str) -> String {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key length");
+    mac.update(purpose.as_bytes());
+    b64(&mac.finalize().into_bytes())
+}
+
+/// Whether `token` is the session's CSRF token for `purpose`, compared in constant time. A
+/// session without a secret accepts none.
+pub fn csrf_ok(secret: &str, purpose: &str, token: &str) -> bool {
+    !secret.is_empty() && ct_eq(&csrf_token(secret, purpose), token)
+}
+
+/// The sign-in form's CSRF token, bound to its nonce cookie: a hash of the nonce, which a
+/// page from another site can neither read nor set (`__Host-`, `HttpOnly`,
+/// `SameSite=Strict`). It needs no server secret, so a form loaded from one node can be
+/// posted to another.
+pub fn login_csrf_token(nonce: &str) -> String {
+    use sha2::Digest;
+    let mut h = Sha256::new();
+    h.update(b"naqsha sign-in form\0");
+    h.update(nonce.as_bytes());
+    b64(&h.finalize())
+}
+
+/// Whether `token` is the sign-in form's token for `nonce`.
+pub fn login_csrf_ok(nonce: &str, token: &str) -> bool {
+    !nonce.is_empty() && ct_eq(&login_csrf_token(nonce), token)
 }
 
 /// A new random session or nonce value for a cookie: 32 bytes, base64url.
@@ -129,14 +145,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csrf_tokens_are_bound_to_purpose_and_session() {
-        let rt = StaffRuntime::new();
-        let token = rt.csrf_token("session", "abc");
-        assert!(rt.csrf_ok("session", "abc", &token));
-        assert!(!rt.csrf_ok("session", "abd", &token));
-        assert!(!rt.csrf_ok("login", "abc", &token));
-        assert!(!rt.csrf_ok("session", "abc", ""));
-        assert!(!StaffRuntime::new().csrf_ok("session", "abc", &token));
+    fn csrf_tokens_are_bound_to_purpose_and_secret() {
+        let secret = random_token();
+        let token = csrf_token(&secret, "session");
+        assert!(csrf_ok(&secret, "session", &token));
+        assert!(!csrf_ok(&random_token(), "session", &token));
+        assert!(!csrf_ok(&secret, "login", &token));
+        assert!(!csrf_ok(&secret, "session", ""));
+        assert!(!csrf_ok("", "session", &csrf_token("", "session")));
+        let nonce = random_token();
+        let login = login_csrf_token(&nonce);
+        assert!(login_csrf_ok(&nonce, &login));
+        assert!(!login_csrf_ok(&random_token(), &login));
+        assert!(!login_csrf_ok("", &login_csrf_token("")));
     }
 
     #[test]

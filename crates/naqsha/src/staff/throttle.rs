@@ -2,27 +2,31 @@
 //! longer between attempts. Only that account waits; everyone else signs in as usual, so an
 //! attacker cannot lock the whole team out, and guessing one password becomes hopeless.
 //!
-//! Names are remembered whether an account exists or not (a throttle that only knew real
-//! accounts would tell which exist), as a keyed hash under a salt that lives only in memory,
-//! never as the name: a fixed 16 bytes however long the name typed.
+//! The counters live in the database, so every node over it counts the same failures: five
+//! wrong passwords spread over two nodes are five. Each failure is one atomic upsert.
 //!
-//! Forgetting is by time, never by eviction an attacker controls. A name's failures are
-//! forgotten [`FORGET_AFTER`] after its wait ended. When the table is full ([`MAX_ACCOUNTS`]),
-//! forgotten-by-time entries go first, then entries that are not waiting now, fewest failures
-//! first (made-up names fail once or twice; a real account under attack has many); an entry
-//! still waiting is never dropped, so no number of made-up names resets an attacked account's
-//! counter. When every entry is waiting, a new name's failure is not recorded (and a warning
-//! says so): filling the table with waiting names takes more password checks than the server
-//! can make — each failure is one argon2id hash, a few a second per core, and 100,000 names
-//! kept waiting need a failure each every 15 minutes.
+//! Names are remembered whether an account exists or not (a throttle that only knew real
+//! accounts would tell which exist), as an HMAC of the lower-cased name under a random salt
+//! kept beside the counters, never as the name: a fixed 32 hex digits however long the name
+//! typed. The salt is in the database, so someone who reads the database can test a guessed
+//! name against the counters (learning that it failed to sign in lately); they cannot list
+//! the names, and on PostgreSQL neither table reaches the WAL, a replica or a base backup
+//! (UNLOGGED), nor is either copied by `naqsha backup`.
+//!
+//! Forgetting is by time, never by eviction an attacker controls: a name's failures are
+//! forgotten [`FORGET_AFTER`] after its wait ended, and the sweeper deletes such rows. There
+//! is no cap on rows: each one costs the attacker an argon2id hash (a few a second per core,
+//! behind each node's hashing gate) and about 100 bytes of the database, so a day of
+//! guessing made-up names at full speed leaves well under a million short rows.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
+use time::OffsetDateTime;
+
+use crate::storage::{StorageError, Store, ThrottleStore};
 
 /// Failures allowed before waiting starts.
 const FREE_FAILURES: u32 = 5;
@@ -30,157 +34,62 @@ const FREE_FAILURES: u32 = 5;
 const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
 /// How long after its wait ended a name's failures are kept.
 pub const FORGET_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
-/// Names remembered at most (about 60 bytes each).
-pub const MAX_ACCOUNTS: usize = 100_000;
 
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    last: Instant,
-}
-
-impl Failures {
-    fn wait_ends(&self) -> Instant {
-        self.last + wait_after(self.count)
-    }
-
-    fn waiting(&self, now: Instant) -> bool {
-        now < self.wait_ends()
-    }
-
-    fn forgotten(&self, now: Instant) -> bool {
-        now >= self.wait_ends() + FORGET_AFTER
-    }
-}
-
-type NameKey = [u8; 16];
-
-/// Failed sign-ins per account name.
-pub struct LoginThrottle {
-    salt: [u8; 32],
-    capacity: usize,
-    accounts: Mutex<HashMap<NameKey, Failures>>,
-    /// When a full table last refused to record a failure (for one warning a minute).
-    last_full_warning: Mutex<Option<Instant>>,
-}
-
-impl Default for LoginThrottle {
-    fn default() -> Self {
-        Self::with_capacity(MAX_ACCOUNTS)
-    }
-}
-
-impl LoginThrottle {
-    /// A throttle remembering at most `capacity` names.
-    pub fn with_capacity(capacity: usize) -> Self {
-        let mut salt = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut salt);
-        Self {
-            salt,
-            capacity: capacity.max(1),
-            accounts: Mutex::new(HashMap::new()),
-            last_full_warning: Mutex::new(None),
-        }
-    }
-
-    fn key(&self, username: &str) -> NameKey {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.salt)
-            .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
-        mac.update(username.trim().to_lowercase().as_bytes());
-        let mut key = [0u8; 16];
-        key.copy_from_slice(&mac.finalize().into_bytes()[..16]);
-        key
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<NameKey, Failures>> {
-        self.accounts.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// How long `username` must still wait before another attempt; none if it may try now.
-    pub fn wait(&self, username: &str, now: Instant) -> Option<Duration> {
-        let key = self.key(username);
-        let accounts = self.lock();
-        let f = accounts.get(&key).filter(|f| !f.forgotten(now))?;
-        f.waiting(now).then(|| f.wait_ends() - now)
-    }
-
-    /// Records a failed attempt.
-    pub fn failed(&self, username: &str, now: Instant) {
-        let key = self.key(username);
-        let mut accounts = self.lock();
-        if !accounts.contains_key(&key) && accounts.len() >= self.capacity {
-            make_room(&mut accounts, self.capacity, now);
-            if accounts.len() >= self.capacity {
-                drop(accounts);
-                self.warn_full(now);
-                return;
-            }
-        }
-        let f = accounts.entry(key).or_insert(Failures {
-            count: 0,
-            last: now,
-        });
-        if f.forgotten(now) {
-            f.count = 0;
-        }
-        f.count = f.count.saturating_add(1);
-        f.last = now;
-    }
-
-    /// Forgets the failures of an account that signed in.
-    pub fn succeeded(&self, username: &str) {
-        let key = self.key(username);
-        self.lock().remove(&key);
-    }
-
-    /// Names remembered now.
-    pub fn len(&self) -> usize {
-        self.lock().len()
-    }
-
-    /// Whether no name is remembered.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    fn warn_full(&self, now: Instant) {
-        let mut last = self
-            .last_full_warning
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        if last.is_none_or(|at| now.saturating_duration_since(at) >= Duration::from_secs(60)) {
-            *last = Some(now);
-            tracing::warn!(
-                names = self.capacity,
-                "the sign-in throttle is full of names that are all waiting; a failure of a \
-                 new name was not recorded (someone is guessing many names)"
-            );
-        }
-    }
-}
-
-/// Frees an eighth of the table if it can: forgotten entries, then entries not waiting now,
-/// fewest failures (then oldest) first; never one still waiting. A fixed share keeps the cost
-/// per new name constant on average, however the table is attacked.
-fn make_room(accounts: &mut HashMap<NameKey, Failures>, capacity: usize, now: Instant) {
-    accounts.retain(|_, f| !f.forgotten(now));
-    let target = capacity - (capacity / 8).max(1);
-    if accounts.len() <= target {
-        return;
-    }
-    let mut idle: Vec<(u32, Instant, NameKey)> = accounts
+/// The key a name is counted under: HMAC-SHA-256 of the trimmed, lower-cased name under the
+/// stored salt (made now if there is none), first 16 bytes, hex.
+async fn key(store: &Store, username: &str) -> Result<String, StorageError> {
+    let mut candidate = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut candidate);
+    let candidate: String = candidate.iter().map(|b| format!("{b:02x}")).collect();
+    let salt = store.throttle_salt(&candidate).await?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(salt.as_bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+    mac.update(username.trim().to_lowercase().as_bytes());
+    Ok(mac.finalize().into_bytes()[..16]
         .iter()
-        .filter(|(_, f)| !f.waiting(now))
-        .map(|(k, f)| (f.count, f.last, *k))
-        .collect();
-    let evict = (accounts.len() - target).min(idle.len());
-    if evict == 0 {
-        return;
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// How long `username` must still wait at `now` before another attempt; none if it may try.
+pub async fn wait(
+    store: &Store,
+    username: &str,
+    now: OffsetDateTime,
+) -> Result<Option<Duration>, StorageError> {
+    let key = key(store, username).await?;
+    let Some(entry) = store.throttle_entry(&key).await? else {
+        return Ok(None);
+    };
+    if now >= entry.forget_at {
+        return Ok(None);
     }
-    idle.select_nth_unstable_by_key(evict - 1, |(count, last, _)| (*count, *last));
-    for (_, _, key) in &idle[..evict] {
-        accounts.remove(key);
-    }
+    let ends = entry.last_at + wait_after(entry.failures);
+    Ok((now < ends).then(|| (ends - now).unsigned_abs()))
+}
+
+/// Records a failed attempt at `now`.
+pub async fn failed(
+    store: &Store,
+    username: &str,
+    now: OffsetDateTime,
+) -> Result<(), StorageError> {
+    let key = key(store, username).await?;
+    let failures = store.throttle_failed(&key, now, now + FORGET_AFTER).await?;
+    store
+        .set_throttle_forget_at(&key, failures, now + wait_after(failures) + FORGET_AFTER)
+        .await
+}
+
+/// Forgets the failures of an account that signed in.
+pub async fn succeeded(store: &Store, username: &str) -> Result<(), StorageError> {
+    let key = key(store, username).await?;
+    store.throttle_clear(&key).await
+}
+
+/// Deletes the counters forgotten by `now` (the sweeper calls it).
+pub async fn prune(store: &Store, now: OffsetDateTime) -> Result<u64, StorageError> {
+    store.prune_throttle(now).await
 }
 
 /// The wait after `count` failures: nothing for the first few, then 2, 4, 8 … seconds, at
@@ -199,133 +108,100 @@ mod tests {
 
     const SECOND: Duration = Duration::from_secs(1);
 
+    async fn store() -> (Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&crate::storage::sqlite_url(&dir.path().join("t.db")))
+            .await
+            .unwrap();
+        (store, dir)
+    }
+
+    fn t0() -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap()
+    }
+
     #[test]
-    fn waits_grow_for_one_account_only() {
-        let t = LoginThrottle::default();
-        let now = Instant::now();
+    fn waits_double_from_the_fifth_failure_up_to_a_quarter_hour() {
+        assert_eq!(wait_after(4), Duration::ZERO);
+        assert_eq!(wait_after(5), 2 * SECOND);
+        assert_eq!(wait_after(6), 4 * SECOND);
+        assert_eq!(wait_after(13), 512 * SECOND);
+        assert_eq!(wait_after(14), MAX_WAIT);
+        assert_eq!(wait_after(u32::MAX), MAX_WAIT);
+    }
+
+    #[tokio::test]
+    async fn waits_grow_for_one_account_only() {
+        let (s, _dir) = store().await;
+        let now = t0();
         for _ in 0..4 {
-            t.failed("Amina", now);
+            failed(&s, "Amina", now).await.unwrap();
         }
-        assert_eq!(t.wait("amina", now), None, "four failures are free");
-        t.failed("amina", now);
-        assert_eq!(t.wait("amina", now), Some(Duration::from_secs(2)));
-        assert_eq!(t.wait("amina", now + Duration::from_secs(2)), None);
+        assert_eq!(wait(&s, "amina", now).await.unwrap(), None, "four are free");
+        failed(&s, "amina", now).await.unwrap();
+        assert_eq!(wait(&s, "amina", now).await.unwrap(), Some(2 * SECOND));
+        assert_eq!(wait(&s, "amina", now + 2 * SECOND).await.unwrap(), None);
         for _ in 0..30 {
-            t.failed("amina", now);
+            failed(&s, "amina", now).await.unwrap();
         }
-        assert_eq!(t.wait("amina", now), Some(MAX_WAIT));
-        assert_eq!(t.wait("bilal", now), None, "another account is not slowed");
-        t.succeeded("AMINA");
-        assert_eq!(t.wait("amina", now), None);
-    }
-
-    /// Fails `name` `failures` times at `now`.
-    fn attack(t: &LoginThrottle, name: &str, now: Instant, failures: u32) {
-        for _ in 0..failures {
-            t.failed(name, now);
-        }
-    }
-
-    #[test]
-    fn a_flood_of_made_up_names_never_resets_a_waiting_account() {
-        let t = LoginThrottle::with_capacity(10_000);
-        let t0 = Instant::now();
-        attack(&t, "amina", t0, 12);
-        let wait = t.wait("amina", t0).unwrap();
-        assert_eq!(wait, Duration::from_secs(256));
-        // 20,000 made-up names, each failing once to three times, over the next minute.
-        for n in 0..20_000u32 {
-            let now = t0 + Duration::from_millis(u64::from(n) * 3);
-            for _ in 0..=(n % 3) {
-                t.failed(&format!("made-up-{n}"), now);
-            }
-            assert!(t.len() <= 10_000);
-        }
-        let later = t0 + Duration::from_secs(60);
+        assert_eq!(wait(&s, "amina", now).await.unwrap(), Some(MAX_WAIT));
         assert_eq!(
-            t.wait("amina", later),
-            Some(wait - Duration::from_secs(60)),
-            "still waiting, the counter untouched"
+            wait(&s, "bilal", now).await.unwrap(),
+            None,
+            "another account"
         );
-        // And it keeps counting: the next failure after the wait doubles it.
-        let after = t0 + wait;
-        t.failed("amina", after);
-        assert_eq!(t.wait("amina", after), Some(Duration::from_secs(512)));
+        succeeded(&s, "AMINA").await.unwrap();
+        assert_eq!(wait(&s, "amina", now).await.unwrap(), None);
     }
 
-    #[test]
-    fn an_account_between_waits_outlasts_made_up_names_with_fewer_failures() {
-        let t = LoginThrottle::with_capacity(1_000);
-        let t0 = Instant::now();
-        attack(&t, "amina", t0, 8);
-        // Its 16 s wait is over, but its eight failures are remembered.
-        let t1 = t0 + Duration::from_secs(20);
-        assert_eq!(t.wait("amina", t1), None);
-        for n in 0..20_000u32 {
-            t.failed(&format!("made-up-{n}"), t1);
-            t.failed(&format!("made-up-{n}"), t1);
+    #[tokio::test]
+    async fn failures_are_forgotten_by_time_and_pruned() {
+        let (s, _dir) = store().await;
+        let t0 = t0();
+        for _ in 0..6 {
+            failed(&s, "amina", t0).await.unwrap();
         }
-        t.failed("amina", t1);
+        let wait0 = wait(&s, "amina", t0).await.unwrap().unwrap();
+        assert_eq!(wait0, 4 * SECOND);
+        let just_before = t0 + wait0 + FORGET_AFTER - SECOND;
+        failed(&s, "amina", just_before).await.unwrap();
         assert_eq!(
-            t.wait("amina", t1),
-            Some(Duration::from_secs(32)),
-            "the ninth failure, not a first one"
+            wait(&s, "amina", just_before).await.unwrap(),
+            Some(8 * SECOND),
+            "remembered a day after the wait: the seventh failure"
         );
-    }
-
-    #[test]
-    fn failures_are_forgotten_by_time() {
-        let t = LoginThrottle::default();
-        let t0 = Instant::now();
-        attack(&t, "amina", t0, 6);
-        let wait = t.wait("amina", t0).unwrap();
-        let just_before = t0 + wait + FORGET_AFTER - SECOND;
-        t.failed("amina", just_before);
+        let forgotten = just_before + 8 * SECOND + FORGET_AFTER;
+        assert_eq!(wait(&s, "amina", forgotten).await.unwrap(), None);
+        failed(&s, "amina", forgotten).await.unwrap();
         assert_eq!(
-            t.wait("amina", just_before),
-            Some(Duration::from_secs(8)),
-            "remembered a day after the wait"
+            wait(&s, "amina", forgotten).await.unwrap(),
+            None,
+            "counting starts again"
         );
-        let forgotten = just_before + Duration::from_secs(8) + FORGET_AFTER;
-        assert_eq!(t.wait("amina", forgotten), None);
-        t.failed("amina", forgotten);
-        assert_eq!(t.wait("amina", forgotten), None, "counting starts again");
-        // Forgotten entries make room first when the table is full.
-        let small = LoginThrottle::with_capacity(8);
-        for n in 0..8 {
-            small.failed(&format!("old-{n}"), t0);
-        }
-        small.failed("new", t0 + FORGET_AFTER);
-        assert_eq!(small.len(), 1);
+        failed(&s, "bilal", t0).await.unwrap();
+        assert_eq!(prune(&s, t0 + FORGET_AFTER).await.unwrap(), 1, "bilal's");
+        assert_eq!(prune(&s, forgotten).await.unwrap(), 0, "amina's is new");
     }
 
-    #[test]
-    fn a_table_full_of_waiting_names_keeps_them_all() {
-        let t = LoginThrottle::with_capacity(16);
-        let t0 = Instant::now();
-        for n in 0..16 {
-            attack(&t, &format!("waiting-{n}"), t0, 10);
-        }
-        for n in 0..100 {
-            t.failed(&format!("made-up-{n}"), t0 + SECOND);
-        }
-        assert_eq!(t.len(), 16);
-        for n in 0..16 {
-            assert!(t.wait(&format!("waiting-{n}"), t0 + SECOND).is_some());
-        }
-    }
-
-    #[test]
-    fn a_name_is_one_entry_however_it_is_typed() {
-        let t = LoginThrottle::default();
-        let now = Instant::now();
+    #[tokio::test]
+    async fn a_name_is_one_entry_however_it_is_typed_and_never_stored() {
+        let (s, _dir) = store().await;
+        let now = t0();
         let long = "x".repeat(1_000_000);
-        t.failed(&long, now);
+        failed(&s, &long, now).await.unwrap();
         for name in ["Amina ", "amina", " AMINA", "Amina", "aMina"] {
-            t.failed(name, now);
+            failed(&s, name, now).await.unwrap();
         }
-        assert_eq!(t.len(), 2);
-        assert_eq!(t.wait("amina", now), Some(Duration::from_secs(2)));
-        assert_eq!(t.wait(&long, now), None);
+        assert_eq!(wait(&s, "amina", now).await.unwrap(), Some(2 * SECOND));
+        assert_eq!(wait(&s, &long, now).await.unwrap(), None);
+        let rows: Vec<(String,)> = sqlx::query_as("SELECT name_key FROM staff_throttle")
+            .fetch_all(s.pool())
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 2);
+        for (k,) in rows {
+            assert_eq!(k.len(), 32);
+            assert!(!k.contains("amina"));
+        }
     }
 }

@@ -90,6 +90,52 @@ pub fn qr_svg(url: &str) -> Result<String, TotpError> {
         .build())
 }
 
+/// The secret offered at enrolment, sealed for the session row: XChaCha20-Poly1305 under a
+/// key derived from the session's cookie value, which only the browser holds (the row is
+/// found by the cookie's hash). Any node the browser's next request reaches opens it; a
+/// reader of the database cannot, and one who writes it can only make the enrolment fail.
+pub fn seal_pending(cookie_value: &str, secret: &str) -> String {
+    use base64::Engine;
+    use chacha20poly1305::aead::{Aead, AeadCore};
+    let cipher = pending_cipher(cookie_value);
+    let nonce = chacha20poly1305::XChaCha20Poly1305::generate_nonce(&mut OsRng);
+    // Encryption fails only for inputs longer than the cipher allows; a secret is 32 letters.
+    let sealed = cipher
+        .encrypt(&nonce, secret.as_bytes())
+        .unwrap_or_default();
+    let mut bytes = nonce.to_vec();
+    bytes.extend_from_slice(&sealed);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The secret [`seal_pending`] sealed with this cookie; `None` for another cookie or a row
+/// changed since.
+pub fn open_pending(cookie_value: &str, sealed: &str) -> Option<String> {
+    use base64::Engine;
+    use chacha20poly1305::aead::Aead;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(sealed)
+        .ok()?;
+    if bytes.len() < 24 {
+        return None;
+    }
+    let (nonce, body) = bytes.split_at(24);
+    let clear = pending_cipher(cookie_value)
+        .decrypt(chacha20poly1305::XNonce::from_slice(nonce), body)
+        .ok()?;
+    String::from_utf8(clear).ok()
+}
+
+fn pending_cipher(cookie_value: &str) -> chacha20poly1305::XChaCha20Poly1305 {
+    use chacha20poly1305::KeyInit;
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(cookie_value.as_bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+    mac.update(b"naqsha pending totp secret v1");
+    let key = mac.finalize().into_bytes();
+    chacha20poly1305::XChaCha20Poly1305::new(&key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +173,25 @@ mod tests {
         assert!(url.starts_with("otpauth://totp/Naqsha:amina?"), "{url}");
         let svg = qr_svg(&url).unwrap();
         assert!(svg.contains("<svg") && !svg.contains("<script"));
+    }
+
+    #[test]
+    fn a_pending_secret_opens_only_with_its_cookie() {
+        let secret = new_secret();
+        let sealed = seal_pending("cookie-a", &secret);
+        assert!(!sealed.contains(&secret));
+        assert_eq!(
+            open_pending("cookie-a", &sealed).as_deref(),
+            Some(secret.as_str())
+        );
+        assert_eq!(open_pending("cookie-b", &sealed), None);
+        assert_eq!(open_pending("cookie-a", "AAAA"), None);
+        let mut tampered = sealed.clone().into_bytes();
+        let last = tampered.len() - 2;
+        tampered[last] = if tampered[last] == b'A' { b'B' } else { b'A' };
+        assert_eq!(
+            open_pending("cookie-a", &String::from_utf8(tampered).unwrap()),
+            None
+        );
     }
 }

@@ -69,6 +69,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0012_email_seen.sql"),
     ),
     (
+        13,
+        "staff_nodes",
+        include_str!("../../migrations/sqlite/0013_staff_nodes.sql"),
+    ),
+    (
         14,
         "visitor_state",
         include_str!("../../migrations/sqlite/0014_visitor_state.sql"),
@@ -140,6 +145,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         12,
         "email_seen",
         include_str!("../../migrations/postgres/0012_email_seen.sql"),
+    ),
+    (
+        13,
+        "staff_nodes",
+        include_str!("../../migrations/postgres/0013_staff_nodes.sql"),
     ),
     (
         14,

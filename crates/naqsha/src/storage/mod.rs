@@ -44,6 +44,7 @@ mod rows;
 mod sms;
 mod staff;
 mod taxonomy;
+mod throttle;
 pub mod transfer;
 mod visitor;
 
@@ -81,6 +82,7 @@ pub use sms::{
 };
 pub use staff::{StaffSession, StaffStore, TotpSecret};
 pub use taxonomy::{StoredTaxonomy, TaxonomyStore};
+pub use throttle::{ThrottleEntry, ThrottleStore};
 pub use visitor::{DraftFiles, FloodRow, HeldReceipt, VisitorStore};
 
 /// A storage failure. "Not found" is never an error: lookups return `Ok(None)`.

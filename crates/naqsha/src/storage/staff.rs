@@ -1,7 +1,9 @@
 //! Staff sign-in: TOTP secrets and server-side sessions.
 //!
-//! A session row holds no secret: it is found by the SHA-256 of the cookie value, and the
-//! organisation key it unlocked lives only in the server's memory.
+//! A session row holds nothing that opens a report: it is found by the SHA-256 of the cookie
+//! value, and the organisation key it unlocked lives only in the memory of the nodes that
+//! unlocked it. It does hold the session's CSRF secret (so every node checks its tokens) and,
+//! during enrolment, the offered TOTP secret sealed with a key derived from the cookie.
 
 use std::future::Future;
 
@@ -28,6 +30,16 @@ pub struct StaffSession {
     pub created_at: OffsetDateTime,
     /// The last request (idle timeout).
     pub last_seen_at: OffsetDateTime,
+    /// The node whose memory got the key at sign-in (`[server] node`).
+    pub node: String,
+    /// What the key is kept under in the memory of the nodes that hold it; kept when the id
+    /// rotates at sign-in.
+    pub vault_id: String,
+    /// The random secret the session's CSRF tokens are derived from.
+    pub csrf_secret: String,
+    /// A TOTP secret offered at enrolment, not yet confirmed, sealed with a key derived from
+    /// the session cookie.
+    pub pending_totp: Option<String>,
 }
 
 /// A TOTP enrolment.
@@ -92,6 +104,12 @@ pub trait StaffStore {
         id_hash: &str,
     ) -> impl Future<Output = Result<Option<StaffSession>, StorageError>> + Send;
 
+    /// The sessions whose key is kept under `vault_id` (one, or two while the id rotates).
+    fn sessions_with_vault_id(
+        &self,
+        vault_id: &str,
+    ) -> impl Future<Output = Result<Vec<StaffSession>, StorageError>> + Send;
+
     /// Records a request on a session.
     fn touch_session(
         &self,
@@ -111,6 +129,13 @@ pub trait StaffStore {
         &self,
         id_hash: &str,
         lang: Lang,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Keeps (or with `None` forgets) the sealed TOTP secret offered to a session at enrolment.
+    fn set_pending_totp(
+        &self,
+        id_hash: &str,
+        sealed: Option<&str>,
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
     /// Ends a session; false if there was none.
@@ -137,6 +162,35 @@ pub trait StaffStore {
         idle_before: OffsetDateTime,
         begun_before: OffsetDateTime,
     ) -> impl Future<Output = Result<u64, StorageError>> + Send;
+
+    /// Ends the sessions of `node` last seen before `idle_before` or begun before
+    /// `begun_before`; other nodes' sessions are left alone.
+    fn purge_node_sessions(
+        &self,
+        node: &str,
+        idle_before: OffsetDateTime,
+        begun_before: OffsetDateTime,
+    ) -> impl Future<Output = Result<u64, StorageError>> + Send;
+}
+
+const SESSION_COLUMNS: &str = "id_hash, user_id, stage, lang, created_at, last_seen_at, node, \
+                               vault_id, csrf_secret, pending_totp";
+
+fn session_of(r: &sqlx::any::AnyRow) -> Result<StaffSession, StorageError> {
+    let c = Cols::new(r, "staff_sessions");
+    let lang = c.text("lang")?;
+    Ok(StaffSession {
+        id_hash: c.text("id_hash")?,
+        user: c.parsed("user_id")?,
+        stage: c.parsed("stage")?,
+        lang: Lang::from_code(&lang).ok_or_else(|| c.corrupt("lang", lang))?,
+        created_at: c.time("created_at")?,
+        last_seen_at: c.time("last_seen_at")?,
+        node: c.text("node")?,
+        vault_id: c.text("vault_id")?,
+        csrf_secret: c.text("csrf_secret")?,
+        pending_totp: c.opt_text("pending_totp")?,
+    })
 }
 
 impl StaffStore for Store {
@@ -213,42 +267,45 @@ impl StaffStore for Store {
     }
 
     async fn insert_session(&self, s: &StaffSession) -> Result<(), StorageError> {
-        sqlx::query(
-            "INSERT INTO staff_sessions (id_hash, user_id, stage, lang, created_at, last_seen_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&s.id_hash)
-        .bind(s.user.to_string())
-        .bind(s.stage.as_str())
-        .bind(s.lang.code())
-        .bind(ts(s.created_at))
-        .bind(ts(s.last_seen_at))
-        .execute(self.pool())
-        .await?;
+        let sql = format!(
+            "INSERT INTO staff_sessions ({SESSION_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&s.id_hash)
+            .bind(s.user.to_string())
+            .bind(s.stage.as_str())
+            .bind(s.lang.code())
+            .bind(ts(s.created_at))
+            .bind(ts(s.last_seen_at))
+            .bind(&s.node)
+            .bind(&s.vault_id)
+            .bind(&s.csrf_secret)
+            .bind(s.pending_totp.as_deref())
+            .execute(self.pool())
+            .await?;
         Ok(())
     }
 
     async fn session(&self, id_hash: &str) -> Result<Option<StaffSession>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id_hash, user_id, stage, lang, created_at, last_seen_at \
-             FROM staff_sessions WHERE id_hash = $1",
-        )
-        .bind(id_hash)
-        .fetch_optional(self.pool())
-        .await?;
-        row.map(|r| {
-            let c = Cols::new(&r, "staff_sessions");
-            let lang = c.text("lang")?;
-            Ok(StaffSession {
-                id_hash: c.text("id_hash")?,
-                user: c.parsed("user_id")?,
-                stage: c.parsed("stage")?,
-                lang: Lang::from_code(&lang).ok_or_else(|| c.corrupt("lang", lang))?,
-                created_at: c.time("created_at")?,
-                last_seen_at: c.time("last_seen_at")?,
-            })
-        })
-        .transpose()
+        let sql = format!("SELECT {SESSION_COLUMNS} FROM staff_sessions WHERE id_hash = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id_hash)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(session_of).transpose()
+    }
+
+    async fn sessions_with_vault_id(
+        &self,
+        vault_id: &str,
+    ) -> Result<Vec<StaffSession>, StorageError> {
+        let sql = format!("SELECT {SESSION_COLUMNS} FROM staff_sessions WHERE vault_id = $1");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(vault_id)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(session_of).collect()
     }
 
     async fn touch_session(&self, id_hash: &str, at: OffsetDateTime) -> Result<(), StorageError> {
@@ -276,6 +333,19 @@ impl StaffStore for Store {
     async fn set_session_lang(&self, id_hash: &str, lang: Lang) -> Result<(), StorageError> {
         sqlx::query("UPDATE staff_sessions SET lang = $1 WHERE id_hash = $2")
             .bind(lang.code())
+            .bind(id_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn set_pending_totp(
+        &self,
+        id_hash: &str,
+        sealed: Option<&str>,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE staff_sessions SET pending_totp = $1 WHERE id_hash = $2")
+            .bind(sealed)
             .bind(id_hash)
             .execute(self.pool())
             .await?;
@@ -319,6 +389,23 @@ impl StaffStore for Store {
                 .bind(ts(begun_before))
                 .execute(self.pool())
                 .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn purge_node_sessions(
+        &self,
+        node: &str,
+        idle_before: OffsetDateTime,
+        begun_before: OffsetDateTime,
+    ) -> Result<u64, StorageError> {
+        let done = sqlx::query(
+            "DELETE FROM staff_sessions WHERE node = $1 AND (last_seen_at < $2 OR created_at < $3)",
+        )
+        .bind(node)
+        .bind(ts(idle_before))
+        .bind(ts(begun_before))
+        .execute(self.pool())
+        .await?;
         Ok(done.rows_affected())
     }
 }

@@ -19,8 +19,10 @@ pub(super) enum Kind {
 
 use Kind::{Bytes, Int, Text};
 
-/// Tables in an order that satisfies their foreign keys. Staff sessions are not copied: they
-/// hold no data and end when the server that issued them stops.
+/// Tables in an order that satisfies their foreign keys. Staff sessions are not copied (they
+/// hold no data, and the keys they unlocked live only in the memory of running nodes), nor
+/// are the sign-in throttle's counters and salt (UNLOGGED on PostgreSQL: kept out of every
+/// copy on purpose).
 pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("meta", &[("key", Text), ("value", Text)]),
     (

@@ -3,6 +3,9 @@
 //! Every request that can change something under `/admin` (any method but GET, HEAD and
 //! OPTIONS) must carry a token bound to the caller's session — or, before sign-in, to the
 //! nonce cookie of the sign-in form — in the `X-CSRF-Token` header or a `csrf` form field.
+//! Both check the same on every node: a session's token derives from the random secret in
+//! its row, the sign-in form's from its nonce, so a form loaded from one node may be posted
+//! to another.
 //! Requests a browser marks as coming from another site are refused outright.
 //!
 //! The public forms are not behind this layer because they carry no ambient authority (no
@@ -51,11 +54,13 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
     if cross_site(req.headers()) {
         return refuse();
     }
-    let Some(binding) = session::binding(&state, req.headers()) else {
-        return refuse();
+    let binding = match session::binding(&state, req.headers()).await {
+        Ok(Some(binding)) => binding,
+        Ok(None) => return refuse(),
+        Err(e) => return AppError::from(e).into_response(),
     };
     if let Some(token) = req.headers().get(HEADER).and_then(|v| v.to_str().ok()) {
-        return if binding.accepts(&state, token) {
+        return if binding.accepts(token) {
             next.run(req).await
         } else {
             refuse()
@@ -71,17 +76,17 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
         }
         .into_response();
     };
-    if !form_token_ok(&state, &binding, &bytes) {
+    if !form_token_ok(&binding, &bytes) {
         return refuse();
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
 }
 
-fn form_token_ok(state: &AppState, binding: &Binding, body: &[u8]) -> bool {
+fn form_token_ok(binding: &Binding, body: &[u8]) -> bool {
     form_urlencoded::parse(body)
         .filter(|(k, _)| k == FIELD)
-        .any(|(_, v)| binding.accepts(state, &v))
+        .any(|(_, v)| binding.accepts(&v))
 }
 
 /// Fetch metadata: a browser says when a request comes from another site. Older browsers

@@ -39,6 +39,11 @@ pub enum AppError {
         /// Translation key of the explanation.
         key: &'static str,
     },
+    /// A staff page needs the organisation key and this node does not hold it for the session
+    /// (unlocked on another node, or this node restarted): the person is sent to
+    /// `/admin/unlock` to enter the password here, then back.
+    #[error("the key is not unlocked on this node")]
+    Locked,
     /// The database cannot do its part for now (unreachable, disk full, locked): answered
     /// with 503 and `Retry-After`; the cause is logged, never shown.
     #[error("unavailable: {0:#}")]
@@ -87,6 +92,7 @@ enum ErrorKind {
     NotFound,
     BadRequest(&'static str),
     Forbidden(&'static str),
+    Locked,
     Unavailable,
     Internal,
 }
@@ -96,7 +102,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ErrorKind::Forbidden(_) => StatusCode::FORBIDDEN,
+            ErrorKind::Forbidden(_) | ErrorKind::Locked => StatusCode::FORBIDDEN,
             ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -107,6 +113,7 @@ impl ErrorKind {
             ErrorKind::NotFound => "not_found",
             ErrorKind::BadRequest(_) => "bad_request",
             ErrorKind::Forbidden(_) => "forbidden",
+            ErrorKind::Locked => "locked",
             ErrorKind::Unavailable => "unavailable",
             ErrorKind::Internal => "internal",
         }
@@ -116,7 +123,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => "error.not_found.title",
             ErrorKind::BadRequest(_) => "error.bad_request.title",
-            ErrorKind::Forbidden(_) => "error.forbidden.title",
+            ErrorKind::Forbidden(_) | ErrorKind::Locked => "error.forbidden.title",
             ErrorKind::Unavailable => "error.unavailable.title",
             ErrorKind::Internal => "error.internal.title",
         }
@@ -126,6 +133,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => "error.not_found.body",
             ErrorKind::BadRequest(key) | ErrorKind::Forbidden(key) => key,
+            ErrorKind::Locked => "error.forbidden.locked",
             ErrorKind::Unavailable => "error.unavailable.body",
             ErrorKind::Internal => "error.internal.body",
         }
@@ -138,6 +146,7 @@ impl IntoResponse for AppError {
             AppError::NotFound => ErrorKind::NotFound,
             AppError::BadRequest { key } => ErrorKind::BadRequest(key),
             AppError::Forbidden { key } => ErrorKind::Forbidden(key),
+            AppError::Locked => ErrorKind::Locked,
             AppError::Unavailable(cause) => {
                 tracing::error!(error = format!("{cause:#}"), "database unavailable");
                 ErrorKind::Unavailable
@@ -192,11 +201,19 @@ pub async fn render_error_pages(
     let lang = lang_of_path(req.uri().path());
     let json = wants_json(req.uri().path(), req.headers());
     let request_id = req.extensions().get::<RequestId>().copied();
+    // Only a workspace page can be locked; keep what its redirect needs (no copy otherwise).
+    let workspace = (req.uri().path().starts_with("/admin/") || req.uri().path() == "/admin")
+        .then(|| (req.method().clone(), req.uri().clone()));
 
     let res = next.run(req).await;
     let Some(kind) = res.extensions().get::<ErrorKind>().copied() else {
         return res;
     };
+    if kind == ErrorKind::Locked
+        && let Some((method, uri)) = workspace
+    {
+        return super::admin::unlock::redirect(&method, &uri);
+    }
     // Only server errors show the reference: a 404 needs no support ticket.
     let reference = match (kind, request_id) {
         (ErrorKind::Internal | ErrorKind::Unavailable, Some(id)) => Some(id.to_string()),

@@ -147,7 +147,7 @@ async fn an_admin_adds_a_moderator_who_signs_in_reads_reports_and_is_disabled_at
     let clear = sealing::open(&key.secret, &sealed).expect("the moderator's key opens reports");
     assert!(String::from_utf8_lossy(&clear).contains("added-moderator-check"));
     let live = session_of(&browser);
-    assert!(app.state.staff().vault.get(&live).is_some());
+    assert!(app.state.staff().vault.get(&browser.vault_id).is_some());
 
     // Disabling asks first, then ends the live session and forgets its key at once.
     let uri = format!("/admin/users/{}/disable", nadia.id);
@@ -169,7 +169,7 @@ async fn an_admin_adds_a_moderator_who_signs_in_reads_reports_and_is_disabled_at
     let done = admin.post(&app, &uri, &[("confirm", "yes")]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text());
     assert!(
-        app.state.staff().vault.get(&live).is_none(),
+        app.state.staff().vault.get(&browser.vault_id).is_none(),
         "the key is forgotten"
     );
     assert!(app.state.store().session(&live).await.unwrap().is_none());
@@ -250,7 +250,6 @@ async fn resetting_the_second_factor_ends_sessions_and_asks_for_a_new_enrolment(
     let app = App::new().await;
     let admin = signed_in(&app, "boss", Role::Admin).await;
     let moderator = signed_in(&app, "omar", Role::Moderator).await;
-    let live = session_of(&moderator);
 
     let uri = format!("/admin/users/{}/reset-second-factor", moderator.user.id);
     let done = admin.post(&app, &uri, &[("confirm", "yes")]).await;
@@ -263,7 +262,7 @@ async fn resetting_the_second_factor_ends_sessions_and_asks_for_a_new_enrolment(
             .unwrap()
             .is_none()
     );
-    assert!(app.state.staff().vault.get(&live).is_none());
+    assert!(app.state.staff().vault.get(&moderator.vault_id).is_none());
     let next = moderator.get(&app, "/admin/inbox").await;
     assert_eq!(next.header("location"), Some("/admin/login"));
 

@@ -27,6 +27,7 @@ mod admin_audit_users;
 mod admin_auth;
 mod admin_flood;
 mod admin_inbox;
+mod admin_nodes;
 mod admin_review;
 mod admin_routes;
 

@@ -25,7 +25,7 @@ struct Nodes {
 impl Nodes {
     async fn sqlite() -> Self {
         let a = App::new().await;
-        let b = a.second_node().await;
+        let b = a.another_node("b").await;
         Self {
             a,
             b,
@@ -42,7 +42,7 @@ impl Nodes {
             .map_or(admin_url.as_str(), |(b, _)| b);
         let url = format!("{base}/{name}");
         let a = App::with_config(|c| c.database_url = url).await;
-        let b = a.second_node().await;
+        let b = a.another_node("b").await;
         Some(Self {
             a,
             b,

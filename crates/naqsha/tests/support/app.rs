@@ -38,7 +38,7 @@ pub struct App {
     pub state: AppState,
     pub router: Router,
     admin_password: SecretString,
-    /// The data directory, owned by the first node of a store (see [`App::second_node`]).
+    /// The data directory, owned by the first node of several ([`App::another_node`]).
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -79,12 +79,15 @@ impl App {
         }
     }
 
-    /// A second node over this application's database: on SQLite an `AppState` over the
-    /// same store (one process, one node's memory, as `serve` would have it), on PostgreSQL
-    /// one with its own connections, as a second `serve` process would. Its data directory is
-    /// this one's (resources, helpline), which `self` owns: it must not outlive `self`.
-    pub async fn second_node(&self) -> App {
-        let config = self.state.config().clone();
+    /// Another node over this app's database, with node id `node`: on SQLite an `AppState`
+    /// over the same store (SQLite is one node's database: its process memory, such as the
+    /// visitors' limits, is shared as it would be in one `serve`), on PostgreSQL one with its
+    /// own connections and memory, as another `serve` process. Either way nothing of the
+    /// staff side is shared: no key, no cache. A node that restarts is `another_node` with
+    /// its old id. Keep the first app alive while this one is used: it owns the data directory.
+    pub async fn another_node(&self, node: &str) -> App {
+        let mut config = self.state.config().clone();
+        config.node = naqsha::config::NodeId::parse(node).expect("a valid node id");
         let state = if config.database_url.starts_with("sqlite:") {
             let store = self.state.store().clone();
             let taxonomy = naqsha::startup::active_taxonomy(&store)
@@ -96,7 +99,7 @@ impl App {
         } else {
             naqsha::startup::build_state(config)
                 .await
-                .expect("a second node starts")
+                .expect("another node starts")
         }
         .with_test_kdf();
         let router = naqsha::web::router(state.clone());

@@ -12,6 +12,8 @@
 //!   from chosen loopback addresses.
 //! - [`staff`]: staff accounts, sign-in through the real pages, and a browser that keeps the
 //!   session cookie and sends the CSRF token.
+//! - [`nodes`]: several nodes over one database (SQLite, or PostgreSQL when
+//!   `NAQSHA_TEST_POSTGRES_URL` is set), each an [`App`] of its own.
 //! - Smaller pieces: pages read by CSS selector (`html.rs`), form bodies (`forms.rs`), cases
 //!   to publish (`cases.rs`), receipts read off their page (`receipts.rs`), files left on
 //!   disk (`files.rs`), a chat platform's API on loopback (`fake_api.rs`), the open-data

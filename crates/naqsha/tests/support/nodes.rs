@@ -1,7 +1,8 @@
-//! Two nodes over one store, as two `serve` processes behind a proxy: two application states
-//! (two routers) over one SQLite store (see [`App::second_node`]: SQLite is one node's
-//! database, so they share its process memory), or over one fresh PostgreSQL database when
-//! `NAQSHA_TEST_POSTGRES_URL` names a server (dropped afterwards), each with its own memory.
+//! Several nodes over one database, as several `serve` processes behind a proxy: the first
+//! [`App`] on SQLite (a temporary file) or, when `NAQSHA_TEST_POSTGRES_URL` names a server, on
+//! a fresh PostgreSQL database dropped afterwards; more nodes join it with
+//! [`App::another_node`] (on SQLite they share the first node's store, as one node's
+//! database; on PostgreSQL each has its own connections and memory).
 
 use naqsha::config::Config;
 use sqlx::Executor;
@@ -45,23 +46,24 @@ impl TwoNodes {
             }
         })
         .await;
-        let two = one.second_node().await;
+        let two = one.another_node("two").await;
         Some(Self { one, two, _db: db })
     }
 }
 
-/// A PostgreSQL database made for one test, dropped (with its connections) when the test
-/// ends.
-struct PgDatabase {
+/// A fresh PostgreSQL database for one test, dropped (with its connections) when the value is.
+pub struct PgDatabase {
     admin_url: String,
     name: String,
-    url: String,
+    /// Its URL.
+    pub url: String,
 }
 
 impl PgDatabase {
-    async fn create() -> Option<Self> {
+    /// Creates one, or `None` when `NAQSHA_TEST_POSTGRES_URL` is not set.
+    pub async fn create() -> Option<Self> {
         let admin_url = std::env::var("NAQSHA_TEST_POSTGRES_URL").ok()?;
-        let name = format!("nodes_jobs_{}", uuid::Uuid::new_v4().simple());
+        let name = format!("naqsha_nodes_{}", uuid::Uuid::new_v4().simple());
         let admin = sqlx::PgPool::connect(&admin_url)
             .await
             .expect("connect to NAQSHA_TEST_POSTGRES_URL");
@@ -106,4 +108,40 @@ impl Drop for PgDatabase {
             eprintln!("the test database {} was not dropped", self.name);
         }
     }
+}
+
+/// The first node, `node`, on SQLite (`db` None) or on `db`.
+pub async fn first_node(db: Option<&PgDatabase>, node: &str) -> App {
+    let node = naqsha::config::NodeId::parse(node).expect("a valid node id");
+    let url = db.map(|d| d.url.clone());
+    App::with_config(move |c| {
+        c.node = node;
+        if let Some(url) = url {
+            c.database_url = url;
+        }
+    })
+    .await
+}
+
+/// Generates a SQLite and a PostgreSQL test from one async function taking the database
+/// (`None` for SQLite); the PostgreSQL one is skipped when no server is configured.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name(None).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                let Some(db) = $crate::support::nodes::PgDatabase::create().await else {
+                    eprintln!("NAQSHA_TEST_POSTGRES_URL not set: PostgreSQL run skipped");
+                    return;
+                };
+                super::$name(Some(&db)).await;
+            }
+        }
+    };
 }

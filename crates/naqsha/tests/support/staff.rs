@@ -19,12 +19,14 @@ use super::reply::Reply;
 /// The password every test account ends up with.
 pub const PASSWORD: &str = "correct horse battery staple";
 
-/// A signed-in staff member's browser: the session cookie and the current CSRF token.
+/// A signed-in staff member's browser: the session cookie and the current CSRF token (and,
+/// to look into a node's memory, what its session's key is kept under).
 pub struct Browser {
     pub user: User,
     pub cookie: String,
     pub csrf: String,
     pub totp_secret: String,
+    pub vault_id: String,
 }
 
 fn unix_now() -> u64 {
@@ -168,15 +170,19 @@ pub async fn sign_in(app: &App, name: &str, one_time: &SecretString, secret: &st
         .unwrap()
         .expect("user exists");
     // The token a page of this session carries in its forms.
-    let csrf = app
+    let session = app
         .state
-        .staff()
-        .csrf_token("session", &naqsha::staff::session_hash(&active));
+        .store()
+        .session(&naqsha::staff::session_hash(&active))
+        .await
+        .unwrap()
+        .expect("the signed-in session is stored");
     Browser {
         user,
         cookie,
-        csrf,
+        csrf: naqsha::staff::csrf_token(&session.csrf_secret, "session"),
         totp_secret: secret.to_owned(),
+        vault_id: session.vault_id,
     }
 }
 

@@ -184,7 +184,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]
     );
     store.ping().await.unwrap();
 }
@@ -939,6 +939,10 @@ async fn sessions_of_lists_one_accounts_sessions(store: &Store) {
                 lang: naqsha_core::lang::Lang::En,
                 created_at: now,
                 last_seen_at: now,
+                node: "web-1".into(),
+                vault_id: format!("v-{hash}"),
+                csrf_secret: "secret".into(),
+                pending_totp: None,
             })
             .await
             .unwrap();

@@ -57,6 +57,10 @@ async fn sessions_live_move_and_end(store: &Store) {
         lang: Lang::Ur,
         created_at: at,
         last_seen_at: at,
+        node: "web-1".into(),
+        vault_id: format!("v-{hash}"),
+        csrf_secret: format!("secret-{hash}"),
+        pending_totp: None,
     };
     store
         .insert_session(&session("a1", amina.id, now))
@@ -111,3 +115,137 @@ async fn sessions_live_move_and_end(store: &Store) {
     assert_eq!(store.session("a1").await.unwrap(), None);
 }
 contract!(sessions_live_move_and_end);
+
+fn session_on(node: &str, hash: &str, user: UserId, seen: OffsetDateTime) -> StaffSession {
+    StaffSession {
+        id_hash: hash.into(),
+        user,
+        stage: SessionStage::Active,
+        lang: Lang::En,
+        created_at: seen,
+        last_seen_at: seen,
+        node: node.into(),
+        vault_id: format!("v-{hash}"),
+        csrf_secret: format!("secret-{hash}"),
+        pending_totp: None,
+    }
+}
+
+async fn sessions_carry_their_node_and_are_purged_only_by_it(store: &Store) {
+    let amina = a_user(store, "amina").await;
+    let now = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
+    let old = now - time::Duration::hours(2);
+    for (node, hash, seen) in [
+        ("web-1", "a-live", now),
+        ("web-1", "a-idle", old),
+        ("web-2", "b-live", now),
+        ("web-2", "b-idle", old),
+    ] {
+        store
+            .insert_session(&session_on(node, hash, amina.id, seen))
+            .await
+            .unwrap();
+    }
+    let stored = store.session("b-live").await.unwrap().unwrap();
+    assert_eq!(stored, session_on("web-2", "b-live", amina.id, now));
+    let purged = store
+        .purge_node_sessions(
+            "web-1",
+            now - time::Duration::hours(1),
+            now - time::Duration::days(1),
+        )
+        .await
+        .unwrap();
+    assert_eq!(purged, 1, "web-1 purges its own idle session only");
+    assert!(store.session("a-idle").await.unwrap().is_none());
+    assert!(
+        store.session("b-idle").await.unwrap().is_some(),
+        "web-2's is left"
+    );
+    assert!(store.session("a-live").await.unwrap().is_some());
+
+    // The key stays under its vault id while the session id rotates.
+    let mut rotated = session_on("web-1", "a-rotated", amina.id, now);
+    rotated.vault_id = "v-a-live".into();
+    store.insert_session(&rotated).await.unwrap();
+    let mut sharing: Vec<String> = store
+        .sessions_with_vault_id("v-a-live")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id_hash)
+        .collect();
+    sharing.sort();
+    assert_eq!(sharing, ["a-live", "a-rotated"]);
+    assert!(
+        store
+            .sessions_with_vault_id("v-none")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // The TOTP secret offered at enrolment is kept sealed in the row, then forgotten.
+    store
+        .set_pending_totp("a-live", Some("sealed"))
+        .await
+        .unwrap();
+    let a = store.session("a-live").await.unwrap().unwrap();
+    assert_eq!(a.pending_totp.as_deref(), Some("sealed"));
+    store.set_pending_totp("a-live", None).await.unwrap();
+    assert_eq!(
+        store.session("a-live").await.unwrap().unwrap().pending_totp,
+        None
+    );
+}
+contract!(sessions_carry_their_node_and_are_purged_only_by_it);
+
+async fn throttle_counts_are_atomic_and_forgotten_by_time(store: &Store) {
+    let now = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
+    let day = time::Duration::days(1);
+    let salt = store.throttle_salt("first").await.unwrap();
+    assert_eq!(salt, "first");
+    assert_eq!(
+        store.throttle_salt("second").await.unwrap(),
+        "first",
+        "kept"
+    );
+    assert_eq!(store.throttle_entry("k").await.unwrap(), None);
+    // Two nodes failing at once: both count.
+    let (a, b) = tokio::join!(
+        store.throttle_failed("k", now, now + day),
+        store.throttle_failed("k", now, now + day),
+    );
+    let mut counts = [a.unwrap(), b.unwrap()];
+    counts.sort();
+    assert_eq!(counts, [1, 2]);
+    assert_eq!(store.throttle_failed("k", now, now + day).await.unwrap(), 3);
+    let later = now + time::Duration::milliseconds(1500);
+    store
+        .set_throttle_forget_at("k", 3, later + day)
+        .await
+        .unwrap();
+    store.set_throttle_forget_at("k", 2, now).await.unwrap();
+    let e = store.throttle_entry("k").await.unwrap().unwrap();
+    assert_eq!(
+        (e.failures, e.last_at, e.forget_at),
+        (3, now, later + day),
+        "a stale count does not move forget_at"
+    );
+    // Once forgotten, the next failure is the first again.
+    assert_eq!(
+        store
+            .throttle_failed("k", later + day, later + day + day)
+            .await
+            .unwrap(),
+        1
+    );
+    store
+        .throttle_failed("other", now, now + day)
+        .await
+        .unwrap();
+    assert_eq!(store.prune_throttle(now + day).await.unwrap(), 1, "other");
+    store.throttle_clear("k").await.unwrap();
+    assert_eq!(store.throttle_entry("k").await.unwrap(), None);
+}
+contract!(throttle_counts_are_atomic_and_forgotten_by_time);

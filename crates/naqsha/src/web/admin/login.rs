@@ -32,7 +32,7 @@ use super::{Access, AdminUi, Route};
 use crate::abuse::{Decision, LimitKind, retry_after_secs};
 use crate::keyring::{self, KeyringError};
 use crate::staff::hash_gate::BUSY_RETRY_AFTER;
-use crate::staff::{self, totp};
+use crate::staff::{self, throttle, totp};
 use crate::state::AppState;
 use crate::storage::{AuditStore, StaffStore};
 
@@ -99,28 +99,31 @@ fn lang_of(code: Option<&str>) -> Lang {
 }
 
 /// The sign-in form's CSRF token, and the nonce cookie to set when there is no session.
-fn login_token(state: &AppState, headers: &HeaderMap) -> (String, Option<header::HeaderValue>) {
-    match session::binding(state, headers) {
-        Some(Binding::Session(hash)) => (session::session_csrf(state, &hash), None),
-        Some(Binding::Login(nonce)) => (state.staff().csrf_token("login", &nonce), None),
+async fn login_token(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(String, Option<header::HeaderValue>), AppError> {
+    Ok(match session::binding(state, headers).await? {
+        Some(Binding::Session(s)) => (session::session_csrf(&s), None),
+        Some(Binding::Login(nonce)) => (staff::login_csrf_token(&nonce), None),
         None => {
             let nonce = staff::random_token();
             (
-                state.staff().csrf_token("login", &nonce),
+                staff::login_csrf_token(&nonce),
                 Some(session::login_cookie(state, &nonce)),
             )
         }
-    }
+    })
 }
 
-fn login_page(
+async fn login_page(
     state: &AppState,
     headers: &HeaderMap,
     lang: Lang,
     username: String,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    let (csrf, cookie) = login_token(state, headers);
+    let (csrf, cookie) = login_token(state, headers).await?;
     let page = LoginPage {
         ui: AdminUi::signing_in(lang, csrf, "/admin/login"),
         username,
@@ -148,6 +151,7 @@ async fn login_form(
         String::new(),
         None,
     )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -183,10 +187,10 @@ async fn login(
     let lang = lang_of(form.lang.as_deref());
     let tr = crate::i18n::Tr(lang);
     let username = form.username.trim().to_owned();
-    let throttle = &state.staff().throttle;
-    if let Some(wait) = throttle.wait(&username, Instant::now()) {
+    let store = state.store();
+    if let Some(wait) = throttle::wait(store, &username, OffsetDateTime::now_utc()).await? {
         let msg = wait_message(tr, wait);
-        return login_page(&state, &headers, lang, username, Some(msg));
+        return login_page(&state, &headers, lang, username, Some(msg)).await;
     }
     if let Decision::Throttle { retry_after } =
         state
@@ -195,22 +199,23 @@ async fn login(
             .check(LimitKind::SignIn, network, Instant::now())
     {
         let msg = tr.wait_minutes("admin.login.network_throttled", retry_after);
-        let page = login_page(&state, &headers, lang, username, Some(msg))?;
+        let page = login_page(&state, &headers, lang, username, Some(msg)).await?;
         return Ok(refused(page, StatusCode::TOO_MANY_REQUESTS, retry_after));
     }
     let Ok(slot) = state.staff().hashing.admit().await else {
         let msg = tr.t("admin.busy").to_owned();
-        let page = login_page(&state, &headers, lang, username, Some(msg))?;
+        let page = login_page(&state, &headers, lang, username, Some(msg)).await?;
         return Ok(refused(
             page,
             StatusCode::SERVICE_UNAVAILABLE,
             BUSY_RETRY_AFTER,
         ));
     };
-    // Attempts on this account that were queued with this one may have made it wait.
-    if let Some(wait) = throttle.wait(&username, Instant::now()) {
+    // Attempts on this account that were queued with this one (on any node) may have made it
+    // wait.
+    if let Some(wait) = throttle::wait(store, &username, OffsetDateTime::now_utc()).await? {
         let msg = wait_message(tr, wait);
-        return login_page(&state, &headers, lang, username, Some(msg));
+        return login_page(&state, &headers, lang, username, Some(msg)).await;
     }
     let password = SecretString::from(form.password);
     let checked = keyring::sign_in(state.store(), &username, &password).await;
@@ -218,16 +223,16 @@ async fn login(
     let signed_in = match checked {
         Ok(s) => s,
         Err(KeyringError::WrongCredentials | KeyringError::NoKeyForRole) => {
-            state.staff().throttle.failed(&username, Instant::now());
+            throttle::failed(store, &username, OffsetDateTime::now_utc()).await?;
             let msg = tr.t("admin.login.wrong").to_owned();
-            return login_page(&state, &headers, lang, username, Some(msg));
+            return login_page(&state, &headers, lang, username, Some(msg)).await;
         }
         Err(KeyringError::Storage(e)) => return Err(e.into()),
         Err(other) => return Err(AppError::Internal(other.into())),
     };
     // An earlier session in this browser (part way, or expired) is ended, not reused.
     if let Some(old) = session::session_id_hash(&state, &headers) {
-        session::end(&state, &old).await?;
+        session::end_by_hash(&state, &old).await?;
     }
     let user = signed_in.user;
     let stage = if user.must_change_password {
@@ -263,10 +268,10 @@ async fn at_stage(
     }
 }
 
-fn pending_ui(state: &AppState, current: &Current, here: &str) -> AdminUi {
+fn pending_ui(current: &Current, here: &str) -> AdminUi {
     AdminUi::signing_in(
         current.session.lang,
-        session::session_csrf(state, &current.session.id_hash),
+        session::session_csrf(&current.session),
         here,
     )
 }
@@ -276,7 +281,16 @@ fn pending_ui(state: &AppState, current: &Current, here: &str) -> AdminUi {
 struct PasswordPage {
     ui: AdminUi,
     min_chars: usize,
+    /// This node does not hold the key the password unlocked on another node (or before a
+    /// restart): the form asks for that password again, to unwrap the key here and wrap it
+    /// under the new one.
+    needs_current: bool,
     error: Option<String>,
+}
+
+/// Whether this node lacks the key a password change must re-wrap.
+fn needs_current(state: &AppState, current: &Current) -> bool {
+    current.user.role.reads_raw() && state.staff().vault.get(&current.session.vault_id).is_none()
 }
 
 async fn password_form(
@@ -288,14 +302,17 @@ async fn password_form(
         Err(to) => return Ok(to),
     };
     render(&PasswordPage {
-        ui: pending_ui(&state, &current, "/admin/login/password"),
+        ui: pending_ui(&current, "/admin/login/password"),
         min_chars: MIN_PASSWORD_CHARS,
+        needs_current: needs_current(&state, &current),
         error: None,
     })
 }
 
 #[derive(Deserialize)]
 pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
     #[serde(default)]
     new_password: String,
     #[serde(default)]
@@ -322,26 +339,49 @@ async fn password(
     } else {
         None
     };
-    if let Some(error) = error {
-        return render(&PasswordPage {
-            ui: pending_ui(&state, &current, "/admin/login/password"),
+    let again = |error: String| {
+        render(&PasswordPage {
+            ui: pending_ui(&current, "/admin/login/password"),
             min_chars: MIN_PASSWORD_CHARS,
+            needs_current: needs_current(&state, &current),
             error: Some(error),
-        });
+        })
+    };
+    if let Some(error) = error {
+        return again(error);
     }
     let Ok(slot) = state.staff().hashing.admit().await else {
-        let page = render(&PasswordPage {
-            ui: pending_ui(&state, &current, "/admin/login/password"),
-            min_chars: MIN_PASSWORD_CHARS,
-            error: Some(tr.t("admin.busy").to_owned()),
-        })?;
+        let page = again(tr.t("admin.busy").to_owned())?;
         return Ok(refused(
             page,
             StatusCode::SERVICE_UNAVAILABLE,
             BUSY_RETRY_AFTER,
         ));
     };
-    let key = state.staff().vault.get(&current.session.id_hash);
+    let name = current.user.username.as_str();
+    if needs_current(&state, &current) {
+        if let Some(wait) = throttle::wait(state.store(), name, OffsetDateTime::now_utc()).await? {
+            drop(slot);
+            return again(wait_message(tr, wait));
+        }
+        let typed = SecretString::from(form.current);
+        match keyring::sign_in(state.store(), name, &typed).await {
+            Ok(signed) if signed.user.id == current.user.id && signed.key.is_some() => {
+                if let Some(key) = signed.key {
+                    let vault = &state.staff().vault;
+                    vault.insert(&current.session.vault_id, std::sync::Arc::new(key));
+                }
+            }
+            Ok(_) | Err(KeyringError::WrongCredentials | KeyringError::NoKeyForRole) => {
+                drop(slot);
+                throttle::failed(state.store(), name, OffsetDateTime::now_utc()).await?;
+                return again(tr.t("admin.unlock.wrong").to_owned());
+            }
+            Err(KeyringError::Storage(e)) => return Err(e.into()),
+            Err(other) => return Err(AppError::Internal(other.into())),
+        }
+    }
+    let key = state.staff().vault.get(&current.session.vault_id);
     let new = SecretString::from(form.new_password);
     keyring::set_password(
         state.store(),
@@ -371,20 +411,40 @@ struct EnrolPage {
     error: Option<String>,
 }
 
-fn enrol_page(
+/// The secret offered to this session: the one sealed in its row if this browser's cookie
+/// opens it, else a new one sealed there now. Any node can show and check it.
+async fn pending_secret(
     state: &AppState,
+    headers: &HeaderMap,
+    current: &Current,
+) -> Result<String, AppError> {
+    let cookie = session::session_cookie_value(state, headers).unwrap_or_default();
+    if let Some(secret) = current
+        .session
+        .pending_totp
+        .as_deref()
+        .and_then(|sealed| totp::open_pending(cookie, sealed))
+    {
+        return Ok(secret);
+    }
+    let secret = totp::new_secret();
+    state
+        .store()
+        .set_pending_totp(
+            &current.session.id_hash,
+            Some(&totp::seal_pending(cookie, &secret)),
+        )
+        .await?;
+    Ok(secret)
+}
+
+async fn enrol_page(
+    state: &AppState,
+    headers: &HeaderMap,
     current: &Current,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    let hash = &current.session.id_hash;
-    let secret = match state.staff().pending_totp.get(hash) {
-        Some(s) => s,
-        None => {
-            let s = totp::new_secret();
-            state.staff().pending_totp.insert(hash, s.clone());
-            s
-        }
-    };
+    let secret = pending_secret(state, headers, current).await?;
     let issuer = state
         .config()
         .site_title
@@ -400,7 +460,7 @@ fn enrol_page(
         .collect::<Vec<_>>()
         .join(" ");
     let mut res = render(&EnrolPage {
-        ui: pending_ui(state, current, "/admin/login/enrol"),
+        ui: pending_ui(current, "/admin/login/enrol"),
         qr_svg,
         secret_groups,
         error,
@@ -418,7 +478,7 @@ async fn enrol_form(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     match at_stage(&state, &headers, SessionStage::EnrolTotp).await? {
-        Ok(current) => enrol_page(&state, &current, None),
+        Ok(current) => enrol_page(&state, &headers, &current, None).await,
         Err(to) => Ok(to),
     }
 }
@@ -443,14 +503,20 @@ async fn enrol(
         Err(to) => return Ok(to),
     };
     let tr = crate::i18n::Tr(current.session.lang);
-    let Some(secret) = state.staff().pending_totp.get(&current.session.id_hash) else {
-        return enrol_page(&state, &current, None);
+    let cookie = session::session_cookie_value(&state, &headers).unwrap_or_default();
+    let Some(secret) = current
+        .session
+        .pending_totp
+        .as_deref()
+        .and_then(|sealed| totp::open_pending(cookie, sealed))
+    else {
+        return enrol_page(&state, &headers, &current, None).await;
     };
     let step = totp::matching_step(&secret, &form.code, unix_now())
         .map_err(|e| AppError::Internal(e.into()))?;
     let Some(step) = step else {
         let msg = tr.t("admin.totp.wrong").to_owned();
-        return enrol_page(&state, &current, Some(msg));
+        return enrol_page(&state, &headers, &current, Some(msg)).await;
     };
     state
         .store()
@@ -469,10 +535,7 @@ async fn enrol(
 
 /// Completes sign-in: a new session id, the audit entry, and the workspace.
 async fn finish(state: &AppState, current: &Current) -> Result<Response, AppError> {
-    state
-        .staff()
-        .throttle
-        .succeeded(current.user.username.as_str());
+    throttle::succeeded(state.store(), current.user.username.as_str()).await?;
     let value = session::advance(state, current, SessionStage::Active)
         .await?
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("sign-in did not rotate the id")))?;
@@ -495,7 +558,7 @@ async fn totp_form(
 ) -> Result<Response, AppError> {
     match at_stage(&state, &headers, SessionStage::Totp).await? {
         Ok(current) => render(&TotpPage {
-            ui: pending_ui(&state, &current, "/admin/login/totp"),
+            ui: pending_ui(&current, "/admin/login/totp"),
             error: None,
         }),
         Err(to) => Ok(to),
@@ -515,11 +578,11 @@ async fn totp_code(
     let name = current.user.username.as_str().to_owned();
     let page = |error: String| {
         render(&TotpPage {
-            ui: pending_ui(&state, &current, "/admin/login/totp"),
+            ui: pending_ui(&current, "/admin/login/totp"),
             error: Some(error),
         })
     };
-    if let Some(wait) = state.staff().throttle.wait(&name, Instant::now()) {
+    if let Some(wait) = throttle::wait(state.store(), &name, OffsetDateTime::now_utc()).await? {
         return page(wait_message(tr, wait));
     }
     let Some(enrolled) = state.store().totp(current.user.id).await? else {
@@ -534,7 +597,7 @@ async fn totp_code(
         None => false,
     };
     if !accepted {
-        state.staff().throttle.failed(&name, Instant::now());
+        throttle::failed(state.store(), &name, OffsetDateTime::now_utc()).await?;
         state
             .store()
             .append_audit(
@@ -549,7 +612,7 @@ async fn totp_code(
 }
 
 async fn logout(State(state): State<AppState>, staff: Staff) -> Result<Response, AppError> {
-    session::end(&state, &staff.session).await?;
+    session::end_by_hash(&state, &staff.session).await?;
     state
         .store()
         .append_audit(

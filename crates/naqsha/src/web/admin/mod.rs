@@ -11,6 +11,7 @@ pub mod login;
 pub mod quality;
 pub mod review;
 pub mod session;
+pub mod unlock;
 pub mod users;
 
 use axum::response::{IntoResponse, Redirect, Response};
@@ -67,6 +68,7 @@ pub fn routes() -> Vec<Route> {
         router: get(home),
     }];
     all.extend(login::routes());
+    all.extend(unlock::routes());
     all.extend(inbox::routes());
     all.extend(review::routes());
     all.extend(audit::routes());

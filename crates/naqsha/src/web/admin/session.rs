@@ -92,40 +92,52 @@ pub fn login_nonce<'h>(state: &AppState, headers: &'h HeaderMap) -> Option<&'h s
     cookie(headers, names(state).1)
 }
 
+/// The request's session cookie value, if it has one (never stored; the row is found by its
+/// hash, and a pending TOTP secret is sealed with a key derived from it).
+pub fn session_cookie_value<'h>(state: &AppState, headers: &'h HeaderMap) -> Option<&'h str> {
+    cookie(headers, names(state).0)
+}
+
 /// The hash of the request's session cookie, if it has one.
 pub fn session_id_hash(state: &AppState, headers: &HeaderMap) -> Option<String> {
-    cookie(headers, names(state).0).map(staff::session_hash)
+    session_cookie_value(state, headers).map(staff::session_hash)
 }
 
 /// What a CSRF token must be bound to for this request.
 pub enum Binding {
-    /// A session (signed in, or part way).
-    Session(String),
+    /// A stored session (signed in, or part way): its random CSRF secret.
+    Session(Box<StaffSession>),
     /// The sign-in form's nonce.
     Login(String),
 }
 
 impl Binding {
-    /// Whether `token` is valid for this binding.
-    pub fn accepts(&self, state: &AppState, token: &str) -> bool {
+    /// Whether `token` is valid for this binding, on any node.
+    pub fn accepts(&self, token: &str) -> bool {
         match self {
-            Binding::Session(hash) => state.staff().csrf_ok("session", hash, token),
-            Binding::Login(nonce) => state.staff().csrf_ok("login", nonce, token),
+            Binding::Session(s) => staff::csrf_ok(&s.csrf_secret, "session", token),
+            Binding::Login(nonce) => staff::login_csrf_ok(nonce, token),
         }
     }
 }
 
-/// The binding of the request: its session if it has one, else its sign-in nonce.
-pub fn binding(state: &AppState, headers: &HeaderMap) -> Option<Binding> {
-    if let Some(hash) = session_id_hash(state, headers) {
-        return Some(Binding::Session(hash));
+/// The binding of the request: its stored session if it has one, else its sign-in nonce.
+/// A cookie of a session that no longer exists binds nothing (the nonce, if any, counts).
+pub async fn binding(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Binding>, StorageError> {
+    if let Some(hash) = session_id_hash(state, headers)
+        && let Some(session) = state.store().session(&hash).await?
+    {
+        return Ok(Some(Binding::Session(Box::new(session))));
     }
-    login_nonce(state, headers).map(|n| Binding::Login(n.to_owned()))
+    Ok(login_nonce(state, headers).map(|n| Binding::Login(n.to_owned())))
 }
 
-/// The CSRF token of a session.
-pub fn session_csrf(state: &AppState, id_hash: &str) -> String {
-    state.staff().csrf_token("session", id_hash)
+/// The CSRF token of a session's forms.
+pub fn session_csrf(session: &StaffSession) -> String {
+    staff::csrf_token(&session.csrf_secret, "session")
 }
 
 /// A session part way through sign-in, or fully signed in, as found for a request.
@@ -136,8 +148,13 @@ pub struct Current {
     pub user: User,
 }
 
-/// The request's live session and account, ending it (and forgetting its key) if it has
+/// The request's live session and account, ending it (and forgetting its key here) if it has
 /// expired or the account was disabled.
+///
+/// A session whose key this node does not hold is not ended: the key may be in another
+/// node's memory, or this node restarted since. Pages that need the key ask for the password
+/// to unlock it on this node ([`Staff::key`], `/admin/unlock`); the cookie still proves the
+/// second factor, the password proves the rest, and the session's timeouts are in its row.
 pub async fn current(
     state: &AppState,
     headers: &HeaderMap,
@@ -146,64 +163,66 @@ pub async fn current(
         return Ok(None);
     };
     let Some(session) = state.store().session(&hash).await? else {
-        state.staff().vault.remove(&hash);
         return Ok(None);
     };
     let now = OffsetDateTime::now_utc();
     let user = state.store().user(session.user).await?;
-    let user = match user {
-        Some(u) if !u.disabled && !expired(&session, now) => u,
-        _ => {
-            end(state, &hash).await?;
-            return Ok(None);
+    match user {
+        Some(user) if !user.disabled && !expired(&session, now) => {
+            Ok(Some(Current { session, user }))
         }
-    };
-    // A role that reads raw reports without its key in memory (the server restarted): the
-    // session is useless and ends.
-    if session.stage == SessionStage::Active
-        && user.role.reads_raw()
-        && state.staff().vault.get(&hash).is_none()
-    {
-        end(state, &hash).await?;
-        return Ok(None);
+        _ => {
+            end(state, &session).await?;
+            Ok(None)
+        }
     }
-    Ok(Some(Current { session, user }))
 }
 
-/// Ends a session: the row, the key in memory and any pending enrolment.
-pub async fn end(state: &AppState, id_hash: &str) -> Result<(), StorageError> {
-    state.staff().vault.remove(id_hash);
-    state.staff().pending_totp.remove(id_hash);
-    state.store().delete_session(id_hash).await?;
+/// Ends a session: the row, and the key this node holds for it. Other nodes that unlocked it
+/// forget theirs at their next sweep (within a minute), finding no live session for it.
+pub async fn end(state: &AppState, session: &StaffSession) -> Result<(), StorageError> {
+    state.staff().vault.remove(&session.vault_id);
+    state.store().delete_session(&session.id_hash).await?;
     Ok(())
 }
 
-/// Stores a new session row under a fresh id; returns the cookie value and its hash.
+/// Ends the session stored under `id_hash`, if there is one.
+pub async fn end_by_hash(state: &AppState, id_hash: &str) -> Result<(), StorageError> {
+    if let Some(session) = state.store().session(id_hash).await? {
+        end(state, &session).await?;
+    }
+    Ok(())
+}
+
+/// Stores a new session row under a fresh id, on this node, with a fresh CSRF secret;
+/// returns the cookie value and the row.
 async fn new_session(
     state: &AppState,
     user: &User,
     stage: SessionStage,
     lang: Lang,
-) -> Result<(String, String), StorageError> {
+    vault_id: String,
+) -> Result<(String, StaffSession), StorageError> {
     let value = staff::random_token();
-    let hash = staff::session_hash(&value);
     let now = OffsetDateTime::now_utc();
-    state
-        .store()
-        .insert_session(&StaffSession {
-            id_hash: hash.clone(),
-            user: user.id,
-            stage,
-            lang,
-            created_at: now,
-            last_seen_at: now,
-        })
-        .await?;
-    Ok((value, hash))
+    let session = StaffSession {
+        id_hash: staff::session_hash(&value),
+        user: user.id,
+        stage,
+        lang,
+        created_at: now,
+        last_seen_at: now,
+        node: state.config().node.to_string(),
+        vault_id,
+        csrf_secret: staff::random_token(),
+        pending_totp: None,
+    };
+    state.store().insert_session(&session).await?;
+    Ok((value, session))
 }
 
-/// Starts a session after a correct password, at `stage`, holding `key` in memory. Returns
-/// the cookie value.
+/// Starts a session after a correct password, at `stage`, holding `key` in this node's
+/// memory. Returns the cookie value.
 pub async fn begin(
     state: &AppState,
     user: &User,
@@ -211,16 +230,17 @@ pub async fn begin(
     lang: Lang,
     key: Option<Unlocked>,
 ) -> Result<String, StorageError> {
-    let (value, hash) = new_session(state, user, stage, lang).await?;
+    let (value, session) = new_session(state, user, stage, lang, staff::random_token()).await?;
     if let Some(key) = key {
-        state.staff().vault.insert(&hash, Arc::new(key));
+        state.staff().vault.insert(&session.vault_id, Arc::new(key));
     }
     Ok(value)
 }
 
 /// Moves a pending session on: to another pending stage under the same id, or to
 /// [`SessionStage::Active`] under a new id (rotation at sign-in, so an id seen before sign-in
-/// is worthless after). Returns the new cookie value when the id changed.
+/// is worthless after). The key stays where it is, under the same vault id, on whichever node
+/// holds it. Returns the new cookie value when the id changed.
 pub async fn advance(
     state: &AppState,
     current: &Current,
@@ -231,10 +251,10 @@ pub async fn advance(
         state.store().set_session_stage(old, stage).await?;
         return Ok(None);
     }
-    let (value, hash) = new_session(state, &current.user, stage, current.session.lang).await?;
+    let vault_id = current.session.vault_id.clone();
+    let (value, _) =
+        new_session(state, &current.user, stage, current.session.lang, vault_id).await?;
     state.store().delete_session(old).await?;
-    state.staff().vault.rename(old, &hash);
-    state.staff().pending_totp.remove(old);
     state
         .store()
         .append_audit(
@@ -251,6 +271,8 @@ pub struct Staff {
     pub user: User,
     /// The session's id hash.
     pub session: String,
+    /// What the session's key is kept under in memory.
+    pub vault_id: String,
     /// The workspace language.
     pub lang: Lang,
     /// The CSRF token for this session's forms.
@@ -278,12 +300,17 @@ impl Staff {
     }
 
     /// The organisation key this session unlocked, for reading raw reports. Refuses unless
-    /// the role reads raw reports and the key is in memory.
+    /// the role reads raw reports; when this node does not hold the key (it was unlocked on
+    /// another node, or this one restarted), the person is sent to `/admin/unlock` to enter
+    /// the password here ([`AppError::Locked`]).
     pub fn key(&self) -> Result<&Unlocked, AppError> {
         self.require(Permission::ReadRaw)?;
-        self.key.as_deref().ok_or(AppError::Forbidden {
-            key: "error.forbidden.locked",
-        })
+        self.key.as_deref().ok_or(AppError::Locked)
+    }
+
+    /// Whether this node holds the session's key.
+    pub fn holds_key(&self) -> bool {
+        self.key.is_some()
     }
 }
 
@@ -319,9 +346,10 @@ impl FromRequestParts<AppState> for Staff {
             .await
             .map_err(|e| AppError::from(e).into_response())?;
         Ok(Staff {
-            csrf: session_csrf(state, &session.id_hash),
-            key: state.staff().vault.get(&session.id_hash),
+            csrf: session_csrf(&session),
+            key: state.staff().vault.get(&session.vault_id),
             lang: session.lang,
+            vault_id: session.vault_id,
             session: session.id_hash,
             tz: state.config().time_zone.clone(),
             user,
@@ -356,6 +384,10 @@ mod tests {
             lang: Lang::En,
             created_at: now - time::Duration::minutes(11),
             last_seen_at: now,
+            node: "web-1".into(),
+            vault_id: "v".into(),
+            csrf_secret: "s".into(),
+            pending_totp: None,
         };
         assert!(expired(&s, now), "a pending sign-in lasts 10 minutes");
         s.stage = SessionStage::Active;

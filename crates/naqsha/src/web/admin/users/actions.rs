@@ -47,11 +47,11 @@ async fn target(state: &AppState, id: &str) -> Result<User, AppError> {
     state.store().user(id).await?.ok_or(AppError::NotFound)
 }
 
-/// Ends every session of `user` now: the rows, and the organisation keys they unlocked,
-/// which live in memory under each session's id hash.
+/// Ends every session of `user` now: the rows, and the organisation keys they unlocked on
+/// this node (other nodes forget theirs at their next sweep, finding the sessions gone).
 async fn end_sessions(state: &AppState, user: UserId) -> Result<(), StorageError> {
     for hash in state.store().sessions_of(user).await? {
-        session::end(state, &hash).await?;
+        session::end_by_hash(state, &hash).await?;
     }
     // A session begun between the two statements would still be refused (the account is
     // disabled or has no second factor); this removes its row too.
