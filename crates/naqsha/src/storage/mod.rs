@@ -27,6 +27,7 @@ mod audit;
 pub mod backup;
 mod boundaries;
 mod case_row;
+mod changes;
 mod email;
 mod export;
 mod import;
@@ -57,6 +58,7 @@ pub use crate::config::{Backend, sqlite_url};
 
 pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
+pub use changes::{CaseChange, CaseChanges};
 pub use email::EmailStore;
 pub use export::{CodedCase, ExportStore};
 pub use import::{ImportStore, ImportedSubmission};
@@ -174,6 +176,7 @@ impl Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    announcer: changes::Announcer,
 }
 
 impl Store {
@@ -234,7 +237,12 @@ impl Store {
                     .await?
             }
         };
-        Ok(Self { pool, backend })
+        let announcer = changes::Announcer::new(backend, url);
+        Ok(Self {
+            pool,
+            backend,
+            announcer,
+        })
     }
 
     /// Opens the database and applies any pending migrations.
