@@ -262,3 +262,19 @@ async fn postgres_nodes_see_each_others_publications() {
     .await
     .unwrap();
 }
+
+/// Another program writing to the same SQLite file (an `import` beside the server) announces
+/// nothing to the server's process: the counter check finds the change, and the snapshot is
+/// read again in the background.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_nobody_announced_is_found_by_the_counter_check() {
+    let a = App::with_state(|_| {}, |s| s.with_public_poll(Duration::from_millis(100))).await;
+    assert_eq!(get(&a.router, "/api/v1/cases").await.1["total"], 0);
+    let other_program = Store::open(&a.state.config().database_url).await.unwrap();
+    let imported = case("Imported from the old spreadsheet");
+    other_program.save_case(&imported).await.unwrap();
+    let uri = format!("/api/v1/cases/{}", imported.id);
+    let took = visible(&a.router, &uri, |s, _| s == StatusCode::OK).await;
+    eprintln!("found by the counter check after {took:?}");
+    other_program.close().await;
+}

@@ -35,7 +35,7 @@ pub const POLL_EVERY: Duration = Duration::from_secs(1);
 
 /// How long the counter may stand ahead of the announcements heard before the snapshot is
 /// rebuilt: announcements of concurrent transactions can arrive out of order.
-const GAP_GRACE: Duration = Duration::from_millis(500);
+const GAP_GRACE: Duration = Duration::from_millis(200);
 
 /// More cases than this changed at once (an import) are read again as a whole.
 const MOST_IN_PLACE: usize = 20_000;
@@ -235,10 +235,12 @@ where
         let mut tick = tokio::time::interval(self.poll);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
+            let grace_over = self.behind_since.map(|since| since + GAP_GRACE);
             let heard = tokio::select! {
                 change = changes.next() => Some(change),
                 _ = tick.tick() => None,
                 () = self.kick.notified() => None,
+                () = until(grace_over) => None,
             };
             // The index went away with its application: so does the follower.
             let Some(shared) = self.shared.upgrade() else {
@@ -337,6 +339,14 @@ where
             column: "id",
             reason: e.to_string(),
         })
+    }
+}
+
+/// Sleeps until `t`, or for ever without one.
+async fn until(t: Option<Instant>) {
+    match t {
+        Some(t) => tokio::time::sleep_until(tokio::time::Instant::from_std(t)).await,
+        None => std::future::pending().await,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::future::Future;
 
+use futures_util::TryStreamExt;
 use naqsha_core::case::{Case, CaseStatus, CaseSummary, CountedCase, PublicCase};
 use naqsha_core::ids::{CaseId, SubmissionId};
 use naqsha_core::places::PlaceId;
@@ -259,20 +260,22 @@ async fn counted(
     for id in ids.unwrap_or_default() {
         query = query.bind(id.to_string());
     }
-    let rows = query.fetch_all(store.pool()).await?;
-    rows.iter()
-        .map(|row| {
-            let c = Cols::new(row, "cases");
-            let case = coded_case(&c)?;
-            let id = case.id;
-            if case.status != CaseStatus::Published {
-                return Ok((id, CaseSummary::CountOnly(CountedCase::of(&case))));
-            }
-            let (title_en, title_ur) =
-                (public_title(&c, "title_en")?, public_title(&c, "title_ur")?);
-            PublicCase::of(case, title_en, title_ur)
-                .map(|p| (id, CaseSummary::Story(p)))
-                .map_err(|e| c.corrupt("published_at", e))
-        })
-        .collect()
+    // Row by row: every row read at once would be a second copy of all the cases in memory
+    // while the snapshot is built.
+    let mut rows = query.fetch(store.pool());
+    let mut read = Vec::new();
+    while let Some(row) = rows.try_next().await? {
+        let c = Cols::new(&row, "cases");
+        let case = coded_case(&c)?;
+        let id = case.id;
+        if case.status != CaseStatus::Published {
+            read.push((id, CaseSummary::CountOnly(CountedCase::of(&case))));
+            continue;
+        }
+        let (title_en, title_ur) = (public_title(&c, "title_en")?, public_title(&c, "title_ur")?);
+        let story =
+            PublicCase::of(case, title_en, title_ur).map_err(|e| c.corrupt("published_at", e))?;
+        read.push((id, CaseSummary::Story(story)));
+    }
+    Ok(read)
 }
