@@ -21,9 +21,9 @@ What it does, and what each figure means:
   that process's exit (its commit is the last thing it does) until node B's
   `/api/v1/cases?limit=1` `total` shows it; "slowest request on A" is the longest of the
   looping client's requests from the publication until both nodes showed it;
-- each withdrawal: the case is deleted with the publication counter moved in plain SQL, as
+- then each withdrawal: the case is deleted with the publication counter moved in plain SQL, as
   another program would (no notification), so only the periodic check can see it;
-- "RSS after" is read 3 s after the last change.
+- RSS is read 3 s after the last publication and 3 s after the last withdrawal.
 """
 
 import argparse
@@ -191,8 +191,12 @@ def main():
         steady = (rss_mib(a.pid), rss_mib(b.pid))
 
         rows = []
+        after_publications = None
         for i in range(args.changes * 2):
-            publish = i % 2 == 0
+            publish = i < args.changes
+            if i == args.changes:
+                time.sleep(3)
+                after_publications = (rss_mib(a.pid), rss_mib(b.pid))
             before = total(18281)
             hammer = Hammer("http://127.0.0.1:18280/api/v1/cases?limit=1")
             hammer.start()
@@ -229,7 +233,8 @@ def main():
         print()
         print(f"ready (both nodes answer /api/v1/cases): {ready:.1f} s; "
               f"steady RSS A {steady[0]} MiB, B {steady[1]} MiB; "
-              f"after {args.changes} publications and {args.changes} withdrawals: "
+              f"after {args.changes} publications: A {after_publications[0]} MiB, "
+              f"B {after_publications[1]} MiB; after {args.changes} withdrawals too: "
               f"A {after[0]} MiB, B {after[1]} MiB")
         print()
         print("| change | visible on A | visible on B | slowest request on A meanwhile | requests |")

@@ -329,7 +329,10 @@ where
         let fresh = self.store.counted_cases(&ids).await?;
         let current = current.clone();
         let gazetteer = self.gazetteer;
-        crate::heavy::run(move || {
+        // Milliseconds of copying: on a blocking thread of normal priority, since a heavy
+        // thread (nice 10) waits behind everything else on a busy machine, and so would
+        // the publication.
+        tokio::task::spawn_blocking(move || {
             let touched: HashSet<CaseId> = ids.into_iter().collect();
             current.changed(generation, &touched, fresh, gazetteer)
         })
@@ -366,22 +369,35 @@ fn follow_on(pending: &mut Pending, from: u64) -> (u64, Vec<CaseId>) {
     (reached, ids)
 }
 
-/// Every counted case read from the store, indexed (the indexing on a heavy thread).
-async fn read_all<S: PublicStore>(
+/// Every counted case read from the store and indexed, all of it on a heavy thread: reading
+/// 100,000 rows is seconds of parsing that must not hold an async worker (requests queued on
+/// it would wait as long).
+async fn read_all<S>(
     store: &S,
     taxonomy: &Taxonomy,
     gazetteer: &'static Gazetteer,
-) -> Result<Snapshot, StorageError> {
-    let generation = store.publication_generation().await?;
-    let summaries = store.counted_cases_all().await?;
+) -> Result<Snapshot, StorageError>
+where
+    S: PublicStore + Clone + Send + Sync + 'static,
+{
+    let store = store.clone();
     let taxonomy = taxonomy.clone();
-    crate::heavy::run(move || Snapshot::from_summaries(generation, summaries, &taxonomy, gazetteer))
-        .await
-        .map_err(|e| StorageError::Corrupt {
-            table: "cases",
-            column: "id",
-            reason: e.to_string(),
+    let runtime = tokio::runtime::Handle::current();
+    crate::heavy::run(move || {
+        runtime.block_on(async {
+            let generation = store.publication_generation().await?;
+            let summaries = store.counted_cases_all().await?;
+            Ok(Snapshot::from_summaries(
+                generation, summaries, &taxonomy, gazetteer,
+            ))
         })
+    })
+    .await
+    .map_err(|e| StorageError::Corrupt {
+        table: "cases",
+        column: "id",
+        reason: e.to_string(),
+    })?
 }
 
 #[cfg(test)]
