@@ -133,6 +133,25 @@ impl AppState {
         }
     }
 
+    /// The same state with the published snapshot's counter checked every `poll` instead of
+    /// every second, for tests only (a long one shows that announcements alone carry a
+    /// change from node to node).
+    #[expect(
+        clippy::panic,
+        reason = "a test-setup mistake (calling it after sharing the state) must fail loudly"
+    )]
+    pub fn with_public_poll(self, poll: std::time::Duration) -> Self {
+        let inner = Arc::try_unwrap(self.inner).unwrap_or_else(|_| {
+            panic!("with_public_poll must be called before the state is shared")
+        });
+        Self {
+            inner: Arc::new(Inner {
+                public: PublicIndex::with_poll(poll),
+                ..inner
+            }),
+        }
+    }
+
     /// The same state with another gate in front of password hashing, for tests only (e.g. one
     /// slot and no queue, to see what a sign-in meets when the server is busy).
     #[expect(

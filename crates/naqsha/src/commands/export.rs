@@ -94,7 +94,7 @@ pub async fn run(config: Config, req: Request) -> anyhow::Result<()> {
         let cases: Vec<&PublicCase> = selection
             .cases
             .iter()
-            .map(|&i| &snapshot.cases[i as usize])
+            .map(|&i| &*snapshot.cases[i as usize])
             .collect();
         match req.format {
             Format::Csv => write_csv(&mut out, &cases, &taxonomy, gazetteer)?,

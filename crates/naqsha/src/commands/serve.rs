@@ -51,6 +51,13 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
         println!("Note: not initialised yet. Run `naqsha init` to create the organisation key.");
     }
 
+    // The published snapshot is built before the server says it is ready, so that no
+    // visitor waits for it (later changes are applied in the background). A database that
+    // cannot give it now is not fatal: the first public request tries again.
+    if let Err(e) = state.published().await {
+        tracing::warn!(error = %e, "the published cases could not be read at start-up");
+    }
+
     let bind = state.config().bind;
     let listener = tokio::net::TcpListener::bind(bind)
         .await

@@ -6,10 +6,9 @@
 //! id and no text, and is kept in the index alone: [`Snapshot::cases`] and
 //! [`Selection::cases`], the only way to reach a case's details, hold stories only.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::Ordering;
-use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use naqsha_core::case::Verification;
 use naqsha_core::ids::CaseId;
@@ -20,10 +19,8 @@ use naqsha_core::taxonomy::{Labels, Taxonomy};
 pub use naqsha_core::case::{CaseSummary, CountedCase, PublicCase};
 
 use super::query::PublicQuery;
-use crate::storage::{PublicStore, StorageError, quick};
-
-/// How often the publication counter is checked at most.
-const CHECK_EVERY: Duration = Duration::from_secs(1);
+#[cfg(doc)]
+use crate::storage::PublicStore;
 
 /// Every counted case at one moment, with a compact index of what the filters and counts
 /// look at; the stories among them, newest period first (then by id), in [`Self::cases`].
@@ -36,9 +33,10 @@ const CHECK_EVERY: Duration = Duration::from_secs(1);
 pub struct Snapshot {
     /// The publication counter it was built at.
     pub generation: u64,
-    /// The published stories (count-only cases are not among them).
-    pub cases: Vec<PublicCase>,
-    bits: TermBits,
+    /// The published stories (count-only cases are not among them). Each record is shared
+    /// with the snapshots before and after this one, which differ from it by a few cases.
+    pub cases: Vec<Arc<PublicCase>>,
+    bits: Arc<TermBits>,
     /// One per counted case: the stories first (at their index in `cases`), then the
     /// count-only cases.
     codes: Vec<Code>,
@@ -51,6 +49,10 @@ pub struct Snapshot {
     /// Places with a map position; `Code::place` indexes it.
     places: Vec<PlaceId>,
     by_id: HashMap<CaseId, u32>,
+    /// The ids of the count-only cases, in the order of their rows (after the stories'):
+    /// kept only to update such a case in place, never shown. `None` for a case indexed
+    /// without one ([`Self::with_count_only`]).
+    count_only: Vec<Option<CaseId>>,
     /// The oldest and newest year of a case with a month.
     years: Option<(i32, i32)>,
 }
@@ -248,73 +250,158 @@ impl Snapshot {
         taxonomy: &Taxonomy,
         gazetteer: &Gazetteer,
     ) -> Self {
-        let bits = TermBits::new(taxonomy);
-        let mut provinces: Vec<PlaceId> = Vec::new();
-        let mut places: Vec<PlaceId> = Vec::new();
-        let mut province_index: HashMap<PlaceId, u16> = HashMap::new();
-        let mut place_index: HashMap<PlaceId, u16> = HashMap::new();
-        let number = |id: &PlaceId, list: &mut Vec<PlaceId>, index: &mut HashMap<PlaceId, u16>| {
-            *index.entry(id.clone()).or_insert_with(|| {
-                list.push(id.clone());
-                u16::try_from(list.len() - 1).unwrap_or(NONE)
-            })
-        };
+        Self::build(
+            generation,
+            cases.into_iter().map(Arc::new).collect(),
+            count_only.iter().map(|c| (None, c)),
+            Arc::new(TermBits::new(taxonomy)),
+            gazetteer,
+        )
+    }
+
+    /// Every counted case read from the store, in any order, as [`PublicStore::counted_cases_all`]
+    /// gives them: stories get their district and their place in the list.
+    pub(crate) fn from_summaries(
+        generation: u64,
+        summaries: Vec<(CaseId, CaseSummary)>,
+        taxonomy: &Taxonomy,
+        gazetteer: &Gazetteer,
+    ) -> Self {
+        let mut stories = Vec::new();
+        let mut count_only = Vec::new();
+        for (id, summary) in summaries {
+            match summary {
+                CaseSummary::Story(c) => stories.push(Arc::new(with_district(c, gazetteer))),
+                CaseSummary::CountOnly(c) => count_only.push((Some(id), c)),
+            }
+        }
+        stories.sort_by_key(|c| list_order(c));
+        Self::build(
+            generation,
+            stories,
+            count_only.iter().map(|(id, c)| (*id, c)),
+            Arc::new(TermBits::new(taxonomy)),
+            gazetteer,
+        )
+    }
+
+    fn build<'c>(
+        generation: u64,
+        cases: Vec<Arc<PublicCase>>,
+        count_only: impl ExactSizeIterator<Item = (Option<CaseId>, &'c CountedCase)>,
+        bits: Arc<TermBits>,
+        gazetteer: &Gazetteer,
+    ) -> Self {
         let counted = cases.len() + count_only.len();
-        let mut codes = Vec::with_capacity(counted);
-        let mut periods = Vec::with_capacity(counted);
-        let mut terms = vec![0u64; counted * bits.words];
-        let mut by_id = HashMap::with_capacity(cases.len());
-        for (i, c) in cases.iter().enumerate() {
-            by_id.insert(c.id, u32::try_from(i).unwrap_or(u32::MAX));
+        let mut coder = Coder::new(bits, gazetteer, Vec::new(), Vec::new());
+        let mut rows = Rows::with_capacity(counted, coder.bits.words);
+        for c in &cases {
+            coder.push(Facts::from(&**c), &mut rows);
         }
-        let mut years: Option<(i32, i32)> = None;
-        let facts = cases
+        let mut ids = Vec::with_capacity(count_only.len());
+        for (id, c) in count_only {
+            coder.push(Facts::from(c), &mut rows);
+            ids.push(id);
+        }
+        Self::assemble(generation, cases, ids, rows, coder)
+    }
+
+    /// This snapshot with the cases `touched` taken out and the counted ones among them put
+    /// back as `fresh` (read from the store after the change) says: a publication, an edit,
+    /// a withdrawal, a case becoming or ceasing to be counted. Every other case keeps its
+    /// record (shared, not copied) and its index row (copied: a few bytes).
+    pub(crate) fn changed(
+        &self,
+        generation: u64,
+        touched: &HashSet<CaseId>,
+        fresh: Vec<(CaseId, CaseSummary)>,
+        gazetteer: &Gazetteer,
+    ) -> Self {
+        let mut coder = Coder::new(
+            self.bits.clone(),
+            gazetteer,
+            self.provinces.clone(),
+            self.places.clone(),
+        );
+        let mut added = Vec::new();
+        let mut added_count_only = Vec::new();
+        for (id, summary) in fresh {
+            match summary {
+                CaseSummary::Story(c) => added.push(Arc::new(with_district(c, gazetteer))),
+                CaseSummary::CountOnly(c) => added_count_only.push((id, c)),
+            }
+        }
+        added.sort_by_key(|c| list_order(c));
+        let words = self.bits.words;
+        let mut rows = Rows::with_capacity(self.codes.len() + added.len(), words);
+        let mut cases = Vec::with_capacity(self.cases.len() + added.len());
+        let kept = (0..self.cases.len()).filter(|&i| !touched.contains(&self.cases[i].id));
+        let mut kept = kept.peekable();
+        let mut added = added.into_iter().peekable();
+        loop {
+            let take_old = match (kept.peek(), added.peek()) {
+                (Some(&i), Some(new)) => list_order(&self.cases[i]) < list_order(new),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if take_old {
+                let Some(i) = kept.next() else { break };
+                rows.copy(self, i);
+                cases.push(self.cases[i].clone());
+            } else {
+                let Some(new) = added.next() else { break };
+                coder.push(Facts::from(&*new), &mut rows);
+                cases.push(new);
+            }
+        }
+        let first_count_only = self.cases.len();
+        let mut ids = Vec::with_capacity(self.count_only.len() + added_count_only.len());
+        for (j, id) in self.count_only.iter().enumerate() {
+            if id.is_some_and(|id| touched.contains(&id)) {
+                continue;
+            }
+            rows.copy(self, first_count_only + j);
+            ids.push(*id);
+        }
+        for (id, c) in &added_count_only {
+            coder.push(Facts::from(c), &mut rows);
+            ids.push(Some(*id));
+        }
+        Self::assemble(generation, cases, ids, rows, coder)
+    }
+
+    fn assemble(
+        generation: u64,
+        cases: Vec<Arc<PublicCase>>,
+        count_only: Vec<Option<CaseId>>,
+        rows: Rows,
+        coder: Coder<'_>,
+    ) -> Self {
+        let by_id = cases
             .iter()
-            .map(Facts::from)
-            .chain(count_only.iter().map(Facts::from));
-        for (i, c) in facts.enumerate() {
-            let province = c
-                .province
-                .map_or(NONE, |p| number(p, &mut provinces, &mut province_index));
-            let place = c
-                .place
-                .filter(|p| gazetteer.get(p).is_some())
-                .map_or(NONE, |p| number(p, &mut places, &mut place_index));
-            let year = c
-                .period
-                .and_then(|p| i16::try_from(p.year()).ok())
-                .filter(|y| *y != NO_YEAR);
-            if let Some(y) = year.map(i32::from) {
-                years = Some(years.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))));
-            }
-            codes.push(Code {
-                province,
-                place,
-                year: year.unwrap_or(NO_YEAR),
-                verification: match c.verification {
-                    Verification::Unverified => 0,
-                    Verification::Corroborated => 1,
-                    Verification::Verified => 2,
-                },
+            .enumerate()
+            .map(|(i, c)| (c.id, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        let years = rows
+            .codes
+            .iter()
+            .filter(|c| c.year != NO_YEAR)
+            .map(|c| i32::from(c.year))
+            .fold(None, |acc: Option<(i32, i32)>, y| {
+                Some(acc.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
             });
-            periods.push(c.period);
-            let row = &mut terms[i * bits.words..(i + 1) * bits.words];
-            for (dimension, term) in c.labels.pairs() {
-                if let Some(bit) = bits.bit(dimension.as_str(), term.as_str()) {
-                    row[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-        }
         Snapshot {
             generation,
             cases,
-            bits,
-            codes,
-            periods,
-            terms,
-            provinces,
-            places,
+            bits: coder.bits,
+            codes: rows.codes,
+            periods: rows.periods,
+            terms: rows.terms,
+            provinces: coder.provinces,
+            places: coder.places,
             by_id,
+            count_only,
             years,
         }
     }
@@ -492,141 +579,125 @@ impl Snapshot {
         self.by_id
             .get(&id)
             .and_then(|&i| self.cases.get(i as usize))
+            .map(|c| &**c)
     }
 }
 
-/// The shared, self-refreshing snapshot.
-#[derive(Default)]
-pub struct PublicIndex {
-    current: RwLock<Option<Arc<Snapshot>>>,
-    checked: Mutex<Option<Instant>>,
-    rebuild: tokio::sync::Mutex<()>,
-    /// The last check of the store failed: the snapshot served may be stale.
-    stale: std::sync::atomic::AtomicBool,
+/// A case's place in the list: newest month first, then by id.
+fn list_order(c: &PublicCase) -> (Reverse<Option<YearMonth>>, CaseId) {
+    (Reverse(c.period), c.id)
 }
 
-impl PublicIndex {
-    /// The current snapshot, rebuilt first if the store's publication counter moved since
-    /// it was built (checked at most once a second; [`Self::invalidate`] forces a check).
-    ///
-    /// While the database is unavailable (the check fails or takes longer than
-    /// [`crate::storage::QUICK_READ`]), the snapshot already in memory is served: published
-    /// cases are public, so a slightly stale map beats none. Only with no snapshot yet does
-    /// this fail.
-    pub async fn snapshot(
-        &self,
-        store: &impl PublicStore,
-        taxonomy: &Taxonomy,
-        gazetteer: &Gazetteer,
-    ) -> Result<Arc<Snapshot>, StorageError> {
-        let due = {
-            let mut checked = self.checked.lock().unwrap_or_else(|p| p.into_inner());
-            let due = checked.is_none_or(|t| t.elapsed() >= CHECK_EVERY);
-            if due {
-                *checked = Some(Instant::now());
-            }
-            due
-        };
-        if let Some(current) = self.current()
-            && !due
-        {
-            return Ok(current);
+/// A story with its district (its place, when that is a district of the gazetteer).
+fn with_district(c: PublicCase, gazetteer: &Gazetteer) -> PublicCase {
+    let district = c
+        .place
+        .as_ref()
+        .and_then(|p| gazetteer.get(p))
+        .filter(|p| p.level() == PlaceLevel::District)
+        .map(|p| p.id().clone());
+    PublicCase { district, ..c }
+}
+
+/// The index rows being written for a new snapshot.
+struct Rows {
+    codes: Vec<Code>,
+    periods: Vec<Option<YearMonth>>,
+    terms: Vec<u64>,
+}
+
+impl Rows {
+    fn with_capacity(n: usize, words: usize) -> Self {
+        Rows {
+            codes: Vec::with_capacity(n),
+            periods: Vec::with_capacity(n),
+            terms: Vec::with_capacity(n * words),
         }
-        let generation = match quick(store.publication_generation()).await {
-            Ok(generation) => {
-                self.stale.store(false, Ordering::Relaxed);
-                generation
-            }
-            Err(e) => {
-                self.stale.store(true, Ordering::Relaxed);
-                return match self.current() {
-                    Some(current) => {
-                        tracing::warn!(error = %e, "serving the published snapshot from memory");
-                        Ok(current)
-                    }
-                    None => Err(e),
-                };
-            }
-        };
-        if let Some(current) = self.current().filter(|c| c.generation == generation) {
-            return Ok(current);
-        }
-        // One rebuild at a time. While it runs, others are served the snapshot they had
-        // (a rebuild of 100,000 cases takes seconds); only with none yet do they wait.
-        let _one_at_a_time = match (self.rebuild.try_lock(), self.current()) {
-            (Ok(guard), _) => guard,
-            (Err(_), Some(stale)) => return Ok(stale),
-            (Err(_), None) => self.rebuild.lock().await,
-        };
-        if let Some(current) = self.current().filter(|c| c.generation == generation) {
-            return Ok(current);
-        }
-        let fresh = match build(store, taxonomy, gazetteer, generation).await {
-            Ok(fresh) => Arc::new(fresh),
-            Err(e) => {
-                self.stale.store(true, Ordering::Relaxed);
-                return match self.current() {
-                    Some(current) => Ok(current),
-                    None => Err(e),
-                };
-            }
-        };
-        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Some(fresh.clone());
-        Ok(fresh)
     }
 
-    /// Whether a snapshot is in memory, and whether the last check of the store failed (so
-    /// it may be stale): what `/healthz` reports.
-    pub fn state(&self) -> (bool, bool) {
-        (self.current().is_some(), self.stale.load(Ordering::Relaxed))
-    }
-
-    fn current(&self) -> Option<Arc<Snapshot>> {
-        self.current
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
-    }
-
-    /// Makes the next [`Self::snapshot`] check the counter at once (after a publication in
-    /// this process).
-    pub fn invalidate(&self) {
-        *self.checked.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    /// Row `i` of `from`, as it is (its places are numbered the same in the new snapshot).
+    fn copy(&mut self, from: &Snapshot, i: usize) {
+        self.codes.push(from.codes[i]);
+        self.periods.push(from.periods[i]);
+        self.terms.extend_from_slice(from.row(i));
     }
 }
 
-async fn build(
-    store: &impl PublicStore,
-    taxonomy: &Taxonomy,
-    gazetteer: &Gazetteer,
-    generation: u64,
-) -> Result<Snapshot, StorageError> {
-    let mut cases = Vec::new();
-    let mut count_only = Vec::new();
-    for summary in store.counted_summaries().await? {
-        let c = match summary {
-            CaseSummary::Story(c) => c,
-            CaseSummary::CountOnly(c) => {
-                count_only.push(c);
-                continue;
-            }
+/// Codes cases as index rows: numbers their provinces and mapped places (keeping the numbers
+/// an earlier snapshot gave) and sets their terms' bits.
+struct Coder<'g> {
+    bits: Arc<TermBits>,
+    gazetteer: &'g Gazetteer,
+    provinces: Vec<PlaceId>,
+    places: Vec<PlaceId>,
+    province_index: HashMap<PlaceId, u16>,
+    place_index: HashMap<PlaceId, u16>,
+}
+
+impl<'g> Coder<'g> {
+    fn new(
+        bits: Arc<TermBits>,
+        gazetteer: &'g Gazetteer,
+        provinces: Vec<PlaceId>,
+        places: Vec<PlaceId>,
+    ) -> Self {
+        let numbered = |list: &[PlaceId]| {
+            list.iter()
+                .enumerate()
+                .map(|(i, p)| (p.clone(), u16::try_from(i).unwrap_or(NONE)))
+                .collect()
         };
-        let district = c
+        Coder {
+            province_index: numbered(&provinces),
+            place_index: numbered(&places),
+            bits,
+            gazetteer,
+            provinces,
+            places,
+        }
+    }
+
+    fn number(id: &PlaceId, list: &mut Vec<PlaceId>, index: &mut HashMap<PlaceId, u16>) -> u16 {
+        *index.entry(id.clone()).or_insert_with(|| {
+            list.push(id.clone());
+            u16::try_from(list.len() - 1).unwrap_or(NONE)
+        })
+    }
+
+    fn push(&mut self, c: Facts<'_>, rows: &mut Rows) {
+        let province = c.province.map_or(NONE, |p| {
+            Self::number(p, &mut self.provinces, &mut self.province_index)
+        });
+        let place = c
             .place
-            .as_ref()
-            .and_then(|p| gazetteer.get(p))
-            .filter(|p| p.level() == PlaceLevel::District)
-            .map(|p| p.id().clone());
-        cases.push(PublicCase { district, ..c });
+            .filter(|p| self.gazetteer.get(p).is_some())
+            .map_or(NONE, |p| {
+                Self::number(p, &mut self.places, &mut self.place_index)
+            });
+        let year = c
+            .period
+            .and_then(|p| i16::try_from(p.year()).ok())
+            .filter(|y| *y != NO_YEAR);
+        rows.codes.push(Code {
+            province,
+            place,
+            year: year.unwrap_or(NO_YEAR),
+            verification: match c.verification {
+                Verification::Unverified => 0,
+                Verification::Corroborated => 1,
+                Verification::Verified => 2,
+            },
+        });
+        rows.periods.push(c.period);
+        let start = rows.terms.len();
+        rows.terms.resize(start + self.bits.words, 0);
+        let row = &mut rows.terms[start..];
+        for (dimension, term) in c.labels.pairs() {
+            if let Some(bit) = self.bits.bit(dimension.as_str(), term.as_str()) {
+                row[bit / 64] |= 1 << (bit % 64);
+            }
+        }
     }
-    cases.sort_by(|a, b| b.period.cmp(&a.period).then_with(|| a.id.cmp(&b.id)));
-    Ok(Snapshot::with_count_only(
-        generation,
-        cases,
-        &count_only,
-        taxonomy,
-        gazetteer,
-    ))
 }
 
 #[cfg(test)]
@@ -877,5 +948,134 @@ mod tests {
         let some = &cases[1234];
         assert_eq!(snapshot.case(some.id), Some(some));
         assert_eq!(snapshot.case(CaseId::random()), None);
+    }
+
+    /// What a snapshot shows: every listed case in order and every count of a few filters.
+    fn shown(s: &Snapshot) -> Vec<String> {
+        let mut out = vec![format!("{:?}", s.years())];
+        for qs in [
+            "",
+            "province=pk-sd",
+            "from=2019&to=2021&platform=facebook",
+            "act=threats",
+        ] {
+            let q = query(qs);
+            let sel = s.select(&q);
+            let listed: Vec<&PublicCase> =
+                sel.cases.iter().map(|&i| &*s.cases[i as usize]).collect();
+            let tally = s.tally(&sel, &["act", "platform"]);
+            out.push(format!(
+                "{qs}: {listed:?} {} {} {:?} {:?} {:?} {:?} {:?} {:?}",
+                sel.counted(),
+                sel.with_position,
+                sel.by_place,
+                sel.by_year,
+                s.by_month(&sel),
+                tally.dimensions,
+                tally.by_province,
+                tally.by_verification
+            ));
+        }
+        out
+    }
+
+    /// A snapshot changed in place (cases published, edited, withdrawn, coded statistics
+    /// only or taken out of it) shows exactly what one built from scratch shows.
+    #[test]
+    fn a_change_in_place_shows_what_a_new_snapshot_shows() {
+        let tax = Taxonomy::pakistan_default();
+        let g = Gazetteer::pakistan();
+        let districts = g.districts();
+        let all: Vec<(CaseId, CaseSummary)> =
+            naqsha_core::demo::demo_cases(tax, districts.len(), 2000, 11)
+                .into_iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let district = districts[d.district_index].id();
+                    let mut c = case(
+                        Some(district.as_str()),
+                        g.province_of(district).map(|p| p.id().as_str()),
+                        &format!("{}-{:02}", d.year, d.month),
+                        &[],
+                    );
+                    c.labels = d.labels;
+                    if i % 9 == 0 {
+                        c.place = Some(PlaceId::new("pk-gb").unwrap());
+                        c.province = Some(PlaceId::new("pk-gb").unwrap());
+                    }
+                    let id = c.id;
+                    let summary = if i % 4 == 0 {
+                        CaseSummary::CountOnly(CountedCase {
+                            labels: c.labels,
+                            place: c.place,
+                            province: c.province,
+                            period: c.period,
+                            verification: Verification::Verified,
+                        })
+                    } else {
+                        CaseSummary::Story(c)
+                    };
+                    (id, summary)
+                })
+                .collect();
+        let (before, later) = all.split_at(1500);
+        let old = Snapshot::from_summaries(1, before.to_vec(), tax, g);
+
+        // Touched: 40 new cases, 30 withdrawn (stories and count-only), 30 edited (a story
+        // becomes count-only, a count-only case a story, a place and a month change).
+        let mut now: Vec<(CaseId, CaseSummary)> = before.to_vec();
+        let mut touched: HashSet<CaseId> = HashSet::new();
+        let mut fresh = Vec::new();
+        for (id, s) in &later[..40] {
+            touched.insert(*id);
+            fresh.push((*id, s.clone()));
+            now.push((*id, s.clone()));
+        }
+        for k in 0..30 {
+            let (id, _) = now.remove(k * 37);
+            touched.insert(id);
+        }
+        for k in 0..30 {
+            let at = k * 41 + 3;
+            let (id, s) = now[at].clone();
+            let edited = match s {
+                CaseSummary::Story(mut c) if k % 2 == 0 => {
+                    c.title_en = Some(format!("Edited {k}"));
+                    c.period = Some("2018-02".parse().unwrap());
+                    c.place = Some(PlaceId::new("pk-sd").unwrap());
+                    c.province = Some(PlaceId::new("pk-sd").unwrap());
+                    CaseSummary::Story(c)
+                }
+                CaseSummary::Story(c) => CaseSummary::CountOnly(CountedCase {
+                    labels: c.labels,
+                    place: c.place,
+                    province: c.province,
+                    period: c.period,
+                    verification: c.verification,
+                }),
+                CaseSummary::CountOnly(c) => CaseSummary::Story(PublicCase {
+                    id,
+                    labels: c.labels,
+                    place: c.place,
+                    province: c.province,
+                    period: c.period,
+                    ..case(None, None, "2020-01", &[])
+                }),
+            };
+            touched.insert(id);
+            fresh.push((id, edited.clone()));
+            now[at] = (id, edited);
+        }
+        let changed = old.changed(2, &touched, fresh, g);
+        let rebuilt = Snapshot::from_summaries(2, now, tax, g);
+        assert_eq!(changed.counted(), rebuilt.counted());
+        assert_eq!(shown(&changed), shown(&rebuilt));
+        for c in &rebuilt.cases {
+            assert_eq!(changed.case(c.id), Some(&**c));
+        }
+        // Unchanged stories are the same records, shared rather than copied.
+        let kept = old.cases.iter().find(|c| !touched.contains(&c.id)).unwrap();
+        let again = changed.cases.iter().find(|c| c.id == kept.id).unwrap();
+        assert!(Arc::ptr_eq(kept, again));
     }
 }

@@ -4,13 +4,14 @@
 //!
 //! Counted cases are public by definition (a count-only case as categories, a place and a
 //! month, never its text), so keeping them in memory costs no safety; it
-//! lets every public request answer without touching the database. The snapshot is rebuilt
-//! when the store's publication counter (bumped by every write of a case) has moved, checked
-//! at most once a second.
+//! lets every public request answer without touching the database. The snapshot is updated
+//! in place when a case changes, on every node (see [`refresh`]); requests never wait for it.
 
 pub mod export;
 pub mod index;
 pub mod query;
+pub mod refresh;
 
-pub use index::{CaseSummary, CountedCase, PublicCase, PublicIndex, Selection, Snapshot};
+pub use index::{CaseSummary, CountedCase, PublicCase, Selection, Snapshot};
 pub use query::{PublicQuery, QueryError};
+pub use refresh::PublicIndex;

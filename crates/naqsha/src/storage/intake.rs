@@ -10,8 +10,9 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use super::audit::write_audit;
+use super::changes::Touched;
 use super::moderation::{envelope_from_row, join_kinds};
-use super::rows::{flag, ts};
+use super::rows::{Cols, flag, ts};
 use super::{StorageError, Store};
 
 /// A sealed evidence file to store with a submission.
@@ -390,11 +391,15 @@ impl IntakeStore for Store {
             .bind(&id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM cases WHERE submission_id = $1")
+        let deleted = sqlx::query("DELETE FROM cases WHERE submission_id = $1 RETURNING id")
             .bind(&id)
-            .execute(&mut *tx)
+            .fetch_all(&mut *tx)
             .await?;
-        super::public::bump_publication(&mut tx).await?;
+        let mut touched = Touched::default();
+        touched.add(super::public::bump_publication(&mut tx).await?, None);
+        for row in &deleted {
+            touched.add_case(Cols::new(row, "cases").parsed("id")?);
+        }
         sqlx::query("DELETE FROM submission_additions WHERE submission_id = $1")
             .bind(&id)
             .execute(&mut *tx)
@@ -433,7 +438,9 @@ impl IntakeStore for Store {
             &AuditEvent::now(None, naqsha_core::audit::AuditAction::SubmissionWithdrawn),
         )
         .await?;
+        self.announce(&mut tx, &touched).await?;
         tx.commit().await?;
+        self.announced(&touched);
         // The withdrawal is done either way; a failed checkpoint is retried by the next one.
         if let Err(e) = self.checkpoint().await {
             tracing::warn!(error = %e, "checkpoint after a withdrawal failed");

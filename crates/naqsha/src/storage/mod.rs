@@ -27,6 +27,7 @@ mod audit;
 pub mod backup;
 mod boundaries;
 mod case_row;
+mod changes;
 mod email;
 mod export;
 mod health;
@@ -62,6 +63,7 @@ pub use crate::config::{Backend, sqlite_url};
 
 pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
+pub use changes::{CaseChange, CaseChanges};
 pub use email::EmailStore;
 pub use export::{CodedCase, ExportStore};
 pub use health::SchemaState;
@@ -186,6 +188,7 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     local: Arc<visitor::ProcessLocal>,
+    announcer: changes::Announcer,
 }
 
 impl Store {
@@ -259,10 +262,12 @@ impl Store {
                     .await?
             }
         };
+        let announcer = changes::Announcer::new(backend, url);
         Ok(Self {
             pool,
             backend,
             local: Arc::default(),
+            announcer,
         })
     }
 

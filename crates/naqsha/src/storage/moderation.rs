@@ -21,6 +21,7 @@ use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
 use super::case_row::{CASE_COLUMNS, case_from_row};
+use super::changes::Touched;
 use super::rows::{Cols, flag, ts};
 use super::{StorageError, Store};
 
@@ -394,12 +395,17 @@ pub(crate) fn envelope_from_row(row: &AnyRow) -> Result<SubmissionEnvelope, Stor
     })
 }
 
-/// Writes one case and its label rows inside a transaction.
+/// Writes one case and its label rows inside a transaction, noting the counter value it took
+/// in `touched` for the transaction to announce.
 pub(crate) async fn write_case(
     conn: &mut sqlx::AnyConnection,
     case: &Case,
+    touched: &mut Touched,
 ) -> Result<(), StorageError> {
-    super::public::bump_publication(&mut *conn).await?;
+    touched.add(
+        super::public::bump_publication(&mut *conn).await?,
+        Some(case.id),
+    );
     let id = case.id.to_string();
     let labels = serde_json::to_string(&case.labels).map_err(|e| StorageError::Corrupt {
         table: "cases",
@@ -700,8 +706,11 @@ impl ModerationStore for Store {
 
     async fn save_case(&self, case: &Case) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
-        write_case(&mut tx, case).await?;
+        let mut touched = Touched::default();
+        write_case(&mut tx, case, &mut touched).await?;
+        self.announce(&mut tx, &touched).await?;
         tx.commit().await?;
+        self.announced(&touched);
         Ok(())
     }
 
@@ -722,7 +731,8 @@ impl ModerationStore for Store {
         }
         let (author, draft) = d.draft;
         super::review::write_draft(&mut tx, d.submission, author, draft).await?;
-        write_case(&mut tx, d.case).await?;
+        let mut touched = Touched::default();
+        write_case(&mut tx, d.case, &mut touched).await?;
         sqlx::query(
             "UPDATE submissions SET kinds = $1, status = $2, updated_at = $3 WHERE id = $4",
         )
@@ -756,16 +766,21 @@ impl ModerationStore for Store {
         for event in d.audit {
             super::audit::write_audit(&mut tx, event).await?;
         }
+        self.announce(&mut tx, &touched).await?;
         tx.commit().await?;
+        self.announced(&touched);
         Ok(())
     }
 
     async fn save_cases(&self, cases: &[Case]) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
+        let mut touched = Touched::default();
         for case in cases {
-            write_case(&mut tx, case).await?;
+            write_case(&mut tx, case, &mut touched).await?;
         }
+        self.announce(&mut tx, &touched).await?;
         tx.commit().await?;
+        self.announced(&touched);
         Ok(())
     }
 

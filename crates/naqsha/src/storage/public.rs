@@ -3,6 +3,7 @@
 
 use std::future::Future;
 
+use futures_util::TryStreamExt;
 use naqsha_core::case::{Case, CaseStatus, CaseSummary, CountedCase, PublicCase};
 use naqsha_core::ids::{CaseId, SubmissionId};
 use naqsha_core::places::PlaceId;
@@ -11,7 +12,7 @@ use naqsha_core::text::PublicTitle;
 
 use super::case_row::{CASE_COLUMNS, CODED_COLUMNS, case_from_row, coded_case};
 use super::rows::Cols;
-use super::{StorageError, Store};
+use super::{CaseChanges, StorageError, Store};
 
 /// Which published cases to show.
 #[derive(Debug, Clone, Default)]
@@ -62,6 +63,24 @@ pub trait PublicStore {
         &self,
     ) -> impl Future<Output = Result<Vec<CaseSummary>, StorageError>> + Send;
 
+    /// The counted cases among `ids`, each with its id, as [`Self::counted_summaries`]
+    /// reads them: what the public side's snapshot updates in place after a change. A case
+    /// of `ids` that is absent is no longer counted (or no longer exists).
+    fn counted_cases(
+        &self,
+        ids: &[CaseId],
+    ) -> impl Future<Output = Result<Vec<(CaseId, CaseSummary)>, StorageError>> + Send;
+
+    /// Every counted case with its id ([`Self::counted_summaries`] with ids): the id of a
+    /// count-only case stays inside the snapshot, which needs it to update that case in place.
+    fn counted_cases_all(
+        &self,
+    ) -> impl Future<Output = Result<Vec<(CaseId, CaseSummary)>, StorageError>> + Send;
+
+    /// The changes of cases from now on, as this store announces them (every node's on
+    /// PostgreSQL, this process's on SQLite).
+    fn case_changes(&self) -> CaseChanges;
+
     /// Published cases per province (None: no place recorded), largest first.
     fn published_by_province(
         &self,
@@ -81,21 +100,29 @@ fn public_title(c: &Cols<'_>, column: &'static str) -> Result<Option<String>, St
         .transpose()
 }
 
-/// Moves the publication counter (inside the transaction that writes or deletes a case).
-pub(crate) async fn bump_publication(conn: &mut sqlx::AnyConnection) -> Result<(), StorageError> {
-    sqlx::query(
+/// Moves the publication counter (inside the transaction that writes or deletes a case) and
+/// returns its new value, which the transaction announces (`super::changes`).
+pub(crate) async fn bump_publication(conn: &mut sqlx::AnyConnection) -> Result<u64, StorageError> {
+    let row = sqlx::query(
         "INSERT INTO meta (key, value) VALUES ('publication_generation', '1') \
-         ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)",
+         ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT) \
+         RETURNING value",
     )
-    .execute(conn)
+    .fetch_one(conn)
     .await?;
-    Ok(())
+    let c = Cols::new(&row, "meta");
+    let value = c.text("value")?;
+    value.parse().map_err(|_| c.corrupt("value", value))
 }
 
 const FILTER_SQL: &str = "status = $1 AND ($2 IS NULL OR province = $2) \
      AND ($3 IS NULL OR id IN (SELECT case_id FROM case_labels WHERE dimension = $3 AND term = $4))";
 
 impl PublicStore for Store {
+    fn case_changes(&self) -> CaseChanges {
+        Store::case_changes(self)
+    }
+
     async fn publication_generation(&self) -> Result<u64, StorageError> {
         let row = sqlx::query("SELECT value FROM meta WHERE key = 'publication_generation'")
             .fetch_optional(self.pool())
@@ -107,34 +134,27 @@ impl PublicStore for Store {
     }
 
     async fn counted_summaries(&self) -> Result<Vec<CaseSummary>, StorageError> {
-        // The titles of a count-only case are never read, not even into memory; no story
-        // text is read at all.
-        let sql = format!(
-            "SELECT {CODED_COLUMNS}, \
-             CASE WHEN status = $1 THEN title_en END AS title_en, \
-             CASE WHEN status = $1 THEN title_ur END AS title_ur FROM cases \
-             WHERE status IN ($1, $2) AND consent <> $3"
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(CaseStatus::Published.as_str())
-            .bind(CaseStatus::StatisticsOnly.as_str())
-            .bind(Consent::Private.as_str())
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter()
-            .map(|row| {
-                let c = Cols::new(row, "cases");
-                let case = coded_case(&c)?;
-                if case.status != CaseStatus::Published {
-                    return Ok(CaseSummary::CountOnly(CountedCase::of(&case)));
-                }
-                let (title_en, title_ur) =
-                    (public_title(&c, "title_en")?, public_title(&c, "title_ur")?);
-                PublicCase::of(case, title_en, title_ur)
-                    .map(CaseSummary::Story)
-                    .map_err(|e| c.corrupt("published_at", e))
-            })
-            .collect()
+        Ok(self
+            .counted_cases_all()
+            .await?
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect())
+    }
+
+    async fn counted_cases_all(&self) -> Result<Vec<(CaseId, CaseSummary)>, StorageError> {
+        counted(self, None).await
+    }
+
+    async fn counted_cases(
+        &self,
+        ids: &[CaseId],
+    ) -> Result<Vec<(CaseId, CaseSummary)>, StorageError> {
+        let mut found = Vec::new();
+        for chunk in ids.chunks(500) {
+            found.extend(counted(self, Some(chunk)).await?);
+        }
+        Ok(found)
     }
 
     async fn published_cases(
@@ -214,4 +234,48 @@ impl PublicStore for Store {
             })
             .collect()
     }
+}
+
+/// The counted cases (of `ids` only, when given) without their text.
+async fn counted(
+    store: &Store,
+    ids: Option<&[CaseId]>,
+) -> Result<Vec<(CaseId, CaseSummary)>, StorageError> {
+    // The titles of a count-only case are never read, not even into memory; no story text
+    // is read at all.
+    let only = ids.map_or_else(String::new, |ids| {
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 4)).collect();
+        format!(" AND id IN ({})", marks.join(", "))
+    });
+    let sql = format!(
+        "SELECT {CODED_COLUMNS}, \
+         CASE WHEN status = $1 THEN title_en END AS title_en, \
+         CASE WHEN status = $1 THEN title_ur END AS title_ur FROM cases \
+         WHERE status IN ($1, $2) AND consent <> $3{only}"
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(CaseStatus::Published.as_str())
+        .bind(CaseStatus::StatisticsOnly.as_str())
+        .bind(Consent::Private.as_str());
+    for id in ids.unwrap_or_default() {
+        query = query.bind(id.to_string());
+    }
+    // Row by row: every row read at once would be a second copy of all the cases in memory
+    // while the snapshot is built.
+    let mut rows = query.fetch(store.pool());
+    let mut read = Vec::new();
+    while let Some(row) = rows.try_next().await? {
+        let c = Cols::new(&row, "cases");
+        let case = coded_case(&c)?;
+        let id = case.id;
+        if case.status != CaseStatus::Published {
+            read.push((id, CaseSummary::CountOnly(CountedCase::of(&case))));
+            continue;
+        }
+        let (title_en, title_ur) = (public_title(&c, "title_en")?, public_title(&c, "title_ur")?);
+        let story =
+            PublicCase::of(case, title_en, title_ur).map_err(|e| c.corrupt("published_at", e))?;
+        read.push((id, CaseSummary::Story(story)));
+    }
+    Ok(read)
 }

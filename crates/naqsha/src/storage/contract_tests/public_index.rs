@@ -114,3 +114,96 @@ async fn statistics_only_cases_are_counted_without_text(store: &Store) {
     assert_eq!(summaries.len(), 1);
 }
 contract!(statistics_only_cases_are_counted_without_text);
+
+/// The next change announced to `changes`, failing after five seconds.
+async fn next_change(changes: &mut CaseChanges) -> CaseChange {
+    tokio::time::timeout(std::time::Duration::from_secs(5), changes.next())
+        .await
+        .expect("a change is announced")
+}
+
+/// Every write and deletion of a case is announced with the counter values it took and the
+/// cases it touched (a NOTIFY on PostgreSQL, in-process on SQLite), and the cases named can be
+/// read again by id, count-only ones included: what each node's snapshot follows.
+async fn changes_are_announced_with_their_cases(store: &Store) {
+    let mut changes = store.case_changes();
+    if store.backend() == Backend::Postgres {
+        // Listening starts by saying that what came before was not heard.
+        assert_eq!(next_change(&mut changes).await, CaseChange::Unknown);
+    }
+    let story = published_case("pk-pb", "2024-03", &[("platform", "whatsapp")]);
+    store.save_case(&story).await.unwrap();
+    let counter = store.publication_generation().await.unwrap();
+    assert_eq!(
+        next_change(&mut changes).await,
+        CaseChange::Cases {
+            from: counter,
+            to: counter,
+            ids: vec![story.id]
+        }
+    );
+
+    // Two in one transaction: one announcement, both counter values, both cases.
+    let mut counted = published_case("pk-kp", "2022-06", &[("act", "threats")]);
+    counted.status = CaseStatus::StatisticsOnly;
+    counted.consent = Consent::StatisticsOnly;
+    let mut draft = published_case("pk-sd", "2023-01", &[]);
+    draft.status = CaseStatus::InReview;
+    store
+        .save_cases(&[counted.clone(), draft.clone()])
+        .await
+        .unwrap();
+    assert_eq!(
+        next_change(&mut changes).await,
+        CaseChange::Cases {
+            from: counter + 1,
+            to: counter + 2,
+            ids: vec![counted.id, draft.id]
+        }
+    );
+    let mut read = store
+        .counted_cases(&[story.id, counted.id, draft.id])
+        .await
+        .unwrap();
+    read.sort_by_key(|(id, _)| *id == counted.id);
+    assert_eq!(read.len(), 2, "the draft is not counted: {read:?}");
+    assert!(
+        matches!(&read[0], (id, CaseSummary::Story(c)) if *id == story.id && c.title_en.as_deref() == Some("A title"))
+    );
+    assert!(
+        matches!(&read[1], (id, CaseSummary::CountOnly(c)) if *id == counted.id && c.province == counted.province)
+    );
+    assert_eq!(store.counted_cases_all().await.unwrap().len(), 2);
+
+    // A withdrawal names the cases it deleted.
+    let keys = OrgKeyPair::generate();
+    let s = new_submission(&keys.public, None);
+    store
+        .insert_submission(&s, &Arrival::default())
+        .await
+        .unwrap();
+    let mut from_report = published_case("pk-ba", "2025-01", &[]);
+    from_report.submission = Some(s.envelope.id);
+    store.save_case(&from_report).await.unwrap();
+    assert!(
+        matches!(next_change(&mut changes).await, CaseChange::Cases { ids, .. } if ids == [from_report.id])
+    );
+    assert!(store.withdraw_submission(s.envelope.id).await.unwrap());
+    let after = store.publication_generation().await.unwrap();
+    assert_eq!(
+        next_change(&mut changes).await,
+        CaseChange::Cases {
+            from: after,
+            to: after,
+            ids: vec![from_report.id]
+        }
+    );
+    assert!(
+        store
+            .counted_cases(&[from_report.id])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+contract!(changes_are_announced_with_their_cases);

@@ -100,7 +100,7 @@ async fn download(
         let cases: Vec<&PublicCase> = selection
             .cases
             .iter()
-            .map(|&i| &snapshot.cases[i as usize])
+            .map(|&i| &*snapshot.cases[i as usize])
             .collect();
         let (taxonomy, gazetteer) = (state.taxonomy(), state.gazetteer());
         let mut body = Vec::new();
