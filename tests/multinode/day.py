@@ -179,6 +179,8 @@ class Browser:
     def __init__(self, source="127.0.0.1"):
         self.source = source
         self.cookies = {}
+        # A staff member's password once she has set it (to unlock her key on another node).
+        self.password = None
 
     def _take(self, reply):
         for line in reply.all("Set-Cookie"):
@@ -583,6 +585,7 @@ def sign_in(day, s, who, username, one_time_password):
     )
     if not ok:
         raise StepFailed(f"{who} is not signed in")
+    b.password = new_password
     return b
 
 
@@ -1093,13 +1096,25 @@ def signed_out(reply):
 
 
 def step_cookie_on_b(day, s):
-    """7. The moderator's cookie sent to node B directly."""
+    """7. The moderator's cookie sent to node B directly. A node that does not hold her key
+    may ask for her password once (`/admin/unlock`, its per-node unlock); it may not sign
+    her out, here or on node A."""
     b = need(s.moderator, "the moderator")
     on_b = b.get(s.port_b, "/admin/inbox")
+    unlocked = ""
+    to = on_b.header("Location") or ""
+    if on_b.status in (302, 303) and to.startswith("/admin/unlock"):
+        page = b.get(s.port_b, to)
+        if page.status != 200:
+            raise StepFailed(f"node B's unlock page answered {said(page)}")
+        form = Forms(page.text).find("/admin/unlock")
+        r = b.post_form(s.port_b, "/admin/unlock", form_fields(form, {"password": b.password}))
+        unlocked = f"; asked for her password once (unlock {r.status})"
+        on_b = b.get(s.port_b, "/admin/inbox")
     day.check(
         "7. the moderator's cookie on node B: still signed in there",
         on_b.status == 200 and not signed_out(on_b),
-        f"B answered {on_b.status} {on_b.header('Location') or ''}",
+        f"B answered {on_b.status} {on_b.header('Location') or ''}{unlocked}",
     )
     on_a = b.get(s.proxy, "/admin/inbox")
     day.check(
