@@ -30,6 +30,8 @@ if [[ ! -x "$bin" ]]; then
     cargo build --release --quiet -p naqsha --bin naqsha
 fi
 work="$(mktemp -d)"
+# nginx workers run as another user when started by root: they must read the files.
+chmod 755 "$work"
 cleanup() {
     kill "${server:-0}" 2>/dev/null || true
     [[ -f "$work/nginx.pid" ]] && nginx -c "$work/nginx.conf" -p "$work" -s stop 2>/dev/null
@@ -108,7 +110,7 @@ rps() { # url connections → req/s
         awk '/Requests\/sec/ {print $2}'
 }
 
-logged_before=$(grep -c 'route=' "$work/serve.log" || true)
+logged_before=$(grep -c 'duration_ms' "$work/serve.log" || true)
 echo "| request | body (gzip) | connections | Naqsha req/s | nginx req/s | Naqsha / nginx |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for i in "${!paths[@]}"; do
@@ -120,6 +122,6 @@ for i in "${!paths[@]}"; do
         echo "| ${labels[$i]} | $size B | $c | $n | $x | $ratio× |"
     done
 done
-logged=$(( $(grep -c 'route=' "$work/serve.log" || true) - logged_before ))
+logged=$(( $(grep -c 'duration_ms' "$work/serve.log" || true) - logged_before ))
 echo
 echo "Request log lines written during the runs: $logged (Naqsha at log level info)."
