@@ -287,12 +287,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let config_file = Config::file_in_use(&overrides);
     let config = Config::load(&overrides)?;
-    crate::logging::init(&config.log);
+    // The server writes a line per request: through the log's writer thread. Commands write
+    // theirs as they come, in order with what they print.
+    let output = match cli.command {
+        Command::Serve { .. } => crate::logging::Output::Buffered,
+        _ => crate::logging::Output::Direct,
+    };
+    crate::logging::init(&config.log, output);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(dispatch(cli.command, config, config_file))
+    let done = runtime.block_on(dispatch(cli.command, config, config_file));
+    // Whatever the runtime's tasks log as they stop is written too.
+    drop(runtime);
+    crate::logging::flush();
+    done
 }
 
 /// Runs `command`; `config_file` is the file `config` was read from, if any.

@@ -1,8 +1,27 @@
 //! Log setup. Naqsha never logs an IP address, user agent, header, query string, request body,
 //! report text, phone number or email: the request log names only the route pattern, status,
 //! duration and a random request id (see `web::request_log`).
+//!
+//! Commands write each line to standard error as it is made. The server, which writes a
+//! line for every request, hands its lines to a writer thread instead (see [`Buffered`]): a
+//! request then costs a copy into memory, not a system call, and tens of thousands of lines a
+//! second leave in a few hundred writes.
+
+use std::io::Write;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
 
 use tracing_subscriber::EnvFilter;
+
+/// How lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Each line straight to standard error (commands: their lines show in order with what
+    /// they print, and nothing is held when they exit).
+    Direct,
+    /// Through the writer thread (the server).
+    Buffered,
+}
 
 /// Starts logging to stderr with the configured filter. Noisy dependencies are held at `warn`.
 ///
@@ -10,22 +29,40 @@ use tracing_subscriber::EnvFilter;
 /// (or a closed pipe), the line is dropped. tracing's default would report the failure with
 /// `eprintln!`, which panics when stderr fails, and a panic in a handler closes the
 /// connection without an answer.
-pub fn init(filter: &str) {
+pub fn init(filter: &str, output: Output) {
     let directives = format!("{filter},sqlx=warn,hyper=warn,tower_http=warn");
     let filter = EnvFilter::try_new(directives).unwrap_or_else(|_| EnvFilter::new("info"));
-    // A second call (tests, `serve --demo` after `init`) keeps the first subscriber.
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
-        .with_writer(|| LossyStderr)
-        .log_internal_errors(false)
-        .try_init();
+        .log_internal_errors(false);
+    // A second call (tests, `serve --demo` after `init`) keeps the first subscriber.
+    let _ = match output {
+        Output::Direct => builder.with_writer(|| LossyStderr).try_init(),
+        Output::Buffered => {
+            let log = BUFFERED
+                .get_or_init(|| Buffered::start(LossyStderr))
+                .clone();
+            builder.with_writer(move || log.clone()).try_init()
+        }
+    };
 }
+
+/// Writes out every line the writer thread still holds. Called when the server stops; a
+/// process killed outright loses at most the lines of the last [`FLUSH_EVERY`].
+pub fn flush() {
+    if let Some(log) = BUFFERED.get() {
+        log.flush_now();
+    }
+}
+
+/// The server's log, once started.
+static BUFFERED: OnceLock<Buffered> = OnceLock::new();
 
 /// Standard error, where a failed write is a dropped line, never an error or a panic.
 struct LossyStderr;
 
-impl std::io::Write for LossyStderr {
+impl Write for LossyStderr {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let _ = std::io::stderr().write_all(buf);
         Ok(buf.len())
@@ -34,5 +71,243 @@ impl std::io::Write for LossyStderr {
     fn flush(&mut self) -> std::io::Result<()> {
         let _ = std::io::stderr().flush();
         Ok(())
+    }
+}
+
+/// How long a line may wait in memory before the writer thread writes it.
+pub const FLUSH_EVERY: Duration = Duration::from_millis(10);
+
+/// Bytes waiting at which the writer thread is woken at once.
+const WAKE_AT: usize = 64 * 1024;
+
+/// Bytes waiting at which a line waits for room: a log that cannot keep up slows the
+/// requests down rather than losing lines or growing without bound.
+const HOLD_AT: usize = 1024 * 1024;
+
+/// Lines on their way to a writer, written by a thread of their own every [`FLUSH_EVERY`]
+/// (sooner when [`WAKE_AT`] bytes wait). Lines are kept whole and in the order they were
+/// made; nothing is dropped here (a writer that fails drops what it was given, as
+/// [`LossyStderr`] does).
+#[derive(Clone)]
+pub struct Buffered(Arc<Shared>);
+
+struct Shared {
+    pending: Mutex<Pending>,
+    /// Wakes the writer thread.
+    wake: Condvar,
+    /// Tells waiting lines (and [`Buffered::flush_now`]) that the writer took what was
+    /// waiting.
+    taken: Condvar,
+    /// The writer, held by whoever writes (the thread, or a final flush).
+    out: Mutex<Box<dyn Write + Send>>,
+}
+
+#[derive(Default)]
+struct Pending {
+    bytes: Vec<u8>,
+    /// The writer thread waits with nothing to write and no deadline: the next line wakes it.
+    idle: bool,
+    /// There is no writer thread: each line is written as it comes.
+    direct: bool,
+}
+
+impl Buffered {
+    /// Starts the writer thread, writing into `out`. If the thread cannot be started, every
+    /// line is written as it comes.
+    pub fn start(out: impl Write + Send + 'static) -> Self {
+        let shared = Arc::new(Shared {
+            pending: Mutex::new(Pending::default()),
+            wake: Condvar::new(),
+            taken: Condvar::new(),
+            out: Mutex::new(Box::new(out)),
+        });
+        let writer = shared.clone();
+        let started = std::thread::Builder::new()
+            .name("naqsha-log".into())
+            .spawn(move || writer.run());
+        if started.is_err() {
+            lock(&shared.pending).direct = true;
+        }
+        Self(shared)
+    }
+
+    /// Writes out at once everything waiting, and returns when it is written.
+    pub fn flush_now(&self) {
+        self.0.write_waiting();
+    }
+}
+
+impl Shared {
+    /// The writer thread: take what waits, write it, wait a little, again.
+    fn run(&self) {
+        let mut batch = Vec::new();
+        loop {
+            {
+                // The writer first, then the lines: whoever writes holds the writer from
+                // taking lines until they are written, so batches leave in order.
+                let mut out = lock(&self.out);
+                let mut pending = lock(&self.pending);
+                if pending.bytes.is_empty() {
+                    drop(out);
+                    while pending.bytes.is_empty() {
+                        pending.idle = true;
+                        pending = self.wake.wait(pending).unwrap_or_else(|p| p.into_inner());
+                    }
+                    pending.idle = false;
+                    continue;
+                }
+                std::mem::swap(&mut batch, &mut pending.bytes);
+                drop(pending);
+                self.taken.notify_all();
+                write_lossy(&mut out, &batch);
+                batch.clear();
+            }
+            // Let lines gather; a full buffer cuts the wait short.
+            let pending = lock(&self.pending);
+            if pending.bytes.len() < WAKE_AT {
+                let _ = self.wake.wait_timeout(pending, FLUSH_EVERY);
+            }
+        }
+    }
+
+    /// Writes out what waits, here and now.
+    fn write_waiting(&self) {
+        let mut out = lock(&self.out);
+        let batch = std::mem::take(&mut lock(&self.pending).bytes);
+        self.taken.notify_all();
+        write_lossy(&mut out, &batch);
+    }
+}
+
+/// Writes `batch`; a failed write drops these lines, and the next batch is tried again.
+fn write_lossy(out: &mut Box<dyn Write + Send>, batch: &[u8]) {
+    if batch.is_empty() {
+        return;
+    }
+    let _ = out.write_all(batch);
+    let _ = out.flush();
+}
+
+impl Write for Buffered {
+    /// Takes one line (tracing writes each event whole, in one call).
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut pending = lock(&self.0.pending);
+        if pending.direct {
+            drop(pending);
+            write_lossy(&mut lock(&self.0.out), buf);
+            return Ok(buf.len());
+        }
+        while pending.bytes.len() >= HOLD_AT {
+            let (next, timeout) = self
+                .0
+                .taken
+                .wait_timeout(pending, FLUSH_EVERY * 10)
+                .unwrap_or_else(|p| p.into_inner());
+            pending = next;
+            if timeout.timed_out() && pending.bytes.len() >= HOLD_AT {
+                // The writer thread is not taking lines: write them from here.
+                drop(pending);
+                self.0.write_waiting();
+                pending = lock(&self.0.pending);
+            }
+        }
+        let before = pending.bytes.len();
+        let wake =
+            (pending.idle && before == 0) || (before < WAKE_AT && before + buf.len() >= WAKE_AT);
+        pending.bytes.extend_from_slice(buf);
+        if wake {
+            pending.idle = false;
+            drop(pending);
+            self.0.wake.notify_one();
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer into shared memory.
+    #[derive(Clone, Default)]
+    struct Memory(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Memory {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            lock(&self.0).extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Memory {
+        fn text(&self) -> String {
+            String::from_utf8(lock(&self.0).clone()).unwrap()
+        }
+    }
+
+    #[test]
+    fn every_line_arrives_whole_and_in_order_from_many_threads() {
+        let memory = Memory::default();
+        let log = Buffered::start(memory.clone());
+        let threads: Vec<_> = (0..4)
+            .map(|t| {
+                let mut log = log.clone();
+                std::thread::spawn(move || {
+                    for i in 0..20_000 {
+                        // Long enough that the buffer fills and lines wait for room.
+                        let line = format!("thread={t} line={i} {}\n", "x".repeat(40));
+                        log.write_all(line.as_bytes()).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        log.flush_now();
+        let text = memory.text();
+        let mut next = [0usize; 4];
+        for line in text.lines() {
+            let (t, i) = line
+                .strip_prefix("thread=")
+                .and_then(|l| l.split_once(" line="))
+                .unwrap_or_else(|| panic!("a broken line: {line:?}"));
+            let t: usize = t.parse().unwrap();
+            let i: usize = i.split(' ').next().unwrap().parse().unwrap();
+            assert_eq!(i, next[t], "thread {t}: lines out of order or lost");
+            next[t] += 1;
+        }
+        assert_eq!(next, [20_000; 4]);
+    }
+
+    #[test]
+    fn a_line_is_written_within_moments_without_a_flush() {
+        let memory = Memory::default();
+        let mut log = Buffered::start(memory.clone());
+        log.write_all(b"first\n").unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while !memory.text().contains("first") {
+            assert!(std::time::Instant::now() < deadline, "never written");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // Again after the writer went idle.
+        std::thread::sleep(FLUSH_EVERY * 3);
+        log.write_all(b"second\n").unwrap();
+        while !memory.text().contains("second") {
+            assert!(std::time::Instant::now() < deadline, "never written");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert_eq!(memory.text(), "first\nsecond\n");
     }
 }

@@ -22,6 +22,8 @@ pub const CACHE_CONTROL: &str = "public, max-age=60";
 pub struct Cached {
     /// The strong ETag, quoted.
     pub etag: HeaderValue,
+    /// The ETag of the gzip-compressed representation (the same with `-gz`), made once.
+    gzip_etag: HeaderValue,
     /// The content type.
     pub content_type: &'static str,
     /// `Content-Disposition`, for downloads.
@@ -36,8 +38,11 @@ pub struct Cached {
 impl Cached {
     /// A body for the response identified by `key` at `generation`.
     pub fn new(generation: u64, key: &str, content_type: &'static str, body: Vec<u8>) -> Self {
+        let etag = etag(generation, key);
+        let gzip_etag = gzip_etag(&etag);
         Self {
-            etag: etag(generation, key),
+            etag,
+            gzip_etag,
             content_type,
             disposition: None,
             body: Bytes::from(body),
@@ -70,8 +75,7 @@ impl Cached {
     pub fn respond(&self, headers: &HeaderMap) -> Response {
         let gzip = accepts_gzip(headers) && self.body.len() > 1024;
         let etag = if gzip {
-            let plain = self.etag.to_str().unwrap_or("\"\"").trim_matches('"');
-            HeaderValue::from_str(&format!("\"{plain}-gz\"")).unwrap_or_else(|_| self.etag.clone())
+            self.gzip_etag.clone()
         } else {
             self.etag.clone()
         };
@@ -94,6 +98,9 @@ impl Cached {
             };
             let mut res = Response::new(Body::from(body));
             let h = res.headers_mut();
+            // Room for these, the security headers and the request id at once: the map is
+            // not grown (and rehashed) twice on the way out.
+            h.reserve(RESPONSE_HEADERS);
             h.insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static(self.content_type),
@@ -115,6 +122,16 @@ impl Cached {
         );
         res
     }
+}
+
+/// Headers a cached response leaves with: its own five, the security headers
+/// (`crate::web::headers`) and the request id.
+const RESPONSE_HEADERS: usize = 16;
+
+/// The ETag of the gzip-compressed representation of the body tagged `etag`.
+fn gzip_etag(etag: &HeaderValue) -> HeaderValue {
+    let plain = etag.to_str().unwrap_or("\"\"").trim_matches('"');
+    HeaderValue::from_str(&format!("\"{plain}-gz\"")).unwrap_or_else(|_| etag.clone())
 }
 
 /// Whether the request's `Accept-Encoding` allows gzip (and does not refuse it with q=0).
