@@ -179,8 +179,10 @@ class Browser:
     def __init__(self, source="127.0.0.1"):
         self.source = source
         self.cookies = {}
-        # A staff member's password once she has set it (to unlock her key on another node).
+        # A staff member's password once she has set it (to unlock her key on another node),
+        # and how many times a node asked for it.
         self.password = None
+        self.unlocks = 0
 
     def _take(self, reply):
         for line in reply.all("Set-Cookie"):
@@ -192,12 +194,38 @@ class Browser:
             else:
                 self.cookies[name] = value
 
-    def go(self, port, method, path, body=None, headers=None):
+    def _send(self, port, method, path, body=None, headers=None):
         headers = dict(headers or {})
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         reply = request(port, method, path, body, headers, self.source)
         self._take(reply)
+        return reply
+
+    def go(self, port, method, path, body=None, headers=None):
+        """Sends a request as this person. A node that does not hold a staff member's key
+        yet sends her to `/admin/unlock` (the per-node unlock) without doing what she asked:
+        she gives her password there and asks again, as a person would. Behind a round-robin
+        proxy the next node may ask too, at most once per node."""
+        reply = self._send(port, method, path, body, headers)
+        for _ in range(4):
+            to = reply.header("Location") or ""
+            asked = reply.status in (302, 303) and to.startswith("/admin/unlock")
+            if not asked or self.password is None or path.startswith("/admin/unlock"):
+                break
+            page = self._send(port, "GET", to)
+            if page.status == 200:
+                form = Forms(page.text).find("/admin/unlock")
+                fields = form_fields(form, {"password": self.password})
+                self._send(
+                    port,
+                    "POST",
+                    "/admin/unlock",
+                    urllib.parse.urlencode(fields),
+                    {"Content-Type": "application/x-www-form-urlencoded"},
+                )
+                self.unlocks += 1
+            reply = self._send(port, method, path, body, headers)
         return reply
 
     def get(self, port, path):
@@ -1100,17 +1128,9 @@ def step_cookie_on_b(day, s):
     may ask for her password once (`/admin/unlock`, its per-node unlock); it may not sign
     her out, here or on node A."""
     b = need(s.moderator, "the moderator")
+    before = b.unlocks
     on_b = b.get(s.port_b, "/admin/inbox")
-    unlocked = ""
-    to = on_b.header("Location") or ""
-    if on_b.status in (302, 303) and to.startswith("/admin/unlock"):
-        page = b.get(s.port_b, to)
-        if page.status != 200:
-            raise StepFailed(f"node B's unlock page answered {said(page)}")
-        form = Forms(page.text).find("/admin/unlock")
-        r = b.post_form(s.port_b, "/admin/unlock", form_fields(form, {"password": b.password}))
-        unlocked = f"; asked for her password once (unlock {r.status})"
-        on_b = b.get(s.port_b, "/admin/inbox")
+    unlocked = "; asked for her password once" if b.unlocks > before else ""
     day.check(
         "7. the moderator's cookie on node B: still signed in there",
         on_b.status == 200 and not signed_out(on_b),

@@ -100,7 +100,11 @@ fn page(
 
 async fn unlock_form(staff: Staff, Query(q): Query<UnlockQuery>) -> Result<Response, AppError> {
     let back = back_to(&q.back);
-    if staff.holds_key() || !staff.can(naqsha_core::user::Permission::ReadRaw) {
+    // The form is shown even if this node holds the key: behind a proxy that does not pin
+    // `/admin`, the node that sent her here and the one that answers this page differ, and
+    // sending her back from here would send her round in a loop. Her password then unlocks
+    // whichever node receives it, and a node that already holds the key just sends her back.
+    if !staff.can(naqsha_core::user::Permission::ReadRaw) {
         return Ok(Redirect::to(&back).into_response());
     }
     page(&staff, back, q.unsent.is_some(), None)
