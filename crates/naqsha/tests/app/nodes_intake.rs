@@ -13,90 +13,9 @@ use naqsha::i18n::t;
 use naqsha::storage::ReviewStore;
 use naqsha_core::lang::Lang;
 
-use crate::support::{App, Multipart, PEER, Reply, attrs, builders, form_token, texts};
-
-/// Node A and node B, and the PostgreSQL database to drop afterwards.
-struct Nodes {
-    a: App,
-    b: App,
-    postgres: Option<(String, String)>,
-}
-
-impl Nodes {
-    async fn sqlite() -> Self {
-        let a = App::new().await;
-        let b = a.another_node("b").await;
-        Self {
-            a,
-            b,
-            postgres: None,
-        }
-    }
-
-    async fn postgres() -> Option<Self> {
-        let admin_url = std::env::var("NAQSHA_TEST_POSTGRES_URL").ok()?;
-        let name = format!("naqsha_nodes_{}", uuid::Uuid::new_v4().simple());
-        run_admin(&admin_url, &format!("CREATE DATABASE {name}")).await;
-        let base = admin_url
-            .rsplit_once('/')
-            .map_or(admin_url.as_str(), |(b, _)| b);
-        let url = format!("{base}/{name}");
-        let a = App::with_config(|c| c.database_url = url).await;
-        let b = a.another_node("b").await;
-        Some(Self {
-            a,
-            b,
-            postgres: Some((admin_url, name)),
-        })
-    }
-
-    async fn finish(self) {
-        let Self { a, b, postgres } = self;
-        a.state.store().close().await;
-        b.state.store().close().await;
-        if let Some((admin_url, name)) = postgres {
-            run_admin(
-                &admin_url,
-                &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-            )
-            .await;
-        }
-    }
-}
-
-async fn run_admin(admin_url: &str, sql: &str) {
-    use sqlx::Connection;
-    let mut admin = sqlx::PgConnection::connect(admin_url).await.unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    admin.close().await.unwrap();
-}
-
-/// Runs a two-node test on SQLite and, when a server is configured, on PostgreSQL.
-macro_rules! on_both {
-    ($name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let nodes = super::Nodes::sqlite().await;
-                super::$name(&nodes).await;
-                nodes.finish().await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                let Some(nodes) = super::Nodes::postgres().await else {
-                    eprintln!("NAQSHA_TEST_POSTGRES_URL not set: PostgreSQL run skipped");
-                    return;
-                };
-                super::$name(&nodes).await;
-                nodes.finish().await;
-            }
-        }
-    };
-}
+use crate::on_both_backends;
+use crate::support::nodes::{PgDatabase, first_node};
+use crate::support::{Multipart, PEER, Reply, attrs, builders, form_token, texts};
 
 fn report(text: &str) -> Multipart {
     Multipart::new()
@@ -119,8 +38,9 @@ async fn wait_like_a_person() {
 /// The form served by A, filled in by a person and posted to B: stored, not "expired"; its
 /// receipt address, given by B, shows the receipt on A once and then nowhere. The same page
 /// posted again to A is "already sent", and nothing more is stored.
-async fn a_form_from_one_node_is_taken_by_the_other_and_spent_on_both(nodes: &Nodes) {
-    let Nodes { a, b, .. } = nodes;
+async fn a_form_from_one_node_is_taken_by_the_other_and_spent_on_both(db: Option<&PgDatabase>) {
+    let a = &first_node(db, "a").await;
+    let b = &a.another_node("b").await;
     let token = a.form_token("/report", PEER).await;
     wait_like_a_person().await;
     let form = report("Someone posts my pictures from a fake account.").text("form_token", &token);
@@ -158,12 +78,13 @@ async fn a_form_from_one_node_is_taken_by_the_other_and_spent_on_both(nodes: &No
     );
     assert_eq!(b.inbox().await.len(), 1, "one report, on both nodes");
 }
-on_both!(a_form_from_one_node_is_taken_by_the_other_and_spent_on_both);
+on_both_backends!(a_form_from_one_node_is_taken_by_the_other_and_spent_on_both);
 
 /// One network's reports spread over both nodes: five are taken, the sixth is refused on
 /// either node with the message one node gives, and the words are kept.
-async fn a_networks_sixth_report_across_two_nodes_is_refused(nodes: &Nodes) {
-    let Nodes { a, b, .. } = nodes;
+async fn a_networks_sixth_report_across_two_nodes_is_refused(db: Option<&PgDatabase>) {
+    let a = &first_node(db, "a").await;
+    let b = &a.another_node("b").await;
     for n in 1..=5 {
         let node = if n % 2 == 0 { b } else { a };
         let reply = node
@@ -201,12 +122,13 @@ async fn a_networks_sixth_report_across_two_nodes_is_refused(nodes: &Nodes) {
         "another network is not affected"
     );
 }
-on_both!(a_networks_sixth_report_across_two_nodes_is_refused);
+on_both_backends!(a_networks_sixth_report_across_two_nodes_is_refused);
 
 /// Twenty reports in a minute, half through each node, from twenty networks: both nodes are
 /// in flood mode (their forms ask for a proof of work); staff pausing it on B ends it on A.
-async fn a_flood_is_seen_by_both_nodes(nodes: &Nodes) {
-    let Nodes { a, b, .. } = nodes;
+async fn a_flood_is_seen_by_both_nodes(db: Option<&PgDatabase>) {
+    let a = &first_node(db, "a").await;
+    let b = &a.another_node("b").await;
     naqsha::intake::runtime::spawn_upkeep(a.state.clone());
     naqsha::intake::runtime::spawn_upkeep(b.state.clone());
     let asks_for_work = |page: &Reply| {
@@ -262,12 +184,13 @@ async fn a_flood_is_seen_by_both_nodes(nodes: &Nodes) {
     assert!(!asks_for_work(&a.get("/report").await));
     assert!(!asks_for_work(&b.get("/report").await));
 }
-on_both!(a_flood_is_seen_by_both_nodes);
+on_both_backends!(a_flood_is_seen_by_both_nodes);
 
 /// A form with a picture and no words, posted to A, comes back asking for the words with
 /// the picture kept; the retry, sent to B, is stored with the picture.
-async fn draft_files_from_one_node_are_attached_on_the_other(nodes: &Nodes) {
-    let Nodes { a, b, .. } = nodes;
+async fn draft_files_from_one_node_are_attached_on_the_other(db: Option<&PgDatabase>) {
+    let a = &first_node(db, "a").await;
+    let b = &a.another_node("b").await;
     let picture = builders::png(&builders::two_colour_picture(24, 16));
     let token = a.form_token("/report", PEER).await;
     let missing_words = Multipart::new()
@@ -304,4 +227,4 @@ async fn draft_files_from_one_node_are_attached_on_the_other(nodes: &Nodes) {
     assert_eq!(files.len(), 1, "the picture came with the retry: {files:?}");
     assert_eq!(a.state.intake().draft_bytes().await.unwrap(), 0);
 }
-on_both!(draft_files_from_one_node_are_attached_on_the_other);
+on_both_backends!(draft_files_from_one_node_are_attached_on_the_other);

@@ -129,12 +129,12 @@ pub async fn first_node(db: Option<&PgDatabase>, node: &str) -> App {
 macro_rules! on_both_backends {
     ($name:ident) => {
         mod $name {
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 super::$name(None).await;
             }
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 let Some(db) = $crate::support::nodes::PgDatabase::create().await else {
                     eprintln!("NAQSHA_TEST_POSTGRES_URL not set: PostgreSQL run skipped");
