@@ -187,14 +187,7 @@ impl SharedSecrets {
     }
 
     fn get(&self, purpose: &Purpose, generation: i64) -> Secret {
-        let cached = self
-            .cache
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(purpose.name)
-            .and_then(|gens| gens.iter().find(|(g, _)| *g == generation))
-            .map(|(_, s)| s.clone());
-        if let Some(secret) = cached {
+        if let Some(secret) = self.cached(purpose, generation) {
             return secret;
         }
         self.remember(purpose);
@@ -203,6 +196,16 @@ impl SharedSecrets {
         own.entry((purpose.name, generation))
             .or_insert_with(fresh)
             .clone()
+    }
+
+    /// The shared secret of `purpose` for `generation`, if this node has fetched it.
+    fn cached(&self, purpose: &Purpose, generation: i64) -> Option<Secret> {
+        self.cache
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(purpose.name)
+            .and_then(|gens| gens.iter().find(|(g, _)| *g == generation))
+            .map(|(_, s)| s.clone())
     }
 
     fn remember(&self, purpose: &Purpose) {
@@ -230,14 +233,7 @@ impl SharedSecrets {
         }
         let mut fetched = Vec::with_capacity(wanted.len());
         for generation in wanted {
-            let known = self
-                .cache
-                .read()
-                .unwrap_or_else(|p| p.into_inner())
-                .get(purpose.name)
-                .and_then(|gens| gens.iter().find(|(g, _)| *g == generation))
-                .map(|(_, s)| s.clone());
-            let secret = match known {
+            let secret = match self.cached(purpose, generation) {
                 Some(s) => s,
                 None => {
                     let offer = fresh();
