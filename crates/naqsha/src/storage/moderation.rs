@@ -607,6 +607,11 @@ impl ModerationStore for Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
+            // Ended here, not when dropped: a dropped transaction is rolled back only when its
+            // connection is next used or released, and until then its UPDATE (even of no row)
+            // holds SQLite's write lock, so the next write on another connection can meet
+            // "database is locked" (seen once in CI, the withdrawal right after this).
+            tx.rollback().await?;
             return Ok(false);
         }
         super::audit::write_audit(&mut tx, audit).await?;

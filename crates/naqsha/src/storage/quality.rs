@@ -123,6 +123,9 @@ impl QualityStore for Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
+            // Ended now rather than when dropped (see `approve_contact`): its write lock goes
+            // at once.
+            tx.rollback().await?;
             return Ok(false);
         }
         write_audit(&mut tx, audit).await?;
