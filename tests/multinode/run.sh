@@ -13,6 +13,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export NAQSHA_BIN=${NAQSHA_BIN:-$root/target/release/naqsha}
+# The nodes run in a directory of their own: a path relative to here (as .ci/run gives it)
+# is made absolute first.
+case "$NAQSHA_BIN" in /*) ;; *) NAQSHA_BIN="$PWD/$NAQSHA_BIN" ;; esac
 export NAQSHA_CI_POSTGRES_URL=${NAQSHA_CI_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
 
 for tool in nginx psql python3; do
