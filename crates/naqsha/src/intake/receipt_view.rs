@@ -28,8 +28,14 @@ const TAG_LEN: usize = 16;
 
 /// Hash under which the view of `token` is stored.
 pub fn id_hash(token: &str) -> String {
+    labelled_hash(b"naqsha receipt view\0", token)
+}
+
+/// SHA-256 of `label` then `token`, in hex: the name under which something a visitor's token
+/// opens is stored (the label keeps one kind's names apart from another's).
+pub(crate) fn labelled_hash(label: &[u8], token: &str) -> String {
     let mut hasher = Sha256::new();
-    hasher.update(b"naqsha receipt view\0");
+    hasher.update(label);
     hasher.update(token.as_bytes());
     hasher
         .finalize()

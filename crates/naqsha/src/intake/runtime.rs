@@ -21,7 +21,6 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use rand::rngs::OsRng;
-use sha2::{Digest, Sha256};
 use tokio::sync::OnceCell;
 
 use super::gate::EvidenceGate;
@@ -92,14 +91,7 @@ fn random_token() -> String {
 
 /// Hash under which the draft of `token` is stored.
 fn draft_hash(token: &str) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(b"naqsha draft\0");
-    hasher.update(token.as_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    receipt_view::labelled_hash(b"naqsha draft\0", token)
 }
 
 fn unix_secs() -> i64 {
