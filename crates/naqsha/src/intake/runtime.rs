@@ -6,9 +6,10 @@
 //!   the nodes agree through the store ([`SharedSecrets`]);
 //! - receipts waiting to be shown and drafts of evidence files are rows (both backends), so
 //!   a receipt address or a draft opens on any node;
-//! - on PostgreSQL the report and receipt limits per network and the flood detector are kept
-//!   in the database; on SQLite (one node) they stay in memory, as fast as before. Sign-in
-//!   and gateway-secret limits stay per node (they belong to staff and channel code).
+//! - on PostgreSQL the report, receipt and staff sign-in limits per network and the flood
+//!   detector are kept in the database; on SQLite (one node) they stay in memory, as fast as
+//!   before. The limit on wrong SMS gateway secrets stays per node: it is checked without
+//!   waiting in the gateway's guard, and a gateway secret is too long to guess anyway.
 //!
 //! On SQLite the in-memory guards belong to the store ([`Store::process_local`]), so every
 //! `AppState` over one store is the same node.
@@ -138,6 +139,14 @@ impl IntakeRuntime {
         self.store.backend() == Backend::Postgres
     }
 
+    /// The limits every node draws from together when [`Self::shared`].
+    fn is_shared_kind(kind: LimitKind) -> bool {
+        matches!(
+            kind,
+            LimitKind::Report | LimitKind::Receipt | LimitKind::SignIn
+        )
+    }
+
     /// Agrees on the secrets with the other nodes and takes the shared flood state; on
     /// PostgreSQL, sends staff's flood switches to the database from now on. Run once before
     /// serving.
@@ -198,11 +207,11 @@ impl IntakeRuntime {
         Ok(())
     }
 
-    /// Takes a token from `network`'s bucket of `kind`: for reports and receipt look-ups on
-    /// PostgreSQL from the bucket every node shares. If the database cannot answer, this
+    /// Takes a token from `network`'s bucket of `kind`: for reports, receipt look-ups and
+    /// staff sign-ins on PostgreSQL from the bucket every node shares. If the database cannot answer, this
     /// node's own bucket decides (the request will most likely fail on the database anyway).
     pub async fn check(&self, kind: LimitKind, network: NetworkKey, now: Instant) -> Decision {
-        if !(self.shared() && matches!(kind, LimitKind::Report | LimitKind::Receipt)) {
+        if !(self.shared() && Self::is_shared_kind(kind)) {
             return self.limiter.check(kind, network, now);
         }
         let limit = self.limiter.limit(kind);
@@ -233,7 +242,7 @@ impl IntakeRuntime {
     /// Gives back the token [`IntakeRuntime::check`] took for a request the server failed
     /// to serve (see [`Limiter::refund`]).
     pub async fn refund(&self, kind: LimitKind, network: NetworkKey, now: Instant) {
-        if !(self.shared() && matches!(kind, LimitKind::Report | LimitKind::Receipt)) {
+        if !(self.shared() && Self::is_shared_kind(kind)) {
             return self.limiter.refund(kind, network, now);
         }
         let interval = ms(self.limiter.limit(kind).refill_every);

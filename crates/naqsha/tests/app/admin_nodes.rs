@@ -1,9 +1,9 @@
 //! Staff over several nodes sharing one database (issue 18): a cookie sent to another node
 //! keeps the person signed in everywhere (that node asks for the password once to unlock the
 //! key there), a restarted node and another node's sweeper end nobody's session, forms and
-//! sign-in steps loaded from one node are accepted by another, and wrong passwords count on
-//! every node. Each test runs on SQLite (two states over one file) and on PostgreSQL when
-//! `NAQSHA_TEST_POSTGRES_URL` is set.
+//! sign-in steps loaded from one node are accepted by another, and wrong passwords (per
+//! account) and sign-in attempts (per network) count on every node. Each test runs on SQLite
+//! (two states over one file) and on PostgreSQL when `NAQSHA_TEST_POSTGRES_URL` is set.
 
 use axum::http::StatusCode;
 use naqsha::staff::totp;
@@ -361,6 +361,61 @@ async fn wrong_passwords_count_on_every_node(db: Option<&PgDatabase>) {
     }
 }
 on_both_backends!(wrong_passwords_count_on_every_node);
+
+async fn a_network_that_tries_too_many_passwords_waits_on_every_node(db: Option<&PgDatabase>) {
+    let a = first_node(db, "web-a").await;
+    let b = a.another_node("web-b").await;
+    let (_, one_time, _) = account(&a, "amina", Role::Moderator).await;
+    let peer: std::net::SocketAddr = crate::support::PEER.parse().unwrap();
+    let now = std::time::Instant::now();
+    let network = a.state.intake().keyer.key_for(peer.ip(), now);
+    assert_eq!(
+        network,
+        b.state.intake().keyer.key_for(peer.ip(), now),
+        "both nodes key the network alike"
+    );
+    // The network's burst of 30 sign-ins spent half on each node: neither alone has seen it.
+    for node in [&a, &b] {
+        for _ in 0..15 {
+            assert_eq!(
+                node.state
+                    .intake()
+                    .check(naqsha::abuse::LimitKind::SignIn, network, now)
+                    .await,
+                naqsha::abuse::Decision::Allow
+            );
+        }
+    }
+    for node in [&a, &b] {
+        let login = send(node, None, get("/admin/login")).await;
+        let nonce = set_cookie(&login, "__Host-naqsha-signin").unwrap();
+        let reply = post_form(
+            node,
+            Some(&format!("__Host-naqsha-signin={nonce}")),
+            "/admin/login",
+            &[
+                ("csrf", &csrf_of(&login)),
+                ("username", "amina"),
+                ("password", one_time.expose_secret()),
+            ],
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}",
+            reply.text()
+        );
+        assert!(
+            reply
+                .text()
+                .contains("Too many sign-in attempts from your network"),
+            "{}",
+            reply.text()
+        );
+    }
+}
+on_both_backends!(a_network_that_tries_too_many_passwords_waits_on_every_node);
 
 async fn no_command_or_node_start_ends_a_session(db: Option<&PgDatabase>) {
     let a = first_node(db, "web-a").await;

@@ -192,11 +192,11 @@ async fn login(
         let msg = wait_message(tr, wait);
         return login_page(&state, &headers, lang, username, Some(msg)).await;
     }
-    if let Decision::Throttle { retry_after } =
-        state
-            .intake()
-            .limiter
-            .check(LimitKind::SignIn, network, Instant::now())
+    // The network's bucket: shared by every node on PostgreSQL.
+    if let Decision::Throttle { retry_after } = state
+        .intake()
+        .check(LimitKind::SignIn, network, Instant::now())
+        .await
     {
         let msg = tr.wait_minutes("admin.login.network_throttled", retry_after);
         let page = login_page(&state, &headers, lang, username, Some(msg)).await?;
