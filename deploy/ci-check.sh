@@ -12,8 +12,9 @@
 #   6. runs the backup unit's ExecStart (an age file, decrypted with the key kept outside,
 #      copied "off-site" to another directory),
 #   7. stops everything and purges the package.
-# Environment: NAQSHA_TARGET_DIR (default target) holds release/naqsha; NAQSHA_DEB names a
-# .deb already built (then nothing is built).
+# Environment: NAQSHA_TARGET_DIR (default target) holds the binary; NAQSHA_DEB_PROFILE (default
+# release; CI gives dev, the binary its tests built) is the cargo profile packaged;
+# NAQSHA_DEB names a .deb already built (then nothing is built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -53,13 +54,16 @@ export CARGO_TARGET_DIR="${NAQSHA_TARGET_DIR:-$root/target}"
 if [ -n "${NAQSHA_DEB:-}" ]; then
     cp "$NAQSHA_DEB" "$work/naqsha.deb"
 else
-    if [ ! -x "$CARGO_TARGET_DIR/release/naqsha" ]; then
-        nice -n 10 cargo build --release --quiet -p naqsha --bin naqsha
+    profile="${NAQSHA_DEB_PROFILE:-release}"
+    profile_dir=$profile
+    [ "$profile" = dev ] && profile_dir=debug
+    if [ ! -x "$CARGO_TARGET_DIR/$profile_dir/naqsha" ]; then
+        nice -n 10 cargo build --profile "$profile" --quiet -p naqsha --bin naqsha
     fi
     if ! cargo deb --version >/dev/null 2>&1; then
         cargo install cargo-deb --version 3.8.0 --locked --quiet
     fi
-    cargo deb -p naqsha --no-build --fast --quiet --output "$work/naqsha.deb"
+    cargo deb -p naqsha --no-build --profile "$profile" --fast --quiet --output "$work/naqsha.deb"
 fi
 dpkg-deb --info "$work/naqsha.deb" | sed -n '/Package:/,$p'
 dpkg-deb --contents "$work/naqsha.deb" | awk '{print $1, $2, $6}'
