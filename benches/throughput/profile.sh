@@ -51,4 +51,21 @@ wrk -t1 -c"$connections" -d"${duration}s" -H 'Accept-Encoding: gzip' "$base$path
 wait "$recorder"
 echo "request log lines: $(grep -c 'duration_ms' "$work/serve.log" || true)"
 perf report -i "$work/perf.data" --no-children --sort dso,symbol --stdio 2> /dev/null |
-    grep -v '^#' | grep -v '^$' | head -n "$top"
+    grep -v '^#' | grep -v '^$' > "$work/flat.txt"
+echo
+echo "By shared object, and the binary's own symbols by crate (first path segment):"
+awk -v bin="$(basename "$bin")" '
+    {
+        share = $1; sub(/%/, "", share); dso = $2; sym = $4
+        for (i = 5; i <= NF; i++) sym = sym " " $i
+        if (dso != bin) { group = dso } else {
+            s = sym; gsub(/^[<&*( ]+/, "", s); sub(/[:<>( ].*/, "", s)
+            group = bin ": " s
+        }
+        total[group] += share
+    }
+    END { for (g in total) printf "%6.2f %%  %s\n", total[g], g }' "$work/flat.txt" |
+    sort -rn | head -n 30
+echo
+echo "Top symbols:"
+head -n "$top" "$work/flat.txt"

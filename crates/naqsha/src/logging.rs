@@ -36,8 +36,12 @@ pub enum Output {
 pub fn init(filter: &str, output: Output) {
     let directives = format!("{filter},sqlx=warn,hyper=warn,tower_http=warn");
     let filter = EnvFilter::try_new(directives).unwrap_or_else(|_| EnvFilter::new("info"));
+    // Colours only for a person reading a terminal: in a file or the journal the escape
+    // codes are noise to read and to search, and cost time on every line.
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(colour)
         .log_internal_errors(false)
         .event_format(LineFormat);
     // A second call (tests, `serve --demo` after `init`) keeps the first subscriber.

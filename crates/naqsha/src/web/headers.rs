@@ -59,6 +59,24 @@ impl PolicyExceptions {
     }
 }
 
+/// [`SECURITY_HEADERS`] as header names and values, parsed once rather than on every
+/// response.
+fn parsed() -> &'static [(HeaderName, HeaderValue)] {
+    static PARSED: std::sync::LazyLock<Vec<(HeaderName, HeaderValue)>> =
+        std::sync::LazyLock::new(|| {
+            SECURITY_HEADERS
+                .iter()
+                .map(|(name, value)| {
+                    (
+                        HeaderName::from_static(name),
+                        HeaderValue::from_static(value),
+                    )
+                })
+                .collect()
+        });
+    &PARSED
+}
+
 /// Adds the security headers (and HSTS when `hsts`) to a response, widened by the
 /// response's [`PolicyExceptions`] if its handler set any.
 pub fn apply(res: &mut Response, hsts: bool) {
@@ -70,15 +88,13 @@ pub fn apply(res: &mut Response, hsts: bool) {
     {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    for (name, value) in SECURITY_HEADERS {
-        let value = match *name {
+    for (name, value) in parsed() {
+        let value = match name.as_str() {
             "x-frame-options" if framable => continue,
-            "cross-origin-resource-policy" if framable => "cross-origin",
-            _ => value,
+            "cross-origin-resource-policy" if framable => HeaderValue::from_static("cross-origin"),
+            _ => value.clone(),
         };
-        headers
-            .entry(HeaderName::from_static(name))
-            .or_insert(HeaderValue::from_static(value));
+        headers.entry(name).or_insert(value);
     }
     if hsts {
         headers.insert(

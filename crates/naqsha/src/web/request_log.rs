@@ -92,8 +92,8 @@ pub(crate) fn log(method: &'static str, route: &'static str, status: StatusCode,
 /// Returns the id to the client in `X-Request-Id`.
 pub(crate) fn set_header(res: &mut Response, id: RequestId) {
     if let Some(value) = id.header_value() {
-        res.headers_mut()
-            .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
+        const NAME: HeaderName = HeaderName::from_static(REQUEST_ID_HEADER);
+        res.headers_mut().insert(NAME, value);
     }
 }
 
