@@ -43,12 +43,21 @@ fi
 # Warm the cache (and the gzip body) first.
 curl -fsS -H 'Accept-Encoding: gzip' -o /dev/null "$base$path"
 
+# The server's CPU time (user + system, in clock ticks) from /proc.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 perf record -F 1999 -p "$server" -o "$work/perf.data" -- sleep "$duration" \
     > /dev/null 2> "$work/perf.err" &
 recorder=$!
-wrk -t1 -c"$connections" -d"${duration}s" -H 'Accept-Encoding: gzip' "$base$path" |
-    awk '/Requests\/sec/ {print "wrk: " $2 " req/s"}'
+ticks_before=$(cpu_ticks)
+wrk -t1 -c"$connections" -d"${duration}s" -H 'Accept-Encoding: gzip' "$base$path" \
+    > "$work/wrk.txt"
+ticks=$(( $(cpu_ticks) - ticks_before ))
 wait "$recorder"
+requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+awk '/Requests\/sec/ {print "wrk: " $2 " req/s"}' "$work/wrk.txt"
+# Less sensitive to the machine's load than req/s: what one request costs the server.
+awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN {printf "server CPU: %.1f µs per request (%d requests, perf running)\n", t / hz * 1e6 / n, n}'
 echo "request log lines: $(grep -c 'duration_ms' "$work/serve.log" || true)"
 perf report -i "$work/perf.data" --no-children --sort dso,symbol --stdio 2> /dev/null |
     grep -v '^#' | grep -v '^$' > "$work/flat.txt"
