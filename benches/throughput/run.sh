@@ -13,7 +13,10 @@
 #
 # Environment: NAQSHA_BIN (default target/release/naqsha, built if missing),
 # CONNECTIONS (default "1 16 64"; Naqsha accepts at most 64 connections from one network by
-# default), NGINX_WORKERS (default 2).
+# default), NGINX_WORKERS (default 2), BASELINE_BIN (another build, e.g. main's, started
+# beside the first on its own demo data and measured in the same row, right after nginx:
+# on a shared machine whose load changes from minute to minute, the two builds are only
+# comparable run against run in the same row).
 #
 # Needs: wrk and nginx (Debian packages wrk, nginx-light), curl, sha256sum.
 set -euo pipefail
@@ -25,6 +28,8 @@ workers="${NGINX_WORKERS:-2}"
 bin="${NAQSHA_BIN:-target/release/naqsha}"
 port=18480
 nginx_port=18481
+baseline_port=18479
+baseline="${BASELINE_BIN:-}"
 
 if [[ ! -x "$bin" ]]; then
     cargo build --release --quiet -p naqsha --bin naqsha
@@ -34,6 +39,7 @@ work="$(mktemp -d)"
 chmod 755 "$work"
 cleanup() {
     kill "${server:-0}" 2>/dev/null || true
+    kill "${baseline_server:-0}" 2>/dev/null || true
     [[ -f "$work/nginx.pid" ]] && nginx -c "$work/nginx.conf" -p "$work" -s stop 2>/dev/null
     rm -rf "$work"
 }
@@ -43,13 +49,30 @@ trap cleanup EXIT
 NAQSHA_LOG=info "$bin" serve --demo --bind "127.0.0.1:$port" --data-dir "$work/data" \
     > "$work/serve.out" 2> "$work/serve.log" &
 server=$!
-for _ in $(seq 1 300); do
-    curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
-    sleep 0.1
-done
+if [[ -n "$baseline" ]]; then
+    NAQSHA_LOG=info "$baseline" serve --demo --bind "127.0.0.1:$baseline_port" \
+        --data-dir "$work/baseline-data" > "$work/baseline.out" 2> "$work/baseline.log" &
+    baseline_server=$!
+fi
+wait_for() { # base URL
+    for _ in $(seq 1 300); do
+        curl -fsS "$1/healthz" > /dev/null 2>&1 && return
+        sleep 0.1
+    done
+}
+first_case() { # base URL → the id of a published case
+    curl -fsS "$1/api/v1/cases?limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
+}
 base="http://127.0.0.1:$port"
-id=$(curl -fsS "$base/api/v1/cases?limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+wait_for "$base"
+id=$(first_case "$base")
 [[ -n "$id" ]] || { echo "no published case found" >&2; exit 1; }
+if [[ -n "$baseline" ]]; then
+    baseline_base="http://127.0.0.1:$baseline_port"
+    wait_for "$baseline_base"
+    baseline_id=$(first_case "$baseline_base")
+    [[ -n "$baseline_id" ]] || { echo "no published case found (baseline)" >&2; exit 1; }
+fi
 
 declare -a labels=(
     "GET /api/v1/cases (first page, 100 cases)"
@@ -111,17 +134,36 @@ rps() { # url connections → req/s
 }
 
 logged_before=$(grep -c 'duration_ms' "$work/serve.log" || true)
-echo "| request | body (gzip) | connections | Naqsha req/s | nginx req/s | Naqsha / nginx |"
-echo "| --- | --- | --- | --- | --- | --- |"
+if [[ -n "$baseline" ]]; then
+    echo "| request | body (gzip) | connections | Naqsha req/s | nginx req/s | baseline req/s | Naqsha / nginx | baseline / nginx |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+else
+    echo "| request | body (gzip) | connections | Naqsha req/s | nginx req/s | Naqsha / nginx |"
+    echo "| --- | --- | --- | --- | --- | --- |"
+fi
 for i in "${!paths[@]}"; do
     size=$(stat -c %s "$work/www/f$i.gz" 2>/dev/null || stat -c %s "$work/www/f$i")
     for c in $connections; do
         n=$(rps "$base${paths[$i]}" "$c")
         x=$(rps "http://127.0.0.1:$nginx_port/f$i" "$c")
         ratio=$(awk -v n="$n" -v x="$x" 'BEGIN {printf "%.2f", n / x}')
-        echo "| ${labels[$i]} | $size B | $c | $n | $x | $ratio× |"
+        if [[ -n "$baseline" ]]; then
+            # The baseline's own demo data: its case id, its (nearly equal) bodies.
+            b=$(rps "$baseline_base${paths[$i]/$id/$baseline_id}" "$c")
+            bratio=$(awk -v n="$b" -v x="$x" 'BEGIN {printf "%.2f", n / x}')
+            echo "| ${labels[$i]} | $size B | $c | $n | $x | $b | $ratio× | $bratio× |"
+        else
+            echo "| ${labels[$i]} | $size B | $c | $n | $x | $ratio× |"
+        fi
     done
 done
 logged=$(( $(grep -c 'duration_ms' "$work/serve.log" || true) - logged_before ))
 echo
 echo "Request log lines written during the runs: $logged (Naqsha at log level info)."
+if [[ -n "$baseline" ]]; then
+    sizes=""
+    for i in "${!paths[@]}"; do
+        sizes+=" $(curl -fsS -H 'Accept-Encoding: gzip' "$baseline_base${paths[$i]/$id/$baseline_id}" | wc -c) B"
+    done
+    echo "Baseline's bodies (gzip where it compresses):$sizes; its request log lines: $(grep -c 'duration_ms' "$work/baseline.log" || true)."
+fi

@@ -12,6 +12,10 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use tracing_subscriber::EnvFilter;
+use tracing_subscriber::fmt::format::Writer;
+use tracing_subscriber::fmt::time::{FormatTime, SystemTime};
+use tracing_subscriber::fmt::{FmtContext, FormatEvent, FormatFields, FormattedFields};
+use tracing_subscriber::registry::LookupSpan;
 
 /// How lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,10 +36,14 @@ pub enum Output {
 pub fn init(filter: &str, output: Output) {
     let directives = format!("{filter},sqlx=warn,hyper=warn,tower_http=warn");
     let filter = EnvFilter::try_new(directives).unwrap_or_else(|_| EnvFilter::new("info"));
+    // Colours only for a person reading a terminal: in a file or the journal the escape
+    // codes are noise to read and to search, and cost time on every line.
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false)
-        .log_internal_errors(false);
+        .with_ansi(colour)
+        .log_internal_errors(false)
+        .event_format(LineFormat);
     // A second call (tests, `serve --demo` after `init`) keeps the first subscriber.
     let _ = match output {
         Output::Direct => builder.with_writer(|| LossyStderr).try_init(),
@@ -46,6 +54,85 @@ pub fn init(filter: &str, output: Output) {
             builder.with_writer(move || log.clone()).try_init()
         }
     };
+}
+
+/// The format of a log line: time, level, the request being answered (as
+/// `request{request_id=…}:`, on every line logged while it runs — see
+/// [`crate::web::request_log`]), any spans, then the message and its fields. The same as
+/// tracing's default format without the target, as the lines read when the request id came
+/// from a span per request.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LineFormat;
+
+impl<S, N> FormatEvent<S, N> for LineFormat
+where
+    S: tracing::Subscriber + for<'a> LookupSpan<'a>,
+    N: for<'a> FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        ctx: &FmtContext<'_, S, N>,
+        mut w: Writer<'_>,
+        event: &tracing::Event<'_>,
+    ) -> std::fmt::Result {
+        let ansi = w.has_ansi_escapes();
+        let paint = |w: &mut Writer<'_>, code: &str, text: &dyn std::fmt::Display| {
+            if ansi {
+                write!(w, "\x1b[{code}m{text}\x1b[0m")
+            } else {
+                write!(w, "{text}")
+            }
+        };
+        if ansi {
+            w.write_str("\x1b[2m")?;
+        }
+        if SystemTime.format_time(&mut w).is_err() {
+            w.write_str("<unknown time>")?;
+        }
+        if ansi {
+            w.write_str("\x1b[0m")?;
+        }
+        w.write_char(' ')?;
+        let (colour, level) = match *event.metadata().level() {
+            tracing::Level::TRACE => ("35", "TRACE"),
+            tracing::Level::DEBUG => ("34", "DEBUG"),
+            tracing::Level::INFO => ("32", " INFO"),
+            tracing::Level::WARN => ("33", " WARN"),
+            tracing::Level::ERROR => ("31", "ERROR"),
+        };
+        paint(&mut w, colour, &level)?;
+        w.write_char(' ')?;
+        let mut context = false;
+        if let Some(id) = crate::web::request_log::current() {
+            paint(&mut w, "1", &"request{")?;
+            write!(w, "request_id={id}")?;
+            paint(&mut w, "1", &"}")?;
+            paint(&mut w, "2", &":")?;
+            context = true;
+        }
+        for span in ctx
+            .event_scope()
+            .into_iter()
+            .flat_map(|scope| scope.from_root())
+        {
+            paint(&mut w, "1", &span.metadata().name())?;
+            let extensions = span.extensions();
+            if let Some(fields) = extensions.get::<FormattedFields<N>>()
+                && !fields.is_empty()
+            {
+                paint(&mut w, "1", &"{")?;
+                write!(w, "{fields}")?;
+                paint(&mut w, "1", &"}")?;
+            }
+            paint(&mut w, "2", &":")?;
+            context = true;
+        }
+        if context {
+            w.write_char(' ')?;
+        }
+        ctx.format_fields(w.by_ref(), event)?;
+        writeln!(w)
+    }
 }
 
 /// Writes out every line the writer thread still holds. Called when the server stops; a

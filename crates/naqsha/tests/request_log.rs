@@ -22,13 +22,15 @@ use crate::support::{App, attrs, case, texts};
 /// One capture at a time in this binary.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// A subscriber that writes every event, at every level, into `log`.
+/// A subscriber that writes every event, at every level, into `log`, in the server's line
+/// format (which adds the request id to every line logged while a request runs).
 fn subscriber(log: &Captured) -> impl tracing::Subscriber + Send + Sync + use<> {
     let buf = log.clone();
     tracing_subscriber::fmt()
         .with_writer(move || buf.clone())
         .with_ansi(false)
         .with_max_level(tracing::Level::TRACE)
+        .event_format(naqsha::logging::LineFormat)
         .finish()
 }
 

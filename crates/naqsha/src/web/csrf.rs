@@ -14,9 +14,8 @@
 //! them checks its own signed form token; the route-walking test covers both kinds.
 
 use axum::body::{Body, to_bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderMap, Method, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::admin::session::{self, Binding};
@@ -46,41 +45,43 @@ fn refuse() -> Response {
     .into_response()
 }
 
-/// Middleware: refuses a state-changing `/admin` request without a valid token.
-pub async fn protect(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if !changes_state(req.method()) || !is_protected(req.uri().path()) {
-        return next.run(req).await;
-    }
+/// Whether `req` must carry a token: a state-changing request to the workspace.
+pub(crate) fn applies(req: &Request) -> bool {
+    changes_state(req.method()) && is_protected(req.uri().path())
+}
+
+/// Checks the token of a request that [`applies`]: the request to hand on (its body put back
+/// when the token was read from the form), or the refusal.
+pub(crate) async fn check(state: &AppState, req: Request) -> Result<Request, Response> {
     if cross_site(req.headers()) {
-        return refuse();
+        return Err(refuse());
     }
-    let binding = match session::binding(&state, req.headers()).await {
+    let binding = match session::binding(state, req.headers()).await {
         Ok(Some(binding)) => binding,
-        Ok(None) => return refuse(),
-        Err(e) => return AppError::from(e).into_response(),
+        Ok(None) => return Err(refuse()),
+        Err(e) => return Err(AppError::from(e).into_response()),
     };
     if let Some(token) = req.headers().get(HEADER).and_then(|v| v.to_str().ok()) {
         return if binding.accepts(token) {
-            next.run(req).await
+            Ok(req)
         } else {
-            refuse()
+            Err(refuse())
         };
     }
     if !is_urlencoded(req.headers()) {
-        return refuse();
+        return Err(refuse());
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
-        return AppError::BadRequest {
+        return Err(AppError::BadRequest {
             key: "error.bad_request.form.body",
         }
-        .into_response();
+        .into_response());
     };
     if !form_token_ok(&binding, &bytes) {
-        return refuse();
+        return Err(refuse());
     }
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
 fn form_token_ok(binding: &Binding, body: &[u8]) -> bool {

@@ -1,16 +1,15 @@
 //! The one error type of the web layer, and the middleware that turns it into a page.
 //!
 //! A handler returns [`AppError`]; its `IntoResponse` only sets the status and attaches what
-//! went wrong. [`render_error_pages`], which sees the request, then writes the body: an HTML
-//! page in the page's language, or JSON for `/api/…`, `/healthz` and clients that accept only
-//! JSON. Server errors are opaque: the cause is logged (inside the request's span, so with its
-//! id) and the visitor sees a generic message and the request id.
+//! went wrong. [`ErrorPages`], which saw the request, then writes the body: an HTML page in
+//! the page's language, or JSON for `/api/…`, `/healthz` and clients that accept only JSON.
+//! Server errors are opaque: the cause is logged (while the request runs, so with its id) and
+//! the visitor sees a generic message and the request id.
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::middleware::Next;
+use axum::extract::Request;
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use naqsha_core::lang::Lang;
 
@@ -86,7 +85,7 @@ impl From<askama::Error> for AppError {
     }
 }
 
-/// What [`render_error_pages`] needs to know to write the body, carried in the response.
+/// What [`ErrorPages`] needs to know to write the body, carried in the response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ErrorKind {
     NotFound,
@@ -192,42 +191,54 @@ pub(crate) fn wants_json(path: &str, headers: &HeaderMap) -> bool {
         })
 }
 
-/// Middleware: writes the body of every [`AppError`] response for the request it answers.
-pub async fn render_error_pages(
-    State(state): State<AppState>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let lang = lang_of_path(req.uri().path());
-    let json = wants_json(req.uri().path(), req.headers());
-    let request_id = req.extensions().get::<RequestId>().copied();
-    // Only a workspace page can be locked; keep what its redirect needs (no copy otherwise).
-    let workspace = (req.uri().path().starts_with("/admin/") || req.uri().path() == "/admin")
-        .then(|| (req.method().clone(), req.uri().clone()));
+/// What the error page of a request needs to know of it, read before the request is
+/// handled: its language, whether it gets JSON, and what a locked workspace page's redirect
+/// needs.
+pub(crate) struct ErrorPages {
+    lang: Lang,
+    json: bool,
+    /// Only a workspace page can be locked; its method and URI (no copy otherwise).
+    workspace: Option<(Method, Uri)>,
+}
 
-    let res = next.run(req).await;
-    let Some(kind) = res.extensions().get::<ErrorKind>().copied() else {
-        return res;
-    };
-    if kind == ErrorKind::Locked
-        && let Some((method, uri)) = workspace
-    {
-        return super::admin::unlock::redirect(&method, &uri);
+impl ErrorPages {
+    /// Reads what the error page of `req` would need.
+    pub(crate) fn for_request(req: &Request) -> Self {
+        let path = req.uri().path();
+        Self {
+            lang: lang_of_path(path),
+            json: wants_json(path, req.headers()),
+            workspace: (path.starts_with("/admin/") || path == "/admin")
+                .then(|| (req.method().clone(), req.uri().clone())),
+        }
     }
-    // Only server errors show the reference: a 404 needs no support ticket.
-    let reference = match (kind, request_id) {
-        (ErrorKind::Internal | ErrorKind::Unavailable, Some(id)) => Some(id.to_string()),
-        _ => None,
-    };
-    let mut res = if json {
-        json_body(kind, lang, reference)
-    } else {
-        html_body(&state, kind, lang, reference)
-    };
-    if kind == ErrorKind::Unavailable {
-        retry_later(&mut res);
+
+    /// Writes the body of an [`AppError`] response (any other response is returned as it
+    /// is): an HTML page or JSON, with the request id `id` for a server error.
+    pub(crate) fn render(self, state: &AppState, id: RequestId, res: Response) -> Response {
+        let Some(kind) = res.extensions().get::<ErrorKind>().copied() else {
+            return res;
+        };
+        if kind == ErrorKind::Locked
+            && let Some((method, uri)) = self.workspace
+        {
+            return super::admin::unlock::redirect(&method, &uri);
+        }
+        // Only server errors show the reference: a 404 needs no support ticket.
+        let reference = match kind {
+            ErrorKind::Internal | ErrorKind::Unavailable => Some(id.to_string()),
+            _ => None,
+        };
+        let mut res = if self.json {
+            json_body(kind, self.lang, reference)
+        } else {
+            html_body(state, kind, self.lang, reference)
+        };
+        if kind == ErrorKind::Unavailable {
+            retry_later(&mut res);
+        }
+        res
     }
-    res
 }
 
 fn json_body(kind: ErrorKind, lang: Lang, reference: Option<String>) -> Response {

@@ -59,9 +59,27 @@ impl PolicyExceptions {
     }
 }
 
+/// [`SECURITY_HEADERS`] as header names and values, parsed once rather than on every
+/// response.
+fn parsed() -> &'static [(HeaderName, HeaderValue)] {
+    static PARSED: std::sync::LazyLock<Vec<(HeaderName, HeaderValue)>> =
+        std::sync::LazyLock::new(|| {
+            SECURITY_HEADERS
+                .iter()
+                .map(|(name, value)| {
+                    (
+                        HeaderName::from_static(name),
+                        HeaderValue::from_static(value),
+                    )
+                })
+                .collect()
+        });
+    &PARSED
+}
+
 /// Adds the security headers (and HSTS when `hsts`) to a response, widened by the
 /// response's [`PolicyExceptions`] if its handler set any.
-pub async fn apply(mut res: Response, hsts: bool) -> Response {
+pub fn apply(res: &mut Response, hsts: bool) {
     let exceptions = res.extensions_mut().remove::<PolicyExceptions>();
     let headers = res.headers_mut();
     let framable = exceptions.as_ref().is_some_and(|e| e.framable);
@@ -70,15 +88,13 @@ pub async fn apply(mut res: Response, hsts: bool) -> Response {
     {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    for (name, value) in SECURITY_HEADERS {
-        let value = match *name {
+    for (name, value) in parsed() {
+        let value = match name.as_str() {
             "x-frame-options" if framable => continue,
-            "cross-origin-resource-policy" if framable => "cross-origin",
-            _ => value,
+            "cross-origin-resource-policy" if framable => HeaderValue::from_static("cross-origin"),
+            _ => value.clone(),
         };
-        headers
-            .entry(HeaderName::from_static(name))
-            .or_insert(HeaderValue::from_static(value));
+        headers.entry(name).or_insert(value);
     }
     if hsts {
         headers.insert(
@@ -89,7 +105,6 @@ pub async fn apply(mut res: Response, hsts: bool) -> Response {
     headers
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static(DEFAULT_CACHE_CONTROL));
-    res
 }
 
 /// Tells Tor Browser that the site has an onion service (`[server] onion_address`): an HTML
@@ -97,43 +112,52 @@ pub async fn apply(mut res: Response, hsts: bool) -> Response {
 /// same path and query on the onion (Tor Browser heeds it only over https, and offers the
 /// onion; other browsers ignore it). On the onion itself, i.e. a request whose `Host` is an
 /// onion, there is no such header and no HSTS: the onion is plain http with Tor's own
-/// encryption, and no certificate. Installed only when an onion address is configured.
-pub async fn onion_location(
-    onion: std::sync::Arc<str>,
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    let on_onion = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .map(|h| h.rsplit_once(':').map_or(h, |(host, _port)| host))
-        .is_some_and(|host| host.to_ascii_lowercase().ends_with(".onion"));
-    let page = (req.method() == axum::http::Method::GET
-        || req.method() == axum::http::Method::HEAD)
-        && !is_staff_path(req.uri().path());
-    let target = req
-        .uri()
-        .path_and_query()
-        .map_or("/", |pq| pq.as_str())
-        .to_owned();
-    let mut res = next.run(req).await;
-    let headers = res.headers_mut();
-    if on_onion {
-        headers.remove(header::STRICT_TRANSPORT_SECURITY);
-        return res;
+/// encryption, and no certificate. Used only when an onion address is configured, after the
+/// other security headers, so that on the onion it can take HSTS away again.
+pub(crate) struct OnionLocation {
+    on_onion: bool,
+    /// The onion URL of a public page request (`GET`/`HEAD` outside the workspace).
+    page: Option<String>,
+}
+
+impl OnionLocation {
+    /// What `req` (answered on a site with the onion address `onion`) decides.
+    pub(crate) fn for_request(onion: &str, req: &axum::extract::Request) -> Self {
+        let on_onion = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map(|h| h.rsplit_once(':').map_or(h, |(host, _port)| host))
+            .is_some_and(|host| host.to_ascii_lowercase().ends_with(".onion"));
+        let page = (!on_onion
+            && (req.method() == axum::http::Method::GET
+                || req.method() == axum::http::Method::HEAD)
+            && !is_staff_path(req.uri().path()))
+        .then(|| {
+            let target = req.uri().path_and_query().map_or("/", |pq| pq.as_str());
+            format!("http://{onion}{target}")
+        });
+        Self { on_onion, page }
     }
-    let html = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if page
-        && html
-        && let Ok(value) = HeaderValue::from_str(&format!("http://{onion}{target}"))
-    {
-        headers.insert(HeaderName::from_static("onion-location"), value);
+
+    /// Takes HSTS away on the onion, or adds `Onion-Location` to an HTML page.
+    pub(crate) fn apply(self, res: &mut Response) {
+        let headers = res.headers_mut();
+        if self.on_onion {
+            headers.remove(header::STRICT_TRANSPORT_SECURITY);
+            return;
+        }
+        let html = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        if html
+            && let Some(url) = self.page
+            && let Ok(value) = HeaderValue::from_str(&url)
+        {
+            headers.insert(HeaderName::from_static("onion-location"), value);
+        }
     }
-    res
 }
 
 /// The staff workspace's paths, which are not advertised on the onion.
@@ -145,17 +169,18 @@ fn is_staff_path(path: &str) -> bool {
 mod tests {
     use super::*;
 
-    async fn headers_of(exceptions: Option<PolicyExceptions>) -> axum::http::HeaderMap {
+    fn headers_of(exceptions: Option<PolicyExceptions>) -> axum::http::HeaderMap {
         let mut res = Response::new(axum::body::Body::empty());
         if let Some(e) = exceptions {
             res.extensions_mut().insert(e);
         }
-        apply(res, false).await.headers().clone()
+        apply(&mut res, false);
+        res.headers().clone()
     }
 
-    #[tokio::test]
-    async fn only_a_framable_page_may_be_framed() {
-        let default = headers_of(None).await;
+    #[test]
+    fn only_a_framable_page_may_be_framed() {
+        let default = headers_of(None);
         let csp = default["content-security-policy"].to_str().unwrap();
         assert!(csp.ends_with("frame-ancestors 'none'"), "{csp}");
         assert_eq!(default["x-frame-options"], "DENY");
@@ -163,8 +188,7 @@ mod tests {
         let framed = headers_of(Some(PolicyExceptions {
             framable: true,
             img_origin: None,
-        }))
-        .await;
+        }));
         let csp = framed["content-security-policy"].to_str().unwrap();
         assert!(!csp.contains("frame-ancestors"), "{csp}");
         assert!(
@@ -175,13 +199,12 @@ mod tests {
         assert_eq!(framed["cross-origin-resource-policy"], "cross-origin");
     }
 
-    #[tokio::test]
-    async fn a_tile_origin_widens_only_images() {
+    #[test]
+    fn a_tile_origin_widens_only_images() {
         let h = headers_of(Some(PolicyExceptions {
             framable: false,
             img_origin: Some("https://tiles.example.org".into()),
-        }))
-        .await;
+        }));
         let csp = h["content-security-policy"].to_str().unwrap();
         assert!(
             csp.contains("img-src 'self' data: https://tiles.example.org;"),

@@ -9,12 +9,13 @@ mod chat_gateway;
 mod client;
 pub mod csrf;
 mod error;
+mod every_request;
 mod headers;
 mod lang;
 mod layout;
 pub mod listener;
 pub(crate) mod pages;
-mod request_log;
+pub(crate) mod request_log;
 mod sms_gateway;
 
 use std::future::Future;
@@ -23,7 +24,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::response::Redirect;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, any, get, post};
 use tokio::net::TcpListener;
 
 use crate::channels::{sms, telegram, whatsapp};
@@ -31,6 +32,7 @@ use crate::state::AppState;
 
 pub use admin::{Access, Route};
 pub use error::AppError;
+use every_request::EveryRequest;
 pub use headers::SECURITY_HEADERS;
 pub use lang::PathLang;
 pub use request_log::RequestId;
@@ -143,13 +145,10 @@ fn compression()
         )
 }
 
-/// Builds the application: every route, the fallback 404 page and the middleware stack.
+/// Builds the application: every route, the fallback 404 page, and on each of them the layer
+/// every request passes through ([`EveryRequest`]).
 pub fn router(state: AppState) -> Router {
-    let hsts = state
-        .config()
-        .public_url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("https://"));
+    let every = EveryRequest::new(state.clone());
     let mut router = Router::new();
     for route in routes() {
         let method_router = match route.access {
@@ -163,50 +162,36 @@ pub fn router(state: AppState) -> Router {
             }
             Access::Anyone | Access::SignedIn => route.router,
         };
-        let method_router = if compressible(route.path) {
+        let method_router = if compressible(route.path) && !compressed_by_cache(route.path) {
             method_router.layer(compression())
         } else {
             method_router
         };
-        let method_router =
-            method_router.layer(tower_http::timeout::TimeoutLayer::with_status_code(
-                axum::http::StatusCode::REQUEST_TIMEOUT,
-                request_time(route.path),
-            ));
+        let method_router = method_router.layer(every.route(route.path, request_time(route.path)));
         router = router.route(route.path, method_router);
     }
-    let router = router
-        .fallback(pages::not_found)
-        // Layers run outside-in in the reverse order of these calls: security headers wrap
-        // everything, the request log sees the final status, error pages are rendered
-        // inside it so they can show the request id, and the CSRF check refuses a forged
-        // request before any handler sees it.
-        .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            error::render_error_pages,
-        ))
-        .layer(middleware::from_fn(request_log::log_request))
-        .layer(middleware::map_request(body_deadline))
-        // A panic in a handler becomes a plain 500 instead of a connection closed without an
-        // answer (the cause goes to the log, if the log can be written).
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
-            panic_response,
-        ))
-        .layer(middleware::map_response(move |res| {
-            headers::apply(res, hsts)
-        }));
-    // Outside the security headers, so that on the onion it can take HSTS away again.
-    let router = match state.config().onion_address.as_deref() {
-        Some(onion) => {
-            let onion: std::sync::Arc<str> = onion.into();
-            router.layer(middleware::from_fn(move |req, next| {
-                headers::onion_location(onion.clone(), req, next)
-            }))
-        }
-        None => router,
-    };
-    router.with_state(state)
+    let fallback = any(pages::not_found)
+        .layer(every.route(request_log::NO_ROUTE, request_time("")))
+        .with_state(state.clone());
+    router.fallback_service(fallback).with_state(state)
+}
+
+/// Routes answered from a response cache (`api::public::cache`), which compresses each body
+/// once and keeps it: a compression layer there would only look at every response and pass
+/// it on.
+const COMPRESSED_BY_CACHE: &[&str] = &[
+    "/api/v1/cases",
+    "/api/v1/cases/{id}",
+    "/api/v1/stats",
+    "/api/v1/taxonomy",
+    "/api/v1/places",
+    "/data/cases.csv",
+    "/data/cases.geojson",
+    "/data/cases.json",
+];
+
+fn compressed_by_cache(path: &str) -> bool {
+    COMPRESSED_BY_CACHE.contains(&path)
 }
 
 /// The longest a request may take, reading its body included. Uploads of evidence get ten
@@ -218,24 +203,6 @@ fn request_time(path: &str) -> std::time::Duration {
     } else {
         std::time::Duration::from_secs(2 * 60)
     }
-}
-
-/// The longest a request body may pause between two pieces: a client that stops sending
-/// mid-body is cut off rather than holding the request open.
-const BODY_PAUSE: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// Puts [`BODY_PAUSE`] on the request's body.
-async fn body_deadline(req: axum::extract::Request) -> axum::extract::Request {
-    req.map(|body| axum::body::Body::new(tower_http::timeout::TimeoutBody::new(BODY_PAUSE, body)))
-}
-
-/// The answer to a request whose handler panicked: an opaque 500.
-fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
-    tracing::error!("a request handler panicked");
-    axum::response::IntoResponse::into_response((
-        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-        "internal error",
-    ))
 }
 
 /// The report form: the page, and its submission with room for evidence files.
@@ -257,4 +224,23 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let app = router(state.clone());
     listener::serve(state, app, listener, shutdown).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_said_to_be_compressed_by_the_cache_is_a_public_route() {
+        let table = route_table();
+        for path in COMPRESSED_BY_CACHE {
+            assert!(
+                table
+                    .iter()
+                    .any(|(p, access)| p == path && *access == Access::Anyone),
+                "{path} is not a public route"
+            );
+            assert!(compressible(path), "{path}");
+        }
+    }
 }

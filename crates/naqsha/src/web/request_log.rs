@@ -8,11 +8,8 @@
 use std::fmt;
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request};
-use axum::http::{HeaderValue, Method};
-use axum::middleware::Next;
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::Response;
-use tracing::Instrument;
 
 /// The id of one request: random, never derived from anything the client sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,15 +42,30 @@ pub const REQUEST_ID_HEADER: &str = "x-request-id";
 /// The log target of the per-request line, for filters such as `naqsha::web::request=warn`.
 pub const TARGET: &str = "naqsha::web::request";
 
-/// The route for the log line: the pattern that matched (shared, not copied), or a fixed
-/// word for the fallback.
-fn route_of(req: &Request) -> Option<MatchedPath> {
-    req.extensions().get::<MatchedPath>().cloned()
+/// The route for the log line when no route matched.
+pub const NO_ROUTE: &str = "(no route)";
+
+tokio::task_local! {
+    /// The id of the request whose future is running on this thread, if any.
+    static CURRENT: RequestId;
+}
+
+/// Runs `request` with `id` as the current request id: every line logged while it runs
+/// (by the request log or by any code it calls, on the task that runs it) carries the id,
+/// written by [`crate::logging::LineFormat`]. A task-local instead of a tracing span: the
+/// span cost a registry entry and a formatted copy of its fields per request.
+pub(crate) async fn scope<F: std::future::Future>(id: RequestId, request: F) -> F::Output {
+    CURRENT.scope(id, request).await
+}
+
+/// The id of the request running on this task, if any.
+pub fn current() -> Option<RequestId> {
+    CURRENT.try_with(|id| *id).ok()
 }
 
 /// The method for the log line; a non-standard method is a client-chosen string and is not
 /// echoed into the log.
-fn method_of(method: &Method) -> &'static str {
+pub(crate) fn method_of(method: &Method) -> &'static str {
     match *method {
         Method::GET => "GET",
         Method::HEAD => "HEAD",
@@ -68,33 +80,39 @@ fn method_of(method: &Method) -> &'static str {
     }
 }
 
-/// Middleware: gives the request an id, runs it inside a span carrying that id, logs one line
-/// and returns the id in `X-Request-Id`.
-pub async fn log_request(mut req: Request, next: Next) -> Response {
-    let id = RequestId::random();
-    req.extensions_mut().insert(id);
-    let method = method_of(req.method());
-    let route = route_of(&req);
-
-    let span = tracing::info_span!("request", request_id = %id);
-    let started = Instant::now();
-    let mut res = next.run(req).instrument(span.clone()).await;
+/// Logs the one line of a request: its method, the route pattern that matched (never the
+/// path), the status and how long it took since `started`. Called within [`scope`], so the
+/// line carries the request id.
+pub(crate) fn log(method: &'static str, route: &'static str, status: StatusCode, started: Instant) {
     let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let status = res.status().as_u16();
+    let status = status.as_u16();
+    tracing::info!(target: TARGET, method, route = %route, status, duration_ms, "request");
+}
 
-    let route = route.as_ref().map_or("(no route)", MatchedPath::as_str);
-    span.in_scope(|| {
-        tracing::info!(target: TARGET, method, route = %route, status, duration_ms, "request");
-    });
+/// Returns the id to the client in `X-Request-Id`.
+pub(crate) fn set_header(res: &mut Response, id: RequestId) {
     if let Some(value) = id.header_value() {
-        res.headers_mut().insert(REQUEST_ID_HEADER, value);
+        const NAME: HeaderName = HeaderName::from_static(REQUEST_ID_HEADER);
+        res.headers_mut().insert(NAME, value);
     }
-    res
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_id_is_current_only_inside_its_request() {
+        let id = RequestId::random();
+        assert_eq!(current(), None);
+        let inside = scope(id, async {
+            tokio::task::yield_now().await;
+            current()
+        })
+        .await;
+        assert_eq!(inside, Some(id));
+        assert_eq!(current(), None);
+    }
 
     #[test]
     fn the_header_shows_the_id_as_logged_and_ids_differ() {

@@ -31,8 +31,9 @@ pub struct Cached {
     /// The body.
     pub body: Bytes,
     /// The body gzip-compressed, made at the first request that accepts it: a cached body is
-    /// compressed once, not once per request.
-    gzip: std::sync::OnceLock<Bytes>,
+    /// compressed once, not once per request (and no compression layer sees it again: see
+    /// `web::COMPRESSED_BY_CACHE`). `None` when gzip does not make it smaller.
+    gzip: std::sync::OnceLock<Option<Bytes>>,
 }
 
 impl Cached {
@@ -56,25 +57,36 @@ impl Cached {
         self
     }
 
-    fn gzipped(&self) -> &Bytes {
-        self.gzip.get_or_init(|| {
-            use std::io::Write;
-            let mut enc = flate2::write::GzEncoder::new(
-                Vec::with_capacity(self.body.len() / 4),
-                flate2::Compression::default(),
-            );
-            // Writing into a Vec cannot fail.
-            let _ = enc.write_all(&self.body);
-            Bytes::from(enc.finish().unwrap_or_default())
-        })
+    /// The body gzip-compressed, if that makes it smaller (not for a body of a few bytes).
+    fn gzipped(&self) -> Option<&Bytes> {
+        self.gzip
+            .get_or_init(|| {
+                use std::io::Write;
+                if self.body.len() <= MIN_GZIP {
+                    return None;
+                }
+                let mut enc = flate2::write::GzEncoder::new(
+                    Vec::with_capacity(self.body.len() / 4),
+                    flate2::Compression::default(),
+                );
+                // Writing into a Vec cannot fail.
+                let _ = enc.write_all(&self.body);
+                let gz = enc.finish().ok()?;
+                (gz.len() < self.body.len()).then(|| Bytes::from(gz))
+            })
+            .as_ref()
     }
 
     /// The response to a request with `headers`: 304 without a body when its
     /// `If-None-Match` names this body, else 200 with it — gzip-compressed (from the cache)
     /// when the client accepts gzip. The compressed representation has its own ETag.
     pub fn respond(&self, headers: &HeaderMap) -> Response {
-        let gzip = accepts_gzip(headers) && self.body.len() > 1024;
-        let etag = if gzip {
+        let gzip = if accepts_gzip(headers) {
+            self.gzipped()
+        } else {
+            None
+        };
+        let etag = if gzip.is_some() {
             self.gzip_etag.clone()
         } else {
             self.etag.clone()
@@ -91,11 +103,7 @@ impl Cached {
             *res.status_mut() = StatusCode::NOT_MODIFIED;
             res
         } else {
-            let body = if gzip {
-                self.gzipped().clone()
-            } else {
-                self.body.clone()
-            };
+            let body = gzip.unwrap_or(&self.body).clone();
             let mut res = Response::new(Body::from(body));
             let h = res.headers_mut();
             // Room for these, the security headers and the request id at once: the map is
@@ -105,7 +113,7 @@ impl Cached {
                 header::CONTENT_TYPE,
                 HeaderValue::from_static(self.content_type),
             );
-            if gzip {
+            if gzip.is_some() {
                 h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
             }
             if let Some(d) = self.disposition {
@@ -123,6 +131,10 @@ impl Cached {
         res
     }
 }
+
+/// Bodies of at most this many bytes are sent as they are (the compression layer's own
+/// threshold, which these responses had before they were compressed here).
+const MIN_GZIP: usize = 32;
 
 /// Headers a cached response leaves with: its own five, the security headers
 /// (`crate::web::headers`) and the request id.
@@ -346,6 +358,33 @@ mod tests {
                 .headers()
                 .get(header::CONTENT_ENCODING)
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn a_body_gzip_would_not_shrink_is_sent_as_it_is() {
+        let mut gzip = HeaderMap::new();
+        gzip.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip"));
+        let tiny = Cached::new(1, "tiny", "application/json", b"{\"total\":0}".to_vec());
+        let res = tiny.respond(&gzip);
+        assert!(res.headers().get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(res.headers()[header::ETAG], tiny.etag);
+        // Two hundred bytes of hash output: nothing for gzip to find.
+        let noise: Vec<u8> = (0u8..7).flat_map(|i| Sha256::digest([i])).collect();
+        let noise = Cached::new(1, "noise", "application/octet-stream", noise);
+        assert!(
+            noise
+                .respond(&gzip)
+                .headers()
+                .get(header::CONTENT_ENCODING)
+                .is_none()
+        );
+        // A small body that does shrink is compressed, as the compression layer did.
+        let counts = "{\"province\":\"pk-pb\",\"count\":12},".repeat(8);
+        let counts = Cached::new(1, "counts", "application/json", counts.into_bytes());
+        assert_eq!(
+            counts.respond(&gzip).headers()[header::CONTENT_ENCODING],
+            "gzip"
         );
     }
 }

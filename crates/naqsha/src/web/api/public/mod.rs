@@ -17,6 +17,8 @@ pub mod taxonomy;
 use std::sync::Arc;
 
 use axum::Extension;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{MethodRouter, get};
 use naqsha_core::lang::Lang;
@@ -35,16 +37,59 @@ const CACHE_ENTRIES: usize = 256;
 /// Bytes of bodies kept by the API's response cache.
 const CACHE_BYTES: usize = 64 * 1024 * 1024;
 
-/// The public read API routes, sharing one response cache (one per router built).
+/// The public read API routes, sharing one response cache (one per router built). The
+/// handlers get the cache from their route, not through an `Extension` layer: a layer is one
+/// more boxed service called on every request.
 pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     let cache = Arc::new(ResponseCache::new(CACHE_ENTRIES, CACHE_BYTES));
-    let with_cache = |router: MethodRouter<AppState>| router.layer(Extension(cache.clone()));
+    let shared = |cache: &Arc<ResponseCache>| Extension(cache.clone());
+    let (c1, c2, c3, c4, c5) = (
+        cache.clone(),
+        cache.clone(),
+        cache.clone(),
+        cache.clone(),
+        cache,
+    );
     vec![
-        ("/api/v1/cases", with_cache(get(cases::list))),
-        ("/api/v1/cases/{id}", with_cache(get(cases::one))),
-        ("/api/v1/stats", with_cache(get(stats::stats))),
-        ("/api/v1/taxonomy", with_cache(get(taxonomy::taxonomy))),
-        ("/api/v1/places", with_cache(get(places::places))),
+        (
+            "/api/v1/cases",
+            get(
+                move |state: State<AppState>, query: RawQuery, headers: HeaderMap| {
+                    cases::list(state, shared(&c1), query, headers)
+                },
+            ),
+        ),
+        (
+            "/api/v1/cases/{id}",
+            get(
+                move |state: State<AppState>,
+                      id: Result<Path<String>, PathRejection>,
+                      query: RawQuery,
+                      headers: HeaderMap| {
+                    cases::one(state, shared(&c2), id, query, headers)
+                },
+            ),
+        ),
+        (
+            "/api/v1/stats",
+            get(
+                move |state: State<AppState>, query: RawQuery, headers: HeaderMap| {
+                    stats::stats(state, shared(&c3), query, headers)
+                },
+            ),
+        ),
+        (
+            "/api/v1/taxonomy",
+            get(move |state: State<AppState>, headers: HeaderMap| {
+                taxonomy::taxonomy(state, shared(&c4), headers)
+            }),
+        ),
+        (
+            "/api/v1/places",
+            get(move |state: State<AppState>, headers: HeaderMap| {
+                places::places(state, shared(&c5), headers)
+            }),
+        ),
     ]
 }
 

@@ -7,7 +7,6 @@
 
 use std::sync::Arc;
 
-use axum::Extension;
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -120,17 +119,17 @@ async fn download(
     Ok(cache.insert(generation, key, cached).respond(&headers))
 }
 
-/// The download routes, sharing one cache of files (one per router built).
+/// The download routes, sharing one cache of files (one per router built), which each
+/// handler holds (no `Extension` layer to pass it on every request).
 pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     let cache = Arc::new(ResponseCache::new(CACHE_ENTRIES, CACHE_BYTES));
     let route = |format: Format| {
+        let cache = cache.clone();
         get(
-            move |State(state): State<AppState>,
-                  Extension(cache): Extension<Arc<ResponseCache>>,
-                  RawQuery(raw): RawQuery,
-                  headers: HeaderMap| download(state, cache, format, raw, headers),
+            move |State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap| {
+                download(state, cache.clone(), format, raw, headers)
+            },
         )
-        .layer(Extension(cache.clone()))
     };
     vec![
         ("/data/cases.csv", route(Format::Csv)),
