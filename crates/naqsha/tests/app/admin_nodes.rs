@@ -32,6 +32,24 @@ async fn row_of(app: &App, cookie: &str) -> Option<naqsha::storage::StaffSession
         .unwrap()
 }
 
+/// A sign-in through `node`'s page, as a browser makes it: the form loaded, then posted with
+/// its token and nonce cookie.
+async fn sign_in_page(node: &App, username: &str, password: &str) -> crate::support::Reply {
+    let login = send(node, None, get("/admin/login")).await;
+    let nonce = set_cookie(&login, "__Host-naqsha-signin").unwrap();
+    post_form(
+        node,
+        Some(&format!("__Host-naqsha-signin={nonce}")),
+        "/admin/login",
+        &[
+            ("csrf", &csrf_of(&login)),
+            ("username", username),
+            ("password", password),
+        ],
+    )
+    .await
+}
+
 /// Unlocks the key on `node` through its page; returns where it sent the browser.
 async fn unlock(node: &App, cookie: &str, password: &str, back: &str) -> crate::support::Reply {
     let page = send(
@@ -319,19 +337,7 @@ async fn wrong_passwords_count_on_every_node(db: Option<&PgDatabase>) {
     // Five wrong passwords, spread A, B, A, B, A (three and two: neither node alone has seen
     // five): she must now wait (2 seconds), on both nodes, even with the right password.
     for (i, node) in [&a, &b, &a, &b, &a].into_iter().enumerate() {
-        let login = send(node, None, get("/admin/login")).await;
-        let nonce = set_cookie(&login, "__Host-naqsha-signin").unwrap();
-        let reply = post_form(
-            node,
-            Some(&format!("__Host-naqsha-signin={nonce}")),
-            "/admin/login",
-            &[
-                ("csrf", &csrf_of(&login)),
-                ("username", "amina"),
-                ("password", "a wrong guess"),
-            ],
-        )
-        .await;
+        let reply = sign_in_page(node, "amina", "a wrong guess").await;
         assert_eq!(reply.status, StatusCode::OK, "attempt {i}");
         assert!(
             reply.text().contains("Wrong username or password"),
@@ -339,19 +345,7 @@ async fn wrong_passwords_count_on_every_node(db: Option<&PgDatabase>) {
         );
     }
     for node in [&b, &a] {
-        let login = send(node, None, get("/admin/login")).await;
-        let nonce = set_cookie(&login, "__Host-naqsha-signin").unwrap();
-        let reply = post_form(
-            node,
-            Some(&format!("__Host-naqsha-signin={nonce}")),
-            "/admin/login",
-            &[
-                ("csrf", &csrf_of(&login)),
-                ("username", "amina"),
-                ("password", one_time.expose_secret()),
-            ],
-        )
-        .await;
+        let reply = sign_in_page(node, "amina", one_time.expose_secret()).await;
         assert_eq!(reply.status, StatusCode::OK);
         assert!(
             reply.text().contains("Too many failed attempts"),
@@ -387,19 +381,7 @@ async fn a_network_that_tries_too_many_passwords_waits_on_every_node(db: Option<
         }
     }
     for node in [&a, &b] {
-        let login = send(node, None, get("/admin/login")).await;
-        let nonce = set_cookie(&login, "__Host-naqsha-signin").unwrap();
-        let reply = post_form(
-            node,
-            Some(&format!("__Host-naqsha-signin={nonce}")),
-            "/admin/login",
-            &[
-                ("csrf", &csrf_of(&login)),
-                ("username", "amina"),
-                ("password", one_time.expose_secret()),
-            ],
-        )
-        .await;
+        let reply = sign_in_page(node, "amina", one_time.expose_secret()).await;
         assert_eq!(
             reply.status,
             StatusCode::TOO_MANY_REQUESTS,
