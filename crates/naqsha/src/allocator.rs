@@ -8,14 +8,27 @@
 //! `benches/README.md`). A fixed threshold of 1 MiB keeps every large buffer in its own
 //! mapping, returned to the system the moment it is freed.
 //!
-//! The threshold is a glibc tunable read when a process starts, so `serve` runs itself once
-//! more with it set (the same process id, arguments and standard streams). A deployment that
-//! sets `GLIBC_TUNABLES` itself is left as it is. Other allocators and systems are untouched.
+//! glibc also gives every thread that meets a busy arena an arena of its own, up to eight
+//! per core, and memory freed in one arena serves only that arena. The published snapshot is
+//! read whole (at start-up, and after a change nobody announced) on whichever heavy thread is
+//! free, so each such read could leave its freed predecessor's tens of MiB in yet another
+//! arena: at 100,000 cases, twenty full reads on two cores grew a node from 75 to 178–248 MiB
+//! with the default, to 152–154 MiB with one arena per core, to 122–123 MiB with one arena
+//! (`benches/README.md`, "Issue 18: snapshot"). One arena per core keeps requests on
+//! different cores from waiting for each other's `malloc`.
+//!
+//! Both are glibc tunables, read when a process starts, so `serve` runs itself once more with
+//! them set (the same process id, arguments and standard streams). A deployment that sets
+//! `GLIBC_TUNABLES` itself is left as it is. Other allocators and systems are untouched.
 
-/// The tunables `serve` runs with.
-pub const TUNABLES: &str = "glibc.malloc.mmap_threshold=1048576";
+/// The tunables `serve` runs with: large buffers in their own mappings, one arena per core
+/// (at least two).
+pub fn tunables() -> String {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
+    format!("glibc.malloc.mmap_threshold=1048576:glibc.malloc.arena_max={cores}")
+}
 
-/// Replaces this process with itself, started with [`TUNABLES`], unless they (or any other
+/// Replaces this process with itself, started with [`tunables`], unless they (or any other
 /// tunables) are already set. Returns only if that is not done or not possible; the server
 /// then runs with the allocator's defaults.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
@@ -33,7 +46,7 @@ pub fn tune_and_restart() {
     let error = std::process::Command::new(&exe)
         .arg0(arg0)
         .args(args)
-        .env("GLIBC_TUNABLES", TUNABLES)
+        .env("GLIBC_TUNABLES", tunables())
         .exec();
     // exec returns only when it failed; the server runs on as it is.
     eprintln!("naqsha: could not tune the memory allocator ({error}); continuing without");

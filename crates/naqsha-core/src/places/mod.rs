@@ -24,6 +24,7 @@ pub use geometry::{BBox, GeometryError, MultiPolygon, Polygon, Position, haversi
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// The embedded gazetteer (see `data/places/README.md` for the schema).
 pub(crate) const PLACES_JSON: &str = include_str!("../../../../data/places/pk-places.json");
@@ -49,9 +50,14 @@ pub fn neighbours_geojson() -> &'static str {
 }
 
 /// Identifier of a place: a lowercase ASCII slug such as `pk-pb-lahore`.
+///
+/// Immutable and held by every counted case in memory (its place, district and province), so
+/// a clone shares one allocation (`Arc<str>`): cases whose ids are taken from the gazetteer's
+/// places cost no memory of their own for them. Ordering, equality and hashing are those of
+/// `str`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct PlaceId(String);
+pub struct PlaceId(Arc<str>);
 
 impl PlaceId {
     /// Validate a slug: 1–96 characters of `a-z`, `0-9` and single inner hyphens.
@@ -65,7 +71,7 @@ impl PlaceId {
             && !s.ends_with('-')
             && !s.contains("--");
         if ok {
-            Ok(Self(s))
+            Ok(Self(Arc::from(s)))
         } else {
             Err(InvalidPlaceId(s))
         }
@@ -99,7 +105,7 @@ impl std::str::FromStr for PlaceId {
 
 impl From<PlaceId> for String {
     fn from(id: PlaceId) -> Self {
-        id.0
+        id.0.as_ref().to_owned()
     }
 }
 

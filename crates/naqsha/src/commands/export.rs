@@ -22,7 +22,7 @@ use time::macros::format_description;
 
 use crate::config::Config;
 use crate::public::export::{UTF8_BOM, neutralise, write_csv, write_geojson, write_jsonl};
-use crate::public::{PublicCase, PublicIndex, PublicQuery};
+use crate::public::{PublicIndex, PublicQuery};
 use crate::storage::{AuditStore, CodedCase, ExportStore};
 
 /// An export format.
@@ -91,15 +91,11 @@ pub async fn run(config: Config, req: Request) -> anyhow::Result<()> {
         let index = PublicIndex::default();
         let snapshot = index.snapshot(&store, &taxonomy, gazetteer).await?;
         let selection = snapshot.select(&q);
-        let cases: Vec<&PublicCase> = selection
-            .cases
-            .iter()
-            .map(|&i| &*snapshot.cases[i as usize])
-            .collect();
+        let cases = snapshot.stories(&selection.cases);
         match req.format {
-            Format::Csv => write_csv(&mut out, &cases, &taxonomy, gazetteer)?,
-            Format::Geojson => write_geojson(&mut out, &cases, &taxonomy, gazetteer)?,
-            Format::Jsonl => write_jsonl(&mut out, &cases, &taxonomy, gazetteer)?,
+            Format::Csv => write_csv(&mut out, cases, &taxonomy, gazetteer)?,
+            Format::Geojson => write_geojson(&mut out, cases, &taxonomy, gazetteer)?,
+            Format::Jsonl => write_jsonl(&mut out, cases, &taxonomy, gazetteer)?,
         }
         let filter = q.filter_string();
         let what = if filter.is_empty() {
@@ -107,7 +103,7 @@ pub async fn run(config: Config, req: Request) -> anyhow::Result<()> {
         } else {
             format!("published {} ({filter})", req.format.name())
         };
-        (cases.len() as u64, what)
+        (selection.stories() as u64, what)
     };
     out.flush()?;
     drop(out);

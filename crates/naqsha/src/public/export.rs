@@ -1,12 +1,13 @@
 //! Published cases as open data: one record shape, written as CSV, GeoJSON or JSON to any
 //! [`Write`]. The downloads at `/data/…`, the JSON API and the `naqsha export` command all use
-//! these functions, so every door gives the same fields.
+//! these functions, so every door gives the same fields. They take the cases as an iterator
+//! (the snapshot draws each story whole as it is written: [`super::Snapshot::stories`]).
 //!
 //! Only what a published case already shows leaves through here: its titles, its categories
 //! in the dimensions the taxonomy marks public and not about the survivor, its generalised
 //! place and month. Never the text (that is for one story at a time), never a sealed field.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -271,7 +272,7 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 /// terms of each dimension joined by `;`.
 pub fn write_csv<W: Write>(
     mut out: W,
-    cases: &[&PublicCase],
+    cases: impl IntoIterator<Item = impl Borrow<PublicCase>>,
     taxonomy: &Taxonomy,
     gazetteer: &Gazetteer,
 ) -> io::Result<()> {
@@ -281,7 +282,7 @@ pub fn write_csv<W: Write>(
         .from_writer(out);
     csv.write_record(csv_columns(taxonomy))?;
     for case in cases {
-        csv.write_record(CaseRecord::new(case, taxonomy, gazetteer).csv_row(taxonomy))?;
+        csv.write_record(CaseRecord::new(case.borrow(), taxonomy, gazetteer).csv_row(taxonomy))?;
     }
     csv.flush()
 }
@@ -290,7 +291,7 @@ pub fn write_csv<W: Write>(
 /// member.
 pub fn write_geojson<W: Write>(
     mut out: W,
-    cases: &[&PublicCase],
+    cases: impl IntoIterator<Item = impl Borrow<PublicCase>>,
     taxonomy: &Taxonomy,
     gazetteer: &Gazetteer,
 ) -> io::Result<()> {
@@ -298,33 +299,37 @@ pub fn write_geojson<W: Write>(
         out,
         "{{\"type\":\"FeatureCollection\",\"licence\":\"{LICENCE}\",\"features\":["
     )?;
-    for (i, case) in cases.iter().enumerate() {
+    for (i, case) in cases.into_iter().enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
-        let feature = CaseRecord::new(case, taxonomy, gazetteer).into_feature();
+        let feature = CaseRecord::new(case.borrow(), taxonomy, gazetteer).into_feature();
         serde_json::to_writer(&mut out, &feature)?;
     }
     out.write_all(b"]}\n")
 }
 
 /// Writes `cases` as a JSON object: `{"licence", "count", "cases": [record, …]}`.
-pub fn write_json<W: Write>(
+pub fn write_json<W: Write, C: Borrow<PublicCase>>(
     mut out: W,
-    cases: &[&PublicCase],
+    cases: impl IntoIterator<Item = C, IntoIter: ExactSizeIterator>,
     taxonomy: &Taxonomy,
     gazetteer: &Gazetteer,
 ) -> io::Result<()> {
+    let cases = cases.into_iter();
     write!(
         out,
         "{{\"licence\":\"{LICENCE}\",\"count\":{},\"cases\":[",
         cases.len()
     )?;
-    for (i, case) in cases.iter().enumerate() {
+    for (i, case) in cases.enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
-        serde_json::to_writer(&mut out, &CaseRecord::new(case, taxonomy, gazetteer))?;
+        serde_json::to_writer(
+            &mut out,
+            &CaseRecord::new(case.borrow(), taxonomy, gazetteer),
+        )?;
     }
     out.write_all(b"]}\n")
 }
@@ -333,12 +338,15 @@ pub fn write_json<W: Write>(
 /// [`write_json`] (for tools that stream, e.g. `jq` or a database loader).
 pub fn write_jsonl<W: Write>(
     mut out: W,
-    cases: &[&PublicCase],
+    cases: impl IntoIterator<Item = impl Borrow<PublicCase>>,
     taxonomy: &Taxonomy,
     gazetteer: &Gazetteer,
 ) -> io::Result<()> {
     for case in cases {
-        serde_json::to_writer(&mut out, &CaseRecord::new(case, taxonomy, gazetteer))?;
+        serde_json::to_writer(
+            &mut out,
+            &CaseRecord::new(case.borrow(), taxonomy, gazetteer),
+        )?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -379,7 +387,7 @@ mod tests {
         let mut out = Vec::new();
         write_csv(
             &mut out,
-            cases,
+            cases.iter().copied(),
             Taxonomy::pakistan_default(),
             Gazetteer::pakistan(),
         )
@@ -456,12 +464,12 @@ mod tests {
         let b = case("B", None);
         let (t, g) = (Taxonomy::pakistan_default(), Gazetteer::pakistan());
         let mut geo = Vec::new();
-        write_geojson(&mut geo, &[&a, &b], t, g).unwrap();
+        write_geojson(&mut geo, [&a, &b], t, g).unwrap();
         let geo: serde_json::Value = serde_json::from_slice(&geo).unwrap();
         assert_eq!(geo["features"].as_array().unwrap().len(), 2);
         assert_eq!(geo["licence"], LICENCE);
         let mut json = Vec::new();
-        write_json(&mut json, &[&a], t, g).unwrap();
+        write_json(&mut json, [&a], t, g).unwrap();
         let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(json["count"], 1);
         assert_eq!(json["cases"][0]["verification"], "corroborated");

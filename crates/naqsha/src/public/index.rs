@@ -5,6 +5,11 @@
 //! can be listed. A count-only case enters the snapshot as a [`CountedCase`], which has no
 //! id and no text, and is kept in the index alone: [`Snapshot::cases`] and
 //! [`Selection::cases`], the only way to reach a case's details, hold stories only.
+//!
+//! A story's categories are kept once, as its bit row in the index: its record
+//! ([`StoryRecord`]) has no field for them, and [`Snapshot::story`] rebuilds them (as
+//! [`Labels`]) when a card, an API record or an export row is drawn. A `Labels` map per story
+//! was most of the snapshot's memory: about 2.5 KB a case, against a few bytes a row.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -13,8 +18,8 @@ use std::sync::Arc;
 use naqsha_core::case::Verification;
 use naqsha_core::ids::CaseId;
 use naqsha_core::period::YearMonth;
-use naqsha_core::places::{Gazetteer, PlaceId, PlaceLevel};
-use naqsha_core::taxonomy::{Labels, Taxonomy};
+use naqsha_core::places::{Gazetteer, Place, PlaceId, PlaceLevel};
+use naqsha_core::taxonomy::{DimensionKey, Labels, Taxonomy, TermKey};
 
 pub use naqsha_core::case::{CaseSummary, CountedCase, PublicCase};
 
@@ -33,17 +38,14 @@ use crate::storage::PublicStore;
 pub struct Snapshot {
     /// The publication counter it was built at.
     pub generation: u64,
-    /// The published stories (count-only cases are not among them). Each record is shared
-    /// with the snapshots before and after this one, which differ from it by a few cases.
-    pub cases: Vec<Arc<PublicCase>>,
+    /// The published stories (count-only cases are not among them), without their
+    /// categories: [`Self::story`] draws one whole. Each record is shared with the snapshots
+    /// before and after this one, which differ from it by a few cases.
+    pub cases: Vec<Arc<StoryRecord>>,
     bits: Arc<TermBits>,
-    /// One per counted case: the stories first (at their index in `cases`), then the
+    /// One row per counted case: the stories first (at their index in `cases`), then the
     /// count-only cases.
-    codes: Vec<Code>,
-    /// The month of each counted case.
-    periods: Vec<Option<YearMonth>>,
-    /// `bits.words` words per case.
-    terms: Vec<u64>,
+    rows: Rows,
     /// Provinces of the cases, in first-seen order; `Code::province` indexes it.
     provinces: Vec<PlaceId>,
     /// Places with a map position; `Code::place` indexes it.
@@ -80,9 +82,9 @@ struct TermBits {
 /// The run of bits of one dimension.
 #[derive(Debug)]
 struct DimensionBits {
-    key: String,
+    key: DimensionKey,
     first: usize,
-    terms: Vec<String>,
+    terms: Vec<TermKey>,
 }
 
 impl TermBits {
@@ -95,9 +97,9 @@ impl TermBits {
                 let first = next;
                 next += d.terms.len();
                 DimensionBits {
-                    key: d.key.as_str().to_owned(),
+                    key: d.key.clone(),
                     first,
-                    terms: d.terms.iter().map(|t| t.key.as_str().to_owned()).collect(),
+                    terms: d.terms.iter().map(|t| t.key.clone()).collect(),
                 }
             })
             .collect();
@@ -108,12 +110,29 @@ impl TermBits {
     }
 
     fn dimension(&self, key: &str) -> Option<&DimensionBits> {
-        self.dimensions.iter().find(|d| d.key == key)
+        self.dimensions.iter().find(|d| d.key.as_str() == key)
     }
 
     fn bit(&self, dimension: &str, term: &str) -> Option<usize> {
         let d = self.dimension(dimension)?;
-        d.terms.iter().position(|t| t == term).map(|i| d.first + i)
+        d.terms
+            .iter()
+            .position(|t| t.as_str() == term)
+            .map(|i| d.first + i)
+    }
+
+    /// The terms whose bits `row` has set, as labels (the keys are the taxonomy's, shared).
+    fn labels(&self, row: &[u64]) -> Labels {
+        self.dimensions
+            .iter()
+            .flat_map(|d| {
+                d.terms
+                    .iter()
+                    .enumerate()
+                    .filter(move |(j, _)| has_bit(row, d.first + j))
+                    .map(move |(_, t)| (d.key.clone(), t.clone()))
+            })
+            .collect()
     }
 
     /// The bits of `terms` of `dimension` (terms the taxonomy lacks have none).
@@ -141,6 +160,72 @@ impl TermBits {
 
 fn intersects(a: &[u64], b: &[u64]) -> bool {
     a.iter().zip(b).any(|(x, y)| x & y != 0)
+}
+
+fn has_bit(row: &[u64], bit: usize) -> bool {
+    row.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+}
+
+/// A published story as the snapshot keeps it: all that a list, the map or an export shows
+/// of it except its categories, which live once, as its row in the index. There is no field
+/// to read them from, so none can be read emptied: [`Snapshot::story`] draws the story whole.
+#[derive(Debug, PartialEq)]
+pub struct StoryRecord {
+    /// The id.
+    pub id: CaseId,
+    /// The published place: a district or a province.
+    pub place: Option<PlaceId>,
+    /// Its district, when the place is one.
+    pub district: Option<PlaceId>,
+    /// Its province.
+    pub province: Option<PlaceId>,
+    /// The month.
+    pub period: Option<YearMonth>,
+    /// English title, if written.
+    pub title_en: Option<Box<str>>,
+    /// Urdu title, if written.
+    pub title_ur: Option<Box<str>>,
+    /// Fictional demo data.
+    pub demo: bool,
+    /// How far it was checked.
+    pub verification: Verification,
+    /// The month it was first made public.
+    pub published: Option<YearMonth>,
+    /// Its terms that have no bit in the snapshot's taxonomy (normally none): a case coded
+    /// with an older taxonomy, or imported, may carry one, and exports have always listed it
+    /// under its dimension. Kept here so that a drawn story has every category it was
+    /// published with; private, so the record cannot be built outside this module.
+    unindexed: Option<Box<Labels>>,
+}
+
+impl StoryRecord {
+    /// The record of `case`, whose categories went to its index row but for `unindexed`.
+    /// Place ids the gazetteer has are taken from it: shared, not one copy per case.
+    fn new(case: PublicCase, unindexed: Option<Box<Labels>>, gazetteer: &Gazetteer) -> Self {
+        let shared = |id: Option<PlaceId>| {
+            id.map(|id| gazetteer.get(&id).map(|p| p.id().clone()).unwrap_or(id))
+        };
+        Self {
+            id: case.id,
+            place: shared(case.place),
+            district: shared(case.district),
+            province: shared(case.province),
+            period: case.period,
+            title_en: case.title_en.map(String::into_boxed_str),
+            title_ur: case.title_ur.map(String::into_boxed_str),
+            demo: case.demo,
+            verification: case.verification,
+            published: case.published,
+            unindexed,
+        }
+    }
+
+    /// The map position: the point of its district, or of its province when only that is
+    /// published; none without a place.
+    pub fn position<'g>(&self, gazetteer: &'g Gazetteer) -> Option<&'g Place> {
+        gazetteer.get(self.place.as_ref()?)
+    }
 }
 
 /// The cases matching `q`: the stories to list, and the counts every view shows beside
@@ -250,60 +335,30 @@ impl Snapshot {
         taxonomy: &Taxonomy,
         gazetteer: &Gazetteer,
     ) -> Self {
-        Self::build(
-            generation,
-            cases.into_iter().map(Arc::new).collect(),
-            count_only.iter().map(|c| (None, c)),
-            Arc::new(TermBits::new(taxonomy)),
-            gazetteer,
-        )
+        let mut builder = SnapshotBuilder::new(generation, taxonomy, gazetteer);
+        for c in cases {
+            builder.push_story(c);
+        }
+        for c in count_only {
+            builder.push_count_only(None, c);
+        }
+        builder.finish_in(false)
     }
 
-    /// Every counted case read from the store, in any order, as [`PublicStore::counted_cases_all`]
-    /// gives them: stories get their district and their place in the list.
+    /// Every counted case read from the store, in any order: what a full read gives the
+    /// [`SnapshotBuilder`] one at a time.
+    #[cfg(test)]
     pub(crate) fn from_summaries(
         generation: u64,
         summaries: Vec<(CaseId, CaseSummary)>,
         taxonomy: &Taxonomy,
         gazetteer: &Gazetteer,
     ) -> Self {
-        let mut stories = Vec::new();
-        let mut count_only = Vec::new();
+        let mut builder = SnapshotBuilder::new(generation, taxonomy, gazetteer);
         for (id, summary) in summaries {
-            match summary {
-                CaseSummary::Story(c) => stories.push(Arc::new(with_district(c, gazetteer))),
-                CaseSummary::CountOnly(c) => count_only.push((Some(id), c)),
-            }
+            builder.push(id, summary);
         }
-        stories.sort_by_key(|c| list_order(c));
-        Self::build(
-            generation,
-            stories,
-            count_only.iter().map(|(id, c)| (*id, c)),
-            Arc::new(TermBits::new(taxonomy)),
-            gazetteer,
-        )
-    }
-
-    fn build<'c>(
-        generation: u64,
-        cases: Vec<Arc<PublicCase>>,
-        count_only: impl ExactSizeIterator<Item = (Option<CaseId>, &'c CountedCase)>,
-        bits: Arc<TermBits>,
-        gazetteer: &Gazetteer,
-    ) -> Self {
-        let counted = cases.len() + count_only.len();
-        let mut coder = Coder::new(bits, gazetteer, Vec::new(), Vec::new());
-        let mut rows = Rows::with_capacity(counted, coder.bits.words);
-        for c in &cases {
-            coder.push(Facts::from(&**c), &mut rows);
-        }
-        let mut ids = Vec::with_capacity(count_only.len());
-        for (id, c) in count_only {
-            coder.push(Facts::from(c), &mut rows);
-            ids.push(id);
-        }
-        Self::assemble(generation, cases, ids, rows, coder)
+        builder.finish()
     }
 
     /// This snapshot with the cases `touched` taken out and the counted ones among them put
@@ -323,36 +378,42 @@ impl Snapshot {
             self.provinces.clone(),
             self.places.clone(),
         );
+        let words = self.bits.words;
+        // The stories read again are coded as they come, then merged into the list in order.
         let mut added = Vec::new();
+        let mut added_rows = Rows::new(words);
         let mut added_count_only = Vec::new();
         for (id, summary) in fresh {
             match summary {
-                CaseSummary::Story(c) => added.push(Arc::new(with_district(c, gazetteer))),
+                CaseSummary::Story(c) => {
+                    let record = coder.story(with_district(c, gazetteer), &mut added_rows);
+                    added.push(Arc::new(record));
+                }
                 CaseSummary::CountOnly(c) => added_count_only.push((id, c)),
             }
         }
-        added.sort_by_key(|c| list_order(c));
-        let words = self.bits.words;
-        let mut rows = Rows::with_capacity(self.codes.len() + added.len(), words);
+        let mut order: Vec<usize> = (0..added.len()).collect();
+        order.sort_by_key(|&j| list_order(&added[j]));
+        let mut rows = Rows::with_capacity(self.rows.len() + added.len(), words);
         let mut cases = Vec::with_capacity(self.cases.len() + added.len());
         let kept = (0..self.cases.len()).filter(|&i| !touched.contains(&self.cases[i].id));
         let mut kept = kept.peekable();
-        let mut added = added.into_iter().peekable();
+        let mut order = order.into_iter().peekable();
         loop {
-            let take_old = match (kept.peek(), added.peek()) {
-                (Some(&i), Some(new)) => list_order(&self.cases[i]) < list_order(new),
+            let take_old = match (kept.peek(), order.peek()) {
+                (Some(&i), Some(&j)) => list_order(&self.cases[i]) < list_order(&added[j]),
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (None, None) => break,
             };
             if take_old {
                 let Some(i) = kept.next() else { break };
-                rows.copy(self, i);
+                rows.copy(&self.rows, i);
                 cases.push(self.cases[i].clone());
             } else {
-                let Some(new) = added.next() else { break };
-                coder.push(Facts::from(&*new), &mut rows);
-                cases.push(new);
+                let Some(j) = order.next() else { break };
+                rows.copy(&added_rows, j);
+                cases.push(added[j].clone());
             }
         }
         let first_count_only = self.cases.len();
@@ -361,7 +422,7 @@ impl Snapshot {
             if id.is_some_and(|id| touched.contains(&id)) {
                 continue;
             }
-            rows.copy(self, first_count_only + j);
+            rows.copy(&self.rows, first_count_only + j);
             ids.push(*id);
         }
         for (id, c) in &added_count_only {
@@ -373,7 +434,7 @@ impl Snapshot {
 
     fn assemble(
         generation: u64,
-        cases: Vec<Arc<PublicCase>>,
+        cases: Vec<Arc<StoryRecord>>,
         count_only: Vec<Option<CaseId>>,
         rows: Rows,
         coder: Coder<'_>,
@@ -395,9 +456,7 @@ impl Snapshot {
             generation,
             cases,
             bits: coder.bits,
-            codes: rows.codes,
-            periods: rows.periods,
-            terms: rows.terms,
+            rows,
             provinces: coder.provinces,
             places: coder.places,
             by_id,
@@ -407,7 +466,7 @@ impl Snapshot {
     }
 
     fn row(&self, i: usize) -> &[u64] {
-        &self.terms[i * self.bits.words..(i + 1) * self.bits.words]
+        self.rows.row(i)
     }
 
     /// The cases matching `q`, with their counts.
@@ -432,7 +491,7 @@ impl Snapshot {
         let mut by_place = vec![0u32; self.places.len()];
         let (first_year, last_year) = self.years.unwrap_or((0, 0));
         let mut by_year = vec![0u32; (last_year - first_year + 1).max(0) as usize];
-        for (i, code) in self.codes.iter().enumerate() {
+        for (i, code) in self.rows.codes.iter().enumerate() {
             if province.is_some_and(|p| p != code.province) {
                 continue;
             }
@@ -485,7 +544,7 @@ impl Snapshot {
             .collect();
         let masks: Vec<Vec<u64>> = wanted
             .iter()
-            .map(|d| self.bits.dimension_mask(&d.key))
+            .map(|d| self.bits.dimension_mask(d.key.as_str()))
             .collect();
         let mut recorded = vec![0u32; wanted.len()];
         let mut by_province = vec![0u32; self.provinces.len()];
@@ -493,7 +552,7 @@ impl Snapshot {
         let mut by_verification = [0u32; 3];
         for &i in &selection.counted {
             let i = i as usize;
-            let Some(code) = self.codes.get(i) else {
+            let Some(code) = self.rows.codes.get(i) else {
                 continue;
             };
             let row = self.row(i);
@@ -528,12 +587,12 @@ impl Snapshot {
                 .iter()
                 .zip(recorded)
                 .map(|(d, recorded)| DimensionCounts {
-                    key: d.key.clone(),
+                    key: d.key.as_str().to_owned(),
                     terms: d
                         .terms
                         .iter()
                         .enumerate()
-                        .map(|(j, t)| (t.clone(), per_bit[d.first + j]))
+                        .map(|(j, t)| (t.as_str().to_owned(), per_bit[d.first + j]))
                         .collect(),
                     recorded,
                 })
@@ -548,7 +607,7 @@ impl Snapshot {
         let mut months = BTreeMap::new();
         let mut without = 0;
         for &i in &selection.counted {
-            match self.periods.get(i as usize).copied().flatten() {
+            match self.rows.periods.get(i as usize).copied().flatten() {
                 Some(m) => *months.entry(m).or_insert(0) += 1,
                 None => without += 1,
             }
@@ -558,15 +617,53 @@ impl Snapshot {
 
     /// How many cases are counted (stories and count-only).
     pub fn counted(&self) -> usize {
-        self.codes.len()
+        self.rows.len()
     }
 
-    /// Whether story `i` carries `term` of `dimension`.
+    /// Whether story `i` carries `term` of `dimension` (a term of the snapshot's taxonomy).
     pub fn has_term(&self, i: u32, dimension: &str, term: &str) -> bool {
-        match self.bits.bit(dimension, term) {
-            Some(bit) => self.row(i as usize)[bit / 64] & (1 << (bit % 64)) != 0,
-            None => false,
+        self.bits
+            .bit(dimension, term)
+            .is_some_and(|bit| has_bit(self.row(i as usize), bit))
+    }
+
+    /// The categories of story `i` (an index into [`Self::cases`]), rebuilt from its index
+    /// row, with any term the snapshot's taxonomy has no bit for.
+    pub fn labels(&self, i: u32) -> Labels {
+        let i = i as usize;
+        let mut labels = self.bits.labels(self.row(i));
+        if let Some(unindexed) = &self.cases[i].unindexed {
+            labels.extend(unindexed.pairs().map(|(d, t)| (d.clone(), t.clone())));
         }
+        labels
+    }
+
+    /// Story `i` (an index into [`Self::cases`], as [`Selection::cases`] holds them) whole:
+    /// its record with its categories, for a card, an API record or an export row.
+    pub fn story(&self, i: u32) -> PublicCase {
+        let c = &self.cases[i as usize];
+        PublicCase {
+            id: c.id,
+            labels: self.labels(i),
+            place: c.place.clone(),
+            district: c.district.clone(),
+            province: c.province.clone(),
+            period: c.period,
+            title_en: c.title_en.as_deref().map(str::to_owned),
+            title_ur: c.title_ur.as_deref().map(str::to_owned),
+            demo: c.demo,
+            verification: c.verification,
+            published: c.published,
+        }
+    }
+
+    /// The stories `which` (indexes into [`Self::cases`]), each drawn whole only as the
+    /// iterator reaches it: an export of every story never holds them all whole at once.
+    pub fn stories<'a>(
+        &'a self,
+        which: &'a [u32],
+    ) -> impl ExactSizeIterator<Item = PublicCase> + 'a {
+        which.iter().map(|&i| self.story(i))
     }
 
     /// The oldest and newest year of a case with a month.
@@ -574,17 +671,94 @@ impl Snapshot {
         self.years
     }
 
-    /// A case by id.
-    pub fn case(&self, id: CaseId) -> Option<&PublicCase> {
-        self.by_id
-            .get(&id)
-            .and_then(|&i| self.cases.get(i as usize))
-            .map(|c| &**c)
+    /// A story by id, drawn whole.
+    pub fn case(&self, id: CaseId) -> Option<PublicCase> {
+        let &i = self.by_id.get(&id)?;
+        ((i as usize) < self.cases.len()).then(|| self.story(i))
     }
 }
 
-/// A case's place in the list: newest month first, then by id.
-fn list_order(c: &PublicCase) -> (Reverse<Option<YearMonth>>, CaseId) {
+/// A snapshot built one case at a time, as a full read streams them from the store
+/// ([`PublicStore::each_counted_case`]): each case becomes its record and index row as it
+/// arrives, so every case whole (with its `Labels`) is never in memory at once.
+pub(crate) struct SnapshotBuilder<'g> {
+    generation: u64,
+    coder: Coder<'g>,
+    /// The stories in the order they came, and their rows.
+    stories: Vec<Arc<StoryRecord>>,
+    story_rows: Rows,
+    /// The count-only cases' ids and rows.
+    count_only: Vec<Option<CaseId>>,
+    count_rows: Rows,
+}
+
+impl<'g> SnapshotBuilder<'g> {
+    /// An empty snapshot at publication counter `generation`, to index with `taxonomy`.
+    pub(crate) fn new(generation: u64, taxonomy: &Taxonomy, gazetteer: &'g Gazetteer) -> Self {
+        let bits = Arc::new(TermBits::new(taxonomy));
+        let words = bits.words;
+        Self {
+            generation,
+            coder: Coder::new(bits, gazetteer, Vec::new(), Vec::new()),
+            stories: Vec::new(),
+            story_rows: Rows::new(words),
+            count_only: Vec::new(),
+            count_rows: Rows::new(words),
+        }
+    }
+
+    /// Adds a counted case as the store reads it; a story gets its district.
+    pub(crate) fn push(&mut self, id: CaseId, summary: CaseSummary) {
+        match summary {
+            CaseSummary::Story(c) => self.push_story(with_district(c, self.coder.gazetteer)),
+            CaseSummary::CountOnly(c) => self.push_count_only(Some(id), &c),
+        }
+    }
+
+    fn push_story(&mut self, c: PublicCase) {
+        let record = self.coder.story(c, &mut self.story_rows);
+        self.stories.push(Arc::new(record));
+    }
+
+    fn push_count_only(&mut self, id: Option<CaseId>, c: &CountedCase) {
+        // A count-only case is never drawn: a term without a bit has nowhere to show.
+        self.coder.push(Facts::from(c), &mut self.count_rows);
+        self.count_only.push(id);
+    }
+
+    /// The snapshot, its stories in list order.
+    pub(crate) fn finish(self) -> Snapshot {
+        self.finish_in(true)
+    }
+
+    /// The snapshot, its stories in list order with `sort`, else in the order they came.
+    fn finish_in(self, sort: bool) -> Snapshot {
+        let SnapshotBuilder {
+            generation,
+            coder,
+            stories,
+            story_rows,
+            count_only,
+            count_rows,
+        } = self;
+        let mut order: Vec<usize> = (0..stories.len()).collect();
+        if sort {
+            order.sort_by_key(|&i| list_order(&stories[i]));
+        }
+        let mut rows = Rows::with_capacity(story_rows.len() + count_rows.len(), story_rows.words);
+        let mut cases = Vec::with_capacity(stories.len());
+        for i in order {
+            rows.copy(&story_rows, i);
+            cases.push(stories[i].clone());
+        }
+        drop((stories, story_rows));
+        rows.append(&count_rows);
+        Snapshot::assemble(generation, cases, count_only, rows, coder)
+    }
+}
+
+/// A story's place in the list: newest month first, then by id.
+fn list_order(c: &StoryRecord) -> (Reverse<Option<YearMonth>>, CaseId) {
     (Reverse(c.period), c.id)
 }
 
@@ -599,27 +773,49 @@ fn with_district(c: PublicCase, gazetteer: &Gazetteer) -> PublicCase {
     PublicCase { district, ..c }
 }
 
-/// The index rows being written for a new snapshot.
+/// Index rows: per case its numbers, its month and `words` words of term bits.
+#[derive(Debug, Default)]
 struct Rows {
+    words: usize,
     codes: Vec<Code>,
     periods: Vec<Option<YearMonth>>,
     terms: Vec<u64>,
 }
 
 impl Rows {
+    fn new(words: usize) -> Self {
+        Self::with_capacity(0, words)
+    }
+
     fn with_capacity(n: usize, words: usize) -> Self {
         Rows {
+            words,
             codes: Vec::with_capacity(n),
             periods: Vec::with_capacity(n),
             terms: Vec::with_capacity(n * words),
         }
     }
 
-    /// Row `i` of `from`, as it is (its places are numbered the same in the new snapshot).
-    fn copy(&mut self, from: &Snapshot, i: usize) {
+    fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    fn row(&self, i: usize) -> &[u64] {
+        &self.terms[i * self.words..(i + 1) * self.words]
+    }
+
+    /// Row `i` of `from`, as it is (coded with the same places' numbers and term bits).
+    fn copy(&mut self, from: &Rows, i: usize) {
         self.codes.push(from.codes[i]);
         self.periods.push(from.periods[i]);
         self.terms.extend_from_slice(from.row(i));
+    }
+
+    /// Every row of `from`, after these.
+    fn append(&mut self, from: &Rows) {
+        self.codes.extend_from_slice(&from.codes);
+        self.periods.extend_from_slice(&from.periods);
+        self.terms.extend_from_slice(&from.terms);
     }
 }
 
@@ -664,7 +860,14 @@ impl<'g> Coder<'g> {
         })
     }
 
-    fn push(&mut self, c: Facts<'_>, rows: &mut Rows) {
+    /// Codes story `c` into `rows` and keeps the rest of it as its record.
+    fn story(&mut self, c: PublicCase, rows: &mut Rows) -> StoryRecord {
+        let unindexed = self.push(Facts::from(&c), rows);
+        StoryRecord::new(c, unindexed, self.gazetteer)
+    }
+
+    /// Codes one case into `rows`; returns its terms that have no bit, if it has any.
+    fn push(&mut self, c: Facts<'_>, rows: &mut Rows) -> Option<Box<Labels>> {
         let province = c.province.map_or(NONE, |p| {
             Self::number(p, &mut self.provinces, &mut self.province_index)
         });
@@ -692,11 +895,16 @@ impl<'g> Coder<'g> {
         let start = rows.terms.len();
         rows.terms.resize(start + self.bits.words, 0);
         let row = &mut rows.terms[start..];
+        let mut unindexed = Labels::new();
         for (dimension, term) in c.labels.pairs() {
-            if let Some(bit) = self.bits.bit(dimension.as_str(), term.as_str()) {
-                row[bit / 64] |= 1 << (bit % 64);
+            match self.bits.bit(dimension.as_str(), term.as_str()) {
+                Some(bit) => row[bit / 64] |= 1 << (bit % 64),
+                None => {
+                    unindexed.insert(dimension.clone(), term.clone());
+                }
             }
         }
+        (!unindexed.is_empty()).then(|| Box::new(unindexed))
     }
 }
 
@@ -946,8 +1154,72 @@ mod tests {
             assert_eq!(listed, expected, "{qs}: only stories are listed");
         }
         let some = &cases[1234];
-        assert_eq!(snapshot.case(some.id), Some(some));
+        assert_eq!(snapshot.case(some.id).as_ref(), Some(some));
         assert_eq!(snapshot.case(CaseId::random()), None);
+        // Every story drawn from the snapshot is the case it was given, its categories
+        // (kept only as its index row) included; so is every story of the mixed one.
+        for (i, c) in cases.iter().enumerate() {
+            assert_eq!(snapshot.story(i as u32), *c);
+        }
+        let all_stories: Vec<u32> = (0..stories.len() as u32).collect();
+        assert!(mixed.stories(&all_stories).eq(stories.iter().cloned()));
+    }
+
+    /// A term the snapshot's taxonomy has no bit for (a case coded with an older taxonomy)
+    /// is not lost: the drawn story and its export record carry it as before, though no
+    /// filter or count can see it.
+    #[test]
+    fn terms_without_a_bit_are_kept_with_the_story() {
+        let tax = Taxonomy::pakistan_default();
+        let g = Gazetteer::pakistan();
+        let old = case(
+            Some("pk-pb-lahore"),
+            Some("pk-pb"),
+            "2021-04",
+            &[
+                ("platform", "whatsapp"),
+                ("platform", "orkut"),
+                ("retired_dimension", "anything"),
+            ],
+        );
+        let plain = case(
+            Some("pk-sd"),
+            Some("pk-sd"),
+            "2022-01",
+            &[("act", "threats")],
+        );
+        let snapshot = Snapshot::new(1, vec![old.clone(), plain.clone()], tax, g);
+        assert_eq!(snapshot.story(0), old);
+        assert_eq!(snapshot.story(1), plain);
+        assert!(snapshot.cases[1].unindexed.is_none(), "nothing kept apart");
+        assert!(snapshot.has_term(0, "platform", "whatsapp"));
+        assert!(!snapshot.has_term(0, "platform", "orkut"));
+        assert_eq!(snapshot.select(&query("platform=whatsapp")).cases, [0]);
+        let record = crate::public::export::CaseRecord::new(&snapshot.story(0), tax, g);
+        assert_eq!(
+            record.categories.get("platform"),
+            Some(&vec!["orkut".to_owned(), "whatsapp".to_owned()]),
+            "an export row lists it as it always did"
+        );
+        assert_eq!(record, crate::public::export::CaseRecord::new(&old, tax, g));
+
+        // Read from the store and changed in place, it is kept too.
+        let summaries = vec![(plain.id, CaseSummary::Story(plain.clone()))];
+        let read = Snapshot::from_summaries(1, summaries, tax, g);
+        let touched = HashSet::from([old.id]);
+        let changed = read.changed(
+            2,
+            &touched,
+            vec![(old.id, CaseSummary::Story(old.clone()))],
+            g,
+        );
+        assert_eq!(
+            changed.case(old.id),
+            Some(PublicCase {
+                district: old.place.clone(),
+                ..old
+            })
+        );
     }
 
     /// What a snapshot shows: every listed case in order and every count of a few filters.
@@ -961,8 +1233,7 @@ mod tests {
         ] {
             let q = query(qs);
             let sel = s.select(&q);
-            let listed: Vec<&PublicCase> =
-                sel.cases.iter().map(|&i| &*s.cases[i as usize]).collect();
+            let listed: Vec<PublicCase> = s.stories(&sel.cases).collect();
             let tally = s.tally(&sel, &["act", "platform"]);
             out.push(format!(
                 "{qs}: {listed:?} {} {} {:?} {:?} {:?} {:?} {:?} {:?}",
@@ -1067,12 +1338,23 @@ mod tests {
             now[at] = (id, edited);
         }
         let changed = old.changed(2, &touched, fresh, g);
-        let rebuilt = Snapshot::from_summaries(2, now, tax, g);
+        let rebuilt = Snapshot::from_summaries(2, now.clone(), tax, g);
         assert_eq!(changed.counted(), rebuilt.counted());
         assert_eq!(shown(&changed), shown(&rebuilt));
-        for c in &rebuilt.cases {
-            assert_eq!(changed.case(c.id), Some(&**c));
+        // Every story, drawn from either, is the case the store gave: its categories rebuilt
+        // from its index row (copied, or coded by the change) equal the ones it was read with.
+        let mut stories = 0;
+        for (id, summary) in &now {
+            let CaseSummary::Story(c) = summary else {
+                assert_eq!(changed.case(*id), None, "a count-only case is never drawn");
+                continue;
+            };
+            let read = with_district(c.clone(), g);
+            assert_eq!(changed.case(*id).as_ref(), Some(&read));
+            assert_eq!(rebuilt.case(*id).as_ref(), Some(&read));
+            stories += 1;
         }
+        assert_eq!(changed.cases.len(), stories);
         // Unchanged stories are the same records, shared rather than copied.
         let kept = old.cases.iter().find(|c| !touched.contains(&c.id)).unwrap();
         let again = changed.cases.iter().find(|c| c.id == kept.id).unwrap();

@@ -12,6 +12,6 @@ pub mod index;
 pub mod query;
 pub mod refresh;
 
-pub use index::{CaseSummary, CountedCase, PublicCase, Selection, Snapshot};
+pub use index::{CaseSummary, CountedCase, PublicCase, Selection, Snapshot, StoryRecord};
 pub use query::{PublicQuery, QueryError};
 pub use refresh::PublicIndex;

@@ -27,7 +27,7 @@ use naqsha_core::places::Gazetteer;
 use naqsha_core::taxonomy::Taxonomy;
 use tokio::sync::{Notify, watch};
 
-use super::index::Snapshot;
+use super::index::{Snapshot, SnapshotBuilder};
 use crate::storage::{CaseChange, CaseChanges, PublicStore, StorageError, quick};
 
 /// How often the publication counter is checked by default.
@@ -369,9 +369,9 @@ fn follow_on(pending: &mut Pending, from: u64) -> (u64, Vec<CaseId>) {
     (reached, ids)
 }
 
-/// Every counted case read from the store and indexed, all of it on a heavy thread: reading
-/// 100,000 rows is seconds of parsing that must not hold an async worker (requests queued on
-/// it would wait as long).
+/// Every counted case read from the store and indexed as each row arrives, all of it on a
+/// heavy thread: reading 100,000 rows is seconds of parsing that must not hold an async
+/// worker (requests queued on it would wait as long).
 async fn read_all<S>(
     store: &S,
     taxonomy: &Taxonomy,
@@ -386,10 +386,11 @@ where
     crate::heavy::run(move || {
         runtime.block_on(async {
             let generation = store.publication_generation().await?;
-            let summaries = store.counted_cases_all().await?;
-            Ok(Snapshot::from_summaries(
-                generation, summaries, &taxonomy, gazetteer,
-            ))
+            let mut snapshot = SnapshotBuilder::new(generation, &taxonomy, gazetteer);
+            store
+                .each_counted_case(|id, case| snapshot.push(id, case))
+                .await?;
+            Ok(snapshot.finish())
         })
     })
     .await

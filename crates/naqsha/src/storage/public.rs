@@ -55,26 +55,27 @@ pub trait PublicStore {
     /// view of the published cases knows it is stale.
     fn publication_generation(&self) -> impl Future<Output = Result<u64, StorageError>> + Send;
 
-    /// Every counted case without its text, for the public side's in-memory index: the
-    /// published stories (with their titles) and the statistics-only cases (their categories,
-    /// place, month and verification alone). A case counts as
-    /// [`naqsha_core::case::Case::counts_in_statistics`] says.
-    fn counted_summaries(
+    /// Every counted case without its text, for the public side's in-memory index, given to
+    /// `each` one at a time as its row is read: the published stories (with their titles) and
+    /// the statistics-only cases (their categories, place, month and verification alone),
+    /// each with its id (a count-only case's stays inside the snapshot, which needs it to
+    /// update that case in place). A case counts as
+    /// [`naqsha_core::case::Case::counts_in_statistics`] says. No list of every case is made:
+    /// the snapshot codes each case compactly as it comes, so the cases whole are never all
+    /// in memory at once.
+    fn each_counted_case<F>(
         &self,
-    ) -> impl Future<Output = Result<Vec<CaseSummary>, StorageError>> + Send;
+        each: F,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send
+    where
+        F: FnMut(CaseId, CaseSummary) + Send;
 
-    /// The counted cases among `ids`, each with its id, as [`Self::counted_summaries`]
+    /// The counted cases among `ids`, each with its id, as [`Self::each_counted_case`]
     /// reads them: what the public side's snapshot updates in place after a change. A case
     /// of `ids` that is absent is no longer counted (or no longer exists).
     fn counted_cases(
         &self,
         ids: &[CaseId],
-    ) -> impl Future<Output = Result<Vec<(CaseId, CaseSummary)>, StorageError>> + Send;
-
-    /// Every counted case with its id ([`Self::counted_summaries`] with ids): the id of a
-    /// count-only case stays inside the snapshot, which needs it to update that case in place.
-    fn counted_cases_all(
-        &self,
     ) -> impl Future<Output = Result<Vec<(CaseId, CaseSummary)>, StorageError>> + Send;
 
     /// The changes of cases from now on, as this store announces them (every node's on
@@ -133,17 +134,11 @@ impl PublicStore for Store {
         value.parse().map_err(|_| c.corrupt("value", value))
     }
 
-    async fn counted_summaries(&self) -> Result<Vec<CaseSummary>, StorageError> {
-        Ok(self
-            .counted_cases_all()
-            .await?
-            .into_iter()
-            .map(|(_, s)| s)
-            .collect())
-    }
-
-    async fn counted_cases_all(&self) -> Result<Vec<(CaseId, CaseSummary)>, StorageError> {
-        counted(self, None).await
+    async fn each_counted_case<F>(&self, mut each: F) -> Result<(), StorageError>
+    where
+        F: FnMut(CaseId, CaseSummary) + Send,
+    {
+        counted(self, None, &mut each).await
     }
 
     async fn counted_cases(
@@ -152,7 +147,10 @@ impl PublicStore for Store {
     ) -> Result<Vec<(CaseId, CaseSummary)>, StorageError> {
         let mut found = Vec::new();
         for chunk in ids.chunks(500) {
-            found.extend(counted(self, Some(chunk)).await?);
+            counted(self, Some(chunk), &mut |id, summary| {
+                found.push((id, summary))
+            })
+            .await?;
         }
         Ok(found)
     }
@@ -236,11 +234,13 @@ impl PublicStore for Store {
     }
 }
 
-/// The counted cases (of `ids` only, when given) without their text.
+/// The counted cases (of `ids` only, when given) without their text, each given to `each`
+/// as its row is read.
 async fn counted(
     store: &Store,
     ids: Option<&[CaseId]>,
-) -> Result<Vec<(CaseId, CaseSummary)>, StorageError> {
+    each: &mut (impl FnMut(CaseId, CaseSummary) + Send),
+) -> Result<(), StorageError> {
     // The titles of a count-only case are never read, not even into memory; no story text
     // is read at all.
     let only = ids.map_or_else(String::new, |ids| {
@@ -260,22 +260,21 @@ async fn counted(
     for id in ids.unwrap_or_default() {
         query = query.bind(id.to_string());
     }
-    // Row by row: every row read at once would be a second copy of all the cases in memory
-    // while the snapshot is built.
+    // Row by row, each handed on at once: every row read first would be a second copy of
+    // all the cases in memory while the snapshot is built.
     let mut rows = query.fetch(store.pool());
-    let mut read = Vec::new();
     while let Some(row) = rows.try_next().await? {
         let c = Cols::new(&row, "cases");
         let case = coded_case(&c)?;
         let id = case.id;
         if case.status != CaseStatus::Published {
-            read.push((id, CaseSummary::CountOnly(CountedCase::of(&case))));
+            each(id, CaseSummary::CountOnly(CountedCase::of(&case)));
             continue;
         }
         let (title_en, title_ur) = (public_title(&c, "title_en")?, public_title(&c, "title_ur")?);
         let story =
             PublicCase::of(case, title_en, title_ur).map_err(|e| c.corrupt("published_at", e))?;
-        read.push((id, CaseSummary::Story(story)));
+        each(id, CaseSummary::Story(story));
     }
-    Ok(read)
+    Ok(())
 }

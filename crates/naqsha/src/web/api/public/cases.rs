@@ -25,7 +25,7 @@ use super::{
     FilterParams, bad_param, filter, not_found, param, query_pairs, refuse_filter, request_lang,
     to_json,
 };
-use crate::public::PublicCase;
+use crate::public::StoryRecord;
 use crate::public::export::{CaseFeature, CaseRecord, Point};
 use crate::state::AppState;
 use crate::storage::{PublicStore, quick};
@@ -111,7 +111,7 @@ pub struct CaseDetailProperties {
 /// A case's place in list order.
 type Order = (Reverse<Option<YearMonth>>, CaseId);
 
-fn order(case: &PublicCase) -> Order {
+fn order(case: &StoryRecord) -> Order {
     (Reverse(case.period), case.id)
 }
 
@@ -216,8 +216,7 @@ pub async fn list(
         features: page
             .iter()
             .map(|&i| {
-                CaseRecord::new(&snapshot.cases[i as usize], state.taxonomy(), gazetteer)
-                    .into_feature()
+                CaseRecord::new(&snapshot.story(i), state.taxonomy(), gazetteer).into_feature()
             })
             .collect(),
     };
@@ -268,7 +267,7 @@ pub async fn one(
         .await
         .map_err(AppError::from)?
         .ok_or_else(|| not_found(lang))?;
-    let feature = CaseRecord::new(summary, state.taxonomy(), state.gazetteer()).into_feature();
+    let feature = CaseRecord::new(&summary, state.taxonomy(), state.gazetteer()).into_feature();
     let text =
         |s: &Option<naqsha_core::case::PublicStory>| s.as_ref().map(|s| s.text.as_str().to_owned());
     let body = CaseDetail {

@@ -12,8 +12,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::{MethodRouter, get};
 
+use crate::public::PublicQuery;
 use crate::public::export::{write_csv, write_geojson, write_json};
-use crate::public::{PublicCase, PublicQuery};
 use crate::state::AppState;
 use crate::web::api::public::cache::{Cached, ResponseCache};
 use crate::web::error::AppError;
@@ -96,17 +96,14 @@ async fn download(
     let built_key = key.clone();
     let cached = tokio::task::spawn_blocking(move || -> std::io::Result<Cached> {
         let selection = snapshot.select(&q);
-        let cases: Vec<&PublicCase> = selection
-            .cases
-            .iter()
-            .map(|&i| &*snapshot.cases[i as usize])
-            .collect();
+        // Each story drawn whole only as it is written.
+        let cases = snapshot.stories(&selection.cases);
         let (taxonomy, gazetteer) = (state.taxonomy(), state.gazetteer());
         let mut body = Vec::new();
         match format {
-            Format::Csv => write_csv(&mut body, &cases, taxonomy, gazetteer)?,
-            Format::GeoJson => write_geojson(&mut body, &cases, taxonomy, gazetteer)?,
-            Format::Json => write_json(&mut body, &cases, taxonomy, gazetteer)?,
+            Format::Csv => write_csv(&mut body, cases, taxonomy, gazetteer)?,
+            Format::GeoJson => write_geojson(&mut body, cases, taxonomy, gazetteer)?,
+            Format::Json => write_json(&mut body, cases, taxonomy, gazetteer)?,
         }
         Ok(
             Cached::new(generation, &built_key, format.content_type(), body)

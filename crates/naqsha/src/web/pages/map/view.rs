@@ -254,7 +254,7 @@ pub fn cards(
         .iter()
         .skip((page - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
-        .filter_map(|&i| card(&snapshot.cases[i as usize], ui, taxonomy, gazetteer))
+        .filter_map(|&i| card(&snapshot.story(i), ui, taxonomy, gazetteer))
         .collect()
 }
 
