@@ -220,7 +220,17 @@ mod tests {
     ) -> (Router, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         let config = crate::config::Config::for_data_dir(dir.path().join("data"));
-        let state = crate::startup::build_state(config).await.unwrap();
+        std::fs::create_dir_all(&config.data_dir).unwrap();
+        let store = crate::storage::Store::open(&config.database_url)
+            .await
+            .unwrap();
+        // Built here, not by `startup` (a layer beside this one): the layer needs a state,
+        // not a prepared server.
+        let state = AppState::new(
+            store,
+            config,
+            std::sync::Arc::new(naqsha_core::taxonomy::Taxonomy::pakistan_default().clone()),
+        );
         let every = EveryRequest::new(state.clone());
         let router = Router::new()
             .route(

@@ -5,35 +5,17 @@
 //! the raw path, which may carry text), status, duration and the request id. Never the
 //! address, user agent, other headers, query string or body.
 
-use std::fmt;
 use std::time::Instant;
 
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::Response;
 
-/// The id of one request: random, never derived from anything the client sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RequestId(uuid::Uuid);
+pub use crate::logging::RequestId;
 
-impl RequestId {
-    /// A fresh random id, from the thread's cryptographic generator (seeded and reseeded from
-    /// the system's): one system call per request fewer than asking the system each time.
-    pub fn random() -> Self {
-        Self(uuid::Builder::from_random_bytes(rand::random()).into_uuid())
-    }
-
-    /// The id as the 32 lower-case hex digits it is logged and shown as, without allocating.
-    fn header_value(self) -> Option<HeaderValue> {
-        let mut buf = [0u8; uuid::fmt::Simple::LENGTH];
-        let text = self.0.as_simple().encode_lower(&mut buf);
-        HeaderValue::from_str(text).ok()
-    }
-}
-
-impl fmt::Display for RequestId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.as_simple().fmt(f)
-    }
+/// The id as the 32 lower-case hex digits it is logged and shown as, without allocating.
+fn header_value(id: RequestId) -> Option<HeaderValue> {
+    let mut buf = [0u8; uuid::fmt::Simple::LENGTH];
+    HeaderValue::from_str(id.encode_lower(&mut buf)).ok()
 }
 
 /// The response header carrying the request id.
@@ -45,22 +27,11 @@ pub const TARGET: &str = "naqsha::web::request";
 /// The route for the log line when no route matched.
 pub const NO_ROUTE: &str = "(no route)";
 
-tokio::task_local! {
-    /// The id of the request whose future is running on this thread, if any.
-    static CURRENT: RequestId;
-}
-
 /// Runs `request` with `id` as the current request id: every line logged while it runs
-/// (by the request log or by any code it calls, on the task that runs it) carries the id,
-/// written by [`crate::logging::LineFormat`]. A task-local instead of a tracing span: the
-/// span cost a registry entry and a formatted copy of its fields per request.
+/// (by the request log or by any code it calls, on the task that runs it) carries the id
+/// ([`crate::logging::in_request`]).
 pub(crate) async fn scope<F: std::future::Future>(id: RequestId, request: F) -> F::Output {
-    CURRENT.scope(id, request).await
-}
-
-/// The id of the request running on this task, if any.
-pub fn current() -> Option<RequestId> {
-    CURRENT.try_with(|id| *id).ok()
+    crate::logging::in_request(id, request).await
 }
 
 /// The method for the log line; a non-standard method is a client-chosen string and is not
@@ -91,7 +62,7 @@ pub(crate) fn log(method: &'static str, route: &'static str, status: StatusCode,
 
 /// Returns the id to the client in `X-Request-Id`.
 pub(crate) fn set_header(res: &mut Response, id: RequestId) {
-    if let Some(value) = id.header_value() {
+    if let Some(value) = header_value(id) {
         const NAME: HeaderName = HeaderName::from_static(REQUEST_ID_HEADER);
         res.headers_mut().insert(NAME, value);
     }
@@ -104,14 +75,14 @@ mod tests {
     #[tokio::test]
     async fn the_id_is_current_only_inside_its_request() {
         let id = RequestId::random();
-        assert_eq!(current(), None);
+        assert_eq!(crate::logging::current_request(), None);
         let inside = scope(id, async {
             tokio::task::yield_now().await;
-            current()
+            crate::logging::current_request()
         })
         .await;
         assert_eq!(inside, Some(id));
-        assert_eq!(current(), None);
+        assert_eq!(crate::logging::current_request(), None);
     }
 
     #[test]
@@ -119,9 +90,9 @@ mod tests {
         let a = RequestId::random();
         let b = RequestId::random();
         assert_ne!(a, b);
-        let shown = a.header_value().unwrap();
+        let shown = header_value(a).unwrap();
         assert_eq!(shown.to_str().unwrap(), a.to_string());
         assert_eq!(shown.len(), 32);
-        assert_eq!(a.0.get_version_num(), 4, "a random (version 4) UUID");
+        assert_eq!(a.version(), 4, "a random (version 4) UUID");
     }
 }
