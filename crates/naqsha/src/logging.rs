@@ -35,8 +35,9 @@ impl RequestId {
         self.0.as_simple().encode_lower(buf)
     }
 
-    /// Its version number (4: random), for tests.
-    pub fn version(&self) -> usize {
+    /// Its version number (4: random).
+    #[cfg(test)]
+    pub(crate) fn version(&self) -> usize {
         self.0.get_version_num()
     }
 }

@@ -226,7 +226,16 @@ impl StoryRecord {
     pub fn position<'g>(&self, gazetteer: &'g Gazetteer) -> Option<&'g Place> {
         gazetteer.get(self.place.as_ref()?)
     }
+
+    /// Its place in the list: newest month first, then by id (the API's cursors are made of
+    /// it too).
+    pub fn list_order(&self) -> ListOrder {
+        (Reverse(self.period), self.id)
+    }
 }
+
+/// A story's place in the list ([`StoryRecord::list_order`]).
+pub type ListOrder = (Reverse<Option<YearMonth>>, CaseId);
 
 /// The cases matching `q`: the stories to list, and the counts every view shows beside
 /// them, which take in the count-only cases too.
@@ -393,7 +402,7 @@ impl Snapshot {
             }
         }
         let mut order: Vec<usize> = (0..added.len()).collect();
-        order.sort_by_key(|&j| list_order(&added[j]));
+        order.sort_by_key(|&j| added[j].list_order());
         let mut rows = Rows::with_capacity(self.rows.len() + added.len(), words);
         let mut cases = Vec::with_capacity(self.cases.len() + added.len());
         let kept = (0..self.cases.len()).filter(|&i| !touched.contains(&self.cases[i].id));
@@ -401,7 +410,7 @@ impl Snapshot {
         let mut order = order.into_iter().peekable();
         loop {
             let take_old = match (kept.peek(), order.peek()) {
-                (Some(&i), Some(&j)) => list_order(&self.cases[i]) < list_order(&added[j]),
+                (Some(&i), Some(&j)) => self.cases[i].list_order() < added[j].list_order(),
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (None, None) => break,
@@ -743,7 +752,7 @@ impl<'g> SnapshotBuilder<'g> {
         } = self;
         let mut order: Vec<usize> = (0..stories.len()).collect();
         if sort {
-            order.sort_by_key(|&i| list_order(&stories[i]));
+            order.sort_by_key(|&i| stories[i].list_order());
         }
         let mut rows = Rows::with_capacity(story_rows.len() + count_rows.len(), story_rows.words);
         let mut cases = Vec::with_capacity(stories.len());
@@ -755,11 +764,6 @@ impl<'g> SnapshotBuilder<'g> {
         rows.append(&count_rows);
         Snapshot::assemble(generation, cases, count_only, rows, coder)
     }
-}
-
-/// A story's place in the list: newest month first, then by id.
-fn list_order(c: &StoryRecord) -> (Reverse<Option<YearMonth>>, CaseId) {
-    (Reverse(c.period), c.id)
 }
 
 /// A story with its district (its place, when that is a district of the gazetteer).

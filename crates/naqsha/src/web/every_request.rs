@@ -12,7 +12,7 @@
 //! 3. a panic becomes an opaque 500;
 //! 4. the request body may pause at most [`BODY_PAUSE`] between two pieces;
 //! 5. a fresh request id, returned in `X-Request-Id`, and one log line; every line logged
-//!    while the request runs carries the id ([`request_log::scope`]);
+//!    while the request runs carries the id ([`crate::logging::in_request`]);
 //! 6. error pages, rendered with the request id;
 //! 7. the CSRF check of the staff workspace, before any handler;
 //! 8. the route's deadline for the whole request (`408` when it passes).
@@ -88,12 +88,11 @@ impl EveryRequest {
     }
 
     /// Everything of one request.
-    async fn run<S>(self, inner: S, mut req: Request) -> Response
+    async fn run<S>(self, inner: S, req: Request) -> Response
     where
         S: Service<Request, Response = Response, Error = Infallible>,
     {
         let id = RequestId::random();
-        req.extensions_mut().insert(id);
         let method = request_log::method_of(req.method());
         let onion = self
             .site
@@ -105,7 +104,7 @@ impl EveryRequest {
         let started = Instant::now();
         let site = &self.site;
 
-        let mut res = request_log::scope(id, async {
+        let mut res = crate::logging::in_request(id, async {
             // Should the error page or the log line panic, the visitor still gets a plain 500.
             AssertUnwindSafe(async {
                 let res = AssertUnwindSafe(self.handle(inner, req))

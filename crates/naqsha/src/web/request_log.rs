@@ -27,13 +27,6 @@ pub const TARGET: &str = "naqsha::web::request";
 /// The route for the log line when no route matched.
 pub const NO_ROUTE: &str = "(no route)";
 
-/// Runs `request` with `id` as the current request id: every line logged while it runs
-/// (by the request log or by any code it calls, on the task that runs it) carries the id
-/// ([`crate::logging::in_request`]).
-pub(crate) async fn scope<F: std::future::Future>(id: RequestId, request: F) -> F::Output {
-    crate::logging::in_request(id, request).await
-}
-
 /// The method for the log line; a non-standard method is a client-chosen string and is not
 /// echoed into the log.
 pub(crate) fn method_of(method: &Method) -> &'static str {
@@ -52,8 +45,8 @@ pub(crate) fn method_of(method: &Method) -> &'static str {
 }
 
 /// Logs the one line of a request: its method, the route pattern that matched (never the
-/// path), the status and how long it took since `started`. Called within [`scope`], so the
-/// line carries the request id.
+/// path), the status and how long it took since `started`. Called within
+/// [`crate::logging::in_request`], so the line carries the request id.
 pub(crate) fn log(method: &'static str, route: &'static str, status: StatusCode, started: Instant) {
     let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
     let status = status.as_u16();
@@ -76,7 +69,7 @@ mod tests {
     async fn the_id_is_current_only_inside_its_request() {
         let id = RequestId::random();
         assert_eq!(crate::logging::current_request(), None);
-        let inside = scope(id, async {
+        let inside = crate::logging::in_request(id, async {
             tokio::task::yield_now().await;
             crate::logging::current_request()
         })

@@ -16,7 +16,6 @@ use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use naqsha_core::ids::CaseId;
-use naqsha_core::period::YearMonth;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -25,8 +24,8 @@ use super::{
     FilterParams, bad_param, filter, not_found, param, query_pairs, refuse_filter, request_lang,
     to_json,
 };
-use crate::public::StoryRecord;
 use crate::public::export::{CaseFeature, CaseRecord, Point};
+use crate::public::index::ListOrder;
 use crate::state::AppState;
 use crate::storage::{PublicStore, quick};
 use crate::web::api::{ApiError, ErrorBody};
@@ -108,19 +107,12 @@ pub struct CaseDetailProperties {
     pub text_ur: Option<String>,
 }
 
-/// A case's place in list order.
-type Order = (Reverse<Option<YearMonth>>, CaseId);
-
-fn order(case: &StoryRecord) -> Order {
-    (Reverse(case.period), case.id)
-}
-
-fn encode_cursor((Reverse(period), id): &Order) -> String {
+fn encode_cursor((Reverse(period), id): &ListOrder) -> String {
     let period = period.map_or_else(|| "-".to_owned(), |p| p.to_string());
     URL_SAFE_NO_PAD.encode(format!("{period}/{id}"))
 }
 
-fn decode_cursor(cursor: &str) -> Option<Order> {
+fn decode_cursor(cursor: &str) -> Option<ListOrder> {
     let text = String::from_utf8(URL_SAFE_NO_PAD.decode(cursor).ok()?).ok()?;
     let (period, id) = text.split_once('/')?;
     let period = match period {
@@ -186,7 +178,7 @@ pub async fn list(
     let start = after.map_or(0, |after| {
         selection
             .cases
-            .partition_point(|&i| order(&snapshot.cases[i as usize]) <= after)
+            .partition_point(|&i| snapshot.cases[i as usize].list_order() <= after)
     });
     // Stories only: a statistics-only case is counted (in `/api/v1/stats`), never listed.
     let page = &selection.cases[start..(start + limit).min(selection.stories())];
@@ -198,7 +190,7 @@ pub async fn list(
             next.append_pair("limit", &limit.to_string());
             next.append_pair(
                 "cursor",
-                &encode_cursor(&order(&snapshot.cases[last as usize])),
+                &encode_cursor(&snapshot.cases[last as usize].list_order()),
             );
             format!("/api/v1/cases?{}", next.finish())
         });
@@ -288,6 +280,8 @@ pub async fn one(
 
 #[cfg(test)]
 mod tests {
+    use naqsha_core::period::YearMonth;
+
     use super::*;
 
     #[test]
