@@ -54,6 +54,12 @@ pub enum AuditAction {
     SettingsChange,
     /// Staff switched the automatic flood mode off for a while, or back on.
     FloodMode,
+    /// Staff opened the conversation with a reporter (her words and the replies).
+    ViewConversation,
+    /// Staff sent a reply to a reporter (the detail names attached referrals, never words).
+    ReplySent,
+    /// Staff sent the anonymised version to a reporter for her approval.
+    ApprovalRequested,
 }
 
 str_enum!(AuditAction {
@@ -65,6 +71,8 @@ str_enum!(AuditAction {
     PasswordChange => "password_change", TaxonomyReplaced => "taxonomy_replaced",
     BoundariesImported => "boundaries_imported", Import => "import", DemoSeeded => "demo_seeded",
     SettingsChange => "settings_change", FloodMode => "flood_mode",
+    ViewConversation => "view_conversation", ReplySent => "reply_sent",
+    ApprovalRequested => "approval_requested",
 });
 
 /// One entry of the append-only audit log.

@@ -85,6 +85,10 @@ typed_id!(
     /// A sealed addition to a submission (a follow-up, a note).
     AdditionId
 );
+typed_id!(
+    /// A message of the conversation between the organisation and a reporter.
+    MessageId
+);
 
 #[cfg(test)]
 mod tests {

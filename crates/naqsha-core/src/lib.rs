@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod audit;
 pub mod case;
+pub mod conversation;
 pub mod cues;
 pub mod demo;
 pub mod disclosure;

@@ -124,6 +124,9 @@ pub struct RawReport {
     /// She said she is in danger now (the report is urgent, whatever its words).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub danger_now: bool,
+    /// She asked to see the anonymised version before it is published.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approve_first: bool,
     /// The language the reporter used.
     pub language: Lang,
     /// The exact time of arrival; the clear-text column only keeps the hour.
@@ -223,6 +226,9 @@ pub struct SubmissionEnvelope {
     pub flagged: bool,
     /// Why it should be read first, if it should.
     pub urgency: Option<crate::urgency::Urgency>,
+    /// The reporter asked to see the anonymised version before it is published: a story
+    /// is published only once she approved it (see [`crate::conversation`]).
+    pub approve_first: bool,
 }
 
 #[cfg(test)]

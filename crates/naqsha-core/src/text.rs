@@ -103,6 +103,15 @@ bounded_text!(
     PublicText, max = 20_000, multiline = true, published = true
 );
 bounded_text!(
+    /// A message from staff to a reporter (a reply on `/follow-up`). Loses what hides, like
+    /// published text, since she reads it as it was written.
+    ReplyText, max = 4_000, multiline = true, published = true
+);
+bounded_text!(
+    /// A reporter's answer to a reply. Never logged; Debug hides it.
+    AnswerText, max = 4_000, multiline = true, published = false
+);
+bounded_text!(
     /// A staff login name.
     Username, max = 64, multiline = false, published = false
 );
@@ -110,6 +119,18 @@ bounded_text!(
 impl fmt::Debug for ReportText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "ReportText({} chars)", self.0.chars().count())
+    }
+}
+
+impl fmt::Debug for ReplyText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ReplyText({} chars)", self.0.chars().count())
+    }
+}
+
+impl fmt::Debug for AnswerText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AnswerText({} chars)", self.0.chars().count())
     }
 }
 

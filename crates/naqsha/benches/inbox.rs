@@ -81,6 +81,7 @@ async fn run() {
     for n in 0..REPORTS {
         let report = RawReport {
             danger_now: n % 97 == 0,
+            approve_first: false,
             self_description: None,
             what_happened: ReportText::parse(&text(n)).expect("text"),
             when: None,

@@ -73,6 +73,7 @@ async fn run() {
     let spans = naqsha_core::redaction::detect(&text).len();
     let report = RawReport {
         danger_now: false,
+        approve_first: false,
         self_description: None,
         what_happened: ReportText::parse(&text).expect("report text"),
         when: None,

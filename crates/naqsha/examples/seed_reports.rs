@@ -38,6 +38,7 @@ async fn main() -> anyhow::Result<()> {
             Incoming {
                 report: RawReport {
                     danger_now: false,
+                    approve_first: false,
                     self_description: None,
                     what_happened: ReportText::parse(&format!(
                         "Report {i}: a fake profile used my photos and sent messages to my \

@@ -60,6 +60,14 @@ const EN: &[(&str, &str)] = &[
         "public/frame.en.toml",
         include_str!("../i18n/public/frame.en.toml"),
     ),
+    (
+        "public/conversation.en.toml",
+        include_str!("../i18n/public/conversation.en.toml"),
+    ),
+    (
+        "admin/conversation.en.toml",
+        include_str!("../i18n/admin/conversation.en.toml"),
+    ),
     ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
     ("chat.en.toml", include_str!("../i18n/chat.en.toml")),
 ];
@@ -104,6 +112,14 @@ const UR: &[(&str, &str)] = &[
     (
         "public/frame.ur.toml",
         include_str!("../i18n/public/frame.ur.toml"),
+    ),
+    (
+        "public/conversation.ur.toml",
+        include_str!("../i18n/public/conversation.ur.toml"),
+    ),
+    (
+        "admin/conversation.ur.toml",
+        include_str!("../i18n/admin/conversation.ur.toml"),
     ),
     ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
     ("chat.ur.toml", include_str!("../i18n/chat.ur.toml")),

@@ -96,6 +96,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
     );
     let report = RawReport {
         danger_now: false,
+        approve_first: false,
         self_description: None,
         what_happened: ReportText::parse(&text).unwrap(),
         when: None,

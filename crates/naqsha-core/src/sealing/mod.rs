@@ -24,6 +24,7 @@
 
 mod org_key;
 mod recovery;
+mod reply_key;
 mod sealed;
 mod wrap;
 
@@ -31,6 +32,7 @@ pub use org_key::{KeyParseError, OrgKeyPair, OrgPublicKey, OrgSecretKey};
 pub use recovery::{
     RecoveryKey, RecoveryKeyError, recover, unwrap_with_recovery, wrap_with_recovery,
 };
+pub use reply_key::{REPLY_SALT_LEN, ReplyKdf, ReplyKey, ReplyKeyError};
 pub use sealed::{
     OpenReader, SealError, SealWriter, Sealed, open, open_reader, seal, seal_to_recipients,
     seal_writer,

@@ -160,6 +160,7 @@ pub async fn seed_inbox(
         let text = demo.text.split_whitespace().collect::<Vec<_>>().join(" ");
         let report = RawReport {
             danger_now: false,
+            approve_first: false,
             self_description: None,
             what_happened: ReportText::parse(&text)
                 .map_err(|e| IntakeError::Encode(e.to_string()))?,

@@ -341,6 +341,7 @@ impl ReportInput {
             Some(what_happened) if errors.is_empty() => Ok(ValidReport {
                 report: RawReport {
                     danger_now: self.danger_now,
+                    approve_first: false,
                     what_happened,
                     when,
                     place,

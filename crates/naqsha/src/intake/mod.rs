@@ -151,6 +151,7 @@ pub fn seal_submission(
         None => None,
     };
     let consent = report.consent;
+    let approve_first = report.approve_first;
     let kinds = report.labels.terms("kind").map(|t| t.to_string()).collect();
     let received_at = report.received_at;
     // Read from the words before they are sealed; only the reason is kept in the clear.
@@ -168,6 +169,7 @@ pub fn seal_submission(
     Ok(NewSubmission {
         envelope: SubmissionEnvelope {
             urgency,
+            approve_first,
             id: SubmissionId::random(),
             channel,
             status: SubmissionStatus::New,

@@ -125,6 +125,7 @@ pub(crate) mod tests_support {
         SealedReport {
             report: RawReport {
                 danger_now: false,
+                approve_first: false,
                 self_description: None,
                 what_happened: ReportText::parse(text).unwrap(),
                 when: None,

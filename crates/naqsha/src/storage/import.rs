@@ -108,7 +108,7 @@ impl ImportStore for Store {
             if fresh.is_empty() {
                 continue;
             }
-            let columns = 14; // as many as `submission_values` binds
+            let columns = 15; // as many as `submission_values` binds
             let rows: Vec<String> = (0..fresh.len())
                 .map(|r| {
                     let cells: Vec<String> = (1..=columns)
@@ -120,7 +120,7 @@ impl ImportStore for Store {
             let sql = format!(
                 "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
                  flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, \
-                 updated_at, kinds, urgency) VALUES {}",
+                 updated_at, kinds, urgency, approve_first) VALUES {}",
                 rows.join(", ")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));

@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use super::audit::write_audit;
 use super::changes::Touched;
-use super::moderation::{envelope_from_row, join_kinds};
+use super::moderation::{ENVELOPE_COLUMNS, envelope_from_row, join_kinds};
 use super::rows::{Cols, flag, ts};
 use super::{StorageError, Store};
 
@@ -153,7 +153,7 @@ pub trait IntakeStore {
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 }
 
-/// Binds the 14 columns of a submission row, in the order `insert_submission` names them
+/// Binds the 15 columns of a submission row, in the order `insert_submission` names them
 /// (shared with the batched import, which writes many rows per statement).
 pub(super) fn submission_values<'q>(
     q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
@@ -174,6 +174,7 @@ pub(super) fn submission_values<'q>(
         .bind(ts(e.received_hour))
         .bind(join_kinds(&s.kinds))
         .bind(e.urgency.map(|u| u.as_str()))
+        .bind(flag(e.approve_first))
 }
 
 /// Stores the sealed evidence files of a submission inside the caller's transaction.
@@ -268,7 +269,8 @@ impl IntakeStore for Store {
         let q = sqlx::query(
             "INSERT INTO submissions (id, channel, status, consent, province, received_hour, \
              flagged, taxonomy_version, receipt_hash, sealed_report, sealed_contact, updated_at, \
-             kinds, urgency) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+             kinds, urgency, approve_first) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         );
         submission_values(q, s)
             .execute(&mut *tx)
@@ -364,13 +366,11 @@ impl IntakeStore for Store {
         &self,
         receipt_hash: &str,
     ) -> Result<Option<SubmissionEnvelope>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, channel, status, consent, province, received_hour, flagged, urgency \
-             FROM submissions WHERE receipt_hash = $1",
-        )
-        .bind(receipt_hash)
-        .fetch_optional(self.pool())
-        .await?;
+        let sql = format!("SELECT {ENVELOPE_COLUMNS} FROM submissions WHERE receipt_hash = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(receipt_hash)
+            .fetch_optional(self.pool())
+            .await?;
         row.as_ref().map(envelope_from_row).transpose()
     }
 
@@ -410,7 +410,11 @@ impl IntakeStore for Store {
             .await?;
         // What moderators derived from it or asked about it goes too: a second coding, its
         // place in the double-coding sample, waiting requests to publish or to see contact.
+        // The conversation goes with it: what was said, her approvals, her reply key.
         for table in [
+            "reporter_approvals",
+            "conversation_messages",
+            "reply_keys",
             "second_codings",
             "double_coding",
             "publish_requests",

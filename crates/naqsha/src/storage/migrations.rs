@@ -83,6 +83,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "shared_jobs",
         include_str!("../../migrations/sqlite/0015_shared_jobs.sql"),
     ),
+    (
+        16,
+        "conversation",
+        include_str!("../../migrations/sqlite/0016_conversation.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -160,6 +165,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         15,
         "shared_jobs",
         include_str!("../../migrations/postgres/0015_shared_jobs.sql"),
+    ),
+    (
+        16,
+        "conversation",
+        include_str!("../../migrations/postgres/0016_conversation.sql"),
     ),
 ];
 

@@ -28,6 +28,7 @@ pub mod backup;
 mod boundaries;
 mod case_row;
 mod changes;
+mod conversation;
 mod email;
 mod export;
 mod health;
@@ -64,6 +65,9 @@ pub use crate::config::{Backend, sqlite_url};
 pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
 pub use changes::{CaseChange, CaseChanges};
+pub use conversation::{
+    Answered, ApprovalRound, ConversationStore, NewMessage, ReplyKeyRow, StoredMessage,
+};
 pub use email::EmailStore;
 pub use export::{CodedCase, ExportStore};
 pub use health::SchemaState;

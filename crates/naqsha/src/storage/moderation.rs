@@ -379,7 +379,7 @@ pub trait ModerationStore {
 }
 
 pub(crate) const ENVELOPE_COLUMNS: &str =
-    "id, channel, status, consent, province, received_hour, flagged, urgency";
+    "id, channel, status, consent, province, received_hour, flagged, urgency, approve_first";
 
 pub(crate) fn envelope_from_row(row: &AnyRow) -> Result<SubmissionEnvelope, StorageError> {
     let c = Cols::new(row, "submissions");
@@ -392,6 +392,7 @@ pub(crate) fn envelope_from_row(row: &AnyRow) -> Result<SubmissionEnvelope, Stor
         received_hour: c.time("received_hour")?,
         flagged: c.flag("flagged")?,
         urgency: c.opt_parsed("urgency")?,
+        approve_first: c.flag("approve_first")?,
     })
 }
 

@@ -80,6 +80,41 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("kinds", Text),
             ("duplicate_of", Text),
             ("urgency", Text),
+            ("approve_first", Int),
+        ],
+    ),
+    (
+        "reply_keys",
+        &[
+            ("submission_id", Text),
+            ("recipient", Text),
+            ("salt", Bytes),
+            ("kdf", Text),
+        ],
+    ),
+    (
+        "conversation_messages",
+        &[
+            ("id", Text),
+            ("submission_id", Text),
+            ("author", Text),
+            ("kind", Text),
+            ("sealed", Bytes),
+            ("created_at", Int),
+            ("seq", Int),
+        ],
+    ),
+    (
+        "reporter_approvals",
+        &[
+            ("submission_id", Text),
+            ("round", Int),
+            ("message_id", Text),
+            ("digest", Text),
+            ("sent_by", Text),
+            ("sent_at", Int),
+            ("answer", Text),
+            ("answered_at", Int),
         ],
     ),
     (

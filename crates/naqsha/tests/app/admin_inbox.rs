@@ -424,6 +424,7 @@ async fn filler(app: &App, n: u32) -> NewSubmission {
     let sealed = SealedReport {
         report: RawReport {
             danger_now: false,
+            approve_first: false,
             self_description: None,
             what_happened: ReportText::parse(&text).unwrap(),
             when: None,
@@ -441,6 +442,7 @@ async fn filler(app: &App, n: u32) -> NewSubmission {
     NewSubmission {
         envelope: SubmissionEnvelope {
             urgency: None,
+            approve_first: false,
             id: SubmissionId::random(),
             channel: Channel::Import,
             status: SubmissionStatus::New,
@@ -979,6 +981,7 @@ async fn a_wave_of_near_identical_reports_is_one_line_archived_at_once() {
         async move {
             let report = RawReport {
                 danger_now: false,
+                approve_first: false,
                 self_description: None,
                 what_happened: ReportText::parse(&text).unwrap(),
                 when: None,

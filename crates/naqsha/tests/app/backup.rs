@@ -51,6 +51,7 @@ async fn report(app: &App, n: usize) {
         Incoming {
             report: RawReport {
                 danger_now: false,
+                approve_first: false,
                 self_description: None,
                 what_happened: ReportText::parse(&format!(
                     "Report number {n}: he kept messaging me from new accounts after I \

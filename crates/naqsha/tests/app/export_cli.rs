@@ -36,6 +36,7 @@ async fn seeded(app: &App) -> usize {
         Incoming {
             report: RawReport {
                 danger_now: false,
+                approve_first: false,
                 self_description: None,
                 what_happened: ReportText::parse(&format!("He wrote {RAW_PHRASE} to me.")).unwrap(),
                 when: None,

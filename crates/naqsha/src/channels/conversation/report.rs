@@ -100,6 +100,7 @@ fn raw_report(
 ) -> Result<RawReport, TextError> {
     Ok(RawReport {
         danger_now: false,
+        approve_first: false,
         self_description: None,
         what_happened: ReportText::parse(text)?,
         when: None,

@@ -193,6 +193,7 @@ pub async fn ingest(state: &impl Context, raw: &[u8]) -> Result<Outcome, IngestE
 
     let report = RawReport {
         danger_now: false,
+        approve_first: false,
         self_description: None,
         language: crate::channels::language_of(text),
         what_happened,

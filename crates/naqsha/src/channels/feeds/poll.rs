@@ -266,6 +266,7 @@ impl Poller {
             };
             let report = RawReport {
                 danger_now: false,
+                approve_first: false,
                 self_description: None,
                 what_happened,
                 when: entry

@@ -212,6 +212,7 @@ impl Converter {
         };
         let report = RawReport {
             danger_now: false,
+            approve_first: false,
             self_description: None,
             what_happened,
             when,

@@ -144,6 +144,7 @@ fn new_submission(pk: &sealing::OrgPublicKey, receipt: Option<&str>) -> NewSubmi
     NewSubmission {
         envelope: SubmissionEnvelope {
             urgency: None,
+            approve_first: false,
             id: SubmissionId::random(),
             channel: Channel::Web,
             status: SubmissionStatus::New,
@@ -184,7 +185,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]
     );
     store.ping().await.unwrap();
 }
@@ -846,6 +847,7 @@ fn unsupported_urls_are_refused() {
 mod approvals;
 mod backup;
 mod bulk;
+mod conversation;
 mod decisions;
 mod email;
 mod health;

@@ -11,7 +11,7 @@ use crate::storage::rows::{Cols, flag, ts};
 use crate::storage::{StorageError, Store};
 
 const ROW_SQL: &str = "SELECT s.id, s.channel, s.status, s.consent, s.province, \
-     s.received_hour, s.flagged, s.urgency, s.kinds, s.assigned_to, s.duplicate_of, \
+     s.received_hour, s.flagged, s.urgency, s.approve_first, s.kinds, s.assigned_to, s.duplicate_of, \
      u.username AS assignee FROM submissions s LEFT JOIN users u ON u.id = s.assigned_to";
 
 /// The conditions of a filter, on table alias `s`.

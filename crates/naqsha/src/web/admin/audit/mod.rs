@@ -62,6 +62,9 @@ pub fn action_key(action: AuditAction) -> &'static str {
         AuditAction::DemoSeeded => "admin.action.demo_seeded",
         AuditAction::SettingsChange => "admin.action.settings_change",
         AuditAction::FloodMode => "admin.action.flood_mode",
+        AuditAction::ViewConversation => "admin.action.view_conversation",
+        AuditAction::ReplySent => "admin.action.reply_sent",
+        AuditAction::ApprovalRequested => "admin.action.approval_requested",
     }
 }
 
