@@ -70,6 +70,7 @@ const EN: &[(&str, &str)] = &[
     ),
     ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
     ("chat.en.toml", include_str!("../i18n/chat.en.toml")),
+    ("notice.en.toml", include_str!("../i18n/notice.en.toml")),
 ];
 const UR: &[(&str, &str)] = &[
     ("ur.toml", include_str!("../i18n/ur.toml")),
@@ -123,6 +124,7 @@ const UR: &[(&str, &str)] = &[
     ),
     ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
     ("chat.ur.toml", include_str!("../i18n/chat.ur.toml")),
+    ("notice.ur.toml", include_str!("../i18n/notice.ur.toml")),
 ];
 
 /// Flattened catalog: `section.sub.key` → message.

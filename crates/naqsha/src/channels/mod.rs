@@ -8,6 +8,7 @@ pub mod conversation;
 pub mod email;
 pub mod feeds;
 pub mod import;
+pub mod notice;
 pub mod sms;
 pub mod telegram;
 pub mod whatsapp;

@@ -9,7 +9,7 @@ use naqsha_core::submission::Consent;
 use url::Url;
 use zeroize::Zeroizing;
 
-use super::{ConfigError, MAKE_A_SECRET, Raw, ReplyPolicy};
+use super::{ConfigError, MAKE_A_SECRET, Raw, ReplyPolicy, ReplyWording};
 
 /// Where Meta's Graph API is.
 pub const WHATSAPP_API_BASE: &str = "https://graph.facebook.com";
@@ -17,6 +17,8 @@ pub const WHATSAPP_API_BASE: &str = "https://graph.facebook.com";
 pub const WHATSAPP_API_VERSION: &str = "v23.0";
 /// The host Meta serves WhatsApp media from.
 pub const WHATSAPP_MEDIA_HOST: &str = "lookaside.fbsbx.com";
+/// The longest name of a WhatsApp message template Meta accepts.
+pub const NOTICE_TEMPLATE_MAX: usize = 512;
 /// Where Telegram's Bot API is.
 pub const TELEGRAM_API_BASE: &str = "https://api.telegram.org";
 
@@ -48,6 +50,8 @@ pub struct ConversationSettings {
     pub default_consent: Consent,
     /// When a sender is answered at all.
     pub reply: ReplyPolicy,
+    /// How a notice of a message waiting on the follow-up page is worded.
+    pub reply_wording: ReplyWording,
 }
 
 impl Default for ConversationSettings {
@@ -56,6 +60,7 @@ impl Default for ConversationSettings {
             join_window: Duration::from_secs(10 * 60),
             default_consent: Consent::Private,
             reply: ReplyPolicy::Always,
+            reply_wording: ReplyWording::Named,
         }
     }
 }
@@ -77,6 +82,10 @@ pub struct WhatsAppSettings {
     pub api_version: String,
     /// Hosts media may be downloaded from besides the API's own.
     pub media_hosts: Vec<String>,
+    /// The approved message template a notice is sent as once her last message is more than
+    /// 24 hours old (WhatsApp allows free text only within 24 hours of it); without one such a
+    /// notice is not sent.
+    pub notice_template: Option<String>,
     /// Join window, consent and replies.
     pub conversation: ConversationSettings,
 }
@@ -159,6 +168,27 @@ fn whatsapp(
         None => WHATSAPP_API_VERSION.to_owned(),
     };
     let media_hosts = hosts(raw, err)?;
+    let notice_template = match string("whatsapp.notice_template")? {
+        Some(name) if !name.trim().is_empty() => {
+            let name = name.trim().to_owned();
+            // Meta's rule for template names: lower-case letters, digits and underscores.
+            let plain = name.len() <= NOTICE_TEMPLATE_MAX
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !plain {
+                return Err(err(
+                    "whatsapp.notice_template",
+                    format!(
+                        "expected the name of an approved message template (lower-case letters, \
+                         digits and _), got {name:?}"
+                    ),
+                ));
+            }
+            Some(name)
+        }
+        _ => None,
+    };
     Ok(Some(WhatsAppSettings {
         app_secret: ApiSecret(Zeroizing::new(app_secret)),
         verify_token,
@@ -167,6 +197,7 @@ fn whatsapp(
         api_base,
         api_version,
         media_hosts,
+        notice_template,
         conversation: conversation("whatsapp", raw, string, err)?,
     }))
 }
@@ -311,7 +342,8 @@ fn hosts(raw: &BTreeMap<&'static str, Raw>, err: Fail<'_>) -> Result<Vec<String>
     Ok(items.into_iter().map(|h| h.to_ascii_lowercase()).collect())
 }
 
-/// `join_window_minutes`, `default_consent` and `reply` of a chat channel's section.
+/// `join_window_minutes`, `default_consent`, `reply` and `reply_wording` of a chat channel's
+/// section.
 fn conversation(
     section: &'static str,
     raw: &BTreeMap<&'static str, Raw>,
@@ -322,9 +354,11 @@ fn conversation(
         match (section, name) {
             ("whatsapp", "join_window_minutes") => "whatsapp.join_window_minutes",
             ("whatsapp", "default_consent") => "whatsapp.default_consent",
+            ("whatsapp", "reply_wording") => "whatsapp.reply_wording",
             ("whatsapp", _) => "whatsapp.reply",
             (_, "join_window_minutes") => "telegram.join_window_minutes",
             (_, "default_consent") => "telegram.default_consent",
+            (_, "reply_wording") => "telegram.reply_wording",
             _ => "telegram.reply",
         }
     };
@@ -356,6 +390,10 @@ fn conversation(
     let reply = key("reply");
     if let Some(s) = string(reply)? {
         out.reply = s.trim().parse().map_err(|msg: String| err(reply, msg))?;
+    }
+    let wording = key("reply_wording");
+    if let Some(s) = string(wording)? {
+        out.reply_wording = s.trim().parse().map_err(|msg: String| err(wording, msg))?;
     }
     Ok(out)
 }

@@ -12,8 +12,8 @@ mod chat;
 mod node;
 
 pub use chat::{
-    ApiSecret, ConversationSettings, TELEGRAM_API_BASE, TelegramSettings, WHATSAPP_API_BASE,
-    WHATSAPP_API_VERSION, WHATSAPP_MEDIA_HOST, WhatsAppSettings,
+    ApiSecret, ConversationSettings, NOTICE_TEMPLATE_MAX, TELEGRAM_API_BASE, TelegramSettings,
+    WHATSAPP_API_BASE, WHATSAPP_API_VERSION, WHATSAPP_MEDIA_HOST, WhatsAppSettings,
 };
 pub use node::{BadNodeId, NodeId};
 
@@ -286,6 +286,10 @@ const KEYS: &[Key] = &[
         env: "NAQSHA_SMS_REPLY",
     },
     Key {
+        path: "sms.reply_wording",
+        env: "NAQSHA_SMS_REPLY_WORDING",
+    },
+    Key {
         path: "whatsapp.app_secret",
         env: "NAQSHA_WHATSAPP_APP_SECRET",
     },
@@ -326,6 +330,14 @@ const KEYS: &[Key] = &[
         env: "NAQSHA_WHATSAPP_REPLY",
     },
     Key {
+        path: "whatsapp.reply_wording",
+        env: "NAQSHA_WHATSAPP_REPLY_WORDING",
+    },
+    Key {
+        path: "whatsapp.notice_template",
+        env: "NAQSHA_WHATSAPP_NOTICE_TEMPLATE",
+    },
+    Key {
         path: "telegram.bot_token",
         env: "NAQSHA_TELEGRAM_BOT_TOKEN",
     },
@@ -348,6 +360,10 @@ const KEYS: &[Key] = &[
     Key {
         path: "telegram.reply",
         env: "NAQSHA_TELEGRAM_REPLY",
+    },
+    Key {
+        path: "telegram.reply_wording",
+        env: "NAQSHA_TELEGRAM_REPLY_WORDING",
     },
     Key {
         path: "email.default_consent",
@@ -849,6 +865,9 @@ pub struct SmsSettings {
     pub smssync_instant_reply: bool,
     /// When a sender is answered at all (`[sms] reply`).
     pub reply: ReplyPolicy,
+    /// How a notice of a message waiting on the follow-up page is worded
+    /// (`[sms] reply_wording`).
+    pub reply_wording: ReplyWording,
 }
 
 impl Default for SmsSettings {
@@ -859,6 +878,7 @@ impl Default for SmsSettings {
             default_consent: naqsha_core::submission::Consent::Private,
             smssync_instant_reply: true,
             reply: ReplyPolicy::Always,
+            reply_wording: ReplyWording::Named,
         }
     }
 }
@@ -871,6 +891,7 @@ impl std::fmt::Debug for SmsSettings {
             .field("default_consent", &self.default_consent)
             .field("smssync_instant_reply", &self.smssync_instant_reply)
             .field("reply", &self.reply)
+            .field("reply_wording", &self.reply_wording)
             .finish()
     }
 }
@@ -1002,6 +1023,12 @@ fn channel_settings(
             .parse()
             .map_err(|msg: String| err("sms.reply", msg))?;
     }
+    if let Some(value) = string("sms.reply_wording")? {
+        config.sms.reply_wording = value
+            .trim()
+            .parse()
+            .map_err(|msg: String| err("sms.reply_wording", msg))?;
+    }
     if let Some(c) = consent("email.default_consent")? {
         config.email.default_consent = c;
     }
@@ -1128,6 +1155,31 @@ impl std::str::FromStr for ReplyPolicy {
             other => Err(format!(
                 "expected \"always\", \"on_request\" or \"never\", got {other:?}"
             )),
+        }
+    }
+}
+
+/// How a notice that a message waits on the follow-up page is worded (`reply_wording` of
+/// `[sms]`, `[whatsapp]`, `[telegram]`). Neither wording ever carries the message or anything
+/// of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReplyWording {
+    /// Names the site and says where to read it: its follow-up page, with the receipt.
+    #[default]
+    Named,
+    /// Names nothing (no organisation, no site, no word about reports): "You have a new
+    /// message. Use your code to read it." For a phone someone else may read.
+    Neutral,
+}
+
+impl std::str::FromStr for ReplyWording {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "named" => Ok(Self::Named),
+            "neutral" => Ok(Self::Neutral),
+            other => Err(format!("expected \"named\" or \"neutral\", got {other:?}")),
         }
     }
 }

@@ -312,6 +312,7 @@ fn sms_and_email_settings_from_file_and_environment() {
     );
     assert!(c.sms.smssync_instant_reply && c.sms.webhook_secret.is_none());
     assert_eq!(c.sms.reply, ReplyPolicy::Always);
+    assert_eq!(c.sms.reply_wording, ReplyWording::Named);
     assert!(c.email.imap.is_none());
 
     let dir = tempfile::tempdir().unwrap();
@@ -321,6 +322,7 @@ fn sms_and_email_settings_from_file_and_environment() {
     std::fs::write(
         &file,
         "[sms]\njoin_window_minutes = 3\ndefault_consent = \"statistics_only\"\nreply = \"on_request\"\n\
+         reply_wording = \"neutral\"\n\
          webhook_secret = \"hook-Xv7Lq2Zr9TbK4mWc8NpYs3Fd\"\n[email]\nimap_host = \"mail.example.org\"\n\
          imap_user = \"reports\"\npoll_minutes = 2\n",
     )
@@ -336,6 +338,7 @@ fn sms_and_email_settings_from_file_and_environment() {
     .unwrap();
     assert_eq!(c.sms.join_window, std::time::Duration::from_secs(180));
     assert_eq!(c.sms.reply, ReplyPolicy::OnRequest);
+    assert_eq!(c.sms.reply_wording, ReplyWording::Neutral);
     assert_eq!(
         c.sms.default_consent,
         naqsha_core::submission::Consent::StatisticsOnly
@@ -364,6 +367,9 @@ fn sms_and_email_settings_from_file_and_environment() {
     let e = bad(&[("NAQSHA_SMS_REPLY", "sometimes")]);
     assert_eq!(e.key, "sms.reply");
     assert!(e.to_string().contains("on_request"), "{e}");
+    let e = bad(&[("NAQSHA_SMS_REPLY_WORDING", "anonymous")]);
+    assert_eq!(e.key, "sms.reply_wording");
+    assert!(e.to_string().contains("\"named\" or \"neutral\""), "{e}");
     assert_eq!(
         bad(&[("NAQSHA_SMS_JOIN_WINDOW_MINUTES", "ten")]).key,
         "sms.join_window_minutes"
@@ -534,6 +540,11 @@ fn whatsapp_and_telegram_are_off_until_their_secrets_are_set_and_then_need_the_r
     assert_eq!(c.api_version, WHATSAPP_API_VERSION);
     assert_eq!(c.media_hosts, vec![WHATSAPP_MEDIA_HOST.to_owned()]);
     assert_eq!(c.conversation, ConversationSettings::default());
+    assert_eq!(c.conversation.reply_wording, ReplyWording::Named);
+    assert_eq!(
+        c.notice_template, None,
+        "no template: no notice after 24 hours"
+    );
     assert!(
         !format!("{c:?}").contains("EAAG-token"),
         "no secret in Debug"
@@ -585,6 +596,8 @@ fn whatsapp_and_telegram_are_off_until_their_secrets_are_set_and_then_need_the_r
         ),
         ("NAQSHA_WHATSAPP_REPLY", "never"),
         ("NAQSHA_WHATSAPP_JOIN_WINDOW_MINUTES", "3"),
+        ("NAQSHA_WHATSAPP_REPLY_WORDING", "neutral"),
+        ("NAQSHA_WHATSAPP_NOTICE_TEMPLATE", " new_message_2 "),
     ])
     .unwrap()
     .whatsapp
@@ -593,6 +606,17 @@ fn whatsapp_and_telegram_are_off_until_their_secrets_are_set_and_then_need_the_r
     assert_eq!(local.api_version, "v24.0");
     assert_eq!(local.media_hosts.len(), 2);
     assert_eq!(local.conversation.reply, ReplyPolicy::Never);
+    assert_eq!(local.conversation.reply_wording, ReplyWording::Neutral);
+    assert_eq!(local.notice_template.as_deref(), Some("new_message_2"));
+    assert_eq!(
+        with(&[("NAQSHA_WHATSAPP_NOTICE_TEMPLATE", "")])
+            .unwrap()
+            .whatsapp
+            .unwrap()
+            .notice_template,
+        None,
+        "an empty template name is none"
+    );
     assert_eq!(
         local.conversation.join_window,
         std::time::Duration::from_secs(180)
@@ -605,6 +629,16 @@ fn whatsapp_and_telegram_are_off_until_their_secrets_are_set_and_then_need_the_r
             "whatsapp.media_hosts",
         ),
         ("NAQSHA_WHATSAPP_REPLY", "sometimes", "whatsapp.reply"),
+        (
+            "NAQSHA_WHATSAPP_REPLY_WORDING",
+            "Neutral",
+            "whatsapp.reply_wording",
+        ),
+        (
+            "NAQSHA_WHATSAPP_NOTICE_TEMPLATE",
+            "New Message",
+            "whatsapp.notice_template",
+        ),
         (
             "NAQSHA_WHATSAPP_DEFAULT_CONSENT",
             "yes",
@@ -621,6 +655,20 @@ fn whatsapp_and_telegram_are_off_until_their_secrets_are_set_and_then_need_the_r
     ];
     let c = load(&tg).unwrap().telegram.unwrap();
     assert_eq!(c.api_base.as_str(), "https://api.telegram.org/");
+    assert_eq!(c.conversation.reply_wording, ReplyWording::Named);
+    let mut neutral = tg.to_vec();
+    neutral.push(("NAQSHA_TELEGRAM_REPLY_WORDING", "neutral"));
+    assert_eq!(
+        load(&neutral)
+            .unwrap()
+            .telegram
+            .unwrap()
+            .conversation
+            .reply_wording,
+        ReplyWording::Neutral
+    );
+    neutral.push(("NAQSHA_TELEGRAM_REPLY_WORDING", "quiet"));
+    assert_eq!(load(&neutral).unwrap_err().key, "telegram.reply_wording");
     assert!(!format!("{c:?}").contains("AAE_abc"), "no token in Debug");
     assert_eq!(load(&tg[..1]).unwrap_err().key, "telegram.secret_token");
     for (var, value) in [

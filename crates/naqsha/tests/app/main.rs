@@ -40,6 +40,7 @@ mod email_ingest;
 mod evidence;
 mod intake_web;
 mod nodes_intake;
+mod notices;
 mod sms_gateway;
 mod telegram;
 mod whatsapp;

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::Semaphore;
 
 use super::api::ApiError;
+#[cfg(doc)]
 use crate::channels::conversation::Reply;
 
 /// Replies sent at once at most; more wait their turn.
@@ -35,11 +36,13 @@ impl Outgoing {
         }
     }
 
-    /// Sends each reply with `send` in the background, in order, a few at once across
+    /// Sends each reply (a [`Reply`], or whatever else the channel sends, such as a
+    /// WhatsApp template) with `send` in the background, in order, a few at once across
     /// senders.
-    pub fn spawn<F, Fut>(&self, replies: Vec<Reply>, send: F)
+    pub fn spawn<T, F, Fut>(&self, replies: Vec<T>, send: F)
     where
-        F: Fn(Reply) -> Fut + Send + 'static,
+        T: Send + 'static,
+        F: Fn(T) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(), ApiError>> + Send,
     {
         if replies.is_empty() {

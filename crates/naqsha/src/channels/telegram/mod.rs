@@ -384,7 +384,7 @@ async fn fetch(state: impl Context, config: TelegramSettings, file: TelegramFile
 }
 
 /// Sends replies with `sendMessage`, after the answer.
-fn send_replies(
+pub(crate) fn send_replies(
     state: &impl Context,
     config: &TelegramSettings,
     chat_id: i64,

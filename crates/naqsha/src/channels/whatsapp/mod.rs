@@ -321,12 +321,49 @@ fn endpoint(config: &WhatsAppSettings, segments: &[&str]) -> Option<Url> {
 }
 
 /// Sends replies through the Graph API, after the answer.
-fn send_replies(state: &impl Context, config: &WhatsAppSettings, replies: Vec<Reply>) {
+pub(crate) fn send_replies(state: &impl Context, config: &WhatsAppSettings, replies: Vec<Reply>) {
+    let bodies = replies
+        .into_iter()
+        .map(|reply| {
+            serde_json::json!({
+                "messaging_product": "whatsapp",
+                "recipient_type": "individual",
+                "to": reply.to.as_str().trim_start_matches('+'),
+                "type": "text",
+                "text": { "preview_url": false, "body": reply.text },
+            })
+        })
+        .collect();
+    send_messages(state, config, bodies);
+}
+
+/// Sends the approved template `name` in `lang` to `to`, after the answer: the only message
+/// WhatsApp delivers once her last message is more than 24 hours old. The template takes no
+/// values, so it can carry nothing of a report.
+pub(crate) fn send_template(
+    state: &impl Context,
+    config: &WhatsAppSettings,
+    to: &PhoneNumber,
+    name: &str,
+    lang: naqsha_core::lang::Lang,
+) {
+    let body = serde_json::json!({
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": to.as_str().trim_start_matches('+'),
+        "type": "template",
+        "template": { "name": name, "language": { "code": lang.code() } },
+    });
+    send_messages(state, config, vec![body]);
+}
+
+/// Posts each message body to the number's `messages` endpoint, in the background.
+fn send_messages(state: &impl Context, config: &WhatsAppSettings, bodies: Vec<serde_json::Value>) {
     let Ok(client) = state.whatsapp().client().cloned() else {
         return;
     };
     let config = config.clone();
-    state.whatsapp().outgoing.spawn(replies, move |reply| {
+    state.whatsapp().outgoing.spawn(bodies, move |body| {
         let client = client.clone();
         let config = config.clone();
         async move {
@@ -336,14 +373,6 @@ fn send_replies(state: &impl Context, config: &WhatsAppSettings, replies: Vec<Re
             )
             .ok_or(ApiError::Network("the API base cannot take a path".into()))?;
             let api: Vec<Origin> = Origin::of(&config.api_base).into_iter().collect();
-            let to = reply.to.as_str().trim_start_matches('+');
-            let body = serde_json::json!({
-                "messaging_product": "whatsapp",
-                "recipient_type": "individual",
-                "to": to,
-                "type": "text",
-                "text": { "preview_url": false, "body": reply.text },
-            });
             client
                 .post_json(&url, &api, Some(config.access_token.expose()), &body)
                 .await
