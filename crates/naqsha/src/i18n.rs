@@ -62,6 +62,10 @@ const EN: &[(&str, &str)] = &[
     ),
     ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
     ("chat.en.toml", include_str!("../i18n/chat.en.toml")),
+    (
+        "referrals.en.toml",
+        include_str!("../i18n/referrals.en.toml"),
+    ),
 ];
 const UR: &[(&str, &str)] = &[
     ("ur.toml", include_str!("../i18n/ur.toml")),
@@ -107,6 +111,10 @@ const UR: &[(&str, &str)] = &[
     ),
     ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
     ("chat.ur.toml", include_str!("../i18n/chat.ur.toml")),
+    (
+        "referrals.ur.toml",
+        include_str!("../i18n/referrals.ur.toml"),
+    ),
 ];
 
 /// Flattened catalog: `section.sub.key` → message.
