@@ -18,6 +18,7 @@ pub mod password;
 pub mod period;
 pub mod places;
 pub mod redaction;
+pub mod referral;
 pub mod review;
 pub mod script;
 pub mod sealing;

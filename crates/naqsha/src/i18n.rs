@@ -71,6 +71,10 @@ const EN: &[(&str, &str)] = &[
     ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
     ("chat.en.toml", include_str!("../i18n/chat.en.toml")),
     ("notice.en.toml", include_str!("../i18n/notice.en.toml")),
+    (
+        "referrals.en.toml",
+        include_str!("../i18n/referrals.en.toml"),
+    ),
 ];
 const UR: &[(&str, &str)] = &[
     ("ur.toml", include_str!("../i18n/ur.toml")),
@@ -125,6 +129,10 @@ const UR: &[(&str, &str)] = &[
     ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
     ("chat.ur.toml", include_str!("../i18n/chat.ur.toml")),
     ("notice.ur.toml", include_str!("../i18n/notice.ur.toml")),
+    (
+        "referrals.ur.toml",
+        include_str!("../i18n/referrals.ur.toml"),
+    ),
 ];
 
 /// Flattened catalog: `section.sub.key` → message.

@@ -13,6 +13,7 @@ pub mod bulk;
 pub mod content_note;
 pub mod draft;
 pub mod publish;
+pub mod referrals;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::case::{Case, CaseStatus};

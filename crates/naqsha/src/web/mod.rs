@@ -15,6 +15,7 @@ mod lang;
 mod layout;
 pub mod listener;
 pub(crate) mod pages;
+pub mod referral_view;
 pub(crate) mod request_log;
 mod sms_gateway;
 

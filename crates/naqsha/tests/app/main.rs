@@ -28,6 +28,7 @@ mod admin_auth;
 mod admin_flood;
 mod admin_inbox;
 mod admin_nodes;
+mod admin_referrals;
 mod admin_review;
 mod admin_routes;
 

@@ -9,6 +9,7 @@ pub mod flood;
 pub mod inbox;
 pub mod login;
 pub mod quality;
+pub mod referrals;
 pub mod review;
 pub mod session;
 pub mod unlock;
@@ -76,6 +77,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(users::routes());
     all.extend(feeds::routes());
     all.extend(flood::routes());
+    all.extend(referrals::routes());
     all
 }
 
@@ -167,13 +169,39 @@ pub fn local_time(tz: &jiff::tz::TimeZone, t: time::OffsetDateTime) -> String {
     }
 }
 
-const SECTIONS: &[(&str, &str, Permission)] = &[
-    ("/admin/inbox", "admin.nav.inbox", Permission::Moderate),
-    ("/admin/cases", "admin.nav.cases", Permission::ViewCases),
-    ("/admin/users", "admin.nav.users", Permission::ManageUsers),
-    ("/admin/audit", "admin.nav.audit", Permission::ViewAudit),
-    ("/admin/quality", "admin.nav.quality", Permission::Moderate),
-    ("/admin/feeds", "admin.nav.feeds", Permission::Settings),
+/// The sections of the navigation, each shown to the staff its route lets in.
+const SECTIONS: &[(&str, &str, Access)] = &[
+    (
+        "/admin/inbox",
+        "admin.nav.inbox",
+        Access::Needs(Permission::Moderate),
+    ),
+    (
+        "/admin/cases",
+        "admin.nav.cases",
+        Access::Needs(Permission::ViewCases),
+    ),
+    (
+        "/admin/users",
+        "admin.nav.users",
+        Access::Needs(Permission::ManageUsers),
+    ),
+    (
+        "/admin/audit",
+        "admin.nav.audit",
+        Access::Needs(Permission::ViewAudit),
+    ),
+    (
+        "/admin/quality",
+        "admin.nav.quality",
+        Access::Needs(Permission::Moderate),
+    ),
+    (
+        "/admin/feeds",
+        "admin.nav.feeds",
+        Access::Needs(Permission::Settings),
+    ),
+    ("/admin/referrals", "admin.nav.referrals", Access::SignedIn),
 ];
 
 fn other(lang: Lang) -> Lang {
@@ -198,7 +226,10 @@ impl AdminUi {
     pub fn new(staff: &Staff, section: &str, here: impl Into<String>) -> Self {
         let nav = SECTIONS
             .iter()
-            .filter(|(_, _, p)| staff.can(*p))
+            .filter(|(_, _, access)| match access {
+                Access::Needs(p) => staff.can(*p),
+                Access::SignedIn | Access::Anyone => true,
+            })
             .map(|&(href, label, _)| NavLink {
                 href,
                 label,
