@@ -55,6 +55,10 @@ pub struct Config {
     /// Whether a publication waits for a second moderator or coordinator
     /// (`[moderation] second_approval`).
     pub second_approval: SecondApproval,
+    /// Days after which a proposal the reporter has not answered counts as approved; 0 means
+    /// never: a story she asked to see first waits for her approval
+    /// (`[moderation] approval_timeout_days`).
+    pub approval_timeout_days: u32,
     /// Shared secret of the SMSSync gateway (at least 128 bits of randomness).
     pub smssync_secret: Option<SharedSecret>,
     /// The rest of the SMS gateways' settings.
@@ -123,6 +127,7 @@ impl std::fmt::Debug for Config {
             .field("exit_url", &self.exit_url)
             .field("time_zone", &self.time_zone.iana_name())
             .field("second_approval", &self.second_approval)
+            .field("approval_timeout_days", &self.approval_timeout_days)
             .field("secure_cookies", &self.secure_cookies)
             .field("log", &self.log)
             .field("smssync_secret", &self.smssync_secret.as_ref().map(|_| "…"))
@@ -240,6 +245,10 @@ const KEYS: &[Key] = &[
     Key {
         path: "moderation.second_approval",
         env: "NAQSHA_SECOND_APPROVAL",
+    },
+    Key {
+        path: "moderation.approval_timeout_days",
+        env: "NAQSHA_APPROVAL_TIMEOUT_DAYS",
     },
     Key {
         path: "intake.force_flood",
@@ -422,6 +431,7 @@ impl Config {
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             time_zone: default_time_zone(),
             second_approval: SecondApproval::Off,
+            approval_timeout_days: 0,
             secure_cookies: true,
             log: "info".into(),
             smssync_secret: None,
@@ -789,6 +799,9 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
     }
     if let Some(n) = whole("server.header_timeout_seconds", 1, 3600)? {
         config.connections.header_timeout = std::time::Duration::from_secs(n);
+    }
+    if let Some(n) = whole("moderation.approval_timeout_days", 0, 3650)? {
+        config.approval_timeout_days = n as u32;
     }
     if let Some(b) = boolean("news.allow_private_hosts")? {
         config.news_allow_private_hosts = b;

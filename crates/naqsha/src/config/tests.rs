@@ -748,3 +748,23 @@ fn the_node_id_is_configured_or_derived_from_host_and_address() {
     assert_eq!(a.node, again.node, "a restarted node keeps its id");
     assert_ne!(a.node, b.node, "two nodes on one machine differ by address");
 }
+
+#[test]
+fn approval_timeout_is_never_unless_set() {
+    let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    assert_eq!(c.approval_timeout_days, 0);
+    let c = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_APPROVAL_TIMEOUT_DAYS", "14")]),
+    )
+    .unwrap();
+    assert_eq!(c.approval_timeout_days, 14);
+    for bad in ["-1", "two weeks", "99999"] {
+        let e = Config::load_from(
+            &Overrides::default(),
+            &env(&[("NAQSHA_APPROVAL_TIMEOUT_DAYS", bad)]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "moderation.approval_timeout_days", "{bad}");
+    }
+}

@@ -9,14 +9,17 @@
 //! and status and every audit entry are stored together or not at all, so a crash or a
 //! failed write between them cannot leave a half-decided report.
 
+pub mod approval;
 pub mod bulk;
 pub mod content_note;
+pub mod conversation;
 pub mod draft;
 pub mod publish;
 pub mod referrals;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::case::{Case, CaseStatus};
+use naqsha_core::conversation::Proposal;
 use naqsha_core::ids::{SubmissionId, UserId};
 use naqsha_core::places::Gazetteer;
 use naqsha_core::redaction::Kind;
@@ -30,8 +33,8 @@ pub use draft::ReviewDraft;
 pub use publish::PlaceChoice;
 
 use crate::storage::{
-    ApprovalChange, CaseCell, DecisionWrite, ModerationStore, PublishRequest, ReviewStore,
-    SealedSubmission, StorageError, Store,
+    ApprovalChange, CaseCell, ConversationStore, DecisionWrite, ModerationStore, PublishRequest,
+    ReviewStore, SealedSubmission, StorageError, Store,
 };
 
 /// A decision on the review form: the button the moderator pressed.
@@ -164,6 +167,9 @@ pub struct Desk<'a> {
     pub gazetteer: &'static Gazetteer,
     /// Four eyes: a publication waits for a second moderator or coordinator.
     pub second_approval: bool,
+    /// Days after which an unanswered proposal counts as approved (0: never); see
+    /// [`approval::gate`].
+    pub approval_timeout_days: u32,
 }
 
 /// What the redaction audit entry says: counts only, never the text.
@@ -261,26 +267,48 @@ pub async fn decide(
     } else {
         action.case_status()
     };
-    let stories = match action {
-        // A request is checked as a publication would be, and keeps its text sealed.
-        Action::Publish if requested => {
-            publish::check_publish(draft, opened.report, consent, &place)
+    let subject = envelope.id;
+    let base = publish::CaseBase {
+        existing: opened.case,
+        submission: subject,
+        consent,
+        taxonomy_version: desk.taxonomy.version().as_str().to_owned(),
+    };
+    let now = OffsetDateTime::now_utc();
+    let case = match action {
+        Action::Publish => {
+            let publishable = publish::publishable_case(draft, opened.report, &base, &place, now)
                 .map_err(DecisionError::Refused)?;
-            publish::Stories::default()
+            if envelope.approve_first {
+                // She asked to see it first: only the version she approved is published.
+                let rounds = desk.store.approval_rounds(subject).await?;
+                let digest = Proposal::of_case(&publishable).digest();
+                if let Some(p) = approval::gate(&rounds, &digest, desk.approval_timeout_days, now) {
+                    return Err(DecisionError::Refused(vec![p]));
+                }
+            }
+            if requested {
+                // A request keeps its text sealed until approved.
+                let stories = publish::Stories::default();
+                publish::case_from(draft, &base, &place, status, stories, now)
+            } else {
+                publishable
+            }
         }
-        Action::Publish => publish::check_publish(draft, opened.report, consent, &place)
-            .map_err(DecisionError::Refused)?,
         Action::Statistics => {
             let problems = publish::check_statistics(draft, consent, &place);
             if !problems.is_empty() {
                 return Err(DecisionError::Refused(problems));
             }
-            publish::Stories::default()
+            let stories = publish::Stories::default();
+            publish::case_from(draft, &base, &place, status, stories, now)
         }
-        Action::Save | Action::Archive | Action::Reject => publish::Stories::default(),
+        Action::Save | Action::Archive | Action::Reject => {
+            let stories = publish::Stories::default();
+            publish::case_from(draft, &base, &place, status, stories, now)
+        }
     };
     let sealed = draft.seal(by.key).map_err(DecisionError::Sealing)?;
-    let subject = envelope.id;
     let event = |action: AuditAction, detail: String| by.audit(action, subject, detail);
     let mut audit = Vec::new();
     if opened.saved.is_none_or(|saved| saved.plan != draft.plan) {
@@ -289,14 +317,6 @@ pub async fn decide(
             decision_summary(&draft.plan),
         ));
     }
-    let base = publish::CaseBase {
-        existing: opened.case,
-        submission: subject,
-        consent,
-        taxonomy_version: desk.taxonomy.version().as_str().to_owned(),
-    };
-    let now = OffsetDateTime::now_utc();
-    let case = publish::case_from(draft, &base, &place, status, stories, now);
     let before = opened
         .case
         .map_or(envelope.status.as_str(), |c| c.status.as_str());

@@ -113,6 +113,28 @@ pub fn case_from(
     }
 }
 
+/// The case `draft` would publish, checked as publishing checks it ([`check_publish`]):
+/// what the Publish button writes and what a reporter who asked to see it first is sent
+/// ([`naqsha_core::conversation::Proposal::of_case`]) are this one case, so her approval's
+/// digest can be compared with what is about to be published.
+pub fn publishable_case(
+    draft: &ReviewDraft,
+    report: &SealedReport,
+    base: &CaseBase<'_>,
+    place: &PlaceChoice<'_>,
+    now: OffsetDateTime,
+) -> Result<Case, Vec<Problem>> {
+    let stories = check_publish(draft, report, base.consent, place)?;
+    Ok(case_from(
+        draft,
+        base,
+        place,
+        CaseStatus::Published,
+        stories,
+        now,
+    ))
+}
+
 /// The validated stories of a draft.
 #[derive(Debug, Clone, Default)]
 pub struct Stories {

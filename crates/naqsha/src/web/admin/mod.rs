@@ -4,6 +4,7 @@
 //! CSRF layer ([`super::csrf`]) before it got here.
 
 pub mod audit;
+pub mod conversation;
 pub mod feeds;
 pub mod flood;
 pub mod inbox;
@@ -72,6 +73,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(unlock::routes());
     all.extend(inbox::routes());
     all.extend(review::routes());
+    all.extend(conversation::routes());
     all.extend(audit::routes());
     all.extend(quality::routes());
     all.extend(users::routes());

@@ -34,8 +34,8 @@ use crate::intake::not_kept::{self, NotKept};
 use crate::moderation::{self, PlaceChoice, ReviewDraft};
 use crate::state::AppState;
 use crate::storage::{
-    AuditStore, ModerationStore, ReviewStore, SealedSubmission, StaffStore, StoredAddition,
-    UserStore,
+    AuditStore, ConversationStore, ModerationStore, ReviewStore, SealedSubmission, StaffStore,
+    StoredAddition, UserStore,
 };
 use page::{Context, Entry, Messages};
 
@@ -91,7 +91,7 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// A submission opened for the signed-in moderator.
-pub(super) struct Opened {
+pub(in crate::web::admin) struct Opened {
     /// What storage holds.
     pub sealed: SealedSubmission,
     /// The opened report; `None` once withdrawn.
@@ -110,7 +110,11 @@ fn parse_id(raw: &str) -> Result<SubmissionId, AppError> {
 
 /// Reads and opens a submission, refusing someone else's report without
 /// [`Permission::Assign`].
-pub(super) async fn open(state: &AppState, staff: &Staff, id: &str) -> Result<Opened, AppError> {
+pub(in crate::web::admin) async fn open(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+) -> Result<Opened, AppError> {
     let id = parse_id(id)?;
     let key = staff.key()?;
     let sealed = state
@@ -141,7 +145,7 @@ pub(super) async fn open(state: &AppState, staff: &Staff, id: &str) -> Result<Op
 }
 
 /// Appends an audit entry about a submission.
-pub(super) async fn audit(
+pub(in crate::web::admin) async fn audit(
     state: &AppState,
     staff: &Staff,
     action: AuditAction,
@@ -178,12 +182,13 @@ pub(super) async fn saved_draft(
 }
 
 /// What a moderation decision needs of the running application.
-pub(super) fn desk(state: &AppState) -> moderation::Desk<'_> {
+pub(in crate::web::admin) fn desk(state: &AppState) -> moderation::Desk<'_> {
     moderation::Desk {
         store: state.store(),
         taxonomy: state.taxonomy(),
         gazetteer: state.gazetteer(),
         second_approval: state.config().second_approval != crate::config::SecondApproval::Off,
+        approval_timeout_days: state.config().approval_timeout_days,
     }
 }
 
@@ -310,6 +315,10 @@ pub(super) async fn render_page(
             ))
         }
     };
+    let conversation = store.messages(id).await?.len();
+    let approval =
+        super::conversation::approval_summary(state, &ui, opened.sealed.envelope.approve_first, id)
+            .await?;
     let assignment = match opened.sealed.assigned_to {
         None => "admin.review.assigned.nobody",
         Some(u) if u == staff.user.id => "admin.review.assigned.you",
@@ -335,6 +344,8 @@ pub(super) async fn render_page(
             hide_text,
             waiting: waiting.clone(),
             contact_asks: contact_asks.clone(),
+            conversation,
+            approval: approval.clone(),
         };
         let page = page::build(ui, &ctx, None, view.messages);
         return Ok((view.status, render(&page)?).into_response());
@@ -395,6 +406,8 @@ pub(super) async fn render_page(
         hide_text,
         waiting: waiting.clone(),
         contact_asks: contact_asks.clone(),
+        conversation,
+        approval,
     };
     let page = page::build(ui, &ctx, Some(&draft), view.messages);
     Ok((view.status, render(&page)?).into_response())

@@ -26,6 +26,7 @@ use crate::intake::not_kept::NotKept;
 use crate::moderation::draft::{ReviewDraft, machine_draft};
 use crate::moderation::{PlaceChoice, content_note};
 use crate::storage::AttachmentInfo;
+use crate::web::admin::conversation::ApprovalSummary;
 
 /// A stretch of raw text as the moderator sees it: as stored, or — for a character that
 /// hides (a bidi control, a zero-width character) — a visible marker such as `⟨U+202E⟩`, so
@@ -111,6 +112,10 @@ pub struct Context<'a> {
     pub waiting: Option<String>,
     /// Others' requests to see the contact details, waiting for approval: (id, name).
     pub contact_asks: Vec<(String, String)>,
+    /// How many messages the conversation with the reporter holds.
+    pub conversation: usize,
+    /// Where her approval of the anonymised version stands, if she asked to see it first.
+    pub approval: Option<ApprovalSummary>,
     /// The taxonomy to code with.
     pub taxonomy: &'a Taxonomy,
     /// The place options.
@@ -336,6 +341,10 @@ pub struct ReviewPage {
     pub waiting: Option<String>,
     /// Others' requests to see the contact details, waiting for approval: (id, name).
     pub contact_asks: Vec<(String, String)>,
+    /// The link to the conversation with the reporter, with its count.
+    pub conversation: String,
+    /// Where her approval of the anonymised version stands, if she asked to see it first.
+    pub approval: Option<ApprovalSummary>,
     /// Whether the moderator can flag or clear urgency here (new or in review).
     pub can_flag: bool,
     /// Translation key of the assignment.
@@ -400,6 +409,12 @@ pub fn build(
         hide_text: ctx.hide_text,
         waiting: ctx.waiting.clone(),
         contact_asks: ctx.contact_asks.clone(),
+        conversation: ui.p(
+            "admin.conversation.link",
+            ctx.conversation as u64,
+            &[("n", &ctx.conversation.to_string())],
+        ),
+        approval: ctx.approval.clone(),
         can_flag: matches!(
             ctx.envelope.status,
             SubmissionStatus::New | SubmissionStatus::InReview
@@ -423,7 +438,8 @@ pub fn build(
     }
 }
 
-fn problem_text(ui: &AdminUi, p: &Problem) -> String {
+/// A problem of a decision, translated.
+pub fn problem_text(ui: &AdminUi, p: &Problem) -> String {
     let mut what = p.what.clone().unwrap_or_default();
     if !p.kinds.is_empty() {
         what = p

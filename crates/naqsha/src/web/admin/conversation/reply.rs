@@ -1,0 +1,96 @@
+//! `POST /admin/submissions/{id}/conversation/reply`: a reply to the reporter.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use naqsha_core::conversation::MessageBody;
+use naqsha_core::text::{ReplyText, TextError};
+
+use super::page::Template;
+use super::{Form, href, open, render_page};
+use crate::moderation::{self, DecisionError, Moderator};
+use crate::state::AppState;
+use crate::storage::ConversationStore;
+use crate::web::admin::review;
+use crate::web::admin::session::Staff;
+use crate::web::error::AppError;
+
+/// What a reply says, as sealed. Referral snapshots chosen in the form join it here.
+fn reply_body(text: &ReplyText, template: Option<Template>) -> MessageBody {
+    MessageBody {
+        text: Some(text.as_str().to_owned()),
+        template: template.map(|t| t.as_str().to_owned()),
+        ..MessageBody::default()
+    }
+}
+
+fn text_error(e: &TextError) -> &'static str {
+    match e {
+        TextError::Empty => "admin.conversation.error.empty",
+        TextError::TooLong { .. } => "admin.conversation.error.too_long",
+        _ => "admin.conversation.error.control",
+    }
+}
+
+/// Stores the reply and goes back to the page; a refused reply re-renders it with the text.
+pub async fn send(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (opened, report) = open(&state, &staff, &id).await?;
+    let sid = opened.sealed.envelope.id;
+    let field = |name: &str| {
+        form_urlencoded::parse(&body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let raw = field("text").unwrap_or_default().replace("\r\n", "\n");
+    let template = field("template").as_deref().and_then(Template::parse);
+    let refuse = |error: &'static str| Form {
+        text: raw.clone(),
+        template,
+        reply_error: Some(error),
+        ..Form::default()
+    };
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    let Some(her) = state.store().reply_key(sid).await? else {
+        let form = refuse("admin.conversation.error.no_key");
+        return render_page(&state, &staff, &opened, &report, form, status).await;
+    };
+    let text = match ReplyText::parse(raw.trim()) {
+        Ok(text) => text,
+        Err(e) => {
+            let form = refuse(text_error(&e));
+            return render_page(&state, &staff, &opened, &report, form, status).await;
+        }
+    };
+    let key = staff.key()?;
+    let by = Moderator {
+        id: staff.user.id,
+        key: &key.public,
+    };
+    let message = reply_body(&text, template);
+    match moderation::conversation::send_reply(
+        review::desk(&state),
+        by,
+        sid,
+        &her.recipient,
+        &message,
+    )
+    .await
+    {
+        Ok(()) => {}
+        Err(DecisionError::Storage(e)) => return Err(e.into()),
+        Err(DecisionError::Sealing(e)) => return Err(AppError::Internal(e)),
+        Err(DecisionError::Refused(_)) => {
+            return Err(AppError::BadRequest {
+                key: "admin.conversation.error.empty",
+            });
+        }
+    }
+    // The notice on her channel that a message waits goes here, once stored.
+    Ok(Redirect::to(&format!("{}?done=reply", href(sid))).into_response())
+}
