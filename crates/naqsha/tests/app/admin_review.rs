@@ -32,7 +32,7 @@ fn urdu_text() -> String {
 }
 
 /// Submits the Urdu report through the public form and returns its id.
-async fn urdu_report(app: &App, consent: &str, evidence: bool) -> SubmissionId {
+pub(crate) async fn urdu_report(app: &App, consent: &str, evidence: bool) -> SubmissionId {
     let mut form = Multipart::new()
         .text("what_happened", &urdu_text())
         .text("consent", consent)
@@ -54,7 +54,7 @@ fn page_uri(id: SubmissionId) -> String {
 
 /// Every field of the review form as the page filled it in, plus `extra` (which replace
 /// fields of the same name).
-fn form_fields(page: &Reply, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn form_fields(page: &Reply, extra: &[(&str, &str)]) -> Vec<(String, String)> {
     let html = page.html();
     let mut fields: Vec<(String, String)> = Vec::new();
     let checked = scraper::Selector::parse(
@@ -84,7 +84,7 @@ fn form_fields(page: &Reply, extra: &[(&str, &str)]) -> Vec<(String, String)> {
     fields
 }
 
-async fn post_form(
+pub(crate) async fn post_form(
     app: &App,
     who: &Browser,
     id: SubmissionId,
@@ -97,13 +97,13 @@ async fn post_form(
     who.post(app, &page_uri(id), &pairs).await
 }
 
-async fn open_page(app: &App, who: &Browser, id: SubmissionId) -> Reply {
+pub(crate) async fn open_page(app: &App, who: &Browser, id: SubmissionId) -> Reply {
     let page = who.get(app, &page_uri(id)).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.text());
     page
 }
 
-fn errors(reply: &Reply) -> Vec<String> {
+pub(crate) fn errors(reply: &Reply) -> Vec<String> {
     texts(&reply.html(), ".review-errors li")
 }
 

@@ -97,6 +97,8 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
         "/admin/login",
         "/admin/logout",
         "/admin/flood",
+        "/admin/submissions/{id}/conversation/reply",
+        "/admin/submissions/{id}/conversation/proposal",
     ] {
         assert!(
             posts.contains(&expected),

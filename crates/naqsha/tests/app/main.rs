@@ -25,6 +25,7 @@ mod support;
 // The staff workspace.
 mod admin_audit_users;
 mod admin_auth;
+mod admin_conversation;
 mod admin_flood;
 mod admin_inbox;
 mod admin_nodes;

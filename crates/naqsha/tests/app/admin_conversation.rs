@@ -1,0 +1,437 @@
+//! The staff side of the conversation with a reporter (issue 19): the conversation page
+//! (messages opened with the unlocked key, each view audited), replies sealed to her reply
+//! key (refused until she has one), and the publish gate of a report whose reporter asked
+//! to see her story first — refused until she approved the very version about to be
+//! published, or the organisation's time-out passed.
+
+use axum::http::StatusCode;
+use naqsha::i18n::t;
+use naqsha::intake::receipt::Receipt;
+use naqsha::storage::{
+    AuditFilter, AuditStore, ConversationStore, NewMessage, ReplyKeyRow, ReviewStore,
+};
+use naqsha_core::audit::AuditAction;
+use naqsha_core::case::CaseStatus;
+use naqsha_core::conversation::{ApprovalAnswer, MessageBody, MessageKind};
+use naqsha_core::ids::{MessageId, SubmissionId};
+use naqsha_core::lang::Lang;
+use naqsha_core::sealing::{self, ReplyKdf, ReplyKey};
+use naqsha_core::user::Role;
+use time::OffsetDateTime;
+
+use crate::admin_review::{errors, form_fields, open_page, post_form};
+use crate::support::staff::{Browser, signed_in};
+use crate::support::{App, Multipart, Reply, attrs, count, textarea, texts};
+
+const STORY: &str = "ایک شخص نے میری تصویریں فیس بک پر ڈال دیں اور مجھے دھمکیاں دیتا ہے۔";
+const TITLE: &str = "فیس بک پر دھمکیاں";
+
+/// An Urdu report through the public form, asking to see the story first when
+/// `approve_first` (the form's checkbox is the reporter side's; here the stored flag is set
+/// as it would). Returns its id and her receipt.
+async fn report(app: &App, approve_first: bool) -> (SubmissionId, Receipt) {
+    let before: Vec<SubmissionId> = app.inbox().await.iter().map(|e| e.id).collect();
+    let form = Multipart::new()
+        .text("what_happened", STORY)
+        .text("consent", "publish")
+        .text("place", "pk-pb-lahore")
+        .text("month", "3")
+        .text("year", "2024");
+    let shown = app.report_with_receipt("/ur/report", form).await;
+    let id = app
+        .inbox()
+        .await
+        .iter()
+        .map(|e| e.id)
+        .find(|id| !before.contains(id))
+        .unwrap();
+    if approve_first {
+        let sql = "UPDATE submissions SET approve_first = ? WHERE id = ?";
+        write(app, sql, 1, id).await;
+    }
+    (id, Receipt::parse(&shown.words).unwrap())
+}
+
+/// Runs `sql` with `id` (and `first`) bound on a writable connection: what the reporter
+/// side or the passing of time would have stored.
+async fn write(app: &App, sql: &'static str, first: i64, id: SubmissionId) {
+    let path = app.state.config().sqlite_path().unwrap();
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(path);
+    let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+    sqlx::query(sql)
+        .bind(first)
+        .bind(id.to_string())
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+}
+
+/// Her reply key, as her first follow-up visit after replies began stores it.
+async fn give_key(app: &App, id: SubmissionId, receipt: &Receipt) -> ReplyKey {
+    let salt = ReplyKey::new_salt();
+    let key = ReplyKey::derive(&receipt.canonical(), &salt, ReplyKdf::DEFAULT).unwrap();
+    let row = ReplyKeyRow {
+        recipient: key.recipient(),
+        salt: salt.to_vec(),
+        kdf: ReplyKdf::DEFAULT,
+    };
+    assert!(
+        app.state
+            .store()
+            .set_reply_key_if_absent(id, &row)
+            .await
+            .unwrap()
+    );
+    key
+}
+
+fn conversation(id: SubmissionId) -> String {
+    format!("/admin/submissions/{id}/conversation")
+}
+
+async fn audited(app: &App, action: AuditAction, id: SubmissionId) -> Vec<String> {
+    app.state
+        .store()
+        .audit_events(&AuditFilter::default(), 1000, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == action && e.subject.as_deref() == Some(&id.to_string()))
+        .map(|e| e.detail.unwrap_or_default())
+        .collect()
+}
+
+/// Saves the review form with an Urdu title and the province, as a moderator would.
+async fn save_draft(app: &App, who: &Browser, id: SubmissionId, title: &str) {
+    let page = open_page(app, who, id).await;
+    let fields = form_fields(
+        &page,
+        &[
+            ("action", "save"),
+            ("title_ur", title),
+            ("place_level", "province"),
+        ],
+    );
+    let saved = post_form(app, who, id, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
+}
+
+async fn publish(app: &App, who: &Browser, id: SubmissionId, title: &str) -> Reply {
+    let page = open_page(app, who, id).await;
+    let fields = form_fields(
+        &page,
+        &[
+            ("action", "publish"),
+            ("title_ur", title),
+            ("place_level", "province"),
+        ],
+    );
+    post_form(app, who, id, &fields).await
+}
+
+/// Her answer to round `round`, as the follow-up page stores it.
+async fn answer(app: &App, id: SubmissionId, round: i64, answer: ApprovalAnswer, words: &str) {
+    let org = app.unlock().await;
+    let body = MessageBody {
+        text: (!words.is_empty()).then(|| words.to_owned()),
+        answer: Some(answer),
+        ..MessageBody::default()
+    };
+    let message = NewMessage {
+        id: MessageId::random(),
+        submission: id,
+        author: None,
+        kind: MessageKind::Decision,
+        sealed: sealing::seal(&org.public, &body.to_json()),
+        at: OffsetDateTime::now_utc(),
+    };
+    app.state
+        .store()
+        .answer_proposal(round, answer, &message)
+        .await
+        .unwrap();
+}
+
+async fn case_status(app: &App, id: SubmissionId) -> Option<CaseStatus> {
+    let case = app.state.store().case_for_submission(id).await.unwrap();
+    case.map(|c| c.status)
+}
+
+#[tokio::test]
+async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
+    let app = App::new().await;
+    let (id, receipt) = report(&app, false).await;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+
+    // No key yet: said, forms disabled, a reply refused with the text kept.
+    let page = mona.get(&app, &conversation(id)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    assert_eq!(
+        texts(&page.html(), "#no-key"),
+        [t(Lang::En, "admin.conversation.no_key")]
+    );
+    assert_eq!(count(&page.html(), "#reply-form textarea[disabled]"), 1);
+    let refused = mona
+        .post(
+            &app,
+            &format!("{}/reply", conversation(id)),
+            &[("text", "Are you safe?")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&refused.html(), "#reply-form .form-error"),
+        [t(Lang::En, "admin.conversation.error.no_key")]
+    );
+    assert_eq!(textarea(&refused.html(), "text"), "Are you safe?");
+    assert!(app.state.store().messages(id).await.unwrap().is_empty());
+
+    let her = give_key(&app, id, &receipt).await;
+
+    // A template starts in her language (Urdu), the other language one link away.
+    let page = mona
+        .get(&app, &format!("{}?template=question", conversation(id)))
+        .await;
+    let question = t(Lang::Ur, "admin.conversation.template.question.text");
+    assert_eq!(textarea(&page.html(), "text"), question);
+    let english = mona
+        .get(
+            &app,
+            &format!("{}?template=question&in=en", conversation(id)),
+        )
+        .await;
+    assert_eq!(
+        textarea(&english.html(), "text"),
+        t(Lang::En, "admin.conversation.template.question.text")
+    );
+
+    // An empty reply is refused, translated; a reply is stored and shown.
+    let empty = mona
+        .post(
+            &app,
+            &format!("{}/reply", conversation(id)),
+            &[("text", "  ")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&empty.html(), "#reply-form .form-error"),
+        [t(Lang::En, "admin.conversation.error.empty")]
+    );
+    let sent = mona
+        .post(
+            &app,
+            &format!("{}/reply", conversation(id)),
+            &[("text", question), ("template", "question")],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text());
+    let page = mona.get(&app, sent.header("location").unwrap()).await;
+    assert_eq!(
+        texts(&page.html(), ".form-ok"),
+        [t(Lang::En, "admin.conversation.done.reply")]
+    );
+    assert_eq!(
+        texts(&page.html(), ".message.from-org .message-author"),
+        ["mona"]
+    );
+    assert_eq!(
+        texts(&page.html(), ".message.from-org .entry-text"),
+        [question]
+    );
+
+    // Sealed: her receipt's key opens it (and the organisation's), nothing else is stored
+    // in the clear.
+    let stored = app.state.store().messages(id).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    let plain = sealing::open(her.as_identity(), &stored[0].sealed).unwrap();
+    let body = MessageBody::from_json(&plain).unwrap();
+    assert_eq!(body.text.as_deref(), Some(question));
+    assert_eq!(body.template.as_deref(), Some("question"));
+
+    // Audited: each view, and the reply by its template, never its words.
+    assert!(audited(&app, AuditAction::ViewConversation, id).await.len() >= 4);
+    assert_eq!(
+        audited(&app, AuditAction::ReplySent, id).await,
+        ["template: question"]
+    );
+
+    // The review page links to it with the count.
+    let review = open_page(&app, &mona, id).await;
+    assert_eq!(
+        texts(&review.html(), "#conversation-link"),
+        ["Conversation with the reporter (1 message)"]
+    );
+}
+
+#[tokio::test]
+async fn a_story_she_asked_to_see_is_published_only_as_she_approved_it() {
+    let app = App::new().await;
+    let (id, receipt) = report(&app, true).await;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    save_draft(&app, &mona, id, TITLE).await;
+
+    // Not sent: refused, the form kept, the reason said; the state on both pages.
+    let refused = publish(&app, &mona, id, TITLE).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&refused),
+        [t(Lang::En, "admin.conversation.gate.not_sent")]
+    );
+    assert_eq!(
+        attrs(
+            &refused.html(),
+            "#review-form input[name=title_ur]",
+            "value"
+        ),
+        [TITLE]
+    );
+    assert_eq!(case_status(&app, id).await, Some(CaseStatus::InReview));
+    let review = open_page(&app, &mona, id).await;
+    assert_eq!(
+        texts(&review.html(), "#approval-state"),
+        [t(Lang::En, "admin.conversation.approval.not_sent")]
+    );
+
+    // Without her key nothing can be sent; with it, the saved draft goes to her.
+    let proposal = format!("{}/proposal", conversation(id));
+    let no_key = mona.post(&app, &proposal, &[("note", "")]).await;
+    assert_eq!(no_key.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let her = give_key(&app, id, &receipt).await;
+    let sent = mona
+        .post(&app, &proposal, &[("note", "یہ ہے جو شائع ہوگا")])
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text());
+    assert_eq!(
+        audited(&app, AuditAction::ApprovalRequested, id)
+            .await
+            .len(),
+        1
+    );
+    let page = mona.get(&app, &conversation(id)).await;
+    assert_eq!(
+        texts(&page.html(), ".approval-state--waiting").len(),
+        1,
+        "{}",
+        page.text()
+    );
+    assert_eq!(
+        texts(&page.html(), ".message-proposal h3")[0],
+        format!("{TITLE} (اردو)")
+    );
+    // What she is sent is what the Publish button would write, sealed to her.
+    let stored = app.state.store().messages(id).await.unwrap();
+    let plain = sealing::open(her.as_identity(), &stored[0].sealed).unwrap();
+    let sent_case = MessageBody::from_json(&plain).unwrap().proposal.unwrap();
+    assert_eq!(sent_case.story_ur.unwrap().title.as_str(), TITLE);
+
+    // Waiting: refused.
+    let waiting = publish(&app, &mona, id, TITLE).await;
+    assert_eq!(waiting.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&waiting),
+        [t(Lang::En, "admin.conversation.gate.waiting")]
+    );
+
+    // She approves; a changed story is refused, the one she approved is published.
+    answer(&app, id, 1, ApprovalAnswer::Approved, "").await;
+    let changed = publish(&app, &mona, id, "ایک اور عنوان").await;
+    assert_eq!(changed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&changed),
+        [t(Lang::En, "admin.conversation.gate.changed")]
+    );
+    assert_eq!(case_status(&app, id).await, Some(CaseStatus::InReview));
+    let published = publish(&app, &mona, id, TITLE).await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.text()
+    );
+    assert_eq!(case_status(&app, id).await, Some(CaseStatus::Published));
+}
+
+#[tokio::test]
+async fn changes_she_asks_for_are_shown_and_statistics_only_is_counted_not_published() {
+    let app = App::new().await;
+    let (id, receipt) = report(&app, true).await;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    give_key(&app, id, &receipt).await;
+    save_draft(&app, &mona, id, TITLE).await;
+    let proposal = format!("{}/proposal", conversation(id));
+    assert_eq!(
+        mona.post(&app, &proposal, &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    answer(&app, id, 1, ApprovalAnswer::Changes, "مہینہ ہٹا دیں").await;
+    let refused = publish(&app, &mona, id, TITLE).await;
+    assert_eq!(
+        errors(&refused),
+        [t(Lang::En, "admin.conversation.gate.changes")]
+    );
+    let page = mona.get(&app, &conversation(id)).await;
+    assert_eq!(texts(&page.html(), ".approval-her-text"), ["مہینہ ہٹا دیں"]);
+
+    // A second version; she chooses statistics only.
+    assert_eq!(
+        mona.post(&app, &proposal, &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    answer(&app, id, 2, ApprovalAnswer::StatisticsOnly, "").await;
+    let refused = publish(&app, &mona, id, TITLE).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        errors(&refused).contains(&t(Lang::En, "admin.review.error.consent_statistics").to_owned()),
+        "{:?}",
+        errors(&refused)
+    );
+    let page = open_page(&app, &mona, id).await;
+    let fields = form_fields(
+        &page,
+        &[("action", "statistics"), ("place_level", "province")],
+    );
+    let counted = post_form(&app, &mona, id, &fields).await;
+    assert_eq!(counted.status, StatusCode::SEE_OTHER, "{}", counted.text());
+    assert_eq!(
+        case_status(&app, id).await,
+        Some(CaseStatus::StatisticsOnly)
+    );
+}
+
+#[tokio::test]
+async fn an_unanswered_version_may_be_published_after_the_organisations_time_out() {
+    let app = App::with_config(|c| c.approval_timeout_days = 3).await;
+    let (id, receipt) = report(&app, true).await;
+    let mona = signed_in(&app, "mona", Role::Moderator).await;
+    give_key(&app, id, &receipt).await;
+    save_draft(&app, &mona, id, TITLE).await;
+    let sent = mona
+        .post(&app, &format!("{}/proposal", conversation(id)), &[])
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let waiting = publish(&app, &mona, id, TITLE).await;
+    assert_eq!(
+        errors(&waiting),
+        [t(Lang::En, "admin.conversation.gate.waiting")]
+    );
+
+    // Four days later (the proposal's time moved back).
+    let four_days_ago = (OffsetDateTime::now_utc() - time::Duration::days(4)).unix_timestamp();
+    let sql = "UPDATE reporter_approvals SET sent_at = ? WHERE submission_id = ?";
+    write(&app, sql, four_days_ago, id).await;
+    let changed = publish(&app, &mona, id, "ایک اور عنوان").await;
+    assert_eq!(
+        errors(&changed),
+        [t(Lang::En, "admin.conversation.gate.changed")]
+    );
+    let published = publish(&app, &mona, id, TITLE).await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.text()
+    );
+    assert_eq!(case_status(&app, id).await, Some(CaseStatus::Published));
+}
