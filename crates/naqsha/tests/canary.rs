@@ -1,7 +1,10 @@
 //! The sealing promise, end to end: a report carrying a unique canary string and a Pakistani
 //! phone number is accepted through the intake pipeline, and afterwards not one file under the
 //! data directory (database, `-wal`, `-shm`, anything else) nor the captured log contains
-//! either in the clear — while a moderator who unlocks the key can still read both.
+//! either in the clear — while a moderator who unlocks the key can still read both. The same
+//! holds for the conversation on her receipt (a staff reply, her answer, a proposal sent for
+//! her approval): sealed to the organisation key and her reply key, opened by either and by
+//! nothing else, not even a key derived from another receipt with her salt.
 //!
 //! A test binary of its own: it captures the log, and `tracing` decides per call site, for the
 //! whole process, whether anyone listens, so no other test may log beside it.
@@ -15,15 +18,19 @@ mod support;
 use std::sync::Arc;
 
 use naqsha::config::Config;
+use naqsha::intake::receipt::{Receipt, receipt_hash};
 use naqsha::intake::{self, Incoming};
 use naqsha::keyring;
-use naqsha::storage::{InboxFilter, ModerationStore, StaffStore};
+use naqsha::storage::{ConversationStore, InboxFilter, ModerationStore, NewMessage, StaffStore};
+use naqsha_core::case::PublicStory;
+use naqsha_core::conversation::{MessageBody, MessageKind, Proposal};
+use naqsha_core::ids::MessageId;
 use naqsha_core::lang::Lang;
 use naqsha_core::places::PlaceId;
-use naqsha_core::sealing::{self, KdfParams, SecretString};
+use naqsha_core::sealing::{self, KdfParams, OrgKeyPair, ReplyKey, SecretString};
 use naqsha_core::submission::{Channel, Consent, ContactDetails, RawReport, WhoseStory};
 use naqsha_core::taxonomy::Labels;
-use naqsha_core::text::ReportText;
+use naqsha_core::text::{PublicText, PublicTitle, ReportText};
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;
 
@@ -114,6 +121,10 @@ async fn no_plaintext_on_disk_or_in_logs() {
         Some("survivor.canary@example.org".into()),
     );
     let public_key = keyring::public_key(store).await.unwrap();
+    let receipt = Receipt::generate();
+    let receipt_key = state.intake().receipt_key(store).await.unwrap();
+    let reply_key = state.intake().reply_keys.fresh_if_free(&receipt).await;
+    assert!(reply_key.is_some(), "a free slot makes her key at intake");
     let id = intake::accept(
         store,
         &public_key,
@@ -124,10 +135,13 @@ async fn no_plaintext_on_disk_or_in_logs() {
             contact: Some(contact),
             channel: Channel::Web,
             flagged: false,
-            receipt_hash: None,
+            receipt_hash: Some(receipt_hash(receipt_key, &receipt)),
             attachments: Vec::new(),
         },
-        naqsha::storage::Arrival::default(),
+        naqsha::storage::Arrival {
+            reply_key,
+            ..Default::default()
+        },
     )
     .await
     .unwrap();
@@ -175,6 +189,94 @@ async fn no_plaintext_on_disk_or_in_logs() {
             .len(),
         1
     );
+
+    // The conversation on her receipt: a reply, her answer and a proposal quoting the canary,
+    // stored through the storage calls the pages use.
+    let her_row = store
+        .reply_key(id)
+        .await
+        .unwrap()
+        .expect("stored with the report");
+    let to = [public_key.clone(), her_row.recipient.clone()];
+    let message = |author, kind, body: &MessageBody| NewMessage {
+        id: MessageId::random(),
+        submission: id,
+        author,
+        kind,
+        sealed: sealing::seal_to_recipients(&to, &body.to_json()).unwrap(),
+        at: OffsetDateTime::now_utc(),
+    };
+    let reply = MessageBody {
+        text: Some(format!(
+            "Staff reply about {canary}: can we call 0300-1234567?"
+        )),
+        ..MessageBody::default()
+    };
+    store
+        .add_message(
+            &message(Some(unlocked.user.id), MessageKind::Reply, &reply),
+            None,
+        )
+        .await
+        .unwrap();
+    let answer = MessageBody {
+        text: Some(format!("Her answer about {canary}")),
+        ..MessageBody::default()
+    };
+    store
+        .add_message(&message(None, MessageKind::Answer, &answer), None)
+        .await
+        .unwrap();
+    let proposal = Proposal {
+        story_en: Some(PublicStory {
+            title: PublicTitle::parse(&format!("Proposed {canary}")).unwrap(),
+            text: PublicText::parse("She was threatened online.").unwrap(),
+        }),
+        story_ur: None,
+        place: Some(PlaceId::new("pk-pb").unwrap()),
+        period: None,
+        labels: Labels::default(),
+        taxonomy_version: "1".into(),
+    };
+    let proposed = MessageBody {
+        proposal: Some(proposal.clone()),
+        ..MessageBody::default()
+    };
+    store
+        .send_proposal(
+            &message(Some(unlocked.user.id), MessageKind::Proposal, &proposed),
+            &proposal.digest(),
+            None,
+        )
+        .await
+        .unwrap();
+    for file in files_under(dir.path()) {
+        assert_no_plaintext(
+            &std::fs::read(&file).unwrap(),
+            &file.display().to_string(),
+            &needles,
+        );
+    }
+    // Only the organisation key and her receipt's key open them: not a key derived from
+    // another receipt with her salt, nor any other key.
+    let hers = ReplyKey::derive(&receipt.canonical(), &her_row.salt, her_row.kdf).unwrap();
+    let wrong =
+        ReplyKey::derive(&Receipt::generate().canonical(), &her_row.salt, her_row.kdf).unwrap();
+    let stranger = OrgKeyPair::generate().secret;
+    let stored = store.messages(id).await.unwrap();
+    assert_eq!(stored.len(), 3);
+    for m in &stored {
+        for key in [&unlocked.secret, hers.as_identity()] {
+            let clear = sealing::open(key, &m.sealed).unwrap();
+            assert!(
+                String::from_utf8_lossy(&clear).contains(&canary),
+                "{}",
+                m.kind
+            );
+        }
+        assert!(sealing::open(wrong.as_identity(), &m.sealed).is_err());
+        assert!(sealing::open(&stranger, &m.sealed).is_err());
+    }
 
     // A moderator works on it in the workspace: opens the review page (the raw text is shown
     // to her), saves a draft whose English text quotes the canary, adds a note quoting it and

@@ -71,6 +71,9 @@ pub struct ReportInput {
     pub source_url: String,
     /// `publish`, `statistics_only` or `private`; empty means statistics only.
     pub consent: String,
+    /// "Show me the anonymised version before it is published" ticked.
+    #[serde(default)]
+    pub approve_first: bool,
     /// Phone for follow-up.
     pub contact_phone: String,
     /// Email for follow-up.
@@ -341,7 +344,7 @@ impl ReportInput {
             Some(what_happened) if errors.is_empty() => Ok(ValidReport {
                 report: RawReport {
                     danger_now: self.danger_now,
-                    approve_first: false,
+                    approve_first: self.approve_first,
                     what_happened,
                     when,
                     place,

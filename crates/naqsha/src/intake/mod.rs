@@ -11,6 +11,7 @@ mod local_drafts;
 pub mod not_kept;
 pub mod receipt;
 pub mod receipt_view;
+pub mod reply_key;
 pub mod runtime;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
@@ -268,6 +269,7 @@ pub async fn accept_with_receipt(
         Err(error) => return Err(NotAccepted { error, attachments }),
     };
     let receipt = receipt::Receipt::generate();
+    arrival.reply_key = runtime.reply_keys.fresh_if_free(&receipt).await;
     let view = show_once.then(|| {
         let (token, held) = receipt_view::hold(&receipt, coarse_now_secs());
         arrival.receipt_view = Some(held);

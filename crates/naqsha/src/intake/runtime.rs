@@ -28,6 +28,7 @@ use super::gate::EvidenceGate;
 use super::local_drafts::LocalDrafts;
 use super::receipt::{Receipt, ReceiptKey};
 use super::receipt_view;
+use super::reply_key::ReplyKeyGate;
 use crate::abuse::budget::Budget;
 use crate::abuse::pow::PowSettings;
 use crate::abuse::{
@@ -70,6 +71,8 @@ pub struct IntakeRuntime {
     pub evidence: EvidenceGate,
     /// Bytes of uploaded files being read and cleaned right now.
     pub uploads: Budget,
+    /// Reply key derivations running at once: one per core.
+    pub reply_keys: ReplyKeyGate,
     secrets: Arc<SharedSecrets>,
     store: Store,
     receipt_key: OnceCell<ReceiptKey>,
@@ -125,6 +128,7 @@ impl IntakeRuntime {
             pow: PowChallenges::shared(PowSettings::default(), secrets.clone()),
             evidence: EvidenceGate::default(),
             uploads: Budget::new(UPLOADS_MEMORY, MIB),
+            reply_keys: ReplyKeyGate::for_this_machine(),
             secrets,
             store: store.clone(),
             receipt_key: OnceCell::new(),

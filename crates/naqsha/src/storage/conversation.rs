@@ -210,23 +210,33 @@ async fn insert_message(
     Ok(())
 }
 
+/// Stores the reply key of a report unless it has one; true if this stored it.
+pub(super) async fn insert_reply_key(
+    conn: &mut sqlx::AnyConnection,
+    submission: SubmissionId,
+    key: &ReplyKeyRow,
+) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "INSERT INTO reply_keys (submission_id, recipient, salt, kdf) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (submission_id) DO NOTHING",
+    )
+    .bind(submission.to_string())
+    .bind(key.recipient.to_string())
+    .bind(key.salt.clone())
+    .bind(key.kdf.to_string())
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 impl ConversationStore for Store {
     async fn set_reply_key_if_absent(
         &self,
         submission: SubmissionId,
         key: &ReplyKeyRow,
     ) -> Result<bool, StorageError> {
-        let done = sqlx::query(
-            "INSERT INTO reply_keys (submission_id, recipient, salt, kdf) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (submission_id) DO NOTHING",
-        )
-        .bind(submission.to_string())
-        .bind(key.recipient.to_string())
-        .bind(key.salt.clone())
-        .bind(key.kdf.to_string())
-        .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected() == 1)
+        let mut conn = self.pool().acquire().await?;
+        insert_reply_key(&mut conn, submission, key).await
     }
 
     async fn reply_key(

@@ -100,6 +100,9 @@ pub struct Arrival {
     /// The receipt to show once, on whichever node its address is opened: held only if
     /// the report is stored.
     pub receipt_view: Option<super::HeldReceipt>,
+    /// Her reply key's stored half, made from the receipt (`None` when it could not be
+    /// made in time: her first follow-up step makes it).
+    pub reply_key: Option<super::ReplyKeyRow>,
 }
 
 /// Receipts waiting to be shown at most: the oldest give way beyond it.
@@ -292,6 +295,9 @@ impl IntakeStore for Store {
         }
         if let Some(event) = &arrival.audit {
             write_audit(&mut tx, event).await?;
+        }
+        if let Some(key) = &arrival.reply_key {
+            super::conversation::insert_reply_key(&mut tx, s.envelope.id, key).await?;
         }
         if let Some(view) = &arrival.receipt_view {
             sqlx::query(

@@ -598,7 +598,14 @@ async fn the_openapi_document_describes_the_submissions_route() {
         "unknown fields refused"
     );
     for field in [
-        "when", "place", "labels", "consent", "contact", "evidence", "pow",
+        "when",
+        "place",
+        "labels",
+        "consent",
+        "approve_first",
+        "contact",
+        "evidence",
+        "pow",
     ] {
         assert!(request["properties"][field].is_object(), "{field}");
     }

@@ -40,6 +40,7 @@ mod email_forwarded;
 mod email_imap;
 mod email_ingest;
 mod evidence;
+mod follow_up_conversation;
 mod intake_web;
 mod nodes_intake;
 mod notices;

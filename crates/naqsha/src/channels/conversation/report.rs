@@ -300,6 +300,7 @@ async fn step(
             sms_message: inbound.seen_key.clone(),
             notes: evidence.notes.clone(),
             window,
+            reply_key: state.intake().reply_keys.fresh_if_free(&receipt).await,
             ..Default::default()
         },
     )

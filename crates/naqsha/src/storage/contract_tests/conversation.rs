@@ -64,6 +64,40 @@ async fn a_report_keeps_its_first_reply_key(store: &Store) {
 }
 contract!(a_report_keeps_its_first_reply_key);
 
+async fn a_report_is_stored_with_the_reply_key_of_its_arrival(store: &Store) {
+    let keys = OrgKeyPair::generate();
+    let row = reply_key_row("four five six");
+    let with_key = new_submission(&keys.public, Some("receipt-hash-k"));
+    store
+        .insert_submission(
+            &with_key,
+            &Arrival {
+                reply_key: Some(row.clone()),
+                ..Arrival::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.reply_key(with_key.envelope.id).await.unwrap(),
+        Some(row.clone())
+    );
+    // A report refused (its receipt is taken) leaves no key behind.
+    let clash = new_submission(&keys.public, Some("receipt-hash-k"));
+    let refused = store
+        .insert_submission(
+            &clash,
+            &Arrival {
+                reply_key: Some(row),
+                ..Arrival::default()
+            },
+        )
+        .await;
+    assert!(refused.is_err());
+    assert_eq!(store.reply_key(clash.envelope.id).await.unwrap(), None);
+}
+contract!(a_report_is_stored_with_the_reply_key_of_its_arrival);
+
 async fn messages_come_back_sealed_in_order_and_hers_to_the_hour(store: &Store) {
     let (keys, mona, id) = stored(store, "receipt-hash-c").await;
     let row = reply_key_row("seven words");

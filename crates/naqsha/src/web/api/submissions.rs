@@ -89,6 +89,10 @@ pub struct SubmissionRequest {
     /// or self-harm are flagged urgent whatever this says.)
     #[serde(default)]
     pub danger_now: bool,
+    /// The reporter asks to see the anonymised version before it is published: publishing
+    /// then waits for her approval, given with her receipt on `/follow-up`. Default: `false`.
+    #[serde(default)]
+    pub approve_first: bool,
     /// How to reach the reporter for follow-up; sealed separately and never published.
     pub contact: Option<ContactInput>,
     /// The language of the messages in the reply, and of the report. Default: `en`.
@@ -268,6 +272,7 @@ impl SubmissionRequest {
             source_url: text(&self.source_url),
             consent: text(&self.consent),
             danger_now: self.danger_now,
+            approve_first: self.approve_first,
             contact_phone: contact.map(|c| text(&c.phone)).unwrap_or_default(),
             contact_email: contact.map(|c| text(&c.email)).unwrap_or_default(),
             ..ReportInput::default()

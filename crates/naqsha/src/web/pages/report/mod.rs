@@ -177,6 +177,7 @@ async fn read_form(
             "year" => i.year = value,
             "approximate" => i.approximate = !value.is_empty(),
             "danger_now" => i.danger_now = !value.is_empty(),
+            "approve_first" => i.approve_first = !value.is_empty(),
             "place" => i.place = value,
             "place_text" => i.place_text = value,
             "whose_story" => i.whose_story = value,

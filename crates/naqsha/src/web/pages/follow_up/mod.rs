@@ -1,7 +1,12 @@
 //! `/follow-up`: with the receipt from their report, a survivor sees its status, adds
 //! information (sealed and appended) or withdraws it (the raw report and anything published
-//! from it are deleted). Wrong receipts are throttled per network. No cookie is set: the
-//! receipt travels in the form of each step, on pages that are never cached.
+//! from it are deleted), reads the organisation's messages and answers them
+//! ([`conversation`]), and approves the anonymised version when she asked to see it first
+//! ([`approval`]). Wrong receipts are throttled per network. No cookie is set: the receipt
+//! travels in the form of each step, on pages that are never cached.
+
+mod approval;
+mod conversation;
 
 use std::time::Instant;
 
@@ -16,11 +21,12 @@ use naqsha_core::submission::{SubmissionEnvelope, SubmissionStatus};
 use naqsha_core::text::{ReportText, TextError};
 use serde::Deserialize;
 
+use self::conversation::HerKey;
 use super::render;
 use crate::abuse::{Decision, LimitKind};
 use crate::intake::receipt::{Receipt, receipt_hash};
 use crate::state::AppState;
-use crate::storage::{IntakeStore, NewAddition, PublicStore};
+use crate::storage::{ConversationStore, IntakeStore, NewAddition, PublicStore};
 use crate::web::client::ClientNetwork;
 use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
@@ -43,6 +49,12 @@ pub struct FollowUpForm {
     text: String,
     #[serde(default)]
     confirm: Option<String>,
+    /// The approval round answered (`action=decide`).
+    #[serde(default)]
+    round: String,
+    /// Her answer to a proposal (`action=decide`).
+    #[serde(default)]
+    answer: String,
 }
 
 /// A step that could not be done because the database was unavailable, offered again with
@@ -52,6 +64,8 @@ struct Retry {
     action: String,
     text: String,
     confirm: bool,
+    round: String,
+    answer: String,
 }
 
 /// A found report, as its status page shows it.
@@ -62,6 +76,10 @@ struct Found {
     withdrawn: bool,
     /// The receipt in canonical form, carried by the next step's form.
     receipt: String,
+    /// The messages, oldest first (none for a withdrawn report).
+    messages: Vec<conversation::MessageView>,
+    /// The proposal waiting for her answer.
+    approval: Option<approval::ProposalView>,
 }
 
 #[derive(Template)]
@@ -79,6 +97,27 @@ struct FollowUpPage {
     notice: Option<String>,
     error: Option<String>,
     retry: Option<Retry>,
+    /// Her answer to a message, kept when it could not be sent.
+    answer_text: String,
+    /// Her answer to a proposal, kept when it could not be stored.
+    choice: approval::Choice,
+}
+
+impl FollowUpPage {
+    /// Whether answer `value` is the one she chose (kept across a re-render).
+    fn chose(&self, value: &str) -> bool {
+        self.choice.answer == value
+    }
+
+    /// The label of answer `value` to a proposal.
+    fn answer_label(&self, value: &str) -> &str {
+        self.ui.t(match value {
+            "approved" => "conversation.approval.answer.approved",
+            "changes" => "conversation.approval.answer.changes",
+            "statistics_only" => "conversation.approval.answer.statistics_only",
+            _ => "conversation.approval.answer.private",
+        })
+    }
 }
 
 fn page(state: &AppState, lang: Lang) -> Result<FollowUpPage, AppError> {
@@ -94,6 +133,8 @@ fn page(state: &AppState, lang: Lang) -> Result<FollowUpPage, AppError> {
         notice: None,
         error: None,
         retry: None,
+        answer_text: String::new(),
+        choice: approval::Choice::default(),
     })
 }
 
@@ -110,6 +151,7 @@ async fn found(
     ui: &Ui,
     envelope: &SubmissionEnvelope,
     receipt: &Receipt,
+    key: Option<&HerKey>,
 ) -> Result<Found, AppError> {
     let (label, explain) = crate::i18n::status_keys(envelope.status);
     let story_href = if envelope.status == SubmissionStatus::Published {
@@ -121,13 +163,65 @@ async fn found(
     } else {
         None
     };
+    let withdrawn = envelope.status == SubmissionStatus::Withdrawn;
+    let (messages, approval) = match key {
+        Some(key) if !withdrawn => {
+            let opened = conversation::open_all(state, envelope, key).await?;
+            let rounds = state.store().approval_rounds(envelope.id).await?;
+            let approval = approval::waiting(&rounds, &opened)
+                .map(|(round, proposal)| approval::view(state, ui, round, proposal));
+            (conversation::views(ui, &opened), approval)
+        }
+        _ => (Vec::new(), None),
+    };
     Ok(Found {
         status_label: ui.t(label).to_owned(),
         status_explain: ui.t(explain).to_owned(),
         story_href,
-        withdrawn: envelope.status == SubmissionStatus::Withdrawn,
+        withdrawn,
         receipt: receipt.words(),
+        messages,
+        approval,
     })
+}
+
+/// `action=add`: appends her information, sealed, or says what is wrong with it.
+async fn add(
+    state: &AppState,
+    p: &mut FollowUpPage,
+    envelope: &SubmissionEnvelope,
+    text: &str,
+) -> Result<(), AppError> {
+    match ReportText::parse(text) {
+        Ok(text) => {
+            let public_key = state.intake().public_key(state.store()).await?;
+            let plain = sealing::Zeroizing::new(text.as_str().as_bytes().to_vec());
+            state
+                .store()
+                .add_to_submission(&NewAddition {
+                    id: AdditionId::random(),
+                    submission: envelope.id,
+                    kind: "follow_up",
+                    author: None,
+                    sealed: sealing::seal(&public_key, &plain),
+                    sms_message: None,
+                })
+                .await?;
+            p.notice = Some(p.ui.t("followup.added").to_owned());
+        }
+        Err(e) => {
+            p.text = text.to_owned();
+            p.error = Some(
+                p.ui.t(match e {
+                    TextError::Empty => "followup.error.text_required",
+                    TextError::TooLong { .. } => "report.error.text_too_long",
+                    TextError::Control => "report.error.text_invalid",
+                })
+                .to_owned(),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// `POST /follow-up`: look up a receipt, then view, add to or withdraw the report. When the
@@ -152,6 +246,8 @@ pub async fn submit(
                 action: form.action.clone(),
                 text: form.text.clone(),
                 confirm: form.confirm.is_some(),
+                round: form.round.clone(),
+                answer: form.answer.clone(),
             });
             let mut res = render(&p)?;
             *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
@@ -220,52 +316,38 @@ async fn step(
     };
     p.typed.clear();
 
-    match form.action.as_str() {
-        "add" if envelope.status != SubmissionStatus::Withdrawn => {
-            match ReportText::parse(&form.text) {
-                Ok(text) => {
-                    let public_key = runtime.public_key(state.store()).await?;
-                    let plain = sealing::Zeroizing::new(text.as_str().as_bytes().to_vec());
-                    state
-                        .store()
-                        .add_to_submission(&NewAddition {
-                            id: AdditionId::random(),
-                            submission: envelope.id,
-                            kind: "follow_up",
-                            author: None,
-                            sealed: sealing::seal(&public_key, &plain),
-                            sms_message: None,
-                        })
-                        .await?;
-                    p.notice = Some(p.ui.t("followup.added").to_owned());
-                }
-                Err(e) => {
-                    p.text = form.text.clone();
-                    p.error = Some(
-                        p.ui.t(match e {
-                            TextError::Empty => "followup.error.text_required",
-                            TextError::TooLong { .. } => "report.error.text_too_long",
-                            TextError::Control => "report.error.text_invalid",
-                        })
-                        .to_owned(),
-                    );
-                }
-            }
-            p.found = Some(found(state, &p.ui, &envelope, &receipt).await?);
-        }
-        "withdraw" if envelope.status != SubmissionStatus::Withdrawn => {
+    let open = envelope.status != SubmissionStatus::Withdrawn;
+    // Her key is made only for a found, open report, and not to withdraw it.
+    let key = if open && !(form.action == "withdraw" && form.confirm.is_some()) {
+        Some(HerKey::of(state, &envelope, &receipt).await?)
+    } else {
+        None
+    };
+    let mut shown = envelope.clone();
+    match (form.action.as_str(), key.as_ref()) {
+        ("add", _) if open => add(state, &mut p, &envelope, &form.text).await?,
+        ("withdraw", _) if open => {
             if form.confirm.is_none() {
                 p.error = Some(p.ui.t("followup.error.confirm_withdraw").to_owned());
-                p.found = Some(found(state, &p.ui, &envelope, &receipt).await?);
             } else {
                 state.store().withdraw_submission(envelope.id).await?;
-                let mut withdrawn = envelope.clone();
-                withdrawn.status = SubmissionStatus::Withdrawn;
+                shown.status = SubmissionStatus::Withdrawn;
                 p.notice = Some(p.ui.t("followup.withdrawn_done").to_owned());
-                p.found = Some(found(state, &p.ui, &withdrawn, &receipt).await?);
             }
         }
-        _ => p.found = Some(found(state, &p.ui, &envelope, &receipt).await?),
+        ("answer", Some(key)) => {
+            conversation::answer(state, &mut p, &envelope, key, &form.text).await?;
+        }
+        ("decide", Some(key)) => {
+            let choice = approval::Choice {
+                answer: form.answer.clone(),
+                text: form.text.clone(),
+                confirm: form.confirm.is_some(),
+            };
+            approval::decide(state, &mut p, &envelope, key, &form.round, choice).await?;
+        }
+        _ => {}
     }
+    p.found = Some(found(state, &p.ui, &shown, &receipt, key.as_ref()).await?);
     render(&p)
 }
