@@ -81,7 +81,13 @@ async fn give_key(app: &App, id: SubmissionId, receipt: &Receipt) -> ReplyKey {
         salt: salt.to_vec(),
         kdf: ReplyKdf::DEFAULT,
     };
-    assert!(app.state.store().set_reply_key_if_absent(id, &row).await.unwrap());
+    assert!(
+        app.state
+            .store()
+            .set_reply_key_if_absent(id, &row)
+            .await
+            .unwrap()
+    );
     key
 }
 
@@ -162,7 +168,13 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     let app = App::new().await;
     let (id, receipt) = report(&app, false).await;
     // Stored without a key (a report from before replies, or every derivation slot busy).
-    write(&app, "DELETE FROM reply_keys WHERE submission_id = ?", None, id).await;
+    write(
+        &app,
+        "DELETE FROM reply_keys WHERE submission_id = ?",
+        None,
+        id,
+    )
+    .await;
     let mona = signed_in(&app, "mona", Role::Moderator).await;
 
     // No key yet: said, forms disabled, a reply refused with the text kept.
