@@ -24,6 +24,7 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use crate::support::staff::account;
+use crate::support::write_lock::WriteLock;
 use crate::support::{App, Multipart, PEER, Reply, ShownReceipt, attrs, count, texts};
 
 /// A report from the form, with `approve_first` ticked or not; its receipt and envelope.
@@ -270,11 +271,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
         texts(&html, ".error-summary"),
         [t(Lang::Ur, "conversation.error.too_long").to_owned()]
     );
-    assert_eq!(
-        texts(&html, "#answer-text"),
-        [long.clone()],
-        "her words kept"
-    );
+    assert_eq!(texts(&html, "#answer-text"), [long], "her words kept");
     let control = follow_up(
         &app,
         "/ur",
@@ -595,4 +592,63 @@ async fn the_report_form_keeps_and_the_api_takes_approve_first() {
             .is_some(),
         "the API's report has a reply key too"
     );
+}
+
+#[tokio::test]
+async fn an_answer_the_database_could_not_take_is_offered_again() {
+    let app = App::new().await;
+    let (receipt, report) = reported(&app, true).await;
+    let mona = moderator(&app).await;
+    send_proposal(&app, report.id, mona, &proposal("Threats online")).await;
+
+    let lock = WriteLock::take(&app).await;
+    let words = "Please leave out the month.";
+    let refused = follow_up(
+        &app,
+        "/ur",
+        &[
+            ("receipt", &receipt.words),
+            ("action", "decide"),
+            ("round", "1"),
+            ("answer", "changes"),
+            ("text", words),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(refused.header("retry-after").is_some());
+    let retry = refused.html();
+    assert_eq!(
+        texts(&retry, ".error-summary"),
+        [t(Lang::Ur, "followup.error.unavailable").to_owned()]
+    );
+    assert_eq!(texts(&retry, "textarea[name=text]"), [words]);
+    let hidden = |name: &str| attrs(&retry, &format!("input[type=hidden][name={name}]"), "value");
+    assert_eq!(hidden("action"), ["decide"]);
+    assert_eq!(hidden("round"), ["1"]);
+    assert_eq!(hidden("answer"), ["changes"]);
+    lock.release().await;
+    assert_eq!(
+        app.state.store().messages(report.id).await.unwrap().len(),
+        1
+    );
+
+    // The retry form, sent as it was shown: stored.
+    let (token, kept) = (hidden("form_token").remove(0), hidden("receipt").remove(0));
+    let fields = [
+        ("form_token", token.as_str()),
+        ("receipt", kept.as_str()),
+        ("action", "decide"),
+        ("round", "1"),
+        ("answer", "changes"),
+        ("text", words),
+    ];
+    let stored = app.post_form("/ur/follow-up", &fields, PEER).await;
+    assert_eq!(stored.status, StatusCode::OK, "{}", stored.text());
+    assert_eq!(
+        texts(&stored.html(), ".notice"),
+        [t(Lang::Ur, "conversation.chose.changes").to_owned()]
+    );
+    let rounds = app.state.store().approval_rounds(report.id).await.unwrap();
+    assert_eq!(rounds[0].answer, Some(ApprovalAnswer::Changes));
 }
