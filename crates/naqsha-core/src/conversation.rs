@@ -199,10 +199,10 @@ pub struct MessageBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Referrals attached to a reply, as they were when it was sent (a later edit of the
-    /// referral file does not change what she was told). Kept as JSON values here so this
-    /// type does not depend on the referral file's format.
+    /// referral file does not change what she was told). Their addresses are checked again
+    /// as they are read back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub referrals: Vec<serde_json::Value>,
+    pub referrals: Vec<crate::referral::Service>,
     /// The proposal, for [`MessageKind::Proposal`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposal: Option<Proposal>,
