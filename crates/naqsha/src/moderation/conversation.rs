@@ -33,7 +33,7 @@ fn message(
 }
 
 /// Stores a reply to the reporter of `submission`, sealed to `her` reply key, audited as
-/// [`AuditAction::ReplySent`] with its template's name.
+/// [`AuditAction::ReplySent`] with its template's name and the ids of its referrals.
 pub async fn send_reply(
     desk: Desk<'_>,
     by: Moderator<'_>,
@@ -42,12 +42,12 @@ pub async fn send_reply(
     body: &MessageBody,
 ) -> Result<(), DecisionError> {
     let message = message(by, submission, her, MessageKind::Reply, body)?;
-    let detail = body.template.as_deref().unwrap_or("none");
-    let audit = by.audit(
-        AuditAction::ReplySent,
-        submission,
-        format!("template: {detail}"),
-    );
+    let mut detail = format!("template: {}", body.template.as_deref().unwrap_or("none"));
+    if !body.referrals.is_empty() {
+        let ids: Vec<&str> = body.referrals.iter().map(|r| r.id.as_str()).collect();
+        detail.push_str(&format!("; referrals: {}", ids.join(", ")));
+    }
+    let audit = by.audit(AuditAction::ReplySent, submission, detail);
     desk.store.add_message(&message, Some(&audit)).await?;
     Ok(())
 }

@@ -270,11 +270,71 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
         ["template: question"]
     );
 
+    // A referral reply: the ticked services are sealed as they are now, named on the page
+    // and audited by id; a service not in the list re-renders the form.
+    let offered = attrs(&page.html(), "#reply-form input[name=referral]", "value");
+    assert!(
+        offered.len() >= 2,
+        "the picker offers the services: {offered:?}"
+    );
+    let reply = format!("{}/reply", conversation(id));
+    let unknown = mona
+        .post(
+            &app,
+            &reply,
+            &[("text", "Help"), ("referral", "no-such-service")],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&unknown.html(), "#reply-form .form-error"),
+        [t(Lang::En, "admin.conversation.error.referral")]
+    );
+    let referral_text = t(Lang::Ur, "admin.conversation.template.referral.text");
+    let sent = mona
+        .post(
+            &app,
+            &reply,
+            &[
+                ("text", referral_text),
+                ("template", "referral"),
+                ("referral", &offered[0]),
+                ("referral", &offered[1]),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text());
+    let stored = app.state.store().messages(id).await.unwrap();
+    let plain = sealing::open(her.as_identity(), &stored[1].sealed).unwrap();
+    let body = MessageBody::from_json(&plain).unwrap();
+    let ids: Vec<&str> = body.referrals.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, [offered[0].as_str(), offered[1].as_str()]);
+    let page = mona.get(&app, &conversation(id)).await;
+    assert_eq!(
+        texts(&page.html(), ".message-referral"),
+        [
+            body.referrals[0].name(Lang::En).to_owned(),
+            body.referrals[1].name(Lang::En).to_owned()
+        ]
+    );
+    let mut replies = audited(&app, AuditAction::ReplySent, id).await;
+    replies.sort();
+    assert_eq!(
+        replies,
+        [
+            "template: question".to_owned(),
+            format!(
+                "template: referral; referrals: {}, {}",
+                offered[0], offered[1]
+            ),
+        ]
+    );
+
     // The review page links to it with the count.
     let review = open_page(&app, &mona, id).await;
     assert_eq!(
         texts(&review.html(), "#conversation-link"),
-        ["Conversation with the reporter (1 message)"]
+        ["Conversation with the reporter (2 messages)"]
     );
 }
 

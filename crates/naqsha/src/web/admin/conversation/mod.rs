@@ -17,6 +17,7 @@ use axum::routing::{get, post};
 use naqsha_core::audit::AuditAction;
 use naqsha_core::conversation::MessageBody;
 use naqsha_core::lang::Lang;
+use naqsha_core::referral::HARM_DIMENSION;
 use naqsha_core::sealing;
 use naqsha_core::submission::SealedReport;
 use naqsha_core::user::Permission;
@@ -30,6 +31,7 @@ use crate::state::AppState;
 use crate::storage::{ApprovalRound, ConversationStore, StoredMessage};
 use crate::web::error::AppError;
 use crate::web::pages::render;
+use crate::web::referral_view::ReferralPicker;
 pub use page::{ApprovalSummary, Template as ReplyTemplate};
 
 /// The routes of the conversation page.
@@ -107,6 +109,8 @@ pub(super) struct Form {
     pub text: String,
     /// The template it started from.
     pub template: Option<page::Template>,
+    /// The referral ids ticked.
+    pub referrals: Vec<String>,
     /// Why the reply was refused (a translation key).
     pub reply_error: Option<&'static str>,
     /// The covering note of a proposal being sent.
@@ -133,6 +137,15 @@ async fn render_page(
     let has_key = store.reply_key(id).await?.is_some();
     review::audit(state, staff, AuditAction::ViewConversation, id, "messages").await?;
     let ui = super::AdminUi::new(staff, "/admin/inbox", href(id));
+    let services = referral_list(state).services;
+    let harms: Vec<&str> = report
+        .report
+        .labels
+        .terms(HARM_DIMENSION)
+        .map(|t| t.as_str())
+        .collect();
+    let suggested = services.suggest(state.gazetteer(), report.report.place.as_ref(), &harms);
+    let picker = ReferralPicker::new(&services, &suggested, &form.referrals, ui.lang);
     let ctx = page::Context {
         envelope: &opened.sealed.envelope,
         report,
@@ -142,8 +155,17 @@ async fn render_page(
         gazetteer: state.gazetteer(),
         taxonomy: state.taxonomy(),
     };
-    let page = page::build(ui, &ctx, form);
+    let page = page::build(ui, &ctx, form, picker);
     Ok((status, render(&page)?).into_response())
+}
+
+/// The referral list in use (the organisation's file, or the bundled one).
+fn referral_list(state: &AppState) -> crate::moderation::referrals::Loaded {
+    crate::moderation::referrals::load(
+        &state.config().data_dir,
+        state.taxonomy(),
+        state.gazetteer(),
+    )
 }
 
 /// The query of the page: a template to start the reply from, its language, and what the

@@ -12,6 +12,7 @@ use super::super::AdminUi;
 use super::{Form, OpenedMessage};
 use crate::moderation::approval::ApprovalState;
 use crate::storage::ApprovalRound;
+use crate::web::referral_view::ReferralPicker;
 
 /// A prefilled reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +90,8 @@ pub struct MessageView {
     pub template: Option<String>,
     /// Its words.
     pub text: Option<String>,
+    /// The names of the referrals attached, as they were sent.
+    pub referrals: Vec<String>,
     /// The proposal it carries.
     pub proposal: Option<ProposalView>,
     /// Her answer to a proposal, translated.
@@ -139,6 +142,8 @@ pub struct ConversationPage {
     /// Links that prefill a template: (label, href in her language, other language's
     /// name, href in it).
     pub templates: Vec<(String, String, &'static str, String)>,
+    /// The referral services to attach (`referral`, repeated).
+    pub picker: ReferralPicker,
     /// Why the reply was refused, translated.
     pub reply_error: Option<String>,
     /// The proposal's covering note.
@@ -267,7 +272,12 @@ pub fn approval_summary(
 }
 
 /// Builds the page.
-pub fn build(ui: AdminUi, ctx: &Context<'_>, form: Form) -> ConversationPage {
+pub fn build(
+    ui: AdminUi,
+    ctx: &Context<'_>,
+    form: Form,
+    picker: ReferralPicker,
+) -> ConversationPage {
     let id = ctx.envelope.id;
     let messages: Vec<MessageView> = ctx
         .messages
@@ -294,6 +304,12 @@ pub fn build(ui: AdminUi, ctx: &Context<'_>, form: Form) -> ConversationPage {
                     .and_then(Template::parse)
                     .map(|t| ui.t(t.label_key()).to_owned()),
                 text: m.body.text.clone().filter(|t| !t.trim().is_empty()),
+                referrals: m
+                    .body
+                    .referrals
+                    .iter()
+                    .map(|r| r.name(ui.lang).to_owned())
+                    .collect(),
                 proposal: m.body.proposal.as_ref().map(|p| proposal_view(&ui, ctx, p)),
                 answer: m.body.answer.map(|a| ui.t(answer_key(a)).to_owned()),
             }
@@ -351,6 +367,7 @@ pub fn build(ui: AdminUi, ctx: &Context<'_>, form: Form) -> ConversationPage {
         text: form.text,
         template: form.template.map(Template::as_str),
         templates,
+        picker,
         reply_error: form.reply_error.map(|k| ui.t(k).to_owned()),
         note: form.note,
         proposal_errors: form.proposal_errors,

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use naqsha_core::conversation::MessageBody;
+use naqsha_core::referral::Service;
 use naqsha_core::text::{ReplyText, TextError};
 
 use super::page::Template;
@@ -16,11 +17,17 @@ use crate::web::admin::review;
 use crate::web::admin::session::Staff;
 use crate::web::error::AppError;
 
-/// What a reply says, as sealed. Referral snapshots chosen in the form join it here.
-fn reply_body(text: &ReplyText, template: Option<Template>) -> MessageBody {
+/// What a reply says, as sealed: the words, the template and copies of the referral
+/// services as they are now (a later edit of the list does not change what she was told).
+fn reply_body(
+    text: &ReplyText,
+    template: Option<Template>,
+    referrals: Vec<Service>,
+) -> MessageBody {
     MessageBody {
         text: Some(text.as_str().to_owned()),
         template: template.map(|t| t.as_str().to_owned()),
+        referrals,
         ..MessageBody::default()
     }
 }
@@ -49,9 +56,14 @@ pub async fn send(
     };
     let raw = field("text").unwrap_or_default().replace("\r\n", "\n");
     let template = field("template").as_deref().and_then(Template::parse);
+    let ticked: Vec<String> = form_urlencoded::parse(&body)
+        .filter(|(k, _)| k == "referral")
+        .map(|(_, v)| v.into_owned())
+        .collect();
     let refuse = |error: &'static str| Form {
         text: raw.clone(),
         template,
+        referrals: ticked.clone(),
         reply_error: Some(error),
         ..Form::default()
     };
@@ -67,12 +79,18 @@ pub async fn send(
             return render_page(&state, &staff, &opened, &report, form, status).await;
         }
     };
+    let services = super::referral_list(&state).services;
+    let Ok(referrals) = services.select(ticked.iter().map(String::as_str)) else {
+        // The list changed while she wrote: the page again, with the list as it is now.
+        let form = refuse("admin.conversation.error.referral");
+        return render_page(&state, &staff, &opened, &report, form, status).await;
+    };
     let key = staff.key()?;
     let by = Moderator {
         id: staff.user.id,
         key: &key.public,
     };
-    let message = reply_body(&text, template);
+    let message = reply_body(&text, template, referrals);
     match moderation::conversation::send_reply(
         review::desk(&state),
         by,
