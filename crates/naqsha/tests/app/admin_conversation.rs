@@ -245,6 +245,11 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
         texts(&page.html(), ".form-ok"),
         [t(Lang::En, "admin.conversation.done.reply")]
     );
+    // She reported on the web form: no notice goes anywhere, and the moderator is told so.
+    assert_eq!(
+        texts(&page.html(), ".conversation-channel-notice"),
+        [t(Lang::En, "notice.outcome.no_channel")]
+    );
     assert_eq!(
         texts(&page.html(), ".message.from-org .message-author"),
         ["mona"]

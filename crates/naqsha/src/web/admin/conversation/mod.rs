@@ -119,6 +119,8 @@ pub(super) struct Form {
     pub proposal_errors: Vec<String>,
     /// What the last action did (a translation key).
     pub notice: Option<&'static str>,
+    /// What became of the notice on her channel, translated.
+    pub channel_notice: Option<String>,
 }
 
 /// Renders the page with `status`, auditing that the conversation was opened.
@@ -159,6 +161,29 @@ async fn render_page(
     Ok((status, render(&page)?).into_response())
 }
 
+const NOTICE_OUTCOME: &str = "notice.outcome.";
+
+/// Tells her on the channel she reported on, if she allowed it, that a message waits on
+/// the follow-up page (never what it says); returns what became of it for the redirect's
+/// `sent=`. A failure is logged and said: the message itself is stored.
+async fn notify(state: &AppState, staff: &Staff, id: naqsha_core::ids::SubmissionId) -> String {
+    let outcome = match staff.key() {
+        Ok(key) => crate::channels::notice::message_waiting(state, &key.secret, id).await,
+        Err(_) => return "failed".to_owned(),
+    };
+    match outcome {
+        Ok(o) => o
+            .summary_key()
+            .strip_prefix(NOTICE_OUTCOME)
+            .unwrap_or("failed")
+            .to_owned(),
+        Err(e) => {
+            tracing::warn!(error = %e, "a notice of a waiting message failed");
+            "failed".to_owned()
+        }
+    }
+}
+
 /// The referral list in use (the organisation's file, or the bundled one).
 fn referral_list(state: &AppState) -> crate::moderation::referrals::Loaded {
     crate::moderation::referrals::load(
@@ -176,6 +201,8 @@ pub struct PageQuery {
     #[serde(rename = "in")]
     lang: Option<String>,
     done: Option<String>,
+    /// What became of the notice on her channel (see [`notify`]).
+    sent: Option<String>,
 }
 
 /// `GET /admin/submissions/{id}/conversation`.
@@ -202,6 +229,14 @@ async fn show(
         Some("proposal") => Some("admin.conversation.done.proposal"),
         _ => None,
     };
+    form.channel_notice = q.sent.as_deref().and_then(|sent| {
+        let key = match sent {
+            "failed" => "admin.conversation.notice_failed".to_owned(),
+            outcome => format!("{NOTICE_OUTCOME}{outcome}"),
+        };
+        crate::i18n::has_message(staff.lang, &key)
+            .then(|| crate::i18n::t(staff.lang, &key).to_owned())
+    });
     render_page(&state, &staff, &opened, &report, form, StatusCode::OK).await
 }
 

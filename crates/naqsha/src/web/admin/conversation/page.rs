@@ -152,6 +152,8 @@ pub struct ConversationPage {
     pub proposal_errors: Vec<String>,
     /// What the last action did, translated.
     pub notice: Option<String>,
+    /// What became of the notice on her channel, translated.
+    pub channel_notice: Option<String>,
     /// The language the reporter wrote in, said.
     pub her_lang: String,
 }
@@ -372,6 +374,7 @@ pub fn build(
         note: form.note,
         proposal_errors: form.proposal_errors,
         notice: form.notice.map(|k| ui.t(k).to_owned()),
+        channel_notice: form.channel_notice,
         her_lang: ui.f(
             "admin.conversation.her_language",
             &[("lang", her.native_name())],

@@ -82,6 +82,7 @@ pub async fn send(
         Err(DecisionError::Storage(e)) => return Err(e.into()),
         Err(DecisionError::Sealing(e)) => return Err(AppError::Internal(e)),
     }
-    // The notice on her channel that a message waits goes here, once stored.
-    Ok(Redirect::to(&format!("{}?done=proposal", href(sid))).into_response())
+    let sent = super::notify(&state, &staff, sid).await;
+    let to = format!("{}?done=proposal&sent={sent}", href(sid));
+    Ok(Redirect::to(&to).into_response())
 }

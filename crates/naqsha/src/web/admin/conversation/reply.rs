@@ -109,6 +109,7 @@ pub async fn send(
             });
         }
     }
-    // The notice on her channel that a message waits goes here, once stored.
-    Ok(Redirect::to(&format!("{}?done=reply", href(sid))).into_response())
+    let sent = super::notify(&state, &staff, sid).await;
+    let to = format!("{}?done=reply&sent={sent}", href(sid));
+    Ok(Redirect::to(&to).into_response())
 }
