@@ -447,8 +447,18 @@ async fn changes_she_asks_for_are_shown_and_statistics_only_is_counted_not_publi
         errors(&refused),
         [t(Lang::En, "admin.conversation.gate.changes")]
     );
+    // Both pages say she asked for changes, with her words.
     let page = mona.get(&app, &conversation(id)).await;
     assert_eq!(texts(&page.html(), ".approval-her-text"), ["مہینہ ہٹا دیں"]);
+    let review = open_page(&app, &mona, id).await;
+    assert_eq!(
+        count(&review.html(), "#approval-state.approval-state--changes"),
+        1
+    );
+    assert_eq!(
+        texts(&review.html(), ".approval-her-text"),
+        ["مہینہ ہٹا دیں"]
+    );
 
     // A second version; she chooses statistics only.
     assert_eq!(

@@ -32,7 +32,7 @@ use crate::storage::{ApprovalRound, ConversationStore, StoredMessage};
 use crate::web::error::AppError;
 use crate::web::pages::render;
 use crate::web::referral_view::ReferralPicker;
-pub use page::{ApprovalSummary, Template as ReplyTemplate};
+pub use page::ApprovalSummary;
 
 /// The routes of the conversation page.
 pub fn routes() -> Vec<Route> {
@@ -241,20 +241,25 @@ async fn show(
 }
 
 /// Where a report's approval stands, for the review page: `None` when she did not ask to
-/// see her story first.
+/// see her story first. Opens her latest decision for her words when she asked for changes
+/// (the review page is audited as a view of the report).
 pub async fn approval_summary(
     state: &AppState,
+    staff: &Staff,
     ui: &super::AdminUi,
-    opened_approve_first: bool,
+    approve_first: bool,
     id: naqsha_core::ids::SubmissionId,
 ) -> Result<Option<ApprovalSummary>, AppError> {
-    if !opened_approve_first {
+    if !approve_first {
         return Ok(None);
     }
     let rounds: Vec<ApprovalRound> = state.store().approval_rounds(id).await?;
-    Ok(Some(page::approval_summary(
-        ui,
-        &rounds,
-        ApprovalState::of(&rounds),
-    )))
+    let changes = ApprovalState::of(&rounds)
+        == ApprovalState::Answered(naqsha_core::conversation::ApprovalAnswer::Changes);
+    let messages = if changes {
+        open_messages(state, staff, id).await?
+    } else {
+        Vec::new()
+    };
+    Ok(Some(page::approval_summary(ui, &rounds, &messages)))
 }

@@ -233,13 +233,14 @@ fn proposal_view(ui: &AdminUi, ctx: &Context<'_>, p: &Proposal) -> ProposalView 
     }
 }
 
-/// Where the approval stands after `rounds`, said in words.
+/// Where the approval stands after `rounds`, said in words; with her words when she asked
+/// for changes (from the latest of `messages`, her decisions among them).
 pub fn approval_summary(
     ui: &AdminUi,
     rounds: &[ApprovalRound],
-    state: ApprovalState,
+    messages: &[OpenedMessage],
 ) -> ApprovalSummary {
-    let (class, text) = match state {
+    let (class, text) = match ApprovalState::of(rounds) {
         ApprovalState::NotSent => (
             "not-sent",
             ui.t("admin.conversation.approval.not_sent").to_owned(),
@@ -266,10 +267,19 @@ pub fn approval_summary(
             (a.as_str(), ui.f(key, &[("at", &at)]))
         }
     };
+    let her_text = (class == ApprovalAnswer::Changes.as_str())
+        .then(|| {
+            messages
+                .iter()
+                .rev()
+                .find(|m| m.stored.kind == MessageKind::Decision)
+                .and_then(|m| m.body.text.clone())
+        })
+        .flatten();
     ApprovalSummary {
         state: class,
         text,
-        her_text: None,
+        her_text,
     }
 }
 
@@ -317,19 +327,10 @@ pub fn build(
             }
         })
         .collect();
-    let approval = ctx.envelope.approve_first.then(|| {
-        let mut s = approval_summary(&ui, ctx.rounds, ApprovalState::of(ctx.rounds));
-        if s.state == ApprovalAnswer::Changes.as_str() {
-            // Her words with the latest decision: what she asked to change.
-            s.her_text = ctx
-                .messages
-                .iter()
-                .rev()
-                .find(|m| m.stored.kind == MessageKind::Decision)
-                .and_then(|m| m.body.text.clone());
-        }
-        s
-    });
+    let approval = ctx
+        .envelope
+        .approve_first
+        .then(|| approval_summary(&ui, ctx.rounds, ctx.messages));
     let rounds = ctx
         .rounds
         .iter()

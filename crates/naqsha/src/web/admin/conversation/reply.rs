@@ -103,10 +103,12 @@ pub async fn send(
         Ok(()) => {}
         Err(DecisionError::Storage(e)) => return Err(e.into()),
         Err(DecisionError::Sealing(e)) => return Err(AppError::Internal(e)),
-        Err(DecisionError::Refused(_)) => {
-            return Err(AppError::BadRequest {
-                key: "admin.conversation.error.empty",
-            });
+        Err(DecisionError::Refused(problems)) => {
+            let error = problems
+                .first()
+                .map_or("admin.conversation.error.empty", |p| p.key);
+            let form = refuse(error);
+            return render_page(&state, &staff, &opened, &report, form, status).await;
         }
     }
     let sent = super::notify(&state, &staff, sid).await;

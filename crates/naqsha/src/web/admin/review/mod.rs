@@ -316,9 +316,14 @@ pub(super) async fn render_page(
         }
     };
     let conversation = store.messages(id).await?.len();
-    let approval =
-        super::conversation::approval_summary(state, &ui, opened.sealed.envelope.approve_first, id)
-            .await?;
+    let approval = super::conversation::approval_summary(
+        state,
+        staff,
+        &ui,
+        opened.sealed.envelope.approve_first,
+        id,
+    )
+    .await?;
     let assignment = match opened.sealed.assigned_to {
         None => "admin.review.assigned.nobody",
         Some(u) if u == staff.user.id => "admin.review.assigned.you",
