@@ -21,7 +21,7 @@ use time::OffsetDateTime;
 
 use crate::admin_review::{errors, form_fields, open_page, post_form};
 use crate::support::staff::{Browser, signed_in};
-use crate::support::{App, Multipart, Reply, attrs, count, textarea, texts};
+use crate::support::{App, Multipart, PEER, Reply, attrs, count, textarea, texts};
 
 const STORY: &str = "ایک شخص نے میری تصویریں فیس بک پر ڈال دیں اور مجھے دھمکیاں دیتا ہے۔";
 const TITLE: &str = "فیس بک پر دھمکیاں";
@@ -333,6 +333,44 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
                 offered[0], offered[1]
             ),
         ]
+    );
+
+    // She sees the services on /ur/follow-up in Urdu, each number a tel: link isolated
+    // left to right.
+    let uri = "/ur/follow-up";
+    let token = app.form_token(uri, PEER).await;
+    let words = receipt.words();
+    let hers = app
+        .post_form(
+            uri,
+            &[("form_token", token.as_str()), ("receipt", words.as_str())],
+            PEER,
+        )
+        .await;
+    assert_eq!(hers.status, StatusCode::OK);
+    let html = hers.html();
+    assert_eq!(
+        texts(&html, "#conversation .from-org .referral__name strong"),
+        [
+            body.referrals[0].name(Lang::Ur).to_owned(),
+            body.referrals[1].name(Lang::Ur).to_owned()
+        ]
+    );
+    let phones = attrs(&html, "#conversation .referral__phone", "href");
+    assert!(!phones.is_empty(), "the services' numbers are shown");
+    assert!(
+        phones.iter().all(
+            |h| h.starts_with("tel:") && h[4..].chars().all(|c| c.is_ascii_digit() || c == '+')
+        ),
+        "{phones:?}"
+    );
+    assert_eq!(
+        attrs(&html, "#conversation .referral__phone", "dir"),
+        vec!["ltr".to_owned(); phones.len()]
+    );
+    assert_eq!(
+        count(&html, "#conversation .referral__phone bdi"),
+        phones.len()
     );
 
     // The review page links to it with the count.

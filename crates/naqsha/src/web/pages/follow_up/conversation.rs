@@ -17,6 +17,7 @@ use crate::storage::{ConversationStore, NewMessage, StoredMessage};
 use crate::web::error::AppError;
 use crate::web::layout::Ui;
 use crate::web::pages::case_view::paragraphs;
+use crate::web::referral_view::ReferralList;
 
 /// Her reply key, made again from her receipt for this request, and the stored public half
 /// her messages are sealed to.
@@ -107,6 +108,9 @@ pub struct MessageView {
     pub note: Option<String>,
     /// Its words, as paragraphs of lines.
     pub paragraphs: Vec<Vec<String>>,
+    /// The services a reply pointed her to, as they were when it was sent, in the page's
+    /// language (none for most messages).
+    pub referrals: Option<ReferralList>,
 }
 
 /// A stored message opened with her key.
@@ -177,6 +181,8 @@ pub fn views(ui: &Ui, opened: &[Opened]) -> Vec<MessageView> {
                 ),
                 note,
                 paragraphs: m.body.text.as_deref().map(paragraphs).unwrap_or_default(),
+                referrals: (!m.body.referrals.is_empty())
+                    .then(|| ReferralList::of(&m.body.referrals, ui.lang)),
             }
         })
         .collect()
