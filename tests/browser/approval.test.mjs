@@ -87,12 +87,17 @@ async function draftAndSend(page) {
 
 /** On /ur/follow-up with her receipt: the proposal as she sees it, and her answer. */
 async function answerOnFollowUp(receipt, answer, { confirm = false } = {}) {
-  const { context, requests } = await newContext(browser);
+  const { context, requests } = await newContext(browser, { viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto(`${server.base}/ur/follow-up`);
   await lookUp(page, receipt.words);
   assert.equal(await page.locator('#approval').count(), 1, 'the proposal waits for her');
   assert.equal((await page.locator('#approval .proposal__title').first().innerText()).trim(), TITLE);
+  await assertAccessible(page, 'her follow-up page with a proposal');
+  assert.ok(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    'the proposal fits a 360 px phone without sideways scrolling',
+  );
   await tapChoice(page, `answer-${answer}`);
   if (confirm) await tapChoice(page, 'approval-confirm');
   await press(page, UR.decide);

@@ -35,7 +35,7 @@ test('report in Urdu with JavaScript off, then follow up with the words receipt'
   await shot(page, 'intake-nojs-receipt');
 
   // The follow-up link on the receipt page leads to the Urdu follow-up form.
-  await Promise.all([page.waitForNavigation(), page.locator('.receipt ~ p a.button').click()]);
+  await Promise.all([page.waitForNavigation(), page.locator('.receipt-replies a.button').click()]);
   assert.equal(new URL(page.url()).pathname, '/ur/follow-up');
 
   // Typed by hand: upper case, spaces instead of hyphens.

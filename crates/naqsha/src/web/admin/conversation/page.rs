@@ -12,6 +12,7 @@ use super::super::AdminUi;
 use super::{Form, OpenedMessage};
 use crate::moderation::approval::ApprovalState;
 use crate::storage::ApprovalRound;
+use crate::web::pages::case_view::{label_groups, month_label, place_label};
 use crate::web::referral_view::ReferralPicker;
 
 /// A prefilled reply.
@@ -206,29 +207,15 @@ fn proposal_view(ui: &AdminUi, ctx: &Context<'_>, p: &Proposal) -> ProposalView 
             ));
         }
     }
+    // Place, month and categories as the story page will show them (and as she sees
+    // them on /follow-up): only the public dimensions.
     ProposalView {
         stories,
-        place: p
-            .place
-            .as_ref()
-            .and_then(|id| ctx.gazetteer.get(id))
-            .map(|place| place.name(lang).to_owned()),
-        month: p
-            .period
-            .map(|m| format!("{} {}", ui.tr.month(m.month()), m.year())),
-        categories: p
-            .labels
-            .pairs()
-            .map(|(d, t)| match ctx.taxonomy.term(d.as_str(), t.as_str()) {
-                Some(term) => {
-                    let dim = ctx
-                        .taxonomy
-                        .dimension(d.as_str())
-                        .map_or(d.as_str(), |x| x.label(lang));
-                    format!("{dim}: {}", term.label(lang))
-                }
-                None => format!("{d}: {t}"),
-            })
+        place: place_label(ctx.gazetteer, ui.tr, p.place.as_ref(), None),
+        month: month_label(ui.tr, p.period),
+        categories: label_groups(ctx.taxonomy, &p.labels, lang)
+            .into_iter()
+            .map(|g| format!("{}: {}", g.dimension, g.terms.join("، ")))
             .collect(),
     }
 }
