@@ -351,7 +351,14 @@ pub async fn decide(
             audit: &audit,
             approval,
         })
-        .await?;
+        .await
+        .map_err(|e| match e {
+            // She changed her consent on /follow-up while this decision was made.
+            StorageError::Conflict("consent") => DecisionError::Refused(vec![Problem::new(
+                "admin.conversation.gate.consent_changed",
+            )]),
+            other => DecisionError::Storage(other),
+        })?;
     let unpublished = opened
         .case
         .is_some_and(|c| c.status == CaseStatus::Published && status != CaseStatus::Published);

@@ -724,6 +724,22 @@ impl ModerationStore for Store {
         let id = d.submission.to_string();
         let now = ts(OffsetDateTime::now_utc());
         let mut tx = self.pool().begin().await?;
+        // A story is published only under the consent it was decided with: if the reporter
+        // changed it meanwhile (an answer on /follow-up), nothing is written. Touching her
+        // row first also makes her answer wait for this transaction, or this one for hers.
+        if d.case.status == naqsha_core::case::CaseStatus::Published {
+            let same = sqlx::query(
+                "UPDATE submissions SET updated_at = $1 WHERE id = $2 AND consent = $3",
+            )
+            .bind(now)
+            .bind(&id)
+            .bind(d.case.consent.as_str())
+            .execute(&mut *tx)
+            .await?;
+            if same.rows_affected() != 1 {
+                return Err(StorageError::Conflict("consent"));
+            }
+        }
         if let Some(user) = d.claim_for {
             sqlx::query(
                 "UPDATE submissions SET assigned_to = $1, updated_at = $2 \

@@ -226,3 +226,68 @@ async fn a_decision_is_one_transaction(store: &Store) {
     assert_ne!(state_of(store, id).await, before);
 }
 contract!(a_decision_is_one_transaction);
+
+async fn a_story_is_not_published_under_a_consent_she_changed(store: &Store) {
+    let keys = OrgKeyPair::generate();
+    let s = new_submission(&keys.public, None);
+    let id = s.envelope.id;
+    store
+        .insert_submission(&s, &Arrival::default())
+        .await
+        .unwrap();
+    let moderator = user("moderator", Role::Moderator);
+    store.insert_user(&moderator).await.unwrap();
+    // She chose statistics only (on /follow-up) after the moderator opened the report.
+    sqlx::query("UPDATE submissions SET consent = 'statistics_only' WHERE id = $1")
+        .bind(id.to_string())
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let before = state_of(store, id).await;
+    let case = Case {
+        submission: Some(id),
+        ..published_case("pk-pb", "2025-03", &[("kind", "blackmail")])
+    };
+    assert_eq!(case.consent, Consent::Publish);
+    let draft = sealing::seal(&keys.public, b"draft");
+    let decision = DecisionWrite {
+        submission: id,
+        claim_for: None,
+        draft: (moderator.id, &draft),
+        case: &case,
+        kinds: &["blackmail".to_owned()],
+        status: SubmissionStatus::Published,
+        audit: &[AuditEvent::now(Some(moderator.id), AuditAction::Publish).subject(id)],
+        approval: ApprovalChange::Clear,
+    };
+    assert!(matches!(
+        store.commit_decision(&decision).await,
+        Err(StorageError::Conflict("consent"))
+    ));
+    assert_eq!(state_of(store, id).await, before, "nothing was written");
+    // Under the consent she gave, the same decision is stored.
+    let counted = Case {
+        consent: Consent::StatisticsOnly,
+        status: CaseStatus::StatisticsOnly,
+        story_en: None,
+        story_ur: None,
+        ..case.clone()
+    };
+    store
+        .commit_decision(&DecisionWrite {
+            case: &counted,
+            status: SubmissionStatus::StatisticsOnly,
+            ..decision
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .case_for_submission(id)
+            .await
+            .unwrap()
+            .map(|c| c.status),
+        Some(CaseStatus::StatisticsOnly)
+    );
+}
+contract!(a_story_is_not_published_under_a_consent_she_changed);
