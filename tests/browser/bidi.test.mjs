@@ -76,6 +76,7 @@ const URDU_PAGES = [
   '/ur/resources',
   '/ur/stats',
   '/ur/stats/report',
+  '/ur/strategies',
   '/ur/data',
 ];
 

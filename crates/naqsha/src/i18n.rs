@@ -53,6 +53,10 @@ const EN: &[(&str, &str)] = &[
         include_str!("../i18n/public/stats.en.toml"),
     ),
     (
+        "public/strategies.en.toml",
+        include_str!("../i18n/public/strategies.en.toml"),
+    ),
+    (
         "public/data.en.toml",
         include_str!("../i18n/public/data.en.toml"),
     ),
@@ -109,6 +113,10 @@ const UR: &[(&str, &str)] = &[
     (
         "public/stats.ur.toml",
         include_str!("../i18n/public/stats.ur.toml"),
+    ),
+    (
+        "public/strategies.ur.toml",
+        include_str!("../i18n/public/strategies.ur.toml"),
     ),
     (
         "public/data.ur.toml",

@@ -40,6 +40,8 @@ const SEEDS: &[&str] = &[
     "/ur/stats",
     "/stats/report",
     "/ur/stats/report",
+    "/strategies",
+    "/ur/strategies",
     "/resources",
     "/ur/resources",
     "/data",

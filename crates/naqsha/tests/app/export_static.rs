@@ -40,7 +40,13 @@ fn the_public_side_is_mirrored_as_static_files() {
         .iter()
         .map(|f| f.strip_prefix(site.to_str().unwrap()).unwrap().to_owned())
         .collect();
-    for must in ["/index.html", "/ur/index.html", "/assets/css/naqsha.css"] {
+    for must in [
+        "/index.html",
+        "/ur/index.html",
+        "/assets/css/naqsha.css",
+        "/strategies/index.html",
+        "/ur/strategies/index.html",
+    ] {
         assert!(
             rel.contains(&must.to_owned()),
             "{must} missing from {rel:?}"
@@ -79,5 +85,16 @@ fn the_public_side_is_mirrored_as_static_files() {
         "paging links are rewritten"
     );
     assert!(home.contains("href=\"/page/2/\""));
+    // The survivor strategies page, in both languages, with its table and linked from
+    // the menu of every page as a mirrored directory.
+    for (page, dir) in [("strategies", "ltr"), ("ur/strategies", "rtl")] {
+        let html = std::fs::read_to_string(site.join(page).join("index.html")).unwrap();
+        assert!(html.contains(&format!("dir=\"{dir}\"")), "{page}");
+        assert!(
+            html.contains("<table class=\"strategies__table\">"),
+            "{page}"
+        );
+    }
+    assert!(home.contains("href=\"/strategies/\""));
     assert!(home.contains("href=\"https://naqsha.example.org/report\""));
 }

@@ -214,7 +214,13 @@ async fn a_valid_report_is_sealed_and_its_receipt_is_shown_once() {
     let page = app.get(&location).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.header("cache-control"), Some("no-store"));
-    let shown = crate::support::receipt_on_page(&page.html());
+    let receipt_html = page.html();
+    let shown = crate::support::receipt_on_page(&receipt_html);
+    // It points to what others did about what happened to them.
+    assert_eq!(
+        attrs(&receipt_html, ".receipt__strategies a", "href"),
+        ["/strategies"]
+    );
     let groups: Vec<&str> = shown.digits.split(' ').collect();
     assert_eq!(groups.len(), 7, "{}", shown.digits);
     assert!(
@@ -337,6 +343,14 @@ async fn an_urdu_report_gets_its_receipt_in_urdu() {
     // The receipt itself stays left-to-right so it can be copied down in order.
     assert_eq!(attrs(&html, ".receipt__words", "dir"), ["ltr"]);
     crate::support::receipt_on_page(&html);
+    assert_eq!(
+        texts(&html, ".receipt__strategies a"),
+        [t(Lang::Ur, "strategies.receipt_link").to_owned()]
+    );
+    assert_eq!(
+        attrs(&html, ".receipt__strategies a", "href"),
+        ["/ur/strategies"]
+    );
 
     let envelope = app.only_submission().await;
     let opened = app.open_report(envelope.id).await;

@@ -53,6 +53,7 @@ mod open_data;
 mod public_api;
 mod public_map;
 mod public_stats;
+mod public_strategies;
 mod web_pages;
 mod web_platform;
 

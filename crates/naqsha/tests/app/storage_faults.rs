@@ -182,7 +182,14 @@ async fn with_the_database_gone_the_public_side_is_served_from_memory() {
 
     app.state.store().close().await;
 
-    for uri in ["/", "/ur/", "/stats", "/ur/stats"] {
+    for uri in [
+        "/",
+        "/ur/",
+        "/stats",
+        "/ur/stats",
+        "/strategies",
+        "/ur/strategies",
+    ] {
         let page = app.get(uri).await;
         assert_eq!(page.status, StatusCode::OK, "{uri}: {}", page.text());
     }

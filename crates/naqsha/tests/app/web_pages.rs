@@ -550,6 +550,7 @@ async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_
             "/report",
             "/follow-up",
             "/stats",
+            "/strategies",
             "/data",
             "/resources",
         ] {
@@ -561,7 +562,7 @@ async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_
                 "{path}"
             );
             let menu = attrs(&html, ".site-nav a", "href");
-            for target in ["/stats", "/data", "/resources"] {
+            for target in ["/stats", "/strategies", "/data", "/resources"] {
                 assert!(
                     menu.contains(&format!("{prefix}{target}")),
                     "{path}: {menu:?}"

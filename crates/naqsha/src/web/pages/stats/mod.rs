@@ -4,12 +4,15 @@
 //! filter of the map in the query string, and publish every count by
 //! [`naqsha_core::disclosure::PublicCount`].
 //!
+//! `GET /strategies` counts the same cases by what was done and what happened.
+//!
 //! Counting reads the in-memory snapshot once per page; the rendered page is kept per
 //! (snapshot, filter, language) in a small cache, so repeated views cost a lookup.
 
 mod chart;
 mod counting;
 mod report;
+mod strategies;
 mod view;
 
 use std::sync::Arc;
@@ -153,12 +156,14 @@ fn stats_page(state: &AppState, lang: Lang, q: &PublicQuery, snapshot: &Snapshot
     }
 }
 
-/// The routes of the statistics pages.
+/// The routes of the statistics pages and of the survivor strategies page.
 pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     vec![
         ("/stats", get(stats)),
         ("/ur/stats", get(stats)),
         ("/stats/report", get(report::report)),
         ("/ur/stats/report", get(report::report)),
+        ("/strategies", get(strategies::strategies)),
+        ("/ur/strategies", get(strategies::strategies)),
     ]
 }
