@@ -1,7 +1,7 @@
 // The frame of the public side (issue 13, items 3, 4 and 8), as a survivor on a shared
 // 360 px phone or a 1280 px screen meets it, in English and Urdu, with JavaScript on and off:
-// - help in reach: "Get help" in every header, Statistics, What others did, Data and Help
-//   in the menu, the menu wrapping without sideways scrolling, the helpline box (a tel: link that reads in
+// - help in reach: "Get help" in every header, Statistics, Data and Help in the menu, the
+//   menu wrapping without sideways scrolling, the helpline box (a tel: link that reads in
 //   its logical order on Urdu pages) at the top of the form and on the receipt and
 //   follow-up pages;
 // - a shared phone keeps the secret: the form, receipt and follow-up tabs show only the site
@@ -29,8 +29,8 @@ import { fillUrduReport, readReceipt, sendReport } from './steps.mjs';
 
 const WIDTHS = [360, 1280];
 const LANGS = [
-  { code: 'en', prefix: '', site: 'Naqsha', help: 'Get help', menu: ['Statistics', 'What others did', 'Data', 'Help'] },
-  { code: 'ur', prefix: '/ur', site: 'نقشہ', help: 'مدد لیں', menu: ['اعداد و شمار', 'دوسروں نے کیا کیا', 'ڈیٹا', 'مدد'] },
+  { code: 'en', prefix: '', site: 'Naqsha', help: 'Get help', menu: ['Statistics', 'Data', 'Help'] },
+  { code: 'ur', prefix: '/ur', site: 'نقشہ', help: 'مدد لیں', menu: ['اعداد و شمار', 'ڈیٹا', 'مدد'] },
 ];
 const PUBLIC_PAGES = ['/', '/report', '/follow-up', '/stats', '/strategies', '/data', '/resources'];
 

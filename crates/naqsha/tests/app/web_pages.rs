@@ -562,7 +562,7 @@ async fn help_is_in_the_header_and_menu_and_the_helpline_on_the_form_and_follow_
                 "{path}"
             );
             let menu = attrs(&html, ".site-nav a", "href");
-            for target in ["/stats", "/strategies", "/data", "/resources"] {
+            for target in ["/stats", "/data", "/resources"] {
                 assert!(
                     menu.contains(&format!("{prefix}{target}")),
                     "{path}: {menu:?}"
