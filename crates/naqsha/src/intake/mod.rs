@@ -269,7 +269,6 @@ pub async fn accept_with_receipt(
         Err(error) => return Err(NotAccepted { error, attachments }),
     };
     let receipt = receipt::Receipt::generate();
-    arrival.reply_key = runtime.reply_keys.fresh_if_free(&receipt).await;
     let view = show_once.then(|| {
         let (token, held) = receipt_view::hold(&receipt, coarse_now_secs());
         arrival.receipt_view = Some(held);
@@ -290,13 +289,16 @@ pub async fn accept_with_receipt(
             error,
             attachments: Vec::new(),
         })?;
-    store_sealed(store, submission, arrival)
+    let id = store_sealed(store, submission, arrival)
         .await
         .map_err(|(e, submission)| NotAccepted {
             error: e.into(),
             attachments: submission.attachments,
         })?;
     runtime.record_accepted(now).await;
+    runtime
+        .reply_keys
+        .make_after_stored(store, id, receipt.second_copy());
     Ok(Accepted { receipt, view })
 }
 

@@ -279,6 +279,13 @@ impl Receipt {
         self.words()
     }
 
+    /// A second copy, for work that outlives the request that showed the receipt (making
+    /// her reply key after the report is stored). Like the first, it is wiped on drop;
+    /// deliberately not `Clone`, so every copy is asked for by name.
+    pub fn second_copy(&self) -> Self {
+        Receipt { words: self.words }
+    }
+
     /// Reads a receipt as typed, in any of its three forms: English words, Urdu words or
     /// digits. Case, spaces, hyphens, commas, full stops, new lines and invisible direction
     /// marks between words are ignored; digits may be ASCII, Urdu or Arabic-Indic; Urdu words

@@ -3,9 +3,10 @@
 //!
 //! A derivation costs about 20 ms of one core and 19 MiB of memory
 //! ([`ReplyKdf::DEFAULT`]), so at most one per core runs at once, on the heavy threads
-//! ([`crate::heavy`]). A report is never delayed for its key: when every slot is busy as it
-//! is stored, it is stored without one and the key is made at her first follow-up step,
-//! which waits its turn (a few milliseconds).
+//! ([`crate::heavy`]). A report is never delayed for its key: the key of a new report is made
+//! after the report is stored and acknowledged ([`ReplyKeyGate::make_after_stored`]); when
+//! every slot is busy then, or the server stops first, the key is made at her first
+//! follow-up step, which waits its turn (a few milliseconds).
 
 use std::sync::Arc;
 
@@ -15,7 +16,9 @@ use zeroize::Zeroizing;
 
 use super::receipt::Receipt;
 use crate::heavy;
-use crate::storage::ReplyKeyRow;
+use naqsha_core::ids::SubmissionId;
+
+use crate::storage::{ConversationStore, ReplyKeyRow, Store};
 
 /// Why a reply key could not be derived.
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +67,32 @@ impl ReplyKeyGate {
                 None
             }
         }
+    }
+
+    /// Makes the key of report `submission`, just stored and acknowledged with `receipt`,
+    /// in the background if a slot is free now (else it is made at her first follow-up
+    /// step). The receipt stays in this process's memory until the key is made (a few
+    /// tens of milliseconds) and is wiped then; it is never written anywhere.
+    pub fn make_after_stored(&self, store: &Store, submission: SubmissionId, receipt: Receipt) {
+        let Ok(permit) = self.slots.clone().try_acquire_owned() else {
+            return;
+        };
+        let store = store.clone();
+        tokio::spawn(async move {
+            let made = fresh(&receipt).await;
+            drop(receipt);
+            drop(permit);
+            let stored = match made {
+                Ok((_, row)) => store.set_reply_key_if_absent(submission, &row).await,
+                Err(e) => {
+                    tracing::warn!(error = %e, "a reply key could not be made after a report");
+                    return;
+                }
+            };
+            if let Err(e) = stored {
+                tracing::warn!(error = %e, "a reply key could not be stored after a report");
+            }
+        });
     }
 
     /// A fresh key and its stored half for `receipt` (a report stored without one), waiting

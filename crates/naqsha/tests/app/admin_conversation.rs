@@ -66,7 +66,7 @@ async fn write(app: &App, sql: &'static str, first: Option<i64>, id: SubmissionI
 
 /// Her reply key, made again from her receipt as her follow-up visit makes it.
 async fn her_key(app: &App, id: SubmissionId, receipt: &Receipt) -> ReplyKey {
-    let row = app.state.store().reply_key(id).await.unwrap().unwrap();
+    let row = app.reply_key_made(id).await;
     let key = ReplyKey::derive(&receipt.canonical(), &row.salt, row.kdf).unwrap();
     assert_eq!(key.recipient(), row.recipient);
     key
@@ -168,6 +168,7 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     let app = App::new().await;
     let (id, receipt) = report(&app, false).await;
     // Stored without a key (a report from before replies, or every derivation slot busy).
+    app.reply_key_made(id).await;
     write(
         &app,
         "DELETE FROM reply_keys WHERE submission_id = ?",

@@ -56,14 +56,7 @@ async fn moderator(app: &App) -> UserId {
 /// Seals `body` to the organisation and to the report's reply key.
 async fn sealed_to_her(app: &App, id: SubmissionId, body: &MessageBody) -> Sealed {
     let org = app.unlock().await.secret.to_public();
-    let hers = app
-        .state
-        .store()
-        .reply_key(id)
-        .await
-        .unwrap()
-        .expect("the report has a reply key")
-        .recipient;
+    let hers = app.reply_key_made(id).await.recipient;
     sealing::seal_to_recipients(&[org, hers], &body.to_json()).unwrap()
 }
 
@@ -149,8 +142,8 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     let (receipt, report) = reported(&app, false).await;
     let id = report.id;
     assert!(!report.approve_first);
-    // Her key was made as the report was stored.
-    assert!(app.state.store().reply_key(id).await.unwrap().is_some());
+    // Her key is made just after the report was stored.
+    app.reply_key_made(id).await;
     let mona = moderator(&app).await;
     let audit_before = audit_count(&app).await;
 
@@ -227,7 +220,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     let opened =
         MessageBody::from_json(&sealing::open(&org, &messages[1].sealed).unwrap()).unwrap();
     assert_eq!(opened.text.as_deref(), Some(words));
-    let row = app.state.store().reply_key(id).await.unwrap().unwrap();
+    let row = app.reply_key_made(id).await;
     let canonical = Receipt::parse(&receipt.words).unwrap().canonical();
     let hers = ReplyKey::derive(&canonical, &row.salt, row.kdf).unwrap();
     assert!(sealing::open(hers.as_identity(), &messages[1].sealed).is_ok());
@@ -340,6 +333,7 @@ async fn a_report_without_a_key_gets_one_at_her_first_follow_up() {
     let (shown, report) = reported(&app, false).await;
     let id = report.id;
     let store = app.state.store();
+    app.reply_key_made(id).await;
     let path = app.state.config().sqlite_path().unwrap();
     let db =
         sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(path))
@@ -583,15 +577,8 @@ async fn the_report_form_keeps_and_the_api_takes_approve_first() {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
     let report = app.only_submission().await;
     assert!(report.approve_first);
-    assert!(
-        app.state
-            .store()
-            .reply_key(report.id)
-            .await
-            .unwrap()
-            .is_some(),
-        "the API's report has a reply key too"
-    );
+    // The API's report gets a reply key too.
+    app.reply_key_made(report.id).await;
 }
 
 #[tokio::test]

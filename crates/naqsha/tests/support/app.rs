@@ -237,6 +237,19 @@ impl App {
             .expect("inbox reads")
     }
 
+    /// The reply key of report `id`, which is made in the background just after the report
+    /// is stored: waits for it (10 s at most).
+    pub async fn reply_key_made(&self, id: SubmissionId) -> naqsha::storage::ReplyKeyRow {
+        use naqsha::storage::ConversationStore;
+        for _ in 0..1000 {
+            if let Some(row) = self.state.store().reply_key(id).await.unwrap() {
+                return row;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("no reply key was made for the report within 10 s");
+    }
+
     /// The only submission stored so far.
     pub async fn only_submission(&self) -> SubmissionEnvelope {
         let mut inbox = self.inbox().await;

@@ -283,7 +283,7 @@ async fn step(
     } else {
         None
     };
-    intake::accept(
+    let id = intake::accept(
         store,
         &public_key,
         state.taxonomy(),
@@ -300,10 +300,14 @@ async fn step(
             sms_message: inbound.seen_key.clone(),
             notes: evidence.notes.clone(),
             window,
-            reply_key: state.intake().reply_keys.fresh_if_free(&receipt).await,
             ..Default::default()
         },
     )
     .await?;
+    // Her reply key is made after the report is stored, never delaying the gateway's answer.
+    state
+        .intake()
+        .reply_keys
+        .make_after_stored(store, id, receipt.second_copy());
     Ok(Some(receipt))
 }
