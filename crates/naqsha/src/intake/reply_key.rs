@@ -54,8 +54,8 @@ impl ReplyKeyGate {
     }
 
     /// The stored half of a fresh key for `receipt`, made now if a slot is free; `None` if
-    /// every slot is busy or the derivation failed (logged without anything of hers), so
-    /// the report is stored without it and her first follow-up step makes it.
+    /// every slot is busy or the derivation failed (logged without anything of hers): her
+    /// first follow-up step makes it then.
     pub async fn fresh_if_free(&self, receipt: &Receipt) -> Option<ReplyKeyRow> {
         let permit = self.slots.clone().try_acquire_owned().ok()?;
         let made = fresh(receipt).await;
@@ -70,26 +70,17 @@ impl ReplyKeyGate {
     }
 
     /// Makes the key of report `submission`, just stored and acknowledged with `receipt`,
-    /// in the background if a slot is free now (else it is made at her first follow-up
-    /// step). The receipt stays in this process's memory until the key is made (a few
+    /// in the background if a slot is free as that work starts, at once (else it is made at
+    /// her first follow-up step). The receipt stays in this process's memory until the key is made (a few
     /// tens of milliseconds) and is wiped then; it is never written anywhere.
     pub fn make_after_stored(&self, store: &Store, submission: SubmissionId, receipt: Receipt) {
-        let Ok(permit) = self.slots.clone().try_acquire_owned() else {
-            return;
-        };
+        let gate = self.clone();
         let store = store.clone();
         tokio::spawn(async move {
-            let made = fresh(&receipt).await;
+            let made = gate.fresh_if_free(&receipt).await;
             drop(receipt);
-            drop(permit);
-            let stored = match made {
-                Ok((_, row)) => store.set_reply_key_if_absent(submission, &row).await,
-                Err(e) => {
-                    tracing::warn!(error = %e, "a reply key could not be made after a report");
-                    return;
-                }
-            };
-            if let Err(e) = stored {
+            let Some(row) = made else { return };
+            if let Err(e) = store.set_reply_key_if_absent(submission, &row).await {
                 tracing::warn!(error = %e, "a reply key could not be stored after a report");
             }
         });
