@@ -60,6 +60,12 @@ pub enum AuditAction {
     ReplySent,
     /// Staff sent the anonymised version to a reporter for her approval.
     ApprovalRequested,
+    /// Staff approved, rejected or edited public responses (the detail counts them).
+    ResponseDecision,
+    /// A writer changed or deleted her response with its receipt.
+    ResponseWithdrawn,
+    /// An admin created, changed or deleted a campaign page, post or image.
+    CampaignChange,
 }
 
 str_enum!(AuditAction {
@@ -72,7 +78,8 @@ str_enum!(AuditAction {
     BoundariesImported => "boundaries_imported", Import => "import", DemoSeeded => "demo_seeded",
     SettingsChange => "settings_change", FloodMode => "flood_mode",
     ViewConversation => "view_conversation", ReplySent => "reply_sent",
-    ApprovalRequested => "approval_requested",
+    ApprovalRequested => "approval_requested", ResponseDecision => "response_decision",
+    ResponseWithdrawn => "response_withdrawn", CampaignChange => "campaign_change",
 });
 
 /// One entry of the append-only audit log.

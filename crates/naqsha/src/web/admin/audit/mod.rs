@@ -65,6 +65,9 @@ pub fn action_key(action: AuditAction) -> &'static str {
         AuditAction::ViewConversation => "admin.action.view_conversation",
         AuditAction::ReplySent => "admin.action.reply_sent",
         AuditAction::ApprovalRequested => "admin.action.approval_requested",
+        AuditAction::ResponseDecision => "admin.action.response_decision",
+        AuditAction::ResponseWithdrawn => "admin.action.response_withdrawn",
+        AuditAction::CampaignChange => "admin.action.campaign_change",
     }
 }
 
