@@ -89,6 +89,10 @@ typed_id!(
     /// A message of the conversation between the organisation and a reporter.
     MessageId
 );
+typed_id!(
+    /// A response from the public to a story or a campaign.
+    ResponseId
+);
 
 #[cfg(test)]
 mod tests {

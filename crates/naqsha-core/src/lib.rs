@@ -19,6 +19,7 @@ pub mod period;
 pub mod places;
 pub mod redaction;
 pub mod referral;
+pub mod response;
 pub mod review;
 pub mod script;
 pub mod sealing;

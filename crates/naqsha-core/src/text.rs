@@ -112,6 +112,19 @@ bounded_text!(
     AnswerText, max = 4_000, multiline = true, published = false
 );
 bounded_text!(
+    /// A response to a story or a campaign as its writer sent it. Never logged; Debug hides
+    /// it. Loses what hides, since a moderator approves exactly what readers will see.
+    ResponseText, max = 2_000, multiline = true, published = true
+);
+bounded_text!(
+    /// The name a response's writer chose to be credited by (never required).
+    Pseudonym, max = 60, multiline = false, published = true
+);
+bounded_text!(
+    /// The title of a creative response (a poem, a drawing, a video).
+    CreativeTitle, max = 120, multiline = false, published = true
+);
+bounded_text!(
     /// A staff login name.
     Username, max = 64, multiline = false, published = false
 );
@@ -143,6 +156,24 @@ impl fmt::Debug for PublicTitle {
 impl fmt::Debug for PublicText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "PublicText({} chars)", self.0.chars().count())
+    }
+}
+
+impl fmt::Debug for ResponseText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ResponseText({} chars)", self.0.chars().count())
+    }
+}
+
+impl fmt::Debug for Pseudonym {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Pseudonym({} chars)", self.0.chars().count())
+    }
+}
+
+impl fmt::Debug for CreativeTitle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CreativeTitle({} chars)", self.0.chars().count())
     }
 }
 

@@ -41,6 +41,7 @@ mod moderation;
 mod news;
 mod public;
 mod quality;
+mod response;
 mod review;
 mod rows;
 mod sms;
@@ -82,6 +83,10 @@ pub use moderation::{
 pub use news::{NewsStore, PollRecord, SeenItem};
 pub use public::{CaseFilter, PublicStore};
 pub use quality::{DoubleCoded, QualityStore};
+pub use response::{
+    ByReceipt, Decided, NewResponse, PublicResponse, PublicResponseFilter, ResponseDecision,
+    ResponseImage, ResponseStore, StoredResponse, WaitingFilter,
+};
 pub use review::{AttachmentInfo, CaseCell, DRAFT_KIND, ReviewStore, StoredAddition};
 pub use sms::{
     ConversationPart, MAX_QUEUED_REPLIES, NewWindow, OpenWindow, QueuedReply, SmsStore, WindowStep,
