@@ -12,6 +12,7 @@ pub mod not_kept;
 pub mod receipt;
 pub mod receipt_view;
 pub mod reply_key;
+pub mod response;
 pub mod runtime;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};

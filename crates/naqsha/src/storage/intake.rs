@@ -243,6 +243,33 @@ pub(super) async fn insert_notes(
     Ok(())
 }
 
+/// Holds a receipt to be shown once (by any node), dropping the oldest beyond the limit.
+pub(super) async fn hold_receipt_view(
+    conn: &mut sqlx::AnyConnection,
+    backend: super::Backend,
+    view: &super::HeldReceipt,
+) -> Result<(), StorageError> {
+    sqlx::query("INSERT INTO receipt_views (id_hash, sealed, expires_at) VALUES ($1, $2, $3)")
+        .bind(&view.id_hash)
+        .bind(view.sealed.clone())
+        .bind(view.expires_at)
+        .execute(&mut *conn)
+        .await?;
+    // SQLite spells "no limit" -1, PostgreSQL ALL.
+    let all = match backend {
+        super::Backend::Sqlite => "-1",
+        super::Backend::Postgres => "ALL",
+    };
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DELETE FROM receipt_views WHERE id_hash IN (SELECT id_hash FROM receipt_views \
+         ORDER BY expires_at DESC, id_hash LIMIT {all} OFFSET $1)"
+    )))
+    .bind(MAX_RECEIPT_VIEWS)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 impl IntakeStore for Store {
     async fn insert_submission(
         &self,
@@ -300,26 +327,7 @@ impl IntakeStore for Store {
             super::conversation::insert_reply_key(&mut tx, s.envelope.id, key).await?;
         }
         if let Some(view) = &arrival.receipt_view {
-            sqlx::query(
-                "INSERT INTO receipt_views (id_hash, sealed, expires_at) VALUES ($1, $2, $3)",
-            )
-            .bind(&view.id_hash)
-            .bind(view.sealed.clone())
-            .bind(view.expires_at)
-            .execute(&mut *tx)
-            .await?;
-            // SQLite spells "no limit" -1, PostgreSQL ALL.
-            let all = match self.backend() {
-                super::Backend::Sqlite => "-1",
-                super::Backend::Postgres => "ALL",
-            };
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DELETE FROM receipt_views WHERE id_hash IN (SELECT id_hash FROM receipt_views \
-                 ORDER BY expires_at DESC, id_hash LIMIT {all} OFFSET $1)"
-            )))
-            .bind(MAX_RECEIPT_VIEWS)
-            .execute(&mut *tx)
-            .await?;
+            hold_receipt_view(&mut tx, self.backend(), view).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -19,9 +19,9 @@ use naqsha_core::text::{CreativeTitle, Pseudonym, ResponseText};
 use time::OffsetDateTime;
 
 use super::audit::write_audit;
-use super::intake::{SpentToken, unique_violation};
+use super::intake::{SpentToken, hold_receipt_view, unique_violation};
 use super::rows::{Cols, flag, ts};
-use super::{StorageError, Store};
+use super::{HeldReceipt, StorageError, Store};
 
 /// A response as it arrives.
 #[derive(Debug, Clone)]
@@ -156,12 +156,14 @@ pub enum ByReceipt {
 
 /// Storage for responses.
 pub trait ResponseStore {
-    /// Stores a new response, spending the form token that carried it in the same
-    /// transaction (a token spent already gives `Conflict("form_token")` and stores nothing).
+    /// Stores a new response, spending the form token that carried it and holding its
+    /// receipt to be shown once, in the same transaction (a token spent already gives
+    /// `Conflict("form_token")` and stores nothing).
     fn add_response(
         &self,
         response: &NewResponse,
         form_token: Option<&SpentToken>,
+        receipt_view: Option<&HeldReceipt>,
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
     /// One response.
@@ -370,6 +372,7 @@ impl ResponseStore for Store {
         &self,
         r: &NewResponse,
         form_token: Option<&SpentToken>,
+        receipt_view: Option<&HeldReceipt>,
     ) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
         if let Some(token) = form_token {
@@ -398,6 +401,9 @@ impl ResponseStore for Store {
         .execute(&mut *tx)
         .await
         .map_err(|err| unique_violation(err, "response"))?;
+        if let Some(view) = receipt_view {
+            hold_receipt_view(&mut tx, self.backend(), view).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

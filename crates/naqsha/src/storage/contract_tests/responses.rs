@@ -74,16 +74,16 @@ async fn responses_wait_sealed_until_approved(store: &Store) {
         nonce: "nonce-responses".into(),
         expires_at: datetime!(2026-12-01 00:00 UTC),
     };
-    store.add_response(&a, Some(&token)).await.unwrap();
+    store.add_response(&a, Some(&token), None).await.unwrap();
     // The same token cannot carry a second response, and that one is not stored.
     let again = arriving(&keys, &story, &support, "r-again", false);
     assert!(matches!(
-        store.add_response(&again, Some(&token)).await,
+        store.add_response(&again, Some(&token), None).await,
         Err(StorageError::Conflict("form_token"))
     ));
     assert_eq!(store.response(again.id).await.unwrap(), None);
-    store.add_response(&b, None).await.unwrap();
-    store.add_response(&c, None).await.unwrap();
+    store.add_response(&b, None, None).await.unwrap();
+    store.add_response(&c, None, None).await.unwrap();
 
     let stored = store.response_by_receipt("r-a").await.unwrap().unwrap();
     assert_eq!(stored.id, a.id);
@@ -229,7 +229,7 @@ async fn a_receipt_changes_or_deletes_its_response(store: &Store) {
     let story = ResponseTarget::Story(CaseId::random());
     let first = body(ResponseKind::Support, "first words");
     let a = arriving(&keys, &story, &first, "receipt-1", false);
-    store.add_response(&a, None).await.unwrap();
+    store.add_response(&a, None, None).await.unwrap();
     store
         .decide_responses(
             &[ResponseDecision::Approve {
