@@ -9,6 +9,7 @@ pub mod cues;
 pub mod demo;
 pub mod disclosure;
 pub mod enums;
+pub mod image_type;
 pub mod ids;
 pub mod invisible;
 pub mod lang;

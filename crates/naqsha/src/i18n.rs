@@ -72,6 +72,10 @@ const EN: &[(&str, &str)] = &[
         "admin/conversation.en.toml",
         include_str!("../i18n/admin/conversation.en.toml"),
     ),
+    (
+        "admin/responses.en.toml",
+        include_str!("../i18n/admin/responses.en.toml"),
+    ),
     ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
     ("chat.en.toml", include_str!("../i18n/chat.en.toml")),
     ("notice.en.toml", include_str!("../i18n/notice.en.toml")),
@@ -133,6 +137,10 @@ const UR: &[(&str, &str)] = &[
     (
         "admin/conversation.ur.toml",
         include_str!("../i18n/admin/conversation.ur.toml"),
+    ),
+    (
+        "admin/responses.ur.toml",
+        include_str!("../i18n/admin/responses.ur.toml"),
     ),
     ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
     ("chat.ur.toml", include_str!("../i18n/chat.ur.toml")),

@@ -16,6 +16,7 @@ pub mod conversation;
 pub mod draft;
 pub mod publish;
 pub mod referrals;
+pub mod responses;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::case::{Case, CaseStatus};

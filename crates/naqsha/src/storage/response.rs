@@ -186,6 +186,14 @@ pub trait ResponseStore {
         offset: u32,
     ) -> impl Future<Output = Result<Vec<StoredResponse>, StorageError>> + Send;
 
+    /// The ids of waiting responses, oldest first, at most `limit` (for a decision on all
+    /// of them, without reading their sealed content).
+    fn waiting_response_ids(
+        &self,
+        filter: WaitingFilter,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<ResponseId>, StorageError>> + Send;
+
     /// How many responses wait, and how many of them are flagged.
     fn waiting_response_counts(
         &self,
@@ -446,6 +454,24 @@ impl ResponseStore for Store {
             .fetch_all(self.pool())
             .await?;
         rows.iter().map(stored_from_row).collect()
+    }
+
+    async fn waiting_response_ids(
+        &self,
+        filter: WaitingFilter,
+        limit: u32,
+    ) -> Result<Vec<ResponseId>, StorageError> {
+        let sql = format!(
+            "SELECT id FROM responses WHERE {} ORDER BY received_at, id LIMIT $1",
+            waiting_where(filter)
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| Cols::new(r, "responses").parsed("id"))
+            .collect()
     }
 
     async fn waiting_response_counts(&self) -> Result<(u64, u64), StorageError> {

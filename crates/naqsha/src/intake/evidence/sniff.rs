@@ -2,18 +2,18 @@
 
 use super::EvidenceKind;
 
-const JPEG_MAGIC: &[u8] = &[0xFF, 0xD8, 0xFF];
 pub(super) const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
 
-/// The kind of an accepted format, or `None` for everything else.
+/// The kind of an accepted format, or `None` for everything else. Images are told apart by
+/// the one check in `naqsha_core::image_type`.
 pub(super) fn sniff(bytes: &[u8]) -> Option<EvidenceKind> {
-    if bytes.starts_with(JPEG_MAGIC) {
-        Some(EvidenceKind::Jpeg)
-    } else if bytes.starts_with(PNG_MAGIC) {
-        Some(EvidenceKind::Png)
-    } else if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
-        Some(EvidenceKind::WebP)
-    } else if bytes.starts_with(b"%PDF-") {
+    match naqsha_core::image_type::sniff_image(bytes) {
+        Some("image/jpeg") => return Some(EvidenceKind::Jpeg),
+        Some("image/png") => return Some(EvidenceKind::Png),
+        Some("image/webp") => return Some(EvidenceKind::WebP),
+        _ => {}
+    }
+    if bytes.starts_with(b"%PDF-") {
         Some(EvidenceKind::Pdf)
     } else {
         None

@@ -858,6 +858,7 @@ mod news;
 mod public_index;
 mod quality;
 mod responses;
+mod response_queue;
 mod review;
 mod sms;
 mod staff;

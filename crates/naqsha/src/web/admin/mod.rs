@@ -11,6 +11,7 @@ pub mod inbox;
 pub mod login;
 pub mod quality;
 pub mod referrals;
+pub mod responses;
 pub mod review;
 pub mod session;
 pub mod unlock;
@@ -80,6 +81,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(feeds::routes());
     all.extend(flood::routes());
     all.extend(referrals::routes());
+    all.extend(responses::routes());
     all
 }
 
@@ -125,6 +127,8 @@ pub struct NavLink {
     pub label: &'static str,
     /// Whether it is the current section.
     pub current: bool,
+    /// What waits there ("12 waiting"), if anything.
+    pub count: Option<String>,
 }
 
 /// The frame of every workspace page (`templates/admin/base.html`).
@@ -176,6 +180,11 @@ const SECTIONS: &[(&str, &str, Access)] = &[
     (
         "/admin/inbox",
         "admin.nav.inbox",
+        Access::Needs(Permission::Moderate),
+    ),
+    (
+        "/admin/responses",
+        "admin.nav.responses",
         Access::Needs(Permission::Moderate),
     ),
     (
@@ -236,6 +245,13 @@ impl AdminUi {
                 href,
                 label,
                 current: href == section,
+                count: (href == responses::QUEUE_PATH)
+                    .then_some(staff.responses_waiting)
+                    .flatten()
+                    .filter(|n| *n > 0)
+                    .map(|n| {
+                        Tr(staff.lang).p("admin.nav.waiting", n, &[("count", &n.to_string())])
+                    }),
             })
             .collect();
         Self {

@@ -21,7 +21,9 @@ use super::super::error::AppError;
 use crate::keyring::Unlocked;
 use crate::staff::{self, PENDING_TIMEOUT, expired};
 use crate::state::AppState;
-use crate::storage::{AuditStore, StaffSession, StaffStore, StorageError, UserStore};
+use crate::storage::{
+    AuditStore, ResponseStore, StaffSession, StaffStore, StorageError, UserStore,
+};
 
 const SESSION_SECURE: &str = "__Host-naqsha-staff";
 const SESSION_PLAIN: &str = "naqsha-staff";
@@ -279,6 +281,9 @@ pub struct Staff {
     pub csrf: String,
     /// The organisation's time zone, times are shown in.
     pub tz: jiff::tz::TimeZone,
+    /// How many responses from the public wait for a moderator (for the menu; only for
+    /// roles that moderate).
+    pub responses_waiting: Option<u64>,
     key: Option<Arc<Unlocked>>,
 }
 
@@ -345,7 +350,18 @@ impl FromRequestParts<AppState> for Staff {
             .touch_session(&session.id_hash, OffsetDateTime::now_utc())
             .await
             .map_err(|e| AppError::from(e).into_response())?;
+        let responses_waiting = if user.role.can(Permission::Moderate) {
+            let (waiting, _) = state
+                .store()
+                .waiting_response_counts()
+                .await
+                .map_err(|e| AppError::from(e).into_response())?;
+            Some(waiting)
+        } else {
+            None
+        };
         Ok(Staff {
+            responses_waiting,
             csrf: session_csrf(&session),
             key: state.staff().vault.get(&session.vault_id),
             lang: session.lang,
