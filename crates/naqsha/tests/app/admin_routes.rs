@@ -99,6 +99,9 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
         "/admin/flood",
         "/admin/submissions/{id}/conversation/reply",
         "/admin/submissions/{id}/conversation/proposal",
+        "/admin/responses/bulk",
+        "/admin/responses/reject-flagged",
+        "/admin/responses/{id}",
     ] {
         assert!(
             posts.contains(&expected),

@@ -30,6 +30,7 @@ mod admin_flood;
 mod admin_inbox;
 mod admin_nodes;
 mod admin_referrals;
+mod admin_responses;
 mod admin_review;
 mod admin_routes;
 
