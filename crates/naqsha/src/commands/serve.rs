@@ -41,6 +41,11 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
                  coded \"statistics only\" (counted, never shown as stories)."
             );
             println!("Put {reports} fictional demo reports in the inbox for moderators to try.");
+            let responses = crate::demo::responses::seed_responses(&state).await?;
+            println!(
+                "Put {responses} fictional demo responses in the responses queue \
+                 (/admin/responses) for moderators to try."
+            );
         } else {
             let n = store.count_published(&Default::default()).await?;
             println!(

@@ -145,5 +145,6 @@ async fn seed_as(
 }
 
 mod inbox;
+pub mod responses;
 
 pub use inbox::seed_inbox;

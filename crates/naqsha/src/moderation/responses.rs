@@ -295,7 +295,8 @@ pub async fn approve_one(
         });
     };
     let image = open_image(secret, &stored)?;
-    let edited_text = edit.text.as_ref().map(ResponseText::as_str) != body.text.as_ref().map(ResponseText::as_str);
+    let edited_text = edit.text.as_ref().map(ResponseText::as_str)
+        != body.text.as_ref().map(ResponseText::as_str);
     let edited_name = edit.pseudonym.as_ref().map(Pseudonym::as_str)
         != body.pseudonym.as_ref().map(Pseudonym::as_str);
     let edited = ResponseBody {

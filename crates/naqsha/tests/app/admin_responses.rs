@@ -26,11 +26,11 @@ use crate::support::{App, Reply, attrs, case, count, texts};
 
 /// A 1×1 PNG, as the intake would have cleaned it.
 const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
-    0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F,
-    0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8,
-    0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00,
-    0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 
 /// A troll template; copies differ by a word or a number.
@@ -122,12 +122,20 @@ async fn the_queue_lists_only_waiting_responses_opened_with_the_key_in_english_a
     let support = send(
         &app,
         &on_story,
-        body(ResponseKind::Support, Lang::Ur, "آپ اکیلی نہیں ہیں، ہم آپ کے ساتھ ہیں"),
+        body(
+            ResponseKind::Support,
+            Lang::Ur,
+            "آپ اکیلی نہیں ہیں، ہم آپ کے ساتھ ہیں",
+        ),
         None,
         false,
     )
     .await;
-    let mut poem = body(ResponseKind::Creative, Lang::En, "a poem about the morning after");
+    let mut poem = body(
+        ResponseKind::Creative,
+        Lang::En,
+        "a poem about the morning after",
+    );
     poem.title = Some(CreativeTitle::parse("Dawn").unwrap());
     poem.licence = Some(Licence::CcByNc);
     poem.link = Some(PublicLink::parse("https://video.example.org/watch?v=dawn").unwrap());
@@ -135,7 +143,11 @@ async fn the_queue_lists_only_waiting_responses_opened_with_the_key_in_english_a
     let decided = send(
         &app,
         &on_story,
-        body(ResponseKind::Helped, Lang::En, "blocking him and telling my sister helped"),
+        body(
+            ResponseKind::Helped,
+            Lang::En,
+            "blocking him and telling my sister helped",
+        ),
         None,
         false,
     )
@@ -171,7 +183,10 @@ async fn the_queue_lists_only_waiting_responses_opened_with_the_key_in_english_a
         attrs(&html, &format!("{urdu} .response-text"), "lang"),
         ["ur"]
     );
-    assert_eq!(attrs(&html, &format!("{urdu} .response-text"), "dir"), ["rtl"]);
+    assert_eq!(
+        attrs(&html, &format!("{urdu} .response-text"), "dir"),
+        ["rtl"]
+    );
     assert!(texts(&html, &format!("{urdu} .response-text"))[0].contains("آپ اکیلی نہیں ہیں"));
     assert_eq!(
         attrs(&html, &format!("{urdu} .response-meta a"), "href"),
@@ -223,7 +238,11 @@ async fn the_queue_lists_only_waiting_responses_opened_with_the_key_in_english_a
 
     // In Urdu: the workspace right to left, the English response still left to right.
     let reply = mona
-        .post(&app, "/admin/lang", &[("lang", "ur"), ("back", "/admin/responses")])
+        .post(
+            &app,
+            "/admin/lang",
+            &[("lang", "ur"), ("back", "/admin/responses")],
+        )
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let ur = mona.get(&app, "/admin/responses").await;
@@ -266,7 +285,16 @@ async fn near_duplicates_are_one_group_rejected_at_once_and_their_content_delete
     let mut trolls = Vec::new();
     for i in 0..12 {
         let text = format!("{TROLL} {i}");
-        trolls.push(send(&app, &target, body(ResponseKind::Support, Lang::En, &text), None, false).await);
+        trolls.push(
+            send(
+                &app,
+                &target,
+                body(ResponseKind::Support, Lang::En, &text),
+                None,
+                false,
+            )
+            .await,
+        );
     }
     let kind_words = send(
         &app,
@@ -290,11 +318,7 @@ async fn near_duplicates_are_one_group_rejected_at_once_and_their_content_delete
     );
     // The group's members are folded, every one of them in its forms.
     assert_eq!(count(&html, "details.response-group__members article"), 11);
-    let group_ids = attrs(
-        &html,
-        ".response-group__actions input[name='id']",
-        "value",
-    );
+    let group_ids = attrs(&html, ".response-group__actions input[name='id']", "value");
     assert_eq!(group_ids.len(), 12);
 
     let mut form: Vec<(&str, &str)> = vec![("action", "reject")];
@@ -324,7 +348,11 @@ async fn bulk_approval_leaves_personal_data_waiting_and_the_edited_text_is_publi
     let clean_a = send(
         &app,
         &target,
-        body(ResponseKind::Support, Lang::En, "we stand with you, stay strong"),
+        body(
+            ResponseKind::Support,
+            Lang::En,
+            "we stand with you, stay strong",
+        ),
         None,
         false,
     )
@@ -428,7 +456,7 @@ async fn bulk_approval_leaves_personal_data_waiting_and_the_edited_text_is_publi
         crate::support::textarea(&html, "text"),
         "call the helpline, they listen"
     );
-    assert_eq!(attrs(&html, "#pseudonym", "value"), [long_name.clone()]);
+    assert_eq!(attrs(&html, "#pseudonym", "value"), [long_name]);
     assert_eq!(status_of(&app, personal).await, ResponseStatus::Pending);
 
     // Approved alone with the number removed and the city dropped from the credit.
@@ -478,7 +506,16 @@ async fn two_moderators_racing_see_what_the_other_decided_and_the_audit_holds_no
         "WORDMARK we believe you and we are with you",
         "WORDMARK changing every password and turning on two step login helped me",
     ] {
-        ids.push(send(&app, &target, body(ResponseKind::Support, Lang::En, text), None, false).await);
+        ids.push(
+            send(
+                &app,
+                &target,
+                body(ResponseKind::Support, Lang::En, text),
+                None,
+                false,
+            )
+            .await,
+        );
     }
     let mona = signed_in(&app, "mona", Role::Moderator).await;
     let cora = signed_in(&app, "cora", Role::Coordinator).await;
@@ -540,24 +577,47 @@ async fn a_flood_of_a_thousand_responses_is_cleared_in_a_handful_of_requests() {
     let target = ResponseTarget::Story(story.id);
     const WORDS: &[&str] = &[
         "courage", "family", "phone", "report", "blocked", "sister", "helpline", "friends",
-        "school", "village", "evening", "letter", "garden", "river", "market", "teacher",
-        "doctor", "lawyer", "office", "window", "morning", "quiet", "strong", "patient",
-        "listen", "believe", "support", "change", "password", "account", "privacy", "screen",
+        "school", "village", "evening", "letter", "garden", "river", "market", "teacher", "doctor",
+        "lawyer", "office", "window", "morning", "quiet", "strong", "patient", "listen", "believe",
+        "support", "change", "password", "account", "privacy", "screen",
     ];
     // 600 copies of a troll template (flagged: no proof of work during the flood), 100
     // other flagged messages, and 300 genuine messages (a few alike enough to be grouped).
     for i in 0..600 {
         let text = format!("{TROLL} {i}");
-        send(&app, &target, body(ResponseKind::Support, Lang::En, &text), None, true).await;
+        send(
+            &app,
+            &target,
+            body(ResponseKind::Support, Lang::En, &text),
+            None,
+            true,
+        )
+        .await;
     }
     for i in 0..100 {
         let text = format!("{} {} spam {i}", WORDS[i % 32], WORDS[(i * 7) % 32]);
-        send(&app, &target, body(ResponseKind::Support, Lang::En, &text), None, true).await;
+        send(
+            &app,
+            &target,
+            body(ResponseKind::Support, Lang::En, &text),
+            None,
+            true,
+        )
+        .await;
     }
     for i in 0..300 {
-        let words: Vec<&str> = (0..9).map(|k| WORDS[(i * 5 + k * k * 3 + i / 7) % 32]).collect();
+        let words: Vec<&str> = (0..9)
+            .map(|k| WORDS[(i * 5 + k * k * 3 + i / 7) % 32])
+            .collect();
         let text = format!("{} {i}", words.join(" "));
-        send(&app, &target, body(ResponseKind::Helped, Lang::En, &text), None, false).await;
+        send(
+            &app,
+            &target,
+            body(ResponseKind::Helped, Lang::En, &text),
+            None,
+            false,
+        )
+        .await;
     }
     let store = app.state.store();
     assert_eq!(store.waiting_response_counts().await.unwrap(), (1000, 700));

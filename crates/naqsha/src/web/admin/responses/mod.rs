@@ -159,7 +159,10 @@ mod tests {
         let w = f.waiting().unwrap();
         assert_eq!(w.flagged, Some(true));
         assert_eq!(w.kind, Some(ResponseKind::Support));
-        assert_eq!(f.href(2, &[]), "/admin/responses?flagged=1&kind=support&page=2");
+        assert_eq!(
+            f.href(2, &[]),
+            "/admin/responses?flagged=1&kind=support&page=2"
+        );
         assert_eq!(Filters::default().href(1, &[]), "/admin/responses");
         let bad = Filters {
             kind: "poll".into(),

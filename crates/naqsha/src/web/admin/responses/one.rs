@@ -92,11 +92,7 @@ fn status_key(status: ResponseStatus) -> &'static str {
 
 async fn find(state: &AppState, id: &str) -> Result<StoredResponse, AppError> {
     let id: ResponseId = id.parse().map_err(|_| AppError::NotFound)?;
-    state
-        .store()
-        .response(id)
-        .await?
-        .ok_or(AppError::NotFound)
+    state.store().response(id).await?.ok_or(AppError::NotFound)
 }
 
 fn opening_failed(e: DecisionError) -> AppError {

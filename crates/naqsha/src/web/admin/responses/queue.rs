@@ -157,8 +157,7 @@ impl QueuePage {
 
     /// A kind of personal data, translated.
     pub fn kind_label(&self, k: &naqsha_core::redaction::Kind) -> &'static str {
-        self.ui
-            .t(crate::web::admin::review::labels::kind(*k))
+        self.ui.t(crate::web::admin::review::labels::kind(*k))
     }
 }
 
@@ -324,10 +323,8 @@ pub(super) async fn page(
             opened.push((stored, body));
         }
     }
-    let texts: Vec<(ResponseId, String)> = opened
-        .iter()
-        .map(|(s, b)| (s.id, b.readable()))
-        .collect();
+    let texts: Vec<(ResponseId, String)> =
+        opened.iter().map(|(s, b)| (s.id, b.readable())).collect();
     let groups = near_duplicate_groups(&texts);
     let at: HashMap<ResponseId, usize> = opened
         .iter()
@@ -438,7 +435,10 @@ pub(super) async fn page(
         position: (pages > 1).then(|| {
             ui.f(
                 "admin.responses.position",
-                &[("page", &page_no.to_string()), ("pages", &pages.to_string())],
+                &[
+                    ("page", &page_no.to_string()),
+                    ("pages", &pages.to_string()),
+                ],
             )
         }),
         page: page_no,
