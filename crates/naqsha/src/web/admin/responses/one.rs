@@ -43,10 +43,6 @@ struct OnePage {
     item: Item,
     /// The suggestions, in order.
     suggestions: Vec<Suggestion>,
-    /// Still waiting: the forms are shown.
-    waiting: bool,
-    /// The status, translated, when decided.
-    status: &'static str,
     /// The text in the edit field.
     text: String,
     /// The pseudonym in the edit field.
@@ -119,8 +115,7 @@ async fn one_page(
     let key = staff.key()?;
     let here = format!("{QUEUE_PATH}/{}", stored.id);
     let ui = AdminUi::new(staff, QUEUE_PATH, here);
-    let waiting = stored.status == ResponseStatus::Pending;
-    let body = if waiting {
+    let body = if stored.status == ResponseStatus::Pending {
         open_body(&key.secret, stored).map_err(opening_failed)?
     } else {
         None
@@ -164,8 +159,6 @@ async fn one_page(
     let page = OnePage {
         item,
         suggestions,
-        waiting,
-        status: ui.t(status_key(stored.status)),
         text: typed.text,
         pseudonym: typed.pseudonym,
         text_optional: body.kind == ResponseKind::Creative,

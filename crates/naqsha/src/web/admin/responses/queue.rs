@@ -161,7 +161,7 @@ impl QueuePage {
     }
 }
 
-/// What a decision did, in words (`None` when the address says nothing of one).
+/// What a decision did, in words ("312 rejected, 2 already decided by someone else").
 pub fn outcome_text(
     ui: &AdminUi,
     approved: usize,
