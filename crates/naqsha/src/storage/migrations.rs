@@ -88,6 +88,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "conversation",
         include_str!("../../migrations/sqlite/0016_conversation.sql"),
     ),
+    (
+        18,
+        "campaigns",
+        include_str!("../../migrations/sqlite/0018_campaigns.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -170,6 +175,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         16,
         "conversation",
         include_str!("../../migrations/postgres/0016_conversation.sql"),
+    ),
+    (
+        18,
+        "campaigns",
+        include_str!("../../migrations/postgres/0018_campaigns.sql"),
     ),
 ];
 

@@ -185,7 +185,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18]
     );
     store.ping().await.unwrap();
 }
@@ -847,6 +847,7 @@ fn unsupported_urls_are_refused() {
 mod approvals;
 mod backup;
 mod bulk;
+mod campaigns;
 mod conversation;
 mod decisions;
 mod email;
