@@ -282,6 +282,22 @@ async fn admins_start_and_edit_a_campaign_and_refused_forms_keep_what_was_typed(
     // Created, saved, post added, edited, deleted: each audited, refusals not.
     assert_eq!(campaign_changes(&app).await, 5);
 
+    // In Urdu, a refused form says so in Urdu, beside the field, with the text kept.
+    let switched = admin
+        .post(&app, "/admin/lang", &[("lang", "ur"), ("back", "/admin/campaigns")])
+        .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    let refused = post(fields("-bad-", String::new()), "/admin/campaigns".into()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.html();
+    assert_eq!(attrs(&html, "html", "dir"), ["rtl"]);
+    assert_eq!(
+        texts(&html, "#campaign-slug-error"),
+        [naqsha::i18n::t(naqsha_core::lang::Lang::Ur, "admin.campaigns.error.slug")]
+    );
+    assert_eq!(attrs(&html, "#campaign-title_ur", "value"), ["سولہ دن"]);
+    assert_eq!(campaign_changes(&app).await, 5);
+
     // Another role does not see campaigns.
     let moderator = signed_in(&app, "campaign-moderator", Role::Moderator).await;
     assert_eq!(
