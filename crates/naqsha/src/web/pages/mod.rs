@@ -1,11 +1,13 @@
 //! Public pages, one file per page.
 
 pub mod case_view;
+pub mod creative;
 pub mod data;
 pub mod exit;
 pub mod follow_up;
 pub mod health;
 pub mod map;
+pub(crate) mod public_form;
 pub mod page_cache;
 pub mod report;
 pub mod resources;
