@@ -185,10 +185,7 @@ async fn a_poem_is_received_with_a_receipt_shown_once_and_waits_for_a_moderator(
         assert_eq!(*target, ResponseTarget::Campaign(SLUG.into()));
         assert_eq!(body.lang, lang);
         assert_eq!(body.title.as_ref().unwrap().as_str(), "رات");
-        assert_eq!(
-            body.text.as_ref().unwrap().as_str(),
-            "پہلی سطر\nدوسری سطر"
-        );
+        assert_eq!(body.text.as_ref().unwrap().as_str(), "پہلی سطر\nدوسری سطر");
         assert_eq!(body.pseudonym, None);
         assert!(image.is_none());
 
@@ -251,10 +248,7 @@ async fn a_form_with_mistakes_comes_back_with_every_value_and_a_message_beside_e
             attrs(&html, "input[name=link]", "value"),
             ["javascript:alert(1)"]
         );
-        assert_eq!(
-            attrs(&html, "input[name=pseudonym]", "value"),
-            ["Noor <b>"]
-        );
+        assert_eq!(attrs(&html, "input[name=pseudonym]", "value"), ["Noor <b>"]);
         assert_eq!(count(&html, "#what-video[checked]"), 1);
         assert_eq!(count(&html, "#credit-pseudonym[checked]"), 1);
         assert_eq!(
@@ -320,10 +314,7 @@ async fn what_is_not_a_picture_is_refused_and_nothing_is_stored() {
             t(Lang::Ur, "creative.error.image_type"),
             "{name}"
         );
-        assert_eq!(
-            attrs(&reply.html(), "input[name=title]", "value"),
-            ["Home"]
-        );
+        assert_eq!(attrs(&reply.html(), "input[name=title]", "value"), ["Home"]);
     }
     assert!(waiting(&app).await.is_empty());
 }

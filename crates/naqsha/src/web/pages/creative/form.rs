@@ -129,7 +129,10 @@ fn what_label(tr: Tr, what: &str) -> &'static str {
 /// The name of a licence and what it lets others do, in plain words.
 pub(crate) fn licence_words(tr: Tr, licence: Licence) -> (&'static str, &'static str) {
     match licence {
-        Licence::CcBy => (tr.t("creative.licence.cc_by"), tr.t("creative.licence.cc_by_hint")),
+        Licence::CcBy => (
+            tr.t("creative.licence.cc_by"),
+            tr.t("creative.licence.cc_by_hint"),
+        ),
         Licence::CcByNc => (
             tr.t("creative.licence.cc_by_nc"),
             tr.t("creative.licence.cc_by_nc_hint"),

@@ -30,7 +30,9 @@ pub async fn image(
     let content_type = PICTURE_TYPES
         .iter()
         .find(|t| **t == picture.content_type)
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a published picture of another type")))?;
+        .ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!("a published picture of another type"))
+        })?;
     Ok((
         [
             (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),

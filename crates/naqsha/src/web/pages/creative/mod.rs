@@ -49,11 +49,7 @@ impl Shown {
 
     /// A campaign's title in the page language (or the other one, when it has none there).
     fn title_of(campaign: &Campaign, page: Lang) -> Self {
-        Self::new(
-            campaign.title.get(page),
-            campaign.title.lang_of(page),
-            page,
-        )
+        Self::new(campaign.title.get(page), campaign.title.lang_of(page), page)
     }
 }
 

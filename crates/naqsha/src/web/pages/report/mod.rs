@@ -23,11 +23,11 @@ use crate::state::AppState;
 use crate::storage::{Arrival, IntakeStore, NewAttachment, SpentToken};
 use crate::web::client::ClientNetwork;
 use crate::web::error::AppError;
+use crate::web::lang::PathLang;
+use crate::web::layout::Ui;
 use crate::web::pages::public_form::{
     Again, Envelope, TokenState, check_guards, read_text, read_upload,
 };
-use crate::web::lang::PathLang;
-use crate::web::layout::Ui;
 use crate::web::pages::resources::{Helpline, helpline};
 
 /// Name of the report form in its signed token.
@@ -119,9 +119,13 @@ async fn read_form(
     uploads: &Budget,
 ) -> Result<Posted, AppError> {
     let mut p = Posted::default();
-    while let Some(mut field) = multipart.next_field().await.map_err(|_| AppError::BadRequest {
-        key: "error.bad_request.form.body",
-    })? {
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::BadRequest {
+            key: "error.bad_request.form.body",
+        })?
+    {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "evidence" {
             match read_upload(&mut field, limits.max_file_bytes, uploads, &mut p.held).await? {
