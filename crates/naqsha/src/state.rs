@@ -92,6 +92,12 @@ impl AppState {
         &self.inner.store
     }
 
+    /// The store as the campaign pages read it: campaigns, their posts and images, all
+    /// written by staff (nothing sealed). Public pages reach only this role through it.
+    pub fn campaign_store(&self) -> &impl crate::storage::CampaignStore {
+        &self.inner.store
+    }
+
     /// Every published case in memory, for the public pages and the API.
     pub fn public(&self) -> &PublicIndex {
         &self.inner.public

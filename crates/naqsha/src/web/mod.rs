@@ -91,6 +91,7 @@ fn routes() -> Vec<Route> {
         .chain(pages::story::routes())
         .chain(pages::stats::routes())
         .chain(pages::resources::routes())
+        .chain(pages::campaign::routes())
         .chain(pages::creative::routes())
         .chain(pages::data::routes())
         .chain(api::public::routes())

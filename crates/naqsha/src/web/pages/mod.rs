@@ -1,5 +1,6 @@
 //! Public pages, one file per page.
 
+pub mod campaign;
 pub mod case_view;
 pub mod creative;
 pub mod data;
