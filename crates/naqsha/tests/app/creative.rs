@@ -469,3 +469,25 @@ async fn a_network_that_sends_too_many_is_asked_to_wait_with_its_words_kept() {
     );
     assert_eq!(waiting(&app).await.len(), 10);
 }
+
+#[tokio::test]
+async fn the_campaign_page_links_to_its_gallery_and_its_form() {
+    let app = App::new().await;
+    campaign(&app, SLUG).await;
+    for (prefix, lang) in [("", Lang::En), ("/ur", Lang::Ur)] {
+        let page = app.get(&format!("{prefix}/campaign/{SLUG}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let html = page.html();
+        assert_eq!(
+            attrs(&html, ".campaign__creative a", "href"),
+            [
+                format!("{prefix}/campaign/{SLUG}/gallery"),
+                format!("{prefix}/campaign/{SLUG}/create")
+            ]
+        );
+        assert_eq!(
+            texts(&html, ".campaign__creative a")[0],
+            t(lang, "creative.campaign.gallery_link")
+        );
+    }
+}

@@ -24,7 +24,7 @@ pub use form::MAX_BODY;
 /// campaign there is, so nothing can be sent to (or listed for) a made-up one.
 async fn campaign_of(state: &AppState, slug: &str) -> Result<Campaign, AppError> {
     let slug = CampaignSlug::parse(slug).map_err(|_| AppError::NotFound)?;
-    quick(state.store().campaign_by_slug(&slug))
+    quick(state.campaign_store().campaign_by_slug(&slug))
         .await?
         .ok_or(AppError::NotFound)
 }
