@@ -491,3 +491,46 @@ async fn the_campaign_page_links_to_its_gallery_and_its_form() {
         );
     }
 }
+
+#[tokio::test]
+async fn export_static_mirrors_the_gallery_and_its_pictures_but_not_the_form() {
+    let app = App::new().await;
+    campaign(&app, SLUG).await;
+    let (form, _) = drawing("Home");
+    assert_eq!(
+        send(&app, &format!("/campaign/{SLUG}/create"), form)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let id = waiting(&app).await[0].0;
+    approve_all(&app).await;
+    let site = tempfile::tempdir().unwrap();
+    app.naqsha(&["export-static", site.path().to_str().unwrap()]);
+    let rel: Vec<String> = crate::support::files_under(site.path())
+        .iter()
+        .map(|p| {
+            p.strip_prefix(site.path())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for page in [
+        format!("campaign/{SLUG}/gallery/index.html"),
+        format!("ur/campaign/{SLUG}/gallery/index.html"),
+        format!("responses/{id}/image"),
+    ] {
+        assert!(rel.contains(&page), "{page} not in {rel:?}");
+    }
+    assert!(
+        !rel.iter().any(|p| p.contains("/create")),
+        "the form is not mirrored: {rel:?}"
+    );
+    let gallery = std::fs::read_to_string(
+        site.path()
+            .join(format!("campaign/{SLUG}/gallery/index.html")),
+    )
+    .unwrap();
+    assert!(gallery.contains("Home"));
+}
