@@ -534,3 +534,60 @@ async fn export_static_mirrors_the_gallery_and_its_pictures_but_not_the_form() {
     .unwrap();
     assert!(gallery.contains("Home"));
 }
+
+#[tokio::test]
+async fn during_a_flood_a_work_sent_without_the_proof_of_work_is_taken_and_flagged() {
+    let app = App::with_config(|c| c.force_flood = true).await;
+    campaign(&app, SLUG).await;
+    let uri = format!("/ur/campaign/{SLUG}/create");
+    let page = app.get(&uri).await.html();
+    assert_eq!(count(&page, "form[data-pow-challenge]"), 1);
+    assert_eq!(count(&page, "input[name=pow_solution]"), 1);
+    // Without JavaScript there is no solution: still taken, and marked for moderators.
+    let reply = send(&app, &uri, poem("رات", "سطر")).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(flagged(&app).await, 1);
+
+    // Out of a flood, a form whose honeypot was filled in is flagged too; one without is not.
+    let app = App::new().await;
+    campaign(&app, SLUG).await;
+    assert_eq!(
+        app.get(&uri)
+            .await
+            .html()
+            .select(&scraper::Selector::parse("form[data-pow-challenge]").unwrap())
+            .count(),
+        0
+    );
+    // Both forms filled in at a person's pace (one sent at once is flagged as too fast).
+    let bot_token = app.form_token(&uri, PEER).await;
+    let her_token = app.form_token(&uri, PEER).await;
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let bot = poem("spam", "buy now")
+        .text("website", "http://spam.example")
+        .text("form_token", &bot_token);
+    let her = poem("رات", "سطر").text("form_token", &her_token);
+    for form in [bot, her] {
+        let reply = app.post_multipart(&uri, &form, PEER).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    }
+    assert_eq!(flagged(&app).await, 1);
+    assert_eq!(waiting(&app).await.len(), 2);
+}
+
+/// How many responses wait flagged.
+async fn flagged(app: &App) -> usize {
+    app.state
+        .store()
+        .waiting_responses(
+            WaitingFilter {
+                flagged: Some(true),
+                ..WaitingFilter::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap()
+        .len()
+}
