@@ -543,22 +543,20 @@ async fn during_a_flood_a_work_sent_without_the_proof_of_work_is_taken_and_flagg
     let page = app.get(&uri).await.html();
     assert_eq!(count(&page, "form[data-pow-challenge]"), 1);
     assert_eq!(count(&page, "input[name=pow_solution]"), 1);
-    // Without JavaScript there is no solution: still taken, and marked for moderators.
-    let reply = send(&app, &uri, poem("رات", "سطر")).await;
+    // Without JavaScript there is no solution: still taken (at a person's pace, so that
+    // only the missing proof can flag it), and marked for moderators.
+    let token = app.form_token(&uri, PEER).await;
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let form = poem("رات", "سطر").text("form_token", &token);
+    let reply = app.post_multipart(&uri, &form, PEER).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(flagged(&app).await, 1);
 
     // Out of a flood, a form whose honeypot was filled in is flagged too; one without is not.
     let app = App::new().await;
     campaign(&app, SLUG).await;
-    assert_eq!(
-        app.get(&uri)
-            .await
-            .html()
-            .select(&scraper::Selector::parse("form[data-pow-challenge]").unwrap())
-            .count(),
-        0
-    );
+    let page = app.get(&uri).await.html();
+    assert_eq!(count(&page, "form[data-pow-challenge]"), 0);
     // Both forms filled in at a person's pace (one sent at once is flagged as too fast).
     let bot_token = app.form_token(&uri, PEER).await;
     let her_token = app.form_token(&uri, PEER).await;
