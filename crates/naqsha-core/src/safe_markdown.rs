@@ -350,7 +350,7 @@ mod tests {
             "/campaign/images/ffffffff-ffff-4fff-bfff-ffffffffffff".to_owned(),
             format!("/campaign/images/{ours}?x"),
             format!("/campaign/images/../{ours}"),
-            ours.to_string(),
+            ours.to_owned(),
             "data:image/png;base64,AAAA".to_owned(),
         ] {
             assert_eq!(

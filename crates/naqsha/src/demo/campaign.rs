@@ -1,4 +1,4 @@
-//! The demo campaign of `serve --demo`: "16 Days of Activism [Demo]", 25 November to
+//! The demo campaign of `serve --demo`: "16 Days of Activism \[Demo\]", 25 November to
 //! 10 December of the current year, with a prompt for each day, a post and three of the demo
 //! stories.
 

@@ -282,6 +282,29 @@ async fn admins_start_and_edit_a_campaign_and_refused_forms_keep_what_was_typed(
     // Created, saved, post added, edited, deleted: each audited, refusals not.
     assert_eq!(campaign_changes(&app).await, 5);
 
+    // In Urdu, a refused form says so in Urdu, beside the field, with the text kept.
+    let switched = admin
+        .post(
+            &app,
+            "/admin/lang",
+            &[("lang", "ur"), ("back", "/admin/campaigns")],
+        )
+        .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    let refused = post(fields("-bad-", String::new()), "/admin/campaigns".into()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.html();
+    assert_eq!(attrs(&html, "html", "dir"), ["rtl"]);
+    assert_eq!(
+        texts(&html, "#campaign-slug-error"),
+        [naqsha::i18n::t(
+            naqsha_core::lang::Lang::Ur,
+            "admin.campaigns.error.slug"
+        )]
+    );
+    assert_eq!(attrs(&html, "#campaign-title_ur", "value"), ["سولہ دن"]);
+    assert_eq!(campaign_changes(&app).await, 5);
+
     // Another role does not see campaigns.
     let moderator = signed_in(&app, "campaign-moderator", Role::Moderator).await;
     assert_eq!(
@@ -591,20 +614,42 @@ async fn the_home_page_features_a_campaign_only_during_its_days() {
         );
     }
 
-    // The home page was cached just now; a campaign of today still shows at once.
-    let ids = stories.iter().map(|s| s.id).collect();
-    stored(&app, "today", day - Duration::days(2), day, ids).await;
-    let c = app.state.store().campaign_on(day).await.unwrap().unwrap();
-    assert_eq!(c.slug.as_str(), "today");
-    // Its prompt is for its first day, not today: none shown. Add one for today.
-    let mut c = c;
-    c.prompts
-        .insert(day, both("Write to a survivor", "کسی متاثرہ کو لکھیں"));
-    app.state
-        .store()
-        .save_campaign(&c, &AuditEvent::now(None, AuditAction::CampaignChange))
-        .await
-        .unwrap();
+    // The home page was cached just now, and the answer "no campaign today" remembered; a
+    // campaign saved through the workspace shows at once.
+    let admin = signed_in(&app, "home-admin", Role::Admin).await;
+    let ids: Vec<String> = stories.iter().map(|s| s.id.to_string()).collect();
+    let ids = ids.join("\n");
+    let (first, last) = (format_day(day - Duration::days(2)), format_day(day));
+    let mut fields = vec![
+        ("slug", "today"),
+        ("title_en", "Sixteen Days"),
+        ("title_ur", "سولہ دن"),
+        ("first_day", first.as_str()),
+        ("last_day", last.as_str()),
+        ("stories", ids.as_str()),
+    ];
+    let saved = admin.post(&app, "/admin/campaigns", &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let edit = saved
+        .header("location")
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let html = app.get("/").await.html();
+    assert_eq!(texts(&html, ".campaign-feature__title a"), ["Sixteen Days"]);
+    assert_eq!(
+        count(&html, ".campaign-feature__prompt"),
+        0,
+        "no prompt for today yet"
+    );
+
+    // A prompt for today, added on the campaign's page.
+    let prompt = format!("{last} | Write to a survivor | کسی متاثرہ کو لکھیں");
+    fields.push(("prompts", prompt.as_str()));
+    let saved = admin.post(&app, &edit, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
 
     let html = app.get("/").await.html();
     assert_eq!(texts(&html, ".campaign-feature__title a"), ["Sixteen Days"]);

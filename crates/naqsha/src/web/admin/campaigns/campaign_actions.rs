@@ -115,7 +115,11 @@ async fn save(
         .save_campaign(campaign, &change(staff, campaign.id, what))
         .await
     {
-        Ok(()) => Ok(Ok(())),
+        Ok(()) => {
+            // The home page of this node shows the change at once.
+            state.campaign_of_the_day().forget();
+            Ok(Ok(()))
+        }
         Err(StorageError::Conflict("campaign_slug")) => {
             let mut errors = FieldErrors::default();
             errors.add("slug", SLUG_TAKEN);

@@ -25,6 +25,38 @@ pub struct HomeFeature {
     pub stories: Vec<StoryLink>,
 }
 
+/// How long a node serves the campaign of the day from memory before asking the database
+/// again: a change made on another node shows on this one's home page within this time (a
+/// change made here shows at once).
+pub const REMEMBERED: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The campaign whose days include today in the deployment's time zone, if any. The home
+/// page is served from memory and must not wait on the database for a decoration: the answer
+/// is remembered for [`REMEMBERED`], and while the database does not answer in time the
+/// last answer of the same day is used (or none), the failure logged.
+pub async fn campaign_of_the_day(state: &AppState) -> Option<Campaign> {
+    let day = today(state);
+    let memo = state.campaign_of_the_day();
+    if let Some((d, campaign)) = memo.fresh(REMEMBERED)
+        && d == day
+    {
+        return campaign;
+    }
+    match quick(state.campaign_store().campaign_on(day)).await {
+        Ok(campaign) => {
+            memo.put((day, campaign.clone()));
+            campaign
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "campaign of the day not read; the last answer is used");
+            let last = memo.any().filter(|(d, _)| *d == day).and_then(|(_, c)| c);
+            // Asked again after a while, not on every request of an outage.
+            memo.put((day, last.clone()));
+            last
+        }
+    }
+}
+
 /// What the feature of `campaign` shows, for the page cache's key: a cached home page is
 /// used only while the feature is the same (the same day's prompt, the campaign unchanged).
 pub fn cache_key(state: &AppState, campaign: &Campaign) -> String {
@@ -37,19 +69,6 @@ pub fn cache_key(state: &AppState, campaign: &Campaign) -> String {
         campaign.prompt_on(day),
         campaign.stories
     )
-}
-
-/// The campaign whose days include today in the deployment's time zone, if any. A database
-/// that does not answer in time leaves the feature out (the map is served from memory
-/// and must not wait for a decoration); the failure is logged.
-pub async fn campaign_of_the_day(state: &AppState) -> Option<Campaign> {
-    match quick(state.campaign_store().campaign_on(today(state))).await {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::warn!(error = %e, "campaign of the day not read; home page shown without it");
-            None
-        }
-    }
 }
 
 /// The feature of `campaign` on the home page in `ui`'s language.
