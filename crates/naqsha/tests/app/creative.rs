@@ -589,3 +589,26 @@ async fn flagged(app: &App) -> usize {
         .unwrap()
         .len()
 }
+
+#[tokio::test]
+async fn with_the_database_gone_the_form_comes_back_with_her_work() {
+    let app = App::new().await;
+    campaign(&app, SLUG).await;
+    let uri = format!("/ur/campaign/{SLUG}/create");
+    let token = app.form_token(&uri, PEER).await;
+    app.state.store().close().await;
+    let form = poem("رات", "پہلی سطر\nدوسری سطر").text("form_token", &token);
+    let reply = app.post_multipart(&uri, &form, PEER).await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(reply.header("retry-after").is_some());
+    let html = reply.html();
+    assert_eq!(attrs(&html, "input[name=title]", "value"), ["رات"]);
+    assert_eq!(
+        crate::support::textarea(&html, "text"),
+        "پہلی سطر\nدوسری سطر"
+    );
+    assert!(
+        texts(&html, ".error-summary li")
+            .contains(&t(Lang::Ur, "creative.error.unavailable").to_owned())
+    );
+}

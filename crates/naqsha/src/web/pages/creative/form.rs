@@ -196,14 +196,16 @@ fn form_view(
     }
 }
 
+/// The form page of the campaign at `slug`; `campaign` is `None` only while the database
+/// is away (the slug then stands for its title).
 fn page(
     state: &AppState,
     lang: Lang,
-    campaign: &Campaign,
+    slug: &str,
+    campaign: Option<&Campaign>,
     input: CreativeInput,
     errors: &FieldErrors,
 ) -> FormPage {
-    let slug = campaign.slug.as_str();
     let ui = Ui::new(state, lang, &format!("/campaign/{slug}/create"));
     let form = form_view(
         state,
@@ -213,7 +215,14 @@ fn page(
         errors,
     );
     FormPage {
-        campaign: Shown::title_of(campaign, lang),
+        campaign: campaign.map_or_else(
+            || Shown {
+                text: slug.to_owned(),
+                lang: None,
+                dir: Some("ltr"),
+            },
+            |c| Shown::title_of(c, lang),
+        ),
         campaign_href: ui.href(&format!("/campaign/{slug}")),
         gallery_href: ui.href(&format!("/campaign/{slug}/gallery")),
         form,
@@ -232,7 +241,14 @@ pub async fn form(
         credit: CREDIT_ANONYMOUS.to_owned(),
         ..CreativeInput::default()
     };
-    render(&page(&state, lang, &campaign, input, &FieldErrors::new()))
+    render(&page(
+        &state,
+        lang,
+        campaign.slug.as_str(),
+        Some(&campaign),
+        input,
+        &FieldErrors::new(),
+    ))
 }
 
 /// What the form posted.
@@ -295,7 +311,9 @@ struct Visit<'a> {
     state: &'a AppState,
     lang: Lang,
     network: NetworkKey,
-    campaign: &'a Campaign,
+    slug: &'a str,
+    /// `None` when the database was away before the campaign could be read.
+    campaign: Option<&'a Campaign>,
 }
 
 /// `POST /campaign/{slug}/create`: checks, cleans, seals and stores a creative response,
@@ -307,7 +325,34 @@ pub async fn submit(
     Path(slug): Path<String>,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let campaign = campaign_of(&state, &slug).await?;
+    let campaign = match campaign_of(&state, &slug).await {
+        Ok(campaign) => campaign,
+        // The database is away: her work comes back, and the campaign is checked again
+        // when she sends it.
+        Err(AppError::Unavailable(cause)) => {
+            tracing::error!(
+                error = format!("{cause:#}"),
+                "a creative response could not be checked"
+            );
+            let posted = read_form(&state, multipart).await?;
+            let visit = Visit {
+                state: &state,
+                lang,
+                network,
+                slug: &slug,
+                campaign: None,
+            };
+            return rerender(
+                &visit,
+                posted.input,
+                &FieldErrors::new(),
+                &["creative.error.unavailable"],
+                posted.image.is_some(),
+                Again::Unavailable,
+            );
+        }
+        Err(other) => return Err(other),
+    };
     let posted = read_form(&state, multipart).await?;
     let input = posted.input.clone();
     let sent_image = posted.image.is_some();
@@ -315,9 +360,10 @@ pub async fn submit(
         state: &state,
         lang,
         network,
-        campaign: &campaign,
+        slug: campaign.slug.as_str(),
+        campaign: Some(&campaign),
     };
-    match check_and_store(&visit, posted).await {
+    match check_and_store(&visit, &campaign, posted).await {
         // Whatever step needed the database and found it unavailable: her work comes back.
         Err(AppError::Unavailable(cause)) => {
             tracing::error!(
@@ -338,12 +384,16 @@ pub async fn submit(
     }
 }
 
-async fn check_and_store(visit: &Visit<'_>, posted: Posted) -> Result<Response, AppError> {
+async fn check_and_store(
+    visit: &Visit<'_>,
+    campaign: &Campaign,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Visit {
         state,
         lang,
         network,
-        campaign,
+        ..
     } = *visit;
     let now = Instant::now();
     let runtime = state.intake();
@@ -495,7 +545,14 @@ fn rerender(
     sent_image: bool,
     again: Again,
 ) -> Result<Response, AppError> {
-    let mut page = page(visit.state, visit.lang, visit.campaign, input, errors);
+    let mut page = page(
+        visit.state,
+        visit.lang,
+        visit.slug,
+        visit.campaign,
+        input,
+        errors,
+    );
     let tr = page.ui.tr;
     for key in notices {
         let text = match (*key, again) {
