@@ -80,6 +80,10 @@ const EN: &[(&str, &str)] = &[
         "admin/conversation.en.toml",
         include_str!("../i18n/admin/conversation.en.toml"),
     ),
+    (
+        "public/creative.en.toml",
+        include_str!("../i18n/public/creative.en.toml"),
+    ),
     ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
     ("chat.en.toml", include_str!("../i18n/chat.en.toml")),
     ("notice.en.toml", include_str!("../i18n/notice.en.toml")),
@@ -149,6 +153,10 @@ const UR: &[(&str, &str)] = &[
     (
         "admin/conversation.ur.toml",
         include_str!("../i18n/admin/conversation.ur.toml"),
+    ),
+    (
+        "public/creative.ur.toml",
+        include_str!("../i18n/public/creative.ur.toml"),
     ),
     ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
     ("chat.ur.toml", include_str!("../i18n/chat.ur.toml")),

@@ -62,6 +62,8 @@ pub struct RateLimits {
     pub sign_in: BucketLimit,
     /// Wrong or missing SMS gateway secrets from one network.
     pub gateway_secret: BucketLimit,
+    /// Responses (messages of support, creative works) sent from one network.
+    pub response: BucketLimit,
     /// The global flood detector.
     pub flood: FloodLimits,
     /// Buckets kept in memory at most, over all kinds and networks.
@@ -75,7 +77,8 @@ impl Default for RateLimits {
     /// 30 at once then 1 every 10 seconds, so a team of twenty behind one office address can
     /// all sign in at nine (and mistype) while one network costs at most six password hashes a
     /// minute once its burst is spent. Gateway secrets: 10 wrong ones, then 1 a minute; a
-    /// gateway with the right secret never draws from it. Flood: 20 accepted reports in a
+    /// gateway with the right secret never draws from it. Responses: 10 at once then 1 a
+    /// minute, room for a class sending its poems from one school address. Flood: 20 accepted reports in a
     /// minute, far above any real day, for 30 minutes after.
     fn default() -> Self {
         Self {
@@ -92,6 +95,10 @@ impl Default for RateLimits {
                 refill_every: Duration::from_secs(10),
             },
             gateway_secret: BucketLimit {
+                burst: 10,
+                refill_every: Duration::from_secs(60),
+            },
+            response: BucketLimit {
                 burst: 10,
                 refill_every: Duration::from_secs(60),
             },
@@ -116,6 +123,8 @@ pub enum LimitKind {
     SignIn,
     /// A wrong or missing SMS gateway secret.
     GatewaySecret,
+    /// Sending a response to a story or a campaign.
+    Response,
 }
 
 /// The answer to [`Limiter::check`].
@@ -257,6 +266,7 @@ impl Limiter {
             LimitKind::Receipt => self.limits.receipt,
             LimitKind::SignIn => self.limits.sign_in,
             LimitKind::GatewaySecret => self.limits.gateway_secret,
+            LimitKind::Response => self.limits.response,
         }
     }
 

@@ -43,6 +43,13 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
                 .collect();
             let year = time::OffsetDateTime::now_utc().year();
             crate::demo::seed_campaign(store, year, stories).await?;
+            let works = crate::demo::seed_creative(
+                store,
+                &init.public_key,
+                init.admin.id,
+                crate::demo::DEMO_CAMPAIGN_SLUG,
+            )
+            .await?;
             super::init::print_secrets(&init);
             println!(
                 "Seeded {n} fictional demo cases (marked [Demo] / [نمونہ]) and {counted} \
@@ -51,6 +58,10 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
             println!("Put {reports} fictional demo reports in the inbox for moderators to try.");
             println!(
                 "Added the demo campaign \"16 Days of Activism [Demo]\" (25 November – 10 December) at /campaign/{}.",
+                crate::demo::DEMO_CAMPAIGN_SLUG
+            );
+            println!(
+                "Put {works} fictional creative responses in its gallery at /campaign/{}/gallery.",
                 crate::demo::DEMO_CAMPAIGN_SLUG
             );
         } else {

@@ -3,8 +3,10 @@
 //! no public text) that the public side counts but never lists.
 
 mod campaign;
+mod creative;
 
 pub use campaign::{DEMO_CAMPAIGN_SLUG, seed_campaign};
+pub use creative::seed_creative;
 
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};

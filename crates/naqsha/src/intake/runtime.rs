@@ -112,6 +112,7 @@ fn kind_name(kind: LimitKind) -> &'static str {
         LimitKind::Receipt => "receipt",
         LimitKind::SignIn => "sign_in",
         LimitKind::GatewaySecret => "gateway_secret",
+        LimitKind::Response => "response",
     }
 }
 

@@ -92,6 +92,7 @@ fn routes() -> Vec<Route> {
         .chain(pages::stats::routes())
         .chain(pages::resources::routes())
         .chain(pages::campaign::routes())
+        .chain(pages::creative::routes())
         .chain(pages::data::routes())
         .chain(api::public::routes())
         .map(|(path, router)| Route {
@@ -125,6 +126,8 @@ fn compressible(path: &str) -> bool {
         "/sms",
         "/whatsapp",
         "/telegram",
+        "/campaign/{slug}/create",
+        "/ur/campaign/{slug}/create",
     ];
     !NEVER
         .iter()
@@ -199,7 +202,13 @@ fn compressed_by_cache(path: &str) -> bool {
 /// The longest a request may take, reading its body included. Uploads of evidence get ten
 /// minutes (25 MiB on a slow mobile connection); everything else two.
 fn request_time(path: &str) -> std::time::Duration {
-    const UPLOADS: &[&str] = &["/report", "/ur/report", "/api/v1/submissions"];
+    const UPLOADS: &[&str] = &[
+        "/report",
+        "/ur/report",
+        "/api/v1/submissions",
+        "/campaign/{slug}/create",
+        "/ur/campaign/{slug}/create",
+    ];
     if UPLOADS.contains(&path) {
         std::time::Duration::from_secs(10 * 60)
     } else {

@@ -93,6 +93,7 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
     for expected in [
         "/report",
         "/follow-up",
+        "/campaign/{slug}/create",
         "/api/v1/submissions",
         "/admin/login",
         "/admin/logout",

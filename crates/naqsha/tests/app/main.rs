@@ -36,6 +36,7 @@ mod admin_routes;
 // The survivor's side: the report form, the partner API, SMS, WhatsApp, Telegram, email and
 // evidence.
 mod api_submissions;
+mod creative;
 mod email_forwarded;
 mod email_imap;
 mod email_ingest;

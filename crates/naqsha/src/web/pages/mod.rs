@@ -2,12 +2,14 @@
 
 pub mod campaign;
 pub mod case_view;
+pub mod creative;
 pub mod data;
 pub mod exit;
 pub mod follow_up;
 pub mod health;
 pub mod map;
 pub mod page_cache;
+pub(crate) mod public_form;
 pub mod report;
 pub mod resources;
 pub mod stats;
