@@ -93,6 +93,10 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
     for expected in [
         "/report",
         "/follow-up",
+        "/stories/{id}/respond",
+        "/ur/stories/{id}/respond",
+        "/responses/manage",
+        "/ur/responses/manage",
         "/api/v1/submissions",
         "/admin/login",
         "/admin/logout",

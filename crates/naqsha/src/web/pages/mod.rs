@@ -9,6 +9,7 @@ pub mod map;
 pub mod page_cache;
 pub mod report;
 pub mod resources;
+pub mod responses;
 pub mod stats;
 pub mod story;
 

@@ -449,9 +449,9 @@ async fn token_spent(state: &AppState, token: &str) -> Result<bool, AppError> {
     }
 }
 
-/// Why a form is shown again, which sets its status.
-#[derive(Clone, Copy)]
-enum Again {
+/// Why a form is shown again, which sets its status (the response forms share it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Again {
     /// Something to correct (422).
     Correct,
     /// Too many reports from the network (429 with `Retry-After`).
@@ -507,21 +507,28 @@ async fn rerender(
         page.form.draft = Some(token);
     }
     let mut res = render(&page)?;
-    match again {
-        Again::Correct => *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY,
-        Again::Throttled(wait) => {
-            *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-            res.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                wait.as_secs().max(1).into(),
-            );
-        }
-        Again::Unavailable => {
-            *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-            retry_later(&mut res);
+    again.apply(&mut res);
+    Ok(res)
+}
+
+impl Again {
+    /// Sets the status (and `Retry-After`) of the form shown again.
+    pub(crate) fn apply(self, res: &mut Response) {
+        match self {
+            Again::Correct => *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY,
+            Again::Throttled(wait) => {
+                *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+                res.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    wait.as_secs().max(1).into(),
+                );
+            }
+            Again::Unavailable => {
+                *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+                retry_later(res);
+            }
         }
     }
-    Ok(res)
 }
 
 /// `GET /report/receipt/{view}`: the receipt, shown once.
