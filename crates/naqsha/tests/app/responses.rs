@@ -255,7 +255,7 @@ async fn nothing_is_public_before_a_moderator_approves_it() {
     let app = App::new().await;
     let c = published_story(&app).await;
     let anonymous = "You are not alone. It was not your fault.";
-    let named = "مجھے FIA کی ہیلپ لائن 1991 سے مدد ملی۔";
+    let named = "مجھے FIA کی ہیلپ لائن 0800-39393 سے مدد ملی۔";
     respond_with_receipt(
         &app,
         Lang::En,
@@ -300,6 +300,11 @@ async fn nothing_is_public_before_a_moderator_approves_it() {
         assert_eq!(attrs(&html, "#responses .response__text", "lang").len(), 2);
         assert!(attrs(&html, "#responses .response__text[lang=ur]", "dir") == ["rtl"]);
         assert!(attrs(&html, "#responses .response__text[lang=en]", "dir") == ["ltr"]);
+        // A phone number inside Urdu words keeps its order, on either page.
+        assert_eq!(
+            texts(&html, "#responses .response__text[lang=ur] bdi[dir=ltr]"),
+            ["0800-39393"]
+        );
         let now = time::OffsetDateTime::now_utc();
         let month = format!("{} {}", Tr(lang).month(u8::from(now.month())), now.year());
         assert!(texts(&html, ".response__month").iter().all(|m| *m == month));
@@ -1029,4 +1034,68 @@ async fn more_than_fifty_responses_have_a_page_of_their_own() {
         .get(&format!("/stories/{}/responses?page=3", c.id))
         .await;
     assert_eq!(none.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_filled_honeypot_or_a_form_sent_at_once_is_taken_but_flagged() {
+    let app = App::new().await;
+    let c = published_story(&app).await;
+    let honeypot = respond(
+        &app,
+        Lang::En,
+        c.id,
+        &[
+            ("kind", "support"),
+            ("text", "Bot or autofill."),
+            ("website", "http://spam.example"),
+        ],
+        PEER,
+    )
+    .await;
+    assert_eq!(
+        honeypot.status,
+        StatusCode::SEE_OTHER,
+        "accepted, not dropped"
+    );
+    assert_eq!(
+        app.state.store().waiting_response_counts().await.unwrap(),
+        (1, 1)
+    );
+    // The page's own token, sent back at once: faster than a person types.
+    let page = app.get(&format!("/stories/{}", c.id)).await.html();
+    let token = form_token(&page);
+    let fast = app
+        .post_form(
+            &format!("/stories/{}/respond", c.id),
+            &[
+                ("form_token", &token),
+                ("kind", "support"),
+                ("text", "Too fast."),
+            ],
+            OTHER_PEER,
+        )
+        .await;
+    assert_eq!(fast.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.state.store().waiting_response_counts().await.unwrap(),
+        (2, 2)
+    );
+    // The same form again stores nothing more.
+    let twice = app
+        .post_form(
+            &format!("/stories/{}/respond", c.id),
+            &[
+                ("form_token", &token),
+                ("kind", "support"),
+                ("text", "Too fast."),
+            ],
+            OTHER_PEER,
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(messages(&twice).contains(&t(Lang::En, "responses.error.already_sent").to_owned()));
+    assert_eq!(
+        app.state.store().waiting_response_counts().await.unwrap().0,
+        2
+    );
 }

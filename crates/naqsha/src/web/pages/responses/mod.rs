@@ -5,21 +5,18 @@
 //! ([`manage`], `/responses/manage`). Nothing a reader sends is shown before a moderator
 //! approves it: the public side reads only the published responses.
 
+pub mod list;
 pub mod manage;
 pub mod section;
 pub mod submit;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use naqsha_core::lang::Lang;
-use naqsha_core::response::{ResponseKind, ResponseTarget};
-use serde::Deserialize;
 
-use self::section::ResponseItem;
 use super::render;
 use crate::state::AppState;
-use crate::storage::{PublicResponseFilter, ResponseStore, quick};
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
@@ -27,9 +24,6 @@ use crate::web::pages::resources::{Helpline, helpline};
 
 /// Name of the response form in its signed token.
 pub const FORM: &str = "response";
-
-/// Responses on one page of a story's list.
-const PER_PAGE: u32 = 50;
 
 #[derive(Template)]
 #[template(path = "public/response_receipt.html")]
@@ -66,95 +60,6 @@ pub async fn receipt(
     })
 }
 
-/// The page of a list.
-#[derive(Debug, Default, Deserialize)]
-pub struct PageQuery {
-    #[serde(default)]
-    page: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "public/responses_list.html")]
-struct ListPage {
-    ui: Ui,
-    items: Vec<ResponseItem>,
-    back_href: String,
-    prev_href: Option<String>,
-    next_href: Option<String>,
-}
-
-/// The page of every approved response to `target` (50 a page, newest first); `path` is its
-/// address without the language prefix, `back` the page they answer.
-pub async fn list(
-    state: &AppState,
-    lang: Lang,
-    target: ResponseTarget,
-    path: &str,
-    back: &str,
-    page: Option<&str>,
-) -> Result<Response, AppError> {
-    let page: u32 = match page {
-        None => 1,
-        Some(p) => p
-            .parse()
-            .ok()
-            .filter(|p| (1..=10_000).contains(p))
-            .ok_or(AppError::NotFound)?,
-    };
-    let ui = Ui::new(state, lang, path);
-    let filter = PublicResponseFilter {
-        target: Some(target),
-        kind: None,
-    };
-    let found = quick(state.store().published_responses(
-        &filter,
-        PER_PAGE + 1,
-        (page - 1) * PER_PAGE,
-    ))
-    .await?;
-    if found.is_empty() && page > 1 {
-        return Err(AppError::NotFound);
-    }
-    let href = |p: u32| {
-        if p == 1 {
-            ui.href(path)
-        } else {
-            format!("{}?page={p}", ui.href(path))
-        }
-    };
-    render(&ListPage {
-        items: found
-            .iter()
-            .take(PER_PAGE as usize)
-            .filter(|r| r.response.kind != ResponseKind::Creative)
-            .map(|r| ResponseItem::new(ui.tr, r))
-            .collect(),
-        back_href: ui.href(back),
-        prev_href: (page > 1).then(|| href(page - 1)),
-        next_href: (found.len() > PER_PAGE as usize).then(|| href(page + 1)),
-        ui,
-    })
-}
-
-/// `GET /stories/{id}/responses`: every approved response to a published story.
-pub async fn story_list(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    Path(id): Path<String>,
-    Query(q): Query<PageQuery>,
-) -> Result<Response, AppError> {
-    let case = super::story::published(&state, &id).await?;
-    list(
-        &state,
-        lang,
-        ResponseTarget::Story(case),
-        &format!("/stories/{case}/responses"),
-        &format!("/stories/{case}"),
-        q.page.as_deref(),
-    )
-    .await
-}
-
 /// The routes of responses (the story's form posts to `/stories/{id}/respond`, in
 /// [`super::story::routes`]).
 pub fn routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
@@ -163,8 +68,8 @@ pub fn routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
     vec![
         ("/respond/receipt/{view}", get(receipt)),
         ("/ur/respond/receipt/{view}", get(receipt)),
-        ("/stories/{id}/responses", get(story_list)),
-        ("/ur/stories/{id}/responses", get(story_list)),
+        ("/stories/{id}/responses", get(list::story_list)),
+        ("/ur/stories/{id}/responses", get(list::story_list)),
         ("/responses/manage", manage()),
         ("/ur/responses/manage", manage()),
     ]

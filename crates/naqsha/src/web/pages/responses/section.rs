@@ -11,7 +11,7 @@ use naqsha_core::text::{Pseudonym, ResponseText};
 use super::FORM;
 use crate::i18n::Tr;
 use crate::state::AppState;
-use crate::storage::{PublicResponse, PublicResponseFilter, ResponseStore, quick};
+use crate::storage::{PublicResponse, PublicResponseFilter, PublicStore, quick};
 use crate::web::layout::Ui;
 use crate::web::pages::case_view::{month_label, paragraphs};
 
@@ -29,7 +29,8 @@ pub struct ResponseItem {
     pub lang: &'static str,
     /// `rtl` or `ltr`.
     pub dir: &'static str,
-    /// Its paragraphs, each a list of lines.
+    /// Its paragraphs, each a list of lines as HTML: escaped, with numbers, codes and Latin
+    /// words isolated as in the response's own language (like a report's words).
     pub paragraphs: Vec<Vec<String>>,
     /// The pseudonym she chose, or "Someone".
     pub by: String,
@@ -55,7 +56,17 @@ impl ResponseItem {
             paragraphs: p
                 .text
                 .as_ref()
-                .map(|t| paragraphs(t.as_str()))
+                .map(|t| {
+                    paragraphs(t.as_str())
+                        .into_iter()
+                        .map(|lines| {
+                            lines
+                                .iter()
+                                .map(|line| crate::bidi::html(p.lang, line))
+                                .collect()
+                        })
+                        .collect()
+                })
                 .unwrap_or_default(),
             by,
             anonymous,
@@ -165,24 +176,29 @@ impl ResponsesSection {
             target: Some(target),
             kind: None,
         };
-        let (items, more_href, unavailable) =
-            match quick(state.store().published_responses(&filter, SHOWN + 1, 0)).await {
-                Ok(found) => {
-                    let more = found.len() > SHOWN as usize;
-                    let items = found
-                        .iter()
-                        .take(SHOWN as usize)
-                        // A creative response belongs in the campaign's gallery.
-                        .filter(|r| r.response.kind != ResponseKind::Creative)
-                        .map(|r| ResponseItem::new(ui.tr, r))
-                        .collect();
-                    (items, more.then_some(list_href), false)
-                }
-                Err(e) => {
-                    tracing::warn!(error = %e, "responses could not be read");
-                    (Vec::new(), None, true)
-                }
-            };
+        let (items, more_href, unavailable) = match quick(state.public_store().approved_responses(
+            &filter,
+            SHOWN + 1,
+            0,
+        ))
+        .await
+        {
+            Ok(found) => {
+                let more = found.len() > SHOWN as usize;
+                let items = found
+                    .iter()
+                    .take(SHOWN as usize)
+                    // A creative response belongs in the campaign's gallery.
+                    .filter(|r| r.response.kind != ResponseKind::Creative)
+                    .map(|r| ResponseItem::new(ui.tr, r))
+                    .collect();
+                (items, more.then_some(list_href), false)
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "responses could not be read");
+                (Vec::new(), None, true)
+            }
+        };
         Self {
             items,
             more_href,

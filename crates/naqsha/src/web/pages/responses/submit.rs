@@ -267,3 +267,47 @@ async fn refund(state: &AppState, network: NetworkKey) {
         .refund(LimitKind::Response, network, Instant::now())
         .await;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reader_sends_support_or_what_helped_only() {
+        assert_eq!(parse_kind("support"), Some(ResponseKind::Support));
+        assert_eq!(parse_kind("helped"), Some(ResponseKind::Helped));
+        assert_eq!(parse_kind("creative"), None);
+        assert_eq!(parse_kind(""), None);
+    }
+
+    #[test]
+    fn an_empty_pseudonym_is_anonymous_and_each_wrong_field_says_so() {
+        let body = check_words(
+            Some(ResponseKind::Helped),
+            " Blocking him. ",
+            "  ",
+            Lang::Ur,
+        )
+        .unwrap();
+        assert_eq!(body.pseudonym, None);
+        assert_eq!(body.text.unwrap().as_str(), "Blocking him.");
+        assert_eq!(body.lang, Lang::Ur);
+        assert!(body.title.is_none() && body.link.is_none() && body.licence.is_none());
+
+        let named = check_words(Some(ResponseKind::Support), "x", " Sara ", Lang::En).unwrap();
+        assert_eq!(named.pseudonym.unwrap().as_str(), "Sara");
+
+        let errors = check_words(None, "", &"n".repeat(61), Lang::En).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                ("kind", "responses.error.kind"),
+                ("text", "responses.error.text_required"),
+                ("pseudonym", "responses.error.pseudonym_too_long"),
+            ]
+        );
+        let errors =
+            check_words(Some(ResponseKind::Support), "a\u{7}b", "x", Lang::En).unwrap_err();
+        assert_eq!(errors, [("text", "responses.error.text_invalid")]);
+    }
+}

@@ -30,7 +30,7 @@ use super::{Total, cached};
 use crate::i18n::Tr;
 use crate::public::{PublicQuery, Snapshot};
 use crate::state::AppState;
-use crate::storage::{PublicResponse, PublicResponseFilter, ResponseStore, quick};
+use crate::storage::{PublicResponse, PublicResponseFilter, PublicStore, quick};
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
@@ -149,7 +149,13 @@ async fn helped_responses(state: &AppState, snapshot: &Snapshot) -> Option<Vec<P
         target: None,
         kind: Some(ResponseKind::Helped),
     };
-    match quick(state.store().published_responses(&filter, HELPED_READ, 0)).await {
+    match quick(
+        state
+            .public_store()
+            .approved_responses(&filter, HELPED_READ, 0),
+    )
+    .await
+    {
         Ok(found) => Some(
             found
                 .into_iter()
