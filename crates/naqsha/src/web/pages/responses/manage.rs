@@ -249,7 +249,10 @@ async fn step(
         "edit" if stored.kind != ResponseKind::Creative => {
             match check_words(Some(stored.kind), &form.text, &form.pseudonym, stored.lang) {
                 Ok(body) => {
-                    let done = edit_by_receipt(state, &receipt, &body, None, false)
+                    // This page asks for no proof of work: during a flood a change is taken
+                    // and flagged, like a response sent without JavaScript.
+                    let flagged = runtime.flood();
+                    let done = edit_by_receipt(state, &receipt, &body, None, flagged)
                         .await
                         .map_err(response_error)?;
                     p.notice = Some(
