@@ -41,6 +41,14 @@ const EN: &[(&str, &str)] = &[
         include_str!("../i18n/admin/feeds.en.toml"),
     ),
     (
+        "admin/campaigns.en.toml",
+        include_str!("../i18n/admin/campaigns.en.toml"),
+    ),
+    (
+        "public/campaigns.en.toml",
+        include_str!("../i18n/public/campaigns.en.toml"),
+    ),
+    (
         "public/filters.en.toml",
         include_str!("../i18n/public/filters.en.toml"),
     ),
@@ -105,6 +113,14 @@ const UR: &[(&str, &str)] = &[
     (
         "admin/feeds.ur.toml",
         include_str!("../i18n/admin/feeds.ur.toml"),
+    ),
+    (
+        "admin/campaigns.ur.toml",
+        include_str!("../i18n/admin/campaigns.ur.toml"),
+    ),
+    (
+        "public/campaigns.ur.toml",
+        include_str!("../i18n/public/campaigns.ur.toml"),
     ),
     (
         "public/filters.ur.toml",

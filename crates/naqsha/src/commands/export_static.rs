@@ -44,6 +44,9 @@ const SEEDS: &[&str] = &[
     "/ur/strategies",
     "/resources",
     "/ur/resources",
+    // Campaign pages and their images are reached from the lists.
+    "/campaigns",
+    "/ur/campaigns",
     "/data",
     "/ur/data",
     "/embed",

@@ -92,6 +92,7 @@ fn routes() -> Vec<Route> {
         .chain(pages::responses::routes())
         .chain(pages::stats::routes())
         .chain(pages::resources::routes())
+        .chain(pages::campaign::routes())
         .chain(pages::data::routes())
         .chain(api::public::routes())
         .map(|(path, router)| Route {

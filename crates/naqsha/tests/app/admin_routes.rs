@@ -103,6 +103,12 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
         "/admin/flood",
         "/admin/submissions/{id}/conversation/reply",
         "/admin/submissions/{id}/conversation/proposal",
+        "/admin/campaigns",
+        "/admin/campaigns/{id}",
+        "/admin/campaigns/{id}/posts",
+        "/admin/campaigns/{id}/posts/{post}",
+        "/admin/campaigns/{id}/posts/{post}/delete",
+        "/admin/campaigns/{id}/images",
     ] {
         assert!(
             posts.contains(&expected),

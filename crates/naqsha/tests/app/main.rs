@@ -49,6 +49,7 @@ mod telegram;
 mod whatsapp;
 
 // The public side: pages, map, statistics, the read API and the open data.
+mod campaigns;
 mod open_data;
 mod public_api;
 mod public_map;

@@ -1,5 +1,6 @@
 //! Public pages, one file per page.
 
+pub mod campaign;
 pub mod case_view;
 pub mod data;
 pub mod exit;
