@@ -95,6 +95,7 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
         "/follow-up",
         "/stories/{id}/respond",
         "/ur/stories/{id}/respond",
+        "/campaign/{slug}/respond",
         "/responses/manage",
         "/ur/responses/manage",
         "/api/v1/submissions",

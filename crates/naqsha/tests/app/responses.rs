@@ -1099,3 +1099,138 @@ async fn a_filled_honeypot_or_a_form_sent_at_once_is_taken_but_flagged() {
         2
     );
 }
+
+/// A campaign stored directly, running from a week ago to a week from now.
+async fn a_campaign(app: &App, slug: &str) {
+    use naqsha::storage::CampaignStore;
+    use naqsha_core::campaign::{Bilingual, Campaign, CampaignId, CampaignPeriod, CampaignSlug};
+    let both = |en: &str, ur: &str| Bilingual {
+        en: en.into(),
+        ur: ur.into(),
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    let c = Campaign {
+        id: CampaignId::random(),
+        slug: CampaignSlug::parse(slug).unwrap(),
+        title: both("Sixteen Days", "سولہ دن"),
+        intro: both("Answer with solidarity.", "یکجہتی سے جواب دیں۔"),
+        period: CampaignPeriod::new(
+            today - time::Duration::days(7),
+            today + time::Duration::days(7),
+        )
+        .unwrap(),
+        stories: Vec::new(),
+        prompts: std::collections::BTreeMap::new(),
+    };
+    app.state
+        .store()
+        .save_campaign(&c, &AuditEvent::now(None, AuditAction::CampaignChange))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_campaign_page_takes_responses_like_a_story() {
+    let app = App::new().await;
+    a_campaign(&app, "sixteen-days").await;
+    for lang in [Lang::En, Lang::Ur] {
+        let page = app
+            .get(&format!("{}/campaign/sixteen-days", prefix(lang)))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(
+            attrs(&page.html(), "form.respond-form", "action"),
+            [format!(
+                "{}/campaign/sixteen-days/respond#respond-problems",
+                prefix(lang)
+            )]
+        );
+    }
+    let campaign_path = |lang: Lang| format!("{}/campaign/sixteen-days/respond", prefix(lang));
+    let post = |lang: Lang, fields: Vec<(&'static str, String)>, peer: &'static str| {
+        let app = &app;
+        async move {
+            let token = aged_token(app);
+            let mut all: Vec<(&str, &str)> = vec![("form_token", token.as_str())];
+            all.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+            app.post_form(&campaign_path(lang), &all, peer).await
+        }
+    };
+    // A form to correct comes back on the campaign's page with what she typed.
+    let bad = post(
+        Lang::Ur,
+        vec![
+            ("kind", "helped".into()),
+            ("text", "".into()),
+            ("pseudonym", "Amna".into()),
+        ],
+        PEER,
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.html();
+    assert_eq!(texts(&html, "h1"), ["سولہ دن"]);
+    assert_eq!(attrs(&html, "#respond-pseudonym", "value"), ["Amna"]);
+    assert_eq!(
+        texts(&html, "#respond-field-text .field-error"),
+        [t(Lang::Ur, "responses.error.text_required")]
+    );
+    // No such campaign: not found, nothing stored.
+    let none = app
+        .post_form(
+            "/campaign/no-such-campaign/respond",
+            &[
+                ("form_token", &aged_token(&app)),
+                ("kind", "support"),
+                ("text", "Hi"),
+            ],
+            PEER,
+        )
+        .await;
+    assert_eq!(none.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.state.store().waiting_response_counts().await.unwrap().0,
+        0
+    );
+
+    let sent = post(
+        Lang::Ur,
+        vec![
+            ("kind", "helped".into()),
+            ("text", "ہیلپ لائن پر بات کرنے سے مدد ملی۔".into()),
+        ],
+        PEER,
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let shown_on = |lang: Lang| {
+        let app = &app;
+        async move {
+            texts(
+                &app.get(&format!("{}/campaign/sixteen-days", prefix(lang)))
+                    .await
+                    .html(),
+                "#responses .response__text",
+            )
+        }
+    };
+    assert!(
+        shown_on(Lang::En).await.is_empty(),
+        "nothing before approval"
+    );
+    approve_all(&app).await;
+    for lang in [Lang::En, Lang::Ur] {
+        assert_eq!(shown_on(lang).await, ["ہیلپ لائن پر بات کرنے سے مدد ملی۔"]);
+        // "What helped me" on a campaign is on the strategies page too, linked to it.
+        let html = app
+            .get(&format!("{}/strategies", prefix(lang)))
+            .await
+            .html();
+        let link = attrs(&html, ".strategies__helped .response__where a", "href");
+        assert_eq!(link.len(), 1);
+        assert!(
+            link[0].starts_with(&format!("{}/campaign/sixteen-days#response-", prefix(lang))),
+            "{link:?}"
+        );
+    }
+}

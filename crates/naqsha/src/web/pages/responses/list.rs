@@ -27,6 +27,13 @@ pub struct PageQuery {
     page: Option<String>,
 }
 
+impl PageQuery {
+    /// The page asked for, as given.
+    pub fn page(&self) -> Option<&str> {
+        self.page.as_deref()
+    }
+}
+
 #[derive(Template)]
 #[template(path = "public/responses_list.html")]
 struct ListPage {

@@ -5,6 +5,7 @@
 //! ([`manage`], `/responses/manage`). Nothing a reader sends is shown before a moderator
 //! approves it: the public side reads only the published responses.
 
+pub mod campaign;
 pub mod list;
 pub mod manage;
 pub mod section;
@@ -70,6 +71,16 @@ pub fn routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
         ("/ur/respond/receipt/{view}", get(receipt)),
         ("/stories/{id}/responses", get(list::story_list)),
         ("/ur/stories/{id}/responses", get(list::story_list)),
+        (
+            "/campaign/{slug}/respond",
+            axum::routing::post(campaign::respond),
+        ),
+        (
+            "/ur/campaign/{slug}/respond",
+            axum::routing::post(campaign::respond),
+        ),
+        ("/campaign/{slug}/responses", get(campaign::all)),
+        ("/ur/campaign/{slug}/responses", get(campaign::all)),
         ("/responses/manage", manage()),
         ("/ur/responses/manage", manage()),
     ]
