@@ -91,6 +91,10 @@ const EN: &[(&str, &str)] = &[
         "referrals.en.toml",
         include_str!("../i18n/referrals.en.toml"),
     ),
+    (
+        "public/responses.en.toml",
+        include_str!("../i18n/public/responses.en.toml"),
+    ),
 ];
 const UR: &[(&str, &str)] = &[
     ("ur.toml", include_str!("../i18n/ur.toml")),
@@ -164,6 +168,10 @@ const UR: &[(&str, &str)] = &[
     (
         "referrals.ur.toml",
         include_str!("../i18n/referrals.ur.toml"),
+    ),
+    (
+        "public/responses.ur.toml",
+        include_str!("../i18n/public/responses.ur.toml"),
     ),
 ];
 

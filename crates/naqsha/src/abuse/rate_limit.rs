@@ -58,12 +58,14 @@ pub struct RateLimits {
     pub report: BucketLimit,
     /// Receipt look-ups from one network (wrong receipts included).
     pub receipt: BucketLimit,
+    /// Responses to stories and campaigns from one network (a bucket of their own, with the
+    /// reports' numbers: a troll flooding responses from a shared address spends none of the
+    /// reports that a survivor behind the same address may need to send).
+    pub response: BucketLimit,
     /// Staff sign-in attempts (passwords checked) from one network.
     pub sign_in: BucketLimit,
     /// Wrong or missing SMS gateway secrets from one network.
     pub gateway_secret: BucketLimit,
-    /// Responses (messages of support, creative works) sent from one network.
-    pub response: BucketLimit,
     /// The global flood detector.
     pub flood: FloodLimits,
     /// Buckets kept in memory at most, over all kinds and networks.
@@ -77,28 +79,26 @@ impl Default for RateLimits {
     /// 30 at once then 1 every 10 seconds, so a team of twenty behind one office address can
     /// all sign in at nine (and mistype) while one network costs at most six password hashes a
     /// minute once its burst is spent. Gateway secrets: 10 wrong ones, then 1 a minute; a
-    /// gateway with the right secret never draws from it. Responses: 10 at once then 1 a
-    /// minute, room for a class sending its poems from one school address. Flood: 20 accepted reports in a
-    /// minute, far above any real day, for 30 minutes after.
+    /// gateway with the right secret never draws from it. Flood: 20 accepted reports in a
+    /// minute, far above any real day, for 30 minutes after. Responses (messages of support and
+    /// creative works): the reports' numbers, in a bucket of their own.
     fn default() -> Self {
+        let report = BucketLimit {
+            burst: 5,
+            refill_every: Duration::from_secs(120),
+        };
         Self {
-            report: BucketLimit {
-                burst: 5,
-                refill_every: Duration::from_secs(120),
-            },
+            report,
             receipt: BucketLimit {
                 burst: 10,
                 refill_every: Duration::from_secs(60),
             },
+            response: report,
             sign_in: BucketLimit {
                 burst: 30,
                 refill_every: Duration::from_secs(10),
             },
             gateway_secret: BucketLimit {
-                burst: 10,
-                refill_every: Duration::from_secs(60),
-            },
-            response: BucketLimit {
                 burst: 10,
                 refill_every: Duration::from_secs(60),
             },
@@ -119,12 +119,12 @@ pub enum LimitKind {
     Report,
     /// Looking up a receipt.
     Receipt,
+    /// Sending a response to a story or a campaign.
+    Response,
     /// A staff sign-in attempt (a password hash).
     SignIn,
     /// A wrong or missing SMS gateway secret.
     GatewaySecret,
-    /// Sending a response to a story or a campaign.
-    Response,
 }
 
 /// The answer to [`Limiter::check`].
@@ -264,9 +264,9 @@ impl Limiter {
         match kind {
             LimitKind::Report => self.limits.report,
             LimitKind::Receipt => self.limits.receipt,
+            LimitKind::Response => self.limits.response,
             LimitKind::SignIn => self.limits.sign_in,
             LimitKind::GatewaySecret => self.limits.gateway_secret,
-            LimitKind::Response => self.limits.response,
         }
     }
 

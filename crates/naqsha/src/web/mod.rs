@@ -89,6 +89,7 @@ fn routes() -> Vec<Route> {
         .into_iter()
         .chain(pages::map::routes())
         .chain(pages::story::routes())
+        .chain(pages::responses::routes())
         .chain(pages::stats::routes())
         .chain(pages::resources::routes())
         .chain(pages::campaign::routes())
@@ -120,6 +121,10 @@ fn compressible(path: &str) -> bool {
         "/ur/report",
         "/follow-up",
         "/ur/follow-up",
+        "/responses/manage",
+        "/ur/responses/manage",
+        "/respond",
+        "/ur/respond",
         "/admin",
         "/api/v1/submissions",
         "/exit",

@@ -56,6 +56,7 @@ mod public_api;
 mod public_map;
 mod public_stats;
 mod public_strategies;
+mod responses;
 mod web_pages;
 mod web_platform;
 

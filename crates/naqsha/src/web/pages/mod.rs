@@ -12,6 +12,7 @@ pub mod page_cache;
 pub(crate) mod public_form;
 pub mod report;
 pub mod resources;
+pub mod responses;
 pub mod stats;
 pub mod story;
 

@@ -29,6 +29,7 @@ use crate::storage::{CampaignStore, StorageError, quick};
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::pages::responses::section::ResponsesSection;
 
 /// Images never change once uploaded (a new image is a new id).
 const IMAGE_CACHE: &str = "public, max-age=31536000, immutable";
@@ -143,6 +144,8 @@ struct CampaignPage {
     prompt: Option<Said>,
     posts: Vec<PostView>,
     stories: Vec<StoryLink>,
+    /// The approved responses and the form to send one (none in a static export).
+    responses: Option<ResponsesSection>,
 }
 
 /// Parses a staff text, keeping only images that are ours.
@@ -187,13 +190,14 @@ pub async fn content(
     }))
 }
 
-/// The page of a campaign in `lang`, as HTML.
+/// The page of a campaign in `lang`, as HTML, with its responses section when served.
 pub fn render_campaign(
     state: &AppState,
     snapshot: &Snapshot,
     c: &CampaignContent,
     lang: Lang,
     today: Date,
+    responses: Option<ResponsesSection>,
 ) -> Result<String, AppError> {
     let campaign = &c.campaign;
     let path = format!("/campaign/{}", campaign.slug);
@@ -227,6 +231,7 @@ pub fn render_campaign(
             })
             .collect(),
         stories: story_links(snapshot, campaign, &ui, usize::MAX),
+        responses,
         ui,
     };
     Ok(page.render()?)
@@ -241,7 +246,16 @@ async fn page(
     let slug = CampaignSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let content = content(&state, &slug).await?.ok_or(AppError::NotFound)?;
     let snapshot = state.published().await?;
-    let html = render_campaign(&state, &snapshot, &content, lang, today(&state))?;
+    let responses =
+        crate::web::pages::responses::campaign::section(&state, lang, &slug, None).await;
+    let html = render_campaign(
+        &state,
+        &snapshot,
+        &content,
+        lang,
+        today(&state),
+        Some(responses),
+    )?;
     Ok(axum::response::Html(html).into_response())
 }
 
