@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod audit;
+pub mod campaign;
 pub mod case;
 pub mod conversation;
 pub mod cues;
@@ -22,6 +23,7 @@ pub mod redaction;
 pub mod referral;
 pub mod response;
 pub mod review;
+pub mod safe_markdown;
 pub mod script;
 pub mod sealing;
 pub mod shared_secret;

@@ -41,6 +41,14 @@ const EN: &[(&str, &str)] = &[
         include_str!("../i18n/admin/feeds.en.toml"),
     ),
     (
+        "admin/campaigns.en.toml",
+        include_str!("../i18n/admin/campaigns.en.toml"),
+    ),
+    (
+        "public/campaigns.en.toml",
+        include_str!("../i18n/public/campaigns.en.toml"),
+    ),
+    (
         "public/filters.en.toml",
         include_str!("../i18n/public/filters.en.toml"),
     ),
@@ -73,6 +81,10 @@ const EN: &[(&str, &str)] = &[
         include_str!("../i18n/admin/conversation.en.toml"),
     ),
     (
+        "public/creative.en.toml",
+        include_str!("../i18n/public/creative.en.toml"),
+    ),
+    (
         "admin/responses.en.toml",
         include_str!("../i18n/admin/responses.en.toml"),
     ),
@@ -82,6 +94,10 @@ const EN: &[(&str, &str)] = &[
     (
         "referrals.en.toml",
         include_str!("../i18n/referrals.en.toml"),
+    ),
+    (
+        "public/responses.en.toml",
+        include_str!("../i18n/public/responses.en.toml"),
     ),
 ];
 const UR: &[(&str, &str)] = &[
@@ -105,6 +121,14 @@ const UR: &[(&str, &str)] = &[
     (
         "admin/feeds.ur.toml",
         include_str!("../i18n/admin/feeds.ur.toml"),
+    ),
+    (
+        "admin/campaigns.ur.toml",
+        include_str!("../i18n/admin/campaigns.ur.toml"),
+    ),
+    (
+        "public/campaigns.ur.toml",
+        include_str!("../i18n/public/campaigns.ur.toml"),
     ),
     (
         "public/filters.ur.toml",
@@ -139,6 +163,10 @@ const UR: &[(&str, &str)] = &[
         include_str!("../i18n/admin/conversation.ur.toml"),
     ),
     (
+        "public/creative.ur.toml",
+        include_str!("../i18n/public/creative.ur.toml"),
+    ),
+    (
         "admin/responses.ur.toml",
         include_str!("../i18n/admin/responses.ur.toml"),
     ),
@@ -148,6 +176,10 @@ const UR: &[(&str, &str)] = &[
     (
         "referrals.ur.toml",
         include_str!("../i18n/referrals.ur.toml"),
+    ),
+    (
+        "public/responses.ur.toml",
+        include_str!("../i18n/public/responses.ur.toml"),
     ),
 ];
 

@@ -32,6 +32,50 @@ struct Inner {
     sms: crate::channels::sms::SmsRuntime,
     whatsapp: crate::channels::chat::ChatRuntime,
     telegram: crate::channels::chat::ChatRuntime,
+    campaign_of_the_day: Memo<(time::Date, Option<naqsha_core::campaign::Campaign>)>,
+}
+
+/// A value remembered for a short while, so that a page served from memory does not wait on
+/// the database for it on every request (and still has it while the database is away).
+pub struct Memo<T> {
+    slot: std::sync::Mutex<Option<(std::time::Instant, T)>>,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Self {
+            slot: std::sync::Mutex::new(None),
+        }
+    }
+}
+
+impl<T: Clone> Memo<T> {
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<(std::time::Instant, T)>> {
+        self.slot.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The value, if it was remembered less than `max_age` ago.
+    pub fn fresh(&self, max_age: std::time::Duration) -> Option<T> {
+        self.slot()
+            .as_ref()
+            .filter(|(at, _)| at.elapsed() < max_age)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// The value, however old.
+    pub fn any(&self) -> Option<T> {
+        self.slot().as_ref().map(|(_, v)| v.clone())
+    }
+
+    /// Remembers `value` from now.
+    pub fn put(&self, value: T) {
+        *self.slot() = Some((std::time::Instant::now(), value));
+    }
+
+    /// Forgets the value (after a change this node made).
+    pub fn forget(&self) {
+        *self.slot() = None;
+    }
 }
 
 impl AppState {
@@ -51,6 +95,7 @@ impl AppState {
                 sms: Default::default(),
                 whatsapp: crate::channels::chat::ChatRuntime::new("WhatsApp"),
                 telegram: crate::channels::chat::ChatRuntime::new("Telegram"),
+                campaign_of_the_day: Memo::default(),
             }),
         }
     }
@@ -90,6 +135,20 @@ impl AppState {
     /// through this cannot reach a sealed column: the compiler refuses it.
     pub fn public_store(&self) -> &impl PublicStore {
         &self.inner.store
+    }
+
+    /// The store as the campaign pages read it: campaigns, their posts and images, all
+    /// written by staff (nothing sealed). Public pages reach only this role through it.
+    pub fn campaign_store(&self) -> &impl crate::storage::CampaignStore {
+        &self.inner.store
+    }
+
+    /// The campaign the home page features on a day, remembered for a short while
+    /// (`web::pages::campaign::feature`); a change of a campaign on this node forgets it.
+    pub fn campaign_of_the_day(
+        &self,
+    ) -> &Memo<(time::Date, Option<naqsha_core::campaign::Campaign>)> {
+        &self.inner.campaign_of_the_day
     }
 
     /// Every published case in memory, for the public pages and the API.
@@ -238,5 +297,28 @@ impl crate::staff::Context for AppState {
 
     fn node(&self) -> &str {
         self.config().node.as_str()
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use std::time::Duration;
+
+    use super::Memo;
+
+    #[test]
+    fn a_memo_is_fresh_for_a_while_kept_when_old_and_gone_when_forgotten() {
+        let memo = Memo::default();
+        assert_eq!(memo.fresh(Duration::from_secs(30)), None);
+        memo.put(7);
+        assert_eq!(memo.fresh(Duration::from_secs(30)), Some(7));
+        assert_eq!(memo.fresh(Duration::ZERO), None, "too old");
+        assert_eq!(
+            memo.any(),
+            Some(7),
+            "still there while the database is away"
+        );
+        memo.forget();
+        assert_eq!(memo.any(), None);
     }
 }

@@ -4,7 +4,8 @@
 //! either in the clear — while a moderator who unlocks the key can still read both. The same
 //! holds for the conversation on her receipt (a staff reply, her answer, a proposal sent for
 //! her approval): sealed to the organisation key and her reply key, opened by either and by
-//! nothing else, not even a key derived from another receipt with her salt.
+//! nothing else, not even a key derived from another receipt with her salt. And for a
+//! creative response to a campaign, sent through its form.
 //!
 //! A test binary of its own: it captures the log, and `tracing` decides per call site, for the
 //! whole process, whether anyone listens, so no other test may log beside it.
@@ -67,7 +68,7 @@ fn assert_no_plaintext(haystack: &[u8], where_: &str, needles: &[(String, Vec<u8
     }
 }
 
-/// The two tests of this binary run one at a time: the first captures the log with a
+/// The tests of this binary run one at a time: the first captures the log with a
 /// thread-local subscriber, and `tracing` caches across threads whether a call site has
 /// listeners, so events of the other test at the same moment could switch spans off for it.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -494,4 +495,89 @@ async fn keys_unwrap_rewrap_recover_and_change_password() {
             .await
             .is_err()
     );
+}
+
+/// A creative response to a campaign, sent through the form as a browser sends it: its title,
+/// poem and pseudonym (with the canary and a phone number) are nowhere on disk or in the log
+/// in the clear, and the organisation key reads them back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_creative_response_is_sealed_on_disk_and_absent_from_the_log() {
+    use naqsha::storage::{CampaignStore, ResponseStore, WaitingFilter};
+    use naqsha_core::audit::{AuditAction, AuditEvent};
+    use naqsha_core::campaign::{Bilingual, Campaign, CampaignId, CampaignPeriod, CampaignSlug};
+
+    let _one = ONE_AT_A_TIME.lock().await;
+    let log = Captured::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_env_filter("trace")
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    tracing::callsite::rebuild_interest_cache();
+
+    let app = support::App::new().await;
+    let day = time::Date::from_calendar_date(2026, time::Month::November, 25).unwrap();
+    let campaign = Campaign {
+        id: CampaignId::random(),
+        slug: CampaignSlug::parse("sixteen-days").unwrap(),
+        title: Bilingual {
+            en: "16 Days".into(),
+            ur: "سولہ دن".into(),
+        },
+        intro: Bilingual::default(),
+        period: CampaignPeriod::new(day, day).unwrap(),
+        stories: Vec::new(),
+        prompts: std::collections::BTreeMap::new(),
+    };
+    app.state
+        .store()
+        .save_campaign(
+            &campaign,
+            &AuditEvent::now(None, AuditAction::CampaignChange),
+        )
+        .await
+        .unwrap();
+
+    let canary = format!("CANARY-{}", uuid::Uuid::new_v4().simple());
+    let uri = "/ur/campaign/sixteen-days/create";
+    let token = app.form_token(uri, support::PEER).await;
+    let form = support::Multipart::new()
+        .text("title", &format!("{canary} title"))
+        .text("what", "poem")
+        .text(
+            "text",
+            &format!("{canary}\nمجھے 03001234567 سے دھمکیاں ملیں\n0300-1234567"),
+        )
+        .text("credit", "pseudonym")
+        .text("pseudonym", &format!("{canary} name"))
+        .text("licence", "cc_by")
+        .text("form_token", &token);
+    let reply = app.post_multipart(uri, &form, support::PEER).await;
+    assert_eq!(reply.status, axum::http::StatusCode::SEE_OTHER);
+
+    let needles = needles(&canary);
+    for file in files_under(app.data_dir()) {
+        assert_no_plaintext(
+            &std::fs::read(&file).unwrap(),
+            &file.display().to_string(),
+            &needles,
+        );
+    }
+    let logged = log.bytes();
+    assert!(String::from_utf8_lossy(&logged).contains("response received"));
+    assert_no_plaintext(&logged, "the log", &needles);
+
+    let key = app.unlock().await;
+    let waiting = app
+        .state
+        .store()
+        .waiting_responses(WaitingFilter::default(), 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(waiting.len(), 1);
+    let clear = sealing::open(&key.secret, waiting[0].sealed.as_ref().unwrap()).unwrap();
+    let body: naqsha_core::response::ResponseBody = serde_json::from_slice(&clear).unwrap();
+    assert!(body.readable().contains(&format!("{canary} name")));
 }

@@ -58,6 +58,10 @@ pub struct RateLimits {
     pub report: BucketLimit,
     /// Receipt look-ups from one network (wrong receipts included).
     pub receipt: BucketLimit,
+    /// Responses to stories and campaigns from one network (a bucket of their own, with the
+    /// reports' numbers: a troll flooding responses from a shared address spends none of the
+    /// reports that a survivor behind the same address may need to send).
+    pub response: BucketLimit,
     /// Staff sign-in attempts (passwords checked) from one network.
     pub sign_in: BucketLimit,
     /// Wrong or missing SMS gateway secrets from one network.
@@ -76,17 +80,20 @@ impl Default for RateLimits {
     /// all sign in at nine (and mistype) while one network costs at most six password hashes a
     /// minute once its burst is spent. Gateway secrets: 10 wrong ones, then 1 a minute; a
     /// gateway with the right secret never draws from it. Flood: 20 accepted reports in a
-    /// minute, far above any real day, for 30 minutes after.
+    /// minute, far above any real day, for 30 minutes after. Responses (messages of support and
+    /// creative works): the reports' numbers, in a bucket of their own.
     fn default() -> Self {
+        let report = BucketLimit {
+            burst: 5,
+            refill_every: Duration::from_secs(120),
+        };
         Self {
-            report: BucketLimit {
-                burst: 5,
-                refill_every: Duration::from_secs(120),
-            },
+            report,
             receipt: BucketLimit {
                 burst: 10,
                 refill_every: Duration::from_secs(60),
             },
+            response: report,
             sign_in: BucketLimit {
                 burst: 30,
                 refill_every: Duration::from_secs(10),
@@ -112,6 +119,8 @@ pub enum LimitKind {
     Report,
     /// Looking up a receipt.
     Receipt,
+    /// Sending a response to a story or a campaign.
+    Response,
     /// A staff sign-in attempt (a password hash).
     SignIn,
     /// A wrong or missing SMS gateway secret.
@@ -255,6 +264,7 @@ impl Limiter {
         match kind {
             LimitKind::Report => self.limits.report,
             LimitKind::Receipt => self.limits.receipt,
+            LimitKind::Response => self.limits.response,
             LimitKind::SignIn => self.limits.sign_in,
             LimitKind::GatewaySecret => self.limits.gateway_secret,
         }

@@ -26,6 +26,10 @@ const LIVE_ONLY: &[&str] = &[
     "/ur/report",
     "/follow-up",
     "/ur/follow-up",
+    "/responses/manage",
+    "/ur/responses/manage",
+    "/respond",
+    "/ur/respond",
     "/admin",
     "/api/v1/submissions",
     "/exit",
@@ -44,6 +48,9 @@ const SEEDS: &[&str] = &[
     "/ur/strategies",
     "/resources",
     "/ur/resources",
+    // Campaign pages and their images are reached from the lists.
+    "/campaigns",
+    "/ur/campaigns",
     "/data",
     "/ur/data",
     "/embed",
@@ -71,7 +78,19 @@ pub struct Exported {
 fn live_only(path: &str) -> bool {
     LIVE_ONLY.iter().any(|p| {
         path == *p || path.starts_with(&format!("{p}/")) || path.starts_with(&format!("{p}?"))
-    })
+    }) || creative_form(path)
+}
+
+/// A campaign's creative response form and its receipts (`/campaign/{slug}/create…`, also
+/// under `/ur/`): they take input, so they stay on the live site.
+fn creative_form(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let rest = path.strip_prefix("/ur").unwrap_or(path);
+    let Some(rest) = rest.strip_prefix("/campaign/") else {
+        return false;
+    };
+    let mut segments = rest.split('/');
+    segments.next().is_some_and(|slug| !slug.is_empty()) && segments.next() == Some("create")
 }
 
 /// A link as the crawler keeps it: the path, and the page number if it is `?page=N`. Links
@@ -306,6 +325,17 @@ mod tests {
         assert_eq!(normalise("/admin/login"), None);
         assert_eq!(normalise("https://elsewhere.example/"), None);
         assert_eq!(normalise("//elsewhere.example/"), None);
+        // A campaign's creative form stays live; its gallery is mirrored.
+        assert_eq!(normalise("/campaign/16-days/create"), None);
+        assert_eq!(normalise("/ur/campaign/16-days/create/receipt/x"), None);
+        assert_eq!(
+            normalise("/ur/campaign/16-days/gallery?page=2").as_deref(),
+            Some("/ur/campaign/16-days/gallery?page=2")
+        );
+        assert_eq!(
+            normalise("/campaign/create").as_deref(),
+            Some("/campaign/create")
+        );
     }
 
     #[test]

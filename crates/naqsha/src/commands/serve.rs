@@ -35,12 +35,35 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
                 state.gazetteer(),
             )
             .await?;
+            let stories: Vec<_> = store
+                .published_cases(&Default::default(), 3, 0)
+                .await?
+                .into_iter()
+                .map(|c| c.id)
+                .collect();
+            let year = time::OffsetDateTime::now_utc().year();
+            crate::demo::seed_campaign(store, year, stories).await?;
+            let works = crate::demo::seed_creative(
+                store,
+                &init.public_key,
+                init.admin.id,
+                crate::demo::DEMO_CAMPAIGN_SLUG,
+            )
+            .await?;
             super::init::print_secrets(&init);
             println!(
                 "Seeded {n} fictional demo cases (marked [Demo] / [نمونہ]) and {counted} \
                  coded \"statistics only\" (counted, never shown as stories)."
             );
             println!("Put {reports} fictional demo reports in the inbox for moderators to try.");
+            println!(
+                "Added the demo campaign \"16 Days of Activism [Demo]\" (25 November – 10 December) at /campaign/{}.",
+                crate::demo::DEMO_CAMPAIGN_SLUG
+            );
+            println!(
+                "Put {works} fictional creative responses in its gallery at /campaign/{}/gallery.",
+                crate::demo::DEMO_CAMPAIGN_SLUG
+            );
             let responses = crate::demo::responses::seed_responses(&state).await?;
             println!(
                 "Put {responses} fictional demo responses in the responses queue \

@@ -2,6 +2,12 @@
 //! published stories, and cases coded "statistics only" (categories, a district and a month,
 //! no public text) that the public side counts but never lists.
 
+mod campaign;
+mod creative;
+
+pub use campaign::{DEMO_CAMPAIGN_SLUG, seed_campaign};
+pub use creative::seed_creative;
+
 use naqsha_core::audit::{AuditAction, AuditEvent};
 use naqsha_core::case::{Case, CaseStatus, PublicStory, Verification};
 use naqsha_core::demo::demo_cases;

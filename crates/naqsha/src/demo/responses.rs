@@ -13,8 +13,6 @@ use crate::intake::Context;
 use crate::intake::response::{IncomingResponse, ResponseError, accept_response};
 use crate::storage::{CaseFilter, PublicStore};
 
-/// The campaign the demo's creative response is for.
-pub const DEMO_CAMPAIGN: &str = "16-days";
 /// Copies of the troll template in the demo queue.
 pub const TROLL_COPIES: usize = 8;
 
@@ -96,7 +94,7 @@ pub async fn seed_responses(state: &impl Context) -> Result<usize, ResponseError
     poem.licence = Some(Licence::CcBy);
     poem.link = PublicLink::parse("https://video.example.org/sixteen-days").ok();
     incoming.push((
-        ResponseTarget::Campaign(DEMO_CAMPAIGN.to_owned()),
+        ResponseTarget::Campaign(super::DEMO_CAMPAIGN_SLUG.to_owned()),
         poem,
         false,
     ));

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use naqsha_core::sealing::{self, OrgPublicKey};
 
-use super::evidence::{self, EvidenceError, EvidenceLimits};
+use super::evidence::{self, CleanEvidence, EvidenceError, EvidenceLimits};
 use crate::abuse::budget::Budget;
 use crate::storage::NewAttachment;
 
@@ -79,32 +79,69 @@ impl EvidenceGate {
         let deadline = Instant::now() + self.wait;
         let mut sealed = Vec::with_capacity(files.len());
         for bytes in files {
-            let need = usize::try_from(evidence::working_memory(&bytes)).unwrap_or(usize::MAX);
-            let lane = if need <= SMALL_FILE {
-                &self.small
-            } else {
-                &self.large
-            };
-            let left = || deadline.saturating_duration_since(Instant::now());
-            let memory = lane.memory.take(need, left()).await;
-            let worker = lane.workers.take(1, left()).await;
-            let (Some(memory), Some(worker)) = (memory, worker) else {
-                return Err(EvidenceError::Busy);
-            };
             let limits = limits.clone();
             let key = public_key.clone();
-            let one = crate::heavy::run(move || {
-                let _held = (memory, worker);
-                clean_and_seal_one(&bytes, &limits, &key)
-            })
-            .await
-            .unwrap_or_else(|e| {
-                tracing::error!(error = %e, "cleaning a file panicked");
-                Err(EvidenceError::Reencode)
-            })?;
-            sealed.push(one);
+            sealed.push(
+                self.run(bytes, deadline, move |bytes| {
+                    clean_and_seal_one(&bytes, &limits, &key)
+                })
+                .await?,
+            );
         }
         Ok(sealed)
+    }
+
+    /// Cleans one picture for a page that shows it (a creative response): like evidence,
+    /// metadata stripped and re-encoded, through the same lanes; a PDF is refused, since it
+    /// is kept as sent and could never be shown publicly.
+    pub async fn clean_picture(
+        &self,
+        bytes: Vec<u8>,
+        limits: &EvidenceLimits,
+    ) -> Result<CleanEvidence, EvidenceError> {
+        evidence::check_batch(&[bytes.len()], limits)?;
+        let limits = limits.clone();
+        let clean = self
+            .run(bytes, Instant::now() + self.wait, move |bytes| {
+                evidence::clean(&bytes, &limits)
+            })
+            .await?;
+        if clean.kind.may_be_served_publicly() {
+            Ok(clean)
+        } else {
+            Err(EvidenceError::UnsupportedType)
+        }
+    }
+
+    /// Runs `work` on `bytes` off the async threads once the lane for the file's size lets
+    /// it through before `deadline` ([`EvidenceError::Busy`] if not).
+    async fn run<T: Send + 'static>(
+        &self,
+        bytes: Vec<u8>,
+        deadline: Instant,
+        work: impl FnOnce(Vec<u8>) -> Result<T, EvidenceError> + Send + 'static,
+    ) -> Result<T, EvidenceError> {
+        let need = usize::try_from(evidence::working_memory(&bytes)).unwrap_or(usize::MAX);
+        let lane = if need <= SMALL_FILE {
+            &self.small
+        } else {
+            &self.large
+        };
+        let left = || deadline.saturating_duration_since(Instant::now());
+        let memory = lane.memory.take(need, left()).await;
+        let worker = lane.workers.take(1, left()).await;
+        let (Some(memory), Some(worker)) = (memory, worker) else {
+            return Err(EvidenceError::Busy);
+        };
+        crate::heavy::run(move || {
+            let _held = (memory, worker);
+            work(bytes)
+        })
+        .await
+        .unwrap_or_else(|e| {
+            tracing::error!(error = %e, "cleaning a file panicked");
+            Err(EvidenceError::Reencode)
+        })
     }
 }
 

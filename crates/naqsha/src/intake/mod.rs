@@ -4,6 +4,7 @@
 //! storage only ever sees ciphertext. The clear envelope keeps what the inbox filters on.
 
 pub mod batch;
+pub mod creative_form;
 pub mod evidence;
 pub mod form;
 pub mod gate;

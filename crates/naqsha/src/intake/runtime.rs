@@ -110,6 +110,7 @@ fn kind_name(kind: LimitKind) -> &'static str {
     match kind {
         LimitKind::Report => "report",
         LimitKind::Receipt => "receipt",
+        LimitKind::Response => "response",
         LimitKind::SignIn => "sign_in",
         LimitKind::GatewaySecret => "gateway_secret",
     }
@@ -147,7 +148,7 @@ impl IntakeRuntime {
     fn is_shared_kind(kind: LimitKind) -> bool {
         matches!(
             kind,
-            LimitKind::Report | LimitKind::Receipt | LimitKind::SignIn
+            LimitKind::Report | LimitKind::Receipt | LimitKind::SignIn | LimitKind::Response
         )
     }
 

@@ -93,6 +93,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "responses",
         include_str!("../../migrations/sqlite/0017_responses.sql"),
     ),
+    (
+        18,
+        "campaigns",
+        include_str!("../../migrations/sqlite/0018_campaigns.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -180,6 +185,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         17,
         "responses",
         include_str!("../../migrations/postgres/0017_responses.sql"),
+    ),
+    (
+        18,
+        "campaigns",
+        include_str!("../../migrations/postgres/0018_campaigns.sql"),
     ),
 ];
 

@@ -26,6 +26,7 @@
 mod audit;
 pub mod backup;
 mod boundaries;
+mod campaign;
 mod case_row;
 mod changes;
 mod conversation;
@@ -65,6 +66,7 @@ pub use crate::config::{Backend, sqlite_url};
 
 pub use audit::{AuditFilter, AuditStore};
 pub use boundaries::BoundaryStore;
+pub use campaign::{CampaignImage, CampaignStore};
 pub use changes::{CaseChange, CaseChanges};
 pub use conversation::{
     Answered, ApprovalRound, ConversationStore, NewMessage, ReplyKeyRow, StoredMessage,

@@ -11,6 +11,7 @@ use naqsha_core::submission::Consent;
 use naqsha_core::text::PublicTitle;
 
 use super::case_row::{CASE_COLUMNS, CODED_COLUMNS, case_from_row, coded_case};
+use super::response::{PublicResponse, PublicResponseFilter, ResponseStore};
 use super::rows::Cols;
 use super::{CaseChanges, StorageError, Store};
 
@@ -86,6 +87,15 @@ pub trait PublicStore {
     fn published_by_province(
         &self,
     ) -> impl Future<Output = Result<Vec<(Option<PlaceId>, i64)>, StorageError>> + Send;
+
+    /// Approved responses from the public, newest first: only the records an approval wrote
+    /// ([`ResponseStore::published_responses`]), never a waiting one.
+    fn approved_responses(
+        &self,
+        filter: &PublicResponseFilter,
+        limit: u32,
+        offset: u32,
+    ) -> impl Future<Output = Result<Vec<PublicResponse>, StorageError>> + Send;
 }
 
 /// A stored title read as a [`PublicTitle`], so it reaches the public side in published form
@@ -231,6 +241,15 @@ impl PublicStore for Store {
                 Ok((c.opt_parsed("province")?, c.int("n")?))
             })
             .collect()
+    }
+
+    async fn approved_responses(
+        &self,
+        filter: &PublicResponseFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<PublicResponse>, StorageError> {
+        ResponseStore::published_responses(self, filter, limit, offset).await
     }
 }
 

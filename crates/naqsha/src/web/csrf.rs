@@ -68,20 +68,68 @@ pub(crate) async fn check(state: &AppState, req: Request) -> Result<Request, Res
             Err(refuse())
         };
     }
-    if !is_urlencoded(req.headers()) {
+    let multipart = content_type(req.headers()).is_some_and(|v| {
+        v.split(';')
+            .next()
+            .is_some_and(|m| m.trim().eq_ignore_ascii_case("multipart/form-data"))
+    });
+    if !is_urlencoded(req.headers()) && !multipart {
         return Err(refuse());
     }
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
+    let limit = if multipart { MAX_UPLOAD } else { MAX_FORM };
+    let Ok(bytes) = to_bytes(body, limit).await else {
         return Err(AppError::BadRequest {
             key: "error.bad_request.form.body",
         }
         .into_response());
     };
-    if !form_token_ok(&binding, &bytes) {
+    let ok = if multipart {
+        multipart_token_ok(&binding, &parts.headers, &bytes).await
+    } else {
+        form_token_ok(&binding, &bytes)
+    };
+    if !ok {
         return Err(refuse());
     }
     Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// The largest upload read to find the token (a campaign image, with room for the form).
+pub const MAX_UPLOAD: usize = 12 * 1024 * 1024;
+
+/// How much of an upload is searched for its token.
+const MULTIPART_HEAD: usize = 64 * 1024;
+
+fn content_type(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+}
+
+/// The token of an upload form (`multipart/form-data`, the campaign image form): a `csrf`
+/// field, which the form puts before its file so that it is found in the first
+/// [`MULTIPART_HEAD`] bytes, without parsing the file.
+async fn multipart_token_ok(binding: &Binding, headers: &HeaderMap, body: &[u8]) -> bool {
+    use axum::extract::{FromRequest, Multipart};
+    let Some(ct) = content_type(headers) else {
+        return false;
+    };
+    let Ok(req) = Request::builder()
+        .header(header::CONTENT_TYPE, ct)
+        .body(Body::from(body[..body.len().min(MULTIPART_HEAD)].to_vec()))
+    else {
+        return false;
+    };
+    let Ok(mut form) = Multipart::from_request(req, &()).await else {
+        return false;
+    };
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(FIELD) {
+            return field.text().await.is_ok_and(|t| binding.accepts(&t));
+        }
+    }
+    false
 }
 
 fn form_token_ok(binding: &Binding, body: &[u8]) -> bool {

@@ -89,8 +89,11 @@ fn routes() -> Vec<Route> {
         .into_iter()
         .chain(pages::map::routes())
         .chain(pages::story::routes())
+        .chain(pages::responses::routes())
         .chain(pages::stats::routes())
         .chain(pages::resources::routes())
+        .chain(pages::campaign::routes())
+        .chain(pages::creative::routes())
         .chain(pages::data::routes())
         .chain(api::public::routes())
         .map(|(path, router)| Route {
@@ -118,12 +121,18 @@ fn compressible(path: &str) -> bool {
         "/ur/report",
         "/follow-up",
         "/ur/follow-up",
+        "/responses/manage",
+        "/ur/responses/manage",
+        "/respond",
+        "/ur/respond",
         "/admin",
         "/api/v1/submissions",
         "/exit",
         "/sms",
         "/whatsapp",
         "/telegram",
+        "/campaign/{slug}/create",
+        "/ur/campaign/{slug}/create",
     ];
     !NEVER
         .iter()
@@ -198,7 +207,13 @@ fn compressed_by_cache(path: &str) -> bool {
 /// The longest a request may take, reading its body included. Uploads of evidence get ten
 /// minutes (25 MiB on a slow mobile connection); everything else two.
 fn request_time(path: &str) -> std::time::Duration {
-    const UPLOADS: &[&str] = &["/report", "/ur/report", "/api/v1/submissions"];
+    const UPLOADS: &[&str] = &[
+        "/report",
+        "/ur/report",
+        "/api/v1/submissions",
+        "/campaign/{slug}/create",
+        "/ur/campaign/{slug}/create",
+    ];
     if UPLOADS.contains(&path) {
         std::time::Duration::from_secs(10 * 60)
     } else {

@@ -93,6 +93,12 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
     for expected in [
         "/report",
         "/follow-up",
+        "/campaign/{slug}/create",
+        "/stories/{id}/respond",
+        "/ur/stories/{id}/respond",
+        "/campaign/{slug}/respond",
+        "/responses/manage",
+        "/ur/responses/manage",
         "/api/v1/submissions",
         "/admin/login",
         "/admin/logout",
@@ -102,6 +108,12 @@ async fn every_post_route_refuses_a_request_without_a_valid_token() {
         "/admin/responses/bulk",
         "/admin/responses/reject-flagged",
         "/admin/responses/{id}",
+        "/admin/campaigns",
+        "/admin/campaigns/{id}",
+        "/admin/campaigns/{id}/posts",
+        "/admin/campaigns/{id}/posts/{post}",
+        "/admin/campaigns/{id}/posts/{post}/delete",
+        "/admin/campaigns/{id}/images",
     ] {
         assert!(
             posts.contains(&expected),

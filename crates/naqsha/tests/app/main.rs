@@ -37,6 +37,7 @@ mod admin_routes;
 // The survivor's side: the report form, the partner API, SMS, WhatsApp, Telegram, email and
 // evidence.
 mod api_submissions;
+mod creative;
 mod email_forwarded;
 mod email_imap;
 mod email_ingest;
@@ -50,11 +51,13 @@ mod telegram;
 mod whatsapp;
 
 // The public side: pages, map, statistics, the read API and the open data.
+mod campaigns;
 mod open_data;
 mod public_api;
 mod public_map;
 mod public_stats;
 mod public_strategies;
+mod responses;
 mod web_pages;
 mod web_platform;
 

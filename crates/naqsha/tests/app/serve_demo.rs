@@ -78,6 +78,22 @@ fn serve_demo_on_an_empty_data_dir() {
     );
     assert!(body.contains("پنجاب"), "Urdu home names provinces in Urdu");
 
+    // The demo campaign, 25 November – 10 December of this year, with a post and three
+    // demo stories, in both languages.
+    assert!(all.contains("16 Days of Activism [Demo]"), "{all}");
+    for (path, title) in [
+        ("/campaign/16-days-demo", "16 Days of Activism [Demo]"),
+        ("/ur/campaign/16-days-demo", "سرگرمی کے سولہ دن [نمونہ]"),
+    ] {
+        let (status, _, body) = get(&addr, path);
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains(title), "{path}");
+        assert!(body.contains("25"), "{path}: the period");
+        assert_eq!(body.matches("class=\"campaign-post\"").count(), 1, "{path}");
+        let stories = body.split("campaign__stories").nth(1).unwrap_or_default();
+        assert_eq!(stories.matches("/stories/").count(), 3, "{path}");
+    }
+
     // A second start on the same data dir does not initialise or seed again.
     drop(server);
     let out = naqsha()

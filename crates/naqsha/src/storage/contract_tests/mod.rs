@@ -185,7 +185,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        (1..=17).collect::<Vec<i64>>()
+        (1..=18).collect::<Vec<i64>>()
     );
     store.ping().await.unwrap();
 }
@@ -847,6 +847,7 @@ fn unsupported_urls_are_refused() {
 mod approvals;
 mod backup;
 mod bulk;
+mod campaigns;
 mod conversation;
 mod decisions;
 mod email;

@@ -330,3 +330,52 @@ async fn a_receipt_changes_or_deletes_its_response(store: &Store) {
     );
 }
 contract!(a_receipt_changes_or_deletes_its_response);
+
+/// The public side reads approved responses through its own role, which gives what an
+/// approval wrote and nothing that waits.
+async fn the_public_role_reads_approved_responses_only(store: &Store) {
+    let keys = OrgKeyPair::generate();
+    let mona = user("mona-public-role", Role::Moderator);
+    store.insert_user(&mona).await.unwrap();
+    let story = ResponseTarget::Story(CaseId::random());
+    let approved = body(ResponseKind::Helped, "بلاک کرنے سے مدد ملی");
+    let waiting = body(ResponseKind::Helped, "ابھی انتظار میں");
+    let a = arriving(&keys, &story, &approved, "r-public-a", false);
+    let b = arriving(&keys, &story, &waiting, "r-public-b", false);
+    store.add_response(&a, None, None).await.unwrap();
+    store.add_response(&b, None, None).await.unwrap();
+    let helped = PublicResponseFilter {
+        target: None,
+        kind: Some(ResponseKind::Helped),
+    };
+    assert!(
+        PublicStore::approved_responses(store, &helped, 10, 0)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing before approval"
+    );
+    store
+        .decide_responses(
+            &[ResponseDecision::Approve {
+                id: a.id,
+                public: Box::new(PublishedResponse::from_body(&approved, story.clone())),
+                image: None,
+            }],
+            mona.id,
+            &event(),
+        )
+        .await
+        .unwrap();
+    let public = PublicStore::approved_responses(store, &helped, 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(public.len(), 1);
+    assert_eq!(public[0].id, a.id);
+    assert_eq!(public[0].response.text, approved.text);
+    assert_eq!(
+        public,
+        store.published_responses(&helped, 10, 0).await.unwrap()
+    );
+}
+contract!(the_public_role_reads_approved_responses_only);

@@ -4,6 +4,7 @@
 //! CSRF layer ([`super::csrf`]) before it got here.
 
 pub mod audit;
+pub mod campaigns;
 pub mod conversation;
 pub mod feeds;
 pub mod flood;
@@ -79,6 +80,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(quality::routes());
     all.extend(users::routes());
     all.extend(feeds::routes());
+    all.extend(campaigns::routes());
     all.extend(flood::routes());
     all.extend(referrals::routes());
     all.extend(responses::routes());
@@ -210,6 +212,11 @@ const SECTIONS: &[(&str, &str, Access)] = &[
     (
         "/admin/feeds",
         "admin.nav.feeds",
+        Access::Needs(Permission::Settings),
+    ),
+    (
+        "/admin/campaigns",
+        "admin.nav.campaigns",
         Access::Needs(Permission::Settings),
     ),
     ("/admin/referrals", "admin.nav.referrals", Access::SignedIn),

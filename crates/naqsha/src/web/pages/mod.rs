@@ -1,14 +1,18 @@
 //! Public pages, one file per page.
 
+pub mod campaign;
 pub mod case_view;
+pub mod creative;
 pub mod data;
 pub mod exit;
 pub mod follow_up;
 pub mod health;
 pub mod map;
 pub mod page_cache;
+pub(crate) mod public_form;
 pub mod report;
 pub mod resources;
+pub mod responses;
 pub mod stats;
 pub mod story;
 

@@ -2,22 +2,27 @@
 //! it, related help, links to similar cases and a plain link to share.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use naqsha_core::ids::CaseId;
 use naqsha_core::lang::Lang;
+use naqsha_core::response::ResponseTarget;
 use naqsha_core::taxonomy::Labels;
 
 use super::case_view::{
     LabelGroup, display_title, label_groups, month_label, paragraphs, place_label,
 };
 use super::render;
+use super::responses::section::{ResponseFormView, ResponsesSection};
+use super::responses::submit::{PostedResponse, Submitted, submit};
 use crate::i18n::Tr;
 use crate::public::PublicQuery;
 use crate::state::AppState;
 use crate::storage::{PublicStore, quick};
+use crate::web::client::ClientNetwork;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
@@ -82,6 +87,8 @@ struct StoryPage {
     stats_href: String,
     share_url: String,
     mailto: String,
+    /// The approved responses and the form to send one.
+    responses: ResponsesSection,
 }
 
 /// The resources sections for a case's categories: the most specific first, then how to
@@ -158,6 +165,16 @@ fn mailto_encode(text: &str) -> String {
     out
 }
 
+/// The id of a published story, from its address; any other id, valid or not, is "not
+/// found". Read from the store (not the snapshot), so a story withdrawn a moment ago is gone.
+pub(crate) async fn published(state: &AppState, id: &str) -> Result<CaseId, AppError> {
+    let id: CaseId = id.parse().map_err(|_| AppError::NotFound)?;
+    quick(state.public_store().published_case(id))
+        .await?
+        .map(|_| id)
+        .ok_or(AppError::NotFound)
+}
+
 /// A published story; any other id, valid or not, is "not found".
 pub async fn story(
     State(state): State<AppState>,
@@ -169,6 +186,51 @@ pub async fn story(
     let Ok(Path(id)) = id else {
         return Err(AppError::NotFound);
     };
+    render(&story_page(&state, lang, &headers, &id, None).await?)
+}
+
+/// `POST /stories/{id}/respond`: a response to a published story. Nothing is stored for an
+/// address with no published story; a form to correct comes back on the story page.
+pub async fn respond(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    ClientNetwork(network): ClientNetwork,
+    headers: HeaderMap,
+    id: Result<Path<String>, PathRejection>,
+    Form(posted): Form<PostedResponse>,
+) -> Result<Response, AppError> {
+    let Ok(Path(id)) = id else {
+        return Err(AppError::NotFound);
+    };
+    let case = published(&state, &id).await?;
+    let action = Ui::new(&state, lang, "/").href(&format!("/stories/{case}/respond"));
+    match submit(
+        &state,
+        lang,
+        network,
+        ResponseTarget::Story(case),
+        action,
+        posted,
+    )
+    .await?
+    {
+        Submitted::Stored(redirect) => Ok(redirect),
+        Submitted::Again(form, again) => {
+            let mut res = render(&story_page(&state, lang, &headers, &id, Some(form)).await?)?;
+            again.apply(&mut res);
+            Ok(res)
+        }
+    }
+}
+
+/// The story page, with the response form blank or as `form` holds it.
+async fn story_page(
+    state: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    id: &str,
+    form: Option<ResponseFormView>,
+) -> Result<StoryPage, AppError> {
     let id: CaseId = id.parse().map_err(|_| AppError::NotFound)?;
     // Read from the store (not the snapshot), so a story withdrawn a moment ago is gone;
     // while the database is unavailable this answers 503 with Retry-After.
@@ -177,7 +239,7 @@ pub async fn story(
         .ok_or(AppError::NotFound)?;
     let (story_lang, story) = case.story_for(lang).ok_or(AppError::NotFound)?;
 
-    let ui = Ui::new(&state, lang, &format!("/stories/{id}"));
+    let ui = Ui::new(state, lang, &format!("/stories/{id}"));
     let tr = ui.tr;
     let foreign = story_lang != lang;
     let (what_helped, groups): (Vec<LabelGroup>, Vec<LabelGroup>) =
@@ -202,8 +264,19 @@ pub async fn story(
         ..Default::default()
     };
     let title = display_title(&case, story.title.as_str());
-    let share_url = absolute(&state, &headers, &ui.href(&format!("/stories/{id}")));
-    let page = StoryPage {
+    let share_url = absolute(state, headers, &ui.href(&format!("/stories/{id}")));
+    let form = form.unwrap_or_else(|| {
+        ResponseFormView::blank(state, ui.href(&format!("/stories/{id}/respond")))
+    });
+    let responses = ResponsesSection::load(
+        state,
+        &ui,
+        ResponseTarget::Story(id),
+        ui.href(&format!("/stories/{id}/responses")),
+        form,
+    )
+    .await;
+    Ok(StoryPage {
         foreign: foreign.then(|| (story_lang.code(), story_lang.dir())),
         only_in: foreign.then(|| match story_lang {
             Lang::En => tr.t("story.only_in_en"),
@@ -236,9 +309,9 @@ pub async fn story(
         ),
         share_url,
         title,
+        responses,
         ui,
-    };
-    render(&page)
+    })
 }
 
 /// The routes of story pages.
@@ -246,6 +319,8 @@ pub fn routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
     vec![
         ("/stories/{id}", axum::routing::get(story)),
         ("/ur/stories/{id}", axum::routing::get(story)),
+        ("/stories/{id}/respond", axum::routing::post(respond)),
+        ("/ur/stories/{id}/respond", axum::routing::post(respond)),
     ]
 }
 

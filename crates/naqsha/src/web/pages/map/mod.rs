@@ -35,6 +35,7 @@ use crate::web::error::{AppError, wants_json};
 use crate::web::headers::PolicyExceptions;
 use crate::web::lang::{PathLang, localise};
 use crate::web::layout::Ui;
+use crate::web::pages::campaign::feature::{self, HomeFeature, campaign_of_the_day};
 use crate::web::pages::page_cache::{PAGES, PageKey};
 
 /// How long browsers may keep the outlines (they change only with a new release).
@@ -180,6 +181,8 @@ impl MapView {
 #[template(path = "public/map.html")]
 struct MapPage {
     ui: Ui,
+    /// The campaign of the day, featured above the map.
+    campaign: Option<HomeFeature>,
     view: MapView,
     form: FilterForm,
     timeline: Timeline,
@@ -205,11 +208,15 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let raw = raw.unwrap_or_default();
     let snapshot = state.published().await?;
+    let campaign = campaign_of_the_day(&state).await;
     let key = PageKey {
         page: "/",
         filter: raw.clone(),
         lang,
-        extra: String::new(),
+        extra: campaign
+            .as_ref()
+            .map(|c| feature::cache_key(&state, c))
+            .unwrap_or_default(),
     };
     if let Some(html) = PAGES.get(&snapshot, &key) {
         let mut res = Html(html.to_string()).into_response();
@@ -256,6 +263,9 @@ pub async fn page(
     let q = &r.query;
     let (by_place, unplaced) = view::by_place(&r.selection, g, tr);
     let page_view = MapPage {
+        campaign: campaign
+            .as_ref()
+            .map(|c| feature::home_feature(&state, &r.snapshot, c, &ui)),
         view: MapView::new(&state, &ui, &r, "/"),
         form,
         timeline: Timeline::new(&r.selection.by_year, tr),

@@ -8,7 +8,6 @@ use std::time::Instant;
 
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use naqsha_core::lang::Lang;
 use time::OffsetDateTime;
@@ -16,16 +15,19 @@ use time::OffsetDateTime;
 use self::view::{FormView, form_view};
 use super::render;
 use crate::abuse::budget::{Budget, Held};
-use crate::abuse::{self, Decision, LimitKind, NetworkKey, TokenError};
+use crate::abuse::{LimitKind, NetworkKey};
 use crate::intake;
 use crate::intake::evidence::{EvidenceError, EvidenceLimits};
 use crate::intake::form::{FieldErrors, REPORTER_DIMENSIONS, ReportInput};
 use crate::state::AppState;
 use crate::storage::{Arrival, IntakeStore, NewAttachment, SpentToken};
 use crate::web::client::ClientNetwork;
-use crate::web::error::{AppError, retry_later};
+use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::pages::public_form::{
+    Again, Envelope, TokenState, check_guards, read_text, read_upload,
+};
 use crate::web::pages::resources::{Helpline, helpline};
 
 /// Name of the report form in its signed token.
@@ -103,54 +105,32 @@ pub async fn form(
 #[derive(Default)]
 struct Posted {
     input: ReportInput,
-    token: String,
-    honeypot: Option<String>,
+    envelope: Envelope,
     draft: Option<String>,
-    pow_challenge: Option<String>,
-    pow_solution: Option<String>,
     files: Vec<Vec<u8>>,
     file_error: Option<EvidenceError>,
     /// The share of the uploads budget the files hold while this request runs.
     held: Held,
 }
 
-/// The longest text field read: far above the longest report (20,000 characters of up to
-/// four bytes each), so a longer one is refused as too long with what was read kept.
-const MAX_TEXT_FIELD: usize = 128 * 1024;
-
 async fn read_form(
     mut multipart: Multipart,
     limits: &EvidenceLimits,
     uploads: &Budget,
 ) -> Result<Posted, AppError> {
-    let bad = |_| AppError::BadRequest {
-        key: "error.bad_request.form.body",
-    };
     let mut p = Posted::default();
-    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::BadRequest {
+            key: "error.bad_request.form.body",
+        })?
+    {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "evidence" {
-            let mut bytes = Vec::new();
-            let mut refused = None;
-            while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                if refused.is_some() {
-                    continue;
-                }
-                if bytes.len() + chunk.len() > limits.max_file_bytes {
-                    refused = Some(EvidenceError::TooLarge {
-                        max_bytes: limits.max_file_bytes,
-                    });
-                    continue;
-                }
-                // Kept as sent and again sealed: twice its size, while the request runs.
-                match uploads.try_take(2 * chunk.len()) {
-                    Some(more) => p.held.merge(more),
-                    None => refused = Some(EvidenceError::Busy),
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            match refused {
-                Some(e) => {
+            match read_upload(&mut field, limits.max_file_bytes, uploads, &mut p.held).await? {
+                Some(Ok(bytes)) => p.files.push(bytes),
+                Some(Err(e)) => {
                     if e.is_busy() {
                         // None of this form's files can be kept: give their share back now.
                         p.files.clear();
@@ -158,18 +138,11 @@ async fn read_form(
                     }
                     p.file_error = Some(e);
                 }
-                None if !bytes.is_empty() => p.files.push(bytes),
                 None => {}
             }
             continue;
         }
-        let mut kept = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(bad)? {
-            let room = MAX_TEXT_FIELD.saturating_sub(kept.len());
-            kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        }
-        let value = String::from_utf8(kept)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let value = read_text(&mut field).await?;
         let i = &mut p.input;
         match name.as_str() {
             "what_happened" => i.what_happened = value,
@@ -189,11 +162,8 @@ async fn read_form(
             "contact_safe_text" => i.contact_safe_text = !value.is_empty(),
             "contact_safe_times" => i.contact_safe_times = value,
             "self_description" => i.self_description = value,
-            abuse::form_token::FORM_TOKEN_FIELD => p.token = value,
-            abuse::HONEYPOT_FIELD => p.honeypot = Some(value),
             "draft" => p.draft = Some(value).filter(|v| !v.is_empty()),
-            abuse::pow::CHALLENGE_FIELD => p.pow_challenge = Some(value).filter(|v| !v.is_empty()),
-            abuse::pow::SOLUTION_FIELD => p.pow_solution = Some(value).filter(|v| !v.is_empty()),
+            other if p.envelope.take(other, &value) => {}
             other if REPORTER_DIMENSIONS.contains(&other) && !value.trim().is_empty() => {
                 i.labels.entry(other.to_owned()).or_default().push(value);
             }
@@ -271,7 +241,6 @@ async fn check_and_store(
     let runtime = state.intake();
     let mut errors = FieldErrors::new();
     let mut notices: Vec<&'static str> = Vec::new();
-    let mut flagged = abuse::honeypot_tripped(posted.honeypot.as_deref());
 
     // Files kept from an earlier attempt of this form, then the new ones.
     let mut attachments = Vec::new();
@@ -279,7 +248,7 @@ async fn check_and_store(
         match runtime.take_draft(draft).await? {
             Some(kept) => attachments = kept,
             // Taken by this very page sent a moment ago (a double click): that one was stored.
-            None if token_spent(state, &posted.token).await? => {
+            None if token_spent(state, &posted.envelope.token).await? => {
                 notices.push("report.error.already_sent");
             }
             // Kept no longer (an hour passed, or memory ran short): say so rather than
@@ -297,28 +266,23 @@ async fn check_and_store(
         errors.insert("evidence", e.message_key());
     }
 
-    let throttled = match runtime.check(LimitKind::Report, network, now).await {
-        Decision::Allow => None,
-        Decision::Throttle { retry_after } => Some(retry_after),
-    };
+    let guards = check_guards(
+        runtime,
+        LimitKind::Report,
+        network,
+        FORM,
+        &posted.envelope,
+        now,
+    )
+    .await;
+    let throttled = guards.throttled;
     if throttled.is_some() {
         notices.push("report.error.throttled");
     }
-
-    match runtime.form_tokens.verify(&posted.token, FORM, now) {
-        Ok(()) => {}
-        Err(TokenError::TooFast) => flagged = true,
-        Err(_) => notices.push("report.error.form_expired"),
+    if guards.token == TokenState::Expired {
+        notices.push("report.error.form_expired");
     }
-
-    if runtime.flood() {
-        let solved = match (&posted.pow_challenge, &posted.pow_solution) {
-            (Some(c), Some(s)) => runtime.pow.verify(c, s, now).is_ok(),
-            _ => false,
-        };
-        // Without JavaScript there is no solution: the report is still taken, and marked.
-        flagged |= !solved;
-    }
+    let flagged = guards.flagged;
 
     let valid = posted.input.validate(
         state.taxonomy(),
@@ -355,7 +319,7 @@ async fn check_and_store(
         }
     };
 
-    let spendable = match runtime.form_tokens.spend(&posted.token, FORM, now) {
+    let spendable = match runtime.form_tokens.spend(&posted.envelope.token, FORM, now) {
         Ok(spendable) => spendable,
         Err(_) => {
             notices.push("report.error.form_expired");
@@ -449,17 +413,6 @@ async fn token_spent(state: &AppState, token: &str) -> Result<bool, AppError> {
     }
 }
 
-/// Why a form is shown again, which sets its status.
-#[derive(Clone, Copy)]
-enum Again {
-    /// Something to correct (422).
-    Correct,
-    /// Too many reports from the network (429 with `Retry-After`).
-    Throttled(std::time::Duration),
-    /// The server could not do its part now (503 with `Retry-After`).
-    Unavailable,
-}
-
 /// Who a form is shown again to: the request's state, language and network.
 struct Visit<'a> {
     state: &'a AppState,
@@ -507,20 +460,7 @@ async fn rerender(
         page.form.draft = Some(token);
     }
     let mut res = render(&page)?;
-    match again {
-        Again::Correct => *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY,
-        Again::Throttled(wait) => {
-            *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-            res.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                wait.as_secs().max(1).into(),
-            );
-        }
-        Again::Unavailable => {
-            *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-            retry_later(&mut res);
-        }
-    }
+    again.apply(&mut res);
     Ok(res)
 }
 

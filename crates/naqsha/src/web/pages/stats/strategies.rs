@@ -8,6 +8,11 @@
 //! [`naqsha_core::disclosure::PublicCount`] and shown by [`shown_count`], as on `/stats`.
 //! Rows keep the taxonomy's order rather than being sorted by their exact counts, which
 //! would tell apart cells that are published alike.
+//!
+//! Below the table, the newest approved "what helped me" responses, each with a link to
+//! where it was written: only those whose story is still published (or that answer a
+//! campaign). They are read from the store on each request; the page is cached per
+//! snapshot and per list of responses shown.
 
 use std::sync::Arc;
 
@@ -16,6 +21,7 @@ use axum::extract::State;
 use axum::response::Response;
 use naqsha_core::disclosure::PublicCount;
 use naqsha_core::lang::Lang;
+use naqsha_core::response::{ResponseKind, ResponseTarget};
 use naqsha_core::taxonomy::Taxonomy;
 
 use super::chart::shown_count;
@@ -24,10 +30,26 @@ use super::{Total, cached};
 use crate::i18n::Tr;
 use crate::public::{PublicQuery, Snapshot};
 use crate::state::AppState;
+use crate::storage::{PublicResponse, PublicResponseFilter, PublicStore, quick};
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 use crate::web::pages::page_cache::PageKey;
+use crate::web::pages::responses::section::ResponseItem;
+
+/// "What helped me" responses shown at most.
+const HELPED_SHOWN: usize = 20;
+/// Read at most, to find the shown ones among those whose story is no longer published.
+const HELPED_READ: u32 = 200;
+
+/// A "what helped me" response, with where it was written.
+#[derive(Debug, Clone)]
+pub struct HelpedItem {
+    /// The response as readers see it.
+    pub item: ResponseItem,
+    /// The story or campaign page it answers, at the response.
+    pub href: String,
+}
 
 /// The rows of the table: what was done.
 const ACTION: &str = "action_taken";
@@ -81,6 +103,10 @@ struct StrategiesPage {
     action_label: String,
     stats_href: String,
     resources_href: String,
+    /// The newest approved "what helped me" responses.
+    helped: Vec<HelpedItem>,
+    /// They could not be read now (the page is shown without them).
+    helped_unavailable: bool,
 }
 
 /// The survivor strategies page.
@@ -89,15 +115,74 @@ pub async fn strategies(
     PathLang(lang): PathLang,
 ) -> Result<Response, AppError> {
     let snapshot: Arc<Snapshot> = state.published().await?;
+    let helped = helped_responses(&state, &snapshot).await;
     let key = PageKey {
         page: "/strategies",
         filter: String::new(),
         lang,
-        extra: String::new(),
+        // The responses change without a publication: the page is kept per list shown.
+        extra: match &helped {
+            Some(shown) => shown
+                .iter()
+                .map(|r| r.id.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+            None => "unavailable".to_owned(),
+        },
     };
     cached(&snapshot, key, || {
-        Ok(strategies_page(&state, lang, &snapshot).render()?)
+        let mut page = strategies_page(&state, lang, &snapshot);
+        page.helped_unavailable = helped.is_none();
+        page.helped = helped
+            .iter()
+            .flatten()
+            .map(|r| helped_item(&page.ui, r))
+            .collect();
+        Ok(page.render()?)
     })
+}
+
+/// The newest approved "what helped me" responses whose story is still published (or that
+/// answer a campaign); `None` when they cannot be read now.
+async fn helped_responses(state: &AppState, snapshot: &Snapshot) -> Option<Vec<PublicResponse>> {
+    let filter = PublicResponseFilter {
+        target: None,
+        kind: Some(ResponseKind::Helped),
+    };
+    match quick(
+        state
+            .public_store()
+            .approved_responses(&filter, HELPED_READ, 0),
+    )
+    .await
+    {
+        Ok(found) => Some(
+            found
+                .into_iter()
+                .filter(|r| match &r.response.target {
+                    ResponseTarget::Story(case) => snapshot.case(*case).is_some(),
+                    ResponseTarget::Campaign(_) => true,
+                })
+                .take(HELPED_SHOWN)
+                .collect(),
+        ),
+        Err(e) => {
+            tracing::warn!(error = %e, "responses could not be read");
+            None
+        }
+    }
+}
+
+/// A response as the strategies page lists it, with the link to where it was written.
+fn helped_item(ui: &Ui, r: &PublicResponse) -> HelpedItem {
+    let page = match &r.response.target {
+        ResponseTarget::Story(case) => format!("/stories/{case}"),
+        ResponseTarget::Campaign(slug) => format!("/campaign/{slug}"),
+    };
+    HelpedItem {
+        item: ResponseItem::new(ui.tr, r),
+        href: format!("{}#response-{}", ui.href(&page), r.id),
+    }
 }
 
 /// The cases of `snapshot` that took `action`, counted per outcome.
@@ -181,6 +266,8 @@ fn strategies_page(state: &AppState, lang: Lang, snapshot: &Snapshot) -> Strateg
             .map_or_else(String::new, |d| d.label(lang).to_owned()),
         stats_href: ui.href("/stats"),
         resources_href: ui.href("/resources"),
+        helped: Vec::new(),
+        helped_unavailable: false,
         ui,
     }
 }
