@@ -243,6 +243,20 @@ pub(super) async fn insert_notes(
     Ok(())
 }
 
+/// Spends a form token: a token spent already gives `Conflict("form_token")`.
+pub(super) async fn spend_form_token(
+    conn: &mut sqlx::AnyConnection,
+    token: &SpentToken,
+) -> Result<(), StorageError> {
+    sqlx::query("INSERT INTO spent_form_tokens (nonce, expires_at) VALUES ($1, $2)")
+        .bind(&token.nonce)
+        .bind(ts(token.expires_at))
+        .execute(conn)
+        .await
+        .map_err(|err| unique_violation(err, "form_token"))?;
+    Ok(())
+}
+
 /// Holds a receipt to be shown once (by any node), dropping the oldest beyond the limit.
 pub(super) async fn hold_receipt_view(
     conn: &mut sqlx::AnyConnection,
@@ -278,12 +292,7 @@ impl IntakeStore for Store {
     ) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
         if let Some(token) = &arrival.form_token {
-            sqlx::query("INSERT INTO spent_form_tokens (nonce, expires_at) VALUES ($1, $2)")
-                .bind(&token.nonce)
-                .bind(ts(token.expires_at))
-                .execute(&mut *tx)
-                .await
-                .map_err(|err| unique_violation(err, "form_token"))?;
+            spend_form_token(&mut tx, token).await?;
         }
         if let Some(key) = &arrival.sms_message {
             spend_sms_message(&mut tx, key).await?;

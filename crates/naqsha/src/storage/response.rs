@@ -19,7 +19,7 @@ use naqsha_core::text::{CreativeTitle, Pseudonym, ResponseText};
 use time::OffsetDateTime;
 
 use super::audit::write_audit;
-use super::intake::{SpentToken, hold_receipt_view, unique_violation};
+use super::intake::{SpentToken, hold_receipt_view, spend_form_token, unique_violation};
 use super::rows::{Cols, flag, ts};
 use super::{HeldReceipt, StorageError, Store};
 
@@ -384,12 +384,7 @@ impl ResponseStore for Store {
     ) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
         if let Some(token) = form_token {
-            sqlx::query("INSERT INTO spent_form_tokens (nonce, expires_at) VALUES ($1, $2)")
-                .bind(&token.nonce)
-                .bind(ts(token.expires_at))
-                .execute(&mut *tx)
-                .await
-                .map_err(|err| unique_violation(err, "form_token"))?;
+            spend_form_token(&mut tx, token).await?;
         }
         sqlx::query(
             "INSERT INTO responses (id, receipt_hash, target_kind, target_id, kind, lang, \

@@ -182,3 +182,40 @@ impl Again {
         }
     }
 }
+
+/// Why a receipt step (on `/follow-up` or `/responses/manage`) was refused before the
+/// receipt was looked up.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ReceiptRefusal {
+    /// Too many receipt look-ups from the network (429 with `Retry-After`).
+    Throttled(Duration),
+    /// The page's form token is no longer valid (422).
+    FormExpired,
+    /// What was typed is not a receipt in any of its forms (422).
+    Format,
+}
+
+/// The guards in front of a receipt look-up, in order: the network's receipt limit, the
+/// page's signed form token (`form` names the page), and the receipt's own format.
+pub(crate) async fn receipt_step(
+    runtime: &IntakeRuntime,
+    network: NetworkKey,
+    form: &str,
+    form_token: &str,
+    typed: &str,
+    now: Instant,
+) -> Result<crate::intake::receipt::Receipt, ReceiptRefusal> {
+    if let Decision::Throttle { retry_after } =
+        runtime.check(LimitKind::Receipt, network, now).await
+    {
+        return Err(ReceiptRefusal::Throttled(retry_after));
+    }
+    if runtime
+        .form_tokens
+        .verify(form_token, form, now)
+        .is_err_and(|e| !e.is_flag_only())
+    {
+        return Err(ReceiptRefusal::FormExpired);
+    }
+    crate::intake::receipt::Receipt::parse(typed).map_err(|_| ReceiptRefusal::Format)
+}

@@ -19,7 +19,6 @@ use serde::Deserialize;
 
 use super::section::kind_label;
 use super::submit::{check_words, response_error};
-use crate::abuse::{Decision, LimitKind};
 use crate::intake::receipt::Receipt;
 use crate::intake::response::{delete_by_receipt, edit_by_receipt, receipt_hash_of};
 use crate::state::AppState;
@@ -28,6 +27,7 @@ use crate::web::client::ClientNetwork;
 use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::pages::public_form::{Again, ReceiptRefusal, receipt_step};
 use crate::web::pages::render;
 use crate::web::pages::resources::{Helpline, helpline};
 
@@ -203,39 +203,33 @@ async fn step(
         Ok(res)
     };
 
-    if let Decision::Throttle { retry_after } =
-        runtime.check(LimitKind::Receipt, network, now).await
-    {
-        p.error = Some(
-            p.ui.tr
-                .wait_minutes("responses.manage.error.throttled", retry_after),
-        );
-        let mut res = render(&p)?;
-        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-        res.headers_mut().insert(
-            axum::http::header::RETRY_AFTER,
-            retry_after.as_secs().max(1).into(),
-        );
-        return Ok(res);
-    }
-    if runtime
-        .form_tokens
-        .verify(&form.form_token, FORM, now)
-        .is_err_and(|e| !e.is_flag_only())
-    {
-        return fail(
-            p,
-            "responses.manage.error.form_expired",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    }
-    let Ok(receipt) = Receipt::parse(&form.receipt) else {
-        return fail(
-            p,
-            "responses.manage.error.receipt_format",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    };
+    let receipt =
+        match receipt_step(runtime, network, FORM, &form.form_token, &form.receipt, now).await {
+            Ok(receipt) => receipt,
+            Err(ReceiptRefusal::Throttled(retry_after)) => {
+                p.error = Some(
+                    p.ui.tr
+                        .wait_minutes("responses.manage.error.throttled", retry_after),
+                );
+                let mut res = render(&p)?;
+                Again::Throttled(retry_after).apply(&mut res);
+                return Ok(res);
+            }
+            Err(ReceiptRefusal::FormExpired) => {
+                return fail(
+                    p,
+                    "responses.manage.error.form_expired",
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                );
+            }
+            Err(ReceiptRefusal::Format) => {
+                return fail(
+                    p,
+                    "responses.manage.error.receipt_format",
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                );
+            }
+        };
     let hash = receipt_hash_of(state, &receipt)
         .await
         .map_err(|e| response_error(e.into()))?;
