@@ -355,24 +355,23 @@ fn waiting_where(filter: WaitingFilter) -> String {
     sql
 }
 
-async fn was_public(conn: &mut sqlx::AnyConnection, id: &str) -> Result<bool, StorageError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM published_responses WHERE id = $1")
-        .bind(id)
-        .fetch_one(conn)
-        .await?;
-    Ok(Cols::new(&row, "published_responses").int("n")? > 0)
-}
-
-async fn id_by_receipt(
+/// Finds the response a receipt belongs to and deletes what was published from it; its id
+/// and whether it had been public.
+async fn take_down_by_receipt(
     conn: &mut sqlx::AnyConnection,
     receipt_hash: &str,
-) -> Result<Option<String>, StorageError> {
+) -> Result<Option<(String, bool)>, StorageError> {
     let row = sqlx::query("SELECT id FROM responses WHERE receipt_hash = $1")
         .bind(receipt_hash)
-        .fetch_optional(conn)
+        .fetch_optional(&mut *conn)
         .await?;
-    row.map(|r| Cols::new(&r, "responses").text("id"))
-        .transpose()
+    let Some(row) = row else { return Ok(None) };
+    let id = Cols::new(&row, "responses").text("id")?;
+    let taken = sqlx::query("DELETE FROM published_responses WHERE id = $1")
+        .bind(&id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(Some((id, taken.rows_affected() > 0)))
 }
 
 impl ResponseStore for Store {
@@ -614,14 +613,9 @@ impl ResponseStore for Store {
         audit: &AuditEvent,
     ) -> Result<ByReceipt, StorageError> {
         let mut tx = self.pool().begin().await?;
-        let Some(id) = id_by_receipt(&mut tx, receipt_hash).await? else {
+        let Some((id, public)) = take_down_by_receipt(&mut tx, receipt_hash).await? else {
             return Ok(ByReceipt::NotFound);
         };
-        let public = was_public(&mut tx, &id).await?;
-        sqlx::query("DELETE FROM published_responses WHERE id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
         sqlx::query("DELETE FROM responses WHERE id = $1")
             .bind(&id)
             .execute(&mut *tx)
@@ -644,14 +638,9 @@ impl ResponseStore for Store {
         audit: &AuditEvent,
     ) -> Result<ByReceipt, StorageError> {
         let mut tx = self.pool().begin().await?;
-        let Some(id) = id_by_receipt(&mut tx, receipt_hash).await? else {
+        let Some((id, public)) = take_down_by_receipt(&mut tx, receipt_hash).await? else {
             return Ok(ByReceipt::NotFound);
         };
-        let public = was_public(&mut tx, &id).await?;
-        sqlx::query("DELETE FROM published_responses WHERE id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
         sqlx::query(
             "UPDATE responses SET status = 'pending', sealed = $1, sealed_image = $2, \
              flagged = $3, received_at = $4, decided_by = NULL, decided_at = NULL WHERE id = $5",

@@ -195,6 +195,30 @@ pub(crate) enum ReceiptRefusal {
     Format,
 }
 
+/// The translated messages a page gives for each [`ReceiptRefusal`].
+pub(crate) struct RefusalKeys {
+    /// Too many look-ups (with the minutes to wait).
+    pub(crate) throttled: &'static str,
+    /// The page's form token expired.
+    pub(crate) form_expired: &'static str,
+    /// Not a receipt.
+    pub(crate) format: &'static str,
+}
+
+impl ReceiptRefusal {
+    /// The message to show beside the receipt field, and the status the page answers with.
+    pub(crate) fn explain(self, tr: &crate::i18n::Tr, keys: &RefusalKeys) -> (String, Again) {
+        match self {
+            ReceiptRefusal::Throttled(wait) => (
+                tr.wait_minutes(keys.throttled, wait),
+                Again::Throttled(wait),
+            ),
+            ReceiptRefusal::FormExpired => (tr.t(keys.form_expired).to_owned(), Again::Correct),
+            ReceiptRefusal::Format => (tr.t(keys.format).to_owned(), Again::Correct),
+        }
+    }
+}
+
 /// The guards in front of a receipt look-up, in order: the network's receipt limit, the
 /// page's signed form token (`form` names the page), and the receipt's own format.
 pub(crate) async fn receipt_step(

@@ -30,7 +30,7 @@ use crate::web::client::ClientNetwork;
 use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
-use crate::web::pages::public_form::{Again, ReceiptRefusal, receipt_step};
+use crate::web::pages::public_form::{RefusalKeys, receipt_step};
 use crate::web::pages::resources::{Helpline, helpline};
 
 /// Name of the follow-up form in its signed token.
@@ -258,6 +258,13 @@ pub async fn submit(
     }
 }
 
+/// What this page says when a receipt step is refused before the look-up.
+const REFUSALS: RefusalKeys = RefusalKeys {
+    throttled: "followup.error.throttled",
+    form_expired: "followup.error.form_expired",
+    format: "followup.error.receipt_format",
+};
+
 async fn step(
     state: &AppState,
     lang: Lang,
@@ -279,28 +286,12 @@ async fn step(
     let receipt =
         match receipt_step(runtime, network, FORM, &form.form_token, &form.receipt, now).await {
             Ok(receipt) => receipt,
-            Err(ReceiptRefusal::Throttled(retry_after)) => {
-                p.error = Some(
-                    p.ui.tr
-                        .wait_minutes("followup.error.throttled", retry_after),
-                );
+            Err(refused) => {
+                let (message, again) = refused.explain(&p.ui.tr, &REFUSALS);
+                p.error = Some(message);
                 let mut res = render(&p)?;
-                Again::Throttled(retry_after).apply(&mut res);
+                again.apply(&mut res);
                 return Ok(res);
-            }
-            Err(ReceiptRefusal::FormExpired) => {
-                return fail(
-                    p,
-                    "followup.error.form_expired",
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                );
-            }
-            Err(ReceiptRefusal::Format) => {
-                return fail(
-                    p,
-                    "followup.error.receipt_format",
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                );
             }
         };
     let key = runtime.receipt_key(state.store()).await?;

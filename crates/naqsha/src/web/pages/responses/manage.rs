@@ -27,7 +27,7 @@ use crate::web::client::ClientNetwork;
 use crate::web::error::{AppError, retry_later};
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
-use crate::web::pages::public_form::{Again, ReceiptRefusal, receipt_step};
+use crate::web::pages::public_form::{RefusalKeys, receipt_step};
 use crate::web::pages::render;
 use crate::web::pages::resources::{Helpline, helpline};
 
@@ -186,6 +186,13 @@ fn found(ui: &Ui, stored: &StoredResponse, receipt: &Receipt) -> Found {
     }
 }
 
+/// What this page says when a receipt step is refused before the look-up.
+const REFUSALS: RefusalKeys = RefusalKeys {
+    throttled: "responses.manage.error.throttled",
+    form_expired: "responses.manage.error.form_expired",
+    format: "responses.manage.error.receipt_format",
+};
+
 async fn step(
     state: &AppState,
     lang: Lang,
@@ -206,28 +213,12 @@ async fn step(
     let receipt =
         match receipt_step(runtime, network, FORM, &form.form_token, &form.receipt, now).await {
             Ok(receipt) => receipt,
-            Err(ReceiptRefusal::Throttled(retry_after)) => {
-                p.error = Some(
-                    p.ui.tr
-                        .wait_minutes("responses.manage.error.throttled", retry_after),
-                );
+            Err(refused) => {
+                let (message, again) = refused.explain(&p.ui.tr, &REFUSALS);
+                p.error = Some(message);
                 let mut res = render(&p)?;
-                Again::Throttled(retry_after).apply(&mut res);
+                again.apply(&mut res);
                 return Ok(res);
-            }
-            Err(ReceiptRefusal::FormExpired) => {
-                return fail(
-                    p,
-                    "responses.manage.error.form_expired",
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                );
-            }
-            Err(ReceiptRefusal::Format) => {
-                return fail(
-                    p,
-                    "responses.manage.error.receipt_format",
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                );
             }
         };
     let hash = receipt_hash_of(state, &receipt)
