@@ -14,7 +14,7 @@
     for (var i = 0; i < input.files.length; i++) {
       list.push(input.files[i].name);
     }
-    names.textContent = list.length ? list.join(document.documentElement.lang === 'ur' ? '، ' : ', ') : names.getAttribute('data-none');
+    names.textContent = list.length ? list.join(document.documentElement.dir === 'rtl' ? '، ' : ', ') : names.getAttribute('data-none');
     names.hidden = false;
   }
   input.addEventListener('change', show);

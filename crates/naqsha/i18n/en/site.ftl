@@ -3,7 +3,8 @@
 
 site-name = Naqsha
 site-anonymised_note = Every story published here has been anonymised: names, exact places, exact dates and anything else that could identify a person are removed before publication.
-site-language_switch_label = Read this page in Urdu
+site-language_switch_label = Read this page in another language
+site-fallback_note = This page is not yet fully translated into { $language }; the rest is shown in { $fallback }.
 
 # Between the items of a short inline list, e.g. a district and its province.
 list-separator = ,{" "}
@@ -42,6 +43,8 @@ story-date_not_recorded = Date not recorded
 story-place_not_recorded = Place not recorded
 story-only_in_en = This story is only available in English.
 story-only_in_ur = This story is only available in Urdu.
+story-shown_in_en = Stories are published in English and Urdu; this one is shown in English.
+story-shown_in_ur = Stories are published in English and Urdu; this one is shown in Urdu.
 story-back = Back to all stories
 
 month-1 = January
@@ -61,6 +64,9 @@ error-go_home = Go to the home page
 error-reference = Reference for the site team: { $id }
 error-not_found-title = Page not found
 error-not_found-body = There is nothing at this address. The story may have been withdrawn, or the link may be mistyped.
+error-unknown_language-body = This site is not available in the language this address asks for. Choose one of the languages it is offered in.
+error-unknown_language-title = This language is not offered
+error-languages_heading = This site in each language it is offered in:
 error-bad_request-title = This request could not be understood
 error-bad_request-back-body = The page to return to could not be read. Use the menu to go on.
 error-bad_request-form-body = The form could not be read. Please go back and send it again.

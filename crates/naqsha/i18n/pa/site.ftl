@@ -6,6 +6,7 @@ site-name = نقشہ
 site-anonymised_note = ایتھے شائع ہوݨ والی ہر کہاݨی وچوں پچھاݨ دی ہر نشانی ہٹا دتی جاندی اے: ناں، ٹھیک تھاں، ٹھیک تاریخ تے ہر اوہ گل جس نال کسے بندے دی پچھاݨ ہو سکے، شائع ہوݨ توں پہلاں کڈھ دتی جاندی اے۔
 # The visible text after this label is the other language's own name, so the label does not name it.
 site-language_switch_label = ایہہ صفحہ دوجی زبان وچ پڑھو
+site-fallback_note = ایہہ صفحہ حالے پوری طرح { $language } وچ ترجمہ نئیں ہویا؛ باقی حصہ { $fallback } وچ وکھایا گیا اے۔
 
 # Between the items of a short inline list, e.g. a district and its province.
 list-separator = ،{" "}
@@ -44,6 +45,8 @@ story-date_not_recorded = تاریخ درج نہیں
 story-place_not_recorded = تھاں درج نہیں
 story-only_in_en = ایہہ کہاݨی صرف انگریزی وچ موجود اے۔
 story-only_in_ur = ایہہ کہاݨی صرف اردو وچ موجود اے۔
+story-shown_in_en = کہاݨیاں انگریزی تے اردو وچ شائع ہوندیاں نیں؛ ایہہ کہاݨی انگریزی وچ وکھائی گئی اے۔
+story-shown_in_ur = کہاݨیاں انگریزی تے اردو وچ شائع ہوندیاں نیں؛ ایہہ کہاݨی اردو وچ وکھائی گئی اے۔
 story-back = ساریاں کہاݨیاں ول واپس جاؤ
 
 month-1 = جنوری
@@ -63,6 +66,7 @@ error-go_home = پہلے صفحے تے جاؤ
 error-reference = ویب سائٹ دی ٹیم لئی حوالہ: { $id }
 error-not_found-title = صفحہ نہیں لبھیا
 error-not_found-body = ایس پتے تے کجھ نہیں اے۔ ہو سکدا اے کہاݨی واپس لے لئی گئی ہووے، یا لنک غلط لکھیا گیا ہووے۔
+error-languages_heading = ایہہ سائٹ انہاں زباناں وچ موجود اے:
 error-bad_request-title = ایہہ درخواست سمجھ نہیں آئی
 error-bad_request-back-body = جس صفحے تے واپس جاݨا سی اوہ پڑھیا نہیں جا سکیا۔ اگے جاݨ لئی مینو ورتو۔
 error-bad_request-form-body = فارم پڑھیا نہیں جا سکیا۔ مہربانی کر کے واپس جا کے فیر بھیجو۔

@@ -4,7 +4,8 @@
 
 site-name = نقشه
 site-anonymised_note = دلته هره خپره شوې کیسه بې نومه شوې ده: نومونه، دقیق ځایونه، دقیقې نېټې او هر هغه څه چې یو څوک پرې پېژندل کېدای شي، له خپرېدو مخکې لرې کېږي۔
-site-language_switch_label = دا پاڼه په اردو کې ولولئ
+site-language_switch_label = دا پاڼه په بله ژبه کې ولولئ
+site-fallback_note = دا پاڼه لا په بشپړه توګه { $language } ته نه ده ژباړل شوې؛ پاتې برخه په { $fallback } کې ښودل شوې ده.
 
 # Between the items of a short inline list, e.g. a district and its province.
 list-separator = ،{" "}
@@ -43,6 +44,8 @@ story-date_not_recorded = نېټه نه ده ثبت شوې
 story-place_not_recorded = ځای نه دی ثبت شوی
 story-only_in_en = دا کیسه یوازې په انګرېزي کې شته۔
 story-only_in_ur = دا کیسه یوازې په اردو کې شته۔
+story-shown_in_en = کیسې په انګرېزي او اردو کې خپرېږي؛ دا کیسه په انګرېزي کې ښودل شوې ده.
+story-shown_in_ur = کیسې په انګرېزي او اردو کې خپرېږي؛ دا کیسه په اردو کې ښودل شوې ده.
 story-back = ټولو کیسو ته بېرته
 
 month-1 = جنوري
@@ -62,6 +65,7 @@ error-go_home = لومړۍ پاڼې ته لاړ شئ
 error-reference = د ویب سایټ د ټیم لپاره حواله: { $id }
 error-not_found-title = پاڼه ونه موندل شوه
 error-not_found-body = په دې پته هېڅ شی نشته۔ کېدای شي کیسه بېرته اخیستل شوې وي، یا لینک غلط لیکل شوی وي۔
+error-languages_heading = دا ویب پاڼه په دې ژبو کې شته:
 error-bad_request-title = په دې غوښتنه پوه نه شو
 error-bad_request-back-body = هغه پاڼه چې بېرته ورته تلل غوښتل، ونه لوستل شوه۔ د مخکې تلو لپاره مېنو وکاروئ۔
 error-bad_request-form-body = فورم ونه لوستل شو۔ مهرباني وکړئ بېرته لاړ شئ او بیا یې ولېږئ۔

@@ -4,7 +4,8 @@
 
 site-name = نقشہ
 site-anonymised_note = هتي شايع ٿيل هر ڪهاڻيءَ مان سڃاڻپ جي هر نشاني هٽائي وئي آهي: نالا، صحيح جايون، صحيح تاريخون ۽ ٻي هر اها ڳالهه جنهن سان ڪنهن ماڻهوءَ کي سڃاڻي سگهجي، شايع ڪرڻ کان اڳ ڪڍي ڇڏي وڃي ٿي.
-site-language_switch_label = هي صفحو اردوءَ ۾ پڙهو
+site-language_switch_label = هي صفحو ٻي ٻوليءَ ۾ پڙهو
+site-fallback_note = هي صفحو اڃا پوريءَ طرح { $language } ۾ ترجمو ٿيل ناهي؛ باقي حصو { $fallback } ۾ ڏيکاريو ويو آهي.
 
 # Between the items of a short inline list, e.g. a district and its province.
 list-separator = ،{" "}
@@ -43,6 +44,8 @@ story-date_not_recorded = تاريخ درج ناهي
 story-place_not_recorded = جاءِ درج ناهي
 story-only_in_en = هيءَ ڪهاڻي رڳو انگريزيءَ ۾ موجود آهي.
 story-only_in_ur = هيءَ ڪهاڻي رڳو اردوءَ ۾ موجود آهي.
+story-shown_in_en = ڪهاڻيون انگريزي ۽ اردوءَ ۾ شايع ٿين ٿيون؛ هيءَ ڪهاڻي انگريزيءَ ۾ ڏيکاري وئي آهي.
+story-shown_in_ur = ڪهاڻيون انگريزي ۽ اردوءَ ۾ شايع ٿين ٿيون؛ هيءَ ڪهاڻي اردوءَ ۾ ڏيکاري وئي آهي.
 story-back = سڀني ڪهاڻين ڏانهن واپس وڃو
 
 month-1 = جنوري
@@ -62,6 +65,7 @@ error-go_home = مکيه صفحي تي وڃو
 error-reference = ويب سائيٽ جي ٽيم لاءِ حوالو: { $id }
 error-not_found-title = صفحو نه مليو
 error-not_found-body = هن پتي تي ڪجهه به ناهي. ٿي سگهي ٿو ڪهاڻي واپس ورتي وئي هجي، يا لنڪ غلط لکيل هجي.
+error-languages_heading = هيءَ سائيٽ هنن ٻولين ۾ موجود آهي:
 error-bad_request-title = هيءَ درخواست سمجهه ۾ نه آئي
 error-bad_request-back-body = جنهن صفحي ڏانهن واپس وڃڻو هو، اهو پڙهي نه سگهيو ويو. اڳتي وڃڻ لاءِ مينيو استعمال ڪريو.
 error-bad_request-form-body = فارم پڙهي نه سگهيو ويو. مهرباني ڪري واپس وڃي ٻيهر موڪليو.

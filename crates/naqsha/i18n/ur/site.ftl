@@ -3,7 +3,8 @@
 
 site-name = نقشہ
 site-anonymised_note = یہاں شائع ہونے والی ہر کہانی سے پہچان کی ہر نشانی ہٹا دی جاتی ہے: نام، صحیح مقام، صحیح تاریخ اور ہر وہ بات جس سے کسی شخص کو پہچانا جا سکے، اشاعت سے پہلے نکال دی جاتی ہے۔
-site-language_switch_label = یہ صفحہ انگریزی میں پڑھیں
+site-language_switch_label = یہ صفحہ کسی اور زبان میں پڑھیں
+site-fallback_note = یہ صفحہ ابھی پوری طرح { $language } میں ترجمہ نہیں ہوا؛ باقی حصہ { $fallback } میں دکھایا گیا ہے۔
 
 # Between the items of a short inline list, e.g. a district and its province.
 list-separator = ،{" "}
@@ -42,6 +43,8 @@ story-date_not_recorded = تاریخ درج نہیں
 story-place_not_recorded = مقام درج نہیں
 story-only_in_en = یہ کہانی صرف انگریزی میں دستیاب ہے۔
 story-only_in_ur = یہ کہانی صرف اردو میں دستیاب ہے۔
+story-shown_in_en = کہانیاں انگریزی اور اردو میں شائع ہوتی ہیں؛ یہ کہانی انگریزی میں دکھائی گئی ہے۔
+story-shown_in_ur = کہانیاں انگریزی اور اردو میں شائع ہوتی ہیں؛ یہ کہانی اردو میں دکھائی گئی ہے۔
 story-back = تمام کہانیوں پر واپس جائیں
 
 month-1 = جنوری
@@ -61,6 +64,9 @@ error-go_home = صفحۂ اوّل پر جائیں
 error-reference = ویب سائٹ کی ٹیم کے لیے حوالہ: { $id }
 error-not_found-title = صفحہ نہیں ملا
 error-not_found-body = اس پتے پر کچھ موجود نہیں۔ ہو سکتا ہے کہانی واپس لے لی گئی ہو، یا لنک غلط لکھا گیا ہو۔
+error-unknown_language-body = یہ سائٹ اس زبان میں دستیاب نہیں جو یہ پتہ مانگتا ہے۔ دستیاب زبانوں میں سے کوئی ایک چنیں۔
+error-unknown_language-title = یہ زبان دستیاب نہیں
+error-languages_heading = یہ سائٹ ان زبانوں میں دستیاب ہے:
 error-bad_request-title = یہ درخواست سمجھ میں نہیں آئی
 error-bad_request-back-body = واپس جانے والا صفحہ پڑھا نہیں جا سکا۔ آگے جانے کے لیے مینو استعمال کریں۔
 error-bad_request-form-body = فارم پڑھا نہیں جا سکا۔ براہِ کرم واپس جا کر دوبارہ بھیجیں۔

@@ -1,7 +1,7 @@
 //! `naqsha export-static DIR`: the whole public side as static files, so the public map can be
 //! mirrored on any web server or CDN and survive traffic spikes or blocking.
 //!
-//! It crawls the application in-process, starting from the home pages in both languages and
+//! It crawls the application in-process, starting from the home pages in every language and
 //! following every same-site link, image, script, style and font reference. Each HTML page is
 //! written as `PATH/index.html` and links to it are rewritten to `PATH/`, which every static
 //! server resolves; list pages `?page=N` become `PATH/page/N/`. Other files (styles, scripts,
@@ -18,43 +18,39 @@ use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-use crate::config::Config;
+use naqsha_core::lang::Lang;
 
-/// Paths a mirror must not copy: they take input or belong to staff.
+use crate::config::Config;
+use crate::web::neutral_path;
+
+/// Paths a mirror must not copy: they take input or belong to staff. Each holds in every
+/// language (`/sd/report` is `/report`).
 const LIVE_ONLY: &[&str] = &[
     "/report",
-    "/ur/report",
     "/follow-up",
-    "/ur/follow-up",
     "/responses/manage",
-    "/ur/responses/manage",
     "/respond",
-    "/ur/respond",
     "/admin",
     "/api/v1/submissions",
     "/exit",
     "/healthz",
 ];
 
-/// Where the crawl starts.
-const SEEDS: &[&str] = &[
+/// The pages where the crawl starts, each in every language.
+const SEED_PAGES: &[&str] = &[
     "/",
-    "/ur/",
     "/stats",
-    "/ur/stats",
     "/stats/report",
-    "/ur/stats/report",
     "/strategies",
-    "/ur/strategies",
     "/resources",
-    "/ur/resources",
     // Campaign pages and their images are reached from the lists.
     "/campaigns",
-    "/ur/campaigns",
     "/data",
-    "/ur/data",
     "/embed",
-    "/ur/embed",
+];
+
+/// The files where the crawl starts.
+const SEED_FILES: &[&str] = &[
     "/data/cases.csv",
     "/data/cases.geojson",
     "/data/cases.json",
@@ -63,6 +59,15 @@ const SEEDS: &[&str] = &[
     "/api/v1/places",
     "/api/openapi.json",
 ];
+
+/// Where the crawl starts: every seed page in every language of `languages.toml`, then the files.
+fn seeds() -> Vec<String> {
+    SEED_PAGES
+        .iter()
+        .flat_map(|page| Lang::all().iter().map(|lang| lang.localise(page)))
+        .chain(SEED_FILES.iter().map(|file| (*file).to_owned()))
+        .collect()
+}
 
 /// What was written.
 #[derive(Debug, Default)]
@@ -76,17 +81,17 @@ pub struct Exported {
 }
 
 fn live_only(path: &str) -> bool {
+    let path = neutral_path(path);
     LIVE_ONLY.iter().any(|p| {
         path == *p || path.starts_with(&format!("{p}/")) || path.starts_with(&format!("{p}?"))
     }) || creative_form(path)
 }
 
 /// A campaign's creative response form and its receipts (`/campaign/{slug}/create…`, also
-/// under `/ur/`): they take input, so they stay on the live site.
+/// in every language): they take input, so they stay on the live site.
 fn creative_form(path: &str) -> bool {
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    let rest = path.strip_prefix("/ur").unwrap_or(path);
-    let Some(rest) = rest.strip_prefix("/campaign/") else {
+    let Some(rest) = neutral_path(path).strip_prefix("/campaign/") else {
         return false;
     };
     let mut segments = rest.split('/');
@@ -174,7 +179,7 @@ pub async fn export(config: Config, dir: &Path) -> anyhow::Result<Exported> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
 
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut queue: VecDeque<String> = SEEDS.iter().map(|s| s.to_string()).collect();
+    let mut queue: VecDeque<String> = seeds().into_iter().collect();
     // First pass: fetch everything reachable; remember which URLs are HTML.
     let mut fetched: Vec<(String, bool, Vec<u8>)> = Vec::new();
     while let Some(url) = queue.pop_front() {
@@ -322,6 +327,10 @@ mod tests {
         assert_eq!(normalise("/?page=2").as_deref(), Some("/?page=2"));
         assert_eq!(normalise("/?kind=threats"), None);
         assert_eq!(normalise("/report"), None);
+        assert_eq!(normalise("/sd/report"), None);
+        assert_eq!(normalise("/ps/follow-up?x=1"), None);
+        assert_eq!(normalise("/pa/campaign/16-days/create"), None);
+        assert_eq!(normalise("/sd/stats").as_deref(), Some("/sd/stats"));
         assert_eq!(normalise("/admin/login"), None);
         assert_eq!(normalise("https://elsewhere.example/"), None);
         assert_eq!(normalise("//elsewhere.example/"), None);
@@ -336,6 +345,16 @@ mod tests {
             normalise("/campaign/create").as_deref(),
             Some("/campaign/create")
         );
+    }
+
+    #[test]
+    fn the_crawl_starts_from_every_language() {
+        let seeds = seeds();
+        for lang in Lang::all() {
+            assert!(seeds.contains(&lang.localise("/")), "{lang:?}");
+            assert!(seeds.contains(&lang.localise("/resources")), "{lang:?}");
+        }
+        assert!(seeds.contains(&"/ps/stats".to_owned()));
     }
 
     #[test]

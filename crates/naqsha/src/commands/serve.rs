@@ -91,9 +91,15 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {bind}"))?;
     let addr = listener.local_addr()?;
+    let other_languages: Vec<String> = naqsha_core::lang::Lang::all()
+        .iter()
+        .filter(|l| !l.is_default())
+        .map(|l| format!("http://{addr}{}", l.localise("/")))
+        .collect();
     println!(
-        "Naqsha is ready in {} ms at http://{addr}/ (Urdu: http://{addr}/ur/)",
-        started.elapsed().as_millis()
+        "Naqsha is ready in {} ms at http://{addr}/ (also {})",
+        started.elapsed().as_millis(),
+        other_languages.join(", ")
     );
     println!("Staff workspace: http://{addr}/admin/");
     println!("Node: {}", state.config().node);

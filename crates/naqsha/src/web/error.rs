@@ -14,7 +14,7 @@ use axum::response::{Html, IntoResponse, Response};
 use naqsha_core::lang::Lang;
 
 use super::lang::lang_of_path;
-use super::layout::Ui;
+use super::layout::{LanguageLink, Ui};
 use super::request_log::RequestId;
 use crate::i18n::Tr;
 use crate::state::AppState;
@@ -26,6 +26,10 @@ pub enum AppError {
     /// Nothing (public) at this address.
     #[error("not found")]
     NotFound,
+    /// The address starts with a language code (`/fr/…`) of a language the site does not
+    /// offer: a 404 that says so and links to the languages it is offered in.
+    #[error("language not offered")]
+    UnknownLanguage,
     /// The request is malformed; the key names the message shown.
     #[error("bad request: {key}")]
     BadRequest {
@@ -89,6 +93,7 @@ impl From<askama::Error> for AppError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ErrorKind {
     NotFound,
+    UnknownLanguage,
     BadRequest(&'static str),
     Forbidden(&'static str),
     Locked,
@@ -99,7 +104,7 @@ enum ErrorKind {
 impl ErrorKind {
     fn status(self) -> StatusCode {
         match self {
-            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::NotFound | ErrorKind::UnknownLanguage => StatusCode::NOT_FOUND,
             ErrorKind::BadRequest(_) => StatusCode::BAD_REQUEST,
             ErrorKind::Forbidden(_) | ErrorKind::Locked => StatusCode::FORBIDDEN,
             ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -109,7 +114,7 @@ impl ErrorKind {
 
     fn code(self) -> &'static str {
         match self {
-            ErrorKind::NotFound => "not_found",
+            ErrorKind::NotFound | ErrorKind::UnknownLanguage => "not_found",
             ErrorKind::BadRequest(_) => "bad_request",
             ErrorKind::Forbidden(_) => "forbidden",
             ErrorKind::Locked => "locked",
@@ -121,6 +126,7 @@ impl ErrorKind {
     fn title_key(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "error.not_found.title",
+            ErrorKind::UnknownLanguage => "error.unknown_language.title",
             ErrorKind::BadRequest(_) => "error.bad_request.title",
             ErrorKind::Forbidden(_) | ErrorKind::Locked => "error.forbidden.title",
             ErrorKind::Unavailable => "error.unavailable.title",
@@ -131,6 +137,7 @@ impl ErrorKind {
     fn message_key(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "error.not_found.body",
+            ErrorKind::UnknownLanguage => "error.unknown_language.body",
             ErrorKind::BadRequest(key) | ErrorKind::Forbidden(key) => key,
             ErrorKind::Locked => "error.forbidden.locked",
             ErrorKind::Unavailable => "error.unavailable.body",
@@ -143,6 +150,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let kind = match self {
             AppError::NotFound => ErrorKind::NotFound,
+            AppError::UnknownLanguage => ErrorKind::UnknownLanguage,
             AppError::BadRequest { key } => ErrorKind::BadRequest(key),
             AppError::Forbidden { key } => ErrorKind::Forbidden(key),
             AppError::Locked => ErrorKind::Locked,
@@ -169,6 +177,9 @@ struct ErrorPage<'a> {
     title: &'a str,
     message: &'a str,
     reference: Option<String>,
+    /// The home page in every language, on a 404: the address may be in a language the site
+    /// does not offer, or mistyped.
+    languages: Vec<LanguageLink>,
 }
 
 /// Whether the client gets JSON errors: API routes, the health check, or an `Accept` header
@@ -257,13 +268,25 @@ fn html_body(state: &AppState, kind: ErrorKind, lang: Lang, reference: Option<St
     let ui = Ui::new(state, lang, "/");
     let tr = ui.tr;
     let reference = reference.map(|id| tr.f("error.reference", &[("id", &id)]));
+    let languages = match kind {
+        ErrorKind::NotFound | ErrorKind::UnknownLanguage => Lang::all()
+            .iter()
+            .map(|&l| LanguageLink {
+                lang: l,
+                href: l.localise("/"),
+                primary: false,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let page = ErrorPage {
         title: tr.t(kind.title_key()),
         message: tr.t(kind.message_key()),
         reference,
+        languages,
         ui,
     };
-    match page.render() {
+    match super::pages::html(&page) {
         Ok(html) => (kind.status(), Html(html)).into_response(),
         Err(e) => {
             // The error page itself failed: answer with its status and a bare text body.
@@ -302,6 +325,7 @@ mod tests {
     fn every_error_message_is_translated() {
         for kind in [
             ErrorKind::NotFound,
+            ErrorKind::UnknownLanguage,
             ErrorKind::BadRequest("error.page_number.body"),
             ErrorKind::Forbidden("error.forbidden.role"),
             ErrorKind::Forbidden("error.forbidden.csrf"),

@@ -7,21 +7,37 @@ use super::lang::localise;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
+/// One language's version of the page, as the language switch and the `hreflang` alternates
+/// link to it.
+#[derive(Debug, Clone)]
+pub struct LanguageLink {
+    /// The language.
+    pub lang: Lang,
+    /// The page in it.
+    pub href: String,
+    /// The switch's first choice: the other of English and Urdu, the two languages the
+    /// stories are written in (from a Sindhi, Pashto or Punjabi page, the one it falls back
+    /// to). English and Urdu pages have always offered each other at this place.
+    pub primary: bool,
+}
+
 /// The page frame: header, navigation, language switch and footer.
 #[derive(Debug, Clone)]
 pub struct Ui {
     /// The page language.
     pub lang: Lang,
-    /// The other language, offered by the switch link.
-    pub other: Lang,
+    /// This page in every other language, in the order of `languages.toml`: the switch.
+    pub languages: Vec<LanguageLink>,
+    /// This page in every language, its own included: the `hreflang` alternates.
+    pub alternates: Vec<LanguageLink>,
+    /// This page in the default language, for visitors whose language is not offered.
+    pub x_default: String,
     /// Translator into `lang`.
     pub tr: Tr,
     /// The configured neutral title, or "Naqsha" in the page language.
     pub site_title: String,
     /// The home page in this language.
     pub home_href: String,
-    /// This page in the other language.
-    pub switch_href: String,
     /// Whether this is the home page (marks the navigation link as current).
     pub at_home: bool,
     /// This page's path without the `/ur` prefix (marks its menu link as current).
@@ -37,20 +53,35 @@ impl Ui {
     /// The frame of the page at `neutral_path` (its path without the `/ur` prefix) in `lang`.
     pub fn new(state: &AppState, lang: Lang, neutral_path: &str) -> Self {
         let tr = Tr(lang);
-        let other = match lang.base() {
+        let primary = match lang.base() {
             Lang::EN => Lang::UR,
+            base if base != lang => base,
             _ => Lang::EN,
         };
+        let alternates: Vec<LanguageLink> = Lang::all()
+            .iter()
+            .map(|&l| LanguageLink {
+                lang: l,
+                href: localise(l, neutral_path),
+                primary: l == primary,
+            })
+            .collect();
+        let languages = alternates
+            .iter()
+            .filter(|l| l.lang != lang)
+            .cloned()
+            .collect();
         let configured = state.config().site_title.clone();
         let neutral_title = configured.is_some();
         let site_title = configured.unwrap_or_else(|| tr.t("site.name").to_owned());
         Self {
             lang,
-            other,
+            languages,
+            alternates,
+            x_default: localise(Lang::default(), neutral_path),
             tr,
             site_title,
             home_href: localise(lang, "/"),
-            switch_href: localise(other, neutral_path),
             at_home: neutral_path == "/",
             here: neutral_path.to_owned(),
             exit_url: state.config().exit_url.clone(),
@@ -101,5 +132,28 @@ impl Ui {
     /// A path in the page language.
     pub fn href(&self, neutral_path: &str) -> String {
         localise(self.lang, neutral_path)
+    }
+
+    /// Rewrites the links to this page in other languages (switch and alternates) with
+    /// `with_query`, so a filtered view stays filtered in another language.
+    pub fn keep_query(&mut self, with_query: impl Fn(&str) -> String) {
+        for link in self.languages.iter_mut().chain(self.alternates.iter_mut()) {
+            link.href = with_query(&link.href);
+        }
+        self.x_default = with_query(&self.x_default);
+    }
+
+    /// The note a page shows when some of its words fell back to another language: "this
+    /// page is not yet fully translated into Sindhi; the rest is shown in Urdu", in the page
+    /// language. None for a language that falls back to nothing (English).
+    pub fn fallback_note(&self) -> Option<String> {
+        let next = self.lang.fallbacks().get(1)?;
+        Some(self.tr.f(
+            "site.fallback_note",
+            &[
+                ("language", self.lang.native_name()),
+                ("fallback", next.native_name()),
+            ],
+        ))
     }
 }

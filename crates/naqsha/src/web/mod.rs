@@ -15,17 +15,20 @@ mod lang;
 mod layout;
 pub mod listener;
 pub(crate) mod pages;
+mod public_route;
 pub mod referral_view;
 pub(crate) mod request_log;
 mod sms_gateway;
 
+use std::collections::HashSet;
 use std::future::Future;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::Uri;
 use axum::middleware;
-use axum::response::Redirect;
-use axum::routing::{MethodRouter, any, get, post};
+use axum::routing::{any, get, post};
 use tokio::net::TcpListener;
 
 use crate::channels::{sms, telegram, whatsapp};
@@ -35,34 +38,33 @@ pub use admin::{Access, Route};
 pub use error::AppError;
 use every_request::EveryRequest;
 pub use headers::SECURITY_HEADERS;
-pub use lang::PathLang;
+pub use lang::{PathLang, neutral_path};
 pub use request_log::RequestId;
+use public_route::PublicRoute;
 
 /// Every route: the public site, the API and the staff workspace, with who may use each. One
 /// table, so tests can walk it (see [`route_table`]).
 fn routes() -> Vec<Route> {
-    let follow_up = || get(pages::follow_up::form).post(pages::follow_up::submit);
-    let public: Vec<(&'static str, MethodRouter<AppState>)> = vec![
-        ("/ur", get(|| async { Redirect::permanent("/ur/") })),
-        ("/report", report_routes()),
-        ("/ur/report", report_routes()),
-        ("/report/receipt/{view}", get(pages::report::receipt)),
-        ("/ur/report/receipt/{view}", get(pages::report::receipt)),
-        ("/follow-up", follow_up()),
-        ("/ur/follow-up", follow_up()),
-        ("/exit", get(pages::exit::exit)),
-        ("/healthz", get(pages::health::healthz)),
-        (
+    let public = vec![
+        PublicRoute::page("/report", report_routes()),
+        PublicRoute::page("/report/receipt/{view}", get(pages::report::receipt)),
+        PublicRoute::page(
+            "/follow-up",
+            get(pages::follow_up::form).post(pages::follow_up::submit),
+        ),
+        PublicRoute::once("/exit", get(pages::exit::exit)),
+        PublicRoute::once("/healthz", get(pages::health::healthz)),
+        PublicRoute::once(
             "/api/v1/submissions",
             post(api::submissions::create).layer(DefaultBodyLimit::max(api::submissions::MAX_BODY)),
         ),
-        (
+        PublicRoute::once(
             "/api/v1/submissions/challenge",
             get(api::submissions::challenge),
         ),
-        ("/api/openapi.json", get(api::openapi::document)),
-        ("/assets/{*path}", get(assets::asset)),
-        (
+        PublicRoute::once("/api/openapi.json", get(api::openapi::document)),
+        PublicRoute::once("/assets/{*path}", get(assets::asset)),
+        PublicRoute::once(
             "/sms/smssync",
             get(sms_gateway::smssync_get)
                 .post(sms_gateway::smssync_post)
@@ -70,22 +72,22 @@ fn routes() -> Vec<Route> {
                 .put(sms_gateway::smssync_post)
                 .layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
         ),
-        (
+        PublicRoute::once(
             "/sms/webhook",
             post(sms_gateway::webhook_post).layer(DefaultBodyLimit::max(sms::fields::MAX_BODY)),
         ),
-        (
+        PublicRoute::once(
             "/whatsapp/webhook",
             get(chat_gateway::whatsapp_verify)
                 .post(chat_gateway::whatsapp_notify)
                 .layer(DefaultBodyLimit::max(whatsapp::MAX_BODY)),
         ),
-        (
+        PublicRoute::once(
             "/telegram/webhook",
             post(chat_gateway::telegram_update).layer(DefaultBodyLimit::max(telegram::MAX_BODY)),
         ),
     ];
-    let mut all: Vec<Route> = public
+    let public = public
         .into_iter()
         .chain(pages::map::routes())
         .chain(pages::story::routes())
@@ -95,7 +97,14 @@ fn routes() -> Vec<Route> {
         .chain(pages::campaign::routes())
         .chain(pages::creative::routes())
         .chain(pages::data::routes())
-        .chain(api::public::routes())
+        .chain(
+            api::public::routes()
+                .into_iter()
+                .map(|(path, router)| PublicRoute::once(path, router)),
+        )
+        .collect();
+    let mut all: Vec<Route> = public_route::expand(public)
+        .into_iter()
         .map(|(path, router)| Route {
             path,
             access: Access::Anyone,
@@ -118,13 +127,9 @@ pub fn route_table() -> Vec<(&'static str, Access)> {
 fn compressible(path: &str) -> bool {
     const NEVER: &[&str] = &[
         "/report",
-        "/ur/report",
         "/follow-up",
-        "/ur/follow-up",
         "/responses/manage",
-        "/ur/responses/manage",
         "/respond",
-        "/ur/respond",
         "/admin",
         "/api/v1/submissions",
         "/exit",
@@ -132,8 +137,9 @@ fn compressible(path: &str) -> bool {
         "/whatsapp",
         "/telegram",
         "/campaign/{slug}/create",
-        "/ur/campaign/{slug}/create",
     ];
+    // A page's rule holds in every language: `/sd/report` is `/report`.
+    let path = lang::neutral_path(path);
     !NEVER
         .iter()
         .any(|p| path == *p || path.starts_with(&format!("{p}/")))
@@ -180,7 +186,13 @@ pub fn router(state: AppState) -> Router {
         let method_router = method_router.layer(every.route(route.path, request_time(route.path)));
         router = router.route(route.path, method_router);
     }
-    let fallback = any(pages::not_found)
+    let route_roots: Arc<HashSet<&'static str>> = Arc::new(
+        route_table()
+            .into_iter()
+            .filter_map(|(path, _)| path.strip_prefix('/')?.split('/').next())
+            .collect(),
+    );
+    let fallback = any(move |uri: Uri| async move { pages::not_found(&uri, &route_roots) })
         .layer(every.route(request_log::NO_ROUTE, request_time("")))
         .with_state(state.clone());
     router.fallback_service(fallback).with_state(state)
@@ -209,12 +221,10 @@ fn compressed_by_cache(path: &str) -> bool {
 fn request_time(path: &str) -> std::time::Duration {
     const UPLOADS: &[&str] = &[
         "/report",
-        "/ur/report",
         "/api/v1/submissions",
         "/campaign/{slug}/create",
-        "/ur/campaign/{slug}/create",
     ];
-    if UPLOADS.contains(&path) {
+    if UPLOADS.contains(&lang::neutral_path(path)) {
         std::time::Duration::from_secs(10 * 60)
     } else {
         std::time::Duration::from_secs(2 * 60)

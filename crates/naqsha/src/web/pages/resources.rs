@@ -15,12 +15,13 @@ use std::path::Path;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 use naqsha_core::lang::Lang;
 pub use naqsha_core::safe_markdown::{Block, Inline, parse};
 
 use super::render;
 use crate::state::AppState;
+use crate::web::public_route::PublicRoute;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
@@ -73,6 +74,9 @@ struct ResourcesPage {
     ui: Ui,
     toc: Vec<TocEntry>,
     blocks: Vec<Block>,
+    /// The language the content is in, when it is not the page's (its file for the page's
+    /// language is missing and the fallback chain gave another): marked with `lang` and `dir`.
+    content_lang: Option<Lang>,
 }
 
 /// The sections with an id, for the table of contents.
@@ -93,10 +97,6 @@ fn toc(blocks: &[Block]) -> Vec<TocEntry> {
         .collect()
 }
 
-/// The content in `lang` (see [`source`]).
-pub async fn content(data_dir: &Path, lang: Lang) -> Result<String, AppError> {
-    source(data_dir, lang).map(|(text, _)| text)
-}
 
 /// The organisation's helpline, as the help box on the form, receipt and follow-up pages
 /// shows it (`templates/public/help_box.html`).
@@ -157,20 +157,19 @@ pub async fn resources(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
 ) -> Result<Response, AppError> {
-    let blocks = parse(&content(&state.config().data_dir, lang).await?);
+    let (text, from) = source(&state.config().data_dir, lang)?;
+    let blocks = parse(&text);
     render(&ResourcesPage {
         ui: Ui::new(&state, lang, "/resources"),
         toc: toc(&blocks),
         blocks,
+        content_lang: (from != lang).then_some(from),
     })
 }
 
 /// The routes of the resources page.
-pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
-    vec![
-        ("/resources", get(resources)),
-        ("/ur/resources", get(resources)),
-    ]
+pub fn routes() -> Vec<PublicRoute> {
+    vec![PublicRoute::page("/resources", get(resources))]
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ use super::responses::submit::{PostedResponse, Submitted, submit};
 use crate::i18n::Tr;
 use crate::public::PublicQuery;
 use crate::state::AppState;
+use crate::web::public_route::PublicRoute;
 use crate::storage::{PublicStore, quick};
 use crate::web::client::ClientNetwork;
 use crate::web::error::AppError;
@@ -278,10 +279,7 @@ async fn story_page(
     .await;
     Ok(StoryPage {
         foreign: foreign.then(|| (story_lang.code(), story_lang.dir())),
-        only_in: foreign.then(|| match story_lang.base() {
-            Lang::EN => tr.t("story.only_in_en"),
-            _ => tr.t("story.only_in_ur"),
-        }),
+        only_in: foreign.then(|| tr.t(story_language_note(lang, story_lang))),
         month: month_label(tr, case.period),
         place: place_label(
             state.gazetteer(),
@@ -315,12 +313,23 @@ async fn story_page(
 }
 
 /// The routes of story pages.
-pub fn routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
+/// What a page in `page_lang` says of a story shown in `story_lang` (another language).
+/// Stories are written in English and Urdu: a Sindhi reader shown the Urdu story (the one her
+/// language falls back to) is told it is shown in Urdu, not that it exists only in Urdu; a
+/// reader shown the story in the other language is told it exists only in that one.
+fn story_language_note(page_lang: Lang, story_lang: Lang) -> &'static str {
+    match (story_lang == page_lang.base(), story_lang.base()) {
+        (true, Lang::EN) => "story.shown_in_en",
+        (true, _) => "story.shown_in_ur",
+        (false, Lang::EN) => "story.only_in_en",
+        (false, _) => "story.only_in_ur",
+    }
+}
+
+pub fn routes() -> Vec<PublicRoute> {
     vec![
-        ("/stories/{id}", axum::routing::get(story)),
-        ("/ur/stories/{id}", axum::routing::get(story)),
-        ("/stories/{id}/respond", axum::routing::post(respond)),
-        ("/ur/stories/{id}/respond", axum::routing::post(respond)),
+        PublicRoute::page("/stories/{id}", axum::routing::get(story)),
+        PublicRoute::page("/stories/{id}/respond", axum::routing::post(respond)),
     ]
 }
 

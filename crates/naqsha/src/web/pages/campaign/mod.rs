@@ -16,7 +16,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 use naqsha_core::campaign::{Campaign, CampaignImageId, CampaignPost, CampaignSlug, format_day};
 use naqsha_core::lang::Lang;
 use naqsha_core::safe_markdown::{Block, Inline, parse_with_images};
@@ -25,6 +25,7 @@ use time::Date;
 use crate::i18n::Tr;
 use crate::public::Snapshot;
 use crate::state::AppState;
+use crate::web::public_route::PublicRoute;
 use crate::storage::{CampaignStore, StorageError, quick};
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
@@ -35,13 +36,11 @@ use crate::web::pages::responses::section::ResponsesSection;
 const IMAGE_CACHE: &str = "public, max-age=31536000, immutable";
 
 /// The routes of the campaign pages.
-pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+pub fn routes() -> Vec<PublicRoute> {
     vec![
-        ("/campaigns", get(list)),
-        ("/ur/campaigns", get(list)),
-        ("/campaign/{slug}", get(page)),
-        ("/ur/campaign/{slug}", get(page)),
-        ("/campaign/images/{id}", get(image)),
+        PublicRoute::page("/campaigns", get(list)),
+        PublicRoute::page("/campaign/{slug}", get(page)),
+        PublicRoute::once("/campaign/images/{id}", get(image)),
     ]
 }
 
@@ -234,7 +233,7 @@ pub fn render_campaign(
         responses,
         ui,
     };
-    Ok(page.render()?)
+    Ok(crate::web::pages::html(&page)?)
 }
 
 /// `GET /campaign/{slug}` and `/ur/campaign/{slug}`.
@@ -301,7 +300,7 @@ pub fn render_list(
             .collect(),
         ui,
     };
-    Ok(page.render()?)
+    Ok(crate::web::pages::html(&page)?)
 }
 
 /// `GET /campaigns` and `/ur/campaigns`.

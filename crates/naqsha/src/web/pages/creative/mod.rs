@@ -10,11 +10,12 @@ mod gallery;
 mod image;
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 use naqsha_core::campaign::{Campaign, CampaignSlug};
 use naqsha_core::lang::Lang;
 
 use crate::state::AppState;
+use crate::web::public_route::PublicRoute;
 use crate::storage::{CampaignStore, quick};
 use crate::web::error::AppError;
 
@@ -54,22 +55,14 @@ impl Shown {
 }
 
 /// The routes of creative responses and the gallery.
-pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
-    let create = || {
-        get(form::form)
-            .post(form::submit)
-            .layer(DefaultBodyLimit::max(MAX_BODY))
-    };
+pub fn routes() -> Vec<PublicRoute> {
+    let create = get(form::form)
+        .post(form::submit)
+        .layer(DefaultBodyLimit::max(MAX_BODY));
     vec![
-        ("/campaign/{slug}/create", create()),
-        ("/ur/campaign/{slug}/create", create()),
-        ("/campaign/{slug}/create/receipt/{view}", get(form::receipt)),
-        (
-            "/ur/campaign/{slug}/create/receipt/{view}",
-            get(form::receipt),
-        ),
-        ("/campaign/{slug}/gallery", get(gallery::gallery)),
-        ("/ur/campaign/{slug}/gallery", get(gallery::gallery)),
-        ("/responses/{id}/image", get(image::image)),
+        PublicRoute::page("/campaign/{slug}/create", create),
+        PublicRoute::page("/campaign/{slug}/create/receipt/{view}", get(form::receipt)),
+        PublicRoute::page("/campaign/{slug}/gallery", get(gallery::gallery)),
+        PublicRoute::once("/responses/{id}/image", get(image::image)),
     ]
 }

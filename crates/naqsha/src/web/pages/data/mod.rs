@@ -7,7 +7,7 @@ pub mod downloads;
 use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 
 use super::render;
 use crate::i18n::Tr;
@@ -15,6 +15,7 @@ use crate::public::export::{
     FIELDS_AFTER_CATEGORIES, FIELDS_BEFORE_CATEGORIES, category_column, exported_dimensions,
 };
 use crate::state::AppState;
+use crate::web::public_route::PublicRoute;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
@@ -173,9 +174,13 @@ pub async fn page(
 }
 
 /// The routes of the open-data page and its downloads.
-pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
-    let mut routes = vec![("/data", get(page)), ("/ur/data", get(page))];
-    routes.extend(downloads::routes());
+pub fn routes() -> Vec<PublicRoute> {
+    let mut routes = vec![PublicRoute::page("/data", get(page))];
+    routes.extend(
+        downloads::routes()
+            .into_iter()
+            .map(|(path, router)| PublicRoute::once(path, router)),
+    );
     routes
 }
 

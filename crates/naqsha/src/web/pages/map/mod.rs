@@ -21,7 +21,7 @@ use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 use naqsha_core::disclosure::PublicCount;
 
 use self::filters::{FilterForm, year_range};
@@ -31,9 +31,10 @@ use self::view::{Legend, Paging, PlaceCount, ProvinceCounts, StoryCard};
 use super::render;
 use crate::public::{PublicQuery, QueryError, Selection, Snapshot};
 use crate::state::AppState;
+use crate::web::public_route::PublicRoute;
 use crate::web::error::{AppError, wants_json};
 use crate::web::headers::PolicyExceptions;
-use crate::web::lang::{PathLang, localise};
+use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 use crate::web::pages::campaign::feature::{self, HomeFeature, campaign_of_the_day};
 use crate::web::pages::page_cache::{PAGES, PageKey};
@@ -42,13 +43,11 @@ use crate::web::pages::page_cache::{PAGES, PageKey};
 const OUTLINES_CACHE: &str = "public, max-age=86400";
 
 /// The routes of the map.
-pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+pub fn routes() -> Vec<PublicRoute> {
     vec![
-        ("/", get(page)),
-        ("/ur/", get(page)),
-        ("/embed", get(embed)),
-        ("/ur/embed", get(embed)),
-        ("/map/outlines.geojson", get(outlines_geojson)),
+        PublicRoute::page("/", get(page)),
+        PublicRoute::page("/embed", get(embed)),
+        PublicRoute::once("/map/outlines.geojson", get(outlines_geojson)),
     ]
 }
 
@@ -239,7 +238,7 @@ pub async fn page(
         return Err(AppError::NotFound);
     }
     let mut ui = Ui::new(&state, lang, "/");
-    ui.switch_href = r.query.href(&localise(ui.other, "/"), r.query.page);
+    ui.keep_query(|path| r.query.href(path, r.query.page));
     let here = ui.href("/");
     let tr = ui.tr;
     let g = state.gazetteer();
@@ -278,7 +277,7 @@ pub async fn page(
         embed_href: q.href(&ui.href("/embed"), 1),
         ui,
     };
-    let html: Arc<str> = page_view.render()?.into();
+    let html: Arc<str> = crate::web::pages::html(&page_view)?.into();
     if page_view.view.error.is_none() {
         PAGES.insert(&r.snapshot, key, html.clone());
     }
@@ -304,7 +303,7 @@ pub async fn embed(
     let snapshot = state.published().await?;
     let r = read(&state, raw.as_deref().unwrap_or_default(), snapshot);
     let mut ui = Ui::new(&state, lang, "/embed");
-    ui.switch_href = r.query.href(&localise(ui.other, "/embed"), 1);
+    ui.keep_query(|path| r.query.href(path, 1));
     let page = EmbedPage {
         view: MapView::new(&state, &ui, &r, "/embed"),
         site_href: r.query.href(&ui.href("/"), 1),

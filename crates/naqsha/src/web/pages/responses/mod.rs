@@ -18,6 +18,7 @@ use naqsha_core::lang::Lang;
 
 use super::render;
 use crate::state::AppState;
+use crate::web::public_route::PublicRoute;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
@@ -63,25 +64,19 @@ pub async fn receipt(
 
 /// The routes of responses (the story's form posts to `/stories/{id}/respond`, in
 /// [`super::story::routes`]).
-pub fn routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
+pub fn routes() -> Vec<PublicRoute> {
     use axum::routing::get;
-    let manage = || get(manage::form).post(manage::submit);
     vec![
-        ("/respond/receipt/{view}", get(receipt)),
-        ("/ur/respond/receipt/{view}", get(receipt)),
-        ("/stories/{id}/responses", get(list::story_list)),
-        ("/ur/stories/{id}/responses", get(list::story_list)),
-        (
+        PublicRoute::page("/respond/receipt/{view}", get(receipt)),
+        PublicRoute::page("/stories/{id}/responses", get(list::story_list)),
+        PublicRoute::page(
             "/campaign/{slug}/respond",
             axum::routing::post(campaign::respond),
         ),
-        (
-            "/ur/campaign/{slug}/respond",
-            axum::routing::post(campaign::respond),
+        PublicRoute::page("/campaign/{slug}/responses", get(campaign::all)),
+        PublicRoute::page(
+            "/responses/manage",
+            get(manage::form).post(manage::submit),
         ),
-        ("/campaign/{slug}/responses", get(campaign::all)),
-        ("/ur/campaign/{slug}/responses", get(campaign::all)),
-        ("/responses/manage", manage()),
-        ("/ur/responses/manage", manage()),
     ]
 }

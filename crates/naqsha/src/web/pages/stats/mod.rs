@@ -20,7 +20,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 use naqsha_core::disclosure::PublicCount;
 use naqsha_core::lang::Lang;
 
@@ -30,6 +30,7 @@ use self::counting::{Counts, STATS_DIMENSIONS};
 use self::view::FilterForm;
 use crate::public::{PublicQuery, Snapshot};
 use crate::state::AppState;
+use crate::web::public_route::PublicRoute;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
@@ -111,7 +112,7 @@ pub async fn stats(
         extra: String::new(),
     };
     cached(&snapshot, key, || {
-        Ok(stats_page(&state, lang, &q, &snapshot).render()?)
+        Ok(crate::web::pages::html(&stats_page(&state, lang, &q, &snapshot))?)
     })
 }
 
@@ -157,13 +158,10 @@ fn stats_page(state: &AppState, lang: Lang, q: &PublicQuery, snapshot: &Snapshot
 }
 
 /// The routes of the statistics pages and of the survivor strategies page.
-pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+pub fn routes() -> Vec<PublicRoute> {
     vec![
-        ("/stats", get(stats)),
-        ("/ur/stats", get(stats)),
-        ("/stats/report", get(report::report)),
-        ("/ur/stats/report", get(report::report)),
-        ("/strategies", get(strategies::strategies)),
-        ("/ur/strategies", get(strategies::strategies)),
+        PublicRoute::page("/stats", get(stats)),
+        PublicRoute::page("/stats/report", get(report::report)),
+        PublicRoute::page("/strategies", get(strategies::strategies)),
     ]
 }

@@ -62,7 +62,7 @@ pub async fn report(
         extra: format!("{today} {base}"),
     };
     cached(&snapshot, key, || {
-        Ok(report_page(&state, lang, &q, &snapshot, today, &base).render()?)
+        Ok(crate::web::pages::html(&report_page(&state, lang, &q, &snapshot, today, &base))?)
     })
 }
 

@@ -138,7 +138,7 @@ pub async fn strategies(
             .flatten()
             .map(|r| helped_item(&page.ui, r))
             .collect();
-        Ok(page.render()?)
+        Ok(crate::web::pages::html(&page)?)
     })
 }
 
