@@ -125,6 +125,7 @@ pub fn route_table() -> Vec<(&'static str, Access)> {
 /// compressed, so their length cannot leak the secret (BREACH); the public read-only pages,
 /// the open data, the read API and the assets are.
 fn compressible(path: &str) -> bool {
+    let path = lang::neutral_path(path);
     const NEVER: &[&str] = &[
         "/report",
         "/follow-up",
@@ -138,8 +139,6 @@ fn compressible(path: &str) -> bool {
         "/telegram",
         "/campaign/{slug}/create",
     ];
-    // A page's rule holds in every language: `/sd/report` is `/report`.
-    let path = lang::neutral_path(path);
     !NEVER
         .iter()
         .any(|p| path == *p || path.starts_with(&format!("{p}/")))
@@ -219,11 +218,7 @@ fn compressed_by_cache(path: &str) -> bool {
 /// The longest a request may take, reading its body included. Uploads of evidence get ten
 /// minutes (25 MiB on a slow mobile connection); everything else two.
 fn request_time(path: &str) -> std::time::Duration {
-    const UPLOADS: &[&str] = &[
-        "/report",
-        "/api/v1/submissions",
-        "/campaign/{slug}/create",
-    ];
+    const UPLOADS: &[&str] = &["/report", "/api/v1/submissions", "/campaign/{slug}/create"];
     if UPLOADS.contains(&lang::neutral_path(path)) {
         std::time::Duration::from_secs(10 * 60)
     } else {
