@@ -387,7 +387,8 @@ async fn unknown_unpublished_and_malformed_stories_are_not_found() {
 #[tokio::test]
 async fn not_found_page_is_translated() {
     let app = App::new().await;
-    let reply = app.get("/no/such/page").await;
+    // Not "/no/…": a first segment of two or three letters reads as a language code.
+    let reply = app.get("/nothing/such/page").await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     let html = reply.html();
     assert_eq!(attrs(&html, "html", "lang"), ["en"]);
