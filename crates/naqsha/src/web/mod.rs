@@ -39,8 +39,8 @@ pub use error::AppError;
 use every_request::EveryRequest;
 pub use headers::SECURITY_HEADERS;
 pub use lang::{PathLang, neutral_path};
-pub use request_log::RequestId;
 use public_route::PublicRoute;
+pub use request_log::RequestId;
 
 /// Every route: the public site, the API and the staff workspace, with who may use each. One
 /// table, so tests can walk it (see [`route_table`]).

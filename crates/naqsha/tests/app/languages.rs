@@ -64,7 +64,10 @@ async fn every_page_answers_in_each_language_with_its_direction_and_the_language
             }
             assert_eq!(
                 attrs(&html, ".languages a", "href"),
-                others.iter().map(|l| l.localise(neutral)).collect::<Vec<_>>(),
+                others
+                    .iter()
+                    .map(|l| l.localise(neutral))
+                    .collect::<Vec<_>>(),
                 "{uri}"
             );
             assert_eq!(
@@ -178,7 +181,10 @@ async fn follow_up_works_in_pashto() {
     let app = App::new().await;
     let ps = Lang::from_code("ps").unwrap();
     let receipt = app
-        .report_with_receipt("/ps/report", report("یو چا زما په نوم جعلي پروفایل جوړ کړ."))
+        .report_with_receipt(
+            "/ps/report",
+            report("یو چا زما په نوم جعلي پروفایل جوړ کړ."),
+        )
         .await;
     let opened = app.open_report(app.only_submission().await.id).await;
     assert_eq!(opened.report.language, ps);

@@ -20,8 +20,8 @@ use std::collections::HashSet;
 
 use askama::Template;
 use axum::http::Uri;
-use naqsha_core::lang::Lang;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use naqsha_core::lang::Lang;
 
 use super::error::AppError;
 
@@ -135,7 +135,10 @@ mod tests {
             fallback_note(page.to_owned(), true),
             "<main><p>note</p><h1>x</h1></main>"
         );
-        assert_eq!(fallback_note(page.to_owned(), false), "<main><h1>x</h1></main>");
+        assert_eq!(
+            fallback_note(page.to_owned(), false),
+            "<main><h1>x</h1></main>"
+        );
         assert_eq!(fallback_note("<p>a</p>".to_owned(), true), "<p>a</p>");
     }
 

@@ -21,10 +21,10 @@ pub use naqsha_core::safe_markdown::{Block, Inline, parse};
 
 use super::render;
 use crate::state::AppState;
-use crate::web::public_route::PublicRoute;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::public_route::PublicRoute;
 
 /// The bundled content, `data/resources/<code>.md` for each language that has it.
 #[derive(rust_embed::RustEmbed)]
@@ -96,7 +96,6 @@ fn toc(blocks: &[Block]) -> Vec<TocEntry> {
         })
         .collect()
 }
-
 
 /// The organisation's helpline, as the help box on the form, receipt and follow-up pages
 /// shows it (`templates/public/help_box.html`).

@@ -21,12 +21,12 @@ use super::responses::submit::{PostedResponse, Submitted, submit};
 use crate::i18n::Tr;
 use crate::public::PublicQuery;
 use crate::state::AppState;
-use crate::web::public_route::PublicRoute;
 use crate::storage::{PublicStore, quick};
 use crate::web::client::ClientNetwork;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::public_route::PublicRoute;
 
 /// Dimensions shown under "what was done and what happened" rather than as categories.
 const WHAT_HELPED: &[&str] = &["action_taken", "outcome"];

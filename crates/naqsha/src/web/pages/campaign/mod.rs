@@ -25,12 +25,12 @@ use time::Date;
 use crate::i18n::Tr;
 use crate::public::Snapshot;
 use crate::state::AppState;
-use crate::web::public_route::PublicRoute;
 use crate::storage::{CampaignStore, StorageError, quick};
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 use crate::web::pages::responses::section::ResponsesSection;
+use crate::web::public_route::PublicRoute;
 
 /// Images never change once uploaded (a new image is a new id).
 const IMAGE_CACHE: &str = "public, max-age=31536000, immutable";

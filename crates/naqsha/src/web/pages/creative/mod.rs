@@ -15,9 +15,9 @@ use naqsha_core::campaign::{Campaign, CampaignSlug};
 use naqsha_core::lang::Lang;
 
 use crate::state::AppState;
-use crate::web::public_route::PublicRoute;
 use crate::storage::{CampaignStore, quick};
 use crate::web::error::AppError;
+use crate::web::public_route::PublicRoute;
 
 pub use form::MAX_BODY;
 

@@ -15,10 +15,10 @@ use crate::public::export::{
     FIELDS_AFTER_CATEGORIES, FIELDS_BEFORE_CATEGORIES, category_column, exported_dimensions,
 };
 use crate::state::AppState;
-use crate::web::public_route::PublicRoute;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::public_route::PublicRoute;
 
 /// The address of the licence's deed (a link only; nothing is fetched from it).
 const LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";

@@ -31,13 +31,13 @@ use self::view::{Legend, Paging, PlaceCount, ProvinceCounts, StoryCard};
 use super::render;
 use crate::public::{PublicQuery, QueryError, Selection, Snapshot};
 use crate::state::AppState;
-use crate::web::public_route::PublicRoute;
 use crate::web::error::{AppError, wants_json};
 use crate::web::headers::PolicyExceptions;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 use crate::web::pages::campaign::feature::{self, HomeFeature, campaign_of_the_day};
 use crate::web::pages::page_cache::{PAGES, PageKey};
+use crate::web::public_route::PublicRoute;
 
 /// How long browsers may keep the outlines (they change only with a new release).
 const OUTLINES_CACHE: &str = "public, max-age=86400";

@@ -18,11 +18,11 @@ use naqsha_core::lang::Lang;
 
 use super::render;
 use crate::state::AppState;
-use crate::web::public_route::PublicRoute;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 use crate::web::pages::resources::{Helpline, helpline};
+use crate::web::public_route::PublicRoute;
 
 /// Name of the response form in its signed token.
 pub const FORM: &str = "response";
@@ -74,9 +74,6 @@ pub fn routes() -> Vec<PublicRoute> {
             axum::routing::post(campaign::respond),
         ),
         PublicRoute::page("/campaign/{slug}/responses", get(campaign::all)),
-        PublicRoute::page(
-            "/responses/manage",
-            get(manage::form).post(manage::submit),
-        ),
+        PublicRoute::page("/responses/manage", get(manage::form).post(manage::submit)),
     ]
 }

@@ -30,11 +30,11 @@ use self::counting::{Counts, STATS_DIMENSIONS};
 use self::view::FilterForm;
 use crate::public::{PublicQuery, Snapshot};
 use crate::state::AppState;
-use crate::web::public_route::PublicRoute;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 use crate::web::pages::page_cache::{PAGES, PageKey};
+use crate::web::public_route::PublicRoute;
 
 #[derive(Template)]
 #[template(path = "public/stats.html")]
@@ -112,7 +112,9 @@ pub async fn stats(
         extra: String::new(),
     };
     cached(&snapshot, key, || {
-        Ok(crate::web::pages::html(&stats_page(&state, lang, &q, &snapshot))?)
+        Ok(crate::web::pages::html(&stats_page(
+            &state, lang, &q, &snapshot,
+        ))?)
     })
 }
 

@@ -62,7 +62,9 @@ pub async fn report(
         extra: format!("{today} {base}"),
     };
     cached(&snapshot, key, || {
-        Ok(crate::web::pages::html(&report_page(&state, lang, &q, &snapshot, today, &base))?)
+        Ok(crate::web::pages::html(&report_page(
+            &state, lang, &q, &snapshot, today, &base,
+        ))?)
     })
 }
 
