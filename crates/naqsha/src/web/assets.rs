@@ -17,7 +17,11 @@ use super::error::AppError;
 #[derive(rust_embed::Embed)]
 #[folder = "../../assets/"]
 #[exclude = "*.md"]
+#[exclude = "vendor/fonts/coverage.json"]
 struct Assets;
+
+#[cfg(test)]
+mod font_coverage;
 
 /// Cache policy of a file that carries its content hash in its name.
 pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
