@@ -8,28 +8,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use naqsha_core::lang::Lang;
 use serde::Deserialize;
 
 use super::Assets;
-
-#[derive(Deserialize)]
-struct Languages {
-    language: Vec<Language>,
-}
-
-#[derive(Deserialize)]
-struct Language {
-    code: String,
-    font: Option<Font>,
-    letters: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Font {
-    family: String,
-    stylesheet: String,
-    preload: String,
-}
 
 #[derive(Deserialize)]
 struct Coverage {
@@ -57,20 +39,11 @@ impl Face {
     }
 }
 
-fn repo_file(path: &str) -> String {
-    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path);
-    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
-}
-
-fn languages() -> Vec<Language> {
-    let text = repo_file("data/languages/languages.toml");
-    toml::from_str::<Languages>(&text).unwrap().language
-}
-
 fn coverage() -> Coverage {
-    serde_json::from_str(&repo_file("assets/vendor/fonts/coverage.json")).unwrap()
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/vendor/fonts/coverage.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
 }
 
 /// The faces of a served stylesheet under `vendor/fonts/`, read as the browser gets it.
@@ -157,12 +130,13 @@ fn name(c: char) -> String {
 fn every_letter_of_a_language_is_drawn_by_its_own_font() {
     let coverage = coverage();
     let mut checked = 0;
-    for language in languages() {
-        let Some(font) = &language.font else {
+    for &lang in Lang::all() {
+        let Some(font) = lang.font() else {
             continue;
         };
-        let code = &language.code;
-        let letters = language
+        let code = lang.code();
+        let letters = lang
+            .info()
             .letters
             .as_deref()
             .unwrap_or_else(|| panic!("{code}: a language with a font lists its `letters`"));
@@ -221,16 +195,18 @@ fn every_character_of_a_language_s_messages_is_drawn() {
     let coverage = coverage();
     let latin = faces("fonts.css", &coverage);
     let mut checked = 0;
-    for language in languages() {
-        let Some(font) = &language.font else {
+    for &lang in Lang::all() {
+        let Some(font) = lang.font() else {
             continue;
         };
-        let code = &language.code;
+        let code = lang.code();
         // Every page links fonts.css (Noto Sans: Latin, digits, «», dashes) beside its own.
         let mut page = faces(&font.stylesheet, &coverage);
         page.extend(faces("fonts.css", &coverage));
         let mut missing = BTreeSet::new();
-        for (path, text) in catalogs(code) {
+        let catalogs = catalogs(code);
+        assert!(!catalogs.is_empty(), "{code}: no catalogs found");
+        for (path, text) in catalogs {
             let drawn = text
                 .chars()
                 .filter(|&c| !c.is_ascii() && !needs_no_glyph(c) && !is_symbol(c));
@@ -250,28 +226,18 @@ fn every_character_of_a_language_s_messages_is_drawn() {
     assert!(checked > 1000, "only {checked} characters checked");
 }
 
-/// The message catalogs of a language, by path under `crates/naqsha/i18n/`.
+/// The Fluent catalogs of a language (`crates/naqsha/i18n/<code>/**/*.ftl`), by path.
 fn catalogs(code: &str) -> Vec<(String, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("i18n");
     let mut found = Vec::new();
-    let mut folders = vec![root.clone()];
+    let mut folders = vec![root.join(code)];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 folders.push(path);
-                continue;
-            }
-            let relative = path
-                .strip_prefix(&root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let ours = relative.starts_with(&format!("{code}/")) && name.ends_with(".ftl")
-                || name == format!("{code}.toml")
-                || name.ends_with(&format!(".{code}.toml"));
-            if ours {
+            } else if path.extension().is_some_and(|ext| ext == "ftl") {
+                let relative = path.strip_prefix(&root).unwrap().display().to_string();
                 found.push((relative, std::fs::read_to_string(&path).unwrap()));
             }
         }
@@ -283,11 +249,11 @@ fn catalogs(code: &str) -> Vec<(String, String)> {
 fn naqsha_css_sets_every_language_in_its_font() {
     let css = Assets::get("css/naqsha.css").unwrap();
     let css = std::str::from_utf8(&css.data).unwrap();
-    for language in languages() {
-        let Some(font) = &language.font else {
+    for &lang in Lang::all() {
+        let Some(font) = lang.font() else {
             continue;
         };
-        let selector = format!(":lang({})", language.code);
+        let selector = format!(":lang({})", lang.code());
         let named = css.split('}').any(|rule| {
             let Some((selectors, body)) = rule.split_once('{') else {
                 return false;
