@@ -436,7 +436,13 @@ const OTHER_RTL = [
 
 describe('Sindhi, Pashto and Punjabi form controls fit their text', () => {
   for (const { code, sample } of OTHER_RTL) {
-    test(`/${code}/ forms at 360 and 1280 px`, async () => {
+    test(`/${code}/ forms at 360 and 1280 px`, async (t) => {
+      // A language whose pages are not routed yet is reported as skipped, not passed.
+      const first = await fetch(`${server.base}/${code}/`, { redirect: 'manual' });
+      if (first.status !== 200) {
+        t.skip(`/${code}/ is not served yet (${first.status})`);
+        return;
+      }
       const { context, requests } = await newContext(browser, { viewport: { width: 360, height: 900 } });
       const page = await context.newPage();
       for (const width of WIDTHS) {
