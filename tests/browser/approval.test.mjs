@@ -18,7 +18,7 @@ import {
 } from './support.mjs';
 import { fillUrduReport, lookUp, press, readReceipt, sendReport, tapChoice } from './steps.mjs';
 
-/** Urdu strings the test looks for (crates/naqsha/i18n/…/*.ur.toml). */
+/** Urdu strings the test looks for (crates/naqsha/i18n/ur/…/*.ftl). */
 const UR = {
   decide: 'میرا جواب بھیجیں',
   choseApproved: 'آپ نے یہ خلاصہ منظور کر دیا۔ اب یہ اسی طرح شائع ہو سکتا ہے جیسے آپ نے دیکھا۔',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { tinyPng } from './support.mjs';
 
-/** Urdu strings the tests look for (from crates/naqsha/i18n/ur.toml). */
+/** Urdu strings the tests look for (from crates/naqsha/i18n/ur/site.ftl). */
 export const UR = {
   submitReport: 'میری رپورٹ بھیجیں',
   showStatus: 'میری رپورٹ کی صورتِ حال دکھائیں',

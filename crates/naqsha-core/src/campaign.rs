@@ -178,9 +178,9 @@ pub struct Bilingual {
 impl Bilingual {
     /// The text in `lang`, or in the other language when it is empty there.
     pub fn get(&self, lang: Lang) -> &str {
-        let (first, second) = match lang {
-            Lang::En => (&self.en, &self.ur),
-            Lang::Ur => (&self.ur, &self.en),
+        let (first, second) = match lang.base() {
+            Lang::EN => (&self.en, &self.ur),
+            _ => (&self.ur, &self.en),
         };
         if first.trim().is_empty() {
             second
@@ -191,14 +191,15 @@ impl Bilingual {
 
     /// Which language [`Bilingual::get`] answers in for `lang`.
     pub fn lang_of(&self, lang: Lang) -> Lang {
-        let first = match lang {
-            Lang::En => &self.en,
-            Lang::Ur => &self.ur,
+        let lang = lang.base();
+        let first = match lang.base() {
+            Lang::EN => &self.en,
+            _ => &self.ur,
         };
         if first.trim().is_empty() {
-            match lang {
-                Lang::En => Lang::Ur,
-                Lang::Ur => Lang::En,
+            match lang.base() {
+                Lang::EN => Lang::UR,
+                _ => Lang::EN,
             }
         } else {
             lang
@@ -402,7 +403,7 @@ mod tests {
         let prompts =
             parse_prompts("2026-11-25 | Speak | بولیں\n\n2026-12-01 | | صرف اردو", &p).unwrap();
         assert_eq!(prompts.len(), 2);
-        assert_eq!(prompts[&date!(2026 - 12 - 01)].get(Lang::En), "صرف اردو");
+        assert_eq!(prompts[&date!(2026 - 12 - 01)].get(Lang::EN), "صرف اردو");
         assert_eq!(
             parse_prompts(&format_prompts(&prompts), &p).unwrap(),
             prompts

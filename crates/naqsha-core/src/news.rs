@@ -138,8 +138,8 @@ pub fn parse_feed_url(raw: &str) -> Result<String, InvalidInput> {
 /// A feed language: the language its items are written in, given to the candidates.
 pub fn parse_feed_lang(raw: &str) -> Result<Lang, InvalidInput> {
     match raw {
-        "en" => Ok(Lang::En),
-        "ur" => Ok(Lang::Ur),
+        "en" => Ok(Lang::EN),
+        "ur" => Ok(Lang::UR),
         _ => Err(InvalidInput::Lang),
     }
 }

@@ -735,7 +735,7 @@ phones = ["0800-39393"]
         let s = r.get("line").unwrap();
         assert_eq!(s.kind, ServiceKind::Helpline);
         assert!(s.nationwide() && s.harms.is_empty() && !s.check);
-        assert_eq!(s.name(Lang::Ur), "ایک لائن");
+        assert_eq!(s.name(Lang::UR), "ایک لائن");
         assert_eq!(r.get("other"), None);
     }
 

@@ -301,7 +301,7 @@ mod tests {
     fn body(kind: ResponseKind) -> ResponseBody {
         ResponseBody {
             kind,
-            lang: Lang::En,
+            lang: Lang::EN,
             text: None,
             pseudonym: None,
             title: None,

@@ -59,9 +59,9 @@ impl Bilingual {
 
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ur => &self.ur,
+        match lang.base() {
+            Lang::EN => &self.en,
+            _ => &self.ur,
         }
     }
 }
@@ -757,7 +757,7 @@ fn check_text(
             max,
         });
     }
-    if lang == Lang::Ur && !text.chars().any(crate::script::is_arabic_letter) {
+    if lang == Lang::UR && !text.chars().any(crate::script::is_arabic_letter) {
         return Err(TaxonomyError::UrduNotArabicScript {
             at: at.to_owned(),
             field,
@@ -774,8 +774,8 @@ fn required_text(
     ur: &str,
 ) -> Result<Bilingual, TaxonomyError> {
     let (en, ur) = (clean(en), clean(ur));
-    check_text(at, field, Lang::En, &en, MAX_LABEL_CHARS)?;
-    check_text(at, field, Lang::Ur, &ur, MAX_LABEL_CHARS)?;
+    check_text(at, field, Lang::EN, &en, MAX_LABEL_CHARS)?;
+    check_text(at, field, Lang::UR, &ur, MAX_LABEL_CHARS)?;
     Ok(Bilingual { en, ur })
 }
 
@@ -792,18 +792,18 @@ fn optional_text(
         (Some(_), None) => Err(TaxonomyError::MissingTranslation {
             at: at.to_owned(),
             field,
-            present: Lang::En,
-            missing: Lang::Ur,
+            present: Lang::EN,
+            missing: Lang::UR,
         }),
         (None, Some(_)) => Err(TaxonomyError::MissingTranslation {
             at: at.to_owned(),
             field,
-            present: Lang::Ur,
-            missing: Lang::En,
+            present: Lang::UR,
+            missing: Lang::EN,
         }),
         (Some(en), Some(ur)) => {
-            check_text(at, field, Lang::En, &en, MAX_HINT_CHARS)?;
-            check_text(at, field, Lang::Ur, &ur, MAX_HINT_CHARS)?;
+            check_text(at, field, Lang::EN, &en, MAX_HINT_CHARS)?;
+            check_text(at, field, Lang::UR, &ur, MAX_HINT_CHARS)?;
             Ok(Some(Bilingual { en, ur }))
         }
     }
@@ -1066,17 +1066,17 @@ mod tests {
     fn brand_names_are_in_urdu_script() {
         let t = Taxonomy::pakistan_default();
         assert_eq!(
-            t.term("platform", "facebook").unwrap().label(Lang::Ur),
+            t.term("platform", "facebook").unwrap().label(Lang::UR),
             "فیس بک"
         );
         assert_eq!(
-            t.term("platform", "whatsapp").unwrap().label(Lang::Ur),
+            t.term("platform", "whatsapp").unwrap().label(Lang::UR),
             "واٹس ایپ"
         );
         assert_eq!(
             t.term("survivor_gender", "transgender")
                 .unwrap()
-                .label(Lang::Ur),
+                .label(Lang::UR),
             "خواجہ سرا / ٹرانس جینڈر"
         );
     }
@@ -1179,7 +1179,7 @@ label_ur = "دھمکیاں"
             ),
             (
                 MINIMAL.replace("label_en = \"Threats\"", "label_en = \"  \""),
-                |e| matches!(e, TaxonomyError::EmptyText { lang: Lang::En, .. }),
+                |e| matches!(e, TaxonomyError::EmptyText { lang: Lang::EN, .. }),
             ),
             (
                 MINIMAL.replace("key = \"threats\"", "key = \"Threats\""),
@@ -1204,7 +1204,7 @@ label_ur = "دھمکیاں"
                     matches!(
                         e,
                         TaxonomyError::MissingTranslation {
-                            missing: Lang::Ur,
+                            missing: Lang::UR,
                             ..
                         }
                     )
@@ -1334,7 +1334,7 @@ label_ur = "دھمکیاں"
     #[test]
     fn bilingual_get() {
         let b = Bilingual::new("Police", "پولیس");
-        assert_eq!(b.get(Lang::En), "Police");
-        assert_eq!(b.get(Lang::Ur), "پولیس");
+        assert_eq!(b.get(Lang::EN), "Police");
+        assert_eq!(b.get(Lang::UR), "پولیس");
     }
 }

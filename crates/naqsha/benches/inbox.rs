@@ -91,7 +91,7 @@ async fn run() {
             whose_story: None,
             source_url: None,
             consent: Consent::StatisticsOnly,
-            language: Lang::En,
+            language: Lang::EN,
             received_at: now - time::Duration::minutes((n * 9) as i64),
         };
         let mut submission = seal_submission(

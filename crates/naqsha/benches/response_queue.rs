@@ -56,7 +56,7 @@ fn ms(d: Duration) -> f64 {
 fn body(kind: ResponseKind, text: &str) -> ResponseBody {
     ResponseBody {
         kind,
-        lang: Lang::En,
+        lang: Lang::EN,
         text: Some(ResponseText::parse(text).expect("text")),
         pseudonym: None,
         title: None,

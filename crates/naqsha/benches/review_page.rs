@@ -83,7 +83,7 @@ async fn run() {
         whose_story: Some(WhoseStory::Own),
         source_url: None,
         consent: Consent::Publish,
-        language: Lang::Ur,
+        language: Lang::UR,
         received_at: OffsetDateTime::now_utc(),
     };
     let id = intake::accept(

@@ -51,7 +51,7 @@ async fn main() -> anyhow::Result<()> {
                     whose_story: Some(WhoseStory::Own),
                     source_url: None,
                     consent: Consent::StatisticsOnly,
-                    language: Lang::Ur,
+                    language: Lang::UR,
                     received_at: OffsetDateTime::now_utc(),
                 },
                 contact: Some(ContactDetails::new(Some(format!("0300-{i:07}")), None)),

@@ -199,15 +199,15 @@ mod tests {
     #[test]
     fn html_is_escaped_and_isolates_only_on_urdu_pages() {
         assert_eq!(
-            html(Lang::Ur, "فون <b>0800-39393</b> & 1122"),
+            html(Lang::UR, "فون <b>0800-39393</b> & 1122"),
             "فون &lt;b&gt;<bdi dir=\"ltr\">0800-39393</bdi>&lt;/b&gt; &amp; 1122"
         );
         assert_eq!(
-            html(Lang::En, "call 0800-39393 <now>"),
+            html(Lang::EN, "call 0800-39393 <now>"),
             "call 0800-39393 &lt;now&gt;"
         );
         assert_eq!(
-            html(Lang::En, "فون 0800-39393"),
+            html(Lang::EN, "فون 0800-39393"),
             "فون <bdi dir=\"ltr\">0800-39393</bdi>"
         );
         let text = "ٹول فری 0800-39393، ویب سائٹ digitalrightsfoundation.pk/help پر";

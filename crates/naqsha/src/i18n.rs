@@ -1,267 +1,327 @@
-//! Interface messages in every language, from `i18n/en.toml` and `i18n/ur.toml`, embedded at
-//! compile time. Templates and handlers translate through [`Tr`]: `tr.t("home.title")` for a
-//! plain message, `tr.f("paging.position", &[("page", "2"), ...])` for one with placeholders,
+//! Interface messages in every language, from the Project Fluent catalogs
+//! `crates/naqsha/i18n/<code>/*.ftl`, embedded at compile time. Templates and handlers
+//! translate through [`Tr`]: `tr.t("home.title")` for a plain message,
+//! `tr.f("paging.position", &[("page", "2"), ...])` for one with variables,
 //! `tr.p("admin.inbox.count", n, &[("count", …)])` for one whose words follow a number.
 //! Keys are always string literals at the call site, so a test can find every key in use.
 //!
-//! A message with plural forms is a table of CLDR plural categories in the catalog
-//! (`count.one = "{count} report"`, `count.other = "{count} reports"`); English and Urdu both
-//! have only "one" and "other". In Urdu every value put into a message is wrapped in Unicode
-//! isolates (FSI … PDI), so a phone number, a receipt, a URL or a name in Latin letters keeps
-//! its own order inside right-to-left text, on a page, in a `title`, in an SMS.
+//! A key is written with dots in the code (`home.title`) and with dashes in the catalogs
+//! (`home-title`); variables are `{ $name }`. Plural forms are Fluent selects on a number
+//! (`{ $count -> [one] … *[other] … }`) whose categories are CLDR's for the language
+//! (`plural` in `data/languages/languages.toml`): Urdu and English say "one" of exactly 1,
+//! Punjabi also of 0.
+//!
+//! A message a language's catalogs lack comes from the next language of its fallback chain
+//! (Sindhi → Urdu → English); [`watch_fallback`] tells a page whether any of its messages
+//! did, so it can say so. In right-to-left languages every value put into a message that bidi
+//! could reorder is wrapped in Unicode isolates (FSI … PDI), and so is every left-to-right run
+//! of the catalog text itself (LRI … PDI), so a phone number, a receipt, a URL or a name in
+//! Latin letters keeps its own order inside right-to-left text, on a page, in a `title`, in an
+//! SMS. Fluent's own isolation is off: it would also wrap plain digits and Arabic-script
+//! words, which need none, and isolates are drawn as boxes by some old phones' fonts.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-use naqsha_core::lang::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use naqsha_core::lang::{Digits, Lang};
 use naqsha_core::submission::SubmissionStatus;
+use rust_embed::RustEmbed;
 
-/// The catalog files of each language: the public site, then one file per area of the staff
-/// workspace (so each area's messages live beside each other). A key defined twice is an error.
-const EN: &[(&str, &str)] = &[
-    ("en.toml", include_str!("../i18n/en.toml")),
-    (
-        "admin/auth.en.toml",
-        include_str!("../i18n/admin/auth.en.toml"),
-    ),
-    (
-        "admin/inbox.en.toml",
-        include_str!("../i18n/admin/inbox.en.toml"),
-    ),
-    (
-        "admin/review.en.toml",
-        include_str!("../i18n/admin/review.en.toml"),
-    ),
-    (
-        "admin/audit.en.toml",
-        include_str!("../i18n/admin/audit.en.toml"),
-    ),
-    (
-        "admin/feeds.en.toml",
-        include_str!("../i18n/admin/feeds.en.toml"),
-    ),
-    (
-        "admin/campaigns.en.toml",
-        include_str!("../i18n/admin/campaigns.en.toml"),
-    ),
-    (
-        "public/campaigns.en.toml",
-        include_str!("../i18n/public/campaigns.en.toml"),
-    ),
-    (
-        "public/filters.en.toml",
-        include_str!("../i18n/public/filters.en.toml"),
-    ),
-    (
-        "public/map.en.toml",
-        include_str!("../i18n/public/map.en.toml"),
-    ),
-    (
-        "public/stats.en.toml",
-        include_str!("../i18n/public/stats.en.toml"),
-    ),
-    (
-        "public/strategies.en.toml",
-        include_str!("../i18n/public/strategies.en.toml"),
-    ),
-    (
-        "public/data.en.toml",
-        include_str!("../i18n/public/data.en.toml"),
-    ),
-    (
-        "public/frame.en.toml",
-        include_str!("../i18n/public/frame.en.toml"),
-    ),
-    (
-        "public/conversation.en.toml",
-        include_str!("../i18n/public/conversation.en.toml"),
-    ),
-    (
-        "admin/conversation.en.toml",
-        include_str!("../i18n/admin/conversation.en.toml"),
-    ),
-    (
-        "public/creative.en.toml",
-        include_str!("../i18n/public/creative.en.toml"),
-    ),
-    (
-        "admin/responses.en.toml",
-        include_str!("../i18n/admin/responses.en.toml"),
-    ),
-    ("sms.en.toml", include_str!("../i18n/sms.en.toml")),
-    ("chat.en.toml", include_str!("../i18n/chat.en.toml")),
-    ("notice.en.toml", include_str!("../i18n/notice.en.toml")),
-    (
-        "referrals.en.toml",
-        include_str!("../i18n/referrals.en.toml"),
-    ),
-    (
-        "public/responses.en.toml",
-        include_str!("../i18n/public/responses.en.toml"),
-    ),
-];
-const UR: &[(&str, &str)] = &[
-    ("ur.toml", include_str!("../i18n/ur.toml")),
-    (
-        "admin/auth.ur.toml",
-        include_str!("../i18n/admin/auth.ur.toml"),
-    ),
-    (
-        "admin/inbox.ur.toml",
-        include_str!("../i18n/admin/inbox.ur.toml"),
-    ),
-    (
-        "admin/review.ur.toml",
-        include_str!("../i18n/admin/review.ur.toml"),
-    ),
-    (
-        "admin/audit.ur.toml",
-        include_str!("../i18n/admin/audit.ur.toml"),
-    ),
-    (
-        "admin/feeds.ur.toml",
-        include_str!("../i18n/admin/feeds.ur.toml"),
-    ),
-    (
-        "admin/campaigns.ur.toml",
-        include_str!("../i18n/admin/campaigns.ur.toml"),
-    ),
-    (
-        "public/campaigns.ur.toml",
-        include_str!("../i18n/public/campaigns.ur.toml"),
-    ),
-    (
-        "public/filters.ur.toml",
-        include_str!("../i18n/public/filters.ur.toml"),
-    ),
-    (
-        "public/map.ur.toml",
-        include_str!("../i18n/public/map.ur.toml"),
-    ),
-    (
-        "public/stats.ur.toml",
-        include_str!("../i18n/public/stats.ur.toml"),
-    ),
-    (
-        "public/strategies.ur.toml",
-        include_str!("../i18n/public/strategies.ur.toml"),
-    ),
-    (
-        "public/data.ur.toml",
-        include_str!("../i18n/public/data.ur.toml"),
-    ),
-    (
-        "public/frame.ur.toml",
-        include_str!("../i18n/public/frame.ur.toml"),
-    ),
-    (
-        "public/conversation.ur.toml",
-        include_str!("../i18n/public/conversation.ur.toml"),
-    ),
-    (
-        "admin/conversation.ur.toml",
-        include_str!("../i18n/admin/conversation.ur.toml"),
-    ),
-    (
-        "public/creative.ur.toml",
-        include_str!("../i18n/public/creative.ur.toml"),
-    ),
-    (
-        "admin/responses.ur.toml",
-        include_str!("../i18n/admin/responses.ur.toml"),
-    ),
-    ("sms.ur.toml", include_str!("../i18n/sms.ur.toml")),
-    ("chat.ur.toml", include_str!("../i18n/chat.ur.toml")),
-    ("notice.ur.toml", include_str!("../i18n/notice.ur.toml")),
-    (
-        "referrals.ur.toml",
-        include_str!("../i18n/referrals.ur.toml"),
-    ),
-    (
-        "public/responses.ur.toml",
-        include_str!("../i18n/public/responses.ur.toml"),
-    ),
-];
+use crate::bidi::{FSI, PDI};
 
-/// Flattened catalog: `section.sub.key` → message.
-type Catalog = BTreeMap<String, String>;
+/// The catalog files: one folder per language code, the same file names in each.
+#[derive(RustEmbed)]
+#[folder = "i18n/"]
+#[include = "*.ftl"]
+struct CatalogFiles;
+
+/// A message as `t` returns it, with the language it was taken from.
+struct Resolved {
+    text: String,
+    from: Lang,
+}
+
+/// One language's catalogs.
+struct Catalog {
+    bundle: FluentBundle<FluentResource>,
+    /// The messages of this language's own files (Fluent id → file), without fallback.
+    own: BTreeMap<String, String>,
+    /// Every message the whole fallback chain offers, keyed by dotted key, with each
+    /// variable written `{name}`: what `t` answers.
+    resolved: BTreeMap<String, Resolved>,
+    plurals: PluralRules,
+}
+
+/// Every language's catalogs, in the order of [`Lang::all`].
+struct Catalogs(Vec<Catalog>);
+
+/// A catalog that cannot be used: which file, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("i18n/{file}: {reason}")]
+pub struct CatalogError {
+    file: String,
+    reason: String,
+}
+
+impl CatalogError {
+    fn new(file: &str, reason: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
 
 #[expect(
     clippy::panic,
     reason = "the catalogs are embedded; a malformed one is a build mistake every test run catches"
 )]
-static CATALOGS: LazyLock<[Catalog; 2]> = LazyLock::new(|| {
-    // The catalogs are part of the binary; a malformed one is a build mistake that every test
-    // run catches, so failing loudly here is right.
-    [
-        merge_catalogs(EN).unwrap_or_else(|e| panic!("i18n/{e}")),
-        merge_catalogs(UR)
-            .map(|messages| {
-                // A phone number or a code written into an Urdu message keeps its order.
-                messages
-                    .into_iter()
-                    .map(|(key, text)| (key, crate::bidi::isolate_plain(&text)))
-                    .collect()
-            })
-            .unwrap_or_else(|e| panic!("i18n/{e}")),
-    ]
+static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| {
+    let files = CatalogFiles::iter().filter_map(|path| {
+        let file = CatalogFiles::get(&path)?;
+        Some((
+            path.into_owned(),
+            String::from_utf8_lossy(&file.data).into_owned(),
+        ))
+    });
+    Catalogs::load(files.collect()).unwrap_or_else(|e| panic!("{e}"))
 });
 
-/// Parses and merges the files of one language.
-fn merge_catalogs(files: &[(&str, &str)]) -> Result<Catalog, String> {
-    let mut out = Catalog::new();
-    for (name, text) in files {
-        for (key, message) in parse_catalog(text).map_err(|e| format!("{name}: {e}"))? {
-            if out.insert(key.clone(), message).is_some() {
-                return Err(format!("{name}: {key} is defined twice"));
-            }
+impl Catalogs {
+    /// Parses the catalog files (`<code>/<path>.ftl` → text) of every declared language.
+    fn load(files: Vec<(String, String)>) -> Result<Catalogs, CatalogError> {
+        let mut by_lang: BTreeMap<Lang, Vec<(String, String)>> = BTreeMap::new();
+        for (path, text) in files {
+            let code = path.split('/').next().unwrap_or_default();
+            let Some(lang) = Lang::all().iter().copied().find(|l| l.code() == code) else {
+                return Err(CatalogError::new(
+                    &path,
+                    format!("{code:?} is not a language of data/languages/languages.toml"),
+                ));
+            };
+            by_lang.entry(lang).or_default().push((path, text));
         }
+        let mut bundles = Vec::new();
+        let mut owns = Vec::new();
+        for &lang in Lang::all() {
+            let (bundle, own) = bundle(lang, by_lang.remove(&lang).unwrap_or_default())?;
+            bundles.push(bundle);
+            owns.push(own);
+        }
+        let english: Vec<String> = owns[0].keys().cloned().collect();
+        if english.is_empty() {
+            return Err(CatalogError::new("en", "English has no messages"));
+        }
+        let mut catalogs = Vec::new();
+        for (index, &lang) in Lang::all().iter().enumerate() {
+            let mut resolved = BTreeMap::new();
+            for id in &english {
+                for &from in lang.fallbacks() {
+                    let source = &bundles[usize::from(from.index())];
+                    if let Some(text) = template(source, id) {
+                        resolved.insert(id.replace('-', "."), Resolved { text, from });
+                        break;
+                    }
+                }
+            }
+            let locale = lang
+                .plural_locale()
+                .parse::<unic_langid::LanguageIdentifier>()
+                .map_err(|_| CatalogError::new(lang.code(), "plural locale is not a locale"))?;
+            let plurals = PluralRules::create(locale, PluralRuleType::CARDINAL)
+                .map_err(|e| CatalogError::new(lang.code(), format!("plural rules: {e}")))?;
+            debug_assert_eq!(usize::from(lang.index()), index);
+            catalogs.push((resolved, plurals));
+        }
+        Ok(Catalogs(
+            bundles
+                .into_iter()
+                .zip(owns)
+                .zip(catalogs)
+                .map(|((bundle, own), (resolved, plurals))| Catalog {
+                    bundle,
+                    own,
+                    resolved,
+                    plurals,
+                })
+                .collect(),
+        ))
     }
-    Ok(out)
+
+    fn get(&self, lang: Lang) -> &Catalog {
+        &self.0[usize::from(lang.index()).min(self.0.len() - 1)]
+    }
 }
 
-fn catalog(lang: Lang) -> &'static Catalog {
-    match lang {
-        Lang::En => &CATALOGS[0],
-        Lang::Ur => &CATALOGS[1],
-    }
-}
-
-/// Parses a catalog file into flat dotted keys; every leaf must be a string.
-fn parse_catalog(text: &str) -> Result<Catalog, String> {
-    let table: toml::Table = text
+/// The bundle of one language's files and the ids of its messages, refusing a syntax error
+/// or a message defined twice.
+fn bundle(
+    lang: Lang,
+    mut files: Vec<(String, String)>,
+) -> Result<(FluentBundle<FluentResource>, BTreeMap<String, String>), CatalogError> {
+    files.sort();
+    let locale: unic_langid::LanguageIdentifier = lang
+        .plural_locale()
         .parse()
-        .map_err(|e: toml::de::Error| e.message().to_owned())?;
-    let mut out = Catalog::new();
-    flatten("", &table, &mut out)?;
-    Ok(out)
+        .map_err(|_| CatalogError::new(lang.code(), "not a locale"))?;
+    let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+    bundle.set_use_isolating(false);
+    if lang.is_rtl() {
+        bundle.set_transform(Some(isolate_catalog_text));
+    }
+    bundle.set_formatter(match lang.digits() {
+        Digits::Latn => None,
+        Digits::Arabext => Some(number_in_arabext),
+        Digits::Arab => Some(number_in_arab),
+    });
+    let mut own = BTreeMap::new();
+    for (path, text) in files {
+        let resource = FluentResource::try_new(text).map_err(|(_, errors)| {
+            let first = errors
+                .first()
+                .map(|e| format!("syntax error: {e}"))
+                .unwrap_or_default();
+            CatalogError::new(&path, first)
+        })?;
+        for entry in resource.entries() {
+            if let ast::Entry::Message(message) = entry {
+                if message.value.is_none() {
+                    continue;
+                }
+                let id = message.id.name;
+                if let Some(other) = own.insert(id.to_owned(), path.clone()) {
+                    return Err(CatalogError::new(
+                        &path,
+                        format!("{id} is also defined in {other}"),
+                    ));
+                }
+            }
+        }
+        bundle.add_resource(resource).map_err(|errors| {
+            CatalogError::new(&path, format!("defined twice or broken: {errors:?}"))
+        })?;
+    }
+    Ok((bundle, own))
 }
 
-fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalog) -> Result<(), String> {
-    for (k, v) in table {
-        let key = if prefix.is_empty() {
-            k.clone()
-        } else {
-            format!("{prefix}.{k}")
-        };
-        match v {
-            toml::Value::String(s) => {
-                out.insert(key, s.clone());
-            }
-            toml::Value::Table(t) => flatten(&key, t, out)?,
-            other => return Err(format!("{key}: expected text, got {}", other.type_str())),
+fn isolate_catalog_text(text: &str) -> Cow<'_, str> {
+    Cow::Owned(crate::bidi::isolate_plain(text))
+}
+
+fn number_in_arabext<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number_in(Digits::Arabext, value)
+}
+
+fn number_in_arab<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number_in(Digits::Arab, value)
+}
+
+fn number_in(digits: Digits, value: &FluentValue) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(digits.write(&n.as_string())),
+        _ => None,
+    }
+}
+
+/// The message `id` formatted with each variable written `{name}` (what `t` returns: a
+/// select takes its default variant).
+fn template(bundle: &FluentBundle<FluentResource>, id: &str) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut names = BTreeSet::new();
+    variables(pattern, &mut names);
+    let mut args = FluentArgs::new();
+    for name in names {
+        let shown = format!("{{{name}}}");
+        args.set(name, FluentValue::from(shown));
+    }
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The variables a pattern uses, in its text and its selects.
+fn variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut BTreeSet<&'s str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
         }
     }
-    Ok(())
 }
 
-/// Translates `key` into `lang`.
+fn expression_variables<'s>(expression: &ast::Expression<&'s str>, out: &mut BTreeSet<&'s str>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                variables(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, out: &mut BTreeSet<&'s str>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name);
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+thread_local! {
+    /// How many messages were taken from another language since [`watch_fallback`] began.
+    static FELL_BACK: Cell<Option<u32>> = const { Cell::new(None) };
+}
+
+fn note_fallback() {
+    FELL_BACK.with(|count| {
+        if let Some(n) = count.get() {
+            count.set(Some(n.saturating_add(1)));
+        }
+    });
+}
+
+/// Runs `render` and says whether any message it translated came from another language than
+/// the one asked for (a Sindhi page showing Urdu where Sindhi has no translation yet), so the
+/// page can say so. Rendering is synchronous, so the count stays on this thread.
+pub fn watch_fallback<R>(render: impl FnOnce() -> R) -> (R, bool) {
+    let outer = FELL_BACK.with(|count| count.replace(Some(0)));
+    let out = render();
+    let fell_back = FELL_BACK.with(|count| count.replace(outer)).unwrap_or(0) > 0;
+    if let Some(n) = outer {
+        FELL_BACK.with(|count| count.set(Some(n + u32::from(fell_back))));
+    }
+    (out, fell_back)
+}
+
+/// Translates `key` into `lang`, or the first language of its fallback chain that has it.
 ///
 /// A missing key is a bug (tests check every key used); in a release build the key itself is
 /// shown rather than failing the page, in a debug build it panics so tests notice.
 pub fn t(lang: Lang, key: &str) -> &str {
-    match catalog(lang).get(key) {
-        Some(message) => message.as_str(),
+    match CATALOGS.get(lang).resolved.get(key) {
+        Some(message) => {
+            if message.from != lang {
+                note_fallback();
+            }
+            message.text.as_str()
+        }
         None => {
             debug_assert!(false, "missing translation {key:?} for {lang}");
             tracing::warn!(key, lang = lang.code(), "missing translation");
@@ -270,15 +330,14 @@ pub fn t(lang: Lang, key: &str) -> &str {
     }
 }
 
-use crate::bidi::{FSI, PDI};
-
 /// `value` isolated from the text around it when that text is right to left, so bidi cannot
 /// reorder it with its neighbours ("0800 39393" does not become "39393 0800"). A plain number
 /// or a value wholly in Arabic script needs no isolate and gets none.
 pub fn isolate(lang: Lang, value: &str) -> String {
-    match lang {
-        Lang::Ur if needs_isolate(value) => format!("{FSI}{value}{PDI}"),
-        _ => value.to_owned(),
+    if lang.is_rtl() && needs_isolate(value) {
+        format!("{FSI}{value}{PDI}")
+    } else {
+        value.to_owned()
     }
 }
 
@@ -291,27 +350,37 @@ fn needs_isolate(value: &str) -> bool {
     !(digits || urdu)
 }
 
-/// The CLDR plural category of the whole number `n` in `lang`: English and Urdu say "one" of
-/// exactly 1 and "other" of everything else (0 included).
+/// The CLDR plural category of the whole number `n` in `lang` ("one", "few", "other"…):
+/// English and Urdu say "one" of exactly 1, Punjabi of 0 and 1.
 pub fn plural_category(lang: Lang, n: u64) -> &'static str {
-    match lang {
-        Lang::En | Lang::Ur => {
-            if n == 1 {
-                "one"
-            } else {
-                "other"
-            }
-        }
+    match CATALOGS.get(lang).plurals.select(n) {
+        Ok(PluralCategory::ZERO) => "zero",
+        Ok(PluralCategory::ONE) => "one",
+        Ok(PluralCategory::TWO) => "two",
+        Ok(PluralCategory::FEW) => "few",
+        Ok(PluralCategory::MANY) => "many",
+        Ok(PluralCategory::OTHER) | Err(_) => "other",
     }
 }
 
-/// Whether `lang` has the message `key`, as a plain message or in plural forms.
+/// Whether `lang`'s own catalogs (not its fallbacks) have the message `key`.
 pub fn has_message(lang: Lang, key: &str) -> bool {
-    let catalog = catalog(lang);
-    catalog.contains_key(key)
-        || ["one", "other"]
-            .iter()
-            .all(|form| catalog.contains_key(&format!("{key}.{form}")))
+    CATALOGS.get(lang).own.contains_key(&fluent_id(key))
+}
+
+/// How many of the English messages `lang`'s own catalogs translate, and how many there are.
+pub fn coverage(lang: Lang) -> (usize, usize) {
+    let english = &CATALOGS.get(Lang::EN).own;
+    let own = &CATALOGS.get(lang).own;
+    (
+        english.keys().filter(|id| own.contains_key(*id)).count(),
+        english.len(),
+    )
+}
+
+/// The Fluent id of a dotted key: `home.title` → `home-title`.
+fn fluent_id(key: &str) -> String {
+    key.replace('.', "-")
 }
 
 /// The translation keys of a status and its explanation, as the follow-up page and the SMS status reply show them.
@@ -340,14 +409,37 @@ pub fn status_keys(status: SubmissionStatus) -> (&'static str, &'static str) {
     }
 }
 
-/// `message` with each `{name}` in `args` replaced by its value, isolated in right-to-left
-/// languages.
-fn fill(lang: Lang, message: &str, args: &[(&str, &str)]) -> String {
-    let mut text = message.to_owned();
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), &isolate(lang, value));
+/// Message `key` in `lang` (or its fallback) with `args`: strings isolated in right-to-left
+/// languages, and numbers (the `n` of a plural) as Fluent numbers so a select can choose.
+fn format(lang: Lang, key: &str, args: &[(&str, &str)], number: Option<u64>) -> String {
+    let id = fluent_id(key);
+    let Some((from, pattern)) = lang.fallbacks().iter().find_map(|&from| {
+        let pattern = CATALOGS.get(from).bundle.get_message(&id)?.value()?;
+        Some((from, pattern))
+    }) else {
+        return t(lang, key).to_owned();
+    };
+    if from != lang {
+        note_fallback();
     }
-    text
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        let as_number = number.filter(|n| n.to_string() == *value);
+        match as_number {
+            Some(n) => fluent_args.set(*name, FluentValue::from(n)),
+            None => fluent_args.set(*name, FluentValue::from(isolate(from, value))),
+        }
+    }
+    let mut errors = Vec::new();
+    let text = CATALOGS
+        .get(from)
+        .bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors);
+    if !errors.is_empty() {
+        debug_assert!(false, "{key} in {from}: {errors:?}");
+        tracing::warn!(key, lang = from.code(), "message formatted with errors");
+    }
+    text.into_owned()
 }
 
 /// A number that chooses a plural form, however a template holds it (templates see fields
@@ -389,17 +481,18 @@ impl Tr {
         t(self.0, key)
     }
 
-    /// The message `key` with each `{name}` replaced by its value (isolated in Urdu).
+    /// The message `key` with each `{ $name }` replaced by its value (isolated in
+    /// right-to-left languages).
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
-        fill(self.0, t(self.0, key), args)
+        format(self.0, key, args, None)
     }
 
     /// The plural form of message `key` that fits the number `n` (see [`plural_category`]),
-    /// with each `{name}` replaced by its value. `n` chooses the form only: pass it among
-    /// `args` too where the message shows it.
+    /// with each `{ $name }` replaced by its value. An argument whose value is `n` written
+    /// out is passed as the number, so the catalog's select chooses by it; `n` chooses the
+    /// form only: pass it among `args` too where the message shows it.
     pub fn p(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
-        let form = format!("{key}.{}", plural_category(self.0, n));
-        fill(self.0, t(self.0, &form), args)
+        format(self.0, key, args, Some(n))
     }
 
     /// Message `key` about waiting `wait`, in whole minutes rounded up (at least one), with
@@ -427,60 +520,227 @@ mod tests {
 
     use super::*;
 
-    fn placeholders(text: &str) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        let mut rest = text;
-        while let Some(start) = rest.find('{') {
-            let Some(len) = rest[start..].find('}') else {
-                break;
-            };
-            out.insert(rest[start + 1..start + len].to_owned());
-            rest = &rest[start + len..];
-        }
-        out
+    /// Every message `lang`'s own catalogs have, by dotted key, with variables as `{name}`.
+    fn catalog(lang: Lang) -> BTreeMap<String, String> {
+        let c = CATALOGS.get(lang);
+        c.own
+            .keys()
+            .map(|id| (id.replace('-', "."), template(&c.bundle, id).unwrap()))
+            .collect()
+    }
+
+    /// The variables of message `id` in `lang`'s own catalogs.
+    fn message_variables(lang: Lang, id: &str) -> BTreeSet<String> {
+        let pattern = CATALOGS.get(lang).bundle.get_message(id).unwrap().value();
+        let mut names = BTreeSet::new();
+        variables(pattern.unwrap(), &mut names);
+        names.into_iter().map(str::to_owned).collect()
     }
 
     #[test]
-    fn catalogs_have_the_same_keys() {
-        let en: BTreeSet<_> = catalog(Lang::En).keys().collect();
-        let ur: BTreeSet<_> = catalog(Lang::Ur).keys().collect();
+    fn english_and_urdu_have_the_same_keys_and_others_only_english_ones() {
+        let en: BTreeSet<_> = catalog(Lang::EN).into_keys().collect();
+        let ur: BTreeSet<_> = catalog(Lang::UR).into_keys().collect();
         let only_en: Vec<_> = en.difference(&ur).collect();
         let only_ur: Vec<_> = ur.difference(&en).collect();
-        assert!(only_en.is_empty(), "keys missing from ur.toml: {only_en:?}");
-        assert!(only_ur.is_empty(), "keys missing from en.toml: {only_ur:?}");
+        assert!(only_en.is_empty(), "keys missing from ur/: {only_en:?}");
+        assert!(only_ur.is_empty(), "keys missing from en/: {only_ur:?}");
+        for &lang in Lang::all() {
+            let own: BTreeSet<_> = catalog(lang).into_keys().collect();
+            let stray: Vec<_> = own.difference(&en).collect();
+            assert!(stray.is_empty(), "{lang} has keys English lacks: {stray:?}");
+            // and each in the file of the same name as English's
+            for (id, file) in &CATALOGS.get(lang).own {
+                let english = &CATALOGS.get(Lang::EN).own[id];
+                assert_eq!(
+                    file.split_once('/').unwrap().1,
+                    english.split_once('/').unwrap().1,
+                    "{id} in {lang}"
+                );
+            }
+        }
     }
 
     #[test]
-    fn placeholders_match_and_urdu_is_in_urdu_script() {
-        for (key, en) in catalog(Lang::En) {
-            let ur = &catalog(Lang::Ur)[key];
-            assert_eq!(
-                placeholders(en),
-                placeholders(ur),
-                "placeholders differ in {key}"
-            );
+    fn variables_match_english_and_translations_are_in_their_script() {
+        let english = catalog(Lang::EN);
+        for &lang in Lang::all() {
+            for (key, text) in catalog(lang) {
+                let id = fluent_id(&key);
+                assert_eq!(
+                    message_variables(lang, &id),
+                    message_variables(Lang::EN, &id),
+                    "variables differ in {key} ({lang})"
+                );
+                assert!(!text.trim().is_empty(), "{key} is empty in {lang}");
+                let words = |t: &str| {
+                    let mut rest = t.to_owned();
+                    for v in message_variables(lang, &id) {
+                        rest = rest.replace(&format!("{{{v}}}"), "");
+                    }
+                    rest
+                };
+                let latin_words = words(&english[&key])
+                    .chars()
+                    .any(|c| c.is_ascii_alphabetic());
+                if lang.is_rtl() && latin_words {
+                    let arabic = words(&text).chars().any(|c| {
+                        ('\u{0600}'..='\u{06FF}').contains(&c)
+                            || ('\u{0750}'..='\u{077F}').contains(&c)
+                    });
+                    assert!(arabic, "{lang} {key} is not in its script: {text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_gives_every_message_through_its_fallback_chain() {
+        for &lang in Lang::all() {
+            for key in catalog(Lang::EN).keys() {
+                let resolved = &CATALOGS.get(lang).resolved[key];
+                assert!(!resolved.text.trim().is_empty(), "{key} in {lang}");
+                assert!(lang.fallbacks().contains(&resolved.from));
+                let id = fluent_id(key);
+                let names = message_variables(resolved.from, &id);
+                let args: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "7")).collect();
+                for n in [0, 1, 2, 7] {
+                    let text = format(lang, key, &args, Some(n));
+                    assert!(!text.contains('{'), "{key} in {lang}: {text}");
+                }
+            }
+        }
+        let sd = Lang::from_code("sd").unwrap();
+        let ((), fell_back) = watch_fallback(|| {
+            Tr(sd).t("admin.nav.inbox");
+        });
+        assert!(fell_back, "the staff menu is not translated into Sindhi");
+        let ((), fell_back) = watch_fallback(|| {
+            Tr(sd).t("report.title");
+        });
+        assert!(!fell_back, "the report form is translated into Sindhi");
+    }
+
+    #[test]
+    fn plural_variants_are_the_language_s_own_categories() {
+        for &lang in Lang::all() {
+            let categories: BTreeSet<&str> = (0..=1000).map(|n| plural_category(lang, n)).collect();
+            let c = CATALOGS.get(lang);
+            for id in c.own.keys() {
+                let pattern = c.bundle.get_message(id).unwrap().value().unwrap();
+                for element in &pattern.elements {
+                    let ast::PatternElement::Placeable {
+                        expression: ast::Expression::Select { variants, .. },
+                    } = element
+                    else {
+                        continue;
+                    };
+                    for variant in variants {
+                        if let ast::VariantKey::Identifier { name } = variant.key {
+                            assert!(
+                                categories.contains(name),
+                                "{lang} {id}: [{name}] is not a plural category of {}",
+                                lang.plural_locale()
+                            );
+                        }
+                        if variant.default {
+                            assert!(
+                                matches!(
+                                    variant.key,
+                                    ast::VariantKey::Identifier { name: "other" }
+                                ),
+                                "{lang} {id}: the default variant must be [other]"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let pa = Lang::from_code("pa").unwrap();
+        assert_eq!(plural_category(pa, 0), "one");
+        assert_eq!(plural_category(Lang::UR, 0), "other");
+    }
+
+    #[test]
+    fn translations_awaiting_review_say_so_in_every_file() {
+        for (path, file) in
+            CatalogFiles::iter().filter_map(|p| Some((p.clone(), CatalogFiles::get(&p)?)))
+        {
+            let code = path.split('/').next().unwrap();
+            let lang = Lang::from_code(code).unwrap();
+            if lang.reviewed() {
+                continue;
+            }
+            let text = String::from_utf8_lossy(&file.data);
+            let header: String = text.lines().take_while(|l| l.starts_with('#')).collect();
             assert!(
-                !en.trim().is_empty() && !ur.trim().is_empty(),
-                "{key} is empty"
+                header.contains("needs review by a native speaker"),
+                "{path} does not say it needs a native speaker's review"
             );
-            let arabic_script = ur.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-            assert!(
-                arabic_script,
-                "ur.toml {key} is not written in Urdu: {ur:?}"
-            );
+        }
+    }
+
+    #[test]
+    fn a_broken_catalog_is_refused_naming_its_file() {
+        let english = || ("en/site.ftl".to_owned(), "site-name = Naqsha\n".to_owned());
+        let cases = [
+            (
+                vec![
+                    english(),
+                    ("ur/site.ftl".into(), "site-name = { $oops\n".into()),
+                ],
+                "ur/site.ftl",
+            ),
+            (
+                vec![
+                    english(),
+                    ("en/more.ftl".into(), "site-name = Again\n".into()),
+                ],
+                "also defined",
+            ),
+            (
+                vec![
+                    english(),
+                    ("fr/site.ftl".into(), "site-name = Naqsha\n".into()),
+                ],
+                "fr",
+            ),
+            (
+                vec![("en/site.ftl".to_owned(), "# nothing\n".to_owned())],
+                "no messages",
+            ),
+        ];
+        for (files, reason) in cases {
+            let err = Catalogs::load(files).err().expect(reason).to_string();
+            assert!(err.contains(reason), "{reason}: {err}");
+        }
+    }
+
+    /// The share of English messages each language translates, for the closing note:
+    /// `cargo test -p naqsha --lib i18n::tests::coverage_of_each_language -- --nocapture`.
+    #[test]
+    fn coverage_of_each_language() {
+        for &lang in Lang::all() {
+            let (own, all) = coverage(lang);
+            println!("{lang}: {own}/{all}");
+            if Lang::BASE.contains(&lang) {
+                assert_eq!(own, all);
+            } else {
+                assert!(own > 200, "{lang} translates only {own}");
+            }
         }
     }
 
     #[test]
     fn months_and_placeholders_translate() {
-        assert_eq!(Tr(Lang::En).month(3), "March");
-        assert_eq!(Tr(Lang::Ur).month(12), "دسمبر");
+        assert_eq!(Tr(Lang::EN).month(3), "March");
+        assert_eq!(Tr(Lang::UR).month(12), "دسمبر");
         for m in 1..=12 {
-            assert_ne!(Tr(Lang::Ur).month(m), Tr(Lang::En).month(m));
+            assert_ne!(Tr(Lang::UR).month(m), Tr(Lang::EN).month(m));
         }
-        let en = Tr(Lang::En).f("paging.position", &[("page", "2"), ("pages", "5")]);
+        let en = Tr(Lang::EN).f("paging.position", &[("page", "2"), ("pages", "5")]);
         assert_eq!(en, "Page 2 of 5");
-        let ur = Tr(Lang::Ur).f("paging.position", &[("page", "2"), ("pages", "5")]);
+        let ur = Tr(Lang::UR).f("paging.position", &[("page", "2"), ("pages", "5")]);
         assert!(
             ur.contains('2') && ur.contains('5') && !ur.contains('{'),
             "{ur}"
@@ -535,7 +795,7 @@ mod tests {
             let text = std::fs::read_to_string(file).unwrap();
             for key in keys_used(&text) {
                 used += 1;
-                for lang in Lang::ALL {
+                for lang in Lang::BASE {
                     if !has_message(lang, &key) {
                         missing.push(format!(
                             "{} uses {key:?}, missing in {lang}",
@@ -600,17 +860,15 @@ mod tests {
         // Setting names ("sms.webhook_secret") and the catalog file list are not messages.
         let config = crate_dir.join("src/config");
         files.retain(|f| !f.starts_with(&config) && !f.ends_with("src/i18n.rs"));
-        let sections: BTreeSet<&str> = catalog(Lang::En)
-            .keys()
-            .filter_map(|k| k.split('.').next())
-            .collect();
+        let english = catalog(Lang::EN);
+        let sections: BTreeSet<&str> = english.keys().filter_map(|k| k.split('.').next()).collect();
 
         let mut found = BTreeSet::new();
         let mut missing = Vec::new();
         for file in &files {
             let text = std::fs::read_to_string(file).unwrap();
             for key in message_keys(&text, &sections) {
-                for lang in Lang::ALL {
+                for lang in Lang::BASE {
                     if !has_message(lang, &key) {
                         missing.push(format!(
                             "{} uses {key:?}, missing in {lang}",
@@ -659,19 +917,19 @@ mod tests {
 
     #[test]
     fn plural_forms_follow_the_number_and_values_are_isolated_in_urdu() {
-        for lang in Lang::ALL {
+        for lang in Lang::BASE {
             assert_eq!(plural_category(lang, 1), "one");
             for n in [0, 2, 5, 11, 21, 101] {
                 assert_eq!(plural_category(lang, n), "other");
             }
         }
-        let en = Tr(Lang::En);
+        let en = Tr(Lang::EN);
         assert_eq!(en.p("admin.inbox.count", 1, &[("count", "1")]), "1 report");
         assert_eq!(en.p("admin.inbox.count", 0, &[("count", "0")]), "0 reports");
-        let ur = Tr(Lang::Ur).p("admin.inbox.count", 2, &[("count", "0800 39393")]);
+        let ur = Tr(Lang::UR).p("admin.inbox.count", 2, &[("count", "0800 39393")]);
         assert!(ur.contains("\u{2068}0800 39393\u{2069}"), "{ur}");
         for plain in ["12", "۱۲", "لاہور، پنجاب", ""] {
-            assert_eq!(isolate(Lang::Ur, plain), plain);
+            assert_eq!(isolate(Lang::UR, plain), plain);
         }
         for mixed in [
             "0800-39393",
@@ -680,18 +938,11 @@ mod tests {
             "Ayesha",
             "۳ کیس 5",
         ] {
-            assert_eq!(isolate(Lang::Ur, mixed), format!("{FSI}{mixed}{PDI}"));
-            assert_eq!(isolate(Lang::En, mixed), mixed);
+            assert_eq!(isolate(Lang::UR, mixed), format!("{FSI}{mixed}{PDI}"));
+            assert_eq!(isolate(Lang::EN, mixed), mixed);
         }
-        // Plural tables of both languages have the same forms (checked by key) and every
-        // plural message a catalog has is complete.
-        for lang in Lang::ALL {
-            for key in catalog(lang).keys() {
-                if let Some(base) = key.strip_suffix(".one") {
-                    assert!(has_message(lang, base), "{key} has no .other in {lang}");
-                }
-            }
-        }
+        let pa = Tr(Lang::from_code("pa").unwrap());
+        assert!(!pa.p("admin.inbox.count", 0, &[("count", "0")]).is_empty());
     }
 
     #[test]

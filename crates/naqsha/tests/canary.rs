@@ -114,7 +114,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
         whose_story: Some(WhoseStory::Own),
         source_url: None,
         consent: Consent::Publish,
-        language: Lang::En,
+        language: Lang::EN,
         received_at: OffsetDateTime::now_utc(),
     };
     let contact = ContactDetails::new(
@@ -291,7 +291,7 @@ async fn no_plaintext_on_disk_or_in_logs() {
             id_hash: hash.clone(),
             user: unlocked.user.id,
             stage: naqsha_core::user::SessionStage::Active,
-            lang: Lang::En,
+            lang: Lang::EN,
             created_at: now,
             last_seen_at: now,
             node: state.config().node.to_string(),

@@ -123,7 +123,7 @@ async fn server_errors_are_opaque_and_logged_with_the_request_id() {
     assert_eq!(
         texts(&html, "h1"),
         [naqsha::i18n::t(
-            naqsha_core::lang::Lang::Ur,
+            naqsha_core::lang::Lang::UR,
             "error.unavailable.title"
         )]
     );

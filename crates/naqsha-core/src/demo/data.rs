@@ -68,9 +68,9 @@ pub(super) struct Bilingual {
 impl Bilingual {
     /// The text in `lang`.
     pub(super) fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ur => &self.ur,
+        match lang.base() {
+            Lang::EN => &self.en,
+            _ => &self.ur,
         }
     }
 }
@@ -121,17 +121,17 @@ pub(super) struct Story {
 impl Story {
     /// Title template in `lang`.
     pub(super) fn title(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.title_en,
-            Lang::Ur => &self.title_ur,
+        match lang.base() {
+            Lang::EN => &self.title_en,
+            _ => &self.title_ur,
         }
     }
 
     /// Body template in `lang`.
     pub(super) fn body(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.body_en,
-            Lang::Ur => &self.body_ur,
+        match lang.base() {
+            Lang::EN => &self.body_en,
+            _ => &self.body_ur,
         }
     }
 }
@@ -851,8 +851,8 @@ mod tests {
     fn all_texts(data: &DemoData) -> Vec<(&str, Lang)> {
         let mut out: Vec<(&str, Lang)> = Vec::new();
         for s in &data.stories {
-            out.extend([(s.title_en.as_str(), Lang::En), (&s.body_en, Lang::En)]);
-            out.extend([(s.title_ur.as_str(), Lang::Ur), (&s.body_ur, Lang::Ur)]);
+            out.extend([(s.title_en.as_str(), Lang::EN), (&s.body_en, Lang::EN)]);
+            out.extend([(s.title_ur.as_str(), Lang::UR), (&s.body_ur, Lang::UR)]);
         }
         let survivors = data
             .roles
@@ -865,21 +865,21 @@ mod tests {
             .flat_map(|p| p.phrases.iter().map(|x| &x.phrase));
         for p in survivors.chain(perps) {
             out.extend([
-                (p.en.as_str(), Lang::En),
-                (&p.ur, Lang::Ur),
-                (&p.ur_oblique, Lang::Ur),
+                (p.en.as_str(), Lang::EN),
+                (&p.ur, Lang::UR),
+                (&p.ur_oblique, Lang::UR),
             ]);
         }
         for p in &data.platforms {
             out.extend([
-                (p.name_en.as_str(), Lang::En),
-                (&p.on_en, Lang::En),
-                (&p.report_en, Lang::En),
+                (p.name_en.as_str(), Lang::EN),
+                (&p.on_en, Lang::EN),
+                (&p.report_en, Lang::EN),
             ]);
             out.extend([
-                (p.name_ur.as_str(), Lang::Ur),
-                (&p.on_ur, Lang::Ur),
-                (&p.report_ur, Lang::Ur),
+                (p.name_ur.as_str(), Lang::UR),
+                (&p.on_ur, Lang::UR),
+                (&p.report_ur, Lang::UR),
             ]);
         }
         let mut sentences: Vec<&Bilingual> = vec![&data.no_action];
@@ -891,7 +891,7 @@ mod tests {
             sentences.extend(a.since.as_ref().map(|(_, text)| text));
         }
         for b in sentences {
-            out.extend([(b.en.as_str(), Lang::En), (&b.ur, Lang::Ur)]);
+            out.extend([(b.en.as_str(), Lang::EN), (&b.ur, Lang::UR)]);
         }
         out
     }
@@ -909,10 +909,10 @@ mod tests {
         assert!(texts.len() > 400, "{}", texts.len());
         let mut used = BTreeSet::new();
         for (text, lang) in texts {
-            assert!(!text.is_empty() || lang == Lang::En, "empty text");
+            assert!(!text.is_empty() || lang == Lang::EN, "empty text");
             let allowed = match lang {
-                Lang::En => PLACEHOLDERS_EN,
-                Lang::Ur => PLACEHOLDERS_UR,
+                Lang::EN => PLACEHOLDERS_EN,
+                Lang::UR => PLACEHOLDERS_UR,
             };
             let mut rest = text;
             while let Some(open) = rest.find('{') {
@@ -931,7 +931,7 @@ mod tests {
             assert!(!rest.contains('}'), "stray }} in {text:?}");
         }
         // Every documented placeholder is one the generator fills.
-        for (lang, allowed) in [(Lang::En, PLACEHOLDERS_EN), (Lang::Ur, PLACEHOLDERS_UR)] {
+        for (lang, allowed) in [(Lang::EN, PLACEHOLDERS_EN), (Lang::UR, PLACEHOLDERS_UR)] {
             for name in allowed {
                 assert!(slots.value(name, lang).is_some(), "{lang:?} {name}");
             }

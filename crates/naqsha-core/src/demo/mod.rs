@@ -82,17 +82,17 @@ impl DemoCase {
 
     /// Title in `lang`.
     pub fn title(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.title_en,
-            Lang::Ur => &self.title_ur,
+        match lang.base() {
+            Lang::EN => &self.title_en,
+            _ => &self.title_ur,
         }
     }
 
     /// Text in `lang`.
     pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.text_en,
-            Lang::Ur => &self.text_ur,
+        match lang.base() {
+            Lang::EN => &self.text_en,
+            _ => &self.text_ur,
         }
     }
 }
@@ -391,19 +391,19 @@ impl Slots {
     fn value(&self, name: &str, lang: Lang) -> Option<&'static str> {
         let g = self.gram.index();
         let v = match (lang, name) {
-            (Lang::En, "survivor") => &self.survivor.en,
-            (Lang::Ur, "survivor") => &self.survivor.ur,
+            (Lang::EN, "survivor") => &self.survivor.en,
+            (Lang::UR, "survivor") => &self.survivor.ur,
             (_, "survivor_o") => &self.survivor.ur_oblique,
-            (Lang::En, "perp") | (Lang::En, "perp_o") | (Lang::En, "perp_self") => &self.perp.en,
-            (Lang::Ur, "perp") => &self.perp.ur,
-            (Lang::Ur, "perp_o") => &self.perp.ur_oblique,
+            (Lang::EN, "perp") | (Lang::EN, "perp_o") | (Lang::EN, "perp_self") => &self.perp.en,
+            (Lang::UR, "perp") => &self.perp.ur,
+            (Lang::UR, "perp_o") => &self.perp.ur_oblique,
             // Oblique and reflexive, for clauses whose subject is the survivor:
             // "اس کے سابق ساتھی" becomes "اپنے سابق ساتھی" (see `render_into`).
-            (Lang::Ur, "perp_self") => &self.perp.ur_oblique,
-            (Lang::En, "platform") => &self.platform.on_en,
-            (Lang::Ur, "platform") => &self.platform.on_ur,
-            (Lang::En, "platform_name") => &self.platform.name_en,
-            (Lang::Ur, "platform_name") => &self.platform.name_ur,
+            (Lang::UR, "perp_self") => &self.perp.ur_oblique,
+            (Lang::EN, "platform") => &self.platform.on_en,
+            (Lang::UR, "platform") => &self.platform.on_ur,
+            (Lang::EN, "platform_name") => &self.platform.name_en,
+            (Lang::UR, "platform_name") => &self.platform.name_ur,
             (_, "she") => ["she", "she", "he", "they"][g],
             (_, "her") => ["her", "her", "his", "their"][g],
             (_, "her_o") => ["her", "her", "him", "them"][g],
@@ -437,7 +437,7 @@ impl Slots {
                 std::borrow::Cow::Borrowed(name)
             };
             match self.value(&lower, lang) {
-                Some(value) if depth < 3 && lang == Lang::Ur && lower == "perp_self" => {
+                Some(value) if depth < 3 && lang == Lang::UR && lower == "perp_self" => {
                     match value.strip_prefix("{us} کے ") {
                         Some(rest) => {
                             out.push_str("اپنے ");
@@ -578,7 +578,7 @@ fn compose(keys: &KeyTable, rng: &mut Rng, district_index: usize) -> DemoCase {
     let mut title = [String::with_capacity(96), String::with_capacity(160)];
     title[0].push_str(DEMO_TITLE_PREFIX_EN);
     title[1].push_str(DEMO_TITLE_PREFIX_UR);
-    for (i, lang) in Lang::ALL.into_iter().enumerate() {
+    for (i, lang) in Lang::BASE.into_iter().enumerate() {
         let start = title[i].len();
         slots.render_into(&mut title[i], story.title(lang), lang, 0);
         capitalise_from(&mut title[i], start);
@@ -615,7 +615,7 @@ fn compose(keys: &KeyTable, rng: &mut Rng, district_index: usize) -> DemoCase {
             let sentence = rng
                 .pick_where(sentences, |p| !(no_job && p.en.contains(" job")))
                 .unwrap_or(&sentences[0]);
-            for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            for (i, lang) in Lang::BASE.into_iter().enumerate() {
                 text[i].push(' ');
                 slots.render_into(&mut text[i], sentence.get(lang), lang, 0);
             }
@@ -628,7 +628,7 @@ fn compose(keys: &KeyTable, rng: &mut Rng, district_index: usize) -> DemoCase {
     let mut reported_outside = false;
     if took_no_action {
         keys.add(&mut labels, "action_taken", "none");
-        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+        for (i, lang) in Lang::BASE.into_iter().enumerate() {
             text[i].push(' ');
             slots.render_into(&mut text[i], data.no_action.get(lang), lang, 0);
         }
@@ -642,9 +642,9 @@ fn compose(keys: &KeyTable, rng: &mut Rng, district_index: usize) -> DemoCase {
             chosen[i] = true;
         }
         text[0].push(' ');
-        slots.render_into(&mut text[0], "{She} ", Lang::En, 0);
+        slots.render_into(&mut text[0], "{She} ", Lang::EN, 0);
         text[1].push(' ');
-        slots.render_into(&mut text[1], "{us_ne} ", Lang::Ur, 0);
+        slots.render_into(&mut text[1], "{us_ne} ", Lang::UR, 0);
         let mut written = 0;
         for (action, _) in data.actions.iter().zip(&chosen).filter(|(_, c)| **c) {
             let key = action.key.as_str();
@@ -664,7 +664,7 @@ fn compose(keys: &KeyTable, rng: &mut Rng, district_index: usize) -> DemoCase {
                 text[0].push_str(if last { " and " } else { ", " });
                 text[1].push_str(if last { " اور " } else { "، " });
             }
-            for (j, lang) in Lang::ALL.into_iter().enumerate() {
+            for (j, lang) in Lang::BASE.into_iter().enumerate() {
                 slots.render_into(&mut text[j], phrase[j], lang, 0);
             }
         }
@@ -688,7 +688,7 @@ fn compose(keys: &KeyTable, rng: &mut Rng, district_index: usize) -> DemoCase {
         let outcome = &data.outcomes[rng.weighted(&weights)];
         keys.add(&mut labels, "outcome", &outcome.key);
         let sentence = rng.pick(&outcome.sentences);
-        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+        for (i, lang) in Lang::BASE.into_iter().enumerate() {
             text[i].push(' ');
             slots.render_into(&mut text[i], sentence.get(lang), lang, 0);
         }
@@ -698,7 +698,7 @@ fn compose(keys: &KeyTable, rng: &mut Rng, district_index: usize) -> DemoCase {
     let source = &data.sources[rng.weighted_by(&data.sources, |s| s.weight)];
     keys.add(&mut labels, "source", &source.key);
     if let Some(sentence) = &source.sentence {
-        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+        for (i, lang) in Lang::BASE.into_iter().enumerate() {
             text[i].push(' ');
             slots.render_into(&mut text[i], sentence.get(lang), lang, 0);
         }
@@ -911,8 +911,8 @@ mod tests {
                 );
                 if brands.contains(&key.as_str()) {
                     let term = t.term("platform", key.as_str()).unwrap();
-                    assert!(c.text_en.contains(term.label(Lang::En)), "{}", c.text_en);
-                    assert!(c.text_ur.contains(term.label(Lang::Ur)), "{}", c.text_ur);
+                    assert!(c.text_en.contains(term.label(Lang::EN)), "{}", c.text_en);
+                    assert!(c.text_ur.contains(term.label(Lang::UR)), "{}", c.text_ur);
                 }
             }
             if c.labels.contains("act", "blackmail_sextortion") {

@@ -250,7 +250,7 @@ impl Place {
     /// Urdu name.
     pub fn name(&self, lang: Lang) -> &str {
         match (lang, &self.name_ur) {
-            (Lang::Ur, Some(ur)) => ur,
+            (Lang::UR, Some(ur)) => ur,
             _ => &self.name_en,
         }
     }

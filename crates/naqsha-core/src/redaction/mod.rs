@@ -107,8 +107,8 @@ impl Kind {
 
     /// The placeholder that replaces a span of this kind, in the language of the text.
     pub fn placeholder(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => match self {
+        match lang.base() {
+            Lang::EN => match self {
                 Kind::Name => "[NAME]",
                 Kind::Phone => "[PHONE]",
                 Kind::Cnic => "[CNIC]",
@@ -123,7 +123,7 @@ impl Kind {
                 Kind::Org => "[ORG]",
                 Kind::Card => "[CARD]",
             },
-            Lang::Ur => match self {
+            _ => match self {
                 Kind::Name => "[نام]",
                 Kind::Phone => "[فون]",
                 Kind::Cnic => "[شناختی کارڈ]",
@@ -378,7 +378,7 @@ pub fn text_lang(text: &str) -> Lang {
             arabic += 1;
         }
     }
-    if arabic > latin { Lang::Ur } else { Lang::En }
+    if arabic > latin { Lang::UR } else { Lang::EN }
 }
 
 #[cfg(test)]

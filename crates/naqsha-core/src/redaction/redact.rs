@@ -216,9 +216,9 @@ pub(crate) fn merge_back(layout: &Layout, more: Vec<Span>, mut spans: Vec<Span>)
 fn span_lang(text: &str, start: usize, end: usize) -> Option<Lang> {
     let script = |c: char| {
         if c.is_ascii_alphabetic() {
-            Some(Lang::En)
+            Some(Lang::EN)
         } else if crate::script::is_arabic_letter(c) {
-            Some(Lang::Ur)
+            Some(Lang::UR)
         } else {
             None
         }
@@ -272,9 +272,9 @@ impl Pseudonyms {
             Kind::Org => ("Organisation", "ادارہ"),
             _ => ("Person", "شخص"),
         };
-        match lang {
-            Lang::En => format!("{noun_en} {}", latin_label(index)),
-            Lang::Ur => {
+        match lang.base() {
+            Lang::EN => format!("{noun_en} {}", latin_label(index)),
+            _ => {
                 let letter = URDU_LETTERS[index % URDU_LETTERS.len()];
                 let round = index / URDU_LETTERS.len();
                 if round == 0 {

@@ -149,7 +149,7 @@ fn drafts_use_the_placeholders_of_the_language_asked_for() {
         "میرا نام [نام] ہے اور نمبر [فون] ہے"
     );
     assert_eq!(
-        draft_text(RAW_UR, &spans, Some(Lang::En)),
+        draft_text(RAW_UR, &spans, Some(Lang::EN)),
         "میرا نام [NAME] ہے اور نمبر [PHONE] ہے"
     );
     assert_eq!(draft_text(RAW_UR, &[], None), RAW_UR);

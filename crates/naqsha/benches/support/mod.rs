@@ -25,7 +25,7 @@ pub async fn signed_in_admin(state: &AppState, init: &Initialised) -> String {
             id_hash: hash.clone(),
             user: unlocked.user.id,
             stage: SessionStage::Active,
-            lang: Lang::En,
+            lang: Lang::EN,
             created_at: now,
             last_seen_at: now,
             node: state.config().node.to_string(),

@@ -35,8 +35,8 @@ pub trait Context: crate::intake::Context + Clone + Send + Sync + 'static {
 /// English (Roman Urdu reads as English here; replies to it are in English).
 pub fn language_of(text: &str) -> Lang {
     if naqsha_core::script::has_arabic_letters(text) {
-        Lang::Ur
+        Lang::UR
     } else {
-        Lang::En
+        Lang::EN
     }
 }

@@ -47,14 +47,14 @@ pub async fn show(config: Config) -> anyhow::Result<()> {
     println!(
         "{} ({})",
         taxonomy.version().as_str(),
-        taxonomy.name().get(Lang::En)
+        taxonomy.name().get(Lang::EN)
     );
     for d in taxonomy.dimensions() {
         println!(
             "  {} — {} / {} ({} terms)",
             d.key.as_str(),
-            d.label(Lang::En),
-            d.label(Lang::Ur),
+            d.label(Lang::EN),
+            d.label(Lang::UR),
             d.terms.len()
         );
     }

@@ -54,7 +54,7 @@ struct Work {
 
 const WORKS: &[Work] = &[
     Work {
-        lang: Lang::En,
+        lang: Lang::EN,
         title: "Still here [Demo]",
         text: Some(
             "They wrote my name in a hundred places.\nI wrote it once, in my own hand,\nand it was enough.",
@@ -65,7 +65,7 @@ const WORKS: &[Work] = &[
         picture: false,
     },
     Work {
-        lang: Lang::Ur,
+        lang: Lang::UR,
         title: "آواز [نمونہ]",
         text: Some("میری آواز میری ہے\nکوئی اسے چھین نہیں سکتا"),
         pseudonym: None,
@@ -74,7 +74,7 @@ const WORKS: &[Work] = &[
         picture: false,
     },
     Work {
-        lang: Lang::En,
+        lang: Lang::EN,
         title: "Colours of the sixteen days [Demo]",
         text: None,
         pseudonym: Some("Mahnoor"),

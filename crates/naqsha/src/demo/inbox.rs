@@ -32,7 +32,7 @@ const REPORTS: &[DemoReport] = &[
         text: "[نمونہ] میرا نام ثمینہ اختر ہے۔ میری سابقہ منگنی والے شخص، کامران شاہ، نے میری تصاویر \
                لے کر مجھے واٹس ایپ پر دھمکیاں دیں کہ اگر میں نے پیسے نہ دیے تو وہ یہ تصاویر فیس بک پر \
                ڈال دے گا۔ اس کا نمبر 0301-4567890 ہے۔ میں بہت ڈری ہوئی ہوں اور گھر والوں کو نہیں بتا سکتی۔",
-        lang: Lang::Ur,
+        lang: Lang::UR,
         channel: Channel::Web,
         place: "pk-pb-lahore",
         month: (2026, 9),
@@ -51,7 +51,7 @@ const REPORTS: &[DemoReport] = &[
                name, Ayesha Khan, and is sending messages to my students and colleagues at the \
                university. My email ayesha.khan@example.org was also posted with my phone number \
                0333 7654321. I reported the profile three times but it is still there.",
-        lang: Lang::En,
+        lang: Lang::EN,
         channel: Channel::Web,
         place: "pk-is-islamabad",
         month: (2026, 8),
@@ -70,7 +70,7 @@ const REPORTS: &[DemoReport] = &[
         text: "[Demo] Meri behen Rubina ka Facebook account hack ho gaya hai. Hacker us ke account se \
                logon ko ganday messages bhej raha hai aur ab 50,000 rupay maang raha hai. Us ne apna \
                JazzCash number 0345-1122334 diya hai. Hum ne FIA ko shikayat di hai.",
-        lang: Lang::Ur,
+        lang: Lang::UR,
         channel: Channel::Api,
         place: "pk-sd-karachi-central",
         month: (2026, 7),
@@ -89,7 +89,7 @@ const REPORTS: &[DemoReport] = &[
         text: "[نمونہ] ایک مقامی صحافی خاتون، نازیہ بلوچ، پر سوشل میڈیا پر توہینِ مذہب کا جھوٹا الزام لگایا گیا \
                جب اس نے ایک ٹی وی پروگرام میں خواتین کے حقوق پر بات کی۔ ایکس (ٹوئٹر) پر سینکڑوں اکاؤنٹس نے اس کا \
                پتہ اور تصویر شیئر کی۔ وہ اب گھر سے باہر نہیں نکل سکتیں۔",
-        lang: Lang::Ur,
+        lang: Lang::UR,
         channel: Channel::News,
         place: "pk-ba-quetta",
         month: (2026, 6),
@@ -108,7 +108,7 @@ const REPORTS: &[DemoReport] = &[
         text: "[نمونہ] ایک مقامی صحافی خاتون نازیہ بلوچ پر سوشل میڈیا پر توہینِ مذہب کا جھوٹا الزام لگایا گیا \
                جب اس نے ٹی وی پروگرام میں خواتین کے حقوق پر بات کی۔ ایکس پر سینکڑوں اکاؤنٹس نے اس کا پتہ اور \
                تصویر شیئر کی۔ وہ اب گھر سے باہر نہیں نکل سکتیں اور پولیس نے ابھی تک کچھ نہیں کیا۔",
-        lang: Lang::Ur,
+        lang: Lang::UR,
         channel: Channel::Web,
         place: "pk-ba-quetta",
         month: (2026, 6),
@@ -125,7 +125,7 @@ const REPORTS: &[DemoReport] = &[
         text: "[Demo] A man I met on a dating app recorded our video call without asking and now \
                threatens to send it to my family in Peshawar unless I meet him again. His profile \
                name is Bilal R. and he messages me from +92 312 9988776.",
-        lang: Lang::En,
+        lang: Lang::EN,
         channel: Channel::Web,
         place: "pk-kp-peshawar",
         month: (2026, 10),

@@ -23,26 +23,26 @@ const TROLL: &str = "[demo] this story is a lie made up to shame decent families
 const MESSAGES: &[(ResponseKind, Lang, &str, Option<&str>)] = &[
     (
         ResponseKind::Support,
-        Lang::Ur,
+        Lang::UR,
         "[نمونہ] آپ اکیلی نہیں ہیں۔ آپ نے بول کر بہت ہمت دکھائی، ہم آپ کے ساتھ ہیں۔",
         None,
     ),
     (
         ResponseKind::Support,
-        Lang::En,
+        Lang::EN,
         "[demo] You did nothing wrong. Thank you for telling your story; it will help others.",
         Some("A friend in Multan"),
     ),
     (
         ResponseKind::Helped,
-        Lang::En,
+        Lang::EN,
         "[demo] Reporting the fake account to the platform and the cybercrime helpline got it \
          removed within a week.",
         None,
     ),
     (
         ResponseKind::Helped,
-        Lang::En,
+        Lang::EN,
         "[demo] What helped me was calling Rukhsana Baig on 0300-7654321, she knows a lawyer.",
         Some("Nadia"),
     ),
@@ -87,7 +87,7 @@ pub async fn seed_responses(state: &impl Context) -> Result<usize, ResponseError
     }
     let mut poem = body(
         ResponseKind::Creative,
-        Lang::En,
+        Lang::EN,
         "[demo] We map it, we name it, we end it.",
     )?;
     poem.title = CreativeTitle::parse("[demo] the sixteen days").ok();
@@ -102,7 +102,7 @@ pub async fn seed_responses(state: &impl Context) -> Result<usize, ResponseError
         let words = format!("{TROLL} {}", i + 1);
         incoming.push((
             ResponseTarget::Story(first.id),
-            body(ResponseKind::Support, Lang::En, &words)?,
+            body(ResponseKind::Support, Lang::EN, &words)?,
             true,
         ));
     }

@@ -185,7 +185,7 @@ mod tests {
     #[test]
     fn a_poem_needs_its_text_a_video_its_link_a_drawing_its_picture() {
         let mut errors = FieldErrors::new();
-        let body = poem().validate(Lang::Ur, false, &mut errors).unwrap();
+        let body = poem().validate(Lang::UR, false, &mut errors).unwrap();
         assert_eq!(body.kind, ResponseKind::Creative);
         assert_eq!(body.pseudonym, None);
         assert_eq!(body.licence, Some(Licence::CcBy));
@@ -195,7 +195,7 @@ mod tests {
             text: " ".into(),
             ..poem()
         };
-        assert!(no_text.validate(Lang::En, false, &mut errors).is_none());
+        assert!(no_text.validate(Lang::EN, false, &mut errors).is_none());
         assert_eq!(errors.get("text"), Some(&"creative.error.poem_missing"));
 
         let mut errors = FieldErrors::new();
@@ -203,7 +203,7 @@ mod tests {
             what: "video".into(),
             ..poem()
         };
-        assert!(video.validate(Lang::En, false, &mut errors).is_none());
+        assert!(video.validate(Lang::EN, false, &mut errors).is_none());
         assert_eq!(errors.get("link"), Some(&"creative.error.link_missing"));
 
         let mut errors = FieldErrors::new();
@@ -211,10 +211,10 @@ mod tests {
             what: "artwork".into(),
             ..poem()
         };
-        assert!(drawing.validate(Lang::En, false, &mut errors).is_none());
+        assert!(drawing.validate(Lang::EN, false, &mut errors).is_none());
         assert_eq!(errors.get("image"), Some(&"creative.error.image_missing"));
         let mut errors = FieldErrors::new();
-        assert!(drawing.validate(Lang::En, true, &mut errors).is_some());
+        assert!(drawing.validate(Lang::EN, true, &mut errors).is_some());
     }
 
     #[test]
@@ -229,7 +229,7 @@ mod tests {
             pseudonym: "  ".into(),
             licence: "public_domain".into(),
         };
-        assert!(bad.validate(Lang::En, false, &mut errors).is_none());
+        assert!(bad.validate(Lang::EN, false, &mut errors).is_none());
         assert_eq!(
             errors.keys().copied().collect::<Vec<_>>(),
             ["licence", "link", "pseudonym", "title", "what"]
@@ -244,14 +244,14 @@ mod tests {
             ..poem()
         };
         let body = typed_but_anonymous
-            .validate(Lang::En, false, &mut errors)
+            .validate(Lang::EN, false, &mut errors)
             .unwrap();
         assert_eq!(body.pseudonym, None);
         let credited = CreativeInput {
             credit: CREDIT_PSEUDONYM.into(),
             ..typed_but_anonymous
         };
-        let body = credited.validate(Lang::En, false, &mut errors).unwrap();
+        let body = credited.validate(Lang::EN, false, &mut errors).unwrap();
         assert_eq!(body.pseudonym.unwrap().as_str(), "Noor");
     }
 }

@@ -380,7 +380,7 @@ mod tests {
         input.validate(
             Taxonomy::pakistan_default(),
             Gazetteer::pakistan(),
-            Lang::Ur,
+            Lang::UR,
             NOW,
         )
     }
@@ -400,7 +400,7 @@ mod tests {
             "someone made a fake profile of me"
         );
         assert_eq!(ok.report.consent, Consent::StatisticsOnly);
-        assert_eq!(ok.report.language, Lang::Ur);
+        assert_eq!(ok.report.language, Lang::UR);
         assert!(ok.contact.is_none());
         assert_eq!(
             check(&text_only("   ")).unwrap_err()["what_happened"],

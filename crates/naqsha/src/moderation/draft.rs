@@ -50,9 +50,9 @@ impl ReviewDraft {
     /// month, and the wording of an existing case (e.g. one published before drafts were kept).
     pub fn fresh(report: &SealedReport, case: Option<&Case>) -> Self {
         let wording = |lang: Lang| {
-            case.and_then(|c| match lang {
-                Lang::En => c.story_en.as_ref(),
-                Lang::Ur => c.story_ur.as_ref(),
+            case.and_then(|c| match lang.base() {
+                Lang::EN => c.story_en.as_ref(),
+                _ => c.story_ur.as_ref(),
             })
             .map(|s| Wording {
                 title: s.title.to_string(),
@@ -62,8 +62,8 @@ impl ReviewDraft {
         };
         Self {
             plan: RedactionPlan::new(report.suggested_spans.clone()),
-            en: wording(Lang::En),
-            ur: wording(Lang::Ur),
+            en: wording(Lang::EN),
+            ur: wording(Lang::UR),
             labels: case.map_or_else(|| report.report.labels.clone(), |c| c.labels.clone()),
             place: PlacePolicy::District,
             period: case.map_or_else(
@@ -76,17 +76,17 @@ impl ReviewDraft {
 
     /// The wording in `lang`.
     pub fn wording(&self, lang: Lang) -> &Wording {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ur => &self.ur,
+        match lang.base() {
+            Lang::EN => &self.en,
+            _ => &self.ur,
         }
     }
 
     /// The wording in `lang`, to change.
     pub fn wording_mut(&mut self, lang: Lang) -> &mut Wording {
-        match lang {
-            Lang::En => &mut self.en,
-            Lang::Ur => &mut self.ur,
+        match lang.base() {
+            Lang::EN => &mut self.en,
+            _ => &mut self.ur,
         }
     }
 
@@ -135,7 +135,7 @@ pub(crate) mod tests_support {
                 whose_story: None,
                 source_url: None,
                 consent: Consent::Publish,
-                language: Lang::En,
+                language: Lang::EN,
                 received_at: time::OffsetDateTime::UNIX_EPOCH,
             },
             suggested_spans: spans,

@@ -172,8 +172,8 @@ pub fn check_publish(
 ) -> Result<Stories, Vec<Problem>> {
     let mut problems = Vec::new();
     let stories = Stories {
-        en: story(draft, Lang::En, &mut problems),
-        ur: story(draft, Lang::Ur, &mut problems),
+        en: story(draft, Lang::EN, &mut problems),
+        ur: story(draft, Lang::UR, &mut problems),
     };
     let consent_check = match consent {
         Consent::StatisticsOnly => Err(PublishError::ConsentStatisticsOnly),

@@ -1,4 +1,6 @@
-//! The page language, chosen by the path alone: `/ur/...` is Urdu, everything else English.
+//! The page language, chosen by the path alone: `/ur/...` is Urdu, `/sd/...` Sindhi (every
+//! language of `data/languages/languages.toml` but the first has its prefix), everything
+//! else English.
 //! No cookie and no `Accept-Language` sniffing: the address says what a visitor gets, and a
 //! shared link opens in the language it was shared in.
 
@@ -22,19 +24,33 @@ impl<S: Send + Sync> FromRequestParts<S> for PathLang {
 
 /// The language a path is in.
 pub fn lang_of_path(path: &str) -> Lang {
-    if path == "/ur" || path.starts_with("/ur/") {
-        Lang::Ur
-    } else {
-        Lang::En
+    prefix_lang(path).unwrap_or_default()
+}
+
+/// The language whose prefix starts `path` (`/sd` or `/sd/…`), if any.
+fn prefix_lang(path: &str) -> Option<Lang> {
+    let rest = path.strip_prefix('/')?;
+    let first = rest.split('/').next()?;
+    Lang::all()
+        .iter()
+        .copied()
+        .find(|l| !l.is_default() && l.code() == first)
+}
+
+/// `path` without its language prefix: `/sd/stories/1` → `/stories/1`, `/ur` → `/`.
+pub fn neutral_path(path: &str) -> &str {
+    match prefix_lang(path) {
+        Some(lang) => {
+            let rest = &path[1 + lang.code().len()..];
+            if rest.is_empty() { "/" } else { rest }
+        }
+        None => path,
     }
 }
 
 /// The path of a page in `lang`, from its language-neutral path (which starts with `/`).
 pub fn localise(lang: Lang, neutral: &str) -> String {
-    match lang {
-        Lang::En => neutral.to_owned(),
-        Lang::Ur => format!("/ur{neutral}"),
-    }
+    lang.localise(neutral)
 }
 
 #[cfg(test)]
@@ -43,18 +59,24 @@ mod tests {
 
     #[test]
     fn prefix_decides_language() {
-        assert_eq!(lang_of_path("/"), Lang::En);
-        assert_eq!(lang_of_path("/ur"), Lang::Ur);
-        assert_eq!(lang_of_path("/ur/stories/1"), Lang::Ur);
-        assert_eq!(lang_of_path("/urdu"), Lang::En);
-        assert_eq!(lang_of_path("/stories/ur/"), Lang::En);
+        assert_eq!(lang_of_path("/"), Lang::EN);
+        assert_eq!(lang_of_path("/ur"), Lang::UR);
+        assert_eq!(lang_of_path("/ur/stories/1"), Lang::UR);
+        assert_eq!(lang_of_path("/urdu"), Lang::EN);
+        assert_eq!(lang_of_path("/stories/ur/"), Lang::EN);
+        assert_eq!(lang_of_path("/sd/report").code(), "sd");
+        assert_eq!(lang_of_path("/pa").code(), "pa");
+        assert_eq!(lang_of_path("/en/report"), Lang::EN);
+        assert_eq!(neutral_path("/sd/stories/1"), "/stories/1");
+        assert_eq!(neutral_path("/ur"), "/");
+        assert_eq!(neutral_path("/sdx/a"), "/sdx/a");
     }
 
     #[test]
     fn paths_localise() {
-        assert_eq!(localise(Lang::Ur, "/stories/1"), "/ur/stories/1");
-        assert_eq!(localise(Lang::En, "/stories/1"), "/stories/1");
-        assert_eq!(localise(Lang::Ur, "/"), "/ur/");
-        assert_eq!(localise(Lang::En, "/"), "/");
+        assert_eq!(localise(Lang::UR, "/stories/1"), "/ur/stories/1");
+        assert_eq!(localise(Lang::EN, "/stories/1"), "/stories/1");
+        assert_eq!(localise(Lang::UR, "/"), "/ur/");
+        assert_eq!(localise(Lang::EN, "/"), "/");
     }
 }

@@ -37,9 +37,9 @@ impl Ui {
     /// The frame of the page at `neutral_path` (its path without the `/ur` prefix) in `lang`.
     pub fn new(state: &AppState, lang: Lang, neutral_path: &str) -> Self {
         let tr = Tr(lang);
-        let other = match lang {
-            Lang::En => Lang::Ur,
-            Lang::Ur => Lang::En,
+        let other = match lang.base() {
+            Lang::EN => Lang::UR,
+            _ => Lang::EN,
         };
         let configured = state.config().site_title.clone();
         let neutral_title = configured.is_some();
@@ -88,12 +88,12 @@ impl Ui {
     /// The Nastaliq font's stylesheet, on Urdu pages only: English pages load no Urdu font
     /// (their language switch «اردو» is drawn in the reader's own fonts).
     pub fn urdu_fonts_css(&self) -> Option<&'static str> {
-        (self.lang == Lang::Ur).then_some(super::assets::URDU_FONTS_CSS)
+        (self.lang == Lang::UR).then_some(super::assets::URDU_FONTS_CSS)
     }
 
     /// The Nastaliq font file to preload, on Urdu pages only.
     pub fn nastaliq_preload(&self) -> Option<&'static str> {
-        (self.lang == Lang::Ur)
+        (self.lang == Lang::UR)
             .then(super::assets::nastaliq_href)
             .flatten()
     }

@@ -294,7 +294,7 @@ mod tests {
     fn the_urdu_list_isolates_every_number_as_a_left_to_right_tel_link() {
         let all = bundled();
         let page = ListPartial {
-            referrals: ReferralList::of(all.services(), Lang::Ur),
+            referrals: ReferralList::of(all.services(), Lang::UR),
         }
         .render()
         .unwrap();
@@ -345,7 +345,7 @@ mod tests {
             .collect();
         let expected: Vec<String> = ServiceKind::ALL
             .iter()
-            .map(|k| Tr(Lang::Ur).t(kind_key(*k)).to_owned())
+            .map(|k| Tr(Lang::UR).t(kind_key(*k)).to_owned())
             .collect();
         assert_eq!(headings, expected);
         // Addresses inside the Urdu "how" text are isolated too.
@@ -365,7 +365,7 @@ mod tests {
         let punjab = PlaceId::new("pk-pb").unwrap();
         let suggested = all.suggest(g, Some(&punjab), &["online_harassment_cyberstalking"]);
         let page = PickerPartial {
-            picker: ReferralPicker::new(&all, &suggested, &[], Lang::En),
+            picker: ReferralPicker::new(&all, &suggested, &[], Lang::EN),
         }
         .render()
         .unwrap();
@@ -378,7 +378,7 @@ mod tests {
             .into_iter()
             .find(|f| {
                 f.text()
-                    .any(|t| t.contains(Tr(Lang::En).t("referrals.kind.helpline")))
+                    .any(|t| t.contains(Tr(Lang::EN).t("referrals.kind.helpline")))
             })
             .unwrap();
         let values: Vec<&str> = helplines
@@ -413,7 +413,7 @@ mod tests {
 
         // Shown again after a refusal, what the moderator ticked stays ticked.
         let again = PickerPartial {
-            picker: ReferralPicker::new(&all, &suggested, &["nccia".to_owned()], Lang::En),
+            picker: ReferralPicker::new(&all, &suggested, &["nccia".to_owned()], Lang::EN),
         }
         .render()
         .unwrap();

@@ -300,7 +300,7 @@ async fn the_sweeper_ends_abandoned_sessions_and_forgets_their_keys() {
                 id_hash: hash.into(),
                 user: amina,
                 stage,
-                lang: Lang::En,
+                lang: Lang::EN,
                 created_at: now - time::Duration::minutes(created),
                 last_seen_at: now - time::Duration::minutes(seen),
                 node: app.state.config().node.to_string(),
@@ -356,7 +356,7 @@ async fn the_language_switch_goes_back_only_to_a_workspace_page() {
         let shown = crate::support::texts(&reply.html(), "main p");
         assert!(
             shown.contains(
-                &naqsha::i18n::t(naqsha_core::lang::Lang::En, "error.bad_request.back.body")
+                &naqsha::i18n::t(naqsha_core::lang::Lang::EN, "error.bad_request.back.body")
                     .to_owned()
             ),
             "{shown:?}"

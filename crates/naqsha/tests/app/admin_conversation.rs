@@ -183,7 +183,7 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     assert_eq!(page.status, StatusCode::OK, "{}", page.text());
     assert_eq!(
         texts(&page.html(), "#no-key"),
-        [t(Lang::En, "admin.conversation.no_key")]
+        [t(Lang::EN, "admin.conversation.no_key")]
     );
     assert_eq!(count(&page.html(), "#reply-form textarea[disabled]"), 1);
     let refused = mona
@@ -196,7 +196,7 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&refused.html(), "#reply-form .form-error"),
-        [t(Lang::En, "admin.conversation.error.no_key")]
+        [t(Lang::EN, "admin.conversation.error.no_key")]
     );
     assert_eq!(textarea(&refused.html(), "text"), "Are you safe?");
     assert!(app.state.store().messages(id).await.unwrap().is_empty());
@@ -207,7 +207,7 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     let page = mona
         .get(&app, &format!("{}?template=question", conversation(id)))
         .await;
-    let question = t(Lang::Ur, "admin.conversation.template.question.text");
+    let question = t(Lang::UR, "admin.conversation.template.question.text");
     assert_eq!(textarea(&page.html(), "text"), question);
     let english = mona
         .get(
@@ -217,7 +217,7 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
         .await;
     assert_eq!(
         textarea(&english.html(), "text"),
-        t(Lang::En, "admin.conversation.template.question.text")
+        t(Lang::EN, "admin.conversation.template.question.text")
     );
 
     // An empty reply is refused, translated; a reply is stored and shown.
@@ -231,7 +231,7 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&empty.html(), "#reply-form .form-error"),
-        [t(Lang::En, "admin.conversation.error.empty")]
+        [t(Lang::EN, "admin.conversation.error.empty")]
     );
     let sent = mona
         .post(
@@ -244,12 +244,12 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     let page = mona.get(&app, sent.header("location").unwrap()).await;
     assert_eq!(
         texts(&page.html(), ".form-ok"),
-        [t(Lang::En, "admin.conversation.done.reply")]
+        [t(Lang::EN, "admin.conversation.done.reply")]
     );
     // She reported on the web form: no notice goes anywhere, and the moderator is told so.
     assert_eq!(
         texts(&page.html(), ".conversation-channel-notice"),
-        [t(Lang::En, "notice.outcome.no_channel")]
+        [t(Lang::EN, "notice.outcome.no_channel")]
     );
     assert_eq!(
         texts(&page.html(), ".message.from-org .message-author"),
@@ -294,9 +294,9 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&unknown.html(), "#reply-form .form-error"),
-        [t(Lang::En, "admin.conversation.error.referral")]
+        [t(Lang::EN, "admin.conversation.error.referral")]
     );
-    let referral_text = t(Lang::Ur, "admin.conversation.template.referral.text");
+    let referral_text = t(Lang::UR, "admin.conversation.template.referral.text");
     let sent = mona
         .post(
             &app,
@@ -319,8 +319,8 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     assert_eq!(
         texts(&page.html(), ".message-referral"),
         [
-            body.referrals[0].name(Lang::En).to_owned(),
-            body.referrals[1].name(Lang::En).to_owned()
+            body.referrals[0].name(Lang::EN).to_owned(),
+            body.referrals[1].name(Lang::EN).to_owned()
         ]
     );
     let mut replies = audited(&app, AuditAction::ReplySent, id).await;
@@ -353,8 +353,8 @@ async fn a_reply_waits_for_her_key_then_is_sealed_to_her_shown_and_audited() {
     assert_eq!(
         texts(&html, "#conversation .from-org .referral__name strong"),
         [
-            body.referrals[0].name(Lang::Ur).to_owned(),
-            body.referrals[1].name(Lang::Ur).to_owned()
+            body.referrals[0].name(Lang::UR).to_owned(),
+            body.referrals[1].name(Lang::UR).to_owned()
         ]
     );
     let phones = attrs(&html, "#conversation .referral__phone", "href");
@@ -394,7 +394,7 @@ async fn a_story_she_asked_to_see_is_published_only_as_she_approved_it() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         errors(&refused),
-        [t(Lang::En, "admin.conversation.gate.not_sent")]
+        [t(Lang::EN, "admin.conversation.gate.not_sent")]
     );
     assert_eq!(
         attrs(
@@ -408,7 +408,7 @@ async fn a_story_she_asked_to_see_is_published_only_as_she_approved_it() {
     let review = open_page(&app, &mona, id).await;
     assert_eq!(
         texts(&review.html(), "#approval-state"),
-        [t(Lang::En, "admin.conversation.approval.not_sent")]
+        [t(Lang::EN, "admin.conversation.approval.not_sent")]
     );
 
     // The saved draft goes to her.
@@ -446,7 +446,7 @@ async fn a_story_she_asked_to_see_is_published_only_as_she_approved_it() {
     assert_eq!(waiting.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         errors(&waiting),
-        [t(Lang::En, "admin.conversation.gate.waiting")]
+        [t(Lang::EN, "admin.conversation.gate.waiting")]
     );
 
     // She approves; a changed story is refused, the one she approved is published.
@@ -455,7 +455,7 @@ async fn a_story_she_asked_to_see_is_published_only_as_she_approved_it() {
     assert_eq!(changed.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         errors(&changed),
-        [t(Lang::En, "admin.conversation.gate.changed")]
+        [t(Lang::EN, "admin.conversation.gate.changed")]
     );
     assert_eq!(case_status(&app, id).await, Some(CaseStatus::InReview));
     let published = publish(&app, &mona, id, TITLE).await;
@@ -484,7 +484,7 @@ async fn changes_she_asks_for_are_shown_and_statistics_only_is_counted_not_publi
     let refused = publish(&app, &mona, id, TITLE).await;
     assert_eq!(
         errors(&refused),
-        [t(Lang::En, "admin.conversation.gate.changes")]
+        [t(Lang::EN, "admin.conversation.gate.changes")]
     );
     // Both pages say she asked for changes, with her words.
     let page = mona.get(&app, &conversation(id)).await;
@@ -508,7 +508,7 @@ async fn changes_she_asks_for_are_shown_and_statistics_only_is_counted_not_publi
     let refused = publish(&app, &mona, id, TITLE).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        errors(&refused).contains(&t(Lang::En, "admin.review.error.consent_statistics").to_owned()),
+        errors(&refused).contains(&t(Lang::EN, "admin.review.error.consent_statistics").to_owned()),
         "{:?}",
         errors(&refused)
     );
@@ -539,7 +539,7 @@ async fn an_unanswered_version_may_be_published_after_the_organisations_time_out
     let waiting = publish(&app, &mona, id, TITLE).await;
     assert_eq!(
         errors(&waiting),
-        [t(Lang::En, "admin.conversation.gate.waiting")]
+        [t(Lang::EN, "admin.conversation.gate.waiting")]
     );
 
     // Four days later (the proposal's time moved back).
@@ -549,7 +549,7 @@ async fn an_unanswered_version_may_be_published_after_the_organisations_time_out
     let changed = publish(&app, &mona, id, "ایک اور عنوان").await;
     assert_eq!(
         errors(&changed),
-        [t(Lang::En, "admin.conversation.gate.changed")]
+        [t(Lang::EN, "admin.conversation.gate.changed")]
     );
     let published = publish(&app, &mona, id, TITLE).await;
     assert_eq!(

@@ -55,7 +55,7 @@ async fn staff_see_flood_mode_and_a_coordinator_switches_it_off_for_an_hour() {
     let moderator = signed_in(&app, "mona", Role::Moderator).await;
 
     let (state, html) = panel(&app, &coordinator).await;
-    assert_eq!(state, t(Lang::En, "admin.flood.off"));
+    assert_eq!(state, t(Lang::EN, "admin.flood.off"));
     assert_eq!(count(&html, "#flood.flood-panel--on"), 0);
 
     // Traffic switches it on: the panel says so, since when and until when.
@@ -90,7 +90,7 @@ async fn staff_see_flood_mode_and_a_coordinator_switches_it_off_for_an_hour() {
     let (state_ur, html) = panel(&app, &coordinator).await;
     assert_eq!(
         texts(&html, "#flood-heading"),
-        [t(Lang::Ur, "admin.flood.title")]
+        [t(Lang::UR, "admin.flood.title")]
     );
     assert!(
         state_ur.contains("سے چالو") && state_ur.contains("PKT"),
@@ -99,7 +99,7 @@ async fn staff_see_flood_mode_and_a_coordinator_switches_it_off_for_an_hour() {
     assert!(!state_ur.contains("On since"), "{state_ur}");
     assert_eq!(
         texts(&html, "#flood button[value=pause]"),
-        [t(Lang::Ur, "admin.flood.pause")]
+        [t(Lang::UR, "admin.flood.pause")]
     );
 
     // Without the form token, and from a role without the permission: refused, unchanged.
@@ -145,7 +145,7 @@ async fn staff_see_flood_mode_and_a_coordinator_switches_it_off_for_an_hour() {
         "traffic does not switch it on during the pause"
     );
     let (state_ur, html) = panel(&app, &coordinator).await;
-    assert_eq!(state_ur, t(Lang::Ur, "admin.flood.off"));
+    assert_eq!(state_ur, t(Lang::UR, "admin.flood.off"));
     let paused = texts(&html, "#flood .flood-paused").concat();
     assert!(paused.contains("PKT"), "{paused}");
     assert_eq!(count(&html, "#flood button[value=resume]"), 1);
@@ -153,7 +153,7 @@ async fn staff_see_flood_mode_and_a_coordinator_switches_it_off_for_an_hour() {
     let admin = signed_in(&app, "ada", Role::Admin).await;
     let log = admin.get(&app, "/admin/audit").await;
     assert!(
-        log.text().contains(t(Lang::En, "admin.action.flood_mode")),
+        log.text().contains(t(Lang::EN, "admin.action.flood_mode")),
         "{}",
         log.text()
     );
@@ -187,7 +187,7 @@ async fn the_setting_forces_flood_mode_on_and_the_page_cannot_switch_it_off() {
         .post(&app, "/admin/flood", &[("action", "pause"), ("hours", "1")])
         .await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
-    assert!(refused.text().contains(t(Lang::En, "admin.flood.forced")));
+    assert!(refused.text().contains(t(Lang::EN, "admin.flood.forced")));
     assert!(flooded(&app));
     assert!(flood_entries(&app).await.is_empty());
 }

@@ -434,7 +434,7 @@ async fn filler(app: &App, n: u32) -> NewSubmission {
             whose_story: None,
             source_url: None,
             consent: Consent::StatisticsOnly,
-            language: Lang::En,
+            language: Lang::EN,
             received_at: OffsetDateTime::now_utc(),
         },
         suggested_spans: Vec::new(),
@@ -991,7 +991,7 @@ async fn a_wave_of_near_identical_reports_is_one_line_archived_at_once() {
                 whose_story: None,
                 source_url: None,
                 consent: Consent::StatisticsOnly,
-                language: Lang::En,
+                language: Lang::EN,
                 received_at: OffsetDateTime::now_utc(),
             };
             naqsha::intake::accept(

@@ -72,7 +72,7 @@ async fn every_role_sees_the_bundled_list_in_both_languages_and_visitors_do_not(
         );
         assert!(
             texts(&html, ".referrals[lang=ur] h3")
-                .contains(&t(Lang::Ur, "referrals.kind.shelter").to_owned())
+                .contains(&t(Lang::UR, "referrals.kind.shelter").to_owned())
         );
         assert!(
             texts(&html, ".referrals[lang=ur] .referral__name strong")
@@ -85,7 +85,7 @@ async fn every_role_sees_the_bundled_list_in_both_languages_and_visitors_do_not(
         assert_eq!(count(&html, "[role=alert]"), 0);
         assert_eq!(
             texts(&html, ".referrals-source").concat(),
-            t(Lang::En, "referrals.admin.source_bundled")
+            t(Lang::EN, "referrals.admin.source_bundled")
         );
     }
 }
@@ -100,7 +100,7 @@ async fn the_organisations_list_replaces_the_bundled_one_and_a_broken_one_is_rep
     assert_eq!(count(&html, "[role=alert]"), 0);
     assert_eq!(
         texts(&html, ".referrals-source").concat(),
-        t(Lang::En, "referrals.admin.source_override")
+        t(Lang::EN, "referrals.admin.source_override")
     );
     assert_eq!(
         count(&html, "#referral-en-nccia"),
@@ -138,7 +138,7 @@ async fn the_organisations_list_replaces_the_bundled_one_and_a_broken_one_is_rep
     assert_eq!(count(&html, "#referral-en-nccia"), 1);
     assert_eq!(
         texts(&html, ".referrals-source").concat(),
-        t(Lang::En, "referrals.admin.source_bundled")
+        t(Lang::EN, "referrals.admin.source_bundled")
     );
 
     // Not TOML at all: the same, with the file's own error.

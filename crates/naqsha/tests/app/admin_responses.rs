@@ -124,7 +124,7 @@ async fn the_queue_lists_only_waiting_responses_opened_with_the_key_in_english_a
         &on_story,
         body(
             ResponseKind::Support,
-            Lang::Ur,
+            Lang::UR,
             "آپ اکیلی نہیں ہیں، ہم آپ کے ساتھ ہیں",
         ),
         None,
@@ -133,7 +133,7 @@ async fn the_queue_lists_only_waiting_responses_opened_with_the_key_in_english_a
     .await;
     let mut poem = body(
         ResponseKind::Creative,
-        Lang::En,
+        Lang::EN,
         "a poem about the morning after",
     );
     poem.title = Some(CreativeTitle::parse("Dawn").unwrap());
@@ -145,7 +145,7 @@ async fn the_queue_lists_only_waiting_responses_opened_with_the_key_in_english_a
         &on_story,
         body(
             ResponseKind::Helped,
-            Lang::En,
+            Lang::EN,
             "blocking him and telling my sister helped",
         ),
         None,
@@ -289,7 +289,7 @@ async fn near_duplicates_are_one_group_rejected_at_once_and_their_content_delete
             send(
                 &app,
                 &target,
-                body(ResponseKind::Support, Lang::En, &text),
+                body(ResponseKind::Support, Lang::EN, &text),
                 None,
                 false,
             )
@@ -301,7 +301,7 @@ async fn near_duplicates_are_one_group_rejected_at_once_and_their_content_delete
         &target,
         body(
             ResponseKind::Support,
-            Lang::En,
+            Lang::EN,
             "you were brave to speak and you are not alone in this",
         ),
         None,
@@ -355,7 +355,7 @@ async fn bulk_approval_leaves_personal_data_waiting_and_the_edited_text_is_publi
         &target,
         body(
             ResponseKind::Support,
-            Lang::En,
+            Lang::EN,
             "we stand with you, stay strong",
         ),
         None,
@@ -367,7 +367,7 @@ async fn bulk_approval_leaves_personal_data_waiting_and_the_edited_text_is_publi
         &target,
         body(
             ResponseKind::Helped,
-            Lang::En,
+            Lang::EN,
             "reporting the account to the platform got it removed in a week",
         ),
         None,
@@ -376,7 +376,7 @@ async fn bulk_approval_leaves_personal_data_waiting_and_the_edited_text_is_publi
     .await;
     let mut personal = body(
         ResponseKind::Helped,
-        Lang::En,
+        Lang::EN,
         "call the helpline, or call me on 0300-1234567 and I will help you",
     );
     personal.pseudonym = Some(Pseudonym::parse("Sana from Lahore").unwrap());
@@ -515,7 +515,7 @@ async fn two_moderators_racing_see_what_the_other_decided_and_the_audit_holds_no
             send(
                 &app,
                 &target,
-                body(ResponseKind::Support, Lang::En, text),
+                body(ResponseKind::Support, Lang::EN, text),
                 None,
                 false,
             )
@@ -593,7 +593,7 @@ async fn a_flood_of_a_thousand_responses_is_cleared_in_a_handful_of_requests() {
         send(
             &app,
             &target,
-            body(ResponseKind::Support, Lang::En, &text),
+            body(ResponseKind::Support, Lang::EN, &text),
             None,
             true,
         )
@@ -604,7 +604,7 @@ async fn a_flood_of_a_thousand_responses_is_cleared_in_a_handful_of_requests() {
         send(
             &app,
             &target,
-            body(ResponseKind::Support, Lang::En, &text),
+            body(ResponseKind::Support, Lang::EN, &text),
             None,
             true,
         )
@@ -618,7 +618,7 @@ async fn a_flood_of_a_thousand_responses_is_cleared_in_a_handful_of_requests() {
         send(
             &app,
             &target,
-            body(ResponseKind::Helped, Lang::En, &text),
+            body(ResponseKind::Helped, Lang::EN, &text),
             None,
             false,
         )

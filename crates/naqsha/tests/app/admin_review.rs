@@ -139,7 +139,7 @@ async fn an_urdu_report_is_redacted_coded_and_published_without_its_personal_dat
         !draft.contains(PHONE) && !draft.contains("عائشہ"),
         "{draft}"
     );
-    assert!(draft.contains(Kind::Phone.placeholder(Lang::Ur)));
+    assert!(draft.contains(Kind::Phone.placeholder(Lang::UR)));
     let claimed = app
         .state
         .store()
@@ -194,7 +194,7 @@ async fn an_urdu_report_is_redacted_coded_and_published_without_its_personal_dat
     let shown = errors(&refused);
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert!(
-        shown[0].contains(t(Lang::En, "admin.review.kind.phone")),
+        shown[0].contains(t(Lang::EN, "admin.review.kind.phone")),
         "{shown:?}"
     );
     assert!(
@@ -226,7 +226,7 @@ async fn an_urdu_report_is_redacted_coded_and_published_without_its_personal_dat
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         errors(&refused),
-        [t(Lang::En, "admin.review.error.small_cell")]
+        [t(Lang::EN, "admin.review.error.small_cell")]
     );
     assert_eq!(
         count(
@@ -364,7 +364,7 @@ async fn statistics_only_consent_never_publishes_text() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         errors(&refused),
-        [t(Lang::En, "admin.review.error.consent_statistics")]
+        [t(Lang::EN, "admin.review.error.consent_statistics")]
     );
     assert!(
         app.state
@@ -481,7 +481,7 @@ async fn notes_are_sealed_and_listed_and_withdrawn_reports_show_nothing_raw() {
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&empty.html(), "#notes .form-error"),
-        [t(Lang::En, "admin.review.notes.empty")]
+        [t(Lang::EN, "admin.review.notes.empty")]
     );
     let added = mona
         .post(&app, &notes, &[("text", "Called the helpline for her.")])
@@ -548,7 +548,7 @@ async fn hidden_characters_are_marked_for_the_moderator_and_never_published() {
     assert_eq!(count(&html, "#hidden-note"), 1);
     assert_eq!(
         attrs(&html, "#raw-text .hidden-char", "title")[0],
-        t(Lang::En, "admin.review.hidden.direction")
+        t(Lang::EN, "admin.review.hidden.direction")
     );
     // The name under the override and the number around the zero-width space were found,
     // and their marks cover the hidden characters too.
@@ -579,7 +579,7 @@ async fn hidden_characters_are_marked_for_the_moderator_and_never_published() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         errors(&refused),
-        [t(Lang::En, "admin.review.error.hidden_removed")]
+        [t(Lang::EN, "admin.review.error.hidden_removed")]
     );
     let shown = attrs(&refused.html(), "input[name=title_en]", "value");
     assert_eq!(shown, ["evil on a wall"]);
@@ -818,7 +818,7 @@ async fn a_content_note_comes_before_a_report_that_mentions_intimate_images() {
     let html = open_page(&app, &mona, noted).await.html();
     assert_eq!(
         texts(&html, ".review-raw .content-note"),
-        [t(Lang::En, "admin.review.content_note.intimate_images")]
+        [t(Lang::EN, "admin.review.content_note.intimate_images")]
     );
     let page = open_page(&app, &mona, noted).await.text();
     let note_at = page.find("content-note").unwrap();
@@ -869,7 +869,7 @@ async fn a_publication_waits_for_a_second_person_when_four_eyes_are_on() {
     let page = mona.get(&app, asked.header("location").unwrap()).await;
     assert_eq!(
         texts(&page.html(), ".form-ok"),
-        [t(Lang::En, "admin.review.done.requested")]
+        [t(Lang::EN, "admin.review.done.requested")]
     );
     assert_eq!(count(&page.html(), ".review-waiting"), 1);
 
@@ -878,7 +878,7 @@ async fn a_publication_waits_for_a_second_person_when_four_eyes_are_on() {
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         errors(&again),
-        [t(Lang::En, "admin.review.error.second_approval_self")]
+        [t(Lang::EN, "admin.review.error.second_approval_self")]
     );
 
     // Cora sees who asked, and approves the same draft.
@@ -1053,7 +1053,7 @@ async fn contact_details_wait_for_a_second_person_when_asked_to() {
     assert!(!asked.text().contains(CONTACT), "not shown yet");
     assert_eq!(
         texts(&asked.html(), ".form-ok"),
-        [t(Lang::En, "admin.review.contact.requested")]
+        [t(Lang::EN, "admin.review.contact.requested")]
     );
     let approve = format!("{}/contact/approve", page_uri(id));
     let me = mona.user.id.to_string();

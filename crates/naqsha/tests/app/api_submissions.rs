@@ -201,7 +201,7 @@ async fn a_report_is_sealed_stored_and_its_receipt_works_at_follow_up() {
     );
 
     // The receipt works where the survivor would use it, in either form.
-    let received = Tr(Lang::En).t("followup.status.new");
+    let received = Tr(Lang::EN).t("followup.status.new");
     for receipt in [words, digits] {
         let (status, page) = follow_up(&app, "/follow-up", receipt).await;
         assert_eq!(status, StatusCode::OK);
@@ -278,7 +278,7 @@ async fn refused_fields_are_listed_in_the_requests_language() {
     assert_eq!(reply.header("cache-control"), Some("no-store"));
     let body = reply.json();
     assert_eq!(body["error"]["code"], "invalid");
-    let ur = Tr(Lang::Ur);
+    let ur = Tr(Lang::UR);
     assert_eq!(body["error"]["message"], ur.t("report.problems_heading"));
     let expected = [
         ("what_happened", "report.error.text_required"),
@@ -296,7 +296,7 @@ async fn refused_fields_are_listed_in_the_requests_language() {
     assert_eq!(fields.len(), expected.len(), "{fields:?}");
     for (field, key) in expected {
         assert_eq!(fields[field], ur.t(key), "{field}");
-        assert_ne!(fields[field], Tr(Lang::En).t(key), "{field} is in English");
+        assert_ne!(fields[field], Tr(Lang::EN).t(key), "{field} is in English");
     }
 
     // The same rules in English, for a half-given date and a file that is not base64.
@@ -313,7 +313,7 @@ async fn refused_fields_are_listed_in_the_requests_language() {
         fields,
         json!({
             "when": "Please choose both the month and the year, or neither.",
-            "evidence": Tr(Lang::En).t("evidence.corrupt"),
+            "evidence": Tr(Lang::EN).t("evidence.corrupt"),
         })
     );
 
@@ -396,7 +396,7 @@ async fn bodies_that_are_not_the_documented_json_get_json_errors() {
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert_eq!(
         reply.json()["error"]["message"],
-        Tr(Lang::Ur).t("error.bad_request.title")
+        Tr(Lang::UR).t("error.bad_request.title")
     );
 
     // Over the limit: the form's 27 MiB with base64's third on top.
@@ -528,7 +528,7 @@ async fn an_urdu_report_is_followed_up_in_urdu() {
 
     let (status, page) = follow_up(&app, "/ur/follow-up", &words).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains(Tr(Lang::Ur).t("followup.status.new")));
+    assert!(page.contains(Tr(Lang::UR).t("followup.status.new")));
 
     let envelope = app.envelope(&words).await;
     let sealed = app

@@ -65,7 +65,7 @@ async fn report(app: &App, n: usize) {
                 whose_story: Some(WhoseStory::Own),
                 source_url: None,
                 consent: Consent::StatisticsOnly,
-                language: Lang::En,
+                language: Lang::EN,
                 received_at: OffsetDateTime::now_utc(),
             },
             contact: Some(ContactDetails::new(Some(format!("0300-{n:07}")), None)),

@@ -298,7 +298,7 @@ async fn admins_start_and_edit_a_campaign_and_refused_forms_keep_what_was_typed(
     assert_eq!(
         texts(&html, "#campaign-slug-error"),
         [naqsha::i18n::t(
-            naqsha_core::lang::Lang::Ur,
+            naqsha_core::lang::Lang::UR,
             "admin.campaigns.error.slug"
         )]
     );

@@ -143,10 +143,10 @@ async fn approve_all(app: &App) {
 
 #[tokio::test]
 async fn a_poem_is_received_with_a_receipt_shown_once_and_waits_for_a_moderator() {
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let app = App::new().await;
         campaign(&app, SLUG).await;
-        let prefix = if lang == Lang::Ur { "/ur" } else { "" };
+        let prefix = if lang == Lang::UR { "/ur" } else { "" };
         let uri = format!("{prefix}/campaign/{SLUG}/create");
         let page = app.get(&uri).await;
         assert_eq!(page.status, StatusCode::OK);
@@ -208,10 +208,10 @@ async fn a_poem_is_received_with_a_receipt_shown_once_and_waits_for_a_moderator(
 
 #[tokio::test]
 async fn a_form_with_mistakes_comes_back_with_every_value_and_a_message_beside_each_field() {
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let app = App::new().await;
         campaign(&app, SLUG).await;
-        let prefix = if lang == Lang::Ur { "/ur" } else { "" };
+        let prefix = if lang == Lang::UR { "/ur" } else { "" };
         let uri = format!("{prefix}/campaign/{SLUG}/create");
         let picture = builders::phone_jpeg(&builders::two_colour_picture(20, 20), None);
         let form = Multipart::new()
@@ -311,7 +311,7 @@ async fn what_is_not_a_picture_is_refused_and_nothing_is_stored() {
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
         assert_eq!(
             texts(&reply.html(), "#field-image .field-error")[0],
-            t(Lang::Ur, "creative.error.image_type"),
+            t(Lang::UR, "creative.error.image_type"),
             "{name}"
         );
         assert_eq!(attrs(&reply.html(), "input[name=title]", "value"), ["Home"]);
@@ -321,11 +321,11 @@ async fn what_is_not_a_picture_is_refused_and_nothing_is_stored() {
 
 #[tokio::test]
 async fn the_gallery_shows_approved_works_with_credit_and_licence_and_never_embeds_a_link() {
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let app = App::new().await;
         campaign(&app, SLUG).await;
         campaign(&app, "take-back-the-tech").await;
-        let prefix = if lang == Lang::Ur { "/ur" } else { "" };
+        let prefix = if lang == Lang::UR { "/ur" } else { "" };
         let uri = format!("{prefix}/campaign/{SLUG}/create");
         let (form, _) = drawing("Home");
         assert_eq!(send(&app, &uri, form).await.status, StatusCode::SEE_OTHER);
@@ -475,7 +475,7 @@ async fn a_network_that_sends_too_many_is_asked_to_wait_with_its_words_kept() {
 async fn the_campaign_page_links_to_its_gallery_and_its_form() {
     let app = App::new().await;
     campaign(&app, SLUG).await;
-    for (prefix, lang) in [("", Lang::En), ("/ur", Lang::Ur)] {
+    for (prefix, lang) in [("", Lang::EN), ("/ur", Lang::UR)] {
         let page = app.get(&format!("{prefix}/campaign/{SLUG}")).await;
         assert_eq!(page.status, StatusCode::OK);
         let html = page.html();
@@ -610,6 +610,6 @@ async fn with_the_database_gone_the_form_comes_back_with_her_work() {
     );
     assert!(
         texts(&html, ".error-summary li")
-            .contains(&t(Lang::Ur, "creative.error.unavailable").to_owned())
+            .contains(&t(Lang::UR, "creative.error.unavailable").to_owned())
     );
 }

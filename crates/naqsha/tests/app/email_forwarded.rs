@@ -243,14 +243,14 @@ async fn heic_photos_and_files_over_10_mb_are_listed_for_the_moderator_by_name_a
     let html = review_page(&app, &mona, &heic_report).await;
     assert_eq!(
         texts(&html, "#not-kept-heading"),
-        [t(Lang::En, "admin.review.not_kept.title")]
+        [t(Lang::EN, "admin.review.not_kept.title")]
     );
     assert_eq!(
         not_kept(&html),
         [(
             "IMG_3120.HEIC".to_owned(),
             "(image/heic, 1 KB)".to_owned(),
-            t(Lang::En, "admin.review.not_kept.reason.heic").to_owned()
+            t(Lang::EN, "admin.review.not_kept.reason.heic").to_owned()
         )]
     );
     assert_eq!(
@@ -265,7 +265,7 @@ async fn heic_photos_and_files_over_10_mb_are_listed_for_the_moderator_by_name_a
         [(
             "VID_20260105_221014.mp4".to_owned(),
             "(video/mp4, 11.0 MB)".to_owned(),
-            t(Lang::En, "admin.review.not_kept.reason.too_large").to_owned()
+            t(Lang::EN, "admin.review.not_kept.reason.too_large").to_owned()
         )]
     );
 
@@ -425,6 +425,6 @@ async fn a_file_not_kept_inside_a_forwarded_message_is_listed_as_such() {
     assert_eq!(not_kept(&html)[0].0, "IMG_3120.HEIC");
     assert_eq!(
         texts(&html, "#not-kept li .not-kept-where"),
-        [t(Lang::En, "admin.review.not_kept.in_attached")]
+        [t(Lang::EN, "admin.review.not_kept.in_attached")]
     );
 }

@@ -101,7 +101,7 @@ async fn urdu_in_base64_and_quoted_printable_arrives_intact() {
     assert!(text.starts_with("بلیک میل\n\n"), "subject first: {text}");
     assert!(text.contains("مجھے ایک جعلی اکاؤنٹ سے بلیک میل کیا جا رہا ہے"));
     assert!(text.contains("دوسرا حصہ: میں نے ایف آئی اے کو شکایت کی۔"));
-    assert_eq!(report.language, Lang::Ur);
+    assert_eq!(report.language, Lang::UR);
     assert_eq!(
         app.contact_of(&s).await.email.as_deref(),
         Some("urdu.reporter@example.org")

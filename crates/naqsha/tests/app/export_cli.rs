@@ -46,7 +46,7 @@ async fn seeded(app: &App) -> usize {
                 whose_story: None,
                 source_url: None,
                 consent: Consent::StatisticsOnly,
-                language: naqsha_core::lang::Lang::En,
+                language: naqsha_core::lang::Lang::EN,
                 received_at: OffsetDateTime::now_utc(),
             },
             contact: None,

@@ -155,7 +155,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     assert_eq!(count(&html, "#conversation article.message"), 0);
     assert_eq!(
         texts(&html, ".conversation__empty"),
-        [t(Lang::En, "conversation.empty").to_owned()]
+        [t(Lang::EN, "conversation.empty").to_owned()]
     );
     assert_eq!(count(&html, "textarea#answer-text[name=text]"), 1);
     assert_eq!(
@@ -183,7 +183,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     );
     assert_eq!(
         texts(&html, "article.from-org .message__who"),
-        [t(Lang::En, "conversation.from_org").to_owned()]
+        [t(Lang::EN, "conversation.from_org").to_owned()]
     );
     assert!(!page.text().contains("mona"));
     assert_eq!(
@@ -207,7 +207,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     let html = page.html();
     assert_eq!(
         texts(&html, ".notice"),
-        [t(Lang::En, "conversation.answered").to_owned()]
+        [t(Lang::EN, "conversation.answered").to_owned()]
     );
     assert_eq!(texts(&html, "article.from-you .message__text"), [words]);
     let messages = app.state.store().messages(id).await.unwrap();
@@ -232,7 +232,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     let html = page.html();
     assert_eq!(
         texts(&html, "article.from-you .message__who"),
-        [t(Lang::Ur, "conversation.from_you").to_owned()]
+        [t(Lang::UR, "conversation.from_you").to_owned()]
     );
     let empty = follow_up(
         &app,
@@ -246,7 +246,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     .await;
     assert_eq!(
         texts(&empty.html(), ".error-summary"),
-        [t(Lang::Ur, "conversation.error.text_required").to_owned()]
+        [t(Lang::UR, "conversation.error.text_required").to_owned()]
     );
     let long = "ب".repeat(4001);
     let too_long = follow_up(
@@ -262,7 +262,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     let html = too_long.html();
     assert_eq!(
         texts(&html, ".error-summary"),
-        [t(Lang::Ur, "conversation.error.too_long").to_owned()]
+        [t(Lang::UR, "conversation.error.too_long").to_owned()]
     );
     assert_eq!(texts(&html, "#answer-text"), [long], "her words kept");
     let control = follow_up(
@@ -277,7 +277,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     .await;
     assert_eq!(
         texts(&control.html(), ".error-summary"),
-        [t(Lang::Ur, "report.error.text_invalid").to_owned()]
+        [t(Lang::UR, "report.error.text_invalid").to_owned()]
     );
     let urdu = "جی ہاں، شام چار بجے کے بعد۔";
     let sent = follow_up(
@@ -292,7 +292,7 @@ async fn she_reads_a_reply_and_answers_it_in_english_and_urdu() {
     .await;
     assert_eq!(
         texts(&sent.html(), ".notice"),
-        [t(Lang::Ur, "conversation.answered").to_owned()]
+        [t(Lang::UR, "conversation.answered").to_owned()]
     );
     assert_eq!(app.state.store().messages(id).await.unwrap().len(), 3);
     // None of her visits or answers is audited.
@@ -315,7 +315,7 @@ async fn a_wrong_receipt_sees_no_conversation() {
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert_eq!(
         texts(&page.html(), ".error-summary"),
-        [t(Lang::En, "followup.error.not_found").to_owned()]
+        [t(Lang::EN, "followup.error.not_found").to_owned()]
     );
     assert_eq!(count(&page.html(), "#conversation"), 0);
     assert!(!page.text().contains("only her receipt"));
@@ -386,13 +386,13 @@ async fn she_approves_the_version_she_asked_to_see_first() {
     assert_eq!(attrs(&html, "#approval .proposal", "lang"), ["en", "ur"]);
     assert_eq!(
         texts(&html, "#approval .proposal__month"),
-        [format!("{} 2026", t(Lang::En, "month.3"))]
+        [format!("{} 2026", t(Lang::EN, "month.3"))]
     );
     let taxonomy = app.state.taxonomy();
     let threats = taxonomy.term("act", "threats").unwrap();
     assert_eq!(
         texts(&html, "#approval .proposal__categories li"),
-        [threats.label(Lang::En).to_owned()]
+        [threats.label(Lang::EN).to_owned()]
     );
     assert_eq!(attrs(&html, "#approval input[name=round]", "value"), ["1"]);
     assert_eq!(
@@ -409,7 +409,7 @@ async fn she_approves_the_version_she_asked_to_see_first() {
     );
     assert_eq!(
         texts(&html, "article.from-org .message__note"),
-        [t(Lang::En, "conversation.proposal_sent").to_owned()]
+        [t(Lang::EN, "conversation.proposal_sent").to_owned()]
     );
 
     // In Urdu: place, month and categories in Urdu; the Urdu version first.
@@ -424,17 +424,17 @@ async fn she_approves_the_version_she_asked_to_see_first() {
         .gazetteer()
         .get(&PlaceId::new("pk-pb-lahore").unwrap())
         .unwrap()
-        .name(Lang::Ur)
+        .name(Lang::UR)
         .to_owned();
     let place = texts(&html, "#approval .proposal__place");
     assert!(place[0].starts_with(&lahore), "{place:?}");
     assert_eq!(
         texts(&html, "#approval .proposal__month"),
-        [format!("{} 2026", t(Lang::Ur, "month.3"))]
+        [format!("{} 2026", t(Lang::UR, "month.3"))]
     );
     assert_eq!(
         texts(&html, "#approval .proposal__categories li"),
-        [threats.label(Lang::Ur).to_owned()]
+        [threats.label(Lang::UR).to_owned()]
     );
     // The phone number in the English text stays in its order on the Urdu page.
     assert!(page.text().contains("<bdi dir=\"ltr\">0800-39393</bdi>"));
@@ -471,7 +471,7 @@ async fn she_approves_the_version_she_asked_to_see_first() {
         let html = page.html();
         assert_eq!(
             texts(&html, ".error-summary"),
-            [t(Lang::Ur, key).to_owned()],
+            [t(Lang::UR, key).to_owned()],
             "{answer}"
         );
         if !answer.is_empty() {
@@ -489,12 +489,12 @@ async fn she_approves_the_version_she_asked_to_see_first() {
     let html = page.html();
     assert_eq!(
         texts(&html, ".notice"),
-        [t(Lang::Ur, "conversation.chose.changes").to_owned()]
+        [t(Lang::UR, "conversation.chose.changes").to_owned()]
     );
     assert_eq!(count(&html, "#approval"), 0, "answered");
     assert_eq!(
         texts(&html, "article.from-you .message__note"),
-        [t(Lang::Ur, "conversation.chose.changes").to_owned()]
+        [t(Lang::UR, "conversation.chose.changes").to_owned()]
     );
     let rounds = app.state.store().approval_rounds(id).await.unwrap();
     assert_eq!(rounds[0].answer, Some(ApprovalAnswer::Changes));
@@ -503,7 +503,7 @@ async fn she_approves_the_version_she_asked_to_see_first() {
     let page = decide("approved", "", false).await;
     assert_eq!(
         texts(&page.html(), ".error-summary"),
-        [t(Lang::Ur, "conversation.error.stale").to_owned()]
+        [t(Lang::UR, "conversation.error.stale").to_owned()]
     );
     assert_eq!(app.state.store().messages(id).await.unwrap().len(), 2);
 
@@ -523,7 +523,7 @@ async fn she_approves_the_version_she_asked_to_see_first() {
     .await;
     assert_eq!(
         texts(&page.html(), ".notice"),
-        [t(Lang::En, "conversation.chose.approved").to_owned()]
+        [t(Lang::EN, "conversation.chose.approved").to_owned()]
     );
     let rounds = app.state.store().approval_rounds(id).await.unwrap();
     assert_eq!(rounds[1].answer, Some(ApprovalAnswer::Approved));
@@ -545,7 +545,7 @@ async fn she_approves_the_version_she_asked_to_see_first() {
     .await;
     assert_eq!(
         texts(&page.html(), ".notice"),
-        [t(Lang::En, "conversation.chose.private").to_owned()]
+        [t(Lang::EN, "conversation.chose.private").to_owned()]
     );
     assert_eq!(envelope(&app, id).await.consent, Consent::Private);
 }
@@ -563,7 +563,7 @@ async fn the_report_form_keeps_and_the_api_takes_approve_first() {
     assert_eq!(count(&html, "input#approve_first[checked]"), 1);
     assert_eq!(
         texts(&html, "#approve_first-hint"),
-        [t(Lang::Ur, "report.approve_first_hint").to_owned()]
+        [t(Lang::UR, "report.approve_first_hint").to_owned()]
     );
 
     let reply = app
@@ -607,7 +607,7 @@ async fn an_answer_the_database_could_not_take_is_offered_again() {
     let retry = refused.html();
     assert_eq!(
         texts(&retry, ".error-summary"),
-        [t(Lang::Ur, "followup.error.unavailable").to_owned()]
+        [t(Lang::UR, "followup.error.unavailable").to_owned()]
     );
     assert_eq!(texts(&retry, "textarea[name=text]"), [words]);
     let hidden = |name: &str| attrs(&retry, &format!("input[type=hidden][name={name}]"), "value");
@@ -634,7 +634,7 @@ async fn an_answer_the_database_could_not_take_is_offered_again() {
     assert_eq!(stored.status, StatusCode::OK, "{}", stored.text());
     assert_eq!(
         texts(&stored.html(), ".notice"),
-        [t(Lang::Ur, "conversation.chose.changes").to_owned()]
+        [t(Lang::UR, "conversation.chose.changes").to_owned()]
     );
     let rounds = app.state.store().approval_rounds(report.id).await.unwrap();
     assert_eq!(rounds[0].answer, Some(ApprovalAnswer::Changes));

@@ -146,7 +146,7 @@ async fn a_v3_export_with_its_hxl_row_lands_sealed_in_the_inbox_and_not_in_publi
     assert!(contact.is_none());
 
     let (sms, contact) = find(&reports, "واٹس ایپ پر دھمکیاں");
-    assert_eq!(sms.report.language, naqsha_core::lang::Lang::Ur);
+    assert_eq!(sms.report.language, naqsha_core::lang::Lang::UR);
     assert_eq!(
         contact.as_ref().and_then(|c| c.phone.as_deref()),
         Some("+923001234567"),

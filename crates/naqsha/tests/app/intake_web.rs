@@ -175,7 +175,7 @@ async fn the_report_form_renders_in_english_and_urdu_without_javascript() {
     let ur = app.get("/ur/report").await.html();
     assert_eq!(
         texts(&ur, "h1"),
-        [t(Lang::Ur, "report.title").to_owned()],
+        [t(Lang::UR, "report.title").to_owned()],
         "the Urdu page is in Urdu"
     );
 }
@@ -260,7 +260,7 @@ async fn a_valid_report_is_sealed_and_its_receipt_is_shown_once() {
     let when = opened.report.when.as_ref().expect("when");
     assert_eq!(when.month, YearMonth::new(2024, 3).unwrap());
     assert!(when.approximate);
-    assert_eq!(opened.report.language, Lang::En);
+    assert_eq!(opened.report.language, Lang::EN);
     let expected = Labels::from_pairs([
         ("act", "impersonation"),
         ("act", "threats"),
@@ -338,14 +338,14 @@ async fn an_urdu_report_gets_its_receipt_in_urdu() {
     assert_eq!(attrs(&html, "html", "dir"), ["rtl"]);
     assert_eq!(
         texts(&html, "h1"),
-        [t(Lang::Ur, "receipt.title").to_owned()]
+        [t(Lang::UR, "receipt.title").to_owned()]
     );
     // The receipt itself stays left-to-right so it can be copied down in order.
     assert_eq!(attrs(&html, ".receipt__words", "dir"), ["ltr"]);
     crate::support::receipt_on_page(&html);
     assert_eq!(
         texts(&html, ".receipt__strategies a"),
-        [t(Lang::Ur, "strategies.receipt_link").to_owned()]
+        [t(Lang::UR, "strategies.receipt_link").to_owned()]
     );
     assert_eq!(
         attrs(&html, ".receipt__strategies a", "href"),
@@ -355,7 +355,7 @@ async fn an_urdu_report_gets_its_receipt_in_urdu() {
     let envelope = app.only_submission().await;
     let opened = app.open_report(envelope.id).await;
     assert_eq!(opened.report.what_happened.as_str(), text);
-    assert_eq!(opened.report.language, Lang::Ur);
+    assert_eq!(opened.report.language, Lang::UR);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -402,11 +402,11 @@ async fn validation_errors_re_render_with_every_value_kept() {
     );
     assert_eq!(
         texts(&html, "#field-when .field-error"),
-        [t(Lang::En, "report.error.when_incomplete").to_owned()]
+        [t(Lang::EN, "report.error.when_incomplete").to_owned()]
     );
     assert_eq!(
         texts(&html, "#field-contact_email .field-error"),
-        [t(Lang::En, "report.error.email").to_owned()]
+        [t(Lang::EN, "report.error.email").to_owned()]
     );
     // A fresh token to send it again with.
     form_token(&html);
@@ -425,18 +425,18 @@ async fn urdu_validation_messages_are_in_urdu() {
     assert_eq!(textarea(&html, "what_happened"), text);
     assert_eq!(
         texts(&html, "#field-when .field-error"),
-        [t(Lang::Ur, "report.error.when_incomplete").to_owned()]
+        [t(Lang::UR, "report.error.when_incomplete").to_owned()]
     );
     assert_ne!(
-        t(Lang::Ur, "report.error.when_incomplete"),
-        t(Lang::En, "report.error.when_incomplete")
+        t(Lang::UR, "report.error.when_incomplete"),
+        t(Lang::EN, "report.error.when_incomplete")
     );
 
     let empty = app.submit_report("/ur/report", report("  \n "), PEER).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&empty.html(), "#field-what_happened .field-error"),
-        [t(Lang::Ur, "report.error.text_required").to_owned()]
+        [t(Lang::UR, "report.error.text_required").to_owned()]
     );
     assert!(app.inbox().await.is_empty());
 }
@@ -461,7 +461,7 @@ async fn a_bad_or_foreign_form_token_re_renders_with_the_words_kept() {
             ["instagram"]
         );
         assert!(
-            messages(&reply).contains(&t(Lang::En, "report.error.form_expired").to_owned()),
+            messages(&reply).contains(&t(Lang::EN, "report.error.form_expired").to_owned()),
             "{:?}",
             messages(&reply)
         );
@@ -489,7 +489,7 @@ async fn the_same_form_sent_twice_stores_one_report() {
     assert_eq!(first.status, StatusCode::SEE_OTHER);
     let second = app.post_multipart("/report", &form, PEER).await;
     assert_eq!(second.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(messages(&second).contains(&t(Lang::En, "report.error.already_sent").to_owned()));
+    assert!(messages(&second).contains(&t(Lang::EN, "report.error.already_sent").to_owned()));
     assert_eq!(app.inbox().await.len(), 1);
 }
 
@@ -540,7 +540,7 @@ async fn the_sixth_report_in_a_burst_from_one_network_is_throttled() {
     assert!((1..=600).contains(&retry_after), "{retry_after}");
     let html = reply.html();
     assert_eq!(textarea(&html, "what_happened"), text, "the words are kept");
-    let expected = naqsha::i18n::Tr(Lang::En).wait_minutes(
+    let expected = naqsha::i18n::Tr(Lang::EN).wait_minutes(
         "report.error.throttled",
         std::time::Duration::from_secs(retry_after),
     );
@@ -697,7 +697,7 @@ async fn a_gif_is_refused_with_the_evidence_message() {
     let html = reply.html();
     assert_eq!(
         texts(&html, "#field-evidence .field-error"),
-        [t(Lang::En, "evidence.unsupported_type").to_owned()]
+        [t(Lang::EN, "evidence.unsupported_type").to_owned()]
     );
     assert_eq!(textarea(&html, "what_happened"), text);
     assert!(app.inbox().await.is_empty());
@@ -707,7 +707,7 @@ async fn a_gif_is_refused_with_the_evidence_message() {
     let reply = app.submit_report("/ur/report", form, PEER).await;
     assert_eq!(
         texts(&reply.html(), "#field-evidence .field-error"),
-        [t(Lang::Ur, "evidence.unsupported_type").to_owned()],
+        [t(Lang::UR, "evidence.unsupported_type").to_owned()],
         "the type comes from the bytes, not the name"
     );
 }
@@ -724,7 +724,7 @@ async fn six_files_are_one_too_many() {
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&reply.html(), "#field-evidence .field-error"),
-        [t(Lang::En, "evidence.too_many_files").to_owned()]
+        [t(Lang::EN, "evidence.too_many_files").to_owned()]
     );
     assert!(app.inbox().await.is_empty());
 
@@ -765,7 +765,7 @@ async fn reported(app: &App, text: &str) -> (ShownReceipt, SubmissionId) {
 async fn the_receipt_shows_the_status_in_words_digits_and_urdu_digits() {
     let app = App::new().await;
     let (receipt, id) = reported(&app, "Blackmail over WhatsApp.").await;
-    let new_en = [t(Lang::En, "followup.status.new").to_owned()];
+    let new_en = [t(Lang::EN, "followup.status.new").to_owned()];
 
     let by_words = follow_up(&app, "", &[("receipt", &receipt.words)], PEER).await;
     assert_eq!(by_words.status, StatusCode::OK, "{}", by_words.text());
@@ -788,7 +788,7 @@ async fn the_receipt_shows_the_status_in_words_digits_and_urdu_digits() {
     assert_eq!(by_urdu.status, StatusCode::OK);
     assert_eq!(
         status_label(&by_urdu),
-        [t(Lang::Ur, "followup.status.new").to_owned()]
+        [t(Lang::UR, "followup.status.new").to_owned()]
     );
 
     // A published report links to its story.
@@ -801,7 +801,7 @@ async fn the_receipt_shows_the_status_in_words_digits_and_urdu_digits() {
     let published = follow_up(&app, "", &[("receipt", &receipt.words)], PEER).await;
     assert_eq!(
         status_label(&published),
-        [t(Lang::En, "followup.status.published").to_owned()]
+        [t(Lang::EN, "followup.status.published").to_owned()]
     );
     assert!(
         attrs(&published.html(), ".status a", "href").contains(&format!("/stories/{}", case.id))
@@ -814,7 +814,7 @@ async fn the_receipt_shows_the_status_in_words_digits_and_urdu_digits() {
     assert!(status_label(&reply).is_empty());
     assert_eq!(
         texts(&reply.html(), ".error-summary"),
-        [t(Lang::En, "followup.error.not_found").to_owned()]
+        [t(Lang::EN, "followup.error.not_found").to_owned()]
     );
     assert_eq!(textarea(&reply.html(), "receipt"), wrong, "kept to correct");
 }
@@ -838,7 +838,7 @@ async fn added_information_is_sealed_and_appended() {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(
         texts(&reply.html(), ".notice"),
-        [t(Lang::En, "followup.added").to_owned()]
+        [t(Lang::EN, "followup.added").to_owned()]
     );
     let sealed = app
         .state
@@ -873,7 +873,7 @@ async fn added_information_is_sealed_and_appended() {
     .await;
     assert_eq!(
         texts(&reply.html(), ".error-summary"),
-        [t(Lang::En, "followup.error.text_required").to_owned()]
+        [t(Lang::EN, "followup.error.text_required").to_owned()]
     );
     let sealed = app
         .state
@@ -920,7 +920,7 @@ async fn withdrawing_deletes_the_report_and_what_was_published_from_it() {
     .await;
     assert_eq!(
         texts(&unconfirmed.html(), ".error-summary"),
-        [t(Lang::En, "followup.error.confirm_withdraw").to_owned()]
+        [t(Lang::EN, "followup.error.confirm_withdraw").to_owned()]
     );
     assert!(
         app.state
@@ -945,7 +945,7 @@ async fn withdrawing_deletes_the_report_and_what_was_published_from_it() {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(
         status_label(&reply),
-        [t(Lang::En, "followup.status.withdrawn").to_owned()]
+        [t(Lang::EN, "followup.status.withdrawn").to_owned()]
     );
     assert_eq!(
         count(&reply.html(), "input[name=action][value=withdraw]"),
@@ -1007,7 +1007,7 @@ async fn withdrawing_deletes_the_report_and_what_was_published_from_it() {
     let later = follow_up(&app, "", &[("receipt", &receipt.words)], PEER).await;
     assert_eq!(
         status_label(&later),
-        [t(Lang::En, "followup.status.withdrawn").to_owned()]
+        [t(Lang::EN, "followup.status.withdrawn").to_owned()]
     );
     let add = follow_up(
         &app,
@@ -1045,7 +1045,7 @@ async fn wrong_receipts_are_throttled_per_network() {
     assert!((1..=60).contains(&retry_after), "{retry_after}");
     assert!(status_label(&reply).is_empty(), "no status shown");
     let error = texts(&reply.html(), ".error-summary");
-    let prefix = t(Lang::En, "followup.error.throttled.other")
+    let prefix = t(Lang::EN, "followup.error.throttled.other")
         .split('{')
         .next()
         .unwrap()
@@ -1061,7 +1061,7 @@ async fn wrong_receipts_are_throttled_per_network() {
     assert_eq!(other.status, StatusCode::OK);
     assert_eq!(
         status_label(&other),
-        [t(Lang::En, "followup.status.new").to_owned()]
+        [t(Lang::EN, "followup.status.new").to_owned()]
     );
 }
 

@@ -165,18 +165,18 @@ async fn matching_items_become_sealed_candidates_once_and_unchanged_feeds_answer
     let dawn = add_feed(
         &app,
         format!("http://{addr}/dawn.xml"),
-        Lang::En,
+        Lang::EN,
         now - minute * 2,
     )
     .await;
     let tribune = add_feed(
         &app,
         format!("http://{addr}/tribune.xml"),
-        Lang::En,
+        Lang::EN,
         now - minute,
     )
     .await;
-    let jang = add_feed(&app, format!("http://{addr}/jang.xml"), Lang::Ur, now).await;
+    let jang = add_feed(&app, format!("http://{addr}/jang.xml"), Lang::UR, now).await;
 
     let poller = poller();
     assert_eq!(poller.poll_due(&app.state, now).await.unwrap(), 3);
@@ -211,7 +211,7 @@ async fn matching_items_become_sealed_candidates_once_and_unchanged_feeds_answer
         "HTML reduced to text: {text}"
     );
     assert_eq!(lahore.report.whose_story, Some(WhoseStory::NewsReport));
-    assert_eq!(lahore.report.language, Lang::En);
+    assert_eq!(lahore.report.language, Lang::EN);
     assert_eq!(
         terms(&lahore.report.labels, "act"),
         ["blackmail_sextortion"]
@@ -229,7 +229,7 @@ async fn matching_items_become_sealed_candidates_once_and_unchanged_feeds_answer
     );
 
     let urdu = &by_url["https://jang.example.pk/news/1001"];
-    assert_eq!(urdu.report.language, Lang::Ur);
+    assert_eq!(urdu.report.language, Lang::UR);
     assert_eq!(
         terms(&urdu.report.labels, "kind"),
         ["online_harassment_cyberstalking"]
@@ -287,9 +287,9 @@ async fn failing_feeds_show_their_error_to_admins_and_back_off() {
         l.local_addr().unwrap()
     };
     let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
-    let broken = add_feed(&app, format!("http://{addr}/broken"), Lang::En, now).await;
-    let invalid = add_feed(&app, format!("http://{addr}/invalid"), Lang::En, now).await;
-    let closed = add_feed(&app, format!("http://{refused}/feed.xml"), Lang::En, now).await;
+    let broken = add_feed(&app, format!("http://{addr}/broken"), Lang::EN, now).await;
+    let invalid = add_feed(&app, format!("http://{addr}/invalid"), Lang::EN, now).await;
+    let closed = add_feed(&app, format!("http://{refused}/feed.xml"), Lang::EN, now).await;
     let poller = poller();
     assert_eq!(poller.poll_due(&app.state, now).await.unwrap(), 3);
     assert!(app.inbox().await.is_empty());
@@ -393,7 +393,7 @@ async fn admins_add_feeds_and_rules_through_the_forms() {
     assert_eq!(feeds.len(), 1);
     assert_eq!(
         (feeds[0].url.as_str(), feeds[0].lang, feeds[0].enabled),
-        ("https://dawn.example.pk/rss", Lang::Ur, true)
+        ("https://dawn.example.pk/rss", Lang::UR, true)
     );
 
     let refused = admin
@@ -524,7 +524,7 @@ async fn a_moderator_makes_a_case_from_a_news_candidate_in_one_step() {
     let (addr, _) = feed_server().await;
     standard_rules(&app).await;
     let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
-    add_feed(&app, format!("http://{addr}/jang.xml"), Lang::Ur, now).await;
+    add_feed(&app, format!("http://{addr}/jang.xml"), Lang::UR, now).await;
     poller().poll_due(&app.state, now).await.unwrap();
     let candidate = app.only_submission().await;
 
@@ -611,7 +611,7 @@ async fn a_feed_larger_than_the_cap_is_refused_not_read() {
     let (addr, _) = feed_server().await;
     standard_rules(&app).await;
     let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
-    let dawn = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::En, now).await;
+    let dawn = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::EN, now).await;
     let small = Poller::new(
         30,
         FetchLimits {
@@ -635,11 +635,11 @@ async fn feeds_on_private_addresses_are_refused_unless_allowed() {
     standard_rules(&app).await;
     let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
     // By address and by a name that resolves to loopback.
-    let by_ip = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::En, now).await;
+    let by_ip = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::EN, now).await;
     let by_name = add_feed(
         &app,
         format!("http://localhost:{}/dawn.xml", addr.port()),
-        Lang::En,
+        Lang::EN,
         now,
     )
     .await;
@@ -676,14 +676,14 @@ async fn two_nodes_polling_at_once_make_each_candidate_once(shared: Shared) {
     let dawn = add_feed(
         &nodes.one,
         format!("http://{addr}/dawn.xml"),
-        Lang::En,
+        Lang::EN,
         now - minute,
     )
     .await;
     let mirror = add_feed(
         &nodes.one,
         format!("http://{addr}/dawn.xml?mirror"),
-        Lang::En,
+        Lang::EN,
         now,
     )
     .await;
@@ -755,7 +755,7 @@ async fn a_feed_held_by_a_node_that_died_is_polled_after_its_lease() {
     let (addr, seen) = feed_server().await;
     standard_rules(&app).await;
     let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
-    let dawn = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::En, now).await;
+    let dawn = add_feed(&app, format!("http://{addr}/dawn.xml"), Lang::EN, now).await;
     let store = app.state.store();
     let held = store
         .claim_feed(dawn, now, now + LEASE, "a node that died")

@@ -72,7 +72,7 @@ async fn a_form_from_one_node_is_taken_by_the_other_and_spent_on_both(db: Option
     let again = a.post_multipart("/report", &form, PEER).await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        messages(&again).contains(&t(Lang::En, "report.error.already_sent").to_owned()),
+        messages(&again).contains(&t(Lang::EN, "report.error.already_sent").to_owned()),
         "{:?}",
         messages(&again)
     );
@@ -104,7 +104,7 @@ async fn a_networks_sixth_report_across_two_nodes_is_refused(db: Option<&PgDatab
             .parse()
             .expect("seconds");
         assert!((1..=600).contains(&retry_after), "{retry_after}");
-        let expected = naqsha::i18n::Tr(Lang::En)
+        let expected = naqsha::i18n::Tr(Lang::EN)
             .wait_minutes("report.error.throttled", Duration::from_secs(retry_after));
         assert!(
             messages(&reply).contains(&expected),

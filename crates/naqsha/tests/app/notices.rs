@@ -250,7 +250,7 @@ async fn the_neutral_wording_names_no_organisation_no_site_and_is_in_her_languag
     let text = &fetched[0].1;
     assert_eq!(
         text,
-        &notice_text(app.state.config(), ReplyWording::Neutral, Lang::Ur),
+        &notice_text(app.state.config(), ReplyWording::Neutral, Lang::UR),
         "the neutral wording, in Urdu as she wrote"
     );
     assert_no_content(text);
@@ -259,7 +259,7 @@ async fn the_neutral_wording_names_no_organisation_no_site_and_is_in_her_languag
         "helpline",
         "example.org",
         "Naqsha",
-        t(Lang::Ur, "site.name"),
+        t(Lang::UR, "site.name"),
     ] {
         assert!(!text.contains(named), "names {named}: {text}");
     }
@@ -289,7 +289,7 @@ async fn the_webhook_gateway_alone_cannot_send_a_notice_and_web_reports_get_none
             why: CannotSend::NoOutbox
         }
     );
-    let summary = notify(&app, id).await.summary(Lang::En);
+    let summary = notify(&app, id).await.summary(Lang::EN);
     assert!(summary.starts_with("No notice"), "{summary}");
 
     let web = App::new().await;
@@ -459,9 +459,9 @@ async fn a_whatsapp_notice_is_free_text_within_a_day_then_the_template_or_nothin
             why: CannotSend::WindowClosed
         }
     );
-    assert!(outcome.summary(Lang::En).contains("24 hours"));
+    assert!(outcome.summary(Lang::EN).contains("24 hours"));
     assert!(naqsha_core::script::has_arabic_letters(
-        &outcome.summary(Lang::Ur)
+        &outcome.summary(Lang::UR)
     ));
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
@@ -577,7 +577,7 @@ async fn a_telegram_notice_goes_to_her_chat_in_the_neutral_wording_and_not_after
 #[tokio::test]
 async fn the_receipt_page_says_replies_appear_on_follow_up_and_nothing_is_sent() {
     let app = App::new().await;
-    for (prefix, lang) in [("", Lang::En), ("/ur", Lang::Ur)] {
+    for (prefix, lang) in [("", Lang::EN), ("/ur", Lang::UR)] {
         let reply = app
             .submit_report(
                 &format!("{prefix}/report"),
@@ -611,6 +611,6 @@ async fn the_receipt_page_says_replies_appear_on_follow_up_and_nothing_is_sent()
             [format!("{prefix}/follow-up")]
         );
     }
-    assert!(t(Lang::En, "receipt.replies").contains("every few days"));
-    assert!(t(Lang::En, "receipt.no_notifications").contains("email"));
+    assert!(t(Lang::EN, "receipt.replies").contains("every few days"));
+    assert!(t(Lang::EN, "receipt.no_notifications").contains("email"));
 }

@@ -96,7 +96,7 @@ async fn counts_equal_a_direct_count_over_the_snapshot() {
         let n = (0..snapshot.cases.len() as u32)
             .filter(|&i| snapshot.labels(i).contains(dimension, term))
             .count();
-        let label = term_label(dimension, term, Lang::En);
+        let label = term_label(dimension, term, Lang::EN);
         let shown = row(&html, dimension, &label).unwrap_or_else(|| panic!("{label}"));
         if n >= 3 {
             // Published rounded to the nearest 5, like every public count.
@@ -143,7 +143,7 @@ async fn small_counts_say_fewer_than_three_and_never_the_number() {
         row(&html, "platform", "WhatsApp").as_deref(),
         Some("WhatsApp fewer than 3 –")
     );
-    let role = term_label("survivor_role", "journalist", Lang::En);
+    let role = term_label("survivor_role", "journalist", Lang::EN);
     assert_eq!(
         row(&html, "survivor_role", &role),
         Some(format!("{role} 5 100%"))
@@ -188,7 +188,7 @@ async fn small_counts_say_fewer_than_three_and_never_the_number() {
 
     let ur = app.get("/ur/stats").await.html();
     assert_eq!(attrs(&ur, "html", "dir"), ["rtl"]);
-    let tiktok = term_label("platform", "tiktok", Lang::Ur);
+    let tiktok = term_label("platform", "tiktok", Lang::UR);
     assert_eq!(
         row(&ur, "platform", &tiktok),
         Some(format!("{tiktok} 3 سے کم –"))
@@ -344,7 +344,7 @@ async fn the_report_prints_the_selection_with_its_method() {
         texts(&html, ".report__scope dt"),
         ["What happened", "Platform", "Years", "Area"]
     );
-    let act = term_label("act", "threats", Lang::En);
+    let act = term_label("act", "threats", Lang::EN);
     assert_eq!(
         texts(&html, ".report__scope dd"),
         [
@@ -365,7 +365,7 @@ async fn the_report_prints_the_selection_with_its_method() {
     assert_eq!(
         texts(&ur, ".report__scope dd"),
         [
-            term_label("platform", "facebook", Lang::Ur),
+            term_label("platform", "facebook", Lang::UR),
             "تمام سال".to_owned(),
             "تمام صوبے اور علاقے".to_owned()
         ]
@@ -469,16 +469,16 @@ async fn the_story_page_shows_what_helped_related_help_and_a_plain_share_link() 
     assert_eq!(
         helped,
         [
-            term_label("action_taken", "fia_cybercrime", Lang::En),
-            term_label("action_taken", "blocked_privacy", Lang::En),
-            term_label("outcome", "ongoing", Lang::En),
+            term_label("action_taken", "fia_cybercrime", Lang::EN),
+            term_label("action_taken", "blocked_privacy", Lang::EN),
+            term_label("outcome", "ongoing", Lang::EN),
         ]
     );
     assert!(
         !texts(&html, ".story__categories")[0].contains(&term_label(
             "outcome",
             "ongoing",
-            Lang::En
+            Lang::EN
         )),
         "actions and outcome are not repeated as categories"
     );

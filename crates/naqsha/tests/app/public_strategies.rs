@@ -94,7 +94,7 @@ async fn counted_cases_are_tabled_by_action_and_outcome_with_small_cells_withhel
     let html = reply.html();
     assert_eq!(
         texts(&html, "h1"),
-        [t(Lang::En, "strategies.title").to_owned()]
+        [t(Lang::EN, "strategies.title").to_owned()]
     );
     // 14 counted cases (stories and statistics only), published as 15; the ten in review or
     // archived are not counted.
@@ -113,18 +113,18 @@ async fn counted_cases_are_tabled_by_action_and_outcome_with_small_cells_withhel
     );
     // 9 published as 10, 7 as 5, 2 withheld.
     assert_eq!(
-        row(&html, "police", Lang::En),
+        row(&html, "police", Lang::EN),
         "Police 10 5 0 0 fewer than 3 0"
     );
     // Statistics-only cases are counted.
-    assert_eq!(row(&html, "helpline", Lang::En), "Helpline 5 0 5 0 0 0");
+    assert_eq!(row(&html, "helpline", Lang::EN), "Helpline 5 0 5 0 0 0");
     // One court case counted; the ten in review or archived are not.
     assert_eq!(
-        row(&html, "court", Lang::En),
+        row(&html, "court", Lang::EN),
         "Court fewer than 3 0 0 fewer than 3 0 0"
     );
     assert_eq!(
-        row(&html, "none", Lang::En),
+        row(&html, "none", Lang::EN),
         "No action 0 0 0 0 0 0",
         "every action has its row"
     );
@@ -156,7 +156,7 @@ async fn counted_cases_are_tabled_by_action_and_outcome_with_small_cells_withhel
     app.state.public().invalidate();
     let html = app.get("/strategies").await.html();
     assert_eq!(
-        row(&html, "court", Lang::En),
+        row(&html, "court", Lang::EN),
         "Court 5 5 0 fewer than 3 0 0"
     );
 }
@@ -170,7 +170,7 @@ async fn the_urdu_page_is_right_to_left_with_urdu_labels() {
     assert_eq!(attrs(&html, "html", "lang"), ["ur"]);
     assert_eq!(
         texts(&html, "h1"),
-        [t(Lang::Ur, "strategies.title").to_owned()]
+        [t(Lang::UR, "strategies.title").to_owned()]
     );
     let heads = texts(&html, ".strategies__table thead th");
     assert_eq!(
@@ -178,19 +178,19 @@ async fn the_urdu_page_is_right_to_left_with_urdu_labels() {
         Taxonomy::pakistan_default()
             .dimension("action_taken")
             .unwrap()
-            .label(Lang::Ur)
+            .label(Lang::UR)
     );
     for outcome in ["resolved", "ongoing", "no_response", "got_worse"] {
         assert!(
-            heads.contains(&term_label("outcome", outcome, Lang::Ur)),
+            heads.contains(&term_label("outcome", outcome, Lang::UR)),
             "{heads:?}"
         );
     }
-    let fewer = t(Lang::Ur, "stats.fewer_than").replace("{k}", "3");
+    let fewer = t(Lang::UR, "stats.fewer_than").replace("{k}", "3");
     assert_eq!(fewer, "3 سے کم");
-    let police = term_label("action_taken", "police", Lang::Ur);
+    let police = term_label("action_taken", "police", Lang::UR);
     assert_eq!(
-        row(&html, "police", Lang::Ur),
+        row(&html, "police", Lang::UR),
         format!("{police} 10 5 0 0 {fewer} 0")
     );
     assert_eq!(
@@ -233,7 +233,7 @@ async fn demo_counts_equal_a_direct_count_over_the_snapshot() {
             None => "fewer than 3".to_owned(),
         };
         let mut expect = vec![
-            term_label("action_taken", action, Lang::En),
+            term_label("action_taken", action, Lang::EN),
             shown(with(None)),
         ];
         let mut recorded = 0;
@@ -244,7 +244,7 @@ async fn demo_counts_equal_a_direct_count_over_the_snapshot() {
         }
         expect.push(shown(with(None) - recorded));
         shown_numbers += usize::from(with(None) >= 3);
-        assert_eq!(row(&html, action, Lang::En), expect.join(" "));
+        assert_eq!(row(&html, action, Lang::EN), expect.join(" "));
     }
     assert!(shown_numbers >= 3, "the demo data takes common actions");
 }

@@ -24,8 +24,8 @@ use crate::support::{App, OTHER_PEER, PEER, Reply, attrs, case, count, form_toke
 /// The path prefix of a language.
 fn prefix(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "",
-        Lang::Ur => "/ur",
+        Lang::EN => "",
+        Lang::UR => "/ur",
     }
 }
 
@@ -142,7 +142,7 @@ async fn shown(app: &App, lang: Lang, id: CaseId) -> Vec<(String, String, String
 async fn a_story_has_the_response_form_in_both_languages() {
     let app = App::new().await;
     let c = published_story(&app).await;
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let page = app.get(&format!("{}/stories/{}", prefix(lang), c.id)).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.header("set-cookie").is_none(), "no cookie");
@@ -183,7 +183,7 @@ async fn a_form_with_errors_comes_back_with_every_value() {
     let app = App::new().await;
     let c = published_story(&app).await;
     // Each try draws from the network's limit, as a report's does: one network per language.
-    for (lang, peer) in [(Lang::En, PEER), (Lang::Ur, OTHER_PEER)] {
+    for (lang, peer) in [(Lang::EN, PEER), (Lang::UR, OTHER_PEER)] {
         let pseudonym = "بہن 24-A";
         let reply = respond(
             &app,
@@ -258,19 +258,19 @@ async fn nothing_is_public_before_a_moderator_approves_it() {
     let named = "مجھے FIA کی ہیلپ لائن 0800-39393 سے مدد ملی۔";
     respond_with_receipt(
         &app,
-        Lang::En,
+        Lang::EN,
         c.id,
         &[("kind", "support"), ("text", anonymous)],
     )
     .await;
     respond_with_receipt(
         &app,
-        Lang::Ur,
+        Lang::UR,
         c.id,
         &[("kind", "helped"), ("text", named), ("pseudonym", "Sara")],
     )
     .await;
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         assert!(
             shown(&app, lang, c.id).await.is_empty(),
             "nothing public yet"
@@ -280,7 +280,7 @@ async fn nothing_is_public_before_a_moderator_approves_it() {
     }
 
     assert_eq!(approve_all(&app).await, 2);
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let responses = shown(&app, lang, c.id).await;
         // Newest first: both arrived within the hour, approved at once; find each.
         let support = responses
@@ -318,7 +318,7 @@ async fn markup_in_a_response_is_shown_as_text() {
     let words = "<script>alert(1)</script> <b>bold</b>";
     respond_with_receipt(
         &app,
-        Lang::En,
+        Lang::EN,
         c.id,
         &[("kind", "support"), ("text", words)],
     )
@@ -326,14 +326,14 @@ async fn markup_in_a_response_is_shown_as_text() {
     approve_all(&app).await;
     let page = app.get(&format!("/stories/{}", c.id)).await;
     assert!(!page.text().contains("<script>alert"), "escaped");
-    assert_eq!(shown(&app, Lang::En, c.id).await[0].2, words);
+    assert_eq!(shown(&app, Lang::EN, c.id).await[0].2, words);
 }
 
 #[tokio::test]
 async fn the_receipt_is_shown_once() {
     let app = App::new().await;
     let c = published_story(&app).await;
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let reply = respond(
             &app,
             lang,
@@ -379,7 +379,7 @@ async fn manage(app: &App, lang: Lang, fields: &[(&str, &str)], peer: &str) -> R
 async fn a_changed_response_is_taken_down_until_approved_again() {
     let app = App::new().await;
     let c = published_story(&app).await;
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let old = format!("First words ({lang:?}).");
         let new = format!("Better words ({lang:?}).");
         let receipt =
@@ -389,8 +389,8 @@ async fn a_changed_response_is_taken_down_until_approved_again() {
 
         // Any form of the receipt finds it: here the digits, in Urdu digits on Urdu pages.
         let typed = match lang {
-            Lang::En => receipt.digits.clone(),
-            Lang::Ur => receipt.urdu_digits(),
+            Lang::EN => receipt.digits.clone(),
+            Lang::UR => receipt.urdu_digits(),
         };
         let status = manage(&app, lang, &[("action", "view"), ("receipt", &typed)], PEER).await;
         assert_eq!(status.status, StatusCode::OK);
@@ -477,17 +477,17 @@ async fn a_deleted_response_is_gone_and_its_receipt_finds_nothing() {
     let c = published_story(&app).await;
     let receipt = respond_with_receipt(
         &app,
-        Lang::Ur,
+        Lang::UR,
         c.id,
         &[("kind", "helped"), ("text", "بلاک کرنے سے مدد ملی۔")],
     )
     .await;
     approve_all(&app).await;
-    assert_eq!(shown(&app, Lang::Ur, c.id).await.len(), 1);
+    assert_eq!(shown(&app, Lang::UR, c.id).await.len(), 1);
 
     let unconfirmed = manage(
         &app,
-        Lang::Ur,
+        Lang::UR,
         &[("action", "delete"), ("receipt", &receipt.words)],
         PEER,
     )
@@ -495,13 +495,13 @@ async fn a_deleted_response_is_gone_and_its_receipt_finds_nothing() {
     assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&unconfirmed.html(), "#manage-error"),
-        [t(Lang::Ur, "responses.manage.error.confirm_delete")]
+        [t(Lang::UR, "responses.manage.error.confirm_delete")]
     );
-    assert_eq!(shown(&app, Lang::Ur, c.id).await.len(), 1);
+    assert_eq!(shown(&app, Lang::UR, c.id).await.len(), 1);
 
     let deleted = manage(
         &app,
-        Lang::Ur,
+        Lang::UR,
         &[
             ("action", "delete"),
             ("receipt", &receipt.words),
@@ -513,9 +513,9 @@ async fn a_deleted_response_is_gone_and_its_receipt_finds_nothing() {
     assert_eq!(deleted.status, StatusCode::OK);
     assert_eq!(
         texts(&deleted.html(), ".notice"),
-        [t(Lang::Ur, "responses.manage.deleted")]
+        [t(Lang::UR, "responses.manage.deleted")]
     );
-    assert!(shown(&app, Lang::Ur, c.id).await.is_empty());
+    assert!(shown(&app, Lang::UR, c.id).await.is_empty());
 
     // Its receipt, a report's receipt and a receipt never given get the same answer.
     let report_receipt = app
@@ -532,7 +532,7 @@ async fn a_deleted_response_is_gone_and_its_receipt_finds_nothing() {
         report_receipt.words.as_str(),
         never.as_str(),
     ] {
-        for lang in [Lang::En, Lang::Ur] {
+        for lang in [Lang::EN, Lang::UR] {
             let reply = manage(
                 &app,
                 lang,
@@ -562,7 +562,7 @@ async fn receipt_lookups_are_throttled_per_network() {
     for n in 0..12 {
         let reply = manage(
             &app,
-            Lang::En,
+            Lang::EN,
             &[("action", "view"), ("receipt", &never)],
             PEER,
         )
@@ -578,7 +578,7 @@ async fn receipt_lookups_are_throttled_per_network() {
     assert!(reply.header("retry-after").is_some());
     let other = manage(
         &app,
-        Lang::En,
+        Lang::EN,
         &[("action", "view"), ("receipt", &never)],
         OTHER_PEER,
     )
@@ -594,7 +594,7 @@ async fn a_story_that_is_not_published_takes_no_response() {
     hidden.published_at = None;
     app.save(&hidden).await;
     for id in [hidden.id, CaseId::random()] {
-        for lang in [Lang::En, Lang::Ur] {
+        for lang in [Lang::EN, Lang::UR] {
             let reply = respond(
                 &app,
                 lang,
@@ -625,7 +625,7 @@ async fn the_sixth_response_in_a_burst_from_one_network_is_throttled() {
     for n in 1..=5 {
         let reply = respond(
             &app,
-            Lang::Ur,
+            Lang::UR,
             c.id,
             &[("kind", "support"), ("text", &format!("Message {n}"))],
             PEER,
@@ -637,7 +637,7 @@ async fn the_sixth_response_in_a_burst_from_one_network_is_throttled() {
     let same_network = "203.0.113.200:40000";
     let reply = respond(
         &app,
-        Lang::Ur,
+        Lang::UR,
         c.id,
         &[("kind", "support"), ("text", words)],
         same_network,
@@ -651,7 +651,7 @@ async fn the_sixth_response_in_a_burst_from_one_network_is_throttled() {
         words,
         "kept"
     );
-    let expected = Tr(Lang::Ur).wait_minutes(
+    let expected = Tr(Lang::UR).wait_minutes(
         "responses.error.throttled",
         Duration::from_secs(retry_after),
     );
@@ -674,7 +674,7 @@ async fn the_sixth_response_in_a_burst_from_one_network_is_throttled() {
     // Another network is not affected.
     let other = respond(
         &app,
-        Lang::En,
+        Lang::EN,
         c.id,
         &[("kind", "support"), ("text", "From elsewhere")],
         OTHER_PEER,
@@ -721,7 +721,7 @@ async fn a_flood_of_a_thousand_responses_from_many_networks_is_flagged_and_throt
         let peer = format!("10.{}.{}.1:4000", n / 256, n % 256);
         let reply = respond(
             &app,
-            Lang::En,
+            Lang::EN,
             c.id,
             &[("kind", "support"), ("text", &format!("Troll message {n}"))],
             &peer,
@@ -753,7 +753,7 @@ async fn a_flood_of_a_thousand_responses_from_many_networks_is_flagged_and_throt
     let solution = solve_pow(&challenge[0]);
     let reply = respond(
         &app,
-        Lang::En,
+        Lang::EN,
         c.id,
         &[
             ("kind", "support"),
@@ -774,7 +774,7 @@ async fn a_flood_of_a_thousand_responses_from_many_networks_is_flagged_and_throt
     for n in 0..6 {
         let reply = respond(
             &app,
-            Lang::En,
+            Lang::EN,
             c.id,
             &[("kind", "support"), ("text", &format!("Again {n}"))],
             repeat,
@@ -793,7 +793,7 @@ async fn a_flood_of_a_thousand_responses_from_many_networks_is_flagged_and_throt
     assert_eq!(statuses[4], StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS);
     // Nothing of the flood is public.
-    assert!(shown(&app, Lang::En, c.id).await.is_empty());
+    assert!(shown(&app, Lang::EN, c.id).await.is_empty());
 }
 
 #[tokio::test]
@@ -811,7 +811,7 @@ async fn when_responses_cannot_be_read_the_story_is_still_shown() {
             .unwrap();
         conn.close().await.unwrap();
     }
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let page = app.get(&format!("{}/stories/{}", prefix(lang), c.id)).await;
         assert_eq!(page.status, StatusCode::OK);
         let html = page.html();
@@ -836,7 +836,7 @@ async fn a_locked_database_keeps_her_words_and_costs_her_nothing() {
     for n in 0..4 {
         let reply = respond(
             &app,
-            Lang::En,
+            Lang::EN,
             c.id,
             &[("kind", "support"), ("text", &format!("n{n}"))],
             PEER,
@@ -868,7 +868,7 @@ async fn a_locked_database_keeps_her_words_and_costs_her_nothing() {
         assert_eq!(crate::support::textarea(&html, "text"), words);
         assert_eq!(attrs(&html, "#respond-pseudonym", "value"), ["Amna"]);
         assert_eq!(count(&html, "input[name=kind][value=helped][checked]"), 1);
-        assert!(messages(&reply).contains(&t(Lang::Ur, "responses.error.unavailable").to_owned()));
+        assert!(messages(&reply).contains(&t(Lang::UR, "responses.error.unavailable").to_owned()));
     }
     lock.release().await;
     // The failed tries cost nothing: the same form goes through, within the burst.
@@ -894,7 +894,7 @@ async fn strategies_show_approved_what_helped_me_responses_only() {
     let gone = published_story(&app).await;
     respond_with_receipt(
         &app,
-        Lang::En,
+        Lang::EN,
         c.id,
         &[
             ("kind", "helped"),
@@ -904,14 +904,14 @@ async fn strategies_show_approved_what_helped_me_responses_only() {
     .await;
     respond_with_receipt(
         &app,
-        Lang::En,
+        Lang::EN,
         c.id,
         &[("kind", "support"), ("text", "Sending you strength.")],
     )
     .await;
     respond_with_receipt(
         &app,
-        Lang::En,
+        Lang::EN,
         gone.id,
         &[
             ("kind", "helped"),
@@ -921,7 +921,7 @@ async fn strategies_show_approved_what_helped_me_responses_only() {
     .await;
     respond_with_receipt(
         &app,
-        Lang::En,
+        Lang::EN,
         c.id,
         &[
             ("kind", "helped"),
@@ -966,7 +966,7 @@ async fn strategies_show_approved_what_helped_me_responses_only() {
     withdrawn.published_at = None;
     app.save(&withdrawn).await;
 
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let page = app.get(&format!("{}/strategies", prefix(lang))).await;
         assert_eq!(page.status, StatusCode::OK);
         let html = page.html();
@@ -992,7 +992,7 @@ async fn more_than_fifty_responses_have_a_page_of_their_own() {
     for n in 0..53 {
         respond(
             &app,
-            Lang::En,
+            Lang::EN,
             c.id,
             &[
                 ("kind", "support"),
@@ -1003,7 +1003,7 @@ async fn more_than_fifty_responses_have_a_page_of_their_own() {
         .await;
     }
     assert_eq!(approve_all(&app).await, 53);
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         assert_eq!(shown(&app, lang, c.id).await.len(), 50);
         let page = app
             .get(&format!("{}/stories/{}", prefix(lang), c.id))
@@ -1042,7 +1042,7 @@ async fn a_filled_honeypot_or_a_form_sent_at_once_is_taken_but_flagged() {
     let c = published_story(&app).await;
     let honeypot = respond(
         &app,
-        Lang::En,
+        Lang::EN,
         c.id,
         &[
             ("kind", "support"),
@@ -1093,7 +1093,7 @@ async fn a_filled_honeypot_or_a_form_sent_at_once_is_taken_but_flagged() {
         )
         .await;
     assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(messages(&twice).contains(&t(Lang::En, "responses.error.already_sent").to_owned()));
+    assert!(messages(&twice).contains(&t(Lang::EN, "responses.error.already_sent").to_owned()));
     assert_eq!(
         app.state.store().waiting_response_counts().await.unwrap().0,
         2
@@ -1133,7 +1133,7 @@ async fn a_campaign(app: &App, slug: &str) {
 async fn a_campaign_page_takes_responses_like_a_story() {
     let app = App::new().await;
     a_campaign(&app, "sixteen-days").await;
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         let page = app
             .get(&format!("{}/campaign/sixteen-days", prefix(lang)))
             .await;
@@ -1158,7 +1158,7 @@ async fn a_campaign_page_takes_responses_like_a_story() {
     };
     // A form to correct comes back on the campaign's page with what she typed.
     let bad = post(
-        Lang::Ur,
+        Lang::UR,
         vec![
             ("kind", "helped".into()),
             ("text", "".into()),
@@ -1173,7 +1173,7 @@ async fn a_campaign_page_takes_responses_like_a_story() {
     assert_eq!(attrs(&html, "#respond-pseudonym", "value"), ["Amna"]);
     assert_eq!(
         texts(&html, "#respond-field-text .field-error"),
-        [t(Lang::Ur, "responses.error.text_required")]
+        [t(Lang::UR, "responses.error.text_required")]
     );
     // No such campaign: not found, nothing stored.
     let none = app
@@ -1194,7 +1194,7 @@ async fn a_campaign_page_takes_responses_like_a_story() {
     );
 
     let sent = post(
-        Lang::Ur,
+        Lang::UR,
         vec![
             ("kind", "helped".into()),
             ("text", "ہیلپ لائن پر بات کرنے سے مدد ملی۔".into()),
@@ -1215,11 +1215,11 @@ async fn a_campaign_page_takes_responses_like_a_story() {
         }
     };
     assert!(
-        shown_on(Lang::En).await.is_empty(),
+        shown_on(Lang::EN).await.is_empty(),
         "nothing before approval"
     );
     approve_all(&app).await;
-    for lang in [Lang::En, Lang::Ur] {
+    for lang in [Lang::EN, Lang::UR] {
         assert_eq!(shown_on(lang).await, ["ہیلپ لائن پر بات کرنے سے مدد ملی۔"]);
         // "What helped me" on a campaign is on the strategies page too, linked to it.
         let html = app

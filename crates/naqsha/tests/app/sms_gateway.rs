@@ -146,7 +146,7 @@ async fn an_sms_becomes_a_sealed_report_and_is_answered_with_its_receipt() {
         report.report.what_happened.as_str(),
         "Someone made a fake profile with my photos."
     );
-    assert_eq!(report.report.language, Lang::En);
+    assert_eq!(report.report.language, Lang::EN);
     assert_eq!(app.contact_of(&stored).await.phone.as_deref(), Some(PHONE));
 
     // STATUS with the receipt answers as the follow-up page would, and stores nothing.
@@ -367,7 +367,7 @@ async fn an_urdu_sms_is_answered_in_urdu_with_its_receipt() {
     assert!(text.contains("رسید"), "the Urdu reply: {text}");
     receipt_in(text);
     let stored = app.only_submission().await;
-    assert_eq!(app.open_report(stored.id).await.report.language, Lang::Ur);
+    assert_eq!(app.open_report(stored.id).await.report.language, Lang::UR);
 }
 
 #[tokio::test]

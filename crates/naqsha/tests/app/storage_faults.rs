@@ -67,12 +67,12 @@ async fn a_locked_database_loses_nothing_and_claims_nothing() {
     let page = refused.html();
     assert_eq!(textarea(&page, "what_happened"), WORDS);
     assert!(
-        notices(&refused).contains(t(Lang::Ur, "report.error.unavailable")),
+        notices(&refused).contains(t(Lang::UR, "report.error.unavailable")),
         "{}",
         notices(&refused)
     );
     assert!(
-        !notices(&refused).contains(t(Lang::Ur, "report.error.already_sent")),
+        !notices(&refused).contains(t(Lang::UR, "report.error.already_sent")),
         "nothing may be called received"
     );
     let draft = attrs(&page, "input[name=draft]", "value");
@@ -95,7 +95,7 @@ async fn a_locked_database_loses_nothing_and_claims_nothing() {
     assert_eq!(json["error"]["code"], "unavailable");
     assert_eq!(
         json["error"]["message"],
-        t(Lang::Ur, "error.unavailable.report_api")
+        t(Lang::UR, "error.unavailable.report_api")
     );
     assert!(json.get("receipt").is_none());
 
@@ -111,7 +111,7 @@ async fn a_locked_database_loses_nothing_and_claims_nothing() {
     let refused_add = app.post_form("/follow-up", &fields, PEER).await;
     assert_retry_later(&refused_add);
     assert_eq!(textarea(&refused_add.html(), "text"), addition);
-    assert!(notices(&refused_add).contains(t(Lang::En, "followup.error.unavailable")));
+    assert!(notices(&refused_add).contains(t(Lang::EN, "followup.error.unavailable")));
 
     let before: Vec<_> = app.inbox().await.into_iter().map(|e| e.id).collect();
     assert_eq!(before.len(), 1, "nothing new was stored");
@@ -142,7 +142,7 @@ async fn a_locked_database_loses_nothing_and_claims_nothing() {
     // That page sent once more: it really was received this time, and is not stored twice.
     let twice = app.post_multipart("/ur/report", &again, PEER).await;
     assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(notices(&twice).contains(t(Lang::Ur, "report.error.already_sent")));
+    assert!(notices(&twice).contains(t(Lang::UR, "report.error.already_sent")));
     assert_eq!(app.inbox().await.len(), 2);
 
     // The very first page, sent again after recovery (the browser's "resend"): its token was
@@ -166,7 +166,7 @@ async fn a_locked_database_loses_nothing_and_claims_nothing() {
     ];
     let added = app.post_form("/follow-up", &fields, PEER).await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.text());
-    assert!(notices(&added).contains(t(Lang::En, "followup.added")));
+    assert!(notices(&added).contains(t(Lang::EN, "followup.added")));
 }
 
 #[tokio::test]
@@ -207,7 +207,7 @@ async fn with_the_database_gone_the_public_side_is_served_from_memory() {
     assert_eq!(body["public"], "from_memory");
 
     // A story is read from the store (so a withdrawn one is gone at once): 503 for now.
-    for (prefix, lang) in [("", Lang::En), ("/ur", Lang::Ur)] {
+    for (prefix, lang) in [("", Lang::EN), ("/ur", Lang::UR)] {
         let story = app.get(&format!("{prefix}/stories/{}", case.id)).await;
         assert_retry_later(&story);
         assert!(

@@ -154,7 +154,7 @@ async fn a_private_text_becomes_a_sealed_report_and_status_is_answered_in_urdu()
     assert_eq!(tg.app.inbox().await.len(), 1);
     assert_eq!(
         tg.app.open_report(stored.id).await.report.language,
-        Lang::En,
+        Lang::EN,
         "Roman Urdu reads as English"
     );
 }

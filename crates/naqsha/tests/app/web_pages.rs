@@ -122,7 +122,7 @@ async fn english_home_counts_and_lists_published_stories() {
     assert!(first.contains("March 2024"), "{first}");
     assert!(first.contains("Lahore, Punjab"), "{first}");
     assert!(
-        first.contains(&term_label("act", "blackmail_sextortion", Lang::En)),
+        first.contains(&term_label("act", "blackmail_sextortion", Lang::EN)),
         "{first}"
     );
     assert!(first.contains("WhatsApp"), "{first}");
@@ -170,7 +170,7 @@ async fn urdu_home_uses_urdu_everywhere() {
     assert!(cards[0].contains("[نمونہ]"));
     assert!(cards[0].contains("مارچ 2024"));
     assert!(cards[0].contains("لاہور، پنجاب"), "{}", cards[0]);
-    assert!(cards[0].contains(&term_label("act", "blackmail_sextortion", Lang::Ur)));
+    assert!(cards[0].contains(&term_label("act", "blackmail_sextortion", Lang::UR)));
     assert!(
         !cards[0].contains("Blackmail"),
         "Urdu page shows the Urdu title and labels"
@@ -291,14 +291,14 @@ async fn story_page_shows_a_published_story() {
     let tax = naqsha_core::taxonomy::Taxonomy::pakistan_default();
     let expected: Vec<String> = ["act", "platform"]
         .iter()
-        .map(|k| tax.dimension(k).unwrap().label(Lang::En).to_owned())
+        .map(|k| tax.dimension(k).unwrap().label(Lang::EN).to_owned())
         .collect();
     assert_eq!(texts(&html, ".story__categories dt"), expected);
     let terms = texts(&html, ".story__categories dd li");
     assert_eq!(
         terms,
         [
-            term_label("act", "blackmail_sextortion", Lang::En),
+            term_label("act", "blackmail_sextortion", Lang::EN),
             "WhatsApp".to_owned()
         ]
     );
@@ -326,7 +326,7 @@ async fn story_page_shows_a_published_story() {
         texts(&html, ".story__categories dd li").contains(&term_label(
             "platform",
             "whatsapp",
-            Lang::Ur
+            Lang::UR
         ))
     );
     assert!(

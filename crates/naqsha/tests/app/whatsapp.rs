@@ -247,7 +247,7 @@ async fn a_text_message_becomes_a_sealed_report_and_is_answered_with_its_receipt
         report.report.what_happened.as_str(),
         "Someone made a fake profile with my photos."
     );
-    assert_eq!(report.report.language, Lang::En);
+    assert_eq!(report.report.language, Lang::EN);
     let contact = wa.app.contact_of(&stored).await;
     assert_eq!(contact.phone.as_deref(), Some("+923001234567"));
     assert!(contact.telegram.is_none());

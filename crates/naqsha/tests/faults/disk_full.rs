@@ -107,7 +107,7 @@ async fn send_report(i: usize, server: std::net::SocketAddr) -> Result<Option<St
             }
             let told = texts(&reply.html(), ".notice, [role=alert]").join(" ");
             if !told.contains(naqsha::i18n::t(
-                naqsha_core::lang::Lang::En,
+                naqsha_core::lang::Lang::EN,
                 "report.error.unavailable",
             )) {
                 return Err(format!("503 without the notice: {told}"));

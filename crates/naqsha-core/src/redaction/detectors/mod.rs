@@ -154,7 +154,7 @@ fn placeholders(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
 
 fn is_placeholder_text(inner: &str) -> bool {
     super::Kind::ALL.iter().any(|k| {
-        [super::Lang::En, super::Lang::Ur]
+        [super::Lang::EN, super::Lang::UR]
             .iter()
             .any(|&l| &k.placeholder(l)[1..k.placeholder(l).len() - 1] == inner)
     })

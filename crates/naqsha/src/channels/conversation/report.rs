@@ -201,8 +201,8 @@ async fn step(
                     format!("{}\n{}", state_now.text, part.as_str())
                 };
                 if !window.opened {
-                    let lang = if state_now.lang == Lang::Ur {
-                        Lang::Ur
+                    let lang = if state_now.lang == Lang::UR {
+                        Lang::UR
                     } else {
                         commands::language_of(part)
                     };

@@ -206,9 +206,9 @@ impl Converter {
         };
 
         let language = if what_happened.as_str().chars().any(is_arabic_script) {
-            Lang::Ur
+            Lang::UR
         } else {
-            Lang::En
+            Lang::EN
         };
         let report = RawReport {
             danger_now: false,
@@ -475,7 +475,7 @@ values = { "Threats" = ["act:threats"] }
         let (mut c, _) = converter();
         let row = ["3", "", "مجھے دھمکیاں ملیں", "", "Atlantis", "", "", ""];
         let out = c.convert(&row).unwrap();
-        assert_eq!(out.incoming.report.language, Lang::Ur);
+        assert_eq!(out.incoming.report.language, Lang::UR);
         assert_eq!(out.incoming.report.place_text.as_deref(), Some("Atlantis"));
         assert!(out.incoming.contact.is_none());
     }

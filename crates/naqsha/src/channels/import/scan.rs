@@ -467,8 +467,8 @@ pub fn guess_terms(value: &str, taxonomy: &Taxonomy) -> Vec<String> {
             let reference = format!("{}:{}", d.key.as_str(), t.key.as_str());
             for name in [
                 t.key.as_str().replace('_', " "),
-                t.label(Lang::En).to_owned(),
-                t.label(Lang::Ur).to_owned(),
+                t.label(Lang::EN).to_owned(),
+                t.label(Lang::UR).to_owned(),
             ] {
                 let n = words(&name);
                 if n.join(" ") == joined {
@@ -653,7 +653,7 @@ fn render(
             let note = match terms.first().and_then(|t| t.split_once(':')) {
                 Some((d, t)) => format!(
                     "guessed: {}",
-                    taxonomy.term(d, t).map(|t| t.label(Lang::En)).unwrap_or(t)
+                    taxonomy.term(d, t).map(|t| t.label(Lang::EN)).unwrap_or(t)
                 ),
                 None => "no guess: fill in or leave empty to ignore".to_owned(),
             };

@@ -99,8 +99,8 @@ mod tests {
 
     #[test]
     fn urdu_script_means_urdu() {
-        assert_eq!(language_of("mujhe blackmail kar raha hai"), Lang::En);
-        assert_eq!(language_of("مجھے بلیک میل کیا جا رہا ہے"), Lang::Ur);
-        assert_eq!(language_of("he said: ٹھیک"), Lang::Ur);
+        assert_eq!(language_of("mujhe blackmail kar raha hai"), Lang::EN);
+        assert_eq!(language_of("مجھے بلیک میل کیا جا رہا ہے"), Lang::UR);
+        assert_eq!(language_of("he said: ٹھیک"), Lang::UR);
     }
 }

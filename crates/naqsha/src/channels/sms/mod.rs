@@ -195,7 +195,7 @@ mod tests {
     fn every_reply_fits_two_sms_in_both_languages() {
         // The longest receipt form and minutes as configured; every status a report can have.
         let receipt = Receipt::generate().digits();
-        for lang in [Lang::En, Lang::Ur] {
+        for lang in [Lang::EN, Lang::UR] {
             let tr = Tr(lang);
             let site = tr.t("site.name");
             let mut texts = Vec::new();
@@ -234,7 +234,7 @@ mod tests {
             }
         }
         // The receipt itself, in Urdu, is at most two SMS with a site name of 10 letters.
-        let tr = Tr(Lang::Ur);
+        let tr = Tr(Lang::UR);
         let long_site = "ڈیجیٹل حقوق";
         let text = tr.f(
             "sms.reply.received",

@@ -183,7 +183,7 @@ async fn welcome(
     if config.conversation.reply == ReplyPolicy::Never {
         return Ok(Vec::new());
     }
-    let text = [Lang::En, Lang::Ur]
+    let text = [Lang::EN, Lang::UR]
         .into_iter()
         .map(|lang| {
             let tr = Tr(lang);

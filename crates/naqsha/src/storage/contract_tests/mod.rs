@@ -941,7 +941,7 @@ async fn sessions_of_lists_one_accounts_sessions(store: &Store) {
                 id_hash: hash.to_owned(),
                 user,
                 stage: naqsha_core::user::SessionStage::Active,
-                lang: naqsha_core::lang::Lang::En,
+                lang: naqsha_core::lang::Lang::EN,
                 created_at: now,
                 last_seen_at: now,
                 node: "web-1".into(),

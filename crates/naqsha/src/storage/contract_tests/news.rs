@@ -11,7 +11,7 @@ fn feed(name: &str, at: time::OffsetDateTime) -> Feed {
         id: FeedId::random(),
         url: format!("https://news.example.pk/{name}.xml"),
         name: name.into(),
-        lang: Lang::Ur,
+        lang: Lang::UR,
         enabled: true,
         etag: None,
         last_modified: None,
@@ -82,7 +82,7 @@ async fn feeds_are_scheduled_and_record_their_polls(store: &Store) {
     // a new address forgets validators and error, and is due at once
     assert!(
         store
-            .update_feed(a.id, "https://other.example.pk/rss", "A", Lang::En, true)
+            .update_feed(a.id, "https://other.example.pk/rss", "A", Lang::EN, true)
             .await
             .unwrap()
     );
@@ -91,7 +91,7 @@ async fn feeds_are_scheduled_and_record_their_polls(store: &Store) {
         (moved.etag, moved.last_error, moved.failures),
         (None, None, 0)
     );
-    assert_eq!(moved.lang, Lang::En);
+    assert_eq!(moved.lang, Lang::EN);
     assert_ne!(moved.next_poll_at, t0 + time::Duration::minutes(90));
     assert!(
         moved.next_poll_at <= time::OffsetDateTime::now_utc(),
@@ -100,7 +100,7 @@ async fn feeds_are_scheduled_and_record_their_polls(store: &Store) {
     // the same address keeps them
     store.record_poll(a.id, &failed).await.unwrap();
     store
-        .update_feed(a.id, "https://other.example.pk/rss", "A2", Lang::En, false)
+        .update_feed(a.id, "https://other.example.pk/rss", "A2", Lang::EN, false)
         .await
         .unwrap();
     let kept = store.feed(a.id).await.unwrap().unwrap();

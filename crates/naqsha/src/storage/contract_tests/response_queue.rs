@@ -12,7 +12,7 @@ use super::*;
 fn waiting(keys: &OrgKeyPair, n: usize, flagged: bool, at: OffsetDateTime) -> NewResponse {
     let body = ResponseBody {
         kind: ResponseKind::Support,
-        lang: Lang::En,
+        lang: Lang::EN,
         text: Some(ResponseText::parse(&format!("message {n}")).unwrap()),
         pseudonym: None,
         title: None,

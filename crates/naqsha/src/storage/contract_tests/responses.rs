@@ -16,7 +16,7 @@ use super::*;
 fn body(kind: ResponseKind, text: &str) -> ResponseBody {
     ResponseBody {
         kind,
-        lang: Lang::Ur,
+        lang: Lang::UR,
         text: Some(ResponseText::parse(text).unwrap()),
         pseudonym: None,
         title: None,
@@ -89,7 +89,7 @@ async fn responses_wait_sealed_until_approved(store: &Store) {
     assert_eq!(stored.id, a.id);
     assert_eq!(stored.status, ResponseStatus::Pending);
     assert_eq!(stored.target, story);
-    assert_eq!(stored.lang, Lang::Ur);
+    assert_eq!(stored.lang, Lang::UR);
     assert_eq!(
         stored.received_at,
         datetime!(2026-11-30 14:00 UTC),

@@ -54,7 +54,7 @@ async fn sessions_live_move_and_end(store: &Store) {
         id_hash: hash.into(),
         user,
         stage: SessionStage::Totp,
-        lang: Lang::Ur,
+        lang: Lang::UR,
         created_at: at,
         last_seen_at: at,
         node: "web-1".into(),
@@ -84,14 +84,14 @@ async fn sessions_live_move_and_end(store: &Store) {
         .set_session_stage("a1", SessionStage::Active)
         .await
         .unwrap();
-    store.set_session_lang("a1", Lang::En).await.unwrap();
+    store.set_session_lang("a1", Lang::EN).await.unwrap();
     store
         .touch_session("a1", now + time::Duration::minutes(5))
         .await
         .unwrap();
     let a1 = store.session("a1").await.unwrap().unwrap();
     assert_eq!(a1.stage, SessionStage::Active);
-    assert_eq!(a1.lang, Lang::En);
+    assert_eq!(a1.lang, Lang::EN);
     assert_eq!(a1.last_seen_at, now + time::Duration::minutes(5));
 
     // Idle or too old sessions are purged; live ones stay.
@@ -121,7 +121,7 @@ fn session_on(node: &str, hash: &str, user: UserId, seen: OffsetDateTime) -> Sta
         id_hash: hash.into(),
         user,
         stage: SessionStage::Active,
-        lang: Lang::En,
+        lang: Lang::EN,
         created_at: seen,
         last_seen_at: seen,
         node: node.into(),

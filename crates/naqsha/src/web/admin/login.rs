@@ -95,7 +95,7 @@ pub struct LangQuery {
 }
 
 fn lang_of(code: Option<&str>) -> Lang {
-    code.and_then(Lang::from_code).unwrap_or(Lang::En)
+    code.and_then(Lang::from_code).unwrap_or(Lang::EN)
 }
 
 /// The sign-in form's CSRF token, and the nonce cookie to set when there is no session.

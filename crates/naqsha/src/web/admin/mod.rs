@@ -223,9 +223,9 @@ const SECTIONS: &[(&str, &str, Access)] = &[
 ];
 
 fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::En => Lang::Ur,
-        Lang::Ur => Lang::En,
+    match lang.base() {
+        Lang::EN => Lang::UR,
+        _ => Lang::EN,
     }
 }
 

@@ -99,7 +99,7 @@ async fn page(State(state): State<AppState>, staff: Staff) -> Result<Response, A
             },
         })
         .collect();
-    let lists = [Lang::En, Lang::Ur]
+    let lists = [Lang::EN, Lang::UR]
         .into_iter()
         .map(|l| (l, ReferralList::of(services, l).for_staff()))
         .collect();

@@ -397,7 +397,7 @@ mod tests {
             id_hash: "h".into(),
             user: naqsha_core::ids::UserId::random(),
             stage: SessionStage::Totp,
-            lang: Lang::En,
+            lang: Lang::EN,
             created_at: now - time::Duration::minutes(11),
             last_seen_at: now,
             node: "web-1".into(),

@@ -249,13 +249,13 @@ mod tests {
     #[test]
     fn invalid_fields_are_translated_into_the_request_language() {
         let fields = BTreeMap::from([("what_happened".to_owned(), "report.error.text_required")]);
-        let en = Refusal::invalid(Lang::En, fields.clone());
+        let en = Refusal::invalid(Lang::EN, fields.clone());
         assert_eq!(en.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
             en.body.error.fields.unwrap()["what_happened"],
             "Please tell us what happened."
         );
-        let ur = Refusal::invalid(Lang::Ur, fields)
+        let ur = Refusal::invalid(Lang::UR, fields)
             .body
             .error
             .fields
@@ -271,11 +271,11 @@ mod tests {
 
     #[test]
     fn retry_after_is_rounded_up_to_a_whole_second() {
-        let res = Refusal::throttled(Lang::En, Duration::from_millis(61_500)).into_response();
+        let res = Refusal::throttled(Lang::EN, Duration::from_millis(61_500)).into_response();
         assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(res.headers()[header::RETRY_AFTER], "62");
         assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store");
-        let message = Refusal::throttled(Lang::En, Duration::from_secs(90))
+        let message = Refusal::throttled(Lang::EN, Duration::from_secs(90))
             .body
             .error
             .message;

@@ -203,8 +203,8 @@ pub enum LanguageChoice {
 impl From<LanguageChoice> for Lang {
     fn from(l: LanguageChoice) -> Self {
         match l {
-            LanguageChoice::En => Lang::En,
-            LanguageChoice::Ur => Lang::Ur,
+            LanguageChoice::En => Lang::EN,
+            LanguageChoice::Ur => Lang::UR,
         }
     }
 }
@@ -287,13 +287,13 @@ async fn read_request(request: Request) -> Result<(Lang, SubmissionRequest), Ref
     let Json(value) = Json::<serde_json::Value>::from_request(request, &())
         .await
         .map_err(|rejection: JsonRejection| match rejection.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => Refusal::too_large(Lang::En),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => Refusal::unsupported_media_type(Lang::En),
-            _ => Refusal::bad_request(Lang::En, Some(rejection.body_text())),
+            StatusCode::PAYLOAD_TOO_LARGE => Refusal::too_large(Lang::EN),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Refusal::unsupported_media_type(Lang::EN),
+            _ => Refusal::bad_request(Lang::EN, Some(rejection.body_text())),
         })?;
     let lang = match value.get("language").and_then(serde_json::Value::as_str) {
-        Some("ur") => Lang::Ur,
-        _ => Lang::En,
+        Some("ur") => Lang::UR,
+        _ => Lang::EN,
     };
     let parsed: SubmissionRequest = serde_json::from_value(value)
         .map_err(|e| Refusal::bad_request(lang, Some(e.to_string())))?;
@@ -399,7 +399,7 @@ pub async fn create(
         .unwrap_or(MAX_BODY)
         .min(MAX_BODY);
     let Some(_held) = runtime.uploads.take(3 * declared, UPLOAD_WAIT).await else {
-        return Err(Refusal::busy(Lang::En).into());
+        return Err(Refusal::busy(Lang::EN).into());
     };
     let (lang, request) = read_request(request).await?;
 
@@ -467,10 +467,7 @@ pub async fn create(
         Err(refused) => return Err(AppError::Internal(refused.error.into()).into()),
     };
 
-    let follow_up = match lang {
-        Lang::En => "/follow-up",
-        Lang::Ur => "/ur/follow-up",
-    };
+    let follow_up = lang.localise("/follow-up");
     let body = SubmissionCreated {
         receipt: ReceiptBody {
             words: receipt.words(),
@@ -542,7 +539,7 @@ mod tests {
         assert_eq!(input.labels["platform"], ["whatsapp"]);
         assert_eq!(input.contact_phone, "0300 1234567");
         assert_eq!(input.contact_email, "");
-        assert_eq!(Lang::from(request.language), Lang::Ur);
+        assert_eq!(Lang::from(request.language), Lang::UR);
     }
 
     #[test]

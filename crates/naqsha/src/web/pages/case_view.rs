@@ -182,9 +182,9 @@ mod tests {
     #[test]
     fn months_read_in_the_page_language() {
         let ym = YearMonth::new(2024, 3).unwrap();
-        assert_eq!(month_label(Tr(Lang::En), Some(ym)).unwrap(), "March 2024");
-        assert_eq!(month_label(Tr(Lang::Ur), Some(ym)).unwrap(), "مارچ 2024");
-        assert_eq!(month_label(Tr(Lang::En), None), None);
+        assert_eq!(month_label(Tr(Lang::EN), Some(ym)).unwrap(), "March 2024");
+        assert_eq!(month_label(Tr(Lang::UR), Some(ym)).unwrap(), "مارچ 2024");
+        assert_eq!(month_label(Tr(Lang::EN), None), None);
     }
 
     #[test]
@@ -197,11 +197,11 @@ mod tests {
             .unwrap()
             .id()
             .clone();
-        let en = place_label(g, Tr(Lang::En), Some(&lahore), None).unwrap();
+        let en = place_label(g, Tr(Lang::EN), Some(&lahore), None).unwrap();
         assert_eq!(en, "Lahore, Punjab");
-        let ur = place_label(g, Tr(Lang::Ur), Some(&lahore), None).unwrap();
+        let ur = place_label(g, Tr(Lang::UR), Some(&lahore), None).unwrap();
         assert!(ur.contains("لاہور") && ur.contains("پنجاب"), "{ur}");
-        assert_eq!(place_label(g, Tr(Lang::En), None, None), None);
+        assert_eq!(place_label(g, Tr(Lang::EN), None, None), None);
     }
 
     #[test]
@@ -213,7 +213,7 @@ mod tests {
                 .insert_str(d.key.as_str(), d.terms[0].key.as_str())
                 .unwrap();
         }
-        let shown = label_groups(tax, &labels, Lang::En);
+        let shown = label_groups(tax, &labels, Lang::EN);
         let allowed = tax
             .dimensions()
             .iter()

@@ -83,7 +83,7 @@ mod tests {
         PageKey {
             page: "/stats",
             filter: filter.to_owned(),
-            lang: Lang::En,
+            lang: Lang::EN,
             extra: String::new(),
         }
     }

@@ -25,10 +25,38 @@ use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 
-/// The bundled English content.
-const BUNDLED_EN: &str = include_str!("../../../../../data/resources/en.md");
-/// The bundled Urdu content.
-const BUNDLED_UR: &str = include_str!("../../../../../data/resources/ur.md");
+/// The bundled content, `data/resources/<code>.md` for each language that has it.
+#[derive(rust_embed::RustEmbed)]
+#[folder = "../../data/resources/"]
+#[include = "*.md"]
+#[exclude = "README.md"]
+struct Bundled;
+
+/// The content in `lang` or the first language of its fallback chain that has some: the
+/// admin's file in the data directory (`resources/<code>.md`) if there is one, else the
+/// bundled one. Answers the text and the language it is in. Read synchronously: the file is a
+/// few kilobytes, and the pages that show the helpline are built by synchronous functions.
+pub fn source(data_dir: &Path, lang: Lang) -> Result<(String, Lang), AppError> {
+    for &from in lang.fallbacks() {
+        let name = format!("{}.md", from.code());
+        let path = data_dir.join("resources").join(&name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => return Ok((text, from)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(AppError::Internal(
+                    anyhow::Error::new(e).context(format!("reading {}", path.display())),
+                ));
+            }
+        }
+        if let Some(file) = Bundled::get(&name) {
+            return Ok((String::from_utf8_lossy(&file.data).into_owned(), from));
+        }
+    }
+    Err(AppError::Internal(anyhow::anyhow!(
+        "no resources content for {lang}, not even in English"
+    )))
+}
 
 /// A section in the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,23 +93,9 @@ fn toc(blocks: &[Block]) -> Vec<TocEntry> {
         .collect()
 }
 
-/// The content in `lang`: the admin's file in the data directory if there is one, else the
-/// bundled default.
+/// The content in `lang` (see [`source`]).
 pub async fn content(data_dir: &Path, lang: Lang) -> Result<String, AppError> {
-    let path = data_dir
-        .join("resources")
-        .join(format!("{}.md", lang.code()));
-    match tokio::fs::read_to_string(&path).await {
-        Ok(text) => Ok(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(match lang {
-            Lang::En => BUNDLED_EN,
-            Lang::Ur => BUNDLED_UR,
-        }
-        .to_owned()),
-        Err(e) => Err(AppError::Internal(
-            anyhow::Error::new(e).context(format!("reading {}", path.display())),
-        )),
-    }
+    source(data_dir, lang).map(|(text, _)| text)
 }
 
 /// The organisation's helpline, as the help box on the form, receipt and follow-up pages
@@ -134,23 +148,7 @@ pub fn first_helpline(blocks: &[Block]) -> Option<Helpline> {
 /// synchronous functions (the form is rebuilt the same way after every refusal): the file
 /// is a few kilobytes and is read only for the form, the receipt and the follow-up page.
 pub fn helpline(data_dir: &Path, lang: Lang) -> Result<Option<Helpline>, AppError> {
-    let path = data_dir
-        .join("resources")
-        .join(format!("{}.md", lang.code()));
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => std::borrow::Cow::Owned(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::borrow::Cow::Borrowed(match lang {
-                Lang::En => BUNDLED_EN,
-                Lang::Ur => BUNDLED_UR,
-            })
-        }
-        Err(e) => {
-            return Err(AppError::Internal(
-                anyhow::Error::new(e).context(format!("reading {}", path.display())),
-            ));
-        }
-    };
+    let (text, _) = source(data_dir, lang)?;
     Ok(first_helpline(&parse(&text)))
 }
 
@@ -197,10 +195,10 @@ mod tests {
     fn the_help_box_shows_the_first_number_of_the_helplines_section() {
         for (lang, name) in [
             (
-                Lang::En,
+                Lang::EN,
                 "Digital Rights Foundation — Cyber Harassment Helpline",
             ),
-            (Lang::Ur, "ڈیجیٹل رائٹس فاؤنڈیشن — سائبر ہراسمنٹ ہیلپ لائن"),
+            (Lang::UR, "ڈیجیٹل رائٹس فاؤنڈیشن — سائبر ہراسمنٹ ہیلپ لائن"),
         ] {
             let dir = tempfile::tempdir().unwrap();
             let line = helpline(dir.path(), lang).unwrap().unwrap();
@@ -224,11 +222,37 @@ mod tests {
 
     #[test]
     fn bundled_content_has_the_sections_other_pages_link_to() {
-        for text in [BUNDLED_EN, BUNDLED_UR] {
-            let ids: Vec<String> = toc(&parse(text)).into_iter().map(|t| t.id).collect();
+        let mut seen = 0;
+        for name in Bundled::iter() {
+            let code = name.trim_end_matches(".md");
+            assert!(Lang::from_code(code).is_some(), "{name}: not a language");
+            let text = String::from_utf8_lossy(&Bundled::get(&name).unwrap().data).into_owned();
+            let ids: Vec<String> = toc(&parse(&text)).into_iter().map(|t| t.id).collect();
             for id in super::super::story::RESOURCE_SECTIONS {
-                assert!(ids.iter().any(|i| i == id), "missing section {id}");
+                assert!(ids.iter().any(|i| i == id), "{name}: missing section {id}");
             }
+            // and the same helpline numbers as English, whatever the language
+            assert!(
+                first_helpline(&parse(&text)).is_some(),
+                "{name}: no helpline"
+            );
+            seen += 1;
         }
+        assert!(seen >= 5, "only {seen} bundled languages");
+    }
+
+    #[test]
+    fn a_language_without_its_own_content_gets_its_fallback_s() {
+        let dir = tempfile::tempdir().unwrap();
+        for &lang in Lang::all() {
+            let (_, from) = source(dir.path(), lang).unwrap();
+            assert_eq!(from, lang, "{lang} has bundled content");
+        }
+        // an admin's Urdu file is read for Urdu; Sindhi keeps its own bundled file
+        std::fs::create_dir_all(dir.path().join("resources")).unwrap();
+        std::fs::write(dir.path().join("resources/ur.md"), "## Own\n").unwrap();
+        assert_eq!(source(dir.path(), Lang::UR).unwrap().0, "## Own\n");
+        let sd = Lang::from_code("sd").unwrap();
+        assert_eq!(source(dir.path(), sd).unwrap().1, sd);
     }
 }

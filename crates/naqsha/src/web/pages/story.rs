@@ -278,9 +278,9 @@ async fn story_page(
     .await;
     Ok(StoryPage {
         foreign: foreign.then(|| (story_lang.code(), story_lang.dir())),
-        only_in: foreign.then(|| match story_lang {
-            Lang::En => tr.t("story.only_in_en"),
-            Lang::Ur => tr.t("story.only_in_ur"),
+        only_in: foreign.then(|| match story_lang.base() {
+            Lang::EN => tr.t("story.only_in_en"),
+            _ => tr.t("story.only_in_ur"),
         }),
         month: month_label(tr, case.period),
         place: place_label(

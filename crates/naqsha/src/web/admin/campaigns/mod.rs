@@ -142,9 +142,9 @@ pub struct StoryRow {
 /// not among the published stories.
 fn story_title(snapshot: &Snapshot, id: CaseId, lang: Lang) -> Option<String> {
     let case = snapshot.case(id)?;
-    let (first, second) = match lang {
-        Lang::En => (&case.title_en, &case.title_ur),
-        Lang::Ur => (&case.title_ur, &case.title_en),
+    let (first, second) = match lang.base() {
+        Lang::EN => (&case.title_en, &case.title_ur),
+        _ => (&case.title_ur, &case.title_en),
     };
     Some(first.clone().or_else(|| second.clone()).unwrap_or_default())
 }
@@ -482,7 +482,7 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_both_languages() {
-        for lang in Lang::ALL {
+        for lang in Lang::BASE {
             for done in [
                 "created",
                 "saved",

@@ -198,7 +198,7 @@ fn kind_key(k: MessageKind) -> &'static str {
 fn proposal_view(ui: &AdminUi, ctx: &Context<'_>, p: &Proposal) -> ProposalView {
     let lang = ui.lang;
     let mut stories = Vec::new();
-    for (l, story) in [(Lang::En, &p.story_en), (Lang::Ur, &p.story_ur)] {
+    for (l, story) in [(Lang::EN, &p.story_en), (Lang::UR, &p.story_ur)] {
         if let Some(s) = story {
             stories.push((
                 l.native_name(),
@@ -335,7 +335,7 @@ pub fn build(
         })
         .collect();
     let her = ctx.report.report.language;
-    let other = if her == Lang::En { Lang::Ur } else { Lang::En };
+    let other = if her == Lang::EN { Lang::UR } else { Lang::EN };
     let base = super::href(id);
     let templates = Template::ALL
         .iter()

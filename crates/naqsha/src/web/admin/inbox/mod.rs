@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn every_status_channel_consent_and_verification_is_translated() {
-        for lang in [Lang::En, Lang::Ur] {
+        for lang in [Lang::EN, Lang::UR] {
             for s in SubmissionStatus::ALL {
                 assert_ne!(t(lang, status_key(*s)), status_key(*s));
             }

@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn every_kind_and_licence_is_translated() {
-        for lang in [Lang::En, Lang::Ur] {
+        for lang in [Lang::EN, Lang::UR] {
             for k in [
                 ResponseKind::Support,
                 ResponseKind::Helped,

@@ -246,16 +246,16 @@ async fn target_view(
         ResponseTarget::Story(case) => {
             if !titles.contains_key(case) {
                 let title = state.store().case(*case).await?.and_then(|c| {
-                    let (mine, other) = match lang {
-                        Lang::En => (c.story_en, c.story_ur),
-                        Lang::Ur => (c.story_ur, c.story_en),
+                    let (mine, other) = match lang.base() {
+                        Lang::EN => (c.story_en, c.story_ur),
+                        _ => (c.story_ur, c.story_en),
                     };
                     mine.or(other).map(|s| s.title.as_str().to_owned())
                 });
                 titles.insert(*case, title);
             }
             let title = titles.get(case).cloned().flatten();
-            let prefix = if lang == Lang::Ur { "/ur" } else { "" };
+            let prefix = lang.localise("");
             TargetView {
                 href: title.as_ref().map(|_| format!("{prefix}/stories/{case}")),
                 label: title.unwrap_or_else(|| case.to_string()),

@@ -487,7 +487,7 @@ fn raw_view(
     // An empty text in the report's language starts from the machine draft.
     let mut en = draft.en.clone();
     let mut ur = draft.ur.clone();
-    let mine = if r.language == Lang::En {
+    let mine = if r.language == Lang::EN {
         &mut en
     } else {
         &mut ur

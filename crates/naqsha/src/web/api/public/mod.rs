@@ -158,8 +158,8 @@ fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 /// `Accept-Language`, else English.
 fn request_lang(pairs: &[(String, String)], headers: &HeaderMap) -> Lang {
     match param(pairs, "lang") {
-        Some("ur") => return Lang::Ur,
-        Some("en") => return Lang::En,
+        Some("ur") => return Lang::UR,
+        Some("en") => return Lang::EN,
         _ => {}
     }
     let accept = headers
@@ -172,8 +172,8 @@ fn request_lang(pairs: &[(String, String)], headers: &HeaderMap) -> Lang {
         let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
         let primary = tag.split('-').next().unwrap_or_default();
         let lang = match primary {
-            "ur" => Lang::Ur,
-            "en" => Lang::En,
+            "ur" => Lang::UR,
+            "en" => Lang::EN,
             _ => continue,
         };
         let q = parts
@@ -184,7 +184,7 @@ fn request_lang(pairs: &[(String, String)], headers: &HeaderMap) -> Lang {
             best = Some((q, lang));
         }
     }
-    best.map_or(Lang::En, |(_, lang)| lang)
+    best.map_or(Lang::EN, |(_, lang)| lang)
 }
 
 /// 400 for the query parameter `param`, with the translated message of `key`.
@@ -249,12 +249,12 @@ mod tests {
 
     #[test]
     fn the_language_comes_from_the_query_then_accept_language() {
-        assert_eq!(lang_of("", None), Lang::En);
-        assert_eq!(lang_of("lang=ur", Some("en")), Lang::Ur);
-        assert_eq!(lang_of("lang=en", Some("ur")), Lang::En);
-        assert_eq!(lang_of("", Some("ur-PK,en;q=0.8")), Lang::Ur);
-        assert_eq!(lang_of("", Some("de, en;q=0.5, ur;q=0.9")), Lang::Ur);
-        assert_eq!(lang_of("", Some("ur;q=0, en;q=0.1")), Lang::En);
-        assert_eq!(lang_of("", Some("fr")), Lang::En);
+        assert_eq!(lang_of("", None), Lang::EN);
+        assert_eq!(lang_of("lang=ur", Some("en")), Lang::UR);
+        assert_eq!(lang_of("lang=en", Some("ur")), Lang::EN);
+        assert_eq!(lang_of("", Some("ur-PK,en;q=0.8")), Lang::UR);
+        assert_eq!(lang_of("", Some("de, en;q=0.5, ur;q=0.9")), Lang::UR);
+        assert_eq!(lang_of("", Some("ur;q=0, en;q=0.1")), Lang::EN);
+        assert_eq!(lang_of("", Some("fr")), Lang::EN);
     }
 }

@@ -49,8 +49,8 @@ fn body(p: &Place) -> PlaceBody {
         id: p.id().to_string(),
         level: p.level().as_str().to_owned(),
         name: Bilingual {
-            en: p.name(Lang::En).to_owned(),
-            ur: p.name(Lang::Ur).to_owned(),
+            en: p.name(Lang::EN).to_owned(),
+            ur: p.name(Lang::UR).to_owned(),
         },
         parent: p.parent().map(ToString::to_string),
         latitude: p.lat(),

@@ -90,11 +90,11 @@ pub async fn taxonomy(
     let t = state.taxonomy();
     let body = TaxonomyBody {
         version: t.version().to_string(),
-        name: bilingual(t.name().get(Lang::En), t.name().get(Lang::Ur)),
+        name: bilingual(t.name().get(Lang::EN), t.name().get(Lang::UR)),
         dimensions: exported_dimensions(t)
             .map(|d| DimensionBody {
                 key: d.key.as_str().to_owned(),
-                label: bilingual(d.label(Lang::En), d.label(Lang::Ur)),
+                label: bilingual(d.label(Lang::EN), d.label(Lang::UR)),
                 multiple: d.multiple,
                 filter: FILTER_DIMENSIONS.contains(&d.key.as_str()),
                 terms: d
@@ -102,7 +102,7 @@ pub async fn taxonomy(
                     .iter()
                     .map(|term| TermBody {
                         key: term.key.as_str().to_owned(),
-                        label: bilingual(term.label(Lang::En), term.label(Lang::Ur)),
+                        label: bilingual(term.label(Lang::EN), term.label(Lang::UR)),
                     })
                     .collect(),
             })

@@ -190,7 +190,7 @@ mod tests {
             .iter()
             .chain(FIELDS_AFTER_CATEGORIES)
         {
-            for lang in [Lang::En, Lang::Ur] {
+            for lang in [Lang::EN, Lang::UR] {
                 let m = meaning(Tr(lang), field);
                 assert!(!m.is_empty() && !m.starts_with("data."), "{field}: {m}");
             }

@@ -67,14 +67,15 @@ pub fn waiting<'a>(rounds: &[ApprovalRound], opened: &'a [Opened]) -> Option<(i6
 
 /// The proposal as she reads it.
 pub fn view(state: &AppState, ui: &Ui, round: i64, proposal: &Proposal) -> ProposalView {
-    let lang = ui.tr.lang();
-    let other = match lang {
-        Lang::En => Lang::Ur,
-        Lang::Ur => Lang::En,
+    // The proposal is written in English and Urdu; another language reads its base's.
+    let lang = ui.tr.lang().base();
+    let other = match lang.base() {
+        Lang::EN => Lang::UR,
+        _ => Lang::EN,
     };
-    let story = |l: Lang| match l {
-        Lang::En => proposal.story_en.as_ref(),
-        Lang::Ur => proposal.story_ur.as_ref(),
+    let story = |l: Lang| match l.base() {
+        Lang::EN => proposal.story_en.as_ref(),
+        _ => proposal.story_ur.as_ref(),
     };
     let stories = [lang, other]
         .into_iter()
@@ -83,9 +84,9 @@ pub fn view(state: &AppState, ui: &Ui, round: i64, proposal: &Proposal) -> Propo
                 lang: l.code(),
                 dir: l.dir(),
                 heading: (l != lang).then(|| {
-                    ui.t(match l {
-                        Lang::En => "conversation.approval.in_en",
-                        Lang::Ur => "conversation.approval.in_ur",
+                    ui.t(match l.base() {
+                        Lang::EN => "conversation.approval.in_en",
+                        _ => "conversation.approval.in_ur",
                     })
                     .to_owned()
                 }),

@@ -167,7 +167,7 @@ mod tests {
             &pairs("platform=whatsapp&kind=nope&from=2020&province=pk-sd"),
             Taxonomy::pakistan_default(),
             Gazetteer::pakistan(),
-            Lang::Ur,
+            Lang::UR,
             2018..=2024,
         );
         let names: Vec<&str> = form.groups.iter().map(|g| g.name.as_str()).collect();
@@ -199,7 +199,7 @@ mod tests {
                 &pairs("page=2"),
                 Taxonomy::pakistan_default(),
                 Gazetteer::pakistan(),
-                Lang::En,
+                Lang::EN,
                 2020..=2020
             )
             .filtered

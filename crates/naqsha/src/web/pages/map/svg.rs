@@ -232,7 +232,7 @@ impl SvgMap {
             .iter()
             .map(|(id, en, ur, d)| ProvincePath {
                 name: match lang {
-                    Lang::Ur if !ur.is_empty() => ur.clone(),
+                    Lang::UR if !ur.is_empty() => ur.clone(),
                     _ => en.clone(),
                 },
                 d: d.as_str(),
@@ -494,7 +494,7 @@ mod tests {
     fn one_circle_per_place_with_published_counts_and_a_compact_outline() {
         let g = Gazetteer::pakistan();
         let sindh = PlaceId::new("pk-sd").unwrap();
-        let map = SvgMap::new(g, Tr(Lang::Ur), &lahore_and_sindh(7, 2), Some(&sindh));
+        let map = SvgMap::new(g, Tr(Lang::UR), &lahore_and_sindh(7, 2), Some(&sindh));
         assert_eq!(map.dots.len(), 2);
         assert_eq!(map.dots[0].name, "لاہور");
         assert_eq!(map.dots[0].count, PublicCount::Rounded(5));
@@ -510,11 +510,11 @@ mod tests {
     fn the_view_fits_the_circles_and_keeps_a_minimum_size() {
         let g = Gazetteer::pakistan();
         let (fw, fh) = size();
-        let empty = SvgMap::new(g, Tr(Lang::En), &BTreeMap::new(), None);
+        let empty = SvgMap::new(g, Tr(Lang::EN), &BTreeMap::new(), None);
         assert_eq!((empty.view.w, empty.view.h), (f64::from(fw), f64::from(fh)));
 
         let one = BTreeMap::from([(PlaceId::new("pk-pb-lahore").unwrap(), 40)]);
-        let map = SvgMap::new(g, Tr(Lang::En), &one, None);
+        let map = SvgMap::new(g, Tr(Lang::EN), &one, None);
         assert!((map.view.w - MIN_VIEW_WIDTH).abs() < 0.5, "{:?}", map.view);
         assert!(
             (map.view.h / map.view.w - f64::from(fh) / f64::from(fw)).abs() < 1e-3,
@@ -522,7 +522,7 @@ mod tests {
         );
 
         let spread = lahore_and_sindh(40, 9);
-        let map = SvgMap::new(g, Tr(Lang::En), &spread, None);
+        let map = SvgMap::new(g, Tr(Lang::EN), &spread, None);
         assert!(map.view.w > MIN_VIEW_WIDTH && map.view.w <= f64::from(fw));
         for d in &map.dots {
             let circle = Rect::centred(d.cx, d.cy, 2.0 * d.r, 2.0 * d.r);
@@ -550,7 +550,7 @@ mod tests {
                 )
             })
             .collect();
-        for lang in [Lang::En, Lang::Ur] {
+        for lang in [Lang::EN, Lang::UR] {
             let map = SvgMap::new(g, Tr(lang), &by_place, None);
             assert_eq!(map.layers.len(), LABEL_LAYERS.len());
             for (layer, (_, width)) in map.layers.iter().zip(LABEL_LAYERS) {

@@ -125,7 +125,7 @@ mod tests {
         use naqsha_core::lang::Lang;
         let t = Timeline::new(
             &BTreeMap::from([(2019, 9), (2022, 2), (2023, 4)]),
-            Tr(Lang::En),
+            Tr(Lang::EN),
         );
         let years: Vec<i32> = t.bars.iter().map(|b| b.year).collect();
         assert_eq!(years, [2019, 2020, 2021, 2022, 2023]);
@@ -138,6 +138,6 @@ mod tests {
         assert_eq!(t.bars[4].height, PLOT / 2.0);
         assert!(t.is_tallest(&t.bars[0]) && !t.is_tallest(&t.bars[4]));
         assert!(t.bars.iter().all(|b| b.x + b.width <= f64::from(WIDTH)));
-        assert!(Timeline::new(&BTreeMap::new(), Tr(Lang::En)).is_empty());
+        assert!(Timeline::new(&BTreeMap::new(), Tr(Lang::EN)).is_empty());
     }
 }

@@ -264,9 +264,9 @@ fn card(
     taxonomy: &Taxonomy,
     gazetteer: &Gazetteer,
 ) -> Option<StoryCard> {
-    let (title_lang, title) = match ui.lang {
-        Lang::En => [(Lang::En, &case.title_en), (Lang::Ur, &case.title_ur)],
-        Lang::Ur => [(Lang::Ur, &case.title_ur), (Lang::En, &case.title_en)],
+    let (title_lang, title) = match ui.lang.base() {
+        Lang::EN => [(Lang::EN, &case.title_en), (Lang::UR, &case.title_ur)],
+        _ => [(Lang::UR, &case.title_ur), (Lang::EN, &case.title_en)],
     }
     .into_iter()
     .find_map(|(lang, t)| Some((lang, t.as_deref().filter(|t| !t.trim().is_empty())?)))?;
@@ -343,7 +343,7 @@ mod tests {
                 .collect();
             PublicQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), tax, g).unwrap()
         };
-        let tr = Tr(Lang::En);
+        let tr = Tr(Lang::EN);
         let one = Legend::new(&parse("kind=intimate_partner_violence"), tax, tr);
         assert_eq!(one.class, "map-colour--k2");
         assert_eq!(one.label, "Intimate partner violence");
@@ -360,11 +360,11 @@ mod tests {
         let all = Legend::new(&parse("from=2020"), tax, tr);
         assert_eq!(all.class, "map-colour--all");
         assert_eq!(all.label, "All kinds of violence");
-        let act = Legend::new(&parse("act=blackmail_sextortion"), tax, Tr(Lang::Ur));
+        let act = Legend::new(&parse("act=blackmail_sextortion"), tax, Tr(Lang::UR));
         assert_eq!(act.class, "map-colour--all");
         assert_ne!(
             act.label,
-            Tr(Lang::Ur).t("map.legend_all"),
+            Tr(Lang::UR).t("map.legend_all"),
             "the legend follows the filter"
         );
     }
@@ -380,15 +380,15 @@ mod tests {
         .collect();
         let q = PublicQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), tax, g)
             .unwrap();
-        let en = filter_summary(&q, tax, g, Tr(Lang::En));
+        let en = filter_summary(&q, tax, g, Tr(Lang::EN));
         assert_eq!(en.len(), 4, "{en:?}");
         assert!(en[0].contains("Blackmail"), "{en:?}");
         assert!(en[1].contains("WhatsApp"), "{en:?}");
         assert_eq!(en[2], "Years: 2020 to 2022");
         assert_eq!(en[3], "Province or territory: Sindh");
-        let ur = filter_summary(&q, tax, g, Tr(Lang::Ur));
+        let ur = filter_summary(&q, tax, g, Tr(Lang::UR));
         assert_eq!(ur[3], "صوبہ یا علاقہ: سندھ");
-        assert!(filter_summary(&PublicQuery::default(), tax, g, Tr(Lang::En)).is_empty());
+        assert!(filter_summary(&PublicQuery::default(), tax, g, Tr(Lang::EN)).is_empty());
     }
 
     #[test]
@@ -398,11 +398,11 @@ mod tests {
             page: 2,
             ..Default::default()
         };
-        let p = paging(&q, "/ur/", 2, 3, Tr(Lang::En)).unwrap();
+        let p = paging(&q, "/ur/", 2, 3, Tr(Lang::EN)).unwrap();
         assert_eq!(p.newer.as_deref(), Some("/ur/?from=2020"));
         assert_eq!(p.older.as_deref(), Some("/ur/?from=2020&page=3"));
         assert_eq!(p.position, "Page 2 of 3");
-        assert!(paging(&q, "/", 1, 1, Tr(Lang::En)).is_none());
+        assert!(paging(&q, "/", 1, 1, Tr(Lang::EN)).is_none());
         assert_eq!(page_count(0), 1);
         assert_eq!(page_count(41), 3);
         assert_eq!(shown_title(true, "[Demo] Hacked"), "Hacked");

@@ -483,7 +483,7 @@ pub async fn receipt(
         words: receipt.words(),
         digit_groups: receipt.digits().split(' ').map(str::to_owned).collect(),
         urdu_words: receipt.urdu_words(),
-        urdu_first: lang == Lang::Ur,
+        urdu_first: lang == Lang::UR,
         follow_up_href,
     })
 }

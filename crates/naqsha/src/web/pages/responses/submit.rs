@@ -286,18 +286,18 @@ mod tests {
             Some(ResponseKind::Helped),
             " Blocking him. ",
             "  ",
-            Lang::Ur,
+            Lang::UR,
         )
         .unwrap();
         assert_eq!(body.pseudonym, None);
         assert_eq!(body.text.unwrap().as_str(), "Blocking him.");
-        assert_eq!(body.lang, Lang::Ur);
+        assert_eq!(body.lang, Lang::UR);
         assert!(body.title.is_none() && body.link.is_none() && body.licence.is_none());
 
-        let named = check_words(Some(ResponseKind::Support), "x", " Sara ", Lang::En).unwrap();
+        let named = check_words(Some(ResponseKind::Support), "x", " Sara ", Lang::EN).unwrap();
         assert_eq!(named.pseudonym.unwrap().as_str(), "Sara");
 
-        let errors = check_words(None, "", &"n".repeat(61), Lang::En).unwrap_err();
+        let errors = check_words(None, "", &"n".repeat(61), Lang::EN).unwrap_err();
         assert_eq!(
             errors,
             [
@@ -307,7 +307,7 @@ mod tests {
             ]
         );
         let errors =
-            check_words(Some(ResponseKind::Support), "a\u{7}b", "x", Lang::En).unwrap_err();
+            check_words(Some(ResponseKind::Support), "a\u{7}b", "x", Lang::EN).unwrap_err();
         assert_eq!(errors, [("text", "responses.error.text_invalid")]);
     }
 }

@@ -188,7 +188,7 @@ mod tests {
             to,
             ..Default::default()
         };
-        let tr = Tr(Lang::En);
+        let tr = Tr(Lang::EN);
         assert_eq!(years_label(tr, &q(None, None)), "All years");
         assert_eq!(years_label(tr, &q(Some(2019), Some(2024))), "2019–2024");
         assert_eq!(years_label(tr, &q(Some(2020), Some(2020))), "2020");

@@ -315,7 +315,7 @@ mod tests {
         }
         cases.push(case(&[("action_taken", "police")]));
         let snapshot = Snapshot::new(1, cases, tax, g);
-        let (outcomes, rows) = table(Tr(Lang::En), tax, &snapshot);
+        let (outcomes, rows) = table(Tr(Lang::EN), tax, &snapshot);
         assert_eq!(
             outcomes,
             ["Resolved", "Ongoing", "No response", "Got worse"]

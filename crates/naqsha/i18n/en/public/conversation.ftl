@@ -1,0 +1,35 @@
+### The conversation with the organisation on /follow-up (issue 19): what the reporter sees.
+
+conversation-heading = Messages
+conversation-empty = No messages yet. When our team writes to you, the message appears here, and only your receipt opens it.
+conversation-from_org = The organisation
+conversation-from_you = You
+conversation-proposal_sent = We sent you the anonymised version of your story, for your approval.
+conversation-answer_label = Write to us
+conversation-answer_hint = Locked so that only our moderators and your receipt can open it. Do not write names or numbers you do not want us to have.
+conversation-answer_submit = Send
+conversation-answered = Your message was sent.
+conversation-chose-approved = You approved this version. It may now be published as you saw it.
+conversation-chose-changes = You asked for changes. We will send you a new version before anything is published.
+conversation-chose-statistics_only = You chose: do not publish the story, only count it in the statistics.
+conversation-chose-private = You chose: do not publish it and do not count it.
+conversation-approval-heading = Your approval before publishing
+conversation-approval-intro = You asked to see the anonymised version before it is published. This is what would be public. Nothing is published until you answer.
+conversation-approval-in_en = The version in English
+conversation-approval-in_ur = The version in Urdu
+conversation-approval-question = What would you like us to do?
+conversation-approval-text_label = What should change? (needed if you ask for changes)
+conversation-approval-text_hint = You may also add a note to any other answer.
+conversation-approval-confirm = I understand: with “only count it” or “do not publish or count it”, the story is not published, and what is already public from it is taken down.
+conversation-approval-submit = Send my answer
+conversation-approval-answer-approved = Publish it as shown
+conversation-approval-answer-changes = Change it first
+conversation-approval-answer-statistics_only = Do not publish the story; only count it in the statistics
+conversation-approval-answer-private = Do not publish it and do not count it
+conversation-error-text_required = Please write your message.
+conversation-error-too_long = This is longer than 4,000 characters. Please shorten it, or send it in two messages.
+conversation-error-answer_required = Please choose one of the answers.
+conversation-error-changes_text_required = Please write what should change.
+conversation-error-confirm_statistics_only = With this answer your story will not be published: it is only counted in the statistics, and a story already public from it is taken down. Please tick the box to confirm.
+conversation-error-confirm_private = With this answer your story will not be published or counted, and anything already public from it is taken down. Please tick the box to confirm.
+conversation-error-stale = This version was replaced by a newer one, or was already answered, so your answer was not saved. Please read the version shown now.

@@ -1,0 +1,72 @@
+### Public stats pages (en). Every key must also be in the other language.
+### Also the resources page (resources.*) and the additions to the story page (story_page.*).
+
+stats-title = Statistics
+stats-intro = How many of the documented, anonymised cases fall in each category. Choose categories, years or a province to narrow the counts; the same filter works on the map.
+stats-total_label = cases counted in this selection
+stats-empty = No counted case matches this selection.
+stats-fewer_than = fewer than { $k }
+stats-recorded = Recorded for { $recorded } of { $total } cases.
+stats-by_province = Province or territory
+stats-none_recorded = Not recorded for any case in this selection.
+stats-by_year = Year
+stats-filter-legend = Narrow the counts
+stats-filter-from = From year
+stats-filter-to = To year
+stats-filter-any_year = Any year
+stats-filter-province = Province or territory
+stats-filter-all_provinces = All provinces and territories
+stats-filter-also = Also filtered by:
+stats-filter-apply = Show
+stats-filter-clear = Clear the filter
+stats-link-report = Printable summary
+stats-link-map = These cases on the map
+stats-link-data = Download the data
+stats-chart-desc = One bar per category: the longer the bar, the more cases. The same numbers are in the table below the chart.
+stats-table-show = Show as a table
+stats-table-category = Category
+stats-table-cases = Cases
+stats-table-share = Share of cases
+stats-method-title = How these numbers are made
+stats-method-anonymised = Every case counted here was told by a survivor, a witness or a news report and published by a moderator only after names, exact places and exact dates were removed. Places are districts or provinces; dates are months.
+stats-method-counted = Counted here, on the map and in the statistics API: every published story, and every case whose survivor chose “statistics only”. Those cases are never shown as stories, never listed, and never in the open-data downloads; only their category, district or province and month are counted.
+stats-method-small_cells = To make sure no one can be singled out, a count of 1 or 2 is shown as “fewer than 3”, never as the number, and its bar is not drawn. Every other count, totals included, is rounded to the nearest 5, so that no figure can be worked out by subtracting one count from another.
+stats-method-exact = Percentages are worked out from the rounded counts shown. A case can be in more than one category, so the counts and percentages of one chart can add up to more than the total.
+stats-method-verification = Moderators record how far each case was checked. In this selection: { $verified } checked by the organisation, { $corroborated } supported by a second source or evidence, { $unverified } taken as reported.
+stats-method-data = The anonymised cases can be downloaded as open data; the data page states the licence.
+
+stats_report-title = Summary of documented cases
+stats_report-back = Back to the statistics
+stats_report-print_hint = Use your browser’s Print command to print this page or save it as a PDF. Only the summary below is printed.
+stats_report-years = Years
+stats_report-area = Area
+stats_report-all_years = All years
+stats_report-years_range = { $from }–{ $to }
+stats_report-years_from = From { $from }
+stats_report-years_to = Up to { $to }
+stats_report-all_areas = All provinces and territories
+stats_report-total_heading = Cases documented
+stats_report-verification_levels = Verification levels: “checked by the organisation” means the organisation confirmed the account itself; “supported by a second source” means another source or evidence backs it; “taken as reported” means it is published as the survivor or witness told it.
+stats_report-online = The same figures online, with charts:
+stats_report-generated = Generated on { $date }.
+
+resources-title = Help and resources
+resources-intro = Where to get help, how to report, what the law says and how to stay safer online.
+resources-contents = On this page
+resources-bundled_note = Numbers and addresses change. If one does not work, check the organisation’s current contact details.
+
+story_page-what_helped = What was done and what happened
+story_page-resources_heading = Help with something like this
+story_page-map_similar = Similar cases on the map
+story_page-stats_similar = Statistics for similar cases
+story_page-share_heading = Share this story
+story_page-share_label = Link to this story
+story_page-share_copy = Copy link
+story_page-share_copied = Link copied.
+story_page-share_email = Send the link by email
+story_page-resource-ncii = Intimate images, blackmail and sextortion
+story_page-resource-account_recovery = Getting a hacked or fake account back or taken down
+story_page-resource-safety = Staying safer from stalking and spying
+story_page-resource-report_fia = How to report to the cybercrime authorities
+story_page-resource-helplines = Helplines
+story_page-resource-law = What the law says (PECA 2016)

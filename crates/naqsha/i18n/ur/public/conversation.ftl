@@ -1,0 +1,35 @@
+### The conversation with the organisation on /follow-up (issue 19): what the reporter sees.
+
+conversation-heading = پیغامات
+conversation-empty = ابھی کوئی پیغام نہیں۔ جب ہماری ٹیم آپ کو لکھے گی تو پیغام یہاں نظر آئے گا، اور اسے صرف آپ کی رسید کھول سکتی ہے۔
+conversation-from_org = ادارہ
+conversation-from_you = آپ
+conversation-proposal_sent = ہم نے آپ کی منظوری کے لیے آپ کی کہانی کا گمنام خلاصہ بھیجا ہے۔
+conversation-answer_label = ہمیں لکھیں
+conversation-answer_hint = یہ اس طرح بند کیا جاتا ہے کہ اسے صرف ہمارے نگران اور آپ کی رسید کھول سکیں۔ ایسے نام یا نمبر نہ لکھیں جو آپ ہمیں نہیں دینا چاہتیں۔
+conversation-answer_submit = بھیجیں
+conversation-answered = آپ کا پیغام بھیج دیا گیا۔
+conversation-chose-approved = آپ نے یہ خلاصہ منظور کر دیا۔ اب یہ اسی طرح شائع ہو سکتا ہے جیسے آپ نے دیکھا۔
+conversation-chose-changes = آپ نے تبدیلیاں مانگی ہیں۔ کچھ بھی شائع ہونے سے پہلے ہم آپ کو نیا خلاصہ بھیجیں گے۔
+conversation-chose-statistics_only = آپ کا انتخاب: کہانی شائع نہ کی جائے، صرف اعداد و شمار میں گنی جائے۔
+conversation-chose-private = آپ کا انتخاب: نہ شائع کی جائے اور نہ گنی جائے۔
+conversation-approval-heading = شائع ہونے سے پہلے آپ کی منظوری
+conversation-approval-intro = آپ نے کہا تھا کہ شائع ہونے سے پہلے آپ گمنام خلاصہ دیکھنا چاہتی ہیں۔ یہ وہ ہے جو عوام کے سامنے آئے گا۔ آپ کے جواب تک کچھ شائع نہیں ہوگا۔
+conversation-approval-in_en = انگریزی میں خلاصہ
+conversation-approval-in_ur = اردو میں خلاصہ
+conversation-approval-question = آپ کیا چاہتی ہیں کہ ہم کریں؟
+conversation-approval-text_label = کیا تبدیل ہونا چاہیے؟ (تبدیلی مانگنے کی صورت میں ضروری)
+conversation-approval-text_hint = کسی اور جواب کے ساتھ بھی آپ کوئی بات لکھ سکتی ہیں۔
+conversation-approval-confirm = میں سمجھتی ہوں: «صرف گنا جائے» یا «نہ شائع کیا جائے نہ گنا جائے» چننے سے کہانی شائع نہیں ہوگی، اور اس سے جو کچھ پہلے سے عوام کے سامنے ہے وہ ہٹا دیا جائے گا۔
+conversation-approval-submit = میرا جواب بھیجیں
+conversation-approval-answer-approved = جیسا دکھایا گیا ہے ویسا ہی شائع کریں
+conversation-approval-answer-changes = پہلے اس میں تبدیلی کریں
+conversation-approval-answer-statistics_only = کہانی شائع نہ کریں؛ صرف اعداد و شمار میں گنیں
+conversation-approval-answer-private = نہ شائع کریں اور نہ گنیں
+conversation-error-text_required = براہِ کرم اپنا پیغام لکھیں۔
+conversation-error-too_long = یہ 4,000 حروف سے لمبا ہے۔ براہِ کرم اسے مختصر کریں، یا دو پیغامات میں بھیجیں۔
+conversation-error-answer_required = براہِ کرم جوابات میں سے ایک چنیں۔
+conversation-error-changes_text_required = براہِ کرم لکھیں کہ کیا تبدیل ہونا چاہیے۔
+conversation-error-confirm_statistics_only = اس جواب سے آپ کی کہانی شائع نہیں ہوگی: وہ صرف اعداد و شمار میں گنی جائے گی، اور اس سے پہلے سے شائع شدہ کہانی ہٹا دی جائے گی۔ تصدیق کے لیے براہِ کرم خانے پر نشان لگائیں۔
+conversation-error-confirm_private = اس جواب سے آپ کی کہانی نہ شائع ہوگی نہ گنی جائے گی، اور اس سے جو کچھ پہلے سے عوام کے سامنے ہے وہ ہٹا دیا جائے گا۔ تصدیق کے لیے براہِ کرم خانے پر نشان لگائیں۔
+conversation-error-stale = اس خلاصے کی جگہ نیا خلاصہ آ چکا ہے، یا اس کا جواب پہلے دیا جا چکا ہے، اس لیے آپ کا جواب محفوظ نہیں ہوا۔ براہِ کرم اب دکھایا گیا خلاصہ پڑھیں۔

@@ -1,0 +1,72 @@
+### Public stats pages (ur). Every key must also be in the other language.
+### Also the resources page (resources.*) and the additions to the story page (story_page.*).
+
+stats-title = اعداد و شمار
+stats-intro = درج شدہ، گمنام کیے گئے کیسز میں سے کتنے ہر زمرے میں آتے ہیں۔ گنتی محدود کرنے کے لیے زمرے، سال یا صوبہ منتخب کریں؛ یہی فلٹر نقشے پر بھی کام کرتا ہے۔
+stats-total_label = کیسز اس انتخاب میں گنے گئے
+stats-empty = کوئی گنا گیا کیس اس انتخاب سے مطابقت نہیں رکھتا۔
+stats-fewer_than = { $k } سے کم
+stats-recorded = { $total } میں سے { $recorded } کیسز کے لیے درج ہے۔
+stats-by_province = صوبہ یا علاقہ
+stats-none_recorded = اس انتخاب کے کسی کیس کے لیے درج نہیں۔
+stats-by_year = سال
+stats-filter-legend = گنتی محدود کریں
+stats-filter-from = اس سال سے
+stats-filter-to = اس سال تک
+stats-filter-any_year = کوئی بھی سال
+stats-filter-province = صوبہ یا علاقہ
+stats-filter-all_provinces = تمام صوبے اور علاقے
+stats-filter-also = یہ فلٹر بھی لگے ہیں:
+stats-filter-apply = دکھائیں
+stats-filter-clear = فلٹر ہٹائیں
+stats-link-report = پرنٹ کے قابل خلاصہ
+stats-link-map = یہ کیسز نقشے پر
+stats-link-data = ڈیٹا ڈاؤن لوڈ کریں
+stats-chart-desc = ہر زمرے کے لیے ایک پٹی: پٹی جتنی لمبی، کیسز اتنے زیادہ۔ یہی اعداد چارٹ کے نیچے جدول میں بھی ہیں۔
+stats-table-show = جدول کی صورت میں دکھائیں
+stats-table-category = زمرہ
+stats-table-cases = کیسز
+stats-table-share = کیسز کا تناسب
+stats-method-title = یہ اعداد کیسے بنتے ہیں
+stats-method-anonymised = یہاں گنا گیا ہر کیس کسی متاثرہ فرد، گواہ یا خبر نے بتایا، اور ناظم نے اسے نام، درست مقام اور درست تاریخ ہٹانے کے بعد ہی شائع کیا۔ مقام ضلع یا صوبہ ہے؛ تاریخ مہینہ ہے۔
+stats-method-counted = یہاں، نقشے پر اور اعداد و شمار کے API میں ہر شائع شدہ کہانی گنی جاتی ہے، اور ہر وہ کیس بھی جس کی متاثرہ نے ”صرف اعداد و شمار“ کا انتخاب کیا۔ ایسے کیس کبھی کہانی کے طور پر نہیں دکھائے جاتے، کسی فہرست میں نہیں آتے اور اوپن ڈیٹا کے ڈاؤن لوڈ میں شامل نہیں ہوتے؛ ان کا صرف زمرہ، ضلع یا صوبہ اور مہینہ گنا جاتا ہے۔
+stats-method-small_cells = تاکہ کسی کی نشاندہی نہ ہو سکے، 1 یا 2 کی گنتی عدد کے بجائے ”3 سے کم“ لکھی جاتی ہے اور اس کی پٹی نہیں بنائی جاتی۔ باقی ہر گنتی، کل تعداد سمیت، قریب ترین 5 تک پوری کی جاتی ہے، تاکہ ایک گنتی کو دوسری سے گھٹا کر کوئی عدد معلوم نہ کیا جا سکے۔
+stats-method-exact = فیصد دکھائی گئی پوری کی ہوئی گنتی سے نکالے جاتے ہیں۔ ایک کیس ایک سے زیادہ زمروں میں ہو سکتا ہے، اس لیے ایک چارٹ کی گنتی اور فیصد کا مجموعہ کل تعداد سے زیادہ ہو سکتا ہے۔
+stats-method-verification = ناظمین درج کرتے ہیں کہ ہر کیس کی کتنی جانچ ہوئی۔ اس انتخاب میں: { $verified } کی تنظیم نے تصدیق کی، { $corroborated } کی کسی دوسرے ذریعے یا ثبوت سے تائید ہوئی، { $unverified } جیسے بتائے گئے ویسے ہی درج ہیں۔
+stats-method-data = گمنام کیے گئے کیسز اوپن ڈیٹا کے طور پر ڈاؤن لوڈ کیے جا سکتے ہیں؛ ڈیٹا کے صفحے پر اس کا لائسنس درج ہے۔
+
+stats_report-title = درج شدہ کیسز کا خلاصہ
+stats_report-back = اعداد و شمار پر واپس جائیں
+stats_report-print_hint = یہ صفحہ پرنٹ کرنے یا PDF کے طور پر محفوظ کرنے کے لیے اپنے براؤزر کا پرنٹ کا حکم استعمال کریں۔ صرف نیچے دیا گیا خلاصہ پرنٹ ہوگا۔
+stats_report-years = سال
+stats_report-area = علاقہ
+stats_report-all_years = تمام سال
+stats_report-years_range = { $from } تا { $to }
+stats_report-years_from = { $from } سے
+stats_report-years_to = { $to } تک
+stats_report-all_areas = تمام صوبے اور علاقے
+stats_report-total_heading = درج شدہ کیسز
+stats_report-verification_levels = جانچ کے درجے: ”تنظیم نے تصدیق کی“ کا مطلب ہے کہ تنظیم نے خود واقعے کی تصدیق کی؛ ”دوسرے ذریعے سے تائید“ کا مطلب ہے کہ کوئی اور ذریعہ یا ثبوت اس کی تائید کرتا ہے؛ ”جیسے بتایا گیا“ کا مطلب ہے کہ یہ ویسے ہی شائع ہوا جیسے متاثرہ فرد یا گواہ نے بتایا۔
+stats_report-online = یہی اعداد چارٹ کے ساتھ آن لائن:
+stats_report-generated = تیار کردہ: { $date }۔
+
+resources-title = مدد اور وسائل
+resources-intro = مدد کہاں سے ملے، شکایت کیسے درج کریں، قانون کیا کہتا ہے اور آن لائن کیسے زیادہ محفوظ رہیں۔
+resources-contents = اس صفحے پر
+resources-bundled_note = نمبر اور پتے بدلتے رہتے ہیں۔ اگر کوئی کام نہ کرے تو ادارے کی موجودہ رابطہ معلومات دیکھ لیں۔
+
+story_page-what_helped = کیا قدم اٹھایا گیا اور کیا ہوا
+story_page-resources_heading = ایسی صورت حال میں مدد
+story_page-map_similar = ملتے جلتے کیسز نقشے پر
+story_page-stats_similar = ملتے جلتے کیسز کے اعداد و شمار
+story_page-share_heading = یہ کہانی شیئر کریں
+story_page-share_label = اس کہانی کا لنک
+story_page-share_copy = لنک کاپی کریں
+story_page-share_copied = لنک کاپی ہو گیا۔
+story_page-share_email = لنک ای میل سے بھیجیں
+story_page-resource-ncii = نجی تصاویر، بلیک میلنگ اور جنسی بھتہ خوری
+story_page-resource-account_recovery = ہیک یا جعلی اکاؤنٹ واپس لینا یا بند کروانا
+story_page-resource-safety = پیچھا کرنے اور جاسوسی سے بچاؤ
+story_page-resource-report_fia = سائبر کرائم کے اداروں کو شکایت کیسے کریں
+story_page-resource-helplines = ہیلپ لائنز
+story_page-resource-law = قانون کیا کہتا ہے (پیکا 2016)
