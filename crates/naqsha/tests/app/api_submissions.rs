@@ -670,3 +670,30 @@ async fn every_documented_route_answers_as_documented() {
     }
     assert!(checked >= 3);
 }
+
+#[tokio::test]
+async fn a_pashto_report_is_followed_up_in_pashto_and_an_unknown_language_is_refused() {
+    let app = App::new().await;
+    let pashto = Lang::from_code("ps").unwrap();
+    let reply = app
+        .submit(&json!({
+            "what_happened": "یو سړی ما ته په ټیلیفون ګواښونه کوي",
+            "language": "ps"
+        }))
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json());
+    let body = reply.json();
+    assert_eq!(body["follow_up"], "/ps/follow-up");
+    let words = body["receipt"]["words"].as_str().unwrap().to_owned();
+    let (status, page) = follow_up(&app, "/ps/follow-up", &words).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(Tr(pashto).t("followup.status.new")));
+    let envelope = app.envelope(&words).await;
+    assert_eq!(app.open_report(envelope.id).await.report.language, pashto);
+
+    let reply = app
+        .submit(&json!({"what_happened": "x", "language": "xx"}))
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.text().contains("unknown language"), "{}", reply.text());
+}
