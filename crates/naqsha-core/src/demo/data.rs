@@ -910,9 +910,9 @@ mod tests {
         let mut used = BTreeSet::new();
         for (text, lang) in texts {
             assert!(!text.is_empty() || lang == Lang::EN, "empty text");
-            let allowed = match lang {
+            let allowed = match lang.base() {
                 Lang::EN => PLACEHOLDERS_EN,
-                Lang::UR => PLACEHOLDERS_UR,
+                _ => PLACEHOLDERS_UR,
             };
             let mut rest = text;
             while let Some(open) = rest.find('{') {
