@@ -1278,23 +1278,3 @@ async fn hsts_is_sent_when_the_site_is_served_over_https() {
         assert!(max_age >= 365 * 24 * 60 * 60, "{hsts}");
     }
 }
-
-#[tokio::test]
-async fn a_sindhi_report_from_the_sindhi_form_gets_its_receipt_in_sindhi_and_is_sindhi() {
-    let app = App::new().await;
-    let sindhi = Lang::from_code("sd").unwrap();
-    let text = "ڪنهن منهنجي نالي سان جعلي پروفائل ٺاهي ۽ منهنجون تصويرون لڳائي ڇڏيون.";
-    let reply = app
-        .submit_report("/sd/report", report(text).text("place", "pk-sd"), PEER)
-        .await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
-    let location = reply.header("location").unwrap().to_owned();
-    assert!(location.starts_with("/sd/report/receipt/"), "{location}");
-    let html = app.get(&location).await.html();
-    assert_eq!(attrs(&html, "html", "lang"), ["sd"]);
-    assert_eq!(texts(&html, "h1"), [t(sindhi, "receipt.title").to_owned()]);
-    let envelope = app.only_submission().await;
-    let opened = app.open_report(envelope.id).await;
-    assert_eq!(opened.report.what_happened.as_str(), text);
-    assert_eq!(opened.report.language, sindhi);
-}

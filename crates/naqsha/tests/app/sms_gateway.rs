@@ -1209,7 +1209,10 @@ async fn a_sindhi_sms_is_answered_in_sindhi_and_a_punjabi_one_in_punjabi() {
     assert!(text.contains("رپورٽ ملي وئي"), "the Sindhi reply: {text}");
     receipt_in(text);
     let stored = app.only_submission().await;
-    assert_eq!(app.open_report(stored.id).await.report.language.code(), "sd");
+    assert_eq!(
+        app.open_report(stored.id).await.report.language.code(),
+        "sd"
+    );
 
     // from another phone, in Punjabi: "a man threatens me on the phone"
     let answer = sms(
@@ -1221,7 +1224,10 @@ async fn a_sindhi_sms_is_answered_in_sindhi_and_a_punjabi_one_in_punjabi() {
     .await
     .json();
     let text = &messages(&answer)[0].1;
-    assert!(text.contains("کسے نوں نہ وکھاؤ"), "the Punjabi reply: {text}");
+    assert!(
+        text.contains("کسے نوں نہ وکھاؤ"),
+        "the Punjabi reply: {text}"
+    );
     receipt_in(text);
     let mut languages = Vec::new();
     for s in app.inbox().await {

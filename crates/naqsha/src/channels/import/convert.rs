@@ -318,8 +318,8 @@ fn contact_kind(value: &str) -> ContactKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use naqsha_core::lang::Lang;
     use crate::channels::import::mapping::Mapping;
+    use naqsha_core::lang::Lang;
     use naqsha_core::places::Gazetteer;
     use naqsha_core::submission::Consent;
     use naqsha_core::taxonomy::Taxonomy;
@@ -474,7 +474,16 @@ values = { "Threats" = ["act:threats"] }
         assert_eq!(out.incoming.report.place_text.as_deref(), Some("Atlantis"));
         assert!(out.incoming.contact.is_none());
         // a Pashto row is Pashto
-        let row = ["4", "", "زما عکسونه یې په فېسبوک خپاره کړل", "", "", "", "", ""];
+        let row = [
+            "4",
+            "",
+            "زما عکسونه یې په فېسبوک خپاره کړل",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ];
         let out = c.convert(&row).unwrap();
         assert_eq!(out.incoming.report.language.code(), "ps");
     }
