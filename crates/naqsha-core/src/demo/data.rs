@@ -910,9 +910,10 @@ mod tests {
         let mut used = BTreeSet::new();
         for (text, lang) in texts {
             assert!(!text.is_empty() || lang == Lang::EN, "empty text");
-            let allowed = match lang {
-                Lang::EN => PLACEHOLDERS_EN,
-                Lang::UR => PLACEHOLDERS_UR,
+            let allowed = if lang == Lang::EN {
+                PLACEHOLDERS_EN
+            } else {
+                PLACEHOLDERS_UR
             };
             let mut rest = text;
             while let Some(open) = rest.find('{') {
