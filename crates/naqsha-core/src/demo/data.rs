@@ -910,10 +910,9 @@ mod tests {
         let mut used = BTreeSet::new();
         for (text, lang) in texts {
             assert!(!text.is_empty() || lang == Lang::EN, "empty text");
-            let allowed = if lang == Lang::EN {
-                PLACEHOLDERS_EN
-            } else {
-                PLACEHOLDERS_UR
+            let allowed = match lang.base() {
+                Lang::EN => PLACEHOLDERS_EN,
+                _ => PLACEHOLDERS_UR,
             };
             let mut rest = text;
             while let Some(open) = rest.find('{') {

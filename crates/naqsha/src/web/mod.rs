@@ -116,15 +116,12 @@ pub fn route_table() -> Vec<(&'static str, Access)> {
 /// compressed, so their length cannot leak the secret (BREACH); the public read-only pages,
 /// the open data, the read API and the assets are.
 fn compressible(path: &str) -> bool {
+    let path = lang::neutral_path(path);
     const NEVER: &[&str] = &[
         "/report",
-        "/ur/report",
         "/follow-up",
-        "/ur/follow-up",
         "/responses/manage",
-        "/ur/responses/manage",
         "/respond",
-        "/ur/respond",
         "/admin",
         "/api/v1/submissions",
         "/exit",
@@ -132,7 +129,6 @@ fn compressible(path: &str) -> bool {
         "/whatsapp",
         "/telegram",
         "/campaign/{slug}/create",
-        "/ur/campaign/{slug}/create",
     ];
     !NEVER
         .iter()
@@ -207,14 +203,8 @@ fn compressed_by_cache(path: &str) -> bool {
 /// The longest a request may take, reading its body included. Uploads of evidence get ten
 /// minutes (25 MiB on a slow mobile connection); everything else two.
 fn request_time(path: &str) -> std::time::Duration {
-    const UPLOADS: &[&str] = &[
-        "/report",
-        "/ur/report",
-        "/api/v1/submissions",
-        "/campaign/{slug}/create",
-        "/ur/campaign/{slug}/create",
-    ];
-    if UPLOADS.contains(&path) {
+    const UPLOADS: &[&str] = &["/report", "/api/v1/submissions", "/campaign/{slug}/create"];
+    if UPLOADS.contains(&lang::neutral_path(path)) {
         std::time::Duration::from_secs(10 * 60)
     } else {
         std::time::Duration::from_secs(2 * 60)

@@ -1045,7 +1045,7 @@ async fn wrong_receipts_are_throttled_per_network() {
     assert!((1..=60).contains(&retry_after), "{retry_after}");
     assert!(status_label(&reply).is_empty(), "no status shown");
     let error = texts(&reply.html(), ".error-summary");
-    let prefix = t(Lang::EN, "followup.error.throttled.other")
+    let prefix = t(Lang::EN, "followup.error.throttled")
         .split('{')
         .next()
         .unwrap()
