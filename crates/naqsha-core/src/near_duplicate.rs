@@ -1,7 +1,7 @@
 //! Near-duplicate detection: the same case reported by a survivor and again by the news
 //! should be linked, not counted twice.
 //!
-//! Texts are folded (case, Urdu letter variants, diacritics, digits, punctuation) and cut
+//! Texts are folded (case, Arabic-script letter variants, diacritics, digits, punctuation) and cut
 //! into word 3-shingles (character 5-shingles for texts of fewer than
 //! [`MIN_WORDS_FOR_WORD_SHINGLES`] words). A [`Signature`] is a MinHash of those shingles,
 //! whose agreeing positions estimate the Jaccard similarity of the two shingle sets, and a
@@ -26,6 +26,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::redaction::normalise::normalise_char;
+use crate::script::fold_letter_loosely;
 
 /// Number of MinHash values in a [`Signature`].
 pub const SIGNATURE_LEN: usize = 128;
@@ -39,8 +40,9 @@ pub const MIN_WORDS_FOR_WORD_SHINGLES: usize = 8;
 const WORD_SHINGLE: usize = 3;
 const CHAR_SHINGLE: usize = 5;
 
-/// Folds a text for comparison: lowercase, Urdu letter variants and Latin accents folded,
-/// diacritics, tatweel and zero-width characters dropped, Urdu and Arabic-Indic digits
+/// Folds a text for comparison: lowercase, the letter variants of Urdu, Sindhi, Pashto and
+/// Punjabi folded loosely ([`fold_letter_loosely`]) and Latin accents folded, diacritics,
+/// tatweel and zero-width characters dropped, Extended Arabic-Indic and Arabic-Indic digits
 /// made ASCII, punctuation and whitespace collapsed to single spaces.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -77,22 +79,13 @@ pub(crate) fn fold_char(c: char, mut emit: impl FnMut(char)) {
                 if is_combining_mark(e) {
                     continue;
                 }
-                if let Some(f) = fold_letter(e) {
-                    emit(f);
+                // the redaction engine's normalising (digits, invisible characters, Arabic
+                // letter forms), then the loose folding of every Arabic-script language
+                if let Some(n) = normalise_char(e) {
+                    fold_letter_loosely(n).into_iter().for_each(&mut emit);
                 }
             }
         }
-    }
-}
-
-/// One decomposed, lowercased character folded, or `None` when it is dropped.
-fn fold_letter(c: char) -> Option<char> {
-    match c {
-        // letters typists interchange; the redaction engine's folding does the rest
-        'ے' | 'ې' => Some('ی'),
-        'ھ' | 'ۃ' | 'ە' => Some('ہ'),
-        'ٱ' => Some('ا'),
-        _ => normalise_char(c),
     }
 }
 

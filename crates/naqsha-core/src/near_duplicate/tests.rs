@@ -251,3 +251,39 @@ mod properties {
         }
     }
 }
+
+/// A report in Sindhi, and the same report typed on an Urdu keyboard by someone who does not
+/// have the Sindhi letters (ڪ → ک, ڊ → ڈ, ڀ → بھ, ڻ → ن, ٻ → ب, ي → ی).
+const REPORT_SD: &str = "منهنجو نالو سارا آهي ۽ مان حيدرآباد ۾ رهان ٿي. گذريل مهيني هڪ ماڻهو \
+    منهنجون تصويرون فيسبڪ تي منهنجي اجازت کان سواءِ وجهي ڇڏيون ۽ مون کي ڌمڪي ڏني ته جيڪڏهن مون \
+    ساڻس ڳالهه نه ڪئي ته هو اهي تصويرون منهنجي ڀاءُ ۽ گهر وارن کي موڪليندو. مون پوليس کي شڪايت \
+    ڪئي پر ڪا به ڪارروائي نه ٿي.";
+
+fn typed_without_sindhi_letters(text: &str) -> String {
+    text.replace('ڪ', "ک")
+        .replace('ي', "ی")
+        .replace('ڀ', "بھ")
+        .replace('ڻ', "ن")
+        .replace('ٻ', "ب")
+        .replace('ڳ', "گ")
+        .replace('ڌ', "دھ")
+        .replace('ڇ', "چھ")
+}
+
+#[test]
+fn a_sindhi_report_typed_without_sindhi_letters_is_a_duplicate() {
+    let variant = typed_without_sindhi_letters(REPORT_SD);
+    assert_ne!(variant, REPORT_SD);
+    assert_eq!(normalise(&variant), normalise(REPORT_SD));
+    let s = Signature::of(REPORT_SD).similarity(&Signature::of(&variant));
+    assert!(s >= 0.9, "similarity {s}");
+    // and is not a duplicate of an unrelated Urdu report
+    assert!(Signature::of(REPORT_SD).similarity(&Signature::of(OTHER_UR)) < 0.2);
+}
+
+#[test]
+fn pashto_and_sindhi_keyboard_letters_fold_to_the_urdu_ones() {
+    assert_eq!(normalise("ډاکټر ګل"), normalise("ڈاکٹر گل"));
+    assert_eq!(normalise("ڊاڪٽر"), "ڈاکٹر");
+    assert_eq!(normalise("زما شمېره ٠٣٣٣ ده"), "زما شمیرہ 0333 دہ");
+}

@@ -2,9 +2,10 @@
 //!
 //! Folding makes spellings that a person would consider the same compare equal:
 //! case, Latin diacritics (Karāchi → karachi), punctuation and spaces
-//! (D.I. Khan → dikhan), and the Arabic-script letter variants that Urdu text typed on
-//! Arabic or Persian keyboards contains (ي/ى/ے → ی, ك → ک, ه/ھ/ة/ۃ/ۀ → ہ, hamza and
-//! madda marks dropped, so آباد == اباد and کوئٹہ == کویٹہ).
+//! (D.I. Khan → dikhan), and the Arabic-script letter variants of names typed on Arabic,
+//! Persian, Sindhi or Pashto keyboards, folded loosely ([`crate::script::fold_letter_loosely`]:
+//! ي/ى/ے → ی, ك/ڪ → ک, ه/ھ/ة/ۃ/ۀ → ہ, hamza and madda marks dropped, so آباد == اباد,
+//! کوئٹہ == کویٹہ and ڪراچي == کراچی).
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -16,35 +17,20 @@ pub fn fold(name: &str) -> String {
         if is_combining_mark(c) {
             continue;
         }
-        match fold_char(c) {
-            Some(f) => out.extend(f.to_lowercase()),
-            None => continue,
+        if let Some(digit) = crate::script::fold_digit(c) {
+            out.push(digit);
+            continue;
+        }
+        for f in crate::script::fold_letter_loosely(c) {
+            // tatweel is a letter to Unicode, a stretch of the line to a reader
+            if f.is_alphanumeric() && f != '\u{0640}' {
+                out.extend(f.to_lowercase());
+            }
+            // zero-width joiners and marks, spaces, hyphens, dots, apostrophes, Arabic-script
+            // and other punctuation are dropped
         }
     }
     out
-}
-
-/// Map one (already decomposed) character to its folded form, or drop it.
-fn fold_char(c: char) -> Option<char> {
-    // Arabic-Indic and extended digits fold to ASCII digits
-    if let Some(digit) = crate::script::fold_digit(c) {
-        return Some(digit);
-    }
-    match c {
-        // Arabic-script letter variants
-        'ي' | 'ى' | 'ے' | 'ۓ' | 'ې' | 'ۍ' => Some('ی'),
-        'ك' | 'ڪ' => Some('ک'),
-        'ه' | 'ھ' | 'ة' | 'ۃ' | 'ۀ' | 'ۂ' => Some('ہ'),
-        'أ' | 'إ' | 'ٱ' | 'آ' => Some('ا'),
-        'ؤ' => Some('و'),
-        // tatweel, zero-width joiners and marks, Arabic-script punctuation
-        '\u{0640}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '،' | '۔' | '؟' | '٬' => {
-            None
-        }
-        c if c.is_alphanumeric() => Some(c),
-        // spaces, hyphens, dots, apostrophes and other punctuation are dropped
-        _ => None,
-    }
 }
 
 /// Optimal-string-alignment edit distance (insertions, deletions, substitutions and
@@ -113,6 +99,17 @@ mod tests {
         assert_eq!(fold("اسلام اباد"), fold("اسلام آباد"));
         assert_eq!(fold("کویٹہ"), fold("کوئٹہ"));
         assert_eq!(fold("لاہور۔"), fold("لاہور"));
+        assert_eq!(fold("لاہـــور"), fold("لاہور"));
+    }
+
+    #[test]
+    fn folds_sindhi_and_pashto_spellings_of_the_same_name() {
+        assert_eq!(fold("ڪراچي"), fold("کراچی"));
+        assert_eq!(fold("حيدرآباد"), fold("حیدرآباد"));
+        // Thatta: Sindhi ٺٽو against Urdu ٹھٹہ differs by the last letter only
+        assert_eq!(edit_distance(&fold("ٺٽو"), &fold("ٹھٹو"), 0), Some(0));
+        assert_eq!(fold("ګلګت"), fold("گلگت"));
+        assert_eq!(fold("ٹانک ۲"), "ٹانک2");
     }
 
     #[test]

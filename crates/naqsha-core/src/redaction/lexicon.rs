@@ -83,6 +83,8 @@ const URDU_COMMON: &str = include_str!("../../../../data/redaction/urdu-common.t
 const URDU_DOMAIN: &str = include_str!("../../../../data/redaction/urdu-domain.txt");
 const URDU_SEEN: &str = include_str!("../../../../data/redaction/urdu-seen.txt");
 const URDU_STOP: &str = include_str!("../../../../data/redaction/urdu-stop.txt");
+const REGIONAL_STOP: &str = include_str!("../../../../data/redaction/regional-stop.txt");
+const REGIONAL_COMMON: &str = include_str!("../../../../data/redaction/regional-common.txt");
 const ENGLISH_COMMON: &str = include_str!("../../../../data/redaction/english-common.txt");
 const PUBLIC_WORDS: &str = include_str!("../../../../data/redaction/public-words.txt");
 
@@ -141,6 +143,14 @@ impl Lexicon {
         lex.add_list(URDU_AMBIGUOUS, flag::AMBIGUOUS);
         lex.add_list(URDU_COMMON, flag::URDU_COMMON);
         lex.add_list(URDU_DOMAIN, flag::URDU_COMMON);
+        // several words a line, like the stop lists
+        for w in REGIONAL_COMMON
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+        {
+            lex.add(w, flag::URDU_COMMON);
+        }
         lex.add_list(URDU_SEEN, flag::URDU_SEEN);
         lex.add_list(ENGLISH_COMMON, flag::COMMON_EN);
         lex.add_list(PUBLIC_WORDS, flag::COMMON_EN);
@@ -153,7 +163,11 @@ impl Lexicon {
             }
         }
         lex.add_phrases(NEVER_NAMES);
-        for line in LATIN_STOP.lines().chain(URDU_STOP.lines()) {
+        for line in LATIN_STOP
+            .lines()
+            .chain(URDU_STOP.lines())
+            .chain(REGIONAL_STOP.lines())
+        {
             let line = line.trim();
             if line.starts_with('#') {
                 continue;
@@ -400,6 +414,41 @@ mod tests {
         assert_ne!(lex.flags("صاحب") & flag::HONORIFIC, 0);
         assert_ne!(lex.flags("محمد") & flag::URDU_NAME, 0);
         assert_ne!(lex.flags("sector") & flag::ADDRESS_ANCHOR, 0);
+    }
+
+    #[test]
+    fn sindhi_pashto_and_punjabi_words_are_no_names_and_their_cues_are_cues() {
+        let lex = Lexicon::get();
+        let words = REGIONAL_STOP
+            .lines()
+            .chain(REGIONAL_COMMON.lines())
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace);
+        let mut n = 0;
+        for w in words {
+            n += 1;
+            let f = lex.flags(&fold(w));
+            assert_ne!(f & (flag::STOP | flag::URDU_COMMON), 0, "{w}");
+            assert_eq!(
+                f & (flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART),
+                0,
+                "{w} is in a name list"
+            );
+        }
+        assert!(n > 250, "{n} words");
+        // each language's keyboard spelling finds the cue
+        for (w, role) in [
+            ("نالو", flag::NAME_CUE),
+            ("نوم", flag::NAME_CUE),
+            ("ڀيڻ", flag::RELATION),
+            ("خور", flag::RELATION),
+            ("شمېره", flag::PHONE_CUE),
+            ("ټیلیفون", flag::PHONE_CUE),
+            ("ٹیلیفون", flag::PHONE_CUE),
+            ("موبائيل", flag::PHONE_CUE),
+        ] {
+            assert_ne!(lex.flags(&fold(w)) & role, 0, "{w}");
+        }
     }
 
     #[test]

@@ -382,4 +382,6 @@ pub fn text_lang(text: &str) -> Lang {
 }
 
 #[cfg(test)]
+mod regional_tests;
+#[cfg(test)]
 mod tests;

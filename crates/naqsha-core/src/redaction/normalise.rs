@@ -4,8 +4,10 @@
 //! Each original character becomes zero or one normalised character, so a span found in
 //! the copy maps back to a span of whole characters in the original:
 //!
-//! * Urdu (۰–۹) and Arabic-Indic (٠–٩) digits become ASCII digits;
-//! * Arabic letter forms become the Urdu ones (ي/ى → ی, ك → ک, ه/ة/ۀ → ہ);
+//! * Extended Arabic-Indic (۰–۹) and Arabic-Indic (٠–٩) digits become ASCII digits
+//!   ([`crate::script::fold_digit`]);
+//! * Arabic, Sindhi and Pashto letter forms become the Urdu ones (ي/ى → ی, ك/ڪ → ک,
+//!   ه/ة/ۀ → ہ, ګ → گ, ټ/ٽ → ٹ …: [`crate::script::fold_letter`]);
 //! * every invisible character ([`crate::invisible::is_invisible`]: zero-width joiners and
 //!   non-joiners, bidi controls, soft hyphens …), tatweel and Arabic vowel marks are dropped;
 //! * full-width ASCII (０３００, ＠) becomes ASCII; unusual spaces become a space; dashes and
@@ -168,9 +170,6 @@ pub fn normalise_char(c: char) -> Option<char> {
         return Some(digit);
     }
     Some(match c {
-        'ي' | 'ى' | 'ۍ' => 'ی',
-        'ك' | 'ڪ' => 'ک',
-        'ه' | 'ة' | 'ۀ' | 'ۂ' => 'ہ',
         '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0640}' => return None,
         _ if is_invisible(c) => return None,
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xff01 + 0x21).unwrap_or(c),
@@ -179,7 +178,7 @@ pub fn normalise_char(c: char) -> Option<char> {
         '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
         '\u{201c}' | '\u{201d}' | '\u{201f}' => '"',
         '\u{2028}' | '\u{2029}' => '\n',
-        _ => c,
+        _ => crate::script::fold_letter(c),
     })
 }
 
@@ -204,6 +203,15 @@ mod tests {
     #[test]
     fn arabic_letter_forms_become_urdu_ones() {
         assert_eq!(normalise_str("علي كريم فاطمه"), "علی کریم فاطمہ");
+    }
+
+    #[test]
+    fn sindhi_and_pashto_letters_and_digits_become_urdu_ones_one_for_one() {
+        // "my card number": Sindhi, Pashto keyboards; Arabic-Indic digits
+        let n = Normalised::new("منهنجو ڪارڊ ٠٣٠٠");
+        assert_eq!(n.text(), "منہنجو کارڈ 0300");
+        assert_eq!(n.orig_char(n.text().find("0300").unwrap()), 12);
+        assert_eq!(normalise_str("شناختي کارډ ګاډی"), "شناختی کارڈ گاڈی");
     }
 
     #[test]

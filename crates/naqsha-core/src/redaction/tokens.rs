@@ -8,7 +8,7 @@ use crate::script::is_arabic_letter;
 pub(crate) enum Class {
     /// Latin letters (with an inner apostrophe: D'Souza).
     Latin,
-    /// Arabic-script letters.
+    /// Arabic-script letters (Urdu, Sindhi, Pashto, Punjabi …).
     Urdu,
     /// ASCII digits.
     Digits,
@@ -216,7 +216,8 @@ fn phrase_end(text: &str, toks: &[Tok], i: usize, rest: &[Box<str>]) -> Option<u
     Some(k)
 }
 
-/// Lowercases a word of the normalised text into `out`, as the lexicon folds its keys.
+/// Lowercases a word of the normalised text into `out`, as the lexicon folds its keys (the
+/// text's Arabic-script letters were already folded by normalising it, like the keys').
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
     out.extend(word.chars().flat_map(char::to_lowercase));

@@ -238,3 +238,41 @@ fn leaks_skip_short_strings_and_compare_words_whole() {
     // joined words must start and end where the plate does
     assert!(leaks("plea 12345", raw, &spans[2..3]).is_empty());
 }
+
+#[test]
+fn a_sindhi_or_pashto_spelling_of_a_redacted_name_or_number_leaks() {
+    // Sindhi: "my sister Sara was threatened by Ali Khan"; the moderator's draft spells the
+    // name the Urdu way, and the number in Pashto digits
+    let raw = "منهنجي ڀيڻ سارا کي علي خان ڌمڪيون ڏنيون، هن جو نمبر ۰۳۰۰-۱۲۳۴۵۶۷ آهي";
+    let spans = redaction::detect(raw);
+    let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+    assert!(
+        kinds.contains(&Kind::Name) && kinds.contains(&Kind::Phone),
+        "{spans:?}"
+    );
+    let found = leaks(
+        "ایک خاتون کو علی خان نے ٠٣٠٠ ١٢٣٤٥٦٧ سے دھمکیاں دیں",
+        raw,
+        &spans,
+    );
+    assert!(
+        found.contains(&(Kind::Name, "علي خان".to_owned())),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(k, _)| *k == Kind::Phone), "{found:?}");
+    assert!(leaks("ایک خاتون کو دھمکیاں دی گئیں", raw, &spans).is_empty());
+    // a Pashto-keyboard gaf and Sindhi kaf in the public text still give the name away
+    let raw = "میرا نام گلالئی ہے اور ڈاکٹر کامران مجھے تنگ کرتا ہے";
+    let spans = redaction::detect(raw);
+    let found = leaks("ګلالئی او ڊاڪٽر ڪامران", raw, &spans);
+    assert!(found.len() >= 2, "{spans:?} {found:?}");
+}
+
+#[test]
+fn marks_are_found_in_sindhi_and_pashto_spellings() {
+    // a moderator types the Urdu spelling; the text has the Sindhi one
+    let text = "ڪالهه ڊاڪٽر ڪامران فون ڪيو";
+    let marks = find_marks(text, "ڈاکٹر کامران", Kind::Name);
+    assert_eq!(marks.len(), 1);
+    assert_eq!(cut(text, &marks[0]), "ڊاڪٽر ڪامران");
+}

@@ -31,12 +31,14 @@ pub trait Context: crate::intake::Context + Clone + Send + Sync + 'static {
     fn telegram(&self) -> &chat::ChatRuntime;
 }
 
-/// The language a reporter wrote in: Urdu when the text has Arabic-script letters, else
-/// English (Roman Urdu reads as English here; replies to it are in English).
+/// The language a reporter wrote in: for Arabic-script text, the language its letters and
+/// words show ([`naqsha_core::script::guess_language`]: Sindhi, Pashto, Punjabi, else Urdu)
+/// when this site speaks it, else Urdu, whose messages every one of them falls back to;
+/// English for any other text (Roman Urdu reads as English here; replies to it are in
+/// English).
 pub fn language_of(text: &str) -> Lang {
-    if naqsha_core::script::has_arabic_letters(text) {
-        Lang::UR
-    } else {
-        Lang::EN
+    match naqsha_core::script::guess_language(text) {
+        Some(code) => Lang::from_code(code).unwrap_or(Lang::UR),
+        None => Lang::EN,
     }
 }

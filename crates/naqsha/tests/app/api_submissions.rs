@@ -670,3 +670,48 @@ async fn every_documented_route_answers_as_documented() {
     }
     assert!(checked >= 3);
 }
+
+#[tokio::test]
+async fn a_pashto_report_is_stored_as_pashto_refused_in_pashto_and_an_unknown_language_refused() {
+    let app = App::new().await;
+    let pashto = Lang::from_code("ps").unwrap();
+    let reply = app
+        .submit(&json!({
+            "what_happened": "یو سړی ما ته په ټیلیفون ګواښونه کوي",
+            "language": "ps"
+        }))
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json());
+    let words = reply.json()["receipt"]["words"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let envelope = app.envelope(&words).await;
+    assert_eq!(app.open_report(envelope.id).await.report.language, pashto);
+
+    // a refusal is worded in the language asked for (Pashto, or Urdu where its draft lacks
+    // the message), not in English
+    let reply = app
+        .submit(&json!({"what_happened": "   ", "language": "ps"}))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = reply.json();
+    assert_eq!(
+        body["error"]["fields"]["what_happened"],
+        Tr(pashto).t("report.error.text_required")
+    );
+    assert_ne!(
+        body["error"]["fields"]["what_happened"],
+        Tr(Lang::EN).t("report.error.text_required")
+    );
+
+    let reply = app
+        .submit(&json!({"what_happened": "x", "language": "xx"}))
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(
+        reply.text().contains("unknown language"),
+        "{}",
+        reply.text()
+    );
+}

@@ -306,3 +306,15 @@ async fn commands_run_beside_the_server_leave_staff_signed_in() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_sindhi_message_is_stored_as_sindhi() {
+    let app = App::new().await;
+    stored(ingest(&app.state, &read("sindhi.eml")).await.unwrap());
+    let s = app.only_submission().await;
+    let report = app.open_report(s.id).await.report;
+    let text = report.what_happened.as_str();
+    assert!(text.starts_with("ڌمڪيون\n\n"), "subject first: {text}");
+    assert!(text.contains("هڪ ماڻهو مون کي فيسبڪ تي ڌمڪيون ڏئي رهيو آهي"));
+    assert_eq!(report.language.code(), "sd");
+}

@@ -1190,3 +1190,49 @@ async fn receipt_on_request_works_through_the_other_node_on_sqlite() {
 async fn receipt_on_request_works_through_the_other_node_on_postgres() {
     receipt_on_request_works_through_the_other_node(Shared::Postgres).await;
 }
+
+#[tokio::test]
+async fn a_sindhi_sms_is_answered_in_sindhi_and_a_punjabi_one_in_punjabi() {
+    let app = app().await;
+    // "a man is threatening me on the phone"
+    let answer = sms(
+        &app,
+        PHONE,
+        "مون کي هڪ ماڻهو فون تي ڌمڪيون ڏئي رهيو آهي",
+        "sd-1",
+    )
+    .await
+    .json();
+    let sent = messages(&answer);
+    assert_eq!(sent.len(), 1);
+    let text = &sent[0].1;
+    assert!(text.contains("رپورٽ ملي وئي"), "the Sindhi reply: {text}");
+    receipt_in(text);
+    let stored = app.only_submission().await;
+    assert_eq!(
+        app.open_report(stored.id).await.report.language.code(),
+        "sd"
+    );
+
+    // from another phone, in Punjabi: "a man threatens me on the phone"
+    let answer = sms(
+        &app,
+        "+923331234567",
+        "اک بندہ مینوں فون تے دھمکیاں دیندا اے",
+        "pa-1",
+    )
+    .await
+    .json();
+    let text = &messages(&answer)[0].1;
+    assert!(
+        text.contains("کسے نوں نہ وکھاؤ"),
+        "the Punjabi reply: {text}"
+    );
+    receipt_in(text);
+    let mut languages = Vec::new();
+    for s in app.inbox().await {
+        languages.push(app.open_report(s.id).await.report.language.code());
+    }
+    languages.sort_unstable();
+    assert_eq!(languages, ["pa", "sd"]);
+}

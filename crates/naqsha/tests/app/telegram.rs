@@ -491,3 +491,29 @@ async fn start_is_answered_with_how_to_report_in_both_languages_and_stored_nowhe
     receipt_in(&tg.replies(2).await[1].1);
     assert_eq!(tg.app.inbox().await.len(), 1);
 }
+
+#[tokio::test]
+async fn a_sindhi_text_is_answered_in_sindhi_and_the_report_is_sindhi() {
+    let tg = connected(&[]).await;
+    // "my photos are being threatened to be made viral on Facebook"
+    tg.deliver(&update(
+        10100,
+        1400,
+        OTHER_USER_ID,
+        json!({ "text": "منهنجون تصويرون فيسبڪ تي وائرل ڪرڻ جي ڌمڪي ڏني وئي آهي" }),
+    ))
+    .await;
+    let sent = tg.replies(1).await;
+    assert_eq!(sent[0].0, OTHER_USER_ID);
+    assert!(
+        sent[0].1.contains("توهان جي رپورٽ ملي وئي"),
+        "in Sindhi: {}",
+        sent[0].1
+    );
+    receipt_in(&sent[0].1);
+    let stored = tg.app.only_submission().await;
+    assert_eq!(
+        tg.app.open_report(stored.id).await.report.language.code(),
+        "sd"
+    );
+}

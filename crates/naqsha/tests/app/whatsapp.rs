@@ -695,3 +695,29 @@ async fn a_locked_database_answers_503_and_the_retried_delivery_is_stored_once()
     );
     receipt_in(&wa.replies(1).await[0].1);
 }
+
+#[tokio::test]
+async fn a_pashto_sender_is_answered_in_pashto_and_the_report_is_pashto() {
+    let wa = connected(&[]).await;
+    // "my photos were published on Facebook, I need help"
+    wa.deliver(&notification(
+        WA_ID,
+        text_message(
+            "wamid.ps-1",
+            "زما عکسونه یې په فېسبوک خپاره کړل، مرستې ته اړتیا لرم",
+        ),
+    ))
+    .await;
+    let sent = wa.replies(1).await;
+    assert!(
+        sent[0].1.contains("ستاسو راپور ترلاسه شو"),
+        "in Pashto: {}",
+        sent[0].1
+    );
+    receipt_in(&sent[0].1);
+    let stored = wa.app.only_submission().await;
+    assert_eq!(
+        wa.app.open_report(stored.id).await.report.language.code(),
+        "ps"
+    );
+}

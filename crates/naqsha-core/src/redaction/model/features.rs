@@ -79,12 +79,13 @@ fn row(template: u8, a: u64, b: u64) -> u32 {
 }
 
 /// The characters of a word as looked up: Latin lowercased. Arabic-script letters have no
-/// case, so they skip the Unicode case table (most of an Urdu text's cost here).
+/// case, so they skip the Unicode case table (most of an Urdu text's cost here); their
+/// variants were folded when the text was normalised ([`crate::script::fold_letter`]).
 fn folded(word: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
     word.chars().map(|c| {
         if c.is_ascii() {
             c.to_ascii_lowercase()
-        } else if ('\u{0600}'..='\u{08ff}').contains(&c) || ('\u{fb50}'..='\u{feff}').contains(&c) {
+        } else if crate::script::is_arabic_script(c) {
             c
         } else {
             c.to_lowercase().next().unwrap_or(c)

@@ -201,11 +201,10 @@ async fn step(
                     format!("{}\n{}", state_now.text, part.as_str())
                 };
                 if !window.opened {
-                    let lang = if state_now.lang == Lang::UR {
-                        Lang::UR
-                    } else {
-                        commands::language_of(part)
-                    };
+                    // the whole text so far: an Urdu window stays Urdu (it has Arabic
+                    // letters), and a short first part that said too little to tell Sindhi
+                    // from Urdu is told by what follows
+                    let lang = commands::language_of(&joined);
                     let report =
                         raw_report(&joined, lang, state_now.consent, state_now.received_at());
                     if let Ok(report) = report {

@@ -103,6 +103,26 @@ mod tests {
     }
 
     #[test]
+    fn urdu_phrases_match_sindhi_and_pashto_news_spellings() {
+        // "blackmail", "doctor": Sindhi and Pashto papers spell them with their own kaf,
+        // yeh and retroflex letters
+        let r = rule(&["بلیک میل", "ڈاکٹر"], RuleLang::Ur, false);
+        assert!(rule_matches(
+            &r,
+            &FoldedText::new("حيدرآباد ۾ ڇوڪريءَ کي بليڪ ميل ڪندڙ گرفتار")
+        ));
+        assert!(rule_matches(
+            &r,
+            &FoldedText::new("پښاور کې یو ډاکټر ونیول شو")
+        ));
+        assert!(rule_matches(
+            &r,
+            &FoldedText::new("ڪراچي ۾ جعلي ڊاڪٽر گرفتار")
+        ));
+        assert!(!rule_matches(&r, &FoldedText::new("ڪرڪيٽ جي ميچ جا نتيجا")));
+    }
+
+    #[test]
     fn roman_urdu_word_lists_need_every_word() {
         let r = rule(&["tasveerein", "viral"], RuleLang::RomanUr, true);
         assert!(rule_matches(

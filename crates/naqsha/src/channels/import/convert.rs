@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use naqsha_core::lang::Lang;
-use naqsha_core::script::is_arabic_script;
 use naqsha_core::submission::{Channel, ContactDetails, RawReport, ReportedWhen};
 use naqsha_core::taxonomy::Labels;
 use naqsha_core::text::{ReportText, TextError};
@@ -205,11 +203,7 @@ impl Converter {
             }
         };
 
-        let language = if what_happened.as_str().chars().any(is_arabic_script) {
-            Lang::UR
-        } else {
-            Lang::EN
-        };
+        let language = crate::channels::language_of(what_happened.as_str());
         let report = RawReport {
             danger_now: false,
             approve_first: false,
@@ -325,6 +319,7 @@ fn contact_kind(value: &str) -> ContactKind {
 mod tests {
     use super::*;
     use crate::channels::import::mapping::Mapping;
+    use naqsha_core::lang::Lang;
     use naqsha_core::places::Gazetteer;
     use naqsha_core::submission::Consent;
     use naqsha_core::taxonomy::Taxonomy;
@@ -478,5 +473,18 @@ values = { "Threats" = ["act:threats"] }
         assert_eq!(out.incoming.report.language, Lang::UR);
         assert_eq!(out.incoming.report.place_text.as_deref(), Some("Atlantis"));
         assert!(out.incoming.contact.is_none());
+        // a Pashto row is Pashto
+        let row = [
+            "4",
+            "",
+            "زما عکسونه یې په فېسبوک خپاره کړل",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ];
+        let out = c.convert(&row).unwrap();
+        assert_eq!(out.incoming.report.language.code(), "ps");
     }
 }

@@ -98,9 +98,15 @@ mod tests {
     }
 
     #[test]
-    fn urdu_script_means_urdu() {
+    fn arabic_script_means_urdu_unless_it_shows_sindhi_pashto_or_punjabi() {
         assert_eq!(language_of("mujhe blackmail kar raha hai"), Lang::EN);
         assert_eq!(language_of("مجھے بلیک میل کیا جا رہا ہے"), Lang::UR);
         assert_eq!(language_of("he said: ٹھیک"), Lang::UR);
+        let code = |text| language_of(text).code();
+        assert_eq!(code("مون کي هڪ ماڻهو فون تي ڌمڪيون ڏئي رهيو آهي"), "sd");
+        assert_eq!(code("یو سړی ما ته په ټیلیفون ګواښونه کوي"), "ps");
+        assert_eq!(code("اک بندہ مینوں فون تے دھمکیاں دیندا اے"), "pa");
+        // one Sindhi word decides nothing: Urdu, which Sindhi falls back to
+        assert_eq!(code("مدد ڪريو"), "ur");
     }
 }

@@ -189,23 +189,34 @@ pub enum ConsentChoice {
     Private,
 }
 
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum LanguageChoice {
-    /// English.
-    #[default]
-    En,
-    /// Urdu.
-    Ur,
+/// A language of the interface, by its code: `en`, `ur`, or another language the site
+/// speaks (`sd`, `ps`, `pa`: those of data/languages/languages.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToSchema)]
+#[schema(value_type = String, example = "ur")]
+pub struct LanguageChoice(Lang);
+
+impl Default for LanguageChoice {
+    fn default() -> Self {
+        LanguageChoice(Lang::EN)
+    }
+}
+
+impl<'de> Deserialize<'de> for LanguageChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Lang::from_code(&code).map(LanguageChoice).ok_or_else(|| {
+            let known: Vec<&str> = Lang::all().iter().map(|l| l.code()).collect();
+            serde::de::Error::custom(format!(
+                "unknown language {code:?}, expected one of {}",
+                known.join(", ")
+            ))
+        })
+    }
 }
 
 impl From<LanguageChoice> for Lang {
     fn from(l: LanguageChoice) -> Self {
-        match l {
-            LanguageChoice::En => Lang::EN,
-            LanguageChoice::Ur => Lang::UR,
-        }
+        l.0
     }
 }
 
@@ -291,10 +302,11 @@ async fn read_request(request: Request) -> Result<(Lang, SubmissionRequest), Ref
             StatusCode::UNSUPPORTED_MEDIA_TYPE => Refusal::unsupported_media_type(Lang::EN),
             _ => Refusal::bad_request(Lang::EN, Some(rejection.body_text())),
         })?;
-    let lang = match value.get("language").and_then(serde_json::Value::as_str) {
-        Some("ur") => Lang::UR,
-        _ => Lang::EN,
-    };
+    let lang = value
+        .get("language")
+        .and_then(serde_json::Value::as_str)
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::EN);
     let parsed: SubmissionRequest = serde_json::from_value(value)
         .map_err(|e| Refusal::bad_request(lang, Some(e.to_string())))?;
     Ok((parsed.language.into(), parsed))
