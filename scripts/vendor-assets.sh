@@ -4,10 +4,12 @@
 #
 # Only the files a page needs are kept (see FONTS below), renamed to carry the first
 # 12 hex digits of their SHA-256 so the server may cache them forever; a fonts.css with
-# the matching @font-face rules is written beside them. Noto Nastaliq Urdu is cut down to
-# what Urdu needs by scripts/subset-nastaliq.sh, which writes fonts-urdu.css (linked by
-# Urdu pages only). node_modules is installed in a temporary directory and never enters
-# the repository.
+# the matching @font-face rules is written beside them. Noto Nastaliq Urdu and Noto Naskh
+# Arabic are cut down to the letters of Naqsha's languages by scripts/subset-arabic-fonts.sh,
+# which writes fonts-urdu.css and fonts-naskh.css (each linked only by the pages of the
+# languages data/languages/languages.toml sets in that font) and coverage.json (what each
+# font file covers, for the coverage test). node_modules is installed in a temporary
+# directory and never enters the repository.
 #
 # Usage: scripts/vendor-assets.sh        (needs node + npm and access to the npm registry)
 set -euo pipefail
@@ -56,8 +58,7 @@ for entry in "${FONTS[@]}"; do
 CSS
 done
 
-"$root/scripts/subset-nastaliq.sh" \
-  "$work/node_modules/@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2"
+"$root/scripts/subset-arabic-fonts.sh" "$work/node_modules"
 
 {
   echo "# Vendored fonts"
@@ -69,7 +70,7 @@ done
   echo "|---|---|---|---|"
 } >"$out/README.md"
 
-for pkg in noto-nastaliq-urdu noto-sans; do
+for pkg in noto-naskh-arabic noto-nastaliq-urdu noto-sans; do
   dir="$work/node_modules/@fontsource/$pkg"
   version="$(node -p "require('$dir/package.json').version")"
   licence="$(node -p "require('$dir/package.json').license")"
@@ -83,9 +84,14 @@ done
   echo "Upstream: Noto fonts by the Noto Project Authors (Google), packaged by Fontsource."
   echo "\`fonts.css\` holds the matching \`@font-face\` rules with \`font-display: swap\` and the"
   echo "packages' \`unicode-range\`, so a browser fetches only the subsets a page uses."
-  echo "Noto Nastaliq Urdu is the package's regular weight cut down to the letters, marks, digits"
-  echo "and punctuation of Urdu by \`scripts/subset-nastaliq.sh\` (pyftsubset, every layout feature"
-  echo "kept); its rule is in \`fonts-urdu.css\`, which only Urdu pages link (and preload)."
+  echo "Noto Nastaliq Urdu (Urdu, Punjabi) and Noto Naskh Arabic (Sindhi, Pashto) are the packages'"
+  echo "regular weight cut down to the letters, marks, digits and punctuation of those languages"
+  echo "by \`scripts/subset-arabic-fonts.sh\` (fontTools subset, every layout feature kept, no"
+  echo "hinting); their rules are in \`fonts-urdu.css\` and \`fonts-naskh.css\`, which only the pages"
+  echo "of a language set in that font link (and preload), as \`data/languages/languages.toml\` says."
+  echo "\`coverage.json\` lists, for each font file, its family and the code points its cmap covers"
+  echo "(read from the file by fontTools); a test checks every language's letters and messages"
+  echo "against it. It is not served."
 } >>"$out/README.md"
 
 echo "vendored into ${out#"$root"/}:"

@@ -86,7 +86,7 @@ pub struct Language {
     /// The font of its pages; none for languages the base fonts cover.
     #[serde(default)]
     pub font: Option<Font>,
-    /// The letters of its alphabet beyond the basic Arabic ones, for the font coverage test.
+    /// With `font`: the letters of its alphabet, which a test checks its font draws.
     #[serde(default)]
     pub letters: Option<String>,
 }

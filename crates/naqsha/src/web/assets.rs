@@ -5,6 +5,8 @@
 //! and is cached for a year; anything else for an hour.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use axum::body::Body;
 use axum::extract::Path;
@@ -12,12 +14,18 @@ use axum::extract::rejection::PathRejection;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use naqsha_core::lang::{Font, Lang};
+
 use super::error::AppError;
 
 #[derive(rust_embed::Embed)]
 #[folder = "../../assets/"]
 #[exclude = "*.md"]
+#[exclude = "vendor/fonts/coverage.json"]
 struct Assets;
+
+#[cfg(test)]
+mod font_coverage;
 
 /// Cache policy of a file that carries its content hash in its name.
 pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -72,22 +80,53 @@ pub async fn asset(
     Ok((headers, body).into_response())
 }
 
-/// The stylesheet with the Nastaliq font's `@font-face` rule, linked by Urdu pages only.
-pub const URDU_FONTS_CSS: &str = "/assets/vendor/fonts/fonts-urdu.css";
+/// What the pages of a language set in a vendored font (languages.toml `font`) link: the
+/// font's stylesheet, and the font file to preload so it is on its way before the stylesheet
+/// is read.
+#[derive(Debug)]
+pub struct FontLinks {
+    /// `/assets/vendor/fonts/<stylesheet>`.
+    pub stylesheet: String,
+    /// The file the stylesheet names whose name starts with the font's `preload`; none if it
+    /// names no such served file.
+    pub preload: Option<String>,
+}
 
-/// The address of the Nastaliq font file that `fonts-urdu.css` names, for Urdu pages to
-/// preload (so the font is on its way before the stylesheet is read). Read from the
-/// stylesheet itself, which `scripts/subset-nastaliq.sh` writes with the file's hashed name;
-/// none if the stylesheet names no file.
-pub fn nastaliq_href() -> Option<&'static str> {
-    static HREF: std::sync::LazyLock<Option<String>> = std::sync::LazyLock::new(|| {
-        let css = Assets::get("vendor/fonts/fonts-urdu.css")?;
-        let text = std::str::from_utf8(&css.data).ok()?;
-        let name = text.split("url(./").nth(1)?.split(')').next()?;
-        Assets::get(&format!("vendor/fonts/{name}"))?;
-        Some(format!("/assets/vendor/fonts/{name}"))
-    });
-    HREF.as_deref()
+/// The links of `font`, read once from the served stylesheet (which
+/// `scripts/subset-arabic-fonts.sh` writes with the file's hashed name); none when the
+/// stylesheet is not served, so a mistake in languages.toml costs a page its font, not a
+/// broken link (the font coverage test reports it).
+pub fn font_links(font: &'static Font) -> Option<&'static FontLinks> {
+    static LINKS: LazyLock<HashMap<(&'static str, &'static str), FontLinks>> =
+        LazyLock::new(|| {
+            Lang::all()
+                .iter()
+                .filter_map(|lang| lang.font())
+                .filter_map(|font| {
+                    let key = (font.stylesheet.as_str(), font.preload.as_str());
+                    Some((key, read_font_links(font)?))
+                })
+                .collect()
+        });
+    LINKS.get(&(font.stylesheet.as_str(), font.preload.as_str()))
+}
+
+fn read_font_links(font: &Font) -> Option<FontLinks> {
+    let css = Assets::get(&format!("vendor/fonts/{}", font.stylesheet))?;
+    let text = std::str::from_utf8(&css.data).ok()?;
+    let prefix = format!("{}.", font.preload);
+    let preload = text
+        .split("url(./")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .find(|name| {
+            name.starts_with(&prefix) && Assets::get(&format!("vendor/fonts/{name}")).is_some()
+        })
+        .map(|name| format!("/assets/vendor/fonts/{name}"));
+    Some(FontLinks {
+        stylesheet: format!("/assets/vendor/fonts/{}", font.stylesheet),
+        preload,
+    })
 }
 
 /// Rejects absolute paths, `..`, backslashes and empty segments before touching the files.
@@ -143,12 +182,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn urdu_pages_can_preload_the_font_their_stylesheet_names() {
-        let href = nastaliq_href().expect("fonts-urdu.css names a vendored font");
-        let path = href.strip_prefix("/assets/").unwrap();
-        let file = Assets::get(path).unwrap();
-        assert_eq!(&file.data[..4], b"wOF2");
-        assert!(name_carries_hash(path, &hex(&file.metadata.sha256_hash())));
+    fn each_language_with_a_font_links_its_stylesheet_and_preloads_its_file() {
+        assert!(
+            Lang::EN.font().is_none(),
+            "English pages load only fonts.css"
+        );
+        let mut seen = 0;
+        for lang in Lang::all() {
+            let Some(font) = lang.font() else { continue };
+            let links = font_links(font).expect("the stylesheet is served");
+            assert_eq!(
+                links.stylesheet,
+                format!("/assets/vendor/fonts/{}", font.stylesheet)
+            );
+            let href = links
+                .preload
+                .as_deref()
+                .expect("the stylesheet names the file");
+            let path = href.strip_prefix("/assets/").unwrap();
+            assert!(path.starts_with(&format!("vendor/fonts/{}.", font.preload)));
+            let file = Assets::get(path).unwrap();
+            assert_eq!(&file.data[..4], b"wOF2");
+            assert!(name_carries_hash(path, &hex(&file.metadata.sha256_hash())));
+            seen += 1;
+        }
+        assert!(seen >= 4, "ur, sd, ps and pa have fonts");
+        let naskh = Lang::from_code("sd").and_then(Lang::font).unwrap();
+        let preload = font_links(naskh).unwrap().preload.as_deref().unwrap();
+        assert!(preload.contains("naskh"), "{preload}");
     }
 
     #[test]

@@ -85,17 +85,20 @@ impl Ui {
         here == neutral_path || here.starts_with(&format!("{neutral_path}/"))
     }
 
-    /// The Nastaliq font's stylesheet, on Urdu pages only: English pages load no Urdu font
-    /// (their language switch «اردو» is drawn in the reader's own fonts).
-    pub fn urdu_fonts_css(&self) -> Option<&'static str> {
-        (self.lang == Lang::UR).then_some(super::assets::URDU_FONTS_CSS)
+    /// The stylesheet of the font this page's language is set in (languages.toml `font`);
+    /// none on English pages, which load no Arabic-script font (their language switch
+    /// «اردو» is drawn in the reader's own fonts).
+    pub fn font_css(&self) -> Option<&'static str> {
+        self.font_links().map(|links| links.stylesheet.as_str())
     }
 
-    /// The Nastaliq font file to preload, on Urdu pages only.
-    pub fn nastaliq_preload(&self) -> Option<&'static str> {
-        (self.lang == Lang::UR)
-            .then(super::assets::nastaliq_href)
-            .flatten()
+    /// The font file of this page's language, to preload.
+    pub fn font_preload(&self) -> Option<&'static str> {
+        self.font_links()?.preload.as_deref()
+    }
+
+    fn font_links(&self) -> Option<&'static super::assets::FontLinks> {
+        self.lang.font().and_then(super::assets::font_links)
     }
 
     /// A path in the page language.

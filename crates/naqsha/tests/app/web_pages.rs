@@ -623,3 +623,62 @@ async fn a_neutral_site_title_hides_the_purpose_from_tabs() {
     let html = app.get("/").await.html();
     assert!(!html.html().contains("Naqsha"));
 }
+
+#[tokio::test]
+async fn each_language_s_pages_link_and_preload_only_its_own_font() {
+    let app = App::new().await;
+    let mut checked = Vec::new();
+    for &lang in Lang::all() {
+        let prefix = if lang == Lang::EN {
+            String::new()
+        } else {
+            format!("/{}", lang.code())
+        };
+        // Languages whose pages are not routed yet have nothing to check; English and Urdu
+        // always are (asserted below).
+        if app.get(&format!("{prefix}/")).await.status != StatusCode::OK {
+            continue;
+        }
+        for page in ["/", "/report", "/stats", "/embed"] {
+            let path = format!("{prefix}{page}");
+            let reply = app.get(&path).await;
+            assert_eq!(reply.status, StatusCode::OK, "{path}");
+            let html = reply.html();
+            let fonts: Vec<String> = attrs(&html, "link[rel=stylesheet]", "href")
+                .into_iter()
+                .filter(|href| href.starts_with("/assets/vendor/fonts/"))
+                .collect();
+            let preloads = attrs(&html, "link[rel=preload][as=font]", "href");
+            let mut want = vec!["/assets/vendor/fonts/fonts.css".to_owned()];
+            match lang.font() {
+                None => assert!(preloads.is_empty(), "{path}: {preloads:?}"),
+                Some(font) => {
+                    want.push(format!("/assets/vendor/fonts/{}", font.stylesheet));
+                    // The embed, framed by other sites, links the font but preloads nothing.
+                    if page != "/embed" {
+                        assert_eq!(preloads.len(), 1, "{path}: {preloads:?}");
+                        let name = preloads[0].strip_prefix("/assets/vendor/fonts/").unwrap();
+                        assert!(
+                            name.starts_with(&format!("{}.", font.preload)),
+                            "{path}: {name}"
+                        );
+                        assert_eq!(app.get(&preloads[0]).await.status, StatusCode::OK);
+                    }
+                }
+            }
+            assert_eq!(fonts, want, "{path}");
+        }
+        checked.push(lang.code());
+    }
+    assert!(checked.starts_with(&["en", "ur"]), "{checked:?}");
+    // Urdu in Nastaliq, and (once routed) Sindhi and Pashto in Naskh, Punjabi in Nastaliq.
+    let stylesheet = |code| {
+        Lang::from_code(code)
+            .and_then(Lang::font)
+            .map(|f| f.stylesheet.as_str())
+    };
+    assert_eq!(stylesheet("ur"), Some("fonts-urdu.css"));
+    assert_eq!(stylesheet("pa"), Some("fonts-urdu.css"));
+    assert_eq!(stylesheet("sd"), Some("fonts-naskh.css"));
+    assert_eq!(stylesheet("ps"), Some("fonts-naskh.css"));
+}

@@ -160,7 +160,7 @@ async fn assets_have_types_and_cache_policies() {
     );
     assert_eq!(&font.body[..4], b"wOF2");
 
-    for sheet in ["fonts.css", "fonts-urdu.css"] {
+    for sheet in ["fonts.css", "fonts-urdu.css", "fonts-naskh.css"] {
         let fonts_css = app.get(&format!("/assets/vendor/fonts/{sheet}")).await;
         assert_eq!(
             fonts_css.header("cache-control"),
@@ -177,13 +177,21 @@ async fn assets_have_types_and_cache_policies() {
                 "{sheet} names {name}, which must be served"
             );
         }
-        // Only the Urdu pages' stylesheet names the Nastaliq font.
+        // Each Arabic-script font is named by its own stylesheet only.
         assert_eq!(
             text.contains("Nastaliq"),
             sheet == "fonts-urdu.css",
             "{sheet}"
         );
+        assert_eq!(
+            text.contains("Naskh"),
+            sheet == "fonts-naskh.css",
+            "{sheet}"
+        );
     }
+    // The coverage data is for the tests, not for browsers.
+    let coverage = app.get("/assets/vendor/fonts/coverage.json").await;
+    assert_eq!(coverage.status, StatusCode::NOT_FOUND);
 
     let js = app.get("/assets/js/quick-exit.js").await;
     assert_eq!(
