@@ -33,7 +33,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA_VERSION = "2025.1"
+DATA_VERSION = "2025.2"
 
 # --------------------------------------------------------------------------
 # Pinned inputs
@@ -449,6 +449,107 @@ NEIGHBOUR_BBOX = (56.0, 20.0, 82.0, 40.0)   # lon_min, lat_min, lon_max, lat_max
 # --------------------------------------------------------------------------
 # TopoJSON decoding and geometry
 # --------------------------------------------------------------------------
+
+# --------------------------------------------------------------------------
+# Names in the interface languages beyond English and Urdu, keyed by language code like "en"
+# and "ur": one line per place, `id|sd|ps|pa`, an empty column where the name is not known.
+# Written for Naqsha and NOT YET REVIEWED by native speakers. The provinces and territories
+# have all three; Sindh's districts have their Sindhi names and Khyber Pakhtunkhwa's their
+# Pashto names. Punjabi (Shahmukhi) place names are mostly written as in Urdu, so the
+# districts leave Punjabi to the fallback (pa -> ur -> en), as they leave every other place.
+OTHER_NAMES = """
+pk-pb|پنجاب|پنجاب|پنجاب
+pk-sd|سنڌ|سند|سندھ
+pk-kp|خيبر پختونخوا|خیبر پښتونخوا|خیبر پختونخوا
+pk-ba|بلوچستان|بلوچستان|بلوچستان
+pk-is|اسلام آباد|اسلام آباد|اسلام آباد
+pk-gb|گلگت بلتستان|ګلګت بلتستان|گلگت بلتستان
+pk-jk|آزاد جموں ۽ ڪشمير|آزاد جمو او کشمیر|آزاد جموں تے کشمیر
+pk-sd-badin|بدين||
+pk-sd-dadu|دادو||
+pk-sd-ghotki|گهوٽڪي||
+pk-sd-hyderabad|حيدرآباد||
+pk-sd-jacobabad|جيڪب آباد||
+pk-sd-jamshoro|ڄامشورو||
+pk-sd-karachi-central|ڪراچي وچ||
+pk-sd-karachi-east|ڪراچي اوڀر||
+pk-sd-karachi-south|ڪراچي ڏکڻ||
+pk-sd-karachi-west|ڪراچي اولهه||
+pk-sd-kashmore|ڪشمور||
+pk-sd-keamari|ڪياماڙي||
+pk-sd-khairpur|خيرپور||
+pk-sd-korangi|ڪورنگي||
+pk-sd-larkana|لاڙڪاڻو||
+pk-sd-malir|ملير||
+pk-sd-matiari|مٽياري||
+pk-sd-mirpur-khas|ميرپورخاص||
+pk-sd-naushahro-feroze|نوشهروفيروز||
+pk-sd-qambar-shahdadkot|قمبر شهدادڪوٽ||
+pk-sd-sanghar|سانگهڙ||
+pk-sd-shaheed-benazirabad|شهيد بينظير آباد||
+pk-sd-shikarpur|شڪارپور||
+pk-sd-sujawal|سجاول||
+pk-sd-sukkur|سکر||
+pk-sd-tando-allahyar|ٽنڊو الهيار||
+pk-sd-tando-muhammad-khan|ٽنڊو محمد خان||
+pk-sd-tharparkar|ٿرپارڪر||
+pk-sd-thatta|ٺٽو||
+pk-sd-umerkot|عمرڪوٽ||
+pk-kp-abbottabad||ایبټ اباد|
+pk-kp-bajaur||باجوړ|
+pk-kp-bannu||بنو|
+pk-kp-battagram||بټګرام|
+pk-kp-buner||بونیر|
+pk-kp-charsadda||چارسده|
+pk-kp-dera-ismail-khan||ډېره اسماعیل خان|
+pk-kp-hangu||هنګو|
+pk-kp-haripur||هري پور|
+pk-kp-karak||کرک|
+pk-kp-khyber||خیبر|
+pk-kp-kohat||کوهاټ|
+pk-kp-kurram||کورم|
+pk-kp-lakki-marwat||لکي مروت|
+pk-kp-lower-chitral||کوز چترال|
+pk-kp-lower-dir||کوز دیر|
+pk-kp-lower-kohistan||کوز کوهستان|
+pk-kp-lower-south-waziristan||کوز جنوبي وزیرستان|
+pk-kp-malakand||ملاکنډ|
+pk-kp-mansehra||مانسهره|
+pk-kp-mardan||مردان|
+pk-kp-mohmand||مومند|
+pk-kp-north-waziristan||شمالي وزیرستان|
+pk-kp-nowshera||نوښار|
+pk-kp-orakzai||اورکزي|
+pk-kp-peshawar||پېښور|
+pk-kp-shangla||شانګله|
+pk-kp-swabi||صوابۍ|
+pk-kp-swat||سوات|
+pk-kp-tank||ټانک|
+pk-kp-torghar||تورغر|
+pk-kp-upper-chitral||بر چترال|
+pk-kp-upper-dir||بر دیر|
+pk-kp-upper-kohistan||بر کوهستان|
+pk-kp-upper-south-waziristan||بر جنوبي وزیرستان|
+"""
+OTHER_NAME_CODES = ("sd", "ps", "pa")
+
+
+def with_other_names(p: dict) -> dict:
+    """The place with its OTHER_NAMES entries as keys "sd", "ps", "pa" after its Urdu name."""
+    names = {}
+    for line in OTHER_NAMES.strip().splitlines():
+        pid, *cols = line.split("|")
+        if pid == p["id"]:
+            names = {code: name for code, name in zip(OTHER_NAME_CODES, cols) if name}
+    if not names:
+        return p
+    out = {}
+    for k, v in p.items():
+        out[k] = v
+        if k == "ur_src":
+            out.update(names)
+    return out
+
 
 def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
     tr = topo.get("transform")
@@ -1002,7 +1103,7 @@ def derive(files: dict[str, Path], out: Path) -> None:
                        "Boundaries and places shown are not authoritative.",
         "country": {"code": "PK", "name_en": "Pakistan", "name_ur": "پاکستان"},
     }
-    lines = [json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in places]
+    lines = [json.dumps(with_other_names(p), ensure_ascii=False, separators=(",", ":")) for p in places]
     text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
     text += ',"places":[\n' + ",\n".join(lines) + "\n]}\n"
     (out / "pk-places.json").write_text(text, encoding="utf-8")

@@ -13,6 +13,7 @@ pub mod enums;
 pub mod ids;
 pub mod image_type;
 pub mod invisible;
+pub mod label;
 pub mod lang;
 pub mod near_duplicate;
 pub mod news;

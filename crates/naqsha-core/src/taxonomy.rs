@@ -1,5 +1,6 @@
 //! The case taxonomy: dimensions (kind, act, harm, platform, …) and their terms,
-//! every label in English and Urdu.
+//! every label in English and Urdu, and in any other declared language a file gives
+//! (`label_sd = "…"`); a language without its own text falls back along its chain.
 //!
 //! A taxonomy is data. The default one for Pakistan lives in
 //! `data/taxonomy/pk-default.toml` and is embedded in the binary; an admin can
@@ -22,6 +23,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
+pub use crate::label::Label;
+use crate::label::declared;
 use crate::lang::Lang;
 
 /// The default Pakistan taxonomy, as shipped in `data/taxonomy/pk-default.toml`.
@@ -39,7 +42,7 @@ pub const MAX_HINT_CHARS: usize = 600;
 // ---------------------------------------------------------------------------
 // Bilingual text
 
-/// A text in every interface language.
+/// A text in English and Urdu (referral entries; taxonomy texts are [`Label`]s).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Bilingual {
     /// English.
@@ -285,10 +288,10 @@ pub struct Term {
     /// Stable key.
     pub key: TermKey,
     /// Display label.
-    pub label: Bilingual,
+    pub label: Label,
     /// Optional plain-language explanation shown on the report form.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<Bilingual>,
+    pub hint: Option<Label>,
 }
 
 impl Term {
@@ -304,7 +307,7 @@ pub struct Dimension {
     /// Stable key.
     pub key: DimensionKey,
     /// Display label.
-    pub label: Bilingual,
+    pub label: Label,
     /// Whether a case may carry several terms of this dimension.
     pub multiple: bool,
     /// Whether the dimension may appear in public statistics and exports at all.
@@ -315,7 +318,7 @@ pub struct Dimension {
     pub sensitive: bool,
     /// Optional plain-language hint shown on the report form.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Bilingual>,
+    pub description: Option<Label>,
     /// The terms, in display order.
     pub terms: Vec<Term>,
 }
@@ -342,7 +345,7 @@ impl Dimension {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Taxonomy {
     version: TaxonomyVersion,
-    name: Bilingual,
+    name: Label,
     dimensions: Vec<Dimension>,
 }
 
@@ -441,6 +444,45 @@ pub enum TaxonomyError {
         /// The offending text.
         text: String,
     },
+    /// A text in another language written in Arabic script (Sindhi, Pashto, Punjabi in
+    /// Shahmukhi) contains no Arabic-script letter.
+    #[error("{at}: {field}_{lang} {text:?} contains no Arabic-script letter")]
+    NotArabicScript {
+        /// Where.
+        at: String,
+        /// Which field.
+        field: &'static str,
+        /// Which language.
+        lang: Lang,
+        /// The offending text.
+        text: String,
+    },
+    /// A field name the format does not have (a typo such as `lable_en`).
+    #[error("{at}: unknown field `{field}`")]
+    UnknownField {
+        /// Where.
+        at: String,
+        /// The field as written.
+        field: String,
+    },
+    /// A text field for a language code `data/languages/languages.toml` does not declare.
+    #[error("{at}: `{field}` is for language {code:?}, which is not declared (declared: {codes})", codes = declared_codes())]
+    UnknownLanguage {
+        /// Where: `taxonomy`, `dimension act` or `term act.threats`.
+        at: String,
+        /// The field as written, e.g. `label_xx`.
+        field: String,
+        /// The unknown code.
+        code: String,
+    },
+}
+
+fn declared_codes() -> String {
+    Lang::all()
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Why a set of labels does not fit a taxonomy.
@@ -517,7 +559,7 @@ impl Taxonomy {
     }
 
     /// The taxonomy's display name.
-    pub fn name(&self) -> &Bilingual {
+    pub fn name(&self) -> &Label {
         &self.name
     }
 
@@ -625,7 +667,14 @@ impl Taxonomy {
             .trim()
             .parse::<TaxonomyVersion>()
             .map_err(TaxonomyError::Version)?;
-        let name = required_text("taxonomy", "name", &raw.name_en, &raw.name_ur)?;
+        let mut extra = Translations::parse("taxonomy", raw.translations, &["name"])?;
+        let name = required_text(
+            "taxonomy",
+            "name",
+            &raw.name_en,
+            &raw.name_ur,
+            extra.take("name"),
+        )?;
         if raw.dimensions.is_empty() {
             return Err(TaxonomyError::NoDimensions);
         }
@@ -643,12 +692,20 @@ impl Taxonomy {
                 return Err(TaxonomyError::DuplicateDimension { key: rd.key });
             }
             let at = format!("dimension {key}");
-            let label = required_text(&at, "label", &rd.label_en, &rd.label_ur)?;
+            let mut extra = Translations::parse(&at, rd.translations, &["label", "description"])?;
+            let label = required_text(
+                &at,
+                "label",
+                &rd.label_en,
+                &rd.label_ur,
+                extra.take("label"),
+            )?;
             let description = optional_text(
                 &at,
                 "description",
                 rd.description_en.as_deref(),
                 rd.description_ur.as_deref(),
+                extra.take("description"),
             )?;
             if rd.terms.is_empty() {
                 return Err(TaxonomyError::NoTerms { dimension: rd.key });
@@ -671,9 +728,21 @@ impl Taxonomy {
                     });
                 }
                 let at = format!("term {key}.{term_key}");
-                let label = required_text(&at, "label", &rt.label_en, &rt.label_ur)?;
-                let hint =
-                    optional_text(&at, "hint", rt.hint_en.as_deref(), rt.hint_ur.as_deref())?;
+                let mut extra = Translations::parse(&at, rt.translations, &["label", "hint"])?;
+                let label = required_text(
+                    &at,
+                    "label",
+                    &rt.label_en,
+                    &rt.label_ur,
+                    extra.take("label"),
+                )?;
+                let hint = optional_text(
+                    &at,
+                    "hint",
+                    rt.hint_en.as_deref(),
+                    rt.hint_ur.as_deref(),
+                    extra.take("hint"),
+                )?;
                 terms.push(Term {
                     key: term_key,
                     label,
@@ -700,29 +769,38 @@ impl Taxonomy {
     fn to_raw(&self) -> RawTaxonomy {
         RawTaxonomy {
             version: self.version.to_string(),
-            name_en: self.name.en.clone(),
-            name_ur: self.name.ur.clone(),
+            name_en: self.name.en().to_owned(),
+            name_ur: base_text(&self.name, Lang::UR),
+            translations: translations([("name", Some(&self.name))]),
             dimensions: self
                 .dimensions
                 .iter()
                 .map(|d| RawDimension {
                     key: d.key.to_string(),
-                    label_en: d.label.en.clone(),
-                    label_ur: d.label.ur.clone(),
+                    label_en: d.label.en().to_owned(),
+                    label_ur: base_text(&d.label, Lang::UR),
                     multiple: d.multiple,
                     public: d.public,
                     sensitive: d.sensitive,
-                    description_en: d.description.as_ref().map(|b| b.en.clone()),
-                    description_ur: d.description.as_ref().map(|b| b.ur.clone()),
+                    description_en: d.description.as_ref().map(|b| b.en().to_owned()),
+                    description_ur: d.description.as_ref().map(|b| base_text(b, Lang::UR)),
+                    translations: translations([
+                        ("label", Some(&d.label)),
+                        ("description", d.description.as_ref()),
+                    ]),
                     terms: d
                         .terms
                         .iter()
                         .map(|t| RawTerm {
                             key: t.key.to_string(),
-                            label_en: t.label.en.clone(),
-                            label_ur: t.label.ur.clone(),
-                            hint_en: t.hint.as_ref().map(|b| b.en.clone()),
-                            hint_ur: t.hint.as_ref().map(|b| b.ur.clone()),
+                            label_en: t.label.en().to_owned(),
+                            label_ur: base_text(&t.label, Lang::UR),
+                            hint_en: t.hint.as_ref().map(|b| b.en().to_owned()),
+                            hint_ur: t.hint.as_ref().map(|b| base_text(b, Lang::UR)),
+                            translations: translations([
+                                ("label", Some(&t.label)),
+                                ("hint", t.hint.as_ref()),
+                            ]),
                         })
                         .collect(),
                 })
@@ -757,26 +835,52 @@ fn check_text(
             max,
         });
     }
-    if lang == Lang::UR && !text.chars().any(crate::script::is_arabic_letter) {
-        return Err(TaxonomyError::UrduNotArabicScript {
-            at: at.to_owned(),
-            field,
-            text: text.to_owned(),
+    let arabic_script = lang.info().script == "Arab";
+    if arabic_script && !text.chars().any(crate::script::is_arabic_letter) {
+        return Err(if lang == Lang::UR {
+            TaxonomyError::UrduNotArabicScript {
+                at: at.to_owned(),
+                field,
+                text: text.to_owned(),
+            }
+        } else {
+            TaxonomyError::NotArabicScript {
+                at: at.to_owned(),
+                field,
+                lang,
+                text: text.to_owned(),
+            }
         });
     }
     Ok(())
 }
 
+/// English and Urdu, then the other languages' texts (already cleaned, blank ones dropped).
 fn required_text(
     at: &str,
     field: &'static str,
     en: &str,
     ur: &str,
-) -> Result<Bilingual, TaxonomyError> {
+    others: Vec<(Lang, String)>,
+) -> Result<Label, TaxonomyError> {
     let (en, ur) = (clean(en), clean(ur));
     check_text(at, field, Lang::EN, &en, MAX_LABEL_CHARS)?;
     check_text(at, field, Lang::UR, &ur, MAX_LABEL_CHARS)?;
-    Ok(Bilingual { en, ur })
+    with_others(at, field, Label::bilingual(en, ur), others, MAX_LABEL_CHARS)
+}
+
+fn with_others(
+    at: &str,
+    field: &'static str,
+    mut label: Label,
+    others: Vec<(Lang, String)>,
+    max: usize,
+) -> Result<Label, TaxonomyError> {
+    for (lang, text) in others {
+        check_text(at, field, lang, &text, max)?;
+        label = label.with(lang, text);
+    }
+    Ok(label)
 }
 
 fn optional_text(
@@ -784,11 +888,22 @@ fn optional_text(
     field: &'static str,
     en: Option<&str>,
     ur: Option<&str>,
-) -> Result<Option<Bilingual>, TaxonomyError> {
+    others: Vec<(Lang, String)>,
+) -> Result<Option<Label>, TaxonomyError> {
     let en = en.map(clean).filter(|s| !s.is_empty());
     let ur = ur.map(clean).filter(|s| !s.is_empty());
     match (en, ur) {
-        (None, None) => Ok(None),
+        // A translation of a hint that has no English and Urdu text would never be shown
+        // to most readers: the file is incomplete.
+        (None, None) => match others.first() {
+            Some((lang, _)) => Err(TaxonomyError::MissingTranslation {
+                at: at.to_owned(),
+                field,
+                present: *lang,
+                missing: Lang::EN,
+            }),
+            None => Ok(None),
+        },
         (Some(_), None) => Err(TaxonomyError::MissingTranslation {
             at: at.to_owned(),
             field,
@@ -804,27 +919,96 @@ fn optional_text(
         (Some(en), Some(ur)) => {
             check_text(at, field, Lang::EN, &en, MAX_HINT_CHARS)?;
             check_text(at, field, Lang::UR, &ur, MAX_HINT_CHARS)?;
-            Ok(Some(Bilingual { en, ur }))
+            let label = Label::bilingual(en, ur);
+            with_others(at, field, label, others, MAX_HINT_CHARS).map(Some)
         }
     }
+}
+
+/// The texts of a table in languages other than English and Urdu, by field: `label_sd`,
+/// `hint_ps`… The file format names them `<field>_<code>` like `label_en`, so a file written
+/// before other languages existed reads unchanged.
+struct Translations(BTreeMap<String, Vec<(Lang, String)>>);
+
+impl Translations {
+    /// Sorts the table's remaining fields into texts of `fields`, refusing any other field
+    /// and any code `languages.toml` does not declare. Blank texts count as absent.
+    fn parse(
+        at: &str,
+        raw: BTreeMap<String, String>,
+        fields: &[&str],
+    ) -> Result<Translations, TaxonomyError> {
+        let mut by_field: BTreeMap<String, Vec<(Lang, String)>> = BTreeMap::new();
+        for (name, text) in raw {
+            let Some((field, code)) = name
+                .split_once('_')
+                .filter(|(field, _)| fields.contains(field))
+            else {
+                return Err(TaxonomyError::UnknownField {
+                    at: at.to_owned(),
+                    field: name,
+                });
+            };
+            let lang = declared(code).ok_or_else(|| TaxonomyError::UnknownLanguage {
+                at: at.to_owned(),
+                field: name.clone(),
+                code: code.to_owned(),
+            })?;
+            let text = clean(&text);
+            if !text.is_empty() {
+                by_field
+                    .entry(field.to_owned())
+                    .or_default()
+                    .push((lang, text));
+            }
+        }
+        Ok(Translations(by_field))
+    }
+
+    fn take(&mut self, field: &str) -> Vec<(Lang, String)> {
+        self.0.remove(field).unwrap_or_default()
+    }
+}
+
+/// The text of a base language as the file writes it (a parsed label always has both).
+fn base_text(label: &Label, lang: Lang) -> String {
+    label.get(lang).to_owned()
+}
+
+/// The `<field>_<code>` entries of the languages beyond English and Urdu.
+fn translations<'a>(
+    fields: impl IntoIterator<Item = (&'static str, Option<&'a Label>)>,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (field, label) in fields {
+        for (lang, text) in label.into_iter().flat_map(Label::iter) {
+            if !Lang::BASE.contains(&lang) {
+                out.insert(format!("{field}_{}", lang.code()), text.to_owned());
+            }
+        }
+    }
+    out
 }
 
 fn default_true() -> bool {
     true
 }
 
-/// The file format, field for field (see `data/taxonomy/README.md`).
+/// The file format, field for field (see `data/taxonomy/README.md`). Every other field of a
+/// table lands in `translations` and is checked by [`Translations::parse`] (serde cannot both
+/// collect the rest and deny unknown fields). On output the translations come before the
+/// nested tables, as TOML needs; a file without them serialises, and hashes, as before.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTaxonomy {
     version: String,
     name_en: String,
     name_ur: String,
+    #[serde(flatten)]
+    translations: BTreeMap<String, String>,
     dimensions: Vec<RawDimension>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawDimension {
     key: String,
     label_en: String,
@@ -838,11 +1022,12 @@ struct RawDimension {
     description_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     description_ur: Option<String>,
+    #[serde(flatten)]
+    translations: BTreeMap<String, String>,
     terms: Vec<RawTerm>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTerm {
     key: String,
     label_en: String,
@@ -851,6 +1036,8 @@ struct RawTerm {
     hint_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     hint_ur: Option<String>,
+    #[serde(flatten)]
+    translations: BTreeMap<String, String>,
 }
 
 // ---------------------------------------------------------------------------
@@ -1008,7 +1195,7 @@ mod tests {
     #[test]
     fn default_parses_with_expected_dimensions() {
         let t = Taxonomy::pakistan_default();
-        assert_eq!(t.version().as_str(), "pk-default-2026.1");
+        assert_eq!(t.version().as_str(), "pk-default-2026.2");
         let keys: Vec<&str> = t.dimensions().iter().map(|d| d.key.as_str()).collect();
         assert_eq!(keys, DIMENSION_ORDER);
         assert_eq!(t.dimension("kind").unwrap().terms.len(), 5);
@@ -1044,14 +1231,15 @@ mod tests {
     #[test]
     fn every_urdu_text_uses_arabic_script() {
         let t = Taxonomy::pakistan_default();
-        let mut texts = vec![&t.name().ur];
+        let ur = |l: &Label| l.own(Lang::UR).unwrap().to_owned();
+        let mut texts = vec![ur(t.name())];
         for d in t.dimensions() {
-            texts.push(&d.label.ur);
-            texts.extend(d.description.as_ref().map(|b| &b.ur));
+            texts.push(ur(&d.label));
+            texts.extend(d.description.as_ref().map(ur));
             for term in &d.terms {
-                texts.push(&term.label.ur);
-                texts.extend(term.hint.as_ref().map(|b| &b.ur));
-                assert!(!term.label.en.is_empty());
+                texts.push(ur(&term.label));
+                texts.extend(term.hint.as_ref().map(ur));
+                assert!(!term.label.en().is_empty());
             }
         }
         for text in texts {
@@ -1329,6 +1517,183 @@ label_ur = "دھمکیاں"
         assert!(l.remove_term("platform", "whatsapp"));
         assert!(l.get("platform").is_none());
         assert_eq!(l.len(), 1);
+    }
+
+    fn lang(code: &str) -> Lang {
+        Lang::from_code(code).unwrap()
+    }
+
+    /// The default file without its Sindhi, Pashto and Punjabi lines, as version 2026.1.
+    fn english_and_urdu_only() -> String {
+        let kept: Vec<&str> = PAKISTAN_DEFAULT_TOML
+            .lines()
+            .filter(|l| !["_sd = ", "_ps = ", "_pa = "].iter().any(|s| l.contains(s)))
+            .collect();
+        kept.join("\n")
+            .replace("\"pk-default-2026.2\"", "\"pk-default-2026.1\"")
+    }
+
+    #[test]
+    fn a_file_in_english_and_urdu_only_keeps_its_content_hash() {
+        // The hash pk-default-2026.1 was installed with before labels took other languages:
+        // a deployment re-installing that file (or any en/ur file) must not see a conflict.
+        let t = Taxonomy::from_toml(&english_and_urdu_only()).unwrap();
+        assert_eq!(
+            t.content_hash(),
+            "4e4d952113ec744262f6a45481fd35624eb8bc14b6303aa2c910b022b511a2d9"
+        );
+        assert!(!t.to_toml().contains("_sd"));
+        // 2026.2 is 2026.1 plus translations: same keys, same English and Urdu.
+        let shipped = Taxonomy::pakistan_default();
+        for (old, new) in t.dimensions().iter().zip(shipped.dimensions()) {
+            assert_eq!(old.key, new.key);
+            assert_eq!(old.label(Lang::UR), new.label(Lang::UR));
+            for (a, b) in old.terms.iter().zip(&new.terms) {
+                assert_eq!((&a.key, a.label.en()), (&b.key, b.label.en()));
+                assert_eq!(a.label(Lang::UR), b.label(Lang::UR));
+            }
+        }
+    }
+
+    #[test]
+    fn every_label_of_the_default_is_in_sindhi_pashto_and_punjabi() {
+        let t = Taxonomy::pakistan_default();
+        for code in ["sd", "ps", "pa"] {
+            let l = lang(code);
+            let mut labels = vec![t.name()];
+            for d in t.dimensions() {
+                labels.push(&d.label);
+                labels.extend(d.terms.iter().map(|term| &term.label));
+            }
+            assert_eq!(labels.len(), 1 + 11 + 85);
+            for label in labels {
+                let own = label.own(l).unwrap_or_else(|| panic!("{code}: {label:?}"));
+                assert_eq!(label.get(l), own);
+                assert!(own.chars().any(crate::script::is_arabic_letter), "{own}");
+            }
+        }
+        // A reader of Sindhi sees the Sindhi label, not the Urdu one.
+        let police = t.term("action_taken", "police").unwrap();
+        assert_eq!(police.label(lang("sd")), "پوليس");
+        assert_eq!(police.label(Lang::UR), "پولیس");
+        // Hints are not translated yet: they fall back to Urdu.
+        let hint = t
+            .term("act", "threats")
+            .unwrap()
+            .hint
+            .as_ref()
+            .map(|h| h.get(lang("sd")));
+        assert_eq!(
+            hint,
+            t.term("act", "threats")
+                .unwrap()
+                .hint
+                .as_ref()
+                .map(|h| h.get(Lang::UR))
+        );
+    }
+
+    #[test]
+    fn other_languages_are_read_by_code_and_fall_back() {
+        let text = MINIMAL.replace(
+            "label_ur = \"دھمکیاں\"",
+            "label_ur = \"دھمکیاں\"\nlabel_sd = \"ڌمڪيون\"\nhint_en = \"Said\"\nhint_ur = \"کہا\"\nhint_ps = \"ویل\"",
+        );
+        let t = Taxonomy::from_toml(&text).unwrap();
+        let term = t.term("act", "threats").unwrap();
+        assert_eq!(term.label(lang("sd")), "ڌمڪيون");
+        assert_eq!(term.label(lang("ps")), "دھمکیاں");
+        assert_eq!(term.label(Lang::EN), "Threats");
+        let hint = term.hint.as_ref().unwrap();
+        assert_eq!((hint.get(lang("ps")), hint.get(lang("sd"))), ("ویل", "کہا"));
+        // The dimension has no Sindhi label: Urdu.
+        assert_eq!(t.dimension("act").unwrap().label(lang("sd")), "عمل");
+        let again = Taxonomy::from_toml(&t.to_toml()).unwrap();
+        assert_eq!(again, t);
+        assert_ne!(
+            again.content_hash(),
+            Taxonomy::from_toml(MINIMAL).unwrap().content_hash()
+        );
+    }
+
+    #[test]
+    fn an_unknown_language_code_is_refused_naming_the_term_and_the_code() {
+        let text = MINIMAL.replace(
+            "label_ur = \"دھمکیاں\"",
+            "label_ur = \"دھمکیاں\"\nlabel_xx = \"?\"",
+        );
+        let err = Taxonomy::from_toml(&text).unwrap_err();
+        assert_eq!(
+            err,
+            TaxonomyError::UnknownLanguage {
+                at: "term act.threats".into(),
+                field: "label_xx".into(),
+                code: "xx".into(),
+            }
+        );
+        let message = err.to_string();
+        assert!(
+            message.contains("act.threats") && message.contains("\"xx\"") && message.contains("sd"),
+            "{message}"
+        );
+        // Codes are taken exactly as languages.toml declares them.
+        let upper = MINIMAL.replace(
+            "label_ur = \"عمل\"",
+            "label_ur = \"عمل\"\nlabel_SD = \"عمل\"",
+        );
+        assert!(matches!(
+            Taxonomy::from_toml(&upper).unwrap_err(),
+            TaxonomyError::UnknownLanguage { at, code, .. } if at == "dimension act" && code == "SD"
+        ));
+    }
+
+    #[test]
+    fn other_language_texts_are_checked_like_urdu() {
+        type Expectation = fn(&TaxonomyError) -> bool;
+        let add = |line: &str| {
+            MINIMAL.replace(
+                "label_ur = \"دھمکیاں\"",
+                &format!("label_ur = \"دھمکیاں\"\n{line}"),
+            )
+        };
+        let cases: Vec<(String, Expectation)> = vec![
+            (
+                add("lable_sd = \"ڌمڪيون\""),
+                |e| matches!(e, TaxonomyError::UnknownField { field, .. } if field == "lable_sd"),
+            ),
+            (
+                add("description_sd = \"ڌمڪيون\""),
+                |e| matches!(e, TaxonomyError::UnknownField { field, .. } if field == "description_sd"),
+            ),
+            (
+                add("label_sd = \"Dhamkiyun\""),
+                |e| matches!(e, TaxonomyError::NotArabicScript { lang, .. } if lang.code() == "sd"),
+            ),
+            (add("label_pa = 3"), |e| {
+                matches!(e, TaxonomyError::Parse(_))
+            }),
+            (
+                add("hint_ps = \"ویل\""),
+                |e| matches!(e, TaxonomyError::MissingTranslation { missing: Lang::EN, present, .. } if present.code() == "ps"),
+            ),
+            (
+                add(&format!(
+                    "label_ps = \"{}\"",
+                    "ښ".repeat(MAX_LABEL_CHARS + 1)
+                )),
+                |e| matches!(e, TaxonomyError::BadText { .. }),
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = Taxonomy::from_toml(&text).unwrap_err();
+            assert!(expected(&err), "unexpected error {err:?} for\n{text}");
+        }
+        // A blank translation is no translation: the label falls back.
+        let blank = Taxonomy::from_toml(&add("label_sd = \"  \"")).unwrap();
+        assert_eq!(
+            blank.term("act", "threats").unwrap().label.own(lang("sd")),
+            None
+        );
     }
 
     #[test]

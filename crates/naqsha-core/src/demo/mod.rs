@@ -1010,7 +1010,7 @@ mod tests {
     #[test]
     fn other_taxonomies_get_only_their_own_terms() {
         let smaller = crate::taxonomy::PAKISTAN_DEFAULT_TOML
-            .replacen("version = \"pk-default-2026.1\"", "version = \"test-2\"", 1)
+            .replacen("version = \"pk-default-2026.2\"", "version = \"test-2\"", 1)
             .replace("multiple = true", "multiple = false");
         let t = Taxonomy::from_toml(&smaller).unwrap();
         for c in demo_cases(&t, 10, 500, 4) {

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::fuzzy::{edit_distance, fold, fuzzy_budget};
 use super::geometry::{GeometryError, MultiPolygon, haversine_km};
 use super::{PLACES_JSON, PROVINCES_GEOJSON, Place, PlaceId, PlaceLevel};
+use crate::lang::Lang;
 
 /// How a lookup query matched a place's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,6 +69,15 @@ pub enum GazetteerError {
     /// An empty English name, or a province or district without an Urdu name.
     #[error("place {0} lacks a required name")]
     MissingName(PlaceId),
+    /// A field that is neither one of the format nor a declared language code (a name in a
+    /// language `languages.toml` does not declare, or a misspelt field), or an empty name.
+    #[error("place {id}: `{field}` is not a field of the format or a declared language code")]
+    UnknownField {
+        /// The place.
+        id: PlaceId,
+        /// The field as written.
+        field: String,
+    },
     /// A province outline that could not be read or names no province.
     #[error("province outline: {0}")]
     Outline(String),
@@ -134,6 +144,16 @@ impl Gazetteer {
             if p.name_en.trim().is_empty() || (needs_ur && ur_missing) {
                 return Err(GazetteerError::MissingName(p.id.clone()));
             }
+            for (code, name) in p.other_names() {
+                let declared =
+                    crate::label::declared(code).is_some_and(|lang| !Lang::BASE.contains(&lang));
+                if !declared || name.trim().is_empty() {
+                    return Err(GazetteerError::UnknownField {
+                        id: p.id.clone(),
+                        field: code.to_owned(),
+                    });
+                }
+            }
             match (&p.parent, p.level.parent_level()) {
                 (None, None) => {}
                 (Some(parent), Some(want)) => {
@@ -161,9 +181,12 @@ impl Gazetteer {
         }
         let mut names = Vec::new();
         for (i, p) in places.iter().enumerate() {
+            // Names in the other languages come last, matched like alternate names: a reader
+            // typing ڪراچي or پېښور finds the place.
             let all = std::iter::once(Some(p.name_en.as_str()))
                 .chain(std::iter::once(p.name_ur.as_deref()))
-                .chain(p.alt_names.iter().map(|s| Some(s.as_str())));
+                .chain(p.alt_names.iter().map(|s| Some(s.as_str())))
+                .chain(p.other_names().map(|(_, name)| Some(name)));
             for (n, name) in all.enumerate() {
                 let Some(name) = name else { continue };
                 let folded = fold(name);
@@ -390,7 +413,15 @@ fn name_text(place: &Place, name: usize) -> &str {
     match name {
         0 => &place.name_en,
         1 => place.name_ur.as_deref().unwrap_or(&place.name_en),
-        n => &place.alt_names[n - 2],
+        n => place.alt_names.get(n - 2).map_or_else(
+            || {
+                place
+                    .other_names()
+                    .nth(n - 2 - place.alt_names.len())
+                    .map_or(place.name_en.as_str(), |(_, name)| name)
+            },
+            String::as_str,
+        ),
     }
 }
 
@@ -717,5 +748,83 @@ mod tests {
             assert_eq!(v["type"], "FeatureCollection");
             assert!(!v["features"].as_array().unwrap().is_empty());
         }
+    }
+
+    fn lang(code: &str) -> Lang {
+        Lang::from_code(code).unwrap()
+    }
+
+    #[test]
+    fn names_in_other_languages_with_fallback() {
+        let g = pk();
+        let (sd, ps, pa) = (lang("sd"), lang("ps"), lang("pa"));
+        let sindh = g.get(&id("pk-sd")).unwrap();
+        assert_eq!(
+            (sindh.name(sd), sindh.name(ps), sindh.name(Lang::UR)),
+            ("سنڌ", "سند", "سندھ")
+        );
+        assert_eq!(g.get(&id("pk-sd-larkana")).unwrap().name(sd), "لاڙڪاڻو");
+        let peshawar = g.get(&id("pk-kp-peshawar")).unwrap();
+        assert_eq!(peshawar.name(ps), "پېښور");
+        // No Sindhi name for Peshawar, no Punjabi one for Lahore: Urdu.
+        assert_eq!(peshawar.name(sd), "پشاور");
+        assert_eq!(g.get(&id("pk-pb-lahore")).unwrap().name(pa), "لاہور");
+        // A town without an Urdu name is in English for every reader.
+        let bare = g
+            .towns()
+            .into_iter()
+            .find(|t| t.name_ur().is_none())
+            .unwrap();
+        assert_eq!(bare.name(sd), bare.name_en());
+        // Every province and territory has all three; Sindh's districts Sindhi, KP's Pashto.
+        for p in g.provinces() {
+            for l in [sd, ps, pa] {
+                assert!(p.own_name(l).is_some(), "{} {l}", p.id());
+            }
+        }
+        for (province, l) in [("pk-sd", sd), ("pk-kp", ps)] {
+            // Kolai-Palas has no Pashto name yet: no spelling we could vouch for.
+            let written = |d: &&&Place| d.id().as_str() != "pk-kp-kolai-palas";
+            for d in g.districts_of(&id(province)).iter().filter(written) {
+                let own = d.own_name(l).unwrap_or_else(|| panic!("{} {l}", d.id()));
+                assert!(own.chars().any(crate::script::is_arabic_letter), "{own}");
+            }
+        }
+        let names = serde_json::to_value(sindh.names()).unwrap();
+        assert_eq!(names["en"], "Sindh");
+        assert_eq!(names["sd"], "سنڌ");
+        assert_eq!(names.as_object().unwrap().len(), 5);
+    }
+
+    #[test]
+    fn a_name_in_another_language_is_found() {
+        let m = top("ڪراچي ڏکڻ");
+        assert_eq!(m.place.id().as_str(), "pk-sd-karachi-south");
+        assert_eq!(m.matched_name, "ڪراچي ڏکڻ");
+        assert_eq!(top("پېښور").place.id().as_str(), "pk-kp-peshawar");
+    }
+
+    #[test]
+    fn from_json_refuses_an_undeclared_language_naming_the_place() {
+        let text = SMALL.replace("\"en\":\"B\"", "\"en\":\"B\",\"sd\":\"ٻ\",\"xx\":\"?\"");
+        let err = Gazetteer::from_json(&text).unwrap_err();
+        assert_eq!(
+            err,
+            GazetteerError::UnknownField {
+                id: id("x-a-b"),
+                field: "xx".into()
+            }
+        );
+        assert!(err.to_string().contains("x-a-b") && err.to_string().contains("xx"));
+        // Declared codes are read; the base languages have their own fields.
+        let ok = SMALL.replace("\"en\":\"B\"", "\"en\":\"B\",\"sd\":\"ٻ\"");
+        let g = Gazetteer::from_json(&ok).unwrap();
+        assert_eq!(g.get(&id("x-a-b")).unwrap().name(lang("sd")), "ٻ");
+        assert_eq!(g.get(&id("x-a-b")).unwrap().name(lang("ps")), "بی");
+        let blank = SMALL.replace("\"en\":\"B\"", "\"en\":\"B\",\"ps\":\" \"");
+        assert!(matches!(
+            Gazetteer::from_json(&blank),
+            Err(GazetteerError::UnknownField { .. })
+        ));
     }
 }

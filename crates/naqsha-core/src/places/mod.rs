@@ -1,5 +1,5 @@
 //! Places in Pakistan: a gazetteer of provinces/territories, districts and towns with
-//! English and Urdu names, name lookup that tolerates spelling variants, province
+//! English and Urdu names (and Sindhi, Pashto or Punjabi ones where written), name lookup that tolerates spelling variants, province
 //! outlines for locating a point, and optional deployer-supplied district boundaries.
 //!
 //! The data are derived by `data/places/derive.py` from registry packages (GeoNames via
@@ -21,8 +21,10 @@ pub use fuzzy::{edit_distance, fold};
 pub use gazetteer::{Gazetteer, GazetteerError, MatchKind, PlaceMatch};
 pub use geometry::{BBox, GeometryError, MultiPolygon, Polygon, Position, haversine_km};
 
+use crate::label::Label;
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -180,6 +182,13 @@ pub struct Place {
     urdu_source: Option<String>,
     #[serde(rename = "geonames", default, skip_serializing_if = "Option::is_none")]
     geonames_id: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    capital: Option<PlaceId>,
+    /// Names in the other declared languages, keyed by code like `en` and `ur` (`"sd": "سنڌ"`).
+    /// Every other field lands here too; [`Gazetteer::from_json`] refuses a key that is not a
+    /// declared language code, so a typo cannot pass for a language.
+    #[serde(flatten)]
+    other_names: BTreeMap<String, String>,
 }
 
 impl Place {
@@ -246,12 +255,41 @@ impl Place {
     pub fn geonames_id(&self) -> Option<u64> {
         self.geonames_id
     }
-    /// The name in the requested language, falling back to English where a town has no
-    /// Urdu name.
-    pub fn name(&self, lang: Lang) -> &str {
-        match (lang, &self.name_ur) {
-            (Lang::UR, Some(ur)) => ur,
-            _ => &self.name_en,
+    /// For a province: the district that holds its capital.
+    pub fn capital(&self) -> Option<&PlaceId> {
+        self.capital.as_ref()
+    }
+    /// The name written in exactly `lang`, if any.
+    pub fn own_name(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::EN => Some(&self.name_en),
+            Lang::UR => self.name_ur.as_deref(),
+            _ => self.other_names.get(lang.code()).map(String::as_str),
         }
+    }
+    /// The name for a reader of `lang`: its own, else the first of its fallback chain
+    /// (a Sindhi reader gets the Urdu name of a Punjab district; a town without an Urdu
+    /// name is shown in English).
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.fallbacks()
+            .iter()
+            .find_map(|l| self.own_name(*l))
+            .unwrap_or(&self.name_en)
+    }
+    /// Every name the place has, by language.
+    pub fn names(&self) -> Label {
+        Lang::all().iter().skip(1).fold(
+            Label::new(self.name_en.as_str()),
+            |label, &lang| match self.own_name(lang) {
+                Some(name) => label.with(lang, name),
+                None => label,
+            },
+        )
+    }
+    /// The names in languages other than English and Urdu, as written in the data.
+    pub(crate) fn other_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.other_names
+            .iter()
+            .map(|(code, name)| (code.as_str(), name.as_str()))
     }
 }

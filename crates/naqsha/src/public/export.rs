@@ -11,6 +11,7 @@ use std::borrow::{Borrow, Cow};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use naqsha_core::label::Label;
 use naqsha_core::places::Gazetteer;
 use naqsha_core::taxonomy::{Dimension, Taxonomy};
 use serde::Serialize;
@@ -107,6 +108,14 @@ pub struct CaseRecord {
     pub place_name_en: Option<String>,
     /// The place's Urdu name.
     pub place_name_ur: Option<String>,
+    /// The place's name in every language it is written in, by language code (`en`, `ur`,
+    /// and `sd`, `ps`, `pa` where written; a missing one falls back to `ur`, then `en`).
+    /// GeoJSON and JSON only: the CSV keeps its columns.
+    #[schema(
+        value_type = Option<BTreeMap<String, String>>,
+        example = json!({"en": "Karachi South", "ur": "کراچی جنوبی", "sd": "ڪراچي ڏکڻ"})
+    )]
+    pub place_names: Option<Label>,
     /// The district, when the place is one.
     pub district_id: Option<String>,
     /// The province or territory.
@@ -116,6 +125,9 @@ pub struct CaseRecord {
     pub province_name_en: Option<String>,
     /// The province's Urdu name.
     pub province_name_ur: Option<String>,
+    /// The province's name in every language it is written in, as `place_names`.
+    #[schema(value_type = Option<BTreeMap<String, String>>)]
+    pub province_names: Option<Label>,
     /// The month it happened, `YYYY-MM` (never the day).
     #[schema(example = "2024-03")]
     pub month: Option<String>,
@@ -161,10 +173,12 @@ impl CaseRecord {
             place_level: place.map(|p| p.level().as_str().to_owned()),
             place_name_en: place.map(|p| p.name_en().to_owned()),
             place_name_ur: place.and_then(|p| p.name_ur()).map(str::to_owned),
+            place_names: place.map(|p| p.names()),
             district_id: case.district.as_ref().map(ToString::to_string),
             province_id: case.province.as_ref().map(ToString::to_string),
             province_name_en: province.map(|p| p.name_en().to_owned()),
             province_name_ur: province.and_then(|p| p.name_ur()).map(str::to_owned),
+            province_names: province.map(|p| p.names()),
             month: case.period.map(|p| p.to_string()),
             year: case.period.map(|p| p.year()),
             verification: case.verification.as_str().to_owned(),

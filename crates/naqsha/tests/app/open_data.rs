@@ -206,3 +206,41 @@ async fn the_data_page_documents_every_column_in_both_languages() {
     );
     assert_eq!(attrs(&filtered, ".notice a", "href"), ["/data"]);
 }
+
+#[tokio::test]
+async fn records_carry_place_names_in_every_language_and_the_csv_keeps_its_columns() {
+    let app = App::new().await;
+    let mut karachi = case("Threats in Karachi");
+    karachi.place = place("pk-sd-karachi-south");
+    karachi.province = place("pk-sd");
+    app.save(&karachi).await;
+    app.state.public().invalidate();
+
+    let json = app.get("/data/cases.json").await.json();
+    let record = &json["cases"][0];
+    assert_eq!(record["place_name_ur"], "کراچی جنوبی");
+    assert_eq!(record["place_names"]["en"], "Karachi South");
+    assert_eq!(record["place_names"]["sd"], "ڪراچي ڏکڻ");
+    assert_eq!(record["province_names"]["sd"], "سنڌ");
+    assert_eq!(record["province_names"]["ps"], "سند");
+    let geojson = app.get("/data/cases.geojson").await.json();
+    assert_eq!(
+        geojson["features"][0]["properties"]["place_names"]["sd"],
+        "ڪراچي ڏکڻ"
+    );
+
+    let csv = app.get("/data/cases.csv").await;
+    let header = std::str::from_utf8(&csv.body[3..])
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(
+        header.contains("place_name_ur") && !header.contains("place_names"),
+        "{header}"
+    );
+    for path in ["/data", "/ur/data"] {
+        assert!(app.get(path).await.text().contains("place_names"), "{path}");
+    }
+}

@@ -432,6 +432,98 @@ async fn taxonomy_and_places_give_labels_in_both_languages() {
 }
 
 #[tokio::test]
+async fn labels_and_names_come_in_every_language_they_are_written_in() {
+    let app = App::new().await;
+    let taxonomy = app.get("/api/v1/taxonomy").await.json();
+    assert_eq!(taxonomy["names"]["en"], taxonomy["name"]["en"]);
+    assert!(taxonomy["names"]["sd"].is_string());
+    let dims = taxonomy["dimensions"].as_array().unwrap();
+    let action = dims.iter().find(|d| d["key"] == "action_taken").unwrap();
+    assert_eq!(action["labels"]["ur"], action["label"]["ur"]);
+    let police = action["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["key"] == "police")
+        .unwrap();
+    // The fields existing clients read are unchanged: English and Urdu only.
+    assert_eq!(
+        police["label"],
+        serde_json::json!({"en": "Police", "ur": "پولیس"})
+    );
+    assert_eq!(
+        police["labels"],
+        serde_json::json!({"en": "Police", "ur": "پولیس", "sd": "پوليس", "ps": "پولیس", "pa": "پولیس"})
+    );
+
+    let places = app.get("/api/v1/places").await.json();
+    let places = places["places"].as_array().unwrap();
+    let by_id = |id: &str| places.iter().find(|p| p["id"] == id).unwrap();
+    assert_eq!(by_id("pk-sd")["names"]["sd"], "سنڌ");
+    assert_eq!(by_id("pk-sd")["name"]["ur"], "سندھ");
+    assert_eq!(by_id("pk-kp-peshawar")["names"]["ps"], "پېښور");
+    // Lahore has no Sindhi name of its own: a client falls back to Urdu, as documented.
+    let lahore = &by_id("pk-pb-lahore")["names"];
+    assert_eq!(lahore["en"], "Lahore");
+    assert_eq!(lahore["ur"], "لاہور");
+    assert!(lahore.get("sd").is_none(), "{lahore}");
+
+    let doc = app.get("/api/openapi.json").await.json();
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(schemas["Texts"]["type"], "object");
+    assert!(schemas["TermBody"]["properties"]["labels"].is_object());
+    assert!(schemas["PlaceBody"]["properties"]["names"].is_object());
+}
+
+#[tokio::test]
+async fn errors_speak_every_declared_language_with_fallback() {
+    use naqsha::i18n::Tr;
+    use naqsha_core::lang::Lang;
+    let app = App::new().await;
+    let message = |reply: Reply| {
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+        reply.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let english = Tr(Lang::EN).t("filter.error.term");
+    for code in ["sd", "ps", "pa"] {
+        let lang = Lang::from_code(code).unwrap();
+        let expected = Tr(lang).t("filter.error.term");
+        // Not yet translated into these languages: the Urdu text, never the English one.
+        assert_ne!(expected, english);
+        let by_query = app
+            .get(&format!("/api/v1/cases?kind=nope&lang={code}"))
+            .await;
+        assert_eq!(message(by_query), expected, "{code}");
+        let header = format!("{code}-PK, en;q=0.5");
+        let by_header = get_with(
+            &app,
+            "/api/v1/cases?kind=nope",
+            &[("accept-language", &header)],
+        )
+        .await;
+        assert_eq!(message(by_header), expected, "{code}");
+    }
+    // An undeclared language is no language: the header decides, else English.
+    assert_eq!(
+        message(app.get("/api/v1/cases?kind=nope&lang=fr").await),
+        english
+    );
+    let by_header = get_with(
+        &app,
+        "/api/v1/cases?kind=nope&lang=fr",
+        &[("accept-language", "fr, ps;q=0.4")],
+    )
+    .await;
+    assert_eq!(
+        message(by_header),
+        Tr(Lang::from_code("ps").unwrap()).t("filter.error.term")
+    );
+}
+
+#[tokio::test]
 async fn publication_dates_are_given_as_months_only() {
     let app = App::new().await;
     seed_demo(&app, 5).await;

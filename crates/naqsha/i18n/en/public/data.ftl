@@ -26,6 +26,7 @@ data-licence-name = CC BY 4.0
 data-licence-attribution = You may share and adapt it for any purpose, as long as you credit { $site } and link to this page.
 data-dictionary-heading = Data dictionary
 data-dictionary-intro = The columns of the CSV file, which are also the properties of each GeoJSON feature and JSON record (where categories are grouped under categories, as lists).
+data-dictionary-names = GeoJSON features and JSON records also have place_names and province_names: the names of the place and of its province in every language they are written in, keyed by language code (en and ur, and sd, ps or pa where written).
 data-dictionary-name = Name
 data-dictionary-meaning = Meaning
 data-dictionary-example = Example

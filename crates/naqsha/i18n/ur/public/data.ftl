@@ -26,6 +26,7 @@ data-licence-name = سی سی بی وائی 4.0
 data-licence-attribution = آپ اسے کسی بھی مقصد کے لیے شیئر اور تبدیل کر سکتے ہیں، بشرطیکہ آپ { $site } کا حوالہ دیں اور اس صفحے کا لنک دیں۔
 data-dictionary-heading = ڈیٹا کی لغت
 data-dictionary-intro = سی ایس وی فائل کے کالم، جو ہر جیو جے سن فیچر اور جے سن ریکارڈ کی خصوصیات بھی ہیں (جہاں زمرے categories کے تحت فہرستوں کی صورت میں ہیں)۔
+data-dictionary-names = جیو جے سن فیچرز اور جے سن ریکارڈز میں place_names اور province_names بھی ہیں: جگہ اور اس کے صوبے کے نام ہر اس زبان میں جس میں وہ لکھے گئے ہیں، زبان کے کوڈ کے ساتھ (en اور ur، اور جہاں لکھے گئے ہوں sd، ps یا pa)۔
 data-dictionary-name = نام
 data-dictionary-meaning = مطلب
 data-dictionary-example = مثال

@@ -12,7 +12,7 @@ use axum::Json;
 use axum::response::{IntoResponse, Response};
 use utoipa::OpenApi;
 
-use super::public::{Bilingual, cases, places, stats, taxonomy};
+use super::public::{Bilingual, Texts, cases, places, stats, taxonomy};
 use super::submissions;
 use super::{ErrorBody, ErrorCode, ErrorDetail};
 use crate::public::export::{CaseFeature, CaseRecord, Point};
@@ -64,6 +64,7 @@ use crate::public::export::{CaseFeature, CaseRecord, Point};
         places::PlacesBody,
         places::PlaceBody,
         Bilingual,
+        Texts,
         ErrorBody,
         ErrorDetail,
         ErrorCode,

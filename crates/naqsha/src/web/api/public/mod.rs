@@ -6,7 +6,8 @@
 //! aside), never from the database, and is cached serialised per snapshot generation and
 //! normalised request, with an ETag so that a client polling an unchanged view gets `304`.
 //! Refusals use the shared error shape, with the message in `?lang=` or else the
-//! `Accept-Language` language (English or Urdu).
+//! `Accept-Language` language (any declared language; a message not yet translated into it
+//! comes from the next language of its fallback chain).
 
 pub mod cache;
 pub mod cases;
@@ -21,6 +22,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{MethodRouter, get};
+use naqsha_core::label::Label;
 use naqsha_core::lang::Lang;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
@@ -125,7 +127,9 @@ pub struct FilterParams {
     to: Option<i32>,
     /// Only cases in this province or territory (an id from `/api/v1/places`).
     province: Option<String>,
-    /// The language of error messages, `en` or `ur`; without it, `Accept-Language` decides.
+    /// The language of error messages: a declared code (`en`, `ur`, `sd`, `ps`, `pa`); a
+    /// message not translated into it comes from its fallback chain (Urdu, then English).
+    /// Without it, `Accept-Language` decides.
     lang: Option<String>,
 }
 
@@ -137,6 +141,18 @@ pub struct Bilingual {
     /// Urdu.
     pub ur: String,
 }
+
+/// A text in every language it is written in, keyed by language code: `en` always, `ur` for
+/// every label and for provinces and districts, `sd`, `ps`, `pa` where written. A language
+/// missing here is shown as the next one of its fallback chain (`sd`, `ps` and `pa` fall back
+/// to `ur`, every language ends with `en`), as `label`/`name` already do for Urdu.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(transparent)]
+#[schema(
+    value_type = BTreeMap<String, String>,
+    example = json!({"en": "Police", "ur": "پولیس", "sd": "پوليس", "ps": "پولیس", "pa": "پولیس"})
+)]
+pub struct Texts(pub Label);
 
 /// The decoded query string.
 fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
@@ -154,13 +170,11 @@ fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
-/// The language of messages: `?lang=`, else the preferred of English and Urdu in
-/// `Accept-Language`, else English.
+/// The language of messages: `?lang=` (any declared language), else the preferred declared
+/// language in `Accept-Language`, else English.
 fn request_lang(pairs: &[(String, String)], headers: &HeaderMap) -> Lang {
-    match param(pairs, "lang") {
-        Some("ur") => return Lang::UR,
-        Some("en") => return Lang::EN,
-        _ => {}
+    if let Some(lang) = param(pairs, "lang").and_then(Lang::from_code) {
+        return lang;
     }
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
@@ -169,12 +183,8 @@ fn request_lang(pairs: &[(String, String)], headers: &HeaderMap) -> Lang {
     let mut best: Option<(f32, Lang)> = None;
     for range in accept.split(',') {
         let mut parts = range.split(';');
-        let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-        let primary = tag.split('-').next().unwrap_or_default();
-        let lang = match primary {
-            "ur" => Lang::UR,
-            "en" => Lang::EN,
-            _ => continue,
+        let Some(lang) = Lang::from_code(parts.next().unwrap_or_default()) else {
+            continue;
         };
         let q = parts
             .filter_map(|p| p.trim().strip_prefix("q="))

@@ -13,7 +13,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::cache::{Cached, ResponseCache};
-use super::{Bilingual, to_json};
+use super::{Bilingual, Texts, to_json};
 use crate::state::AppState;
 use crate::web::error::AppError;
 
@@ -35,6 +35,9 @@ pub struct PlaceBody {
     pub level: String,
     /// The name (the Urdu one falls back to English where none is known).
     pub name: Bilingual,
+    /// The name in every language it is written in: provinces and territories in all
+    /// five, Sindh's districts also in Sindhi, Khyber Pakhtunkhwa's in Pashto.
+    pub names: Texts,
     /// The province of a district.
     #[schema(example = "pk-pb")]
     pub parent: Option<String>,
@@ -52,6 +55,7 @@ fn body(p: &Place) -> PlaceBody {
             en: p.name(Lang::EN).to_owned(),
             ur: p.name(Lang::UR).to_owned(),
         },
+        names: Texts(p.names()),
         parent: p.parent().map(ToString::to_string),
         latitude: p.lat(),
         longitude: p.lon(),

@@ -1,5 +1,6 @@
 //! `GET /api/v1/taxonomy`: the categories cases are coded with, with their labels, so that the
-//! term keys in cases and counts can be shown in English or Urdu.
+//! term keys in cases and counts can be shown in English, Urdu or any language a label is
+//! written in (`labels`).
 
 use std::sync::Arc;
 
@@ -8,11 +9,12 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use naqsha_core::lang::Lang;
+use naqsha_core::taxonomy::Label;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::cache::{Cached, ResponseCache};
-use super::{Bilingual, to_json};
+use super::{Bilingual, Texts, to_json};
 use crate::public::export::exported_dimensions;
 use crate::public::query::FILTER_DIMENSIONS;
 use crate::state::AppState;
@@ -22,10 +24,12 @@ use crate::web::error::AppError;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TaxonomyBody {
     /// The taxonomy's version.
-    #[schema(example = "pk-default-2026.1")]
+    #[schema(example = "pk-default-2026.2")]
     pub version: String,
     /// Its name.
     pub name: Bilingual,
+    /// Its name in every language it is written in.
+    pub names: Texts,
     /// The dimensions that published cases list (those describing the survivor are only
     /// ever counted in aggregate and are not listed).
     pub dimensions: Vec<DimensionBody>,
@@ -37,8 +41,10 @@ pub struct DimensionBody {
     /// The key used in `categories`, in filters and in `group_by`.
     #[schema(example = "platform")]
     pub key: String,
-    /// The label.
+    /// The label in English and Urdu.
     pub label: Bilingual,
+    /// The label in every language it is written in.
+    pub labels: Texts,
     /// Whether a case may carry several terms.
     pub multiple: bool,
     /// Whether the dimension is a filter (and a `group_by` value) of the list and counts.
@@ -53,15 +59,19 @@ pub struct TermBody {
     /// The key.
     #[schema(example = "whatsapp")]
     pub key: String,
-    /// The label.
+    /// The label in English and Urdu.
     pub label: Bilingual,
+    /// The label in every language it is written in.
+    pub labels: Texts,
 }
 
-fn bilingual(en: &str, ur: &str) -> Bilingual {
-    Bilingual {
-        en: en.to_owned(),
-        ur: ur.to_owned(),
-    }
+/// The English and Urdu texts (kept for the clients written before `labels`), and all.
+fn texts(label: &Label) -> (Bilingual, Texts) {
+    let bilingual = Bilingual {
+        en: label.get(Lang::EN).to_owned(),
+        ur: label.get(Lang::UR).to_owned(),
+    };
+    (bilingual, Texts(label.clone()))
 }
 
 /// Get the taxonomy.
@@ -88,23 +98,33 @@ pub async fn taxonomy(
         return Ok(hit.respond(&headers));
     }
     let t = state.taxonomy();
+    let (name, names) = texts(t.name());
     let body = TaxonomyBody {
         version: t.version().to_string(),
-        name: bilingual(t.name().get(Lang::EN), t.name().get(Lang::UR)),
+        name,
+        names,
         dimensions: exported_dimensions(t)
-            .map(|d| DimensionBody {
-                key: d.key.as_str().to_owned(),
-                label: bilingual(d.label(Lang::EN), d.label(Lang::UR)),
-                multiple: d.multiple,
-                filter: FILTER_DIMENSIONS.contains(&d.key.as_str()),
-                terms: d
-                    .terms
-                    .iter()
-                    .map(|term| TermBody {
-                        key: term.key.as_str().to_owned(),
-                        label: bilingual(term.label(Lang::EN), term.label(Lang::UR)),
-                    })
-                    .collect(),
+            .map(|d| {
+                let (label, labels) = texts(&d.label);
+                DimensionBody {
+                    key: d.key.as_str().to_owned(),
+                    label,
+                    labels,
+                    multiple: d.multiple,
+                    filter: FILTER_DIMENSIONS.contains(&d.key.as_str()),
+                    terms: d
+                        .terms
+                        .iter()
+                        .map(|term| {
+                            let (label, labels) = texts(&term.label);
+                            TermBody {
+                                key: term.key.as_str().to_owned(),
+                                label,
+                                labels,
+                            }
+                        })
+                        .collect(),
+                }
             })
             .collect(),
     };

@@ -207,6 +207,31 @@ mod tests {
     }
 
     #[test]
+    fn a_sindhi_form_shows_sindhi_labels() {
+        let sd = Lang::from_code("sd").unwrap();
+        let form = FilterForm::new(
+            &pairs("province=pk-sd"),
+            Taxonomy::pakistan_default(),
+            Gazetteer::pakistan(),
+            sd,
+            2020..=2020,
+        );
+        let platform = form.groups.iter().find(|g| g.name == "platform").unwrap();
+        assert_eq!(platform.label, "پليٽ فارم");
+        let whatsapp = platform
+            .options
+            .iter()
+            .find(|o| o.value == "whatsapp")
+            .unwrap();
+        assert_eq!(whatsapp.label, "واٽس ايپ");
+        assert!(
+            form.provinces
+                .iter()
+                .any(|p| p.selected && p.label == "سنڌ")
+        );
+    }
+
+    #[test]
     fn years_cover_the_data_and_the_choice() {
         assert_eq!(
             year_range(Some(2019), Some(2024), &[None, None], 2026),

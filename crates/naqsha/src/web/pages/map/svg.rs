@@ -231,9 +231,17 @@ impl SvgMap {
             .provinces
             .iter()
             .map(|(id, en, ur, d)| ProvincePath {
-                name: match lang {
-                    Lang::UR if !ur.is_empty() => ur.clone(),
-                    _ => en.clone(),
+                // The outlines carry English and Urdu names; a reader of another language
+                // gets the gazetteer's name for the province, along its fallback chain.
+                name: if lang == Lang::EN || ur.is_empty() {
+                    en.clone()
+                } else if lang == Lang::UR {
+                    ur.clone()
+                } else {
+                    PlaceId::new(id.as_str())
+                        .ok()
+                        .and_then(|pid| gazetteer.get(&pid))
+                        .map_or_else(|| ur.clone(), |p| p.name(lang).to_owned())
                 },
                 d: d.as_str(),
                 chosen: chosen.is_some_and(|c| c.as_str() == id),
@@ -488,6 +496,23 @@ mod tests {
             "a few cases are not drawn as many"
         );
         assert_eq!(radius_factor(1, 10_000), MIN_RADIUS);
+    }
+
+    #[test]
+    fn a_sindhi_map_names_places_in_sindhi_or_else_urdu() {
+        let g = Gazetteer::pakistan();
+        let sd = Lang::from_code("sd").unwrap();
+        let map = SvgMap::new(g, Tr(sd), &lahore_and_sindh(7, 7), None);
+        let names: Vec<&str> = map.provinces.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&"سنڌ"), "{names:?}");
+        assert!(
+            !names.contains(&"Sindh") && !names.contains(&"سندھ"),
+            "{names:?}"
+        );
+        // Lahore has no Sindhi name: the Urdu one, not the English.
+        assert!(map.dots.iter().any(|d| d.name == "لاہور"));
+        let english = SvgMap::new(g, Tr(Lang::EN), &lahore_and_sindh(7, 7), None);
+        assert!(english.provinces.iter().any(|p| p.name == "Sindh"));
     }
 
     #[test]
