@@ -77,6 +77,9 @@ urdu=(
 )
 # Punjabi (Shahmukhi) and Saraiki: ݨ ݪ, and Saraiki's implosives ٻ ڄ ݙ ڳ.
 punjabi=(U+0759 U+0768 U+076A U+067B U+0684 U+06B3)
+# The language switch of every page names Sindhi «سنڌي» and Pashto «پښتو»; on pages set in
+# Nastaliq those names are drawn by it (the Naskh stack falls back to it), so it keeps ڌ ښ.
+names=(U+068C U+069A)
 sindhi=(
     U+067A-067B U+067D U+067F-0680    # ٺ ٻ ٽ ٿ ڀ
     U+0683-0684 U+0687                # ڃ ڄ ڇ
@@ -129,7 +132,7 @@ CSS
 
 subset "$nastaliq_src" "Noto Nastaliq Urdu" noto-nastaliq-urdu-urdu-400-normal fonts-urdu.css \
     "the pages of languages set in Nastaliq (Urdu, Punjabi) and admin pages" \
-    "${urdu[@]}" "${punjabi[@]}"
+    "${urdu[@]}" "${punjabi[@]}" "${names[@]}"
 subset "$naskh_src" "Noto Naskh Arabic" noto-naskh-arabic-arabic-400-normal fonts-naskh.css \
     "the pages of languages set in Naskh (Sindhi, Pashto)" \
     "${urdu[@]}" "${punjabi[@]}" "${sindhi[@]}" "${pashto[@]}" "${balochi[@]}"
