@@ -22,19 +22,11 @@ pub struct Label {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LabelCodeError {
     /// A code that is not one of `data/languages/languages.toml`.
-    #[error("unknown language code {0:?} (declared: {codes})", codes = declared_codes())]
+    #[error("unknown language code {0:?} (declared: {codes})", codes = crate::lang::declared_codes())]
     UnknownLanguage(String),
     /// No English text, which every fallback chain ends in.
     #[error("the English text (en) is missing")]
     MissingEnglish,
-}
-
-fn declared_codes() -> String {
-    Lang::all()
-        .iter()
-        .map(|l| l.code())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The declared language with exactly this code (`"sd"`, not `"SD"` or `"sd-PK"`): files

@@ -358,13 +358,14 @@ impl<'de> Deserialize<'de> for Lang {
 
 /// Error for a language code Naqsha does not offer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unsupported language code {0:?} (expected one of {codes})", codes = offered_codes())]
+#[error("unsupported language code {0:?} (expected one of {codes})", codes = declared_codes())]
 pub struct UnknownLang(pub String);
 
-fn offered_codes() -> String {
+/// The declared codes, for error messages: `en, ur, sd, ps, pa`.
+pub fn declared_codes() -> String {
     Lang::all()
         .iter()
-        .map(|l| format!("\"{}\"", l.code()))
+        .map(|l| l.code())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -395,7 +396,7 @@ mod tests {
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(Lang::from_code(""), None);
         let err = "fr".parse::<Lang>().unwrap_err().to_string();
-        assert!(err.contains("\"sd\"") && err.contains("\"ur\""), "{err}");
+        assert!(err.contains("en, ur, sd"), "{err}");
     }
 
     #[test]

@@ -466,7 +466,7 @@ pub enum TaxonomyError {
         field: String,
     },
     /// A text field for a language code `data/languages/languages.toml` does not declare.
-    #[error("{at}: `{field}` is for language {code:?}, which is not declared (declared: {codes})", codes = declared_codes())]
+    #[error("{at}: `{field}` is for language {code:?}, which is not declared (declared: {codes})", codes = crate::lang::declared_codes())]
     UnknownLanguage {
         /// Where: `taxonomy`, `dimension act` or `term act.threats`.
         at: String,
@@ -475,14 +475,6 @@ pub enum TaxonomyError {
         /// The unknown code.
         code: String,
     },
-}
-
-fn declared_codes() -> String {
-    Lang::all()
-        .iter()
-        .map(|l| l.code())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Why a set of labels does not fit a taxonomy.

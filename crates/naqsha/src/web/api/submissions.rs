@@ -205,10 +205,9 @@ impl<'de> Deserialize<'de> for LanguageChoice {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let code = String::deserialize(d)?;
         Lang::from_code(&code).map(LanguageChoice).ok_or_else(|| {
-            let known: Vec<&str> = Lang::all().iter().map(|l| l.code()).collect();
             serde::de::Error::custom(format!(
                 "unknown language {code:?}, expected one of {}",
-                known.join(", ")
+                naqsha_core::lang::declared_codes()
             ))
         })
     }
