@@ -240,7 +240,8 @@ async fn a_page_partly_in_urdu_says_so_and_a_translated_page_does_not() {
             "{lang:?}"
         );
         assert!(fallback_note(lang).contains("اردو"));
-        for neutral in ["/report", "/follow-up"] {
+        // The survivor's path is translated whole: home (the map), form, follow-up, help.
+        for neutral in ["/", "/report", "/follow-up", "/resources"] {
             let html = page(&app, &lang.localise(neutral)).await.html();
             assert_eq!(count(&html, ".fallback-note"), 0, "{neutral} in {lang:?}");
         }
