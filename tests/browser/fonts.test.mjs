@@ -10,30 +10,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { REPO, assertOnlyLocal, launchBrowser, newContext, startServer } from './support.mjs';
+import { REPO, assertOnlyLocal, languages, launchBrowser, newContext, startServer } from './support.mjs';
 
 const PAGES = ['/', '/report', '/stats', '/resources'];
 
-/** The languages with a font, read from languages.toml (only the fields used here). */
-function languagesWithFonts() {
-  const text = fs.readFileSync(path.join(REPO, 'data/languages/languages.toml'), 'utf8');
-  const out = [];
-  for (const block of text.split('[[language]]').slice(1)) {
-    const field = (name) => block.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))?.[1];
-    const font = block.match(/^font = \{ family = "([^"]+)", stylesheet = "([^"]+)", preload = "([^"]+)" \}/m);
-    if (!font) continue;
-    out.push({
-      code: field('code'),
-      family: font[1],
-      stylesheet: font[2],
-      preload: font[3],
-      letters: (field('letters') || '').replace(/\s+/g, ''),
-    });
-  }
-  return out;
-}
-
-const LANGUAGES = languagesWithFonts();
+/** The languages with a font. */
+const LANGUAGES = languages().filter((l) => l.family);
 const COVERAGE = JSON.parse(
   fs.readFileSync(path.join(REPO, 'assets/vendor/fonts/coverage.json'), 'utf8'),
 ).files;

@@ -13,6 +13,7 @@ import path from 'node:path';
 
 import {
   REPO,
+  languages,
   assertAccessible,
   assertNoCookies,
   assertOnlyLocal,
@@ -21,20 +22,6 @@ import {
   shot,
   startServer,
 } from './support.mjs';
-
-/** The languages, read from languages.toml (code, native name, font family if any). */
-function languages() {
-  const text = fs.readFileSync(path.join(REPO, 'data/languages/languages.toml'), 'utf8');
-  return text
-    .split('[[language]]')
-    .slice(1)
-    .map((block) => ({
-      code: block.match(/^code = "([^"]*)"/m)[1],
-      native: block.match(/^native = "([^"]*)"/m)[1],
-      family: block.match(/^font = \{ family = "([^"]+)", stylesheet = "([^"]+)"/m)?.[1],
-      stylesheet: block.match(/^font = \{ family = "([^"]+)", stylesheet = "([^"]+)"/m)?.[2],
-    }));
-}
 
 const ALL = languages();
 const TESTED = ALL.filter((l) => ['sd', 'ps'].includes(l.code));

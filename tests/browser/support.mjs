@@ -33,6 +33,29 @@ const START_TIMEOUT_MS = 60_000;
  *
  * `config` is the text of a naqsha.toml to run with (e.g. `[server]\nexit_url = "…"`).
  */
+/**
+ * The languages of data/languages/languages.toml, in its order (only the fields the tests use:
+ * code, own name, and the font's family, stylesheet, preload and letters when it has one).
+ */
+export function languages() {
+  const text = readFileSync(path.join(REPO, 'data/languages/languages.toml'), 'utf8');
+  return text
+    .split('[[language]]')
+    .slice(1)
+    .map((block) => {
+      const field = (name) => block.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))?.[1];
+      const font = block.match(/^font = \{ family = "([^"]+)", stylesheet = "([^"]+)", preload = "([^"]+)" \}/m);
+      return {
+        code: field('code'),
+        native: field('native'),
+        family: font?.[1],
+        stylesheet: font?.[2],
+        preload: font?.[3],
+        letters: (field('letters') || '').replace(/\s+/g, ''),
+      };
+    });
+}
+
 export async function startServer({ config } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'naqsha-browser-'));
   const args = ['serve', '--demo', '--bind', '127.0.0.1:0', '--data-dir', path.join(dir, 'data')];
