@@ -12,6 +12,7 @@ mod boundaries;
 mod fuzzy;
 mod gazetteer;
 mod geometry;
+mod world;
 
 pub use boundaries::{
     Boundaries, BoundaryError, BoundaryImportReport, BoundaryMatch, SkipReason, SkippedFeature,
@@ -20,6 +21,7 @@ pub use boundaries::{
 pub use fuzzy::{edit_distance, fold};
 pub use gazetteer::{Gazetteer, GazetteerError, MatchKind, PlaceMatch};
 pub use geometry::{BBox, GeometryError, MultiPolygon, Polygon, Position, haversine_km};
+pub use world::{BORDER_TOLERANCE_KM, Country, World, WorldError};
 
 use crate::label::Label;
 use crate::lang::Lang;
