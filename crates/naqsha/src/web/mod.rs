@@ -97,6 +97,7 @@ fn routes() -> Vec<Route> {
         .chain(pages::campaign::routes())
         .chain(pages::creative::routes())
         .chain(pages::data::routes())
+        .chain(pages::world::routes())
         .chain(
             api::public::routes()
                 .into_iter()

@@ -49,3 +49,4 @@ map-places_note = Every circle on the map is in this table, with its count. Coun
 map-place_column = Place
 # A circle for cases recorded only to a province, drawn at its capital.
 map-province_only = { $province }, district not recorded
+map-world_link = World map: cases from other countries

@@ -15,6 +15,7 @@ pub mod resources;
 pub mod responses;
 pub mod stats;
 pub mod story;
+pub mod world;
 
 use std::collections::HashSet;
 

@@ -1,0 +1,31 @@
+### The world map (ur): this instance's cases and those of the instances it follows.
+
+world-title = شائع شدہ واقعات کا عالمی نقشہ
+world-intro = اس سائٹ اور دوسرے ممالک کی ان سائٹس کے شائع شدہ، گمنام واقعات جن کی یہ پیروی کرتی ہے۔ ہر واقعہ اس سائٹ سے جڑا ہے جس نے اسے شائع کیا۔
+world-heading = ملک وار واقعات
+world-crumbs_label = زوم
+world-crumb_world = دنیا
+world-totals = اس نقشے پر واقعات: { $count }۔
+world-svg_title = دنیا کا نقشہ: دائرے ان ممالک اور مقامات کو ظاہر کرتے ہیں جہاں شائع شدہ واقعات ہیں؛ جدولوں میں تعداد درج ہے۔
+world-interactive_label = شائع شدہ واقعات کا متحرک عالمی نقشہ۔
+world-legend_area = دائرے کا رقبہ واقعات کی تعداد ظاہر کرتا ہے۔ قریب سے دیکھنے کے لیے کوئی دائرہ یا جدول میں کوئی ملک چنیں۔
+world-boundaries_note = ممالک کے خاکے نیچرل ارتھ سے، سادہ کیے گئے؛ سرحدیں مستند نہیں ہیں۔
+world-filter_source = شائع کرنے والی سائٹ
+world-all_sources = تمام سائٹس
+world-filter_kind = تشدد کی قسم
+world-all_kinds = تمام اقسام
+world-filter_act = کیا کیا گیا
+world-all_acts = تمام عمل
+world-by_country_heading = ملک وار واقعات
+world-country_column = ملک
+world-region_column = علاقہ
+world-places_heading = { $country } میں علاقہ وار واقعات
+world-no_region = علاقہ شائع نہیں کیا گیا
+world-counts_note = 1 یا 2 کی تعداد کو "3 سے کم" لکھا جاتا ہے؛ باقی کو قریب ترین 5 تک گول کیا جاتا ہے۔
+world-cases_heading = واقعات
+world-from_source = از { $source }
+world-list_cut = تازہ ترین { $shown } واقعات درج ہیں۔
+world-empty = کوئی شائع شدہ واقعہ مطابقت نہیں رکھتا۔
+world-bad_country = یہ ملکی کوڈ معلوم نہیں۔ نقشے یا جدول سے کوئی ملک چنیں۔
+world-bad_region = یہ علاقہ چنے گئے ملک کا حصہ نہیں۔
+world-attribution = خاکے: نیچرل ارتھ (پبلک ڈومین)۔ ممالک کے کوڈ اور نام: جیو نیمز (geonames.org)، CC BY 4.0۔ دکھائی گئی سرحدیں مستند نہیں ہیں۔

@@ -1,0 +1,286 @@
+//! What the world page shows of a list of cases: the filter read from the query, the cases
+//! it keeps, the counts by country or by place, the filter form's choices, and the list.
+//! Every count goes through `naqsha_core::disclosure::PublicCount`, as on `/stats`.
+
+use std::collections::BTreeMap;
+
+use naqsha_core::disclosure::PublicCount;
+use naqsha_core::lang::Lang;
+use naqsha_core::places::World;
+use naqsha_core::taxonomy::Taxonomy;
+
+use super::cases::WorldCase;
+use crate::i18n::Tr;
+use crate::web::pages::stats::shown_count;
+
+/// How many cases the list shows, newest first.
+pub const LIST_LIMIT: usize = 50;
+
+/// The filter, from the query string.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WorldFilter {
+    /// ISO 3166-1 alpha-2 code (upper case), when zoomed into a country.
+    pub country: Option<String>,
+    /// Region code (ISO 3166-2, upper case), when zoomed into a region.
+    pub region: Option<String>,
+    /// Source instance name.
+    pub source: Option<String>,
+    /// Exchange `kind` term.
+    pub kind: Option<String>,
+    /// Exchange `act` term.
+    pub act: Option<String>,
+}
+
+/// Why a filter could not be used: a translation key.
+pub type FilterError = &'static str;
+
+impl WorldFilter {
+    /// Reads `country`, `region`, `source`, `kind`, `act`; empty values are no filter.
+    pub fn parse(raw: &str) -> Result<Self, FilterError> {
+        let mut f = WorldFilter::default();
+        for (k, v) in form_urlencoded::parse(raw.as_bytes()) {
+            let v = v.trim();
+            if v.is_empty() || v.len() > 200 {
+                continue;
+            }
+            match k.as_ref() {
+                "country" => {
+                    let c = World::get()
+                        .country(v)
+                        .ok_or("world.bad_country")?
+                        .iso2()
+                        .to_owned();
+                    f.country = Some(c);
+                }
+                "region" => f.region = Some(v.to_ascii_uppercase()),
+                "source" => f.source = Some(v.to_owned()),
+                "kind" => f.kind = Some(v.to_owned()),
+                "act" => f.act = Some(v.to_owned()),
+                _ => {}
+            }
+        }
+        if let (Some(r), Some(c)) = (&f.region, &f.country)
+            && !r.starts_with(&format!("{c}-"))
+        {
+            return Err("world.bad_region");
+        }
+        if f.region.is_some() && f.country.is_none() {
+            return Err("world.bad_region");
+        }
+        Ok(f)
+    }
+
+    /// Whether a case passes the source and category filters (not the zoom).
+    pub fn keeps(&self, c: &WorldCase) -> bool {
+        let has = |dim: &str, term: &Option<String>| {
+            term.as_ref()
+                .is_none_or(|t| c.categories.iter().any(|(d, x)| d == dim && x == t))
+        };
+        self.source.as_ref().is_none_or(|s| *s == c.source.name)
+            && has("kind", &self.kind)
+            && has("act", &self.act)
+    }
+
+    /// Whether a case lies in the zoomed country and region.
+    pub fn in_zoom(&self, c: &WorldCase) -> bool {
+        self.country.as_ref().is_none_or(|x| *x == c.country)
+            && self
+                .region
+                .as_ref()
+                .is_none_or(|r| c.region.as_ref().is_some_and(|a| a.code == *r))
+    }
+
+    /// The query string of this filter with the zoom replaced (`country`, `region`).
+    pub fn href(&self, path: &str, country: Option<&str>, region: Option<&str>) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        if let Some(c) = country {
+            q.append_pair("country", c);
+        }
+        if let Some(r) = region {
+            q.append_pair("region", r);
+        }
+        for (k, v) in [("source", &self.source), ("kind", &self.kind), ("act", &self.act)] {
+            if let Some(v) = v {
+                q.append_pair(k, v);
+            }
+        }
+        let q = q.finish();
+        if q.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{q}")
+        }
+    }
+
+    /// Whether any category or source filter is set.
+    pub fn filtered(&self) -> bool {
+        self.source.is_some() || self.kind.is_some() || self.act.is_some()
+    }
+}
+
+/// A country's name in the page language (English where none is written).
+pub fn country_name(iso2: &str, lang: Lang) -> String {
+    World::get()
+        .name_in(iso2, lang)
+        .map_or_else(|| iso2.to_owned(), str::to_owned)
+}
+
+/// One row of a table of counts.
+#[derive(Debug, Clone)]
+pub struct CountRow {
+    /// Name of the country or place.
+    pub name: String,
+    /// The zoom into it.
+    pub href: String,
+    /// As published.
+    pub count: PublicCount,
+    /// As written.
+    pub shown: String,
+    /// ISO code of a country row, code of a region row.
+    pub code: String,
+}
+
+/// Exact counts by key, in first-seen order of keys kept sorted.
+pub fn tally<'a, K: Ord + Clone + 'a>(keys: impl Iterator<Item = K>) -> BTreeMap<K, u32> {
+    let mut m = BTreeMap::new();
+    for k in keys {
+        *m.entry(k).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Rows of counts, largest first (a withheld count as one), then by name; zero rows left out.
+pub fn rows(mut rows: Vec<CountRow>) -> Vec<CountRow> {
+    rows.retain(|r| r.count.is_some());
+    rows.sort_by(|a, b| {
+        b.count
+            .weight()
+            .cmp(&a.count.weight())
+            .then(a.name.cmp(&b.name))
+    });
+    rows
+}
+
+/// A row of `exact` cases.
+pub fn row(tr: Tr, name: String, code: String, href: String, exact: u32) -> CountRow {
+    let count = PublicCount::of(exact);
+    CountRow {
+        shown: shown_count(tr, count),
+        name,
+        href,
+        count,
+        code,
+    }
+}
+
+/// One choice of a select.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Submitted value.
+    pub value: String,
+    /// Shown label.
+    pub label: String,
+    /// Currently chosen.
+    pub selected: bool,
+}
+
+/// The choices of a filter: every value the cases carry, labelled, sorted by label.
+pub fn choices(values: impl Iterator<Item = (String, String)>, chosen: Option<&str>) -> Vec<Choice> {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (value, label) in values {
+        seen.entry(value).or_insert(label);
+    }
+    let mut out: Vec<Choice> = seen
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: chosen == Some(value.as_str()),
+            value,
+            label,
+        })
+        .collect();
+    out.sort_by(|a, b| a.label.cmp(&b.label));
+    out
+}
+
+/// The label of an exchange term: the instance's own taxonomy's, else the term itself.
+pub fn term_label(taxonomy: &Taxonomy, dim: &str, term: &str, lang: Lang) -> String {
+    taxonomy
+        .term(dim, term)
+        .map_or_else(|| term.replace(['_', '-'], " "), |t| t.label(lang).to_owned())
+}
+
+/// One case in the list.
+#[derive(Debug, Clone)]
+pub struct WorldCard {
+    /// Title.
+    pub title: String,
+    /// The case's page at its source.
+    pub href: String,
+    /// From another instance (the links leave this site).
+    pub external: bool,
+    /// "from Naqsha Nepal".
+    pub from: String,
+    /// The source instance's address.
+    pub source_href: String,
+    /// Month.
+    pub month: Option<String>,
+    /// "Lahore, Pakistan".
+    pub place: String,
+    /// Category labels.
+    pub labels: Vec<String>,
+}
+
+/// The newest [`LIST_LIMIT`] of `cases` as cards.
+pub fn cards(cases: &[&WorldCase], taxonomy: &Taxonomy, tr: Tr) -> Vec<WorldCard> {
+    let lang = tr.lang();
+    let mut sorted: Vec<&&WorldCase> = cases.iter().collect();
+    sorted.sort_by(|a, b| b.month.cmp(&a.month).then(a.title.cmp(&b.title)));
+    sorted
+        .into_iter()
+        .take(LIST_LIMIT)
+        .map(|c| {
+            let country = country_name(&c.country, lang);
+            let place = match c.district.as_ref().or(c.region.as_ref()) {
+                Some(a) => format!("{}{}{country}", a.name, tr.t("list.separator")),
+                None => country,
+            };
+            WorldCard {
+                title: c.title.clone(),
+                href: c.url.clone(),
+                external: !c.source.own,
+                from: tr.f("world.from_source", &[("source", &c.source.name)]),
+                source_href: c.source.url.clone(),
+                month: c.month.clone(),
+                place,
+                labels: c
+                    .categories
+                    .iter()
+                    .filter(|(d, _)| d == "kind" || d == "act")
+                    .map(|(d, t)| term_label(taxonomy, d, t, lang))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_reads_codes_in_any_case_and_refuses_unknown_ones() {
+        let f = WorldFilter::parse("country=pk&region=pk-pb&kind=x&source=").unwrap();
+        assert_eq!(f.country.as_deref(), Some("PK"));
+        assert_eq!(f.region.as_deref(), Some("PK-PB"));
+        assert_eq!(f.kind.as_deref(), Some("x"));
+        assert_eq!(f.source, None);
+        assert_eq!(WorldFilter::parse("country=PAK").unwrap().country.as_deref(), Some("PK"));
+        assert_eq!(WorldFilter::parse("country=ZZ"), Err("world.bad_country"));
+        assert_eq!(WorldFilter::parse("country=NP&region=PK-PB"), Err("world.bad_region"));
+        assert_eq!(WorldFilter::parse("region=PK-PB"), Err("world.bad_region"));
+        assert_eq!(
+            f.href("/world", Some("PK"), None),
+            "/world?country=PK&kind=x"
+        );
+    }
+}
