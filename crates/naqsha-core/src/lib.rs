@@ -10,6 +10,7 @@ pub mod cues;
 pub mod demo;
 pub mod disclosure;
 pub mod enums;
+pub mod federation;
 pub mod ids;
 pub mod image_type;
 pub mod invisible;

@@ -170,7 +170,7 @@ impl Store {
             return Err(TransferError::TargetNotEmpty(table).into());
         }
         let mut report = TransferReport::default();
-        let mut tx = self.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = self.begin_write().await.map_err(StorageError::from)?;
         let mut current: Option<Loading> = None;
         for record in records {
             match record.map_err(LoadError::Format)? {

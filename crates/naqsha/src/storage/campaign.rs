@@ -252,7 +252,7 @@ impl CampaignStore for Store {
     }
 
     async fn save_campaign(&self, c: &Campaign, audit: &AuditEvent) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = c.id.to_string();
         let taken = sqlx::query("SELECT id FROM campaigns WHERE slug = $1 AND id <> $2")
             .bind(c.slug.as_str())
@@ -336,7 +336,7 @@ impl CampaignStore for Store {
         p: &CampaignPost,
         audit: &AuditEvent,
     ) -> Result<bool, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         // Scoped in the WHERE: a post id of another campaign is never taken over.
         let done = sqlx::query(
             "INSERT INTO campaign_posts (id, campaign_id, title_en, title_ur, body_en, body_ur, \
@@ -369,7 +369,7 @@ impl CampaignStore for Store {
         post: CampaignPostId,
         audit: &AuditEvent,
     ) -> Result<bool, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM campaign_posts WHERE id = $1 AND campaign_id = $2")
             .bind(post.to_string())
             .bind(campaign.to_string())
@@ -389,7 +389,7 @@ impl CampaignStore for Store {
         audit: &AuditEvent,
     ) -> Result<(), StorageError> {
         let i = &image.info;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO campaign_images (id, campaign_id, content_type, width, height, alt_en, \
              alt_ur, bytes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",

@@ -262,7 +262,7 @@ impl ConversationStore for Store {
         message: &NewMessage,
         audit: Option<&AuditEvent>,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         insert_message(&mut tx, message).await?;
         if let Some(event) = audit {
             write_audit(&mut tx, event).await?;
@@ -290,7 +290,7 @@ impl ConversationStore for Store {
         digest: &str,
         audit: Option<&AuditEvent>,
     ) -> Result<i64, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         insert_message(&mut tx, message).await?;
         let row = sqlx::query(
             "SELECT COALESCE(MAX(round), 0) AS n FROM reporter_approvals WHERE submission_id = $1",
@@ -341,7 +341,7 @@ impl ConversationStore for Store {
         message: &NewMessage,
     ) -> Result<Answered, StorageError> {
         let id = message.submission.to_string();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let latest = sqlx::query(
             "SELECT COALESCE(MAX(round), 0) AS n FROM reporter_approvals WHERE submission_id = $1",
         )

@@ -74,7 +74,7 @@ impl ImportStore for Store {
     ) -> Result<Vec<bool>, StorageError> {
         let now = ts(OffsetDateTime::now_utc());
         let mut stored = vec![false; batch.len()];
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         for (chunk_no, chunk) in batch.chunks(ROWS_PER_STATEMENT).enumerate() {
             // Claim the ledger keys first; the database answers which ones were new.
             let placeholders: Vec<String> = (0..chunk.len())

@@ -290,7 +290,7 @@ impl IntakeStore for Store {
         s: &NewSubmission,
         arrival: &Arrival,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(token) = &arrival.form_token {
             spend_form_token(&mut tx, token).await?;
         }
@@ -360,7 +360,7 @@ impl IntakeStore for Store {
 
     async fn add_to_submission(&self, a: &NewAddition) -> Result<(), StorageError> {
         let now = OffsetDateTime::now_utc();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(key) = &a.sms_message {
             spend_sms_message(&mut tx, key).await?;
         }
@@ -399,7 +399,7 @@ impl IntakeStore for Store {
 
     async fn withdraw_submission(&self, id: SubmissionId) -> Result<bool, StorageError> {
         let id = id.to_string();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let exists = sqlx::query("SELECT id FROM submissions WHERE id = $1")
             .bind(&id)
             .fetch_optional(&mut *tx)

@@ -150,7 +150,7 @@ impl KeyStore for Store {
     }
 
     async fn initialise(&self, keys: &OrgKeys, first_admin: &User) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         for (key, value) in [
             ("org_public_key", keys.public_key.to_string()),
             ("org_recovery_wrap", keys.recovery_wrap.to_string()),

@@ -98,6 +98,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "campaigns",
         include_str!("../../migrations/sqlite/0018_campaigns.sql"),
     ),
+    (
+        19,
+        "federation",
+        include_str!("../../migrations/sqlite/0019_federation.sql"),
+    ),
 ];
 
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -190,6 +195,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         18,
         "campaigns",
         include_str!("../../migrations/postgres/0018_campaigns.sql"),
+    ),
+    (
+        19,
+        "federation",
+        include_str!("../../migrations/postgres/0019_federation.sql"),
     ),
 ];
 

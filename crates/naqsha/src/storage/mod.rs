@@ -348,4 +348,19 @@ impl Store {
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }
+
+    /// Begins a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), waiting up to the busy timeout for another writer: a transaction
+    /// that began by reading and then wrote would instead fail with "database is locked"
+    /// (SQLITE_BUSY_SNAPSHOT, which no timeout waits out) whenever another connection had
+    /// committed in between, and a moderator's action or a survivor's report would be lost
+    /// to a race. PostgreSQL's row locks need no such care.
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
 }

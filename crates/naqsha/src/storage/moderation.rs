@@ -569,7 +569,7 @@ impl ModerationStore for Store {
         by: UserId,
         audit: &AuditEvent,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "INSERT INTO contact_requests (submission_id, requested_by, requested_at) \
              VALUES ($1, $2, $3) ON CONFLICT (submission_id, requested_by) DO NOTHING",
@@ -596,7 +596,7 @@ impl ModerationStore for Store {
         if requester == approver {
             return Ok(false);
         }
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE contact_requests SET approved_by = $1, approved_at = $2 \
              WHERE submission_id = $3 AND requested_by = $4 AND approved_by IS NULL",
@@ -711,7 +711,7 @@ impl ModerationStore for Store {
     }
 
     async fn save_case(&self, case: &Case) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut touched = Touched::default();
         write_case(&mut tx, case, &mut touched).await?;
         self.announce(&mut tx, &touched).await?;
@@ -723,7 +723,7 @@ impl ModerationStore for Store {
     async fn commit_decision(&self, d: &DecisionWrite<'_>) -> Result<(), StorageError> {
         let id = d.submission.to_string();
         let now = ts(OffsetDateTime::now_utc());
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         // A story is published only under the consent it was decided with: if the reporter
         // changed it meanwhile (an answer on /follow-up), nothing is written. Touching her
         // row first also makes her answer wait for this transaction, or this one for hers.
@@ -795,7 +795,7 @@ impl ModerationStore for Store {
     }
 
     async fn save_cases(&self, cases: &[Case]) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut touched = Touched::default();
         for case in cases {
             write_case(&mut tx, case, &mut touched).await?;

@@ -53,7 +53,7 @@ impl QualityStore for Store {
         by: UserId,
         audit: &AuditEvent,
     ) -> Result<u64, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "INSERT INTO double_coding (submission_id, marked_by, marked_at) \
              SELECT c.submission_id, $1, $2 FROM cases c \
@@ -109,7 +109,7 @@ impl QualityStore for Store {
             column: "labels",
             reason: e.to_string(),
         })?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "INSERT INTO second_codings (submission_id, coder, labels, coded_at) \
              SELECT d.submission_id, $2, $3, $4 FROM double_coding d \

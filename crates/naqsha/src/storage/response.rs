@@ -381,7 +381,7 @@ impl ResponseStore for Store {
         form_token: Option<&SpentToken>,
         receipt_view: Option<&HeldReceipt>,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(token) = form_token {
             spend_form_token(&mut tx, token).await?;
         }
@@ -490,7 +490,7 @@ impl ResponseStore for Store {
     ) -> Result<Decided, StorageError> {
         let now = ts(OffsetDateTime::now_utc());
         let mut done = Decided::default();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         for decision in decisions {
             match decision {
                 ResponseDecision::Approve { id, public, image } => {
@@ -612,7 +612,7 @@ impl ResponseStore for Store {
         receipt_hash: &str,
         audit: &AuditEvent,
     ) -> Result<ByReceipt, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some((id, public)) = take_down_by_receipt(&mut tx, receipt_hash).await? else {
             return Ok(ByReceipt::NotFound);
         };
@@ -637,7 +637,7 @@ impl ResponseStore for Store {
         flagged: bool,
         audit: &AuditEvent,
     ) -> Result<ByReceipt, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some((id, public)) = take_down_by_receipt(&mut tx, receipt_hash).await? else {
             return Ok(ByReceipt::NotFound);
         };

@@ -184,7 +184,7 @@ impl ReviewStore for Store {
         author: UserId,
         sealed: &Sealed,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         write_draft(&mut tx, id, author, sealed).await?;
         tx.commit().await?;
         Ok(())

@@ -320,7 +320,7 @@ impl SmsStore for Store {
         part: &ConversationPart<'_>,
     ) -> Result<bool, StorageError> {
         let now = OffsetDateTime::now_utc();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = match part.report {
             Some(sealed) => {
                 sqlx::query(
@@ -419,7 +419,7 @@ impl SmsStore for Store {
         stop_key: &str,
         expires_at: OffsetDateTime,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO sms_outbox (uuid, stop_key, sealed, queued_at, expires_at, sending) \
              VALUES ($1, $2, $3, $4, $5, 0)",

@@ -67,7 +67,7 @@ impl TaxonomyStore for Store {
         content: &str,
         content_hash: &str,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing = sqlx::query("SELECT content_hash FROM taxonomies WHERE version = $1")
             .bind(version)
             .fetch_optional(&mut *tx)

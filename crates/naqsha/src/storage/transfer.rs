@@ -352,6 +352,49 @@ pub(super) const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("sms_stopped", &[("key", Text), ("stopped_at", Int)]),
     ("email_seen", &[("key", Text), ("seen_at", Int)]),
     ("import_ledger", &[("key", Text), ("imported_at", Int)]),
+    (
+        "federation_identity",
+        &[("id", Int), ("seed", Text), ("created_at", Int)],
+    ),
+    (
+        "federation_log",
+        &[
+            ("case_id", Text),
+            ("seq", Int),
+            ("digest", Text),
+            ("item", Text),
+        ],
+    ),
+    (
+        "federation_follows",
+        &[
+            ("name", Text),
+            ("url", Text),
+            ("public_key", Text),
+            ("added_at", Int),
+            ("cursor", Int),
+            ("generated_at", Int),
+            ("etag", Text),
+            ("last_modified", Text),
+            ("last_ok_at", Int),
+            ("last_error", Text),
+            ("last_error_at", Int),
+            ("failures", Int),
+            ("next_pull_at", Int),
+            ("refused", Text),
+            ("lease_until", Int),
+            ("leased_by", Text),
+        ],
+    ),
+    (
+        "federation_cases",
+        &[
+            ("source", Text),
+            ("case_id", Text),
+            ("seq", Int),
+            ("item", Text),
+        ],
+    ),
 ];
 
 /// One column value in transit.
@@ -464,7 +507,7 @@ impl Store {
             return Err(TransferError::TargetNotEmpty(table));
         }
         let mut report = TransferReport::default();
-        let mut tx = target.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = target.begin_write().await.map_err(StorageError::from)?;
         for &(table, columns) in TABLES {
             let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
             let select = format!("SELECT {} FROM {table}", names.join(", "));

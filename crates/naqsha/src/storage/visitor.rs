@@ -301,7 +301,7 @@ impl VisitorStore for Store {
         total: i64,
     ) -> Result<(), StorageError> {
         let bytes = draft.bytes();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         if self.backend() == Backend::Postgres {
             // Two nodes keeping drafts at once must not both find room for theirs.
             sqlx::query("LOCK TABLE intake_drafts IN SHARE ROW EXCLUSIVE MODE")
@@ -381,7 +381,7 @@ impl VisitorStore for Store {
         id_hash: &str,
         fresh_after_ms: i64,
     ) -> Result<Option<Vec<NewAttachment>>, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let rows = sqlx::query(
             "DELETE FROM intake_draft_files WHERE draft_id = $1 \
              RETURNING position, id, media_type, byte_size, sealed",
@@ -444,7 +444,7 @@ impl VisitorStore for Store {
             .bind(now_secs)
             .execute(self.pool())
             .await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "DELETE FROM intake_draft_files WHERE draft_id IN \
              (SELECT id_hash FROM intake_drafts WHERE created_ms <= $1)",
@@ -533,7 +533,7 @@ impl VisitorStore for Store {
         cool_down_ms: i64,
     ) -> Result<FloodRow, StorageError> {
         postgres_only(self)?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM flood_accepted WHERE at_ms <= $1")
             .bind(now_ms - window_ms)
             .execute(&mut *tx)
@@ -572,7 +572,7 @@ impl VisitorStore for Store {
 
     async fn flood_pause(&self, until_ms: i64) -> Result<(), StorageError> {
         postgres_only(self)?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE flood_state SET paused_until_ms = $1, since_ms = NULL, until_ms = NULL \
              WHERE id = 1",

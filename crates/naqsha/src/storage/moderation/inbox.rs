@@ -267,7 +267,7 @@ pub(super) async fn bulk_change(
     w: &BulkWrite<'_>,
 ) -> Result<Vec<SubmissionId>, StorageError> {
     let now = ts(OffsetDateTime::now_utc());
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let mut reached = std::collections::HashSet::new();
     for chunk in w.ids.chunks(BULK_CHUNK) {
         let mut c = Conditions::default();
