@@ -91,6 +91,39 @@ def label_point(polys) -> tuple[float, float]:
     return main[0][0]
 
 
+def unwrap(ring):
+    """The ring with longitudes made continuous where it jumps across the antimeridian."""
+    out = [ring[0]]
+    shift = 0.0
+    for (x0, _), (x1, y1) in zip(ring, ring[1:]):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x0 - x1 > 180:
+            shift += 360
+        out.append((x1 + shift, y1))
+    return out
+
+
+def split_antimeridian(polys):
+    """Polygons whose outer ring crosses the antimeridian (Russia's Chukotka, Wrangel Island)
+    cut into a part on each side, so that no edge runs across the whole map and points in
+    them are found."""
+    out = []
+    for poly in polys:
+        ext = poly[0]
+        if not any(abs(a[0] - b[0]) > 180 for a, b in zip(ext, ext[1:])):
+            out.append(poly)
+            continue
+        ring = unwrap(ext)
+        for lo in (-540.0, -180.0, 180.0):
+            part = derive.clip_ring(ring, (lo, -90.0, lo + 360.0, 90.0))
+            if part is None or abs(derive.ring_area(part)) < 1e-6:
+                continue
+            shift = -(lo + 180.0)
+            out.append([[(x + shift, y) for x, y in part]])
+    return out
+
+
 def r(x: float) -> float:
     return round(x + 0.0, NDIGITS)
 
@@ -139,7 +172,7 @@ def build(files: dict[str, Path], out: Path) -> None:
     small = 0
     for iso3 in sorted(groups):
         geoms = groups[iso3]
-        polys = derive.build_polys(arcs, simp, geoms)
+        polys = split_antimeridian(derive.build_polys(arcs, simp, geoms))
         # Islets far below the map's scale are left out of large countries (the file stays
         # small); a country made only of islets keeps them all.
         big = [p for p in polys if abs(derive.ring_area(p[0])) >= MIN_AREA]
@@ -155,7 +188,7 @@ def build(files: dict[str, Path], out: Path) -> None:
             skipped.append(iso3)
             continue
         c = by_iso3[iso3]
-        exact = derive.build_polys(arcs, arcs, geoms)
+        exact = split_antimeridian(derive.build_polys(arcs, arcs, geoms))
         px, py = label_point(exact)
         main_poly = max(exact, key=lambda p: abs(derive.ring_area(p[0])))
         props = {"iso2": c["iso"], "iso3": iso3, "name_en": c["name"]}

@@ -218,9 +218,7 @@ impl World {
 
     /// The country whose outline holds the point (without tolerance), if any.
     pub fn country_at(&self, lat: f64, lon: f64) -> Option<&Country> {
-        self.countries
-            .iter()
-            .find(|c| c.outline.contains(lat, lon))
+        self.countries.iter().find(|c| c.outline.contains(lat, lon))
     }
 
     /// The embedded data as GeoJSON text, for a map in the browser.
@@ -231,6 +229,19 @@ impl World {
     /// The country's name in a language: its own where written, else English.
     pub fn name_in(&self, code: &str, lang: Lang) -> Option<&str> {
         self.country(code).map(|c| c.name.get(lang))
+    }
+}
+
+/// The world outlines answer the federation's question: is a feed case's point in the
+/// country it names (within [`BORDER_TOLERANCE_KM`])?
+impl crate::federation::CountryShapes for World {
+    fn contains(
+        &self,
+        country: crate::federation::CountryCode,
+        lat: f64,
+        lon: f64,
+    ) -> Option<bool> {
+        World::contains(self, country.as_str(), lat, lon)
     }
 }
 
@@ -308,7 +319,11 @@ mod tests {
             assert!(!c.name().en().is_empty());
             let [lon, lat] = c.point();
             assert!(c.contains(lat, lon), "{} point outside", c.iso3());
-            assert!(c.main_bbox().contains(lat, lon), "{} point outside frame", c.iso3());
+            assert!(
+                c.main_bbox().contains(lat, lon),
+                "{} point outside frame",
+                c.iso3()
+            );
         }
     }
 
@@ -327,22 +342,22 @@ mod tests {
     #[test]
     fn cities_fall_in_their_countries() {
         let cases = [
-            ("PK", 31.5497, 74.3436, true),  // Lahore
-            ("PK", 24.8608, 67.0104, true),  // Karachi, on the coast
-            ("PK", 24.8066, 66.9746, true),  // Keamari, the harbour
-            ("PK", 33.7215, 73.0433, true),  // Islamabad
-            ("PK", 28.6139, 77.2090, false), // Delhi
-            ("IN", 28.6139, 77.2090, true),  // Delhi
-            ("NP", 27.7172, 85.3240, true),  // Kathmandu
-            ("PK", 27.7172, 85.3240, false), // Kathmandu
-            ("PK", 34.5553, 69.2075, false), // Kabul
-            ("AF", 34.5553, 69.2075, true),  // Kabul
-            ("BD", 22.3569, 91.7832, true),  // Chittagong, coast
-            ("MV", 4.1755, 73.5093, true),   // Malé, an island capital
-            ("FR", 48.8566, 2.3522, true),   // Paris
-            ("FR", 51.5074, -0.1278, false), // London
-            ("US", 40.7128, -74.0060, true), // New York, coast
-            ("KE", -1.2921, 36.8219, true),  // Nairobi
+            ("PK", 31.5497, 74.3436, true),   // Lahore
+            ("PK", 24.8608, 67.0104, true),   // Karachi, on the coast
+            ("PK", 24.8066, 66.9746, true),   // Keamari, the harbour
+            ("PK", 33.7215, 73.0433, true),   // Islamabad
+            ("PK", 28.6139, 77.2090, false),  // Delhi
+            ("IN", 28.6139, 77.2090, true),   // Delhi
+            ("NP", 27.7172, 85.3240, true),   // Kathmandu
+            ("PK", 27.7172, 85.3240, false),  // Kathmandu
+            ("PK", 34.5553, 69.2075, false),  // Kabul
+            ("AF", 34.5553, 69.2075, true),   // Kabul
+            ("BD", 22.3569, 91.7832, true),   // Chittagong, coast
+            ("MV", 4.1755, 73.5093, true),    // Malé, an island capital
+            ("FR", 48.8566, 2.3522, true),    // Paris
+            ("FR", 51.5074, -0.1278, false),  // London
+            ("US", 40.7128, -74.0060, true),  // New York, coast
+            ("KE", -1.2921, 36.8219, true),   // Nairobi
             ("BR", -22.9068, -43.1729, true), // Rio de Janeiro, coast
         ];
         for (iso, lat, lon, want) in cases {
@@ -364,8 +379,22 @@ mod tests {
     }
 
     #[test]
+    fn the_world_checks_feed_points_for_the_federation() {
+        use crate::federation::{CountryCode, CountryShapes};
+        let shapes: &dyn CountryShapes = w();
+        let pk: CountryCode = "PK".parse().unwrap();
+        let np: CountryCode = "np".parse().unwrap();
+        assert_eq!(shapes.contains(pk, 31.5497, 74.3436), Some(true));
+        assert_eq!(shapes.contains(np, 31.5497, 74.3436), Some(false));
+        assert_eq!(shapes.contains("QQ".parse().unwrap(), 31.5, 74.3), None);
+    }
+
+    #[test]
     fn country_at_finds_the_country_under_a_point() {
-        assert_eq!(w().country_at(31.5497, 74.3436).map(Country::iso2), Some("PK"));
+        assert_eq!(
+            w().country_at(31.5497, 74.3436).map(Country::iso2),
+            Some("PK")
+        );
         assert!(w().country_at(0.0, -30.0).is_none(), "mid-Atlantic");
     }
 
@@ -378,6 +407,9 @@ mod tests {
             Err(WorldError::BadFeature { index: 1, .. })
         ));
         let one = format!(r#"{{"type":"FeatureCollection","features":[{f}]}}"#);
-        assert_eq!(World::from_geojson(&one).map(|w| w.countries().len()), Ok(1));
+        assert_eq!(
+            World::from_geojson(&one).map(|w| w.countries().len()),
+            Ok(1)
+        );
     }
 }

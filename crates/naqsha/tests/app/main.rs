@@ -61,6 +61,7 @@ mod public_strategies;
 mod responses;
 mod web_pages;
 mod web_platform;
+mod world_map;
 
 // News monitoring.
 mod news_feeds;

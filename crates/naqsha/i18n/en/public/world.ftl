@@ -22,7 +22,6 @@ world-country_column = Country
 world-region_column = Region
 # { $country }: a country's name.
 world-places_heading = Cases in { $country } by region
-world-no_region = Region not published
 world-counts_note = Counts of 1 or 2 are shown as “fewer than 3”; others are rounded to the nearest 5.
 world-cases_heading = Cases
 # { $source }: the name of the site that published the case.

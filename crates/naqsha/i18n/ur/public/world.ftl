@@ -20,7 +20,6 @@ world-by_country_heading = ملک وار واقعات
 world-country_column = ملک
 world-region_column = علاقہ
 world-places_heading = { $country } میں علاقہ وار واقعات
-world-no_region = علاقہ شائع نہیں کیا گیا
 world-counts_note = 1 یا 2 کی تعداد کو "3 سے کم" لکھا جاتا ہے؛ باقی کو قریب ترین 5 تک گول کیا جاتا ہے۔
 world-cases_heading = واقعات
 world-from_source = از { $source }

@@ -1,133 +1,116 @@
 //! The cases the world map shows.
 //!
-//! STAND-IN, to be replaced by the integrator: `crate::federation::world_cases` (own published
-//! cases and every followed instance's, as `naqsha_core::federation::WorldCase`) does not exist
-//! yet. Until it does, this module gives the page the same shape from this instance's own
-//! published snapshot alone, so the page can be built and tested. Swap [`world_cases`] and
-//! [`WorldCase`] for the federation ones; the rest of the page reads only the fields below.
+//! STAND-IN, for the integrator to replace: `crate::federation::world_cases` (this instance's
+//! published cases and every followed instance's) is not on `main` yet. Until it is, this gives
+//! the page the same type, `naqsha_core::federation::WorldCase`, from this instance's own
+//! published snapshot alone, so the page can be built and tested. Swap [`world_cases`] for the
+//! federation one; the page reads nothing else from here.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use naqsha_core::places::{Gazetteer, World};
+use naqsha_core::federation::{Area, Exchange, FeedCase, Point, WorldCase, WorldSource};
+use naqsha_core::places::{Gazetteer, PlaceId, World};
+use url::Url;
 
 use crate::public::Snapshot;
 
-/// Where a case comes from: this instance or one it follows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorldSource {
-    /// The instance's name, as shown ("from Naqsha Pakistan").
-    pub name: String,
-    /// The instance's public address.
-    pub url: String,
-    /// This instance itself.
-    pub own: bool,
-}
-
-/// A named administrative area: its code (ISO 3166-2 for a region) and name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Area {
-    /// Code, e.g. `PK-PB` for a region or `pk-pb-lahore` for a district.
-    pub code: String,
-    /// Name in the source's main language.
-    pub name: String,
-}
-
-/// One published case on the world map.
-#[derive(Debug, Clone)]
-pub struct WorldCase {
-    /// Its instance.
-    pub source: Arc<WorldSource>,
-    /// ISO 3166-1 alpha-2 code of its country.
-    pub country: String,
-    /// Its region (province), if published.
-    pub region: Option<Area>,
-    /// Its district, if published.
-    pub district: Option<Area>,
-    /// Latitude of the district's (or region's) point.
-    pub lat: f64,
-    /// Longitude of the same point.
-    pub lon: f64,
-    /// Month, `YYYY-MM`.
-    pub month: Option<String>,
-    /// Categories in the exchange vocabulary, as (dimension, term): `kind`, `act`, `platform`,
-    /// `harm`.
-    pub categories: Vec<(String, String)>,
-    /// Title in the source's language.
-    pub title: String,
-    /// The case's page at its source.
-    pub url: String,
-}
-
-/// The dimensions of the exchange vocabulary.
-pub const EXCHANGE_DIMENSIONS: [&str; 4] = ["kind", "act", "platform", "harm"];
-
-/// STAND-IN for `crate::federation::world_cases`: this instance's own published stories
-/// with a place, each in the country its point lies in.
+/// STAND-IN for `crate::federation::world_cases`: this instance's own published stories that
+/// have a place and a month (what a feed case needs), each in the country its point lies in,
+/// its categories in the exchange vocabulary where its own term has the same key.
 pub fn world_cases(
     snapshot: &Snapshot,
     gazetteer: &Gazetteer,
     site_name: &str,
     public_url: Option<&str>,
 ) -> Vec<WorldCase> {
-    let base = public_url.unwrap_or("").trim_end_matches('/').to_owned();
+    // Own cases are linked by their path on this site (see `view::cards`); the address only
+    // fills the source's field when none is configured.
+    let Some(base) = public_url
+        .and_then(|u| Url::parse(u).ok())
+        .or_else(|| Url::parse("http://localhost/").ok())
+    else {
+        return Vec::new();
+    };
     let source = Arc::new(WorldSource {
         name: site_name.to_owned(),
-        url: if base.is_empty() { "/".into() } else { base.clone() },
+        url: base.clone(),
         own: true,
     });
     let world = World::get();
+    // The instance's own country: the one its gazetteer's first province lies in. A point
+    // near its border counts as in it (the border tolerance) before any neighbour is asked.
+    let home = gazetteer
+        .provinces()
+        .first()
+        .and_then(|p| world.country_at(p.lat(), p.lon()));
+    let exchange = Exchange::shipped();
+    let area = |id: &Option<PlaceId>| {
+        id.as_ref().and_then(|id| gazetteer.get(id)).map(|p| Area {
+            // A province id `pk-pb` is its ISO 3166-2 code `PK-PB`.
+            code: if p.parent().is_none() {
+                p.id().as_str().to_ascii_uppercase()
+            } else {
+                p.id().as_str().to_owned()
+            },
+            name: p.name_en().to_owned(),
+        })
+    };
     let mut out = Vec::new();
     for (i, record) in snapshot.cases.iter().enumerate() {
-        let Some(point) = record.position(gazetteer) else {
+        let (Some(point), Some(month), Some(region)) = (
+            record.position(gazetteer),
+            record.period,
+            area(&record.province),
+        ) else {
             continue;
         };
         let (lat, lon) = (point.lat(), point.lon());
-        let Some(country) = world
-            .country_at(lat, lon)
+        let Some(country) = home
+            .filter(|c| c.contains(lat, lon))
+            .or_else(|| world.country_at(lat, lon))
             .or_else(|| world.countries().iter().find(|c| c.contains(lat, lon)))
+            .and_then(|c| c.iso2().parse().ok())
         else {
             continue;
         };
-        let area = |id: &Option<naqsha_core::places::PlaceId>| {
-            id.as_ref().and_then(|id| gazetteer.get(id)).map(|p| Area {
-                code: p.id().as_str().to_owned(),
-                name: p.name(naqsha_core::lang::Lang::EN).to_owned(),
-            })
-        };
-        // A province id `pk-pb` is the ISO 3166-2 code `PK-PB`.
-        let region = area(&record.province).map(|a| Area {
-            code: a.code.to_ascii_uppercase(),
-            name: a.name,
-        });
         let Ok(index) = u32::try_from(i) else {
             break;
         };
         let labels = snapshot.labels(index);
-        let categories = EXCHANGE_DIMENSIONS
+        let terms: Vec<String> = labels
             .iter()
-            .flat_map(|d| {
-                labels
-                    .terms(d)
-                    .map(move |t| ((*d).to_owned(), t.as_str().to_owned()))
+            .flat_map(|(d, ts)| {
+                ts.iter()
+                    .map(move |t| format!("{}/{}", d.as_str(), t.as_str()))
             })
             .collect();
-        let title = record
-            .title_en
-            .as_deref()
-            .or(record.title_ur.as_deref())
-            .unwrap_or_default()
-            .to_owned();
+        let mapped: BTreeSet<String> = terms.iter().filter(|t| exchange.has(t)).cloned().collect();
+        let mut title = BTreeMap::new();
+        if let Some(t) = &record.title_en {
+            title.insert("en".to_owned(), t.to_string());
+        }
+        if let Some(t) = &record.title_ur {
+            title.insert("ur".to_owned(), t.to_string());
+        }
+        let Ok(url) = base.join(&format!("stories/{}", record.id)) else {
+            continue;
+        };
         out.push(WorldCase {
             source: source.clone(),
-            country: country.iso2().to_owned(),
-            region,
-            district: area(&record.district),
-            lat,
-            lon,
-            month: record.period.map(|p| p.to_string()),
-            categories,
-            title,
-            url: format!("{base}/stories/{}", record.id),
+            id: record.id.to_string(),
+            case: FeedCase {
+                url,
+                country,
+                region,
+                district: area(&record.district),
+                point: Point { lat, lon },
+                month,
+                title,
+                terms,
+                exchange: mapped.iter().cloned().collect(),
+            },
+            exchange: mapped,
         });
     }
     out

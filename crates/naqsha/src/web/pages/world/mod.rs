@@ -22,7 +22,9 @@ use axum::routing::get;
 use naqsha_core::disclosure::PublicCount;
 use naqsha_core::places::{BBox, World};
 
-use self::cases::{WorldCase, world_cases};
+use naqsha_core::federation::WorldCase;
+
+use self::cases::world_cases;
 use self::svg::{Frame, Spot, WorldSvg};
 use self::view::{Choice, CountRow, WorldCard, WorldFilter, country_name, term_label};
 use crate::state::AppState;
@@ -92,9 +94,7 @@ pub async fn page(
     };
     {
         let f = filter.clone();
-        ui.keep_query(move |path| {
-            f.href(path, f.country.as_deref(), f.region.as_deref())
-        });
+        ui.keep_query(move |path| f.href(path, f.country.as_deref(), f.region.as_deref()));
     }
     let tr = ui.tr;
     let all: Vec<WorldCase> = world_cases(
@@ -114,7 +114,7 @@ pub async fn page(
     let world = World::get();
 
     // Counts by country: the table, and the circles at world zoom.
-    let by_country = view::tally(kept.iter().map(|c| c.country.clone()));
+    let by_country = view::tally(kept.iter().map(|c| c.case.country.as_str().to_owned()));
     let countries = view::rows(
         by_country
             .iter()
@@ -139,7 +139,13 @@ pub async fn page(
                 .filter_map(|(iso2, &n)| {
                     let c = world.country(iso2)?;
                     let name = c.name().get(lang).to_owned();
-                    Some(spot(tr, name, n, c.point(), filter.href(&here, Some(iso2), None)))
+                    Some(spot(
+                        tr,
+                        name,
+                        n,
+                        c.point(),
+                        filter.href(&here, Some(iso2), None),
+                    ))
                 })
                 .collect();
             (Frame::world(), spots)
@@ -192,23 +198,24 @@ pub async fn page(
         if let Some(r) = &filter.region {
             let name = zoomed
                 .iter()
-                .find_map(|x| x.region.as_ref().filter(|a| a.code == *r))
-                .map_or_else(|| r.clone(), |a| a.name.clone());
+                .find(|x| x.case.region.code.eq_ignore_ascii_case(r))
+                .map_or_else(|| r.clone(), |x| x.case.region.name.clone());
             crumbs.push(Crumb { name, href: None });
         }
     }
 
     let total = PublicCount::of_usize(zoomed.len());
-    let taxonomy = state.taxonomy();
     let dim_choices = |dim: &str, chosen: Option<&str>| {
+        let prefix = format!("{dim}/");
         view::choices(
-            all.iter()
-                .flat_map(|c| c.categories.iter())
-                .filter(|(d, _)| d == dim)
-                .map(|(d, t)| (t.clone(), term_label(taxonomy, d, t, lang))),
+            all.iter().flat_map(|c| c.exchange.iter()).filter_map(|p| {
+                let term = p.strip_prefix(&prefix)?;
+                Some((term.to_owned(), term_label(p, lang)))
+            }),
             chosen,
         )
     };
+    let stories = ui.href("/stories/");
     let page = WorldPage {
         map,
         crumbs,
@@ -217,7 +224,13 @@ pub async fn page(
         countries,
         places,
         places_heading,
-        cards: view::cards(&zoomed, taxonomy, tr),
+        cards: view::cards(&zoomed, tr, |id| {
+            if id.is_empty() {
+                ui.home_href.clone()
+            } else {
+                format!("{stories}{id}")
+            }
+        }),
         list_note: (zoomed.len() > view::LIST_LIMIT).then(|| {
             tr.f(
                 "world.list_cut",
@@ -273,14 +286,15 @@ fn place_spots(
     let mut by: BTreeMap<(String, String), (String, [f64; 2], Option<String>, u32)> =
         BTreeMap::new();
     for c in cases {
-        let area = c.district.as_ref().or(c.region.as_ref());
-        let (code, name) = area.map_or_else(
-            || (String::new(), country_name(iso2, tr.lang())),
-            |a| (a.code.clone(), a.name.clone()),
-        );
+        let area = c.case.district.as_ref().unwrap_or(&c.case.region);
         let e = by
-            .entry((c.source.name.clone(), code))
-            .or_insert((name, [c.lon, c.lat], c.region.as_ref().map(|r| r.code.clone()), 0));
+            .entry((c.source.name.clone(), area.code.clone()))
+            .or_insert((
+                area.name.clone(),
+                [c.case.point.lon, c.case.point.lat],
+                Some(c.case.region.code.clone()),
+                0,
+            ));
         e.3 += 1;
     }
     by.into_values()
@@ -300,17 +314,20 @@ fn region_rows(
     cases: &[&WorldCase],
 ) -> Vec<CountRow> {
     let mut by: BTreeMap<String, (String, u32)> = BTreeMap::new();
-    for c in cases.iter().filter(|c| c.country == iso2) {
-        let (code, name) = c.region.as_ref().map_or_else(
-            || (String::new(), tr.t("world.no_region").to_owned()),
-            |a| (a.code.clone(), a.name.clone()),
-        );
-        by.entry(code).or_insert((name, 0)).1 += 1;
+    for c in cases.iter().filter(|c| c.case.country.as_str() == iso2) {
+        let r = &c.case.region;
+        by.entry(r.code.to_ascii_uppercase())
+            .or_insert((r.name.clone(), 0))
+            .1 += 1;
     }
     view::rows(
         by.into_iter()
             .map(|(code, (name, n))| {
-                let href = filter.href(here, Some(iso2), (!code.is_empty()).then_some(code.as_str()));
+                let href = filter.href(
+                    here,
+                    Some(iso2),
+                    (!code.is_empty()).then_some(code.as_str()),
+                );
                 view::row(tr, name, code, href, n)
             })
             .collect(),
@@ -325,10 +342,11 @@ fn points_bbox(cases: &[&WorldCase]) -> BBox {
         max_lat: f64::NEG_INFINITY,
     };
     for c in cases {
-        b.min_lon = b.min_lon.min(c.lon);
-        b.max_lon = b.max_lon.max(c.lon);
-        b.min_lat = b.min_lat.min(c.lat);
-        b.max_lat = b.max_lat.max(c.lat);
+        let p = c.case.point;
+        b.min_lon = b.min_lon.min(p.lon);
+        b.max_lon = b.max_lon.max(p.lon);
+        b.min_lat = b.min_lat.min(p.lat);
+        b.max_lat = b.max_lat.max(p.lat);
     }
     b
 }

@@ -309,7 +309,10 @@ impl WorldSvg {
 }
 
 fn overlaps(a: &BBox, b: &BBox) -> bool {
-    a.min_lon <= b.max_lon && a.max_lon >= b.min_lon && a.min_lat <= b.max_lat && a.max_lat >= b.min_lat
+    a.min_lon <= b.max_lon
+        && a.max_lon >= b.min_lon
+        && a.min_lat <= b.max_lat
+        && a.max_lat >= b.min_lat
 }
 
 fn round1(v: f64) -> f64 {
@@ -492,7 +495,13 @@ mod tests {
 
     #[test]
     fn clipping_keeps_the_part_inside() {
-        let square = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]];
+        let square = [
+            [0.0, 0.0],
+            [10.0, 0.0],
+            [10.0, 10.0],
+            [0.0, 10.0],
+            [0.0, 0.0],
+        ];
         let clipped = clip_ring(&square, [5.0, -1.0, 20.0, 20.0]).unwrap();
         assert!(clipped.iter().all(|p| p[0] >= 5.0));
         assert!(clip_ring(&square, [50.0, 50.0, 60.0, 60.0]).is_none());

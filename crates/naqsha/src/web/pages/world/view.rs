@@ -4,14 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use naqsha_core::disclosure::PublicCount;
-use naqsha_core::lang::Lang;
-use naqsha_core::places::World;
-use naqsha_core::taxonomy::Taxonomy;
-
-use super::cases::WorldCase;
 use crate::i18n::Tr;
 use crate::web::pages::stats::shown_count;
+use naqsha_core::disclosure::PublicCount;
+use naqsha_core::federation::{Exchange, WorldCase};
+use naqsha_core::lang::Lang;
+use naqsha_core::places::World;
 
 /// How many cases the list shows, newest first.
 pub const LIST_LIMIT: usize = 50;
@@ -74,7 +72,7 @@ impl WorldFilter {
     pub fn keeps(&self, c: &WorldCase) -> bool {
         let has = |dim: &str, term: &Option<String>| {
             term.as_ref()
-                .is_none_or(|t| c.categories.iter().any(|(d, x)| d == dim && x == t))
+                .is_none_or(|t| c.exchange.contains(&format!("{dim}/{t}")))
         };
         self.source.as_ref().is_none_or(|s| *s == c.source.name)
             && has("kind", &self.kind)
@@ -83,11 +81,13 @@ impl WorldFilter {
 
     /// Whether a case lies in the zoomed country and region.
     pub fn in_zoom(&self, c: &WorldCase) -> bool {
-        self.country.as_ref().is_none_or(|x| *x == c.country)
+        self.country
+            .as_ref()
+            .is_none_or(|x| x == c.case.country.as_str())
             && self
                 .region
                 .as_ref()
-                .is_none_or(|r| c.region.as_ref().is_some_and(|a| a.code == *r))
+                .is_none_or(|r| c.case.region.code.eq_ignore_ascii_case(r))
     }
 
     /// The query string of this filter with the zoom replaced (`country`, `region`).
@@ -99,7 +99,11 @@ impl WorldFilter {
         if let Some(r) = region {
             q.append_pair("region", r);
         }
-        for (k, v) in [("source", &self.source), ("kind", &self.kind), ("act", &self.act)] {
+        for (k, v) in [
+            ("source", &self.source),
+            ("kind", &self.kind),
+            ("act", &self.act),
+        ] {
             if let Some(v) = v {
                 q.append_pair(k, v);
             }
@@ -185,7 +189,10 @@ pub struct Choice {
 }
 
 /// The choices of a filter: every value the cases carry, labelled, sorted by label.
-pub fn choices(values: impl Iterator<Item = (String, String)>, chosen: Option<&str>) -> Vec<Choice> {
+pub fn choices(
+    values: impl Iterator<Item = (String, String)>,
+    chosen: Option<&str>,
+) -> Vec<Choice> {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (value, label) in values {
         seen.entry(value).or_insert(label);
@@ -202,11 +209,28 @@ pub fn choices(values: impl Iterator<Item = (String, String)>, chosen: Option<&s
     out
 }
 
-/// The label of an exchange term: the instance's own taxonomy's, else the term itself.
-pub fn term_label(taxonomy: &Taxonomy, dim: &str, term: &str, lang: Lang) -> String {
-    taxonomy
-        .term(dim, term)
-        .map_or_else(|| term.replace(['_', '-'], " "), |t| t.label(lang).to_owned())
+/// The label of an exchange term `dimension/term` in the page language (Urdu for the
+/// languages that fall back to it, else English); the key itself if the vocabulary lacks it.
+pub fn term_label(path: &str, lang: Lang) -> String {
+    match Exchange::shipped().term(path) {
+        Some((_, t)) if lang.base() == Lang::UR => t.label_ur.clone(),
+        Some((_, t)) => t.label_en.clone(),
+        None => path
+            .split_once('/')
+            .map_or(path, |(_, t)| t)
+            .replace(['_', '-'], " "),
+    }
+}
+
+/// A case's title in the page language, else English, else any.
+pub fn title(c: &WorldCase, lang: Lang) -> String {
+    let t = &c.case.title;
+    lang.fallbacks()
+        .iter()
+        .find_map(|l| t.get(l.code()))
+        .or_else(|| t.values().next())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// One case in the list.
@@ -223,40 +247,53 @@ pub struct WorldCard {
     /// The source instance's address.
     pub source_href: String,
     /// Month.
-    pub month: Option<String>,
+    pub month: String,
     /// "Lahore, Pakistan".
     pub place: String,
     /// Category labels.
     pub labels: Vec<String>,
 }
 
-/// The newest [`LIST_LIMIT`] of `cases` as cards.
-pub fn cards(cases: &[&WorldCase], taxonomy: &Taxonomy, tr: Tr) -> Vec<WorldCard> {
+/// The newest [`LIST_LIMIT`] of `cases` as cards; `own_href` gives the local path of one of
+/// this instance's own cases by its id.
+pub fn cards(cases: &[&WorldCase], tr: Tr, own_href: impl Fn(&str) -> String) -> Vec<WorldCard> {
     let lang = tr.lang();
     let mut sorted: Vec<&&WorldCase> = cases.iter().collect();
-    sorted.sort_by(|a, b| b.month.cmp(&a.month).then(a.title.cmp(&b.title)));
+    sorted.sort_by(|a, b| {
+        b.case
+            .month
+            .cmp(&a.case.month)
+            .then(a.source.name.cmp(&b.source.name))
+            .then(a.id.cmp(&b.id))
+    });
     sorted
         .into_iter()
         .take(LIST_LIMIT)
         .map(|c| {
-            let country = country_name(&c.country, lang);
-            let place = match c.district.as_ref().or(c.region.as_ref()) {
-                Some(a) => format!("{}{}{country}", a.name, tr.t("list.separator")),
-                None => country,
-            };
+            let country = country_name(c.case.country.as_str(), lang);
+            let area = c.case.district.as_ref().unwrap_or(&c.case.region);
+            let own = c.source.own;
             WorldCard {
-                title: c.title.clone(),
-                href: c.url.clone(),
-                external: !c.source.own,
+                title: title(c, lang),
+                href: if own {
+                    own_href(&c.id)
+                } else {
+                    c.case.url.to_string()
+                },
+                external: !own,
                 from: tr.f("world.from_source", &[("source", &c.source.name)]),
-                source_href: c.source.url.clone(),
-                month: c.month.clone(),
-                place,
+                source_href: if own {
+                    own_href("")
+                } else {
+                    c.source.url.to_string()
+                },
+                month: c.case.month.to_string(),
+                place: format!("{}{}{country}", area.name, tr.t("list.separator")),
                 labels: c
-                    .categories
+                    .exchange
                     .iter()
-                    .filter(|(d, _)| d == "kind" || d == "act")
-                    .map(|(d, t)| term_label(taxonomy, d, t, lang))
+                    .filter(|p| p.starts_with("kind/") || p.starts_with("act/"))
+                    .map(|p| term_label(p, lang))
                     .collect(),
             }
         })
@@ -274,9 +311,18 @@ mod tests {
         assert_eq!(f.region.as_deref(), Some("PK-PB"));
         assert_eq!(f.kind.as_deref(), Some("x"));
         assert_eq!(f.source, None);
-        assert_eq!(WorldFilter::parse("country=PAK").unwrap().country.as_deref(), Some("PK"));
+        assert_eq!(
+            WorldFilter::parse("country=PAK")
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("PK")
+        );
         assert_eq!(WorldFilter::parse("country=ZZ"), Err("world.bad_country"));
-        assert_eq!(WorldFilter::parse("country=NP&region=PK-PB"), Err("world.bad_region"));
+        assert_eq!(
+            WorldFilter::parse("country=NP&region=PK-PB"),
+            Err("world.bad_region")
+        );
         assert_eq!(WorldFilter::parse("region=PK-PB"), Err("world.bad_region"));
         assert_eq!(
             f.href("/world", Some("PK"), None),
