@@ -57,7 +57,7 @@
 
     var map = L.map(box, {
       zoomControl: false,
-      minZoom: 1,
+      minZoom: 0,
       maxZoom: 10,
       zoomSnap: 0.25,
       worldCopyJump: false,

@@ -47,6 +47,7 @@ const SEED_PAGES: &[&str] = &[
     "/campaigns",
     "/data",
     "/embed",
+    "/world",
 ];
 
 /// The files where the crawl starts.
@@ -58,6 +59,8 @@ const SEED_FILES: &[&str] = &[
     "/api/v1/taxonomy",
     "/api/v1/places",
     "/api/openapi.json",
+    // The world map's interactive view reads it (a data attribute, not a link).
+    "/world/countries.geojson",
 ];
 
 /// Where the crawl starts: every seed page in every language of `languages.toml`, then the files.

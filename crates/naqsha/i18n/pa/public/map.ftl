@@ -51,3 +51,4 @@ map-places_note = نقشے دا ہر دائرہ اپݨی گݨتی نال ایس 
 map-place_column = تھاں
 # A circle for cases recorded only to a province, drawn at its capital.
 map-province_only = { $province }، ضلع درج نہیں
+map-world_link = دنیا دا نقشہ: دوجے ملکاں دے واقعے

@@ -51,3 +51,4 @@ map-places_note = پر نقشه هره دایره له خپلې شمېرې سر�
 map-place_column = ځای
 # A circle for cases recorded only to a province, drawn at its capital.
 map-province_only = { $province }، ضلع نه ده ثبت شوې
+map-world_link = نړیواله نقشه: د نورو هېوادونو پېښې

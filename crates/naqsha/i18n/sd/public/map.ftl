@@ -51,3 +51,4 @@ map-places_note = نقشي جو هر دائرو پنهنجي تعداد سان �
 map-place_column = جاءِ
 # A circle for cases recorded only to a province, drawn at its capital.
 map-province_only = { $province }، ضلعو درج ناهي
+map-world_link = عالمي نقشو: ٻين ملڪن جا واقعا

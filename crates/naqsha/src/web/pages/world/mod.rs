@@ -275,7 +275,16 @@ fn spot(tr: crate::i18n::Tr, name: String, exact: u32, at: [f64; 2], href: Strin
     }
 }
 
-/// One circle per district (or region, for a case published only to its region) point.
+/// The cases at one district or region point, before they become a circle.
+struct PlaceTally {
+    name: String,
+    at: [f64; 2],
+    region: String,
+    exact: u32,
+}
+
+/// One circle per district (or region, for a case published only to its region) point of
+/// each source.
 fn place_spots(
     tr: crate::i18n::Tr,
     filter: &WorldFilter,
@@ -283,24 +292,22 @@ fn place_spots(
     iso2: &str,
     cases: &[&WorldCase],
 ) -> Vec<Spot> {
-    let mut by: BTreeMap<(String, String), (String, [f64; 2], Option<String>, u32)> =
-        BTreeMap::new();
+    let mut by: BTreeMap<(String, String), PlaceTally> = BTreeMap::new();
     for c in cases {
         let area = c.case.district.as_ref().unwrap_or(&c.case.region);
-        let e = by
-            .entry((c.source.name.clone(), area.code.clone()))
-            .or_insert((
-                area.name.clone(),
-                [c.case.point.lon, c.case.point.lat],
-                Some(c.case.region.code.clone()),
-                0,
-            ));
-        e.3 += 1;
+        by.entry((c.source.name.clone(), area.code.clone()))
+            .or_insert_with(|| PlaceTally {
+                name: area.name.clone(),
+                at: [c.case.point.lon, c.case.point.lat],
+                region: c.case.region.code.to_ascii_uppercase(),
+                exact: 0,
+            })
+            .exact += 1;
     }
     by.into_values()
-        .map(|(name, at, region, n)| {
-            let href = filter.href(here, Some(iso2), region.as_deref());
-            spot(tr, name, n, at, href)
+        .map(|p| {
+            let href = filter.href(here, Some(iso2), Some(&p.region));
+            spot(tr, p.name, p.exact, p.at, href)
         })
         .collect()
 }

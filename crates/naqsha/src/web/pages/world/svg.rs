@@ -450,9 +450,7 @@ fn clip_ring(ring: &[Position], b: [f64; 4]) -> Option<Vec<Position>> {
         ),
     ];
     for (inside, cross) in edges {
-        let Some(&start) = pts.last() else {
-            return None;
-        };
+        let &start = pts.last()?;
         let mut out = Vec::with_capacity(pts.len());
         let mut prev = start;
         for &cur in &pts {

@@ -303,6 +303,78 @@ pub fn cards(cases: &[&WorldCase], tr: Tr, own_href: impl Fn(&str) -> String) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+
+    use naqsha_core::federation::{Area, FeedCase, Point, WorldSource};
+
+    fn followed(title: &str, month: &str, exchange: &[&str]) -> WorldCase {
+        let source = Arc::new(WorldSource {
+            name: "Naqsha Nepal".into(),
+            url: "https://np.example.org/".parse().unwrap(),
+            own: false,
+        });
+        WorldCase {
+            source,
+            id: "c1".into(),
+            case: FeedCase {
+                url: "https://np.example.org/stories/c1".parse().unwrap(),
+                country: "NP".parse().unwrap(),
+                region: Area {
+                    code: "NP-P3".into(),
+                    name: "Bagmati".into(),
+                },
+                district: Some(Area {
+                    code: "np-kathmandu".into(),
+                    name: "Kathmandu".into(),
+                }),
+                point: Point {
+                    lat: 27.7172,
+                    lon: 85.324,
+                },
+                month: month.parse().unwrap(),
+                title: [("en".to_owned(), title.to_owned())].into(),
+                terms: Vec::new(),
+                exchange: exchange.iter().map(|s| (*s).to_owned()).collect(),
+            },
+            exchange: exchange.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_followed_case_links_to_its_source_and_names_it() {
+        let a = followed(
+            "Older",
+            "2024-01",
+            &["kind/online_harassment_cyberstalking"],
+        );
+        let b = followed("Newer", "2025-06", &["act/threats", "platform/tiktok"]);
+        let cards = cards(&[&a, &b], Tr(Lang::EN), |id| format!("/stories/{id}"));
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].title, "Newer", "newest first");
+        assert_eq!(cards[0].href, "https://np.example.org/stories/c1");
+        assert!(cards[0].external);
+        assert_eq!(cards[0].from, "from Naqsha Nepal");
+        assert_eq!(cards[0].source_href, "https://np.example.org/");
+        assert_eq!(cards[0].place, "Kathmandu, Nepal");
+        assert_eq!(cards[0].labels, ["Threats of violence, rape or death"]);
+        assert_eq!(cards[1].labels, ["Online harassment and cyberstalking"]);
+
+        let ur = cards_ur(&a);
+        assert_eq!(ur.place, "Kathmandu، نیپال");
+        assert_eq!(ur.labels, ["آن لائن ہراسانی اور پیچھا کرنا"]);
+
+        let f = WorldFilter::parse("country=NP&act=threats").unwrap();
+        assert!(f.in_zoom(&a) && !f.keeps(&a) && f.keeps(&b));
+        let f = WorldFilter::parse("source=Naqsha+Nepal&region=NP-P3&country=np").unwrap();
+        assert!(f.in_zoom(&a) && f.keeps(&a));
+        assert!(!WorldFilter::parse("country=PK").unwrap().in_zoom(&a));
+    }
+
+    fn cards_ur(c: &WorldCase) -> WorldCard {
+        cards(&[c], Tr(Lang::UR), |id| format!("/ur/stories/{id}"))
+            .pop()
+            .unwrap()
+    }
 
     #[test]
     fn the_filter_reads_codes_in_any_case_and_refuses_unknown_ones() {
