@@ -118,8 +118,13 @@ fn newest(snapshot: &Snapshot, selected: &[u32], n: usize) -> Vec<u32> {
             feed_month(c.published, c.period).map(|m| (Reverse(m), i))
         })
         .collect();
-    // Stable: equal months keep the list order they came in.
-    dated.sort_by_key(|(m, _)| *m);
+    // An index is a story's place in list order, so (month, index) orders them totally: the
+    // newest `n` are found without sorting every story of a large selection.
+    if dated.len() > n && n > 0 {
+        dated.select_nth_unstable(n - 1);
+        dated.truncate(n);
+    }
+    dated.sort_unstable();
     dated.into_iter().take(n).map(|(_, i)| i).collect()
 }
 
@@ -232,4 +237,60 @@ fn entry(
         categories,
         summary: summary.join(" · "),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use naqsha_core::case::Verification;
+    use naqsha_core::ids::CaseId;
+    use naqsha_core::places::Gazetteer;
+    use naqsha_core::taxonomy::{Labels, Taxonomy};
+
+    use super::*;
+
+    fn month(m: u8) -> Option<YearMonth> {
+        Some(YearMonth::new(2024, m).unwrap())
+    }
+
+    /// A story made public in `published`, having happened in `period`.
+    fn story(published: Option<YearMonth>, period: Option<YearMonth>) -> PublicCase {
+        PublicCase {
+            id: CaseId::random(),
+            labels: Labels::new(),
+            place: None,
+            district: None,
+            province: None,
+            period,
+            title_en: Some("t".to_owned()),
+            title_ur: None,
+            demo: false,
+            verification: Verification::Unverified,
+            published,
+        }
+    }
+
+    #[test]
+    fn the_newest_made_public_come_first_in_list_order_within_a_month() {
+        let cases = vec![
+            story(month(1), month(1)),
+            story(month(3), month(1)),
+            // Published before the month was recorded: dated by when it happened.
+            story(None, month(2)),
+            story(month(3), month(2)),
+            // Neither: cannot be dated, so never in a feed.
+            story(None, None),
+        ];
+        let snapshot = Snapshot::new(
+            1,
+            cases,
+            Taxonomy::pakistan_default(),
+            Gazetteer::pakistan(),
+        );
+        let all: Vec<u32> = (0..5).collect();
+        assert_eq!(newest(&snapshot, &all, 10), [1, 3, 2, 0]);
+        assert_eq!(newest(&snapshot, &all, 3), [1, 3, 2]);
+        assert_eq!(newest(&snapshot, &all, 1), [1]);
+        assert!(newest(&snapshot, &all, 0).is_empty());
+        assert_eq!(newest(&snapshot, &[0, 2], 5), [2, 0]);
+    }
 }
