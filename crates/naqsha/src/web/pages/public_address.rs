@@ -1,5 +1,6 @@
 //! The site's own address, for links that must be absolute: the address to share on a story
-//! page, the links of an Atom feed, which a feed reader follows from anywhere.
+//! page, the links of the printed report (`/stats/report`) and of an Atom feed, which a feed
+//! reader follows from anywhere. One place, so that they agree on scheme and host.
 
 use axum::http::{HeaderMap, header};
 
