@@ -5,7 +5,7 @@
 //! following every same-site link, image, script, style and font reference. Each HTML page is
 //! written as `PATH/index.html` and links to it are rewritten to `PATH/`, which every static
 //! server resolves; list pages `?page=N` become `PATH/page/N/`. Other files (styles, scripts,
-//! fonts, the open-data downloads, the API's JSON) keep their path. The survivor forms, the
+//! fonts, the open-data downloads, the Atom feeds, the API's JSON) keep their path. The survivor forms, the
 //! follow-up and the staff workspace are not mirrored: a mirror cannot take reports, and its
 //! pages link to the live site for them when `server.public_url` is set.
 
@@ -50,6 +50,10 @@ const SEED_PAGES: &[&str] = &[
     "/world",
 ];
 
+/// The feeds where the crawl starts, each in every language (unfiltered: a mirror keeps no
+/// filtered view).
+const SEED_FEEDS: &[&str] = &["/feed.atom"];
+
 /// The files where the crawl starts.
 const SEED_FILES: &[&str] = &[
     "/data/cases.csv",
@@ -63,10 +67,12 @@ const SEED_FILES: &[&str] = &[
     "/world/countries.geojson",
 ];
 
-/// Where the crawl starts: every seed page in every language of `languages.toml`, then the files.
+/// Where the crawl starts: every seed page and feed in every language of `languages.toml`,
+/// then the files.
 fn seeds() -> Vec<String> {
     SEED_PAGES
         .iter()
+        .chain(SEED_FEEDS)
         .flat_map(|page| Lang::all().iter().map(|lang| lang.localise(page)))
         .chain(SEED_FILES.iter().map(|file| (*file).to_owned()))
         .collect()
@@ -358,6 +364,8 @@ mod tests {
             assert!(seeds.contains(&lang.localise("/resources")), "{lang:?}");
         }
         assert!(seeds.contains(&"/ps/stats".to_owned()));
+        assert!(seeds.contains(&"/feed.atom".to_owned()));
+        assert!(seeds.contains(&"/ur/feed.atom".to_owned()));
     }
 
     #[test]

@@ -42,6 +42,9 @@ use crate::storage::{
 };
 use naqsha_core::sealing::OrgPublicKey;
 
+/// How far two nodes' clocks may disagree, in milliseconds, for the shared rate limits.
+const CLOCK_SKEW_MS: i64 = 50;
+
 /// How long evidence files are kept for a form that failed validation.
 const DRAFT_TTL: Duration = Duration::from_secs(60 * 60);
 const MIB: usize = 1024 * 1024;
@@ -221,7 +224,13 @@ impl IntakeRuntime {
         }
         let limit = self.limiter.limit(kind);
         let interval = ms(limit.refill_every);
-        let tolerance = interval.saturating_mul(i64::from(limit.burst.max(1) - 1));
+        // Each node turns its monotonic clock into unix time on its own, so two nodes' "now"
+        // differ by a few milliseconds: a burst spread over nodes would otherwise lose its last
+        // token to that skew. The slack stays under one interval, so it never adds a token.
+        let skew = CLOCK_SKEW_MS.min(interval.saturating_sub(1)).max(0);
+        let tolerance = interval
+            .saturating_mul(i64::from(limit.burst.max(1) - 1))
+            .saturating_add(skew);
         let taken = self
             .store
             .take_rate_token(

@@ -45,6 +45,9 @@ pub struct Ui {
     /// Where quick exit leads (`[server] exit_url`): the link's own address, so it leaves
     /// without JavaScript too.
     pub exit_url: String,
+    /// The Atom feed of this page's stories (with its filter), when it has one: linked from
+    /// `<head>` so that feed readers find it.
+    pub feed: Option<String>,
     /// A neutral title is configured: browser tabs and history show only that title.
     neutral_title: bool,
 }
@@ -85,6 +88,7 @@ impl Ui {
             at_home: neutral_path == "/",
             here: neutral_path.to_owned(),
             exit_url: state.config().exit_url.clone(),
+            feed: None,
             neutral_title,
         }
     }

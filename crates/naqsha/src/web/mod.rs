@@ -91,6 +91,7 @@ fn routes() -> Vec<Route> {
         .into_iter()
         .chain(pages::map::routes())
         .chain(pages::story::routes())
+        .chain(pages::atom::routes())
         .chain(pages::responses::routes())
         .chain(pages::stats::routes())
         .chain(pages::resources::routes())

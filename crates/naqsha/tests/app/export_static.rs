@@ -95,4 +95,19 @@ fn the_public_side_is_mirrored_as_static_files() {
         );
     }
     assert!(home.contains("href=\"https://naqsha.example.org/report\""));
+
+    // The Atom feed of every language, unfiltered, linked from the pages as it is served;
+    // its entries point at the live site's stories.
+    assert!(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
+    assert!(home.contains("href=\"/feed.atom\""));
+    for (file, story) in [
+        ("feed.atom", "https://naqsha.example.org/stories/"),
+        ("ur/feed.atom", "https://naqsha.example.org/ur/stories/"),
+        ("sd/feed.atom", "https://naqsha.example.org/sd/stories/"),
+    ] {
+        let feed = std::fs::read(site.join(file)).unwrap();
+        let parsed = feed_rs::parser::parse(&feed[..]).unwrap();
+        assert_eq!(parsed.entries.len(), 45, "{file}");
+        assert!(parsed.entries[0].links[0].href.starts_with(story), "{file}");
+    }
 }

@@ -75,18 +75,23 @@ async fn every_page_answers_in_each_language_with_its_direction_and_the_language
                 others.iter().map(|l| l.dir()).collect::<Vec<_>>()
             );
 
-            // The alternates: every language, this one included, and the default for others.
+            // The alternates: every language, this one included, and the default for others
+            // (the map's other alternate, its Atom feed, has no `hreflang`).
             let mut hreflangs: Vec<String> =
                 Lang::all().iter().map(|l| l.code().to_owned()).collect();
             hreflangs.push("x-default".to_owned());
             assert_eq!(
-                attrs(&html, "link[rel=alternate]", "hreflang"),
+                attrs(&html, "link[rel=alternate][hreflang]", "hreflang"),
                 hreflangs,
                 "{uri}"
             );
             let mut hrefs: Vec<String> = Lang::all().iter().map(|l| l.localise(neutral)).collect();
             hrefs.push((*neutral).to_owned());
-            assert_eq!(attrs(&html, "link[rel=alternate]", "href"), hrefs, "{uri}");
+            assert_eq!(
+                attrs(&html, "link[rel=alternate][hreflang]", "href"),
+                hrefs,
+                "{uri}"
+            );
         }
     }
 }

@@ -51,6 +51,7 @@ mod telegram;
 mod whatsapp;
 
 // The public side: pages, map, statistics, the read API and the open data.
+mod atom_feeds;
 mod campaigns;
 mod languages;
 mod open_data;

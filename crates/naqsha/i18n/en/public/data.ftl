@@ -17,6 +17,7 @@ data-downloads-heading = Downloads
 data-downloads-filtered = These downloads contain only the cases matching the filters you chose.
 data-downloads-all = Download all cases instead
 data-downloads-csv_note = The CSV file is UTF-8 with a byte-order mark, so spreadsheet programs show Urdu correctly. Categories with several terms are separated by semicolons.
+data-downloads-feed = The newest published stories (titles, places, months and categories, not their text) are also an Atom feed, in every language, with the same filters as the map:
 data-download-csv = spreadsheet (one row per case)
 data-download-geojson = map layer for GIS software such as QGIS
 data-download-json = records for programs

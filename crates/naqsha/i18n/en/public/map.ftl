@@ -30,6 +30,8 @@ map-downloads = Download these cases:
 map-download_csv = spreadsheet (CSV)
 map-download_geojson = map data (GeoJSON)
 map-embed_link = this map for another website
+# The link to the Atom feed of the stories listed (with the same filter), for feed readers: no account, no e-mail.
+map-subscribe = Subscribe (Atom feed)
 map-empty_filtered = No published case matches these filters.
 map-empty_error = Correct the filter above to see the matching stories.
 map-open_on_site = Open the full map

@@ -32,6 +32,7 @@ map-downloads = ایہہ واقعے ڈاؤن لوڈ کرو:
 map-download_csv = اسپریڈ شیٹ (CSV)
 map-download_geojson = نقشے دا ڈیٹا (GeoJSON)
 map-embed_link = ایہہ نقشہ کسے ہور ویب سائٹ لئی
+map-subscribe = سبسکرائب کرو (ایٹم فیڈ)
 map-empty_filtered = ایہناں فلٹراں نال کوئی شائع ہویا واقعہ نہیں ملدا۔
 map-empty_error = ملدیاں کہاݨیاں ویکھݨ لئی اُتے والا فلٹر ٹھیک کرو۔
 map-open_on_site = پورا نقشہ کھولو

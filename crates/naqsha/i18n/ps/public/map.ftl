@@ -32,6 +32,7 @@ map-downloads = دا پېښې ډاونلوډ کړئ:
 map-download_csv = سپرېډشیټ (CSV)
 map-download_geojson = د نقشې ډېټا (GeoJSON)
 map-embed_link = دا نقشه د بل ویب سایټ لپاره
+map-subscribe = ګډون وکړئ (اټم فیډ)
 map-empty_filtered = هېڅ خپره شوې پېښه له دې فلټرونو سره سمون نه لري۔
 map-empty_error = د سمون لرونکو کیسو د لیدلو لپاره پورته فلټر سم کړئ۔
 map-open_on_site = بشپړه نقشه پرانیزئ

@@ -32,6 +32,7 @@ map-downloads = اهي واقعا ڊائون لوڊ ڪريو:
 map-download_csv = اسپريڊ شيٽ (CSV)
 map-download_geojson = نقشي جي ڊيٽا (GeoJSON)
 map-embed_link = هي نقشو ڪنهن ٻي ويب سائيٽ لاءِ
+map-subscribe = سبسڪرائب ڪريو (ايٽم فيڊ)
 map-empty_filtered = انهن فلٽرن سان ڪو به شايع ٿيل واقعو نٿو ملي.
 map-empty_error = ملندڙ ڪهاڻيون ڏسڻ لاءِ مٿي ڏنل فلٽر درست ڪريو.
 map-open_on_site = پورو نقشو کوليو

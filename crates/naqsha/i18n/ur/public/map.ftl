@@ -27,6 +27,7 @@ map-downloads = یہ واقعات ڈاؤن لوڈ کریں:
 map-download_csv = اسپریڈ شیٹ (CSV)
 map-download_geojson = نقشے کا ڈیٹا (GeoJSON)
 map-embed_link = یہ نقشہ کسی دوسری ویب سائٹ کے لیے
+map-subscribe = سبسکرائب کریں (ایٹم فیڈ)
 map-empty_filtered = ان فلٹروں سے کوئی شائع شدہ واقعہ مطابقت نہیں رکھتا۔
 map-empty_error = مطابقت رکھنے والی کہانیاں دیکھنے کے لیے اوپر فلٹر درست کریں۔
 map-open_on_site = پورا نقشہ کھولیں

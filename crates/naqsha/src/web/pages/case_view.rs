@@ -56,6 +56,22 @@ pub fn province_label(gazetteer: &Gazetteer, tr: Tr, province: Option<&PlaceId>)
     }
 }
 
+/// A story's title as a page in `lang` shows it, with the language it is in: English on
+/// English pages, Urdu on the others (Sindhi, Pashto and Punjabi read Urdu before English),
+/// else the other one. None when neither is written.
+pub fn title_in<'a>(
+    lang: Lang,
+    title_en: Option<&'a str>,
+    title_ur: Option<&'a str>,
+) -> Option<(Lang, &'a str)> {
+    match lang.base() {
+        Lang::EN => [(Lang::EN, title_en), (Lang::UR, title_ur)],
+        _ => [(Lang::UR, title_ur), (Lang::EN, title_en)],
+    }
+    .into_iter()
+    .find_map(|(lang, t)| Some((lang, t.filter(|t| !t.trim().is_empty())?)))
+}
+
 /// The categories of one dimension, in the page language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelGroup {

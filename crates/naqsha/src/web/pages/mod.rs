@@ -1,5 +1,6 @@
 //! Public pages, one file per page.
 
+pub mod atom;
 pub mod campaign;
 pub mod case_view;
 pub mod creative;
@@ -9,6 +10,7 @@ pub mod follow_up;
 pub mod health;
 pub mod map;
 pub mod page_cache;
+pub mod public_address;
 pub(crate) mod public_form;
 pub mod report;
 pub mod resources;

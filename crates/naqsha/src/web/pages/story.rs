@@ -15,6 +15,7 @@ use naqsha_core::taxonomy::Labels;
 use super::case_view::{
     LabelGroup, display_title, label_groups, month_label, paragraphs, place_label,
 };
+use super::public_address::absolute;
 use super::render;
 use super::responses::section::{ResponseFormView, ResponsesSection};
 use super::responses::submit::{PostedResponse, Submitted, submit};
@@ -120,39 +121,6 @@ fn section_title(tr: Tr, section: &str) -> &'static str {
     }
 }
 
-/// The absolute address of `path` on this site: from the configured public URL, else from
-/// the request's `Host` (only shown back to the same visitor, and only if it looks like a
-/// host name), else the path alone. Configure `public_url` to make it exact.
-fn absolute(state: &AppState, headers: &HeaderMap, path: &str) -> String {
-    if let Some(base) = &state.config().public_url {
-        return format!("{}{path}", base.trim_end_matches('/'));
-    }
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        });
-    match host {
-        Some(host) => {
-            // A public site runs behind TLS; plain http is for a loopback address or a
-            // deployment that turned secure cookies off for plain-http use.
-            let loopback = ["localhost", "127.", "[::1]"]
-                .iter()
-                .any(|l| host.starts_with(l));
-            let scheme = if state.config().secure_cookies && !loopback {
-                "https"
-            } else {
-                "http"
-            };
-            format!("{scheme}://{host}{path}")
-        }
-        None => path.to_owned(),
-    }
-}
-
 /// Percent-encodes `text` for a `mailto:` header value (spaces as `%20`, not `+`).
 fn mailto_encode(text: &str) -> String {
     let mut out = String::new();
@@ -240,7 +208,8 @@ async fn story_page(
         .ok_or(AppError::NotFound)?;
     let (story_lang, story) = case.story_for(lang).ok_or(AppError::NotFound)?;
 
-    let ui = Ui::new(state, lang, &format!("/stories/{id}"));
+    let mut ui = Ui::new(state, lang, &format!("/stories/{id}"));
+    ui.feed = Some(ui.href(super::atom::PATH));
     let tr = ui.tr;
     let foreign = story_lang != lang;
     let (what_helped, groups): (Vec<LabelGroup>, Vec<LabelGroup>) =

@@ -75,7 +75,57 @@ struct MapView {
     error: Option<String>,
 }
 
-/// A request's filter, read from the raw query string.
+/// A filter as a public page reads it from its raw query string: the decoded pairs (the
+/// form shows them back as chosen), and the parsed filter or what is wrong with it. The map,
+/// the embed and the Atom feeds read their filters with it, so they agree on every value.
+pub struct Filter {
+    /// The decoded query pairs, in order.
+    pub pairs: Vec<(String, String)>,
+    /// The filter; unfiltered (page 1) when [`Self::error`] is set.
+    pub query: PublicQuery,
+    /// Why the query could not be used, if it could not.
+    pub error: Option<QueryError>,
+}
+
+impl Filter {
+    /// Parses `raw` against the taxonomy and gazetteer of `state`.
+    pub fn parse(state: &AppState, raw: &str) -> Self {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let parsed = PublicQuery::parse(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            state.taxonomy(),
+            state.gazetteer(),
+        );
+        let (query, error) = match parsed {
+            Ok(q) => (q, None),
+            Err(e) => (
+                PublicQuery {
+                    page: 1,
+                    ..Default::default()
+                },
+                Some(e),
+            ),
+        };
+        Self {
+            pairs,
+            query,
+            error,
+        }
+    }
+
+    /// The cases of `snapshot` it selects. A filter that cannot be used selects nothing
+    /// rather than everything.
+    pub fn select(&self, snapshot: &Snapshot) -> Selection {
+        match self.error {
+            None => snapshot.select(&self.query),
+            Some(_) => Selection::default(),
+        }
+    }
+}
+
+/// A request's filter, read from the raw query string, and its cases.
 struct Request {
     pairs: Vec<(String, String)>,
     query: PublicQuery,
@@ -86,33 +136,12 @@ struct Request {
 
 /// Reads the filter of `raw` and selects its cases from `snapshot`.
 fn read(state: &AppState, raw: &str, snapshot: Arc<Snapshot>) -> Request {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    let parsed = PublicQuery::parse(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        state.taxonomy(),
-        state.gazetteer(),
-    );
-    let (query, error) = match parsed {
-        Ok(q) => (q, None),
-        Err(e) => (
-            PublicQuery {
-                page: 1,
-                ..Default::default()
-            },
-            Some(e),
-        ),
-    };
-    // A filter that cannot be used shows nothing rather than everything.
-    let selection = match error {
-        None => snapshot.select(&query),
-        Some(_) => Selection::default(),
-    };
+    let filter = Filter::parse(state, raw);
+    let selection = filter.select(&snapshot);
     Request {
-        pairs,
-        query,
-        error,
+        pairs: filter.pairs,
+        query: filter.query,
+        error: filter.error,
         snapshot,
         selection,
     }
@@ -239,6 +268,7 @@ pub async fn page(
     }
     let mut ui = Ui::new(&state, lang, "/");
     ui.keep_query(|path| r.query.href(path, r.query.page));
+    ui.feed = Some(r.query.href(&ui.href(crate::web::pages::atom::PATH), 1));
     let here = ui.href("/");
     let tr = ui.tr;
     let g = state.gazetteer();

@@ -12,7 +12,9 @@ use naqsha_core::taxonomy::Taxonomy;
 use crate::i18n::Tr;
 use crate::public::{PublicCase, PublicQuery, Selection, Snapshot};
 use crate::web::layout::Ui;
-use crate::web::pages::case_view::{card_labels, month_label, place_label, province_label};
+use crate::web::pages::case_view::{
+    card_labels, month_label, place_label, province_label, title_in,
+};
 use crate::web::pages::map::svg::shown_count;
 
 /// Stories per page of the list.
@@ -264,12 +266,8 @@ fn card(
     taxonomy: &Taxonomy,
     gazetteer: &Gazetteer,
 ) -> Option<StoryCard> {
-    let (title_lang, title) = match ui.lang.base() {
-        Lang::EN => [(Lang::EN, &case.title_en), (Lang::UR, &case.title_ur)],
-        _ => [(Lang::UR, &case.title_ur), (Lang::EN, &case.title_en)],
-    }
-    .into_iter()
-    .find_map(|(lang, t)| Some((lang, t.as_deref().filter(|t| !t.trim().is_empty())?)))?;
+    let (title_lang, title) =
+        title_in(ui.lang, case.title_en.as_deref(), case.title_ur.as_deref())?;
     Some(StoryCard {
         href: ui.href(&format!("/stories/{}", case.id)),
         title: shown_title(case.demo, title),

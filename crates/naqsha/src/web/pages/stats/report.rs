@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use naqsha_core::lang::Lang;
 use time::OffsetDateTime;
@@ -22,6 +22,7 @@ use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
 use crate::web::pages::page_cache::PageKey;
+use crate::web::pages::public_address;
 
 /// The dimensions the summary breaks down (province and year follow them).
 const REPORT_DIMENSIONS: &[&str] = &["kind", "act", "platform"];
@@ -54,7 +55,8 @@ pub async fn report(
     let q = parse_query(&state, raw.as_deref())?;
     let snapshot: Arc<Snapshot> = state.published().await?;
     let today = OffsetDateTime::now_utc().date();
-    let base = public_base(&state, &headers);
+    // Links are printed in full, so that a printed link works on paper.
+    let base = public_address::base(&state, &headers).unwrap_or_default();
     let key = PageKey {
         page: "/stats/report",
         filter: q.filter_string(),
@@ -66,33 +68,6 @@ pub async fn report(
             &state, lang, &q, &snapshot, today, &base,
         ))?)
     })
-}
-
-/// The site's address for links printed in full: `server.public_url` when configured,
-/// else the address this page was asked for (its `Host`), so a printed link works on paper.
-fn public_base(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(url) = state.config().public_url.as_deref() {
-        return url.trim_end_matches('/').to_owned();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-        });
-    match host {
-        Some(host) => {
-            let scheme = if state.config().secure_cookies {
-                "https"
-            } else {
-                "http"
-            };
-            format!("{scheme}://{host}")
-        }
-        None => String::new(),
-    }
 }
 
 fn report_page(
