@@ -7,7 +7,7 @@
 //! federation one; the page reads nothing else from here.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use naqsha_core::federation::{Area, Exchange, FeedCase, Point, WorldCase, WorldSource};
 use naqsha_core::places::{Gazetteer, PlaceId, World};
@@ -15,10 +15,33 @@ use url::Url;
 
 use crate::public::Snapshot;
 
+/// The list last built, for the snapshot it was built from (a `Weak` keeps the allocation's
+/// address from being reused, so a new snapshot never matches an old entry).
+type Built = Option<(Weak<Snapshot>, Arc<Vec<WorldCase>>)>;
+static BUILT: Mutex<Built> = Mutex::new(None);
+
 /// STAND-IN for `crate::federation::world_cases`: this instance's own published stories that
 /// have a place and a month (what a feed case needs), each in the country its point lies in,
-/// its categories in the exchange vocabulary where its own term has the same key.
+/// its categories in the exchange vocabulary where its own term has the same key. Built once
+/// per snapshot (100,000 cases take seconds in a debug build), then shared.
 pub fn world_cases(
+    snapshot: &Arc<Snapshot>,
+    gazetteer: &Gazetteer,
+    site_name: &str,
+    public_url: Option<&str>,
+) -> Arc<Vec<WorldCase>> {
+    let mut built = BUILT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((of, cases)) = built.as_ref()
+        && std::ptr::eq(of.as_ptr(), Arc::as_ptr(snapshot))
+    {
+        return cases.clone();
+    }
+    let cases = Arc::new(build(snapshot, gazetteer, site_name, public_url));
+    *built = Some((Arc::downgrade(snapshot), cases.clone()));
+    cases
+}
+
+fn build(
     snapshot: &Snapshot,
     gazetteer: &Gazetteer,
     site_name: &str,

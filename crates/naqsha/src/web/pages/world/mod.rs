@@ -13,13 +13,15 @@ pub mod svg;
 pub mod view;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use naqsha_core::disclosure::PublicCount;
+use naqsha_core::lang::Lang;
 use naqsha_core::places::{BBox, World};
 
 use naqsha_core::federation::WorldCase;
@@ -31,6 +33,7 @@ use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::lang::PathLang;
 use crate::web::layout::Ui;
+use crate::web::pages::page_cache::{PAGES, PageKey};
 use crate::web::pages::stats::shown_count;
 use crate::web::public_route::PublicRoute;
 
@@ -87,6 +90,17 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let raw = raw.unwrap_or_default();
     let snapshot = state.published().await?;
+    // Kept per snapshot, query and language, like the map page. When followed instances'
+    // cases join the page, `extra` must change with them (their pull's generation).
+    let key = PageKey {
+        page: "/world",
+        filter: raw.clone(),
+        lang,
+        extra: String::new(),
+    };
+    if let Some(html) = PAGES.get(&snapshot, &key) {
+        return Ok(Html(html.to_string()).into_response());
+    }
     let mut ui = Ui::new(&state, lang, "/world");
     let (filter, error) = match WorldFilter::parse(&raw) {
         Ok(f) => (f, None),
@@ -97,10 +111,17 @@ pub async fn page(
         ui.keep_query(move |path| f.href(path, f.country.as_deref(), f.region.as_deref()));
     }
     let tr = ui.tr;
-    let all: Vec<WorldCase> = world_cases(
+    // The source's name is the same in every language, so that a `source` filter holds
+    // across them.
+    let site_name = state
+        .config()
+        .site_title
+        .clone()
+        .unwrap_or_else(|| crate::i18n::t(Lang::EN, "site.name").to_owned());
+    let all = world_cases(
         &snapshot,
         state.gazetteer(),
-        &ui.site_title,
+        &site_name,
         state.config().public_url.as_deref(),
     );
     // A filter that cannot be used shows nothing rather than everything.
@@ -114,7 +135,10 @@ pub async fn page(
     let world = World::get();
 
     // Counts by country: the table, and the circles at world zoom.
-    let by_country = view::tally(kept.iter().map(|c| c.case.country.as_str().to_owned()));
+    let by_country: BTreeMap<String, u32> = view::tally(kept.iter().map(|c| c.case.country))
+        .into_iter()
+        .map(|(code, n)| (code.as_str().to_owned(), n))
+        .collect();
     let countries = view::rows(
         by_country
             .iter()
@@ -205,16 +229,19 @@ pub async fn page(
     }
 
     let total = PublicCount::of_usize(zoomed.len());
+    let values = view::values_of(&all);
+    let terms = &values.terms;
     let dim_choices = |dim: &str, chosen: Option<&str>| {
         let prefix = format!("{dim}/");
         view::choices(
-            all.iter().flat_map(|c| c.exchange.iter()).filter_map(|p| {
+            terms.iter().filter_map(|p| {
                 let term = p.strip_prefix(&prefix)?;
                 Some((term.to_owned(), term_label(p, lang)))
             }),
             chosen,
         )
     };
+    let sources = &values.sources;
     let stories = ui.href("/stories/");
     let page = WorldPage {
         map,
@@ -238,8 +265,7 @@ pub async fn page(
             )
         }),
         sources: view::choices(
-            all.iter()
-                .map(|c| (c.source.name.clone(), c.source.name.clone())),
+            sources.iter().map(|s| (s.clone(), s.clone())),
             filter.source.as_deref(),
         ),
         kinds: dim_choices("kind", filter.kind.as_deref()),
@@ -247,19 +273,20 @@ pub async fn page(
         country: filter.country.clone(),
         region: filter.region.clone(),
         filtered: filter.filtered(),
-        clear_href: WorldFilter {
-            source: None,
-            kind: None,
-            act: None,
-            ..filter.clone()
-        }
-        .href(&here, filter.country.as_deref(), filter.region.as_deref()),
+        clear_href: WorldFilter::default().href(
+            &here,
+            filter.country.as_deref(),
+            filter.region.as_deref(),
+        ),
         error: error.map(|k| tr.t(k).to_owned()),
         ui,
     };
-    let mut res = super::render(&page)?;
+    let html: Arc<str> = super::html(&page)?.into();
+    let mut res = Html(html.to_string()).into_response();
     if page.error.is_some() {
         *res.status_mut() = StatusCode::BAD_REQUEST;
+    } else {
+        PAGES.insert(&snapshot, key, html);
     }
     Ok(res)
 }
@@ -292,10 +319,10 @@ fn place_spots(
     iso2: &str,
     cases: &[&WorldCase],
 ) -> Vec<Spot> {
-    let mut by: BTreeMap<(String, String), PlaceTally> = BTreeMap::new();
+    let mut by: BTreeMap<(&str, &str), PlaceTally> = BTreeMap::new();
     for c in cases {
         let area = c.case.district.as_ref().unwrap_or(&c.case.region);
-        by.entry((c.source.name.clone(), area.code.clone()))
+        by.entry((c.source.name.as_str(), area.code.as_str()))
             .or_insert_with(|| PlaceTally {
                 name: area.name.clone(),
                 at: [c.case.point.lon, c.case.point.lat],
@@ -320,22 +347,21 @@ fn region_rows(
     iso2: &str,
     cases: &[&WorldCase],
 ) -> Vec<CountRow> {
-    let mut by: BTreeMap<String, (String, u32)> = BTreeMap::new();
+    let mut by: BTreeMap<&str, (&str, u32)> = BTreeMap::new();
     for c in cases.iter().filter(|c| c.case.country.as_str() == iso2) {
         let r = &c.case.region;
-        by.entry(r.code.to_ascii_uppercase())
-            .or_insert((r.name.clone(), 0))
-            .1 += 1;
+        by.entry(r.code.as_str()).or_insert((r.name.as_str(), 0)).1 += 1;
     }
     view::rows(
         by.into_iter()
             .map(|(code, (name, n))| {
+                let code = code.to_ascii_uppercase();
                 let href = filter.href(
                     here,
                     Some(iso2),
                     (!code.is_empty()).then_some(code.as_str()),
                 );
-                view::row(tr, name, code, href, n)
+                view::row(tr, name.to_owned(), code, href, n)
             })
             .collect(),
     )

@@ -2,7 +2,8 @@
 //! it keeps, the counts by country or by place, the filter form's choices, and the list.
 //! Every count goes through `naqsha_core::disclosure::PublicCount`, as on `/stats`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use crate::i18n::Tr;
 use crate::web::pages::stats::shown_count;
@@ -27,6 +28,10 @@ pub struct WorldFilter {
     pub kind: Option<String>,
     /// Exchange `act` term.
     pub act: Option<String>,
+    /// `kind/<term>`, as the cases carry it (made once, not per case).
+    kind_path: Option<String>,
+    /// `act/<term>`.
+    act_path: Option<String>,
 }
 
 /// Why a filter could not be used: a translation key.
@@ -65,18 +70,22 @@ impl WorldFilter {
         if f.region.is_some() && f.country.is_none() {
             return Err("world.bad_region");
         }
+        f.kind_path = f.kind.as_ref().map(|t| format!("kind/{t}"));
+        f.act_path = f.act.as_ref().map(|t| format!("act/{t}"));
         Ok(f)
     }
 
     /// Whether a case passes the source and category filters (not the zoom).
     pub fn keeps(&self, c: &WorldCase) -> bool {
-        let has = |dim: &str, term: &Option<String>| {
-            term.as_ref()
-                .is_none_or(|t| c.exchange.contains(&format!("{dim}/{t}")))
-        };
         self.source.as_ref().is_none_or(|s| *s == c.source.name)
-            && has("kind", &self.kind)
-            && has("act", &self.act)
+            && self
+                .kind_path
+                .as_ref()
+                .is_none_or(|p| c.exchange.contains(p))
+            && self
+                .act_path
+                .as_ref()
+                .is_none_or(|p| c.exchange.contains(p))
     }
 
     /// Whether a case lies in the zoomed country and region.
@@ -177,6 +186,45 @@ pub fn row(tr: Tr, name: String, code: String, href: String, exact: u32) -> Coun
     }
 }
 
+/// The values the filters offer: every source and exchange term the cases carry.
+#[derive(Debug, Default)]
+pub struct Values {
+    /// Source names.
+    pub sources: BTreeSet<String>,
+    /// Exchange terms, `dimension/term`.
+    pub terms: BTreeSet<String>,
+}
+
+/// The values of `cases`, gathered once per list (100,000 cases carry most terms many times
+/// over, and every view's form offers them all) and shared while the list is the same.
+pub fn values_of(cases: &Arc<Vec<WorldCase>>) -> Arc<Values> {
+    type Kept = Option<(Weak<Vec<WorldCase>>, Arc<Values>)>;
+    static KEPT: Mutex<Kept> = Mutex::new(None);
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((of, values)) = kept.as_ref()
+        && std::ptr::eq(of.as_ptr(), Arc::as_ptr(cases))
+    {
+        return values.clone();
+    }
+    let mut values = Values::default();
+    let mut last_source: Option<&str> = None;
+    for c in cases.iter() {
+        // Cases of one source come together: skip the set while the source is the same.
+        if last_source != Some(c.source.name.as_str()) {
+            values.sources.insert(c.source.name.clone());
+            last_source = Some(c.source.name.as_str());
+        }
+        for t in &c.exchange {
+            if !values.terms.contains(t) {
+                values.terms.insert(t.clone());
+            }
+        }
+    }
+    let values = Arc::new(values);
+    *kept = Some((Arc::downgrade(cases), values.clone()));
+    values
+}
+
 /// One choice of a select.
 #[derive(Debug, Clone)]
 pub struct Choice {
@@ -258,14 +306,20 @@ pub struct WorldCard {
 /// this instance's own cases by its id.
 pub fn cards(cases: &[&WorldCase], tr: Tr, own_href: impl Fn(&str) -> String) -> Vec<WorldCard> {
     let lang = tr.lang();
-    let mut sorted: Vec<&&WorldCase> = cases.iter().collect();
-    sorted.sort_by(|a, b| {
+    let newest_first = |a: &&&WorldCase, b: &&&WorldCase| {
         b.case
             .month
             .cmp(&a.case.month)
             .then(a.source.name.cmp(&b.source.name))
             .then(a.id.cmp(&b.id))
-    });
+    };
+    let mut sorted: Vec<&&WorldCase> = cases.iter().collect();
+    // Only the newest few are shown: put them first, then sort just those.
+    if sorted.len() > LIST_LIMIT {
+        sorted.select_nth_unstable_by(LIST_LIMIT, newest_first);
+        sorted.truncate(LIST_LIMIT);
+    }
+    sorted.sort_by(newest_first);
     sorted
         .into_iter()
         .take(LIST_LIMIT)
