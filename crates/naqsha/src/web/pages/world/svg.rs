@@ -4,7 +4,8 @@
 //! (their `data-lat`/`data-lon`) to draw the Leaflet view.
 //!
 //! Projection: equirectangular over the view's frame, longitudes scaled by the cosine of its
-//! middle latitude; the frame is 1000 units wide, and outlines are thinned to about two units.
+//! middle latitude; the frame is 1000 units wide, and outlines are thinned to two units (under two
+//! CSS pixels on the widest screen, under one on a phone).
 
 use std::fmt::Write;
 use std::sync::LazyLock;
@@ -351,7 +352,7 @@ fn ring_path(out: &mut String, ring: &[Position], frame: &Frame) {
             pts.push(q);
         }
     }
-    let pts = thin(&pts, 1.2);
+    let pts = thin(&pts, 2.0);
     if pts.len() < 3 {
         return;
     }
