@@ -30,6 +30,39 @@ pub enum MappingFileError {
     },
 }
 
+/// The mark `Mapping::write` puts on a term it could not map (written as `[]`).
+const UNDECIDED: &str = "UNMAPPED: decide";
+
+/// Per source, the terms a written mapping file still marks for an admin to decide
+/// (written as `[]` by `--write`, so counted in no exchange category until someone does).
+pub fn undecided(text: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut section: Option<String> = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(header) = line
+            .strip_prefix("[sources.")
+            .and_then(|h| h.strip_suffix(']'))
+        {
+            // A header's name is a TOML key: bare or quoted.
+            section = format!("k = {header}")
+                .parse::<toml::Table>()
+                .ok()
+                .and_then(|t| t.get("k").and_then(|v| v.as_str()).map(str::to_owned))
+                .or_else(|| Some(header.to_owned()));
+        } else if line.ends_with(UNDECIDED) {
+            let term = format!("k = {}", line.split(" = ").next().unwrap_or_default())
+                .parse::<toml::Table>()
+                .ok()
+                .and_then(|t| t.get("k").and_then(|v| v.as_str()).map(str::to_owned));
+            if let (Some(source), Some(term)) = (&section, term) {
+                out.entry(source.clone()).or_default().push(term);
+            }
+        }
+    }
+    out
+}
+
 /// Reads the mapping file; a missing file is an empty mapping (every source's own mapping
 /// is used).
 pub fn load(path: &Path) -> Result<Mapping, MappingFileError> {
@@ -57,20 +90,10 @@ pub async fn written(
     let counts = term_counts(&store.followed_rows().await?)?;
     let vocabulary = Exchange::shipped();
     let text = existing.write(&counts, vocabulary);
-    // What the written file leaves unmapped: `write` gives each source a section, in the
-    // order of `counts`, and marks each term it could not map.
-    let sources: Vec<&String> = counts.keys().collect();
-    let mut unmapped: BTreeMap<String, usize> = sources.iter().map(|s| ((*s).clone(), 0)).collect();
-    let mut section: Option<&String> = None;
-    let mut next = sources.iter();
-    for line in text.lines() {
-        if line.starts_with("[sources.") {
-            section = next.next().copied();
-        } else if line.contains("# ") && line.ends_with("UNMAPPED: decide") {
-            if let Some(n) = section.and_then(|s| unmapped.get_mut(s)) {
-                *n += 1;
-            }
-        }
-    }
+    let undecided = undecided(&text);
+    let unmapped = counts
+        .keys()
+        .map(|source| (source.clone(), undecided.get(source).map_or(0, Vec::len)))
+        .collect();
     Ok((text, unmapped))
 }

@@ -110,6 +110,9 @@ pub struct Followed {
     pub cases: Vec<WorldCase>,
     /// Terms the mapping file leaves unmapped, per source.
     pub unmapped: Unmapped,
+    /// Terms the mapping file marks for an admin to decide, per source (counted in no
+    /// exchange category until decided).
+    pub undecided: BTreeMap<String, Vec<String>>,
     /// Why the mapping file was not used, if it was not (every source's own mapping is).
     pub mapping_error: Option<String>,
 }
@@ -156,6 +159,10 @@ impl FollowedCases {
             Ok(m) => (m, None),
             Err(e) => (Mapping::default(), Some(e.to_string())),
         };
+        // A file that cannot be read is reported as `mapping_error` already.
+        let undecided = std::fs::read_to_string(&self.mapping_path)
+            .map(|text| mapping::undecided(&text))
+            .unwrap_or_default();
         let sources: Vec<(String, url::Url)> = store
             .follows()
             .await?
@@ -167,6 +174,7 @@ impl FollowedCases {
         let followed = Arc::new(Followed {
             cases,
             unmapped,
+            undecided,
             mapping_error,
         });
         *cached = Some(Cached {

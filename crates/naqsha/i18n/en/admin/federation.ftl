@@ -38,3 +38,5 @@ admin-federation-done-pulled = Pulled.
 admin-federation-done-refused = The pull was refused; the reason is shown below and the cases held are kept.
 admin-federation-done-busy = Another server is pulling this instance right now.
 admin-federation-done-off = Pulling is off on this server (no HTTP client); see the log.
+admin-federation-undecided = { $source }: marked for you to decide in the mapping file (counted in no shared category until you do)
+admin-federation-unmapped = { $source }: terms the mapping file has no line for (counted in no shared category)

@@ -38,3 +38,5 @@ admin-federation-done-pulled = وصول ہو گیا۔
 admin-federation-done-refused = وصولی رد ہوئی؛ وجہ نیچے دکھائی گئی ہے اور موجود کیس رکھے گئے ہیں۔
 admin-federation-done-busy = اس وقت کوئی اور سرور یہ نقشہ وصول کر رہا ہے۔
 admin-federation-done-off = اس سرور پر وصولی بند ہے (ایچ ٹی ٹی پی کلائنٹ نہیں)؛ لاگ دیکھیں۔
+admin-federation-undecided = { $source }: مطابقت کی فائل میں آپ کے فیصلے کے لیے نشان زد (فیصلے تک کسی مشترکہ زمرے میں نہیں گنی جاتیں)
+admin-federation-unmapped = { $source }: وہ اصطلاحات جن کی مطابقت کی فائل میں کوئی سطر نہیں (کسی مشترکہ زمرے میں نہیں گنی جاتیں)

@@ -71,6 +71,7 @@ struct FederationPage {
     ui: AdminUi,
     follows: Vec<FollowRow>,
     unmapped: Vec<UnmappedRow>,
+    undecided: Vec<(String, Vec<String>)>,
     mapping_error: Option<String>,
     mapping_path: String,
     pull_minutes: u32,
@@ -122,6 +123,11 @@ async fn list(
         ui,
         follows,
         unmapped,
+        undecided: followed
+            .undecided
+            .iter()
+            .map(|(s, t)| (s.clone(), t.clone()))
+            .collect(),
         mapping_error: followed.mapping_error.clone(),
         mapping_path: config.mapping.display().to_string(),
         pull_minutes: config.pull_minutes,
