@@ -262,13 +262,14 @@ impl Puller {
                     page.since
                 )));
             }
-            if let Some(last) = last_time {
-                if page.generated_at.unix_timestamp() < last.unix_timestamp() {
-                    return Ok(Some(format!(
-                        "a replayed page: made at {}, before the last page accepted ({})",
-                        page.generated_at, last
-                    )));
-                }
+            // Times are kept to the second: a page of the same second is not older.
+            if let Some(last) = last_time
+                && page.generated_at.unix_timestamp() < last.unix_timestamp()
+            {
+                return Ok(Some(format!(
+                    "a replayed page: made at {}, before the last page accepted ({})",
+                    page.generated_at, last
+                )));
             }
             // Last word per case wins; a refused item's case is dropped rather than shown
             // as the source no longer describes it.

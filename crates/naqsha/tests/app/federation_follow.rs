@@ -199,7 +199,7 @@ async fn a_followed_instance_is_pulled_shown_and_its_withdrawal_vanishes() {
     assert_eq!(page.status, 200);
     let html = page.html();
     assert_eq!(texts(&html, ".follow-cases"), ["2"]);
-    assert_eq!(texts(&html, ".follow-key"), [key.clone()]);
+    assert_eq!(texts(&html, ".follow-key"), [key.as_str()]);
     assert!(texts(&html, ".follow-error").is_empty());
     assert!(texts(&html, "nav a").iter().any(|t| t == "Federation"));
     // A moderator does not manage federation.
