@@ -32,6 +32,22 @@ pub const LEASE: time::Duration = time::Duration::minutes(15);
 pub const MAX_PAGES: usize = 1000;
 /// The largest page body read: a full page of long cases fits with room to spare.
 pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+/// The most refused items one pull keeps (with their reasons) for the admin page; the rest
+/// are counted in a last line.
+pub const MAX_REFUSED_KEPT: usize = 200;
+/// The most characters of a reason (or a refused item's id) kept: they quote what the feed
+/// sent, which can be anything.
+const MAX_REASON_CHARS: usize = 300;
+
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut out: String = text.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
 
 /// What one pull did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -180,6 +196,7 @@ impl Puller {
         } else {
             0
         };
+        let failed = failed.map(|reason| cut(&reason, MAX_REASON_CHARS * 2));
         if let Some(reason) = &failed {
             tracing::warn!(follow = %follow.name, failures, %reason, "federation pull refused");
         }
@@ -212,6 +229,7 @@ impl Puller {
     ) -> Result<Option<String>, StorageError> {
         let mut cursor = follow.cursor;
         let mut last_time = follow.generated_at;
+        let mut refused_total = 0;
         for page_no in 0..MAX_PAGES {
             let url = match feed_url(&follow.url, cursor) {
                 Ok(u) => u,
@@ -286,9 +304,19 @@ impl Puller {
                 if let Some(id) = refusal.id.as_deref().filter(|id| !latest.contains_key(id)) {
                     latest.insert(id, None);
                 }
-                outcome.refused.push(RefusedItem {
-                    id: refusal.id.clone(),
-                    reason: refusal.reason.clone(),
+                refused_total += 1;
+                if outcome.refused.len() < MAX_REFUSED_KEPT {
+                    outcome.refused.push(RefusedItem {
+                        id: refusal.id.as_deref().map(|id| cut(id, MAX_REASON_CHARS)),
+                        reason: cut(&refusal.reason, MAX_REASON_CHARS),
+                    });
+                }
+            }
+            let mut refused = outcome.refused.clone();
+            if refused_total > refused.len() {
+                refused.push(RefusedItem {
+                    id: None,
+                    reason: format!("and {} more", refused_total - refused.len()),
                 });
             }
             let mut write = PageWrite {
@@ -297,7 +325,7 @@ impl Puller {
                 generated_at: page.generated_at,
                 upserts: Vec::new(),
                 removals: Vec::new(),
-                refused: outcome.refused.clone(),
+                refused,
             };
             for (id, change) in latest {
                 match change {

@@ -202,6 +202,36 @@ async fn a_followed_instance_is_pulled_shown_and_its_withdrawal_vanishes() {
     assert_eq!(texts(&html, ".follow-key"), [key.as_str()]);
     assert!(texts(&html, ".follow-error").is_empty());
     assert!(texts(&html, "nav a").iter().any(|t| t == "Federation"));
+    // "Pull now" pulls and comes back to the list, which shows the new case.
+    np.publish(
+        "n5",
+        np.case(
+            "n5",
+            BAGMATI,
+            KATHMANDU,
+            "Stalkerware",
+            &["type/spyware"],
+            &[],
+        ),
+    );
+    let pulled = admin
+        .post(&app, "/admin/federation/pull", &[("name", "Nepal")])
+        .await;
+    assert_eq!(pulled.status, 303);
+    assert_eq!(
+        pulled.header("location"),
+        Some("/admin/federation?done=pulled")
+    );
+    let html = admin
+        .get(&app, "/admin/federation?done=pulled")
+        .await
+        .html();
+    assert_eq!(texts(&html, ".follow-cases"), ["3"]);
+    assert_eq!(texts(&html, "[role=status]"), ["Pulled."]);
+    let unknown = admin
+        .post(&app, "/admin/federation/pull", &[("name", "Nowhere")])
+        .await;
+    assert_eq!(unknown.status, 404);
     // A moderator does not manage federation.
     let moderator = signed_in(&app, "fed-mod", Role::Moderator).await;
     assert_eq!(moderator.get(&app, "/admin/federation").await.status, 403);
@@ -354,6 +384,20 @@ async fn items_that_break_the_rules_are_refused_one_by_one_with_their_reasons() 
         list.contains("far: its point 10, 10 is outside NP"),
         "{list}"
     );
+
+    // A feed full of broken items fills no page: 200 kept with their reasons, the rest counted.
+    for i in 0..205 {
+        let id = format!("bad{i}");
+        np.publish(
+            &id,
+            np.case(&id, BAGMATI, (10.0, 10.0), "Elsewhere", &[], &[]),
+        );
+    }
+    let o = pull(&app, "Nepal").await;
+    assert_eq!(o.error, None);
+    let follow = app.state.store().follow("Nepal").await.unwrap().unwrap();
+    assert_eq!(follow.refused.len(), 201);
+    assert_eq!(follow.refused[200].reason, "and 5 more");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -552,4 +596,53 @@ async fn a_feed_on_a_private_address_is_refused_unless_allowed() {
             .contains("private or local network")
     );
     assert!(np.seen().is_empty(), "nothing was asked of it");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_follows_the_configured_instances_and_pulls_them_on_its_own() {
+    let np = FakeInstance::start("Nepal map", "NP", "np-2026").await;
+    np.publish(
+        "n1",
+        np.case(
+            "n1",
+            BAGMATI,
+            KATHMANDU,
+            "Blackmailed",
+            &["type/sextortion"],
+            &[],
+        ),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    binary::init(&data);
+    let follow = format!(
+        "[{{ url = \"{}\", public_key = \"{}\", name = \"Nepal\" }}]",
+        np.url,
+        np.public_key()
+    );
+    let _server = binary::Server::start_with(
+        &data,
+        std::process::Stdio::null(),
+        &[
+            ("NAQSHA_FEDERATION_FOLLOW", &follow),
+            ("NAQSHA_FEDERATION_ALLOW_PRIVATE_HOSTS", "true"),
+        ],
+    );
+    // The background task looks for due follows at once, then every minute.
+    let mut listed = String::new();
+    for _ in 0..100 {
+        let o = binary::naqsha()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["federation", "list"])
+            .output()
+            .unwrap();
+        listed = out(&o);
+        if listed.contains("cases:      1") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(listed.contains("cases:      1"), "{listed}");
+    assert_eq!(np.seen().first(), Some(&(0, false)));
 }
