@@ -221,7 +221,7 @@ enum BoundariesCommand {
 enum FederationCommand {
     /// Follow another instance's feed.
     Follow {
-        /// Its address, e.g. https://map.example.org.
+        /// Its address, e.g. `https://map.example.org`.
         url: String,
         /// Its public key, ed25519:… (as `naqsha federation key` prints it there).
         #[arg(long)]
