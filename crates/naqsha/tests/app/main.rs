@@ -64,6 +64,7 @@ mod web_pages;
 mod web_platform;
 
 // News monitoring.
+mod federation_follow;
 mod news_feeds;
 
 // The binary's commands: backups, exports, imports and the first start.
