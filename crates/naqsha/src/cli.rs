@@ -125,6 +125,11 @@ enum Command {
         #[command(subcommand)]
         command: BoundariesCommand,
     },
+    /// Federation: the instances this one follows.
+    Federation {
+        #[command(subcommand)]
+        command: FederationCommand,
+    },
     /// Staff accounts.
     User {
         #[command(subcommand)]
@@ -209,6 +214,39 @@ enum BoundariesCommand {
     Import {
         /// The GeoJSON file.
         file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum FederationCommand {
+    /// Follow another instance's feed.
+    Follow {
+        /// Its address, e.g. `https://map.example.org`.
+        url: String,
+        /// Its public key, ed25519:… (as `naqsha federation key` prints it there).
+        #[arg(long)]
+        key: String,
+        /// Its name here: on the map, the admin page and in the mapping file.
+        #[arg(long)]
+        name: String,
+    },
+    /// List the followed instances: address, key, cases held, last pull and error.
+    List,
+    /// Stop following an instance and remove its cases.
+    Unfollow {
+        /// Its name here.
+        name: String,
+    },
+    /// Pull one followed instance (or all) now and print what happened.
+    Pull {
+        /// Its name here; all when left out.
+        name: Option<String>,
+    },
+    /// Print (or with --write, write) the taxonomy mapping file with counts.
+    Mapping {
+        /// Write it to [federation] mapping, keeping the decisions already in it.
+        #[arg(long)]
+        write: bool,
     },
 }
 
@@ -367,6 +405,7 @@ async fn dispatch(
         Command::Taxonomy {
             command: TaxonomyCommand::Show,
         } => crate::commands::taxonomy::show(config).await,
+        Command::Federation { command } => federation(config, command).await,
         Command::Import { command } => {
             let (args, ushahidi) = match command {
                 ImportCommand::Ushahidi(a) => (a, true),
@@ -404,6 +443,18 @@ async fn dispatch(
             )
             .await
         }
+    }
+}
+
+/// Runs a `naqsha federation …` command.
+async fn federation(config: Config, command: FederationCommand) -> anyhow::Result<()> {
+    use crate::commands::federation as f;
+    match command {
+        FederationCommand::Follow { url, key, name } => f::follow(config, &url, &key, &name).await,
+        FederationCommand::List => f::list(config).await,
+        FederationCommand::Unfollow { name } => f::unfollow(config, &name).await,
+        FederationCommand::Pull { name } => f::pull(config, name.as_deref()).await,
+        FederationCommand::Mapping { write } => f::mapping(config, write).await,
     }
 }
 

@@ -33,6 +33,7 @@ struct Inner {
     whatsapp: crate::channels::chat::ChatRuntime,
     telegram: crate::channels::chat::ChatRuntime,
     campaign_of_the_day: Memo<(time::Date, Option<naqsha_core::campaign::Campaign>)>,
+    federation: crate::federation::FederationRuntime,
 }
 
 /// A value remembered for a short while, so that a page served from memory does not wait on
@@ -82,6 +83,7 @@ impl AppState {
     /// Builds the state from an opened, migrated store and the active taxonomy.
     pub fn new(store: Store, config: Config, taxonomy: Arc<Taxonomy>) -> Self {
         let intake = IntakeRuntime::new(&store, RateLimits::default(), config.force_flood);
+        let federation = crate::federation::FederationRuntime::new(&config);
         Self {
             inner: Arc::new(Inner {
                 store,
@@ -96,6 +98,7 @@ impl AppState {
                 whatsapp: crate::channels::chat::ChatRuntime::new("WhatsApp"),
                 telegram: crate::channels::chat::ChatRuntime::new("Telegram"),
                 campaign_of_the_day: Memo::default(),
+                federation,
             }),
         }
     }
@@ -108,6 +111,19 @@ impl AppState {
     /// The configuration.
     pub fn config(&self) -> &Config {
         &self.inner.config
+    }
+
+    /// Followed instances: the puller and the cache of their cases.
+    pub fn federation(&self) -> &crate::federation::FederationRuntime {
+        &self.inner.federation
+    }
+
+    /// The cases of followed instances as the world map draws them (from memory unless
+    /// a pull, an unfollow or the mapping file changed them).
+    pub async fn followed_cases(
+        &self,
+    ) -> Result<Arc<crate::federation::Followed>, crate::storage::StorageError> {
+        self.inner.federation.followed.get(&self.inner.store).await
     }
 
     /// The taxonomy used for new coding and for labels on public pages.

@@ -107,6 +107,14 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     crate::staff::sweep::spawn(state.clone());
     crate::intake::runtime::spawn_upkeep(state.clone());
     crate::channels::feeds::poll::spawn(state.clone());
+    crate::federation::follows::sync_config(state.store(), &state.config().federation.follow)
+        .await
+        .context("cannot store the followed instances of [federation] follow")?;
+    crate::federation::pull::spawn(
+        state.store().clone(),
+        state.config(),
+        crate::federation::shapes(),
+    );
     crate::channels::email::imap::spawn(state.clone());
     crate::channels::sms::spawn_sweeper(state.clone());
     crate::channels::chat::spawn_sweeper(state.clone());

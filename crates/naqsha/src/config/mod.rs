@@ -9,11 +9,16 @@ use std::path::{Path, PathBuf};
 use naqsha_core::shared_secret::SharedSecret;
 
 mod chat;
+mod federation;
 mod node;
 
 pub use chat::{
     ApiSecret, ConversationSettings, NOTICE_TEMPLATE_MAX, TELEGRAM_API_BASE, TelegramSettings,
     WHATSAPP_API_BASE, WHATSAPP_API_VERSION, WHATSAPP_MEDIA_HOST, WhatsAppSettings,
+};
+pub use federation::{
+    DEFAULT_MAPPING_FILE, DEFAULT_PULL_MINUTES, FOLLOW_NAME_MAX_CHARS, FederationSettings,
+    FollowEntry, parse_follow_name, parse_follow_url,
 };
 pub use node::{BadNodeId, NodeId};
 
@@ -87,6 +92,8 @@ pub struct Config {
     pub news_allow_private_hosts: bool,
     /// Limits on the connections `serve` keeps open.
     pub connections: ConnectionSettings,
+    /// Federation: the feed this instance publishes and the instances it follows.
+    pub federation: FederationSettings,
 }
 
 /// Limits on open connections (`[server] max_connections`, `max_connections_per_network`,
@@ -142,6 +149,7 @@ impl std::fmt::Debug for Config {
             .field("news_poll_minutes", &self.news_poll_minutes)
             .field("news_allow_private_hosts", &self.news_allow_private_hosts)
             .field("connections", &self.connections)
+            .field("federation", &self.federation)
             .finish()
     }
 }
@@ -273,6 +281,30 @@ const KEYS: &[Key] = &[
     Key {
         path: "news.allow_private_hosts",
         env: "NAQSHA_NEWS_ALLOW_PRIVATE_HOSTS",
+    },
+    Key {
+        path: "federation.publish",
+        env: "NAQSHA_FEDERATION_PUBLISH",
+    },
+    Key {
+        path: "federation.name",
+        env: "NAQSHA_FEDERATION_NAME",
+    },
+    Key {
+        path: "federation.pull_minutes",
+        env: "NAQSHA_FEDERATION_PULL_MINUTES",
+    },
+    Key {
+        path: "federation.allow_private_hosts",
+        env: "NAQSHA_FEDERATION_ALLOW_PRIVATE_HOSTS",
+    },
+    Key {
+        path: "federation.mapping",
+        env: "NAQSHA_FEDERATION_MAPPING",
+    },
+    Key {
+        path: "federation.follow",
+        env: "NAQSHA_FEDERATION_FOLLOW",
     },
     Key {
         path: "sms.webhook_secret",
@@ -422,7 +454,6 @@ impl Config {
         Self {
             database_url: sqlite_url(&data_dir.join("naqsha.db")),
             database_max_connections: None,
-            data_dir,
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             node: NodeId::for_this_host(SocketAddr::from(([127, 0, 0, 1], 8080))),
             site_title: None,
@@ -446,6 +477,8 @@ impl Config {
             news_poll_minutes: DEFAULT_POLL_MINUTES,
             news_allow_private_hosts: false,
             connections: ConnectionSettings::default(),
+            federation: FederationSettings::for_data_dir(&data_dir),
+            data_dir,
         }
     }
 
@@ -859,6 +892,7 @@ fn build(raw: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
     }
     config.backup_recipients = recipients;
     channel_settings(&mut config, raw, &string, &boolean, &err)?;
+    federation::read(&mut config.federation, raw, &string, &boolean, &err)?;
     (config.whatsapp, config.telegram) = chat::read(raw, &string, &err)?;
     Ok(config)
 }

@@ -768,3 +768,123 @@ fn approval_timeout_is_never_unless_set() {
         assert_eq!(e.key, "moderation.approval_timeout_days", "{bad}");
     }
 }
+
+fn with_file(text: &str, vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("naqsha.toml");
+    std::fs::write(&file, text).unwrap();
+    let o = Overrides {
+        config_file: Some(file),
+        ..Default::default()
+    };
+    Config::load_from(&o, &env(vars))
+}
+
+#[test]
+fn federation_defaults_publish_and_follow_nobody() {
+    let c = Config::load_from(&Overrides::default(), &env(&[])).unwrap();
+    let f = &c.federation;
+    assert!(f.publish);
+    assert_eq!(f.name, None);
+    assert_eq!(f.pull_minutes, 15);
+    assert!(!f.allow_private_hosts);
+    assert_eq!(
+        f.mapping,
+        PathBuf::from("naqsha-data/federation-mapping.toml")
+    );
+    assert!(f.follow.is_empty());
+    // The mapping file follows the data directory.
+    let c = Config::load_from(
+        &Overrides::default(),
+        &env(&[("NAQSHA_DATA_DIR", "/srv/n")]),
+    )
+    .unwrap();
+    assert_eq!(
+        c.federation.mapping,
+        PathBuf::from("/srv/n/federation-mapping.toml")
+    );
+}
+
+#[test]
+fn federation_follows_come_from_the_file_or_the_environment() {
+    let key = naqsha_core::federation::InstanceKey::generate().public();
+    let c = with_file(
+        &format!(
+            "[federation]\npublish = false\nname = \"Pakistan map\"\npull_minutes = 5\n\
+             allow_private_hosts = true\nmapping = \"/etc/naqsha/mapping.toml\"\n\
+             follow = [{{ url = \"https://nepal.example.org/map\", public_key = \"{key}\", name = \"Nepal\" }}]\n"
+        ),
+        &[],
+    )
+    .unwrap();
+    let f = &c.federation;
+    assert!(!f.publish);
+    assert_eq!(f.name.as_deref(), Some("Pakistan map"));
+    assert_eq!(f.pull_minutes, 5);
+    assert!(f.allow_private_hosts);
+    assert_eq!(f.mapping, PathBuf::from("/etc/naqsha/mapping.toml"));
+    assert_eq!(f.follow.len(), 1);
+    assert_eq!(f.follow[0].name, "Nepal");
+    // The address is kept with its path, ended by a slash, so the feed URL joins onto it.
+    assert_eq!(f.follow[0].url.as_str(), "https://nepal.example.org/map/");
+    assert_eq!(f.follow[0].public_key, key);
+
+    let c = Config::load_from(
+        &Overrides::default(),
+        &env(&[
+            (
+                "NAQSHA_FEDERATION_FOLLOW",
+                &format!(
+                    "[{{ url = \"https://np.example\", public_key = \"{key}\", name = \"NP\" }}]"
+                ),
+            ),
+            ("NAQSHA_FEDERATION_PULL_MINUTES", "60"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(c.federation.follow[0].url.as_str(), "https://np.example/");
+    assert_eq!(c.federation.pull_minutes, 60);
+}
+
+#[test]
+fn a_bad_follow_entry_is_refused_naming_the_entry() {
+    let key = naqsha_core::federation::InstanceKey::generate().public();
+    let cases = [
+        (
+            format!("[federation]\nfollow = [{{ url = \"ftp://x.example\", public_key = \"{key}\", name = \"X\" }}]\n"),
+            "entry 1: X: url",
+        ),
+        (
+            "[federation]\nfollow = [{ url = \"https://x.example\", public_key = \"ed25519:AAAA\", name = \"X\" }]\n".to_string(),
+            "entry 1: X: public_key",
+        ),
+        (
+            format!("[federation]\nfollow = [{{ url = \"https://x.example\", public_key = \"{key}\" }}]\n"),
+            "entry 1: name is missing",
+        ),
+        (
+            format!("[federation]\nfollow = [{{ url = \"https://x.example\", public_key = \"{key}\", name = \"X\", colour = \"red\" }}]\n"),
+            "unknown field \"colour\"",
+        ),
+        (
+            format!(
+                "[federation]\nfollow = [{{ url = \"https://x.example\", public_key = \"{key}\", name = \"X\" }}, \
+                 {{ url = \"https://y.example\", public_key = \"{key}\", name = \"X\" }}]\n"
+            ),
+            "entry 2: \"X\" at https://y.example/ repeats",
+        ),
+        (
+            "[federation]\nfollow = \"nepal\"\n".to_string(),
+            "expected a TOML list",
+        ),
+        (
+            "[federation]\npull_minutes = 0\n".to_string(),
+            "from 1 to 10080",
+        ),
+    ];
+    for (text, expected) in cases {
+        let e = with_file(&text, &[]).unwrap_err();
+        assert!(e.key.starts_with("federation."), "{e}");
+        assert!(e.to_string().contains(expected), "{expected:?} in {e}");
+    }
+}

@@ -65,6 +65,7 @@ mod web_platform;
 mod world_map;
 
 // News monitoring.
+mod federation_follow;
 mod news_feeds;
 
 // The binary's commands: backups, exports, imports and the first start.

@@ -16,7 +16,8 @@
 //!   `NAQSHA_TEST_POSTGRES_URL` is set), each an [`App`] of its own.
 //! - Smaller pieces: pages read by CSS selector (`html.rs`), form bodies (`forms.rs`), cases
 //!   to publish (`cases.rs`), receipts read off their page (`receipts.rs`), files left on
-//!   disk (`files.rs`), a chat platform's API on loopback (`fake_api.rs`), the open-data
+//!   disk (`files.rs`), a chat platform's API on loopback (`fake_api.rs`), another instance's
+//!   signed federation feed on loopback (`fake_instance.rs`), the open-data
 //!   files as GDAL reads them (`gis.rs`), a log kept in memory (`captured_log.rs`), SQLite's
 //!   write lock held by another connection (`write_lock.rs`) and the
 //!   evidence-file builders shared with the unit tests
@@ -40,6 +41,7 @@ pub mod builders;
 pub mod captured_log;
 pub mod cases;
 pub mod fake_api;
+pub mod fake_instance;
 pub mod files;
 pub mod forms;
 pub mod gis;

@@ -271,16 +271,34 @@ pub async fn fetch(
     feed: &Feed,
     limits: &FetchLimits,
 ) -> Result<Fetched, FetchError> {
-    if !limits.allow_private_hosts
-        && reqwest::Url::parse(&feed.url).is_ok_and(|u| literal_private(&u))
-    {
+    get(
+        client,
+        &feed.url,
+        feed.etag.as_deref(),
+        feed.last_modified.as_deref(),
+        limits,
+    )
+    .await
+}
+
+/// GETs `url` with a client from [`client`], under the same rules as a news feed (public
+/// addresses only unless allowed, the size cap), sending the validators given as
+/// `If-None-Match` / `If-Modified-Since`. Federation pulls use it too.
+pub async fn get(
+    client: &reqwest::Client,
+    url: &str,
+    etag: Option<&str>,
+    last_modified: Option<&str>,
+    limits: &FetchLimits,
+) -> Result<Fetched, FetchError> {
+    if !limits.allow_private_hosts && reqwest::Url::parse(url).is_ok_and(|u| literal_private(&u)) {
         return Err(failure(FetchErrorKind::PrivateAddress, ""));
     }
-    let mut req = client.get(&feed.url);
-    if let Some(etag) = &feed.etag {
+    let mut req = client.get(url);
+    if let Some(etag) = etag {
         req = req.header(header::IF_NONE_MATCH, etag);
     }
-    if let Some(lm) = &feed.last_modified {
+    if let Some(lm) = last_modified {
         req = req.header(header::IF_MODIFIED_SINCE, lm);
     }
     let mut resp = req.send().await.map_err(|e| from_reqwest(&e))?;

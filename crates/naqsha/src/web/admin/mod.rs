@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod campaigns;
 pub mod conversation;
+pub mod federation;
 pub mod feeds;
 pub mod flood;
 pub mod inbox;
@@ -80,6 +81,7 @@ pub fn routes() -> Vec<Route> {
     all.extend(quality::routes());
     all.extend(users::routes());
     all.extend(feeds::routes());
+    all.extend(federation::routes());
     all.extend(campaigns::routes());
     all.extend(flood::routes());
     all.extend(referrals::routes());
@@ -212,6 +214,11 @@ const SECTIONS: &[(&str, &str, Access)] = &[
     (
         "/admin/feeds",
         "admin.nav.feeds",
+        Access::Needs(Permission::Settings),
+    ),
+    (
+        "/admin/federation",
+        "admin.nav.federation",
         Access::Needs(Permission::Settings),
     ),
     (

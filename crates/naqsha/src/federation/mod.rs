@@ -1,0 +1,61 @@
+//! Federation, the follower's side: the instances this one follows, pulled on a schedule,
+//! verified, and shown beside this instance's own cases.
+//!
+//! - [`follows`]: following and unfollowing (the CLI's and the configuration's), checked once.
+//! - [`pull`]: pulling a followed feed: public addresses only, conditional requests, every
+//!   page verified (`Envelope::open`) and checked against what was followed and accepted
+//!   before; a refused page keeps the last good state and backs off.
+//! - [`world`]: the followed cases as the world map draws them, in exchange terms through
+//!   the mapping file, with a cache refreshed after pulls; the unmapped-term report.
+//! - [`mapping`]: the mapping file, read and written (`naqsha federation mapping --write`).
+//! - [`stand_in`]: rough country boxes used until the world outlines are merged.
+
+pub mod follows;
+pub mod mapping;
+pub mod pull;
+pub mod stand_in;
+pub mod world;
+
+pub use world::{Followed, FollowedCases, followed_world_cases};
+
+use std::sync::Arc;
+
+use naqsha_core::federation::CountryShapes;
+
+use crate::config::Config;
+
+/// The country outlines a followed case's point is checked against.
+pub fn shapes() -> Arc<dyn CountryShapes + Send + Sync> {
+    // STAND-IN: the world outlines (branch `world`) replace this when merged.
+    Arc::new(stand_in::StandInShapes)
+}
+
+/// What `serve` keeps for federation: a puller for "Pull now" and the followed cases' cache.
+pub struct FederationRuntime {
+    /// The followed cases, kept between requests.
+    pub followed: FollowedCases,
+    puller: Option<pull::Puller>,
+}
+
+impl FederationRuntime {
+    /// The runtime for `config`; without an HTTP client (which only a broken TLS setup
+    /// prevents) pulls are off and say so in the log.
+    pub fn new(config: &Config) -> Self {
+        let puller = match pull::Puller::for_config(config, shapes()) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                tracing::error!(error = %e, "federation pulls off: no HTTP client");
+                None
+            }
+        };
+        Self {
+            followed: FollowedCases::new(config.federation.mapping.clone()),
+            puller,
+        }
+    }
+
+    /// The puller, if there is an HTTP client.
+    pub fn puller(&self) -> Option<&pull::Puller> {
+        self.puller.as_ref()
+    }
+}
