@@ -8,26 +8,35 @@
 //! - [`world`]: the followed cases as the world map draws them, in exchange terms through
 //!   the mapping file, with a cache refreshed after pulls; the unmapped-term report.
 //! - [`mapping`]: the mapping file, read and written (`naqsha federation mapping --write`).
-//! - [`stand_in`]: rough country boxes used until the world outlines are merged.
 
 pub mod follows;
 pub mod mapping;
 pub mod pull;
-pub mod stand_in;
 pub mod world;
 
 pub use world::{Followed, FollowedCases, followed_world_cases};
 
 use std::sync::Arc;
 
-use naqsha_core::federation::CountryShapes;
+use naqsha_core::federation::{CountryCode, CountryShapes};
+use naqsha_core::places::World;
 
 use crate::config::Config;
 
-/// The country outlines a followed case's point is checked against.
+/// The country outlines a followed case's point is checked against: the world's (Natural
+/// Earth, `naqsha_core::places::World`), with its border tolerance.
 pub fn shapes() -> Arc<dyn CountryShapes + Send + Sync> {
-    // STAND-IN: the world outlines (branch `world`) replace this when merged.
-    Arc::new(stand_in::StandInShapes)
+    Arc::new(WorldShapes)
+}
+
+/// The embedded world outlines as the feed reader asks them.
+#[derive(Debug, Clone, Copy)]
+struct WorldShapes;
+
+impl CountryShapes for WorldShapes {
+    fn contains(&self, country: CountryCode, lat: f64, lon: f64) -> Option<bool> {
+        World::get().contains(country.as_str(), lat, lon)
+    }
 }
 
 /// What `serve` keeps for federation: a puller for "Pull now" and the followed cases' cache.

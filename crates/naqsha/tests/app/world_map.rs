@@ -298,3 +298,101 @@ async fn the_country_outlines_are_served_by_this_site_and_the_map_page_links_the
     let html = app.get("/ur/").await.html();
     assert_eq!(attrs(&html, ".world-link a", "href"), ["/ur/world"]);
 }
+
+/// Runs `naqsha federation ARGS` on the app's data directory.
+fn federation_cli(app: &App, args: &[&str]) -> std::process::Output {
+    crate::support::binary::naqsha()
+        .arg("--data-dir")
+        .arg(app.data_dir())
+        .env("NAQSHA_FEDERATION_ALLOW_PRIVATE_HOSTS", "true")
+        .arg("federation")
+        .args(args)
+        .output()
+        .expect("the naqsha binary runs")
+}
+
+async fn pull(app: &App, name: &str) {
+    use naqsha::federation::pull::PullNow;
+    let puller = app.state.federation().puller().expect("a puller");
+    match puller.pull_now(app.state.store(), name).await.unwrap() {
+        PullNow::Pulled(o) => assert_eq!(o.error, None),
+        other => panic!("{name} not pulled: {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_followed_instance_s_cases_are_on_the_world_map_attributed_until_withdrawn() {
+    use crate::support::fake_instance::FakeInstance;
+    let app = App::with_config(|c| c.federation.allow_private_hosts = true).await;
+    seeded(&app).await;
+    let np = FakeInstance::start("Nepal map", "NP", "np-2026").await;
+    for (id, title) in [
+        ("n1", "Blackmailed with photos"),
+        ("n2", "A fake profile"),
+        ("n3", "Doxxed"),
+    ] {
+        np.publish(
+            id,
+            np.case(
+                id,
+                ("NP-P3", "Bagmati"),
+                (27.7, 85.3),
+                title,
+                &["type/sextortion"],
+                &["act/blackmail_sextortion"],
+            ),
+        );
+    }
+    let key = np.public_key().to_string();
+    let o = federation_cli(
+        &app,
+        &["follow", np.url.as_str(), "--key", &key, "--name", "Nepal"],
+    );
+    assert!(o.status.success(), "{o:?}");
+    pull(&app, "Nepal").await;
+
+    let html = app.get("/world").await.html();
+    assert_eq!(
+        attrs(&html, ".map__dot", "data-name"),
+        ["Nepal", "Pakistan"]
+    );
+    assert_eq!(attrs(&html, ".map__dot", "data-count"), ["5", "5"]);
+    assert_eq!(
+        texts(&html, ".world-countries tbody tr"),
+        ["Nepal 5", "Pakistan 5"]
+    );
+    assert_eq!(
+        attrs(&html, "#w-source option", "value"),
+        ["", "Naqsha", "Nepal"]
+    );
+    // Nepal's cases: the country zoom, each case attributed and linked to its source.
+    let html = app.get("/world?country=NP").await.html();
+    assert_eq!(attrs(&html, ".map__dot", "data-name"), ["Bagmati"]);
+    let links = attrs(&html, ".world-cases .story-card__title a", "href");
+    assert_eq!(links.len(), 3);
+    assert!(
+        links.iter().all(|h| h.starts_with(np.url.as_str())),
+        "{links:?}"
+    );
+    assert_eq!(
+        attrs(&html, ".world-cases .story-card__title a", "rel")[0],
+        "noopener noreferrer"
+    );
+    assert_eq!(texts(&html, ".world-source")[0], "from Nepal");
+    assert_eq!(attrs(&html, ".world-source", "href")[0], np.url.as_str());
+    let html = app.get("/world?act=blackmail_sextortion").await.html();
+    assert_eq!(attrs(&html, ".map__dot", "data-name"), ["Nepal"]);
+
+    // Withdrawn at the source: gone from the world map on the next pull.
+    for id in ["n1", "n2", "n3"] {
+        np.withdraw(id);
+    }
+    pull(&app, "Nepal").await;
+    let html = app.get("/world").await.html();
+    assert_eq!(attrs(&html, ".map__dot", "data-name"), ["Pakistan"]);
+    assert!(
+        texts(&html, ".world-cases")
+            .iter()
+            .all(|t| !t.contains("Doxxed"))
+    );
+}

@@ -90,15 +90,18 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let raw = raw.unwrap_or_default();
     let snapshot = state.published().await?;
-    // Kept per snapshot, query and language, like the map page. When followed instances'
-    // cases join the page, `extra` must change with them (their pull's generation).
+    let followed = state.followed_cases().await?;
+    // Kept per snapshot, query and language, like the map page, while no instance is
+    // followed: followed cases change with a pull, not with a publication, and nothing here
+    // could tell a page counted before a pull from one counted after it.
     let key = PageKey {
         page: "/world",
         filter: raw.clone(),
         lang,
         extra: String::new(),
     };
-    if let Some(html) = PAGES.get(&snapshot, &key) {
+    let cacheable = followed.cases.is_empty();
+    if cacheable && let Some(html) = PAGES.get(&snapshot, &key) {
         return Ok(Html(html.to_string()).into_response());
     }
     let mut ui = Ui::new(&state, lang, "/world");
@@ -118,17 +121,19 @@ pub async fn page(
         .site_title
         .clone()
         .unwrap_or_else(|| crate::i18n::t(Lang::EN, "site.name").to_owned());
-    let all = world_cases(
+    let own = world_cases(
         &snapshot,
         state.gazetteer(),
         &site_name,
         state.config().public_url.as_deref(),
     );
+    // This instance's cases and every followed one's: beside each other, counted together.
+    let all: Vec<&WorldCase> = own.iter().chain(followed.cases.iter()).collect();
     // A filter that cannot be used shows nothing rather than everything.
     let kept: Vec<&WorldCase> = if error.is_some() {
         Vec::new()
     } else {
-        all.iter().filter(|c| filter.keeps(c)).collect()
+        all.iter().copied().filter(|c| filter.keeps(c)).collect()
     };
     let zoomed: Vec<&WorldCase> = kept.iter().copied().filter(|c| filter.in_zoom(c)).collect();
     let here = ui.href("/world");
@@ -229,7 +234,7 @@ pub async fn page(
     }
 
     let total = PublicCount::of_usize(zoomed.len());
-    let values = view::values_of(&all);
+    let values = view::values_of(&own).with(&followed.cases);
     let terms = &values.terms;
     let dim_choices = |dim: &str, chosen: Option<&str>| {
         let prefix = format!("{dim}/");
@@ -285,7 +290,7 @@ pub async fn page(
     let mut res = Html(html.to_string()).into_response();
     if page.error.is_some() {
         *res.status_mut() = StatusCode::BAD_REQUEST;
-    } else {
+    } else if cacheable {
         PAGES.insert(&snapshot, key, html);
     }
     Ok(res)

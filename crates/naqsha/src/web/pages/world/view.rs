@@ -195,6 +195,21 @@ pub struct Values {
     pub terms: BTreeSet<String>,
 }
 
+impl Values {
+    /// These values and those of `more` (the followed cases, usually far fewer).
+    pub fn with(&self, more: &[WorldCase]) -> Values {
+        let mut all = Values {
+            sources: self.sources.clone(),
+            terms: self.terms.clone(),
+        };
+        for c in more {
+            all.sources.insert(c.source.name.clone());
+            all.terms.extend(c.exchange.iter().cloned());
+        }
+        all
+    }
+}
+
 /// The values of `cases`, gathered once per list (100,000 cases carry most terms many times
 /// over, and every view's form offers them all) and shared while the list is the same.
 pub fn values_of(cases: &Arc<Vec<WorldCase>>) -> Arc<Values> {
