@@ -135,6 +135,11 @@ enum Command {
         #[command(subcommand)]
         command: TaxonomyCommand,
     },
+    /// Federation: the signed feed other Naqsha instances follow.
+    Federation {
+        #[command(subcommand)]
+        command: FederationCommand,
+    },
     /// Import reports from other systems into the inbox, sealed, for anonymisation.
     Import {
         #[command(subcommand)]
@@ -249,6 +254,12 @@ enum TaxonomyCommand {
     },
     /// Print the active taxonomy's version and dimensions.
     Show,
+}
+
+#[derive(Debug, Subcommand)]
+enum FederationCommand {
+    /// Print this instance's public key and feed address (making the key if there is none).
+    Key,
 }
 
 /// Parses arguments, runs the command and turns errors into one readable line.
@@ -367,6 +378,9 @@ async fn dispatch(
         Command::Taxonomy {
             command: TaxonomyCommand::Show,
         } => crate::commands::taxonomy::show(config).await,
+        Command::Federation {
+            command: FederationCommand::Key,
+        } => crate::commands::federation::key(config).await,
         Command::Import { command } => {
             let (args, ushahidi) = match command {
                 ImportCommand::Ushahidi(a) => (a, true),

@@ -9,6 +9,7 @@ pub mod cli;
 mod commands;
 pub mod config;
 pub mod demo;
+pub mod federation;
 pub mod heavy;
 pub mod i18n;
 pub mod intake;

@@ -33,6 +33,7 @@ struct Inner {
     whatsapp: crate::channels::chat::ChatRuntime,
     telegram: crate::channels::chat::ChatRuntime,
     campaign_of_the_day: Memo<(time::Date, Option<naqsha_core::campaign::Campaign>)>,
+    federation: crate::federation::Publisher,
 }
 
 /// A value remembered for a short while, so that a page served from memory does not wait on
@@ -82,6 +83,12 @@ impl AppState {
     /// Builds the state from an opened, migrated store and the active taxonomy.
     pub fn new(store: Store, config: Config, taxonomy: Arc<Taxonomy>) -> Self {
         let intake = IntakeRuntime::new(&store, RateLimits::default(), config.force_flood);
+        let federation = crate::federation::Publisher::new(
+            store.clone(),
+            &config,
+            &taxonomy,
+            Gazetteer::pakistan(),
+        );
         Self {
             inner: Arc::new(Inner {
                 store,
@@ -96,6 +103,7 @@ impl AppState {
                 whatsapp: crate::channels::chat::ChatRuntime::new("WhatsApp"),
                 telegram: crate::channels::chat::ChatRuntime::new("Telegram"),
                 campaign_of_the_day: Memo::default(),
+                federation,
             }),
         }
     }
@@ -242,6 +250,11 @@ impl AppState {
     /// Telegram's memory on this node: the secret guard, replies on their way.
     pub fn telegram(&self) -> &crate::channels::chat::ChatRuntime {
         &self.inner.telegram
+    }
+
+    /// The federation feed this instance publishes: its key and change log.
+    pub fn federation(&self) -> &crate::federation::Publisher {
+        &self.inner.federation
     }
 
     /// The gazetteer of places.

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod doctor;
 pub mod export;
 pub mod export_static;
+pub mod federation;
 pub mod import;
 pub mod ingest_email;
 pub mod init;

@@ -32,6 +32,7 @@ mod changes;
 mod conversation;
 mod email;
 mod export;
+mod federation;
 mod health;
 mod import;
 mod intake;
@@ -73,6 +74,7 @@ pub use conversation::{
 };
 pub use email::EmailStore;
 pub use export::{CodedCase, ExportStore};
+pub use federation::{FeedLogStore, LogPage, LogRow, LogUpdate};
 pub use health::SchemaState;
 pub use import::{ImportStore, ImportedSubmission};
 pub use intake::{Arrival, IntakeStore, NewAddition, NewAttachment, NewSubmission, SpentToken};

@@ -851,6 +851,7 @@ mod campaigns;
 mod conversation;
 mod decisions;
 mod email;
+mod federation_feed;
 mod health;
 mod import;
 mod inbox;
