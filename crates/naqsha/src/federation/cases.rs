@@ -255,3 +255,116 @@ pub fn own_world_cases(
 ) -> Result<Vec<WorldCase>, SourceError> {
     Ok(FeedSource::new(config, taxonomy, gazetteer)?.own_world_cases(snapshot))
 }
+
+#[cfg(test)]
+mod tests {
+    use naqsha_core::case::{PublicCase, Verification};
+    use naqsha_core::period::YearMonth;
+    use naqsha_core::taxonomy::Labels;
+
+    use super::*;
+
+    /// The default taxonomy with `perpetrator` made not public.
+    fn taxonomy_without_public_perpetrator() -> Taxonomy {
+        let text = Taxonomy::pakistan_default().to_toml();
+        let at = text.find("key = \"perpetrator\"").unwrap();
+        let (head, tail) = text.split_at(at);
+        let tail = tail.replacen("public = true", "public = false", 1);
+        let text = format!("{head}{tail}").replacen(
+            Taxonomy::pakistan_default().version().as_str(),
+            "pk-test-private-perpetrator",
+            1,
+        );
+        let taxonomy = Taxonomy::from_toml(&text).unwrap();
+        assert!(!taxonomy.dimension("perpetrator").unwrap().public);
+        taxonomy
+    }
+
+    fn story(labels: &[(&str, &str)], place: Option<&str>, demo: bool) -> PublicCase {
+        let mut l = Labels::new();
+        for (d, t) in labels {
+            l.insert_str(d, t).unwrap();
+        }
+        let place = place.map(|p| PlaceId::new(p).unwrap());
+        PublicCase {
+            id: CaseId::random(),
+            labels: l,
+            province: place.clone(),
+            place,
+            district: None,
+            period: Some(YearMonth::new(2025, 7).unwrap()),
+            title_en: Some("A story".into()),
+            title_ur: None,
+            demo,
+            verification: Verification::Unverified,
+            published: None,
+        }
+    }
+
+    #[test]
+    fn only_public_dimensions_about_the_case_are_sent() {
+        let taxonomy = taxonomy_without_public_perpetrator();
+        let gazetteer = Gazetteer::pakistan();
+        let config = Config::for_data_dir("/nonexistent");
+        let source = FeedSource::new(&config, &taxonomy, gazetteer).unwrap();
+        let snapshot = Snapshot::new(
+            1,
+            vec![story(
+                &[
+                    ("act", "threats"),
+                    ("perpetrator", "stranger"),
+                    ("survivor_role", "journalist"),
+                    ("outcome", "ongoing"),
+                ],
+                Some("pk-sd"),
+                false,
+            )],
+            &taxonomy,
+            gazetteer,
+        );
+        let case = source.case(&snapshot, 0, false).unwrap();
+        assert_eq!(case.terms, vec!["act/threats", "outcome/ongoing"]);
+        assert_eq!(
+            case.exchange,
+            vec!["act/threats"],
+            "outcome is not exchanged"
+        );
+        assert_eq!(case.region.code, "PK-SD");
+        assert_eq!(
+            case.url.as_str(),
+            format!("http://127.0.0.1:8080/stories/{}", snapshot.cases[0].id)
+        );
+        assert!(!source.url_configured);
+    }
+
+    #[test]
+    fn demo_and_unplaced_stories_stay_home_but_the_own_world_map_draws_demo_ones() {
+        let taxonomy = Taxonomy::pakistan_default();
+        let gazetteer = Gazetteer::pakistan();
+        let config = Config::for_data_dir("/nonexistent");
+        let source = FeedSource::new(&config, taxonomy, gazetteer).unwrap();
+        let snapshot = Snapshot::new(
+            1,
+            vec![
+                story(&[("act", "threats")], Some("pk-pb"), false),
+                story(&[], Some("pk-ba"), true),
+                story(&[], None, false),
+            ],
+            taxonomy,
+            gazetteer,
+        );
+        assert_eq!(source.cases(&snapshot).count(), 1);
+        assert_eq!(
+            source.unsent(&snapshot),
+            UnsentCount {
+                no_month_or_place: 1,
+                demo: 1
+            }
+        );
+        let world = source.own_world_cases(&snapshot);
+        assert_eq!(world.len(), 2);
+        assert!(world.iter().all(|w| w.source.own));
+        let threats = world.iter().find(|w| !w.exchange.is_empty()).unwrap();
+        assert!(threats.exchange.contains("act/threats"));
+    }
+}

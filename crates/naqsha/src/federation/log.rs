@@ -2,10 +2,11 @@
 //!
 //! The log is compared with the snapshot by digest: each story the feed sends is drawn as
 //! its feed case, serialised and hashed, and only the digests are held (about 150 bytes a
-//! case); a case new or changed is drawn again when its row is written. The comparison and
-//! the writes are one transaction in the store ([`FeedLogStore::update_feed_log`]), which
-//! also refuses a snapshot older than the store's publication counter, so a node that is
-//! behind never sends a case back to an earlier state.
+//! case); a case new or changed is drawn again when its row is written. The store writes the
+//! changes in short transactions of a few hundred rows ([`FeedLogStore::update_feed_log`]),
+//! so that a survivor's report never waits for the write lock behind 100,000 rows, and each
+//! transaction refuses a snapshot older than the store's publication counter, so a node that
+//! is behind never sends a case back to an earlier state.
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! The publishing side: the instance's signing key (one row, made once) and the feed's change
 //! log (`federation_log`: one row per case ever sent, at the `seq` of its last change).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::future::Future;
 
 use time::OffsetDateTime;
@@ -82,11 +82,13 @@ pub trait FeedLogStore {
     ) -> impl Future<Output = Result<LogPage, StorageError>> + Send;
 
     /// Brings the log in line with the published cases as read at publication counter
-    /// `generation`, in one write transaction: `current` maps each case to send to the digest
-    /// of its item, and `item` gives that item's JSON. A case new or with another digest gets
-    /// the next `seq` and its item; a case in the log but not in `current` gets a tombstone
-    /// at the next `seq`; the rest is left alone. Two nodes doing it at once write one after
-    /// the other; a call whose `generation` is not the store's counter writes nothing.
+    /// `generation`: `current` maps each case to send to the digest of its item, and `item`
+    /// gives that item's JSON. A case new or with another digest gets the next `seq` and its
+    /// item; a case in the log but not in `current` gets a tombstone at the next `seq`; the
+    /// rest is left alone. Written in short transactions of a few hundred rows; two nodes
+    /// doing it at once write one batch after the other and never the same change twice. A
+    /// call whose `generation` is not the store's counter (checked in every transaction)
+    /// writes nothing more once it sees so, and says [`LogUpdate::Stale`].
     fn update_feed_log<F>(
         &self,
         generation: u64,
@@ -181,6 +183,97 @@ impl FeedLogStore for Store {
     where
         F: Fn(&str) -> Option<String> + Send + Sync,
     {
+        // What the log says now, read without a lock: each case's digest, or none when it is a
+        // tombstone. Digests only: the items (most of the log's bytes) stay on disk.
+        let mut logged: HashMap<String, Option<String>> = HashMap::new();
+        {
+            let rows = sqlx::query("SELECT case_id, digest FROM federation_log")
+                .fetch_all(self.pool())
+                .await?;
+            logged.reserve(rows.len());
+            for row in &rows {
+                let c = Cols::new(row, "federation_log");
+                let digest = c.text("digest")?;
+                logged.insert(c.text("case_id")?, (digest != GONE).then_some(digest));
+            }
+        }
+
+        // Changed or new cases, then cases gone, each in id order so that two runs over the
+        // same change write the same log.
+        let mut changed: Vec<(&str, &str)> = current
+            .iter()
+            .filter(|(id, digest)| logged.get(id.as_str()) != Some(&Some((*digest).clone())))
+            .map(|(id, digest)| (id.as_str(), digest.as_str()))
+            .collect();
+        changed.sort_unstable();
+        let mut gone: Vec<(&str, &str)> = logged
+            .iter()
+            .filter(|(id, digest)| digest.is_some() && !current.contains_key(id.as_str()))
+            .map(|(id, _)| (id.as_str(), GONE))
+            .collect();
+        gone.sort_unstable();
+
+        // Written a batch per transaction: a report or a moderator's decision never waits
+        // behind the whole log (100,000 cases the first time) for the write lock. Each batch
+        // stands on its own: a follower reading between two sees some of the changes, each
+        // one true, and the rest on its next pull.
+        let (mut written, mut tombstones, mut head) = (0usize, 0usize, 0u64);
+        let batches = changed
+            .chunks(BATCH)
+            .map(|b| (b, false))
+            .chain(gone.chunks(BATCH).map(|b| (b, true)));
+        let mut any = false;
+        for (batch, tombstone) in batches {
+            any = true;
+            match self.write_batch(generation, batch, &item).await? {
+                Batch::Stale(counter) => return Ok(LogUpdate::Stale { counter }),
+                Batch::Written(n, h) => {
+                    if tombstone {
+                        tombstones += n;
+                    } else {
+                        written += n;
+                    }
+                    head = h;
+                }
+            }
+        }
+        if !any {
+            // Nothing to write; still a snapshot of another counter is not the current one.
+            let counter = publication_counter(self.pool()).await?;
+            if counter != generation {
+                return Ok(LogUpdate::Stale { counter });
+            }
+            head = self.feed_head().await?;
+        }
+        Ok(LogUpdate::Written {
+            changed: written,
+            gone: tombstones,
+            head,
+        })
+    }
+}
+
+/// What one batch's transaction did.
+enum Batch {
+    /// The publication counter is another: nothing written.
+    Stale(u64),
+    /// Rows written, and the log's head after them.
+    Written(usize, u64),
+}
+
+impl Store {
+    /// Writes one batch of `(case, digest)` (digest [`GONE`]: a tombstone) at the next seqs,
+    /// in one short write transaction, leaving out the cases whose row already says the same
+    /// (another node wrote it meanwhile).
+    async fn write_batch<F>(
+        &self,
+        generation: u64,
+        batch: &[(&str, &str)],
+        item: &F,
+    ) -> Result<Batch, StorageError>
+    where
+        F: Fn(&str) -> Option<String> + Send + Sync,
+    {
         let mut tx = self.begin_write().await?;
         if self.backend() == Backend::Postgres {
             // One writer of the log at a time (SQLite's BEGIN IMMEDIATE already is); readers
@@ -189,85 +282,71 @@ impl FeedLogStore for Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        let counter =
-            match sqlx::query("SELECT value FROM meta WHERE key = 'publication_generation'")
-                .fetch_optional(&mut *tx)
-                .await?
-            {
-                None => 0,
-                Some(row) => {
-                    let c = Cols::new(&row, "meta");
-                    let value = c.text("value")?;
-                    value.parse().map_err(|_| c.corrupt("value", value))?
-                }
-            };
+        let counter = publication_counter(&mut *tx).await?;
         if counter != generation {
-            return Ok(LogUpdate::Stale { counter });
+            return Ok(Batch::Stale(counter));
         }
-
-        // What the log says now: each case's digest (or that it is gone), and the head.
-        let mut head = 0u64;
-        let mut logged: HashMap<String, Option<String>> = HashMap::new();
-        {
-            // Digests only: the items (most of the log's bytes) stay on disk.
-            let rows = sqlx::query("SELECT case_id, seq, digest FROM federation_log")
-                .fetch_all(&mut *tx)
+        let row =
+            sqlx::query("SELECT CAST(COALESCE(MAX(seq), 0) AS BIGINT) AS head FROM federation_log")
+                .fetch_one(&mut *tx)
                 .await?;
-            logged.reserve(rows.len());
-            for row in &rows {
-                let c = Cols::new(row, "federation_log");
-                head = head.max(seq_of(&c, "seq")?);
-                let digest = c.text("digest")?;
-                logged.insert(c.text("case_id")?, (digest != GONE).then_some(digest));
+        let mut head = seq_of(&Cols::new(&row, "federation_log"), "head")?;
+
+        let mut placeholders = String::new();
+        for i in 0..batch.len() {
+            if i > 0 {
+                placeholders.push_str(", ");
             }
+            placeholders.push_str(&format!("${}", i + 1));
+        }
+        let sql =
+            format!("SELECT case_id, digest FROM federation_log WHERE case_id IN ({placeholders})");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (id, _) in batch {
+            query = query.bind((*id).to_owned());
+        }
+        let mut now: HashMap<String, String> = HashMap::with_capacity(batch.len());
+        for row in query.fetch_all(&mut *tx).await? {
+            let c = Cols::new(&row, "federation_log");
+            now.insert(c.text("case_id")?, c.text("digest")?);
         }
 
-        // Changed or new cases, then cases gone, each in id order so that two runs over the
-        // same change write the same log.
-        let mut changed: Vec<&str> = current
-            .iter()
-            .filter(|(id, digest)| logged.get(id.as_str()) != Some(&Some((*digest).clone())))
-            .map(|(id, _)| id.as_str())
-            .collect();
-        changed.sort_unstable();
-        let present: HashSet<&str> = current.keys().map(String::as_str).collect();
-        let mut gone: Vec<&str> = logged
-            .iter()
-            .filter(|(id, digest)| digest.is_some() && !present.contains(id.as_str()))
-            .map(|(id, _)| id.as_str())
-            .collect();
-        gone.sort_unstable();
-
-        let mut written = 0usize;
-        for batch in changed.chunks(BATCH) {
-            let mut rows = Vec::with_capacity(batch.len());
-            for id in batch {
+        let mut rows = Vec::with_capacity(batch.len());
+        for (id, digest) in batch {
+            match now.get(*id) {
+                Some(d) if d == digest => continue,
+                // A tombstone only for a case the log still sends.
+                None if *digest == GONE => continue,
+                _ => {}
+            }
+            let json = if *digest == GONE {
+                None
+            } else {
                 // A case whose item cannot be drawn now is left as the log has it.
                 let Some(json) = item(id) else { continue };
-                let digest = current.get(*id).cloned().unwrap_or_default();
-                head += 1;
-                rows.push((head, (*id).to_owned(), digest, Some(json)));
-            }
-            written += rows.len();
-            upsert(&mut tx, rows).await?;
+                Some(json)
+            };
+            head += 1;
+            rows.push((head, (*id).to_owned(), (*digest).to_owned(), json));
         }
-        for batch in gone.chunks(BATCH) {
-            let rows = batch
-                .iter()
-                .map(|id| {
-                    head += 1;
-                    (head, (*id).to_owned(), GONE.to_owned(), None)
-                })
-                .collect();
-            upsert(&mut tx, rows).await?;
-        }
+        let n = rows.len();
+        upsert(&mut tx, rows).await?;
         tx.commit().await?;
-        Ok(LogUpdate::Written {
-            changed: written,
-            gone: gone.len(),
-            head,
-        })
+        Ok(Batch::Written(n, head))
     }
+}
+
+/// The store's publication counter (0 before the first publication).
+async fn publication_counter<'e>(
+    conn: impl sqlx::Executor<'e, Database = sqlx::Any>,
+) -> Result<u64, StorageError> {
+    let row = sqlx::query("SELECT value FROM meta WHERE key = 'publication_generation'")
+        .fetch_optional(conn)
+        .await?;
+    let Some(row) = row else { return Ok(0) };
+    let c = Cols::new(&row, "meta");
+    let value = c.text("value")?;
+    value.parse().map_err(|_| c.corrupt("value", value))
 }
 
 /// Writes rows (seq, case, digest, item) over the cases' earlier rows, in one statement.
