@@ -15,7 +15,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::cases::FeedSource;
 use crate::public::Snapshot;
-use crate::storage::{FeedLogStore, LogUpdate, StorageError, Store};
+use crate::storage::{FeedLogStore, LogUpdate, PublicStore, StorageError, Store};
 
 /// The digest of an item's JSON, as the log keeps it.
 pub fn digest(json: &str) -> String {
@@ -30,6 +30,11 @@ pub async fn sync_log(
     snapshot: Arc<Snapshot>,
     source: Arc<FeedSource>,
 ) -> Result<LogUpdate, StorageError> {
+    // A snapshot behind the store's counter would only be refused after all the drawing.
+    let counter = crate::storage::quick(store.publication_generation()).await?;
+    if counter != snapshot.generation {
+        return Ok(LogUpdate::Stale { counter });
+    }
     let store = store.clone();
     let runtime = tokio::runtime::Handle::current();
     crate::heavy::run(move || runtime.block_on(update(&store, &snapshot, &source)))

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use naqsha_core::federation::{InstanceKey, PublicKey};
+use naqsha_core::federation::{InstanceKey, PublicKey, WorldCase};
 use naqsha_core::places::Gazetteer;
 use naqsha_core::taxonomy::Taxonomy;
 
@@ -42,6 +42,15 @@ impl Publisher {
     /// The instance as a feed source, or why it cannot be one.
     pub fn source(&self) -> Result<&Arc<FeedSource>, &SourceError> {
         self.source.as_ref()
+    }
+
+    /// This instance's published stories for the world map, as [`FeedSource::own_world_cases`]
+    /// draws them; none when the instance cannot be a source (its gazetteer names no country).
+    pub fn own_world_cases(&self, snapshot: &Snapshot) -> Vec<WorldCase> {
+        match &self.source {
+            Ok(source) => source.own_world_cases(snapshot),
+            Err(_) => Vec::new(),
+        }
     }
 
     /// The signing key, made on first need ([`super::identity`]) and then kept in memory.

@@ -159,7 +159,7 @@ async fn the_feed_verifies_with_the_key_shown_and_carries_only_published_placed_
     assert_eq!((page.since, page.more), (0, false));
     let items = by_id(&opened);
     let ids: Vec<&String> = items.keys().collect();
-    let mut expected = vec![s.lahore.id.to_string(), s.sindh.id.to_string()];
+    let mut expected = [s.lahore.id.to_string(), s.sindh.id.to_string()];
     expected.sort();
     assert_eq!(ids, expected.iter().collect::<Vec<_>>());
     for absent in [&s.unplaced, &s.counted_only, &s.demo] {

@@ -185,7 +185,7 @@ async fn migrations_are_applied_once(store: &Store) {
     store.migrate().await.unwrap();
     assert_eq!(
         store.applied_migrations().await.unwrap(),
-        (1..=18).collect::<Vec<i64>>()
+        (1..=19).collect::<Vec<i64>>()
     );
     store.ping().await.unwrap();
 }

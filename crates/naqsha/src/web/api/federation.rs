@@ -93,12 +93,12 @@ fn bad_param(param: &str, why: String) -> ApiError {
 }
 
 /// The source, or a server error when this instance cannot be one (logged, not shown).
-fn source(state: &AppState) -> Result<&FeedSource, ApiError> {
+fn source(state: &AppState) -> Result<&FeedSource, AppError> {
     state
         .federation()
         .source()
         .map(|s| s.as_ref())
-        .map_err(|e| ApiError::Server(AppError::Internal(anyhow::anyhow!("federation: {e}"))))
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("federation: {e}")))
 }
 
 /// Read the federation feed.
