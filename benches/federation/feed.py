@@ -15,9 +15,10 @@ What each figure means:
   one write transaction); RSS before it and after it, and the peak (VmHWM) of the process;
 - "all pages": reading the feed from since=0 to the end, following `cursor` while `more`,
   with `limit` 1000 (the default) and 5000 (the most): total time, pages, items and bytes;
-- "one change": one case's title changed in SQL with the publication counter moved; the time
-  of the next `GET /federation/feed?since=<head>` (the snapshot re-read, the 100,000 digests
-  compared again, one row written), and the items it returned.
+- "one change": one case's title changed in SQL with the publication counter moved; once the
+  node's snapshot shows it (`generation` of `/api/v1/cases`), the time of the next
+  `GET /federation/feed?since=<head>` (the 100,000 digests drawn and compared again, one row
+  written), and the items it returned.
 """
 
 import argparse
@@ -104,10 +105,17 @@ def main():
                   f"{size / 1e6:.1f} MB; RSS {snap.rss_mib(node.pid)} MiB, "
                   f"peak {peak_mib(node.pid)} MiB")
 
+        def generation():
+            _, body = snap.get(f"http://127.0.0.1:{port}/api/v1/cases?limit=1", timeout=600)
+            return json.loads(body)["generation"]
+
+        old = generation()
         db.sql("UPDATE cases SET title_en = 'Changed for the federation bench' WHERE id = "
                "(SELECT id FROM cases WHERE status = 'published' ORDER BY id LIMIT 1);"
                + snap.BUMP)
-        time.sleep(2.5)  # the node's counter check (every second) re-reads the snapshot
+        # Changed by another program: the node's counter check re-reads the snapshot.
+        while generation() == old:
+            time.sleep(0.1)
         t = time.monotonic()
         _, body = snap.get(f"http://127.0.0.1:{port}/federation/feed?since={head}",
                            timeout=600)

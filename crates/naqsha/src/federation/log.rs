@@ -14,14 +14,29 @@ use std::sync::Arc;
 use sha2::{Digest as _, Sha256};
 
 use super::cases::FeedSource;
-use crate::public::Snapshot;
+use naqsha_core::ids::CaseId;
+
+use crate::public::{Snapshot, StoryRecord};
 use crate::storage::{FeedLogStore, LogUpdate, PublicStore, StorageError, Store};
 
 /// The digest of an item's JSON, as the log keeps it.
 pub fn digest(json: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let hash = Sha256::digest(json.as_bytes());
-    hash.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(64);
+    for b in hash {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
 }
+
+/// Each story's digest as last drawn (none: not sent), with the snapshot record it was drawn
+/// from. The snapshot shares an unchanged story's record (and its index row) with the next
+/// one, so a story whose record is the same one is not drawn again: after one publication
+/// the next comparison draws one story, not 100,000.
+#[derive(Default)]
+pub struct DigestCache(HashMap<CaseId, (Arc<StoryRecord>, Option<String>)>);
 
 /// Brings the log in line with `snapshot`, on a heavy thread: 100,000 cases are a second of
 /// drawing and hashing that must not hold an async worker.
@@ -29,6 +44,7 @@ pub async fn sync_log(
     store: &Store,
     snapshot: Arc<Snapshot>,
     source: Arc<FeedSource>,
+    cache: &mut DigestCache,
 ) -> Result<LogUpdate, StorageError> {
     // A snapshot behind the store's counter would only be refused after all the drawing.
     let counter = crate::storage::quick(store.publication_generation()).await?;
@@ -37,13 +53,19 @@ pub async fn sync_log(
     }
     let store = store.clone();
     let runtime = tokio::runtime::Handle::current();
-    crate::heavy::run(move || runtime.block_on(update(&store, &snapshot, &source)))
-        .await
-        .map_err(|e| StorageError::Corrupt {
-            table: "federation_log",
-            column: "item",
-            reason: e.to_string(),
-        })?
+    let mut taken = std::mem::take(cache);
+    let (result, drawn) = crate::heavy::run(move || {
+        let result = runtime.block_on(update(&store, &snapshot, &source, &mut taken));
+        (result, taken)
+    })
+    .await
+    .map_err(|e| StorageError::Corrupt {
+        table: "federation_log",
+        column: "item",
+        reason: e.to_string(),
+    })?;
+    *cache = drawn;
+    result
 }
 
 /// The comparison and the writes (see [`sync_log`]).
@@ -51,18 +73,32 @@ pub async fn update(
     store: &impl FeedLogStore,
     snapshot: &Snapshot,
     source: &FeedSource,
+    cache: &mut DigestCache,
 ) -> Result<LogUpdate, StorageError> {
     let mut digests = HashMap::with_capacity(snapshot.cases.len());
     let mut index = HashMap::with_capacity(snapshot.cases.len());
+    let mut drawn = HashMap::with_capacity(snapshot.cases.len());
     for (i, record) in snapshot.cases.iter().enumerate() {
         let Ok(i) = u32::try_from(i) else { break };
-        let Ok(case) = source.case(snapshot, i, false) else {
-            continue;
+        let cached = cache
+            .0
+            .get(&record.id)
+            .filter(|(r, _)| Arc::ptr_eq(r, record))
+            .map(|(_, d)| d.clone());
+        let d = match cached {
+            Some(d) => d,
+            None => match source.case(snapshot, i, false) {
+                Ok(case) => Some(digest(&to_json(&case)?)),
+                Err(_) => None,
+            },
         };
+        drawn.insert(record.id, (record.clone(), d.clone()));
+        let Some(d) = d else { continue };
         let id = record.id.to_string();
-        digests.insert(id.clone(), digest(&to_json(&case)?));
+        digests.insert(id.clone(), d);
         index.insert(id, i);
     }
+    cache.0 = drawn;
     let item = |id: &str| {
         let &i = index.get(id)?;
         let case = source.case(snapshot, i, false).ok()?;

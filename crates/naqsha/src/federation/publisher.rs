@@ -9,7 +9,7 @@ use naqsha_core::places::Gazetteer;
 use naqsha_core::taxonomy::Taxonomy;
 
 use super::cases::{FeedSource, SourceError};
-use super::log::sync_log;
+use super::log::{DigestCache, sync_log};
 use crate::config::Config;
 use crate::public::Snapshot;
 use crate::storage::{LogUpdate, StorageError, Store};
@@ -19,8 +19,9 @@ pub struct Publisher {
     store: Store,
     source: Result<Arc<FeedSource>, SourceError>,
     key: tokio::sync::OnceCell<Arc<InstanceKey>>,
-    /// The publication counter the log was last compared at; one comparison at a time.
-    synced: tokio::sync::Mutex<Option<u64>>,
+    /// The publication counter the log was last compared at, and the digests drawn then;
+    /// one comparison at a time.
+    synced: tokio::sync::Mutex<(Option<u64>, DigestCache)>,
 }
 
 impl Publisher {
@@ -35,7 +36,7 @@ impl Publisher {
             store,
             source: FeedSource::new(config, taxonomy, gazetteer).map(Arc::new),
             key: tokio::sync::OnceCell::new(),
-            synced: tokio::sync::Mutex::new(None),
+            synced: tokio::sync::Mutex::new((None, DigestCache::default())),
         }
     }
 
@@ -72,11 +73,12 @@ impl Publisher {
         let Ok(source) = &self.source else {
             return Ok(None);
         };
-        let mut synced = self.synced.lock().await;
+        let mut guard = self.synced.lock().await;
+        let (synced, cache) = &mut *guard;
         if synced.is_some_and(|g| g >= snapshot.generation) {
             return Ok(None);
         }
-        let update = sync_log(&self.store, snapshot.clone(), source.clone()).await?;
+        let update = sync_log(&self.store, snapshot.clone(), source.clone(), cache).await?;
         match update {
             LogUpdate::Written {
                 changed,
