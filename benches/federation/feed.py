@@ -18,7 +18,11 @@ What each figure means:
 - "one change": one case's title changed in SQL with the publication counter moved; once the
   node's snapshot shows it (`generation` of `/api/v1/cases`), the time of the next
   `GET /federation/feed?since=<head>` (the 100,000 digests drawn and compared again, one row
-  written), and the items it returned.
+  written), and the items it returned. Changed by another program without an announcement,
+  the node reads its whole snapshot again, so every story is drawn again;
+- "one announced publication" (PostgreSQL only): `naqsha demo seed --cases 1` from another
+  process, announced with NOTIFY and applied to the snapshot in place; the next feed read
+  draws only the new story (a demo one, so it is left out: 0 items).
 """
 
 import argparse
@@ -121,6 +125,23 @@ def main():
                            timeout=600)
         print(f"one change: {time.monotonic() - t:.2f} s, {len(payload(body)['items'])} item(s); "
               f"RSS {snap.rss_mib(node.pid)} MiB, peak {peak_mib(node.pid)} MiB")
+
+        if args.backend == "postgres":
+            # An announced publication (NOTIFY), applied to the snapshot in place: the other
+            # stories keep their records, so only the new one is drawn. A demo case, so it is
+            # compared and left out of the feed (0 items): the time is the comparison's.
+            head = payload(body)["cursor"]
+            old = generation()
+            subprocess.run([bin_, "demo", "seed", "--cases", "1", "--data-dir",
+                            os.path.join(work, "data")], env=db.env(), check=True,
+                           stdout=subprocess.DEVNULL)
+            while generation() == old:
+                time.sleep(0.05)
+            t = time.monotonic()
+            _, body = snap.get(f"http://127.0.0.1:{port}/federation/feed?since={head}",
+                               timeout=600)
+            print(f"one announced publication: {time.monotonic() - t:.2f} s, "
+                  f"{len(payload(body)['items'])} item(s); RSS {snap.rss_mib(node.pid)} MiB")
     finally:
         if node:
             node.terminate()
