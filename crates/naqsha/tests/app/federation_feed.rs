@@ -349,3 +349,22 @@ async fn pages_follow_on_and_bad_cursors_are_refused() {
     let openapi = app.get("/api/openapi.json").await.json();
     assert!(openapi["paths"]["/federation/feed"]["get"].is_object());
 }
+
+#[tokio::test]
+async fn the_command_prints_the_key_the_feed_is_signed_with() {
+    // No public_url: the command says the address is the bind address.
+    let app = App::new().await;
+    let out = app.naqsha(&["federation", "key"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut lines = stdout.lines();
+    let printed: PublicKey = lines.next().unwrap().parse().unwrap();
+    assert_eq!(
+        lines.next(),
+        Some("feed: http://127.0.0.1:8080/federation/feed")
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("public_url is not set"));
+    // The server made no other key: the feed it serves opens with the printed one.
+    let feed = app.get("/federation/feed").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    Envelope::open(&feed.body, &printed, &PakistanBox, Exchange::shipped()).unwrap();
+}
