@@ -125,7 +125,7 @@ enum Command {
         #[command(subcommand)]
         command: BoundariesCommand,
     },
-    /// Federation: the instances this one follows.
+    /// Federation: this instance's signed feed, and the instances this one follows.
     Federation {
         #[command(subcommand)]
         command: FederationCommand,
@@ -219,6 +219,8 @@ enum BoundariesCommand {
 
 #[derive(Debug, Subcommand)]
 enum FederationCommand {
+    /// Print this instance's public key and feed address (making the key if there is none).
+    Key,
     /// Follow another instance's feed.
     Follow {
         /// Its address, e.g. `https://map.example.org`.
@@ -450,6 +452,7 @@ async fn dispatch(
 async fn federation(config: Config, command: FederationCommand) -> anyhow::Result<()> {
     use crate::commands::federation as f;
     match command {
+        FederationCommand::Key => f::key(config).await,
         FederationCommand::Follow { url, key, name } => f::follow(config, &url, &key, &name).await,
         FederationCommand::List => f::list(config).await,
         FederationCommand::Unfollow { name } => f::unfollow(config, &name).await,

@@ -34,6 +34,7 @@ struct Inner {
     telegram: crate::channels::chat::ChatRuntime,
     campaign_of_the_day: Memo<(time::Date, Option<naqsha_core::campaign::Campaign>)>,
     federation: crate::federation::FederationRuntime,
+    publisher: crate::federation::Publisher,
 }
 
 /// A value remembered for a short while, so that a page served from memory does not wait on
@@ -84,6 +85,12 @@ impl AppState {
     pub fn new(store: Store, config: Config, taxonomy: Arc<Taxonomy>) -> Self {
         let intake = IntakeRuntime::new(&store, RateLimits::default(), config.force_flood);
         let federation = crate::federation::FederationRuntime::new(&config);
+        let publisher = crate::federation::Publisher::new(
+            store.clone(),
+            &config,
+            &taxonomy,
+            Gazetteer::pakistan(),
+        );
         Self {
             inner: Arc::new(Inner {
                 store,
@@ -99,6 +106,7 @@ impl AppState {
                 telegram: crate::channels::chat::ChatRuntime::new("Telegram"),
                 campaign_of_the_day: Memo::default(),
                 federation,
+                publisher,
             }),
         }
     }
@@ -258,6 +266,11 @@ impl AppState {
     /// Telegram's memory on this node: the secret guard, replies on their way.
     pub fn telegram(&self) -> &crate::channels::chat::ChatRuntime {
         &self.inner.telegram
+    }
+
+    /// The federation feed this instance publishes: its key and change log.
+    pub fn publisher(&self) -> &crate::federation::Publisher {
+        &self.inner.publisher
     }
 
     /// The gazetteer of places.

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::fuzzy::{edit_distance, fold, fuzzy_budget};
 use super::geometry::{GeometryError, MultiPolygon, haversine_km};
 use super::{PLACES_JSON, PROVINCES_GEOJSON, Place, PlaceId, PlaceLevel};
+use crate::federation::CountryCode;
 use crate::lang::Lang;
 
 /// How a lookup query matched a place's name.
@@ -93,7 +94,15 @@ impl From<GeometryError> for GazetteerError {
 struct RawGazetteer {
     #[serde(default)]
     version: Option<String>,
+    #[serde(default)]
+    country: Option<RawCountry>,
     places: Vec<Place>,
+}
+
+/// The country the gazetteer covers (`"country": {"code": "PK", …}`); only its code is read.
+#[derive(Deserialize)]
+struct RawCountry {
+    code: CountryCode,
 }
 
 /// A folded name pointing at a place.
@@ -108,6 +117,7 @@ struct NameEntry {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     version: Option<String>,
+    country: Option<CountryCode>,
     places: Vec<Place>,
     by_id: HashMap<PlaceId, usize>,
     children: Vec<Vec<usize>>,
@@ -201,6 +211,7 @@ impl Gazetteer {
         }
         Ok(Self {
             version: raw.version,
+            country: raw.country.map(|c| c.code),
             places,
             by_id,
             children,
@@ -255,6 +266,12 @@ impl Gazetteer {
     /// Data version string, if the data carry one.
     pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
+    }
+
+    /// The country it covers (ISO 3166-1 alpha-2), when the data say: what the federation
+    /// feed gives as every case's country.
+    pub fn country(&self) -> Option<CountryCode> {
+        self.country
     }
 
     /// All places in data order (provinces, then districts, then towns).
@@ -468,6 +485,15 @@ mod tests {
             .into_iter()
             .next()
             .unwrap_or_else(|| panic!("no match for {q}"))
+    }
+
+    #[test]
+    fn the_gazetteer_names_its_country() {
+        assert_eq!(pk().country().map(|c| c.to_string()).as_deref(), Some("PK"));
+        let bare = Gazetteer::from_json(r#"{"places": []}"#).unwrap();
+        assert_eq!(bare.country(), None);
+        let bad = Gazetteer::from_json(r#"{"country": {"code": "PAK"}, "places": []}"#);
+        assert!(bad.is_err(), "a country that is not ISO alpha-2 is refused");
     }
 
     #[test]

@@ -1,5 +1,14 @@
-//! Federation, the follower's side: the instances this one follows, pulled on a schedule,
-//! verified, and shown beside this instance's own cases.
+//! Federation (issue 22): instances that follow each other's published cases. The wire
+//! format and every check a follower makes are in [`naqsha_core::federation`].
+//!
+//! The publishing side: this instance's published stories as a signed feed that other Naqsha
+//! instances follow — what leaves ([`cases`]), the change log kept in line with the published
+//! snapshot ([`log`]), the instance's key ([`identity`]) and the signed pages ([`page`]). The
+//! feed is read from the log, which only ever holds what the public pages show; the snapshot
+//! is compared with it once per publication ([`Publisher::sync`]).
+//!
+//! The follower's side: the instances this one follows, pulled on a schedule, verified, and
+//! shown beside this instance's own cases.
 //!
 //! - [`follows`]: following and unfollowing (the CLI's and the configuration's), checked once.
 //! - [`pull`]: pulling a followed feed: public addresses only, conditional requests, every
@@ -9,11 +18,20 @@
 //!   the mapping file, with a cache refreshed after pulls; the unmapped-term report.
 //! - [`mapping`]: the mapping file, read and written (`naqsha federation mapping --write`).
 
+pub mod cases;
 pub mod follows;
+pub mod identity;
+pub mod log;
 pub mod mapping;
+pub mod page;
+mod publisher;
 pub mod pull;
 pub mod world;
 
+pub use cases::{FEED_PATH, FeedSource, SourceError, Unsent, UnsentCount, own_world_cases};
+pub use identity::identity;
+pub use page::{DEFAULT_LIMIT, PageError};
+pub use publisher::Publisher;
 pub use world::{Followed, FollowedCases, followed_world_cases};
 
 use std::sync::Arc;

@@ -75,7 +75,8 @@ pub use conversation::{
 pub use email::EmailStore;
 pub use export::{CodedCase, ExportStore};
 pub use federation::{
-    Follow, FollowStore, FollowedRow, NewFollow, PageWrite, PullEnd, RefusedItem, Synced,
+    FeedLogStore, Follow, FollowStore, FollowedRow, LogPage, LogRow, LogUpdate, NewFollow,
+    PageWrite, PullEnd, RefusedItem, Synced,
 };
 pub use health::SchemaState;
 pub use import::{ImportStore, ImportedSubmission};

@@ -63,6 +63,8 @@ fn routes() -> Vec<Route> {
             get(api::submissions::challenge),
         ),
         PublicRoute::once("/api/openapi.json", get(api::openapi::document)),
+        PublicRoute::once("/federation", get(api::federation::info)),
+        PublicRoute::once("/federation/feed", get(api::federation::feed)),
         PublicRoute::once("/assets/{*path}", get(assets::asset)),
         PublicRoute::once(
             "/sms/smssync",

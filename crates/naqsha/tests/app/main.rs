@@ -53,6 +53,7 @@ mod whatsapp;
 // The public side: pages, map, statistics, the read API and the open data.
 mod atom_feeds;
 mod campaigns;
+mod federation_feed;
 mod languages;
 mod open_data;
 mod public_api;

@@ -61,3 +61,20 @@ api-openapi = the full description of the API (OpenAPI 3.1)
 api-error-limit = The page size (limit) must be a whole number from 1 to 1000.
 api-error-cursor = That page link (cursor) is not valid. Start again from the first page.
 api-error-group_by = Choose what to count by: kind, act, platform, harm, perpetrator, province, year or month.
+# The open-data page's section for people running another Naqsha instance.
+data-federation-heading = Follow this map from another Naqsha
+data-federation-intro = Another Naqsha instance can follow this map: it reads this feed of published stories, signed with this site's key, and shows them on its world map beside its own. Only what the stories here already show travels: titles, categories, district or province, month. Cases counted in statistics only never leave.
+data-federation-feed = Feed address
+data-federation-key = Public key
+data-federation-key_check = Give your instance this key, and check it against the one the people running this site give you (the command naqsha federation key prints it too).
+data-federation-unsent =
+    { $count ->
+        [one] { $count } published story is not in the feed: it has no month or no place.
+       *[other] { $count } published stories are not in the feed: they have no month or no place.
+    }
+data-federation-demo =
+    { $count ->
+        [one] { $count } fictional demo story is never in the feed.
+       *[other] { $count } fictional demo stories are never in the feed.
+    }
+data-federation-unavailable = The key cannot be shown just now; try again in a minute.

@@ -61,3 +61,20 @@ api-openapi = اے پی آئی کی مکمل تفصیل (اوپن اے پی آئ
 api-error-limit = صفحے کا سائز (limit) 1 سے 1000 تک کا پورا عدد ہونا چاہیے۔
 api-error-cursor = صفحے کا یہ لنک (cursor) درست نہیں۔ پہلے صفحے سے دوبارہ شروع کریں۔
 api-error-group_by = منتخب کریں کہ کس لحاظ سے گننا ہے: kind، act، platform، harm، perpetrator، province، year یا month۔
+# The open-data page's section for people running another Naqsha instance.
+data-federation-heading = کسی دوسرے نقشہ سے اس نقشے کو فالو کریں
+data-federation-intro = نقشہ کی کوئی دوسری سائٹ اس نقشے کو فالو کر سکتی ہے: وہ شائع شدہ کہانیوں کی یہ فیڈ پڑھتی ہے، جس پر اس سائٹ کی کلید سے دستخط ہوتے ہیں، اور انہیں اپنے عالمی نقشے پر اپنی کہانیوں کے ساتھ دکھاتی ہے۔ صرف وہی جاتا ہے جو یہاں کی کہانیاں پہلے سے دکھاتی ہیں: عنوان، زمرے، ضلع یا صوبہ، مہینہ۔ صرف اعداد و شمار میں گنے گئے کیس کبھی باہر نہیں جاتے۔
+data-federation-feed = فیڈ کا پتہ
+data-federation-key = عوامی کلید
+data-federation-key_check = اپنی سائٹ کو یہ کلید دیں، اور اسے اس کلید سے ملا لیں جو اس سائٹ کو چلانے والے آپ کو دیں (کمانڈ naqsha federation key بھی اسے دکھاتی ہے)۔
+data-federation-unsent =
+    { $count ->
+        [one] { $count } شائع شدہ کہانی فیڈ میں نہیں ہے: اس کا مہینہ یا جگہ درج نہیں۔
+       *[other] { $count } شائع شدہ کہانیاں فیڈ میں نہیں ہیں: ان کا مہینہ یا جگہ درج نہیں۔
+    }
+data-federation-demo =
+    { $count ->
+        [one] { $count } فرضی نمونہ کہانی کبھی فیڈ میں نہیں جاتی۔
+       *[other] { $count } فرضی نمونہ کہانیاں کبھی فیڈ میں نہیں جاتیں۔
+    }
+data-federation-unavailable = کلید اس وقت نہیں دکھائی جا سکتی؛ ایک منٹ بعد دوبارہ کوشش کریں۔

@@ -852,6 +852,7 @@ mod conversation;
 mod decisions;
 mod email;
 mod federation;
+mod federation_feed;
 mod health;
 mod import;
 mod inbox;

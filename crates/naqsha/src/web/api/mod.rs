@@ -10,6 +10,7 @@
 //! browser on another site cannot send without a CORS preflight that this server never
 //! grants: that, not a form token, is what keeps other sites from posting on a visitor's behalf.
 
+pub mod federation;
 pub mod openapi;
 pub mod public;
 pub mod submissions;

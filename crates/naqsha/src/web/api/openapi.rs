@@ -13,8 +13,8 @@ use axum::response::{IntoResponse, Response};
 use utoipa::OpenApi;
 
 use super::public::{Bilingual, Texts, cases, places, stats, taxonomy};
-use super::submissions;
 use super::{ErrorBody, ErrorCode, ErrorDetail};
+use super::{federation, submissions};
 use crate::public::export::{CaseFeature, CaseRecord, Point};
 
 /// The API's OpenAPI document.
@@ -43,6 +43,8 @@ use crate::public::export::{CaseFeature, CaseRecord, Point};
         stats::stats,
         taxonomy::taxonomy,
         places::places,
+        federation::feed,
+        federation::info,
         document,
     ),
     components(schemas(
@@ -63,6 +65,8 @@ use crate::public::export::{CaseFeature, CaseRecord, Point};
         taxonomy::TermBody,
         places::PlacesBody,
         places::PlaceBody,
+        federation::SignedPage,
+        federation::FederationInfo,
         Bilingual,
         Texts,
         ErrorBody,
@@ -73,6 +77,7 @@ use crate::public::export::{CaseFeature, CaseRecord, Point};
         (name = "submissions", description = "Reports sent by partner organisations."),
         (name = "cases", description = "Published, anonymised cases and their counts."),
         (name = "reference", description = "The categories and places cases refer to."),
+        (name = "federation", description = "The signed feed other Naqsha instances follow."),
         (name = "meta", description = "This description."),
     )
 )]

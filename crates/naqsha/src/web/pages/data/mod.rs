@@ -37,9 +37,20 @@ struct Download {
     format: &'static str,
 }
 
+/// The section for people running another Naqsha instance who want to follow this one.
+struct FederationSection {
+    feed_url: String,
+    /// The public key, or none when it cannot be read just now.
+    key: Option<String>,
+    /// How many stories the feed leaves out for want of a month or place, and the demo ones.
+    unsent: Option<String>,
+    demo: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "public/data.html")]
 struct DataPage {
+    federation: Option<FederationSection>,
     ui: Ui,
     count: String,
     filtered: bool,
@@ -168,9 +179,45 @@ pub async fn page(
             },
         ],
         fields: dictionary(&state, tr),
+        federation: federation_section(&state, tr, &snapshot).await,
         ui,
     };
     render(&page)
+}
+
+/// The feed's address, the key it is signed with and what it leaves out; none when this
+/// instance cannot publish a feed. The key is read once per process (made on first need): if
+/// the database is away before that, the page says so rather than failing.
+async fn federation_section(
+    state: &AppState,
+    tr: Tr,
+    snapshot: &crate::public::Snapshot,
+) -> Option<FederationSection> {
+    let publisher = state.publisher();
+    let source = publisher.source().ok()?;
+    let key = match crate::storage::quick(publisher.public_key()).await {
+        Ok(key) => Some(key.to_string()),
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read the federation key for /data");
+            None
+        }
+    };
+    let unsent = source.unsent(snapshot);
+    let count = |key: &str, n: usize| {
+        (n > 0).then(|| {
+            tr.p(
+                key,
+                u64::try_from(n).unwrap_or(u64::MAX),
+                &[("count", &n.to_string())],
+            )
+        })
+    };
+    Some(FederationSection {
+        feed_url: source.feed_url().to_string(),
+        key,
+        unsent: count("data.federation.unsent", unsent.no_month_or_place),
+        demo: count("data.federation.demo", unsent.demo),
+    })
 }
 
 /// The routes of the open-data page and its downloads.
