@@ -115,7 +115,13 @@ pub struct Followed {
     pub undecided: BTreeMap<String, Vec<String>>,
     /// Why the mapping file was not used, if it was not (every source's own mapping is).
     pub mapping_error: Option<String>,
+    /// Rises with every rebuild in this process: a page counted from these cases may be kept
+    /// under it, and is not shown after a pull changed them.
+    pub version: u64,
 }
+
+/// The next [`Followed::version`].
+static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 struct Cached {
     stamp: (i64, i64, i64),
@@ -176,6 +182,7 @@ impl FollowedCases {
             unmapped,
             undecided,
             mapping_error,
+            version: VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         });
         *cached = Some(Cached {
             stamp,

@@ -11,9 +11,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use naqsha::storage::ModerationStore;
 use naqsha_core::case::{Case, CaseStatus};
-use naqsha_core::federation::{
-    Change, CountryCode, CountryShapes, Envelope, Exchange, OpenedPage, PublicKey,
-};
+use naqsha_core::federation::{Change, Envelope, Exchange, OpenedPage, PublicKey};
 use naqsha_core::submission::Consent;
 use naqsha_core::taxonomy::Labels;
 
@@ -21,15 +19,6 @@ use crate::support::{App, case, place, story, texts};
 
 /// STAND-IN for the world outlines (`naqsha_core::places::world`, branch `world`): Pakistan
 /// as its bounding box, every other country unknown. Replace with the real outlines once merged.
-struct PakistanBox;
-
-impl CountryShapes for PakistanBox {
-    fn contains(&self, country: CountryCode, lat: f64, lon: f64) -> Option<bool> {
-        (country.as_str() == "PK")
-            .then(|| (23.5..=37.2).contains(&lat) && (60.8..=77.9).contains(&lon))
-    }
-}
-
 fn labels(pairs: &[(&str, &str)]) -> Labels {
     let mut l = Labels::new();
     for (d, t) in pairs {
@@ -98,7 +87,13 @@ async fn key_of(app: &App) -> PublicKey {
 }
 
 fn open(body: &[u8], key: &PublicKey) -> OpenedPage {
-    let opened = Envelope::open(body, key, &PakistanBox, Exchange::shipped()).unwrap();
+    let opened = Envelope::open(
+        body,
+        key,
+        &*naqsha::federation::shapes(),
+        Exchange::shipped(),
+    )
+    .unwrap();
     assert!(opened.refused.is_empty(), "{:?}", opened.refused);
     opened
 }
@@ -200,7 +195,15 @@ async fn the_feed_verifies_with_the_key_shown_and_carries_only_published_placed_
 
     // Signed by this key only: another key refuses the page whole.
     let other = naqsha_core::federation::InstanceKey::generate().public();
-    assert!(Envelope::open(&feed.body, &other, &PakistanBox, Exchange::shipped()).is_err());
+    assert!(
+        Envelope::open(
+            &feed.body,
+            &other,
+            &*naqsha::federation::shapes(),
+            Exchange::shipped()
+        )
+        .is_err()
+    );
 }
 
 #[tokio::test]
@@ -366,5 +369,34 @@ async fn the_command_prints_the_key_the_feed_is_signed_with() {
     // The server made no other key: the feed it serves opens with the printed one.
     let feed = app.get("/federation/feed").await;
     assert_eq!(feed.status, StatusCode::OK);
-    Envelope::open(&feed.body, &printed, &PakistanBox, Exchange::shipped()).unwrap();
+    Envelope::open(
+        &feed.body,
+        &printed,
+        &*naqsha::federation::shapes(),
+        Exchange::shipped(),
+    )
+    .unwrap();
+}
+
+#[tokio::test]
+async fn an_instance_that_does_not_publish_has_no_feed_and_no_key_on_data() {
+    let app = App::with_config(|c| {
+        c.public_url = Some("https://naqsha.example.org".into());
+        c.federation.publish = false;
+    })
+    .await;
+    seeded(&app).await;
+    assert_eq!(
+        app.get("/federation/feed?since=0").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(app.get("/federation").await.status, StatusCode::NOT_FOUND);
+    let data = app.get("/data").await;
+    assert_eq!(data.status, StatusCode::OK);
+    assert!(
+        !data.text().contains("Follow this map from another Naqsha"),
+        "{}",
+        data.text()
+    );
+    assert!(!data.text().contains("ed25519:"));
 }

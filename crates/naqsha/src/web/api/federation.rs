@@ -92,8 +92,12 @@ fn bad_param(param: &str, why: String) -> ApiError {
     ApiError::Refused(r)
 }
 
-/// The source, or a server error when this instance cannot be one (logged, not shown).
+/// The source, or a server error when this instance cannot be one (logged, not shown); not
+/// found when the configuration turned publishing off (`[federation] publish = false`).
 fn source(state: &AppState) -> Result<&FeedSource, AppError> {
+    if !state.config().federation.publish {
+        return Err(AppError::NotFound);
+    }
     state
         .publisher()
         .source()

@@ -193,6 +193,9 @@ async fn federation_section(
     tr: Tr,
     snapshot: &crate::public::Snapshot,
 ) -> Option<FederationSection> {
+    if !state.config().federation.publish {
+        return None;
+    }
     let publisher = state.publisher();
     let source = publisher.source().ok()?;
     let key = match crate::storage::quick(publisher.public_key()).await {

@@ -21,12 +21,11 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use naqsha_core::disclosure::PublicCount;
-use naqsha_core::lang::Lang;
 use naqsha_core::places::{BBox, World};
 
 use naqsha_core::federation::WorldCase;
 
-use self::cases::world_cases;
+use self::cases::own_cases;
 use self::svg::{Frame, Spot, WorldSvg};
 use self::view::{Choice, CountRow, WorldCard, WorldFilter, country_name, term_label};
 use crate::state::AppState;
@@ -91,17 +90,15 @@ pub async fn page(
     let raw = raw.unwrap_or_default();
     let snapshot = state.published().await?;
     let followed = state.followed_cases().await?;
-    // Kept per snapshot, query and language, like the map page, while no instance is
-    // followed: followed cases change with a pull, not with a publication, and nothing here
-    // could tell a page counted before a pull from one counted after it.
+    // Kept per snapshot, query and language, like the map page, and per version of the
+    // followed cases: those change with a pull, not with a publication.
     let key = PageKey {
         page: "/world",
         filter: raw.clone(),
         lang,
-        extra: String::new(),
+        extra: format!("followed:{}", followed.version),
     };
-    let cacheable = followed.cases.is_empty();
-    if cacheable && let Some(html) = PAGES.get(&snapshot, &key) {
+    if let Some(html) = PAGES.get(&snapshot, &key) {
         return Ok(Html(html.to_string()).into_response());
     }
     let mut ui = Ui::new(&state, lang, "/world");
@@ -114,19 +111,7 @@ pub async fn page(
         ui.keep_query(move |path| f.href(path, f.country.as_deref(), f.region.as_deref()));
     }
     let tr = ui.tr;
-    // The source's name is the same in every language, so that a `source` filter holds
-    // across them.
-    let site_name = state
-        .config()
-        .site_title
-        .clone()
-        .unwrap_or_else(|| crate::i18n::t(Lang::EN, "site.name").to_owned());
-    let own = world_cases(
-        &snapshot,
-        state.gazetteer(),
-        &site_name,
-        state.config().public_url.as_deref(),
-    );
+    let own = own_cases(&state, &snapshot);
     // This instance's cases and every followed one's: beside each other, counted together.
     let all: Vec<&WorldCase> = own.iter().chain(followed.cases.iter()).collect();
     // A filter that cannot be used shows nothing rather than everything.
@@ -290,7 +275,7 @@ pub async fn page(
     let mut res = Html(html.to_string()).into_response();
     if page.error.is_some() {
         *res.status_mut() = StatusCode::BAD_REQUEST;
-    } else if cacheable {
+    } else {
         PAGES.insert(&snapshot, key, html);
     }
     Ok(res)
