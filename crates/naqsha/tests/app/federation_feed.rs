@@ -17,8 +17,6 @@ use naqsha_core::taxonomy::Labels;
 
 use crate::support::{App, case, place, story, texts};
 
-/// STAND-IN for the world outlines (`naqsha_core::places::world`, branch `world`): Pakistan
-/// as its bounding box, every other country unknown. Replace with the real outlines once merged.
 fn labels(pairs: &[(&str, &str)]) -> Labels {
     let mut l = Labels::new();
     for (d, t) in pairs {

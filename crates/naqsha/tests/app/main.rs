@@ -67,6 +67,7 @@ mod world_map;
 
 // News monitoring.
 mod federation_follow;
+mod federation_instances;
 mod news_feeds;
 
 // The binary's commands: backups, exports, imports and the first start.
