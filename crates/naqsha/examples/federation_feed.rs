@@ -106,6 +106,7 @@ async fn main() {
                 )]),
                 terms: vec![TERMS[i % 6].into(), TERMS[(i / 6) % 6].into()],
                 exchange: vec![EXCHANGE[i % 4].into()],
+                demo: false,
             })),
         }
     };

@@ -276,6 +276,7 @@ mod tests {
             title: BTreeMap::new(),
             terms: terms.iter().map(|s| s.to_string()).collect(),
             exchange: exchange.iter().map(|s| s.to_string()).collect(),
+            demo: false,
         }
     }
 

@@ -119,6 +119,10 @@ pub struct FeedCase {
     /// Its categories in the exchange vocabulary as the source mapped them, `dimension/term`.
     #[serde(default)]
     pub exchange: Vec<String>,
+    /// Fictional demo data (a demonstration instance's): shown marked as such, as the source
+    /// shows it, and never evidence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
 }
 
 /// One change in a feed.

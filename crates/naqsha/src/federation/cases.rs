@@ -42,8 +42,6 @@ pub enum SourceError {
 /// Why one story is not in the feed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unsent {
-    /// Fictional demo data: never evidence elsewhere.
-    Demo,
     /// No month or no place: a follower could neither date nor place it.
     NoMonthOrPlace,
 }
@@ -53,8 +51,6 @@ pub enum Unsent {
 pub struct UnsentCount {
     /// Without a month or a place.
     pub no_month_or_place: usize,
-    /// Fictional demo stories.
-    pub demo: usize,
 }
 
 /// This instance as the source of a feed: who it is, and how its stories become feed cases.
@@ -125,13 +121,10 @@ impl FeedSource {
     }
 
     /// Story `i` of `snapshot` (an index into [`Snapshot::cases`]) as a feed case, or why it
-    /// is not sent. Demo stories are drawn too when `demo` says so (this instance's own world
-    /// map shows them, as its own map does); the feed never sends them.
-    pub fn case(&self, snapshot: &Snapshot, i: u32, demo: bool) -> Result<FeedCase, Unsent> {
+    /// is not sent. A demo story goes marked `demo`, so that a follower of a demonstration
+    /// instance sees what it shows, marked as it marks it, and never takes it for evidence.
+    pub fn case(&self, snapshot: &Snapshot, i: u32) -> Result<FeedCase, Unsent> {
         let record = &snapshot.cases[i as usize];
-        if record.demo && !demo {
-            return Err(Unsent::Demo);
-        }
         let month = record.period.ok_or(Unsent::NoMonthOrPlace)?;
         let place = record
             .position(self.gazetteer)
@@ -184,6 +177,7 @@ impl FeedSource {
             title,
             terms,
             exchange,
+            demo: record.demo,
         })
     }
 
@@ -194,7 +188,7 @@ impl FeedSource {
     ) -> impl Iterator<Item = (CaseId, FeedCase)> + 's {
         (0..snapshot.cases.len()).filter_map(move |i| {
             let i = u32::try_from(i).ok()?;
-            let case = self.case(snapshot, i, false).ok()?;
+            let case = self.case(snapshot, i).ok()?;
             Some((snapshot.cases[i as usize].id, case))
         })
     }
@@ -203,9 +197,7 @@ impl FeedSource {
     pub fn unsent(&self, snapshot: &Snapshot) -> UnsentCount {
         let mut count = UnsentCount::default();
         for record in &snapshot.cases {
-            if record.demo {
-                count.demo += 1;
-            } else if record.period.is_none()
+            if record.period.is_none()
                 || record.position(self.gazetteer).is_none()
                 || record.province.is_none()
             {
@@ -227,7 +219,7 @@ impl FeedSource {
         (0..snapshot.cases.len())
             .filter_map(|i| {
                 let i = u32::try_from(i).ok()?;
-                let case = self.case(snapshot, i, true).ok()?;
+                let case = self.case(snapshot, i).ok()?;
                 let exchange: BTreeSet<String> = case.exchange.iter().cloned().collect();
                 Some(WorldCase {
                     source: source.clone(),
@@ -322,7 +314,7 @@ mod tests {
             &taxonomy,
             gazetteer,
         );
-        let case = source.case(&snapshot, 0, false).unwrap();
+        let case = source.case(&snapshot, 0).unwrap();
         assert_eq!(case.terms, vec!["act/threats", "outcome/ongoing"]);
         assert_eq!(
             case.exchange,
@@ -338,7 +330,7 @@ mod tests {
     }
 
     #[test]
-    fn demo_and_unplaced_stories_stay_home_but_the_own_world_map_draws_demo_ones() {
+    fn unplaced_stories_stay_home_and_demo_ones_go_marked() {
         let taxonomy = Taxonomy::pakistan_default();
         let gazetteer = Gazetteer::pakistan();
         let config = Config::for_data_dir("/nonexistent");
@@ -353,12 +345,12 @@ mod tests {
             taxonomy,
             gazetteer,
         );
-        assert_eq!(source.cases(&snapshot).count(), 1);
+        let sent: Vec<bool> = source.cases(&snapshot).map(|(_, c)| c.demo).collect();
+        assert_eq!(sent, [false, true]);
         assert_eq!(
             source.unsent(&snapshot),
             UnsentCount {
                 no_month_or_place: 1,
-                demo: 1
             }
         );
         let world = source.own_world_cases(&snapshot);

@@ -87,7 +87,7 @@ pub async fn update(
             .map(|(_, d)| d.clone());
         let d = match cached {
             Some(d) => d,
-            None => match source.case(snapshot, i, false) {
+            None => match source.case(snapshot, i) {
                 Ok(case) => Some(digest(&to_json(&case)?)),
                 Err(_) => None,
             },
@@ -101,7 +101,7 @@ pub async fn update(
     cache.0 = drawn;
     let item = |id: &str| {
         let &i = index.get(id)?;
-        let case = source.case(snapshot, i, false).ok()?;
+        let case = source.case(snapshot, i).ok()?;
         to_json(&case).ok()
     };
     store

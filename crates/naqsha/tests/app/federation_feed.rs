@@ -1,7 +1,7 @@
 //! The federation feed as another instance reads it: `/federation` and `/data` show the key;
 //! the feed at `/federation/feed` opens with that key through the same checks a follower
 //! makes (`Envelope::open`); it carries the published stories with a month and a place, in
-//! their public categories only, never a statistics-only, demo or unplaced one; a change
+//! their public categories only, never a statistics-only or unplaced one (a demo one marked demo); a change
 //! comes after the cursor at a higher `seq`, a story unpublished or turned statistics-only as
 //! a tombstone; an unchanged feed answers 304; a bad `since` 400.
 
@@ -130,10 +130,6 @@ async fn the_feed_verifies_with_the_key_shown_and_carries_only_published_placed_
         texts(&data, ".federation-unsent"),
         vec!["1 published story is not in the feed: it has no month or no place."]
     );
-    assert_eq!(
-        texts(&data, ".federation-demo"),
-        vec!["1 fictional demo story is never in the feed."]
-    );
     let ur = app.get("/ur/data").await.html();
     assert_eq!(texts(&ur, ".federation-key"), vec![key.to_string()]);
     assert_eq!(
@@ -152,11 +148,22 @@ async fn the_feed_verifies_with_the_key_shown_and_carries_only_published_placed_
     assert_eq!((page.since, page.more), (0, false));
     let items = by_id(&opened);
     let ids: Vec<&String> = items.keys().collect();
-    let mut expected = [s.lahore.id.to_string(), s.sindh.id.to_string()];
+    let mut expected = [
+        s.lahore.id.to_string(),
+        s.sindh.id.to_string(),
+        s.demo.id.to_string(),
+    ];
     expected.sort();
     assert_eq!(ids, expected.iter().collect::<Vec<_>>());
-    for absent in [&s.unplaced, &s.counted_only, &s.demo] {
+    for absent in [&s.unplaced, &s.counted_only] {
         assert!(!items.contains_key(&absent.id.to_string()));
+    }
+    // The demo story goes marked as demo, the others not.
+    for (id, (_, change)) in &items {
+        let Change::Case(c) = change else {
+            panic!("{id} is a case")
+        };
+        assert_eq!(c.demo, *id == s.demo.id.to_string(), "{id}");
     }
     assert_eq!(page.cursor, page.items.iter().map(|i| i.seq).max().unwrap());
 
@@ -290,11 +297,15 @@ async fn changes_come_after_the_cursor_and_unpublished_stories_as_tombstones() {
     assert_eq!(gone.page.items[0].change, Change::Gone);
     assert!(gone.page.items[0].seq > cursor);
 
-    // Read from the start, the feed is the snapshot: no tombstones, the one story left.
+    // Read from the start, the feed is the snapshot: no tombstones, the stories left (the
+    // new one and the demo one).
     let snapshot = app.get("/federation/feed?since=0").await;
     let snapshot = open(&snapshot.body, &key).page;
-    let ids: Vec<String> = snapshot.items.iter().map(|i| i.id.clone()).collect();
-    assert_eq!(ids, vec![placed.id.to_string()]);
+    let mut ids: Vec<String> = snapshot.items.iter().map(|i| i.id.clone()).collect();
+    ids.sort();
+    let mut left = vec![placed.id.to_string(), s.demo.id.to_string()];
+    left.sort();
+    assert_eq!(ids, left);
     assert_eq!(
         snapshot.cursor, gone.page.cursor,
         "the cursor passes the tombstones"

@@ -117,6 +117,8 @@ async fn an_aggregator_follows_a_naqsha_in_pakistan_and_a_map_in_nepal() {
         c.labels = labels(&[("act", "hacking")]);
         more.push(c);
     }
+    // The last is demo data: it travels marked, and the aggregator marks it too.
+    more[1].demo = true;
     for c in [&lahore, &karachi, &more[0], &more[1]] {
         pk.save(c).await;
     }
@@ -195,6 +197,7 @@ async fn an_aggregator_follows_a_naqsha_in_pakistan_and_a_map_in_nepal() {
             .all(|l| l.starts_with(&format!("{pk_url}/stories/"))),
         "{links:?}"
     );
+    assert_eq!(texts(&html, ".world-cases .badge--demo").len(), 1);
     let from = texts(&html, ".world-cases .world-source");
     assert_eq!(from.len(), 4, "{from:?}");
     assert!(from.iter().all(|f| f.contains("Pakistan")), "{from:?}");

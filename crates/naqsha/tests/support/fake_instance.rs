@@ -170,6 +170,7 @@ impl FakeInstance {
             title: BTreeMap::from([("en".to_owned(), title.to_owned())]),
             terms: terms.iter().map(|s| s.to_string()).collect(),
             exchange: exchange.iter().map(|s| s.to_string()).collect(),
+            demo: false,
         }
     }
 

@@ -43,6 +43,7 @@ fn case() -> FeedCase {
         title: BTreeMap::from([("en".into(), "Blackmailed with photos".into())]),
         terms: vec!["act/blackmail_sextortion".into()],
         exchange: vec!["act/blackmail_sextortion".into()],
+        demo: false,
     }
 }
 

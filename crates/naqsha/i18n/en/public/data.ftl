@@ -72,9 +72,4 @@ data-federation-unsent =
         [one] { $count } published story is not in the feed: it has no month or no place.
        *[other] { $count } published stories are not in the feed: they have no month or no place.
     }
-data-federation-demo =
-    { $count ->
-        [one] { $count } fictional demo story is never in the feed.
-       *[other] { $count } fictional demo stories are never in the feed.
-    }
 data-federation-unavailable = The key cannot be shown just now; try again in a minute.

@@ -42,9 +42,8 @@ struct FederationSection {
     feed_url: String,
     /// The public key, or none when it cannot be read just now.
     key: Option<String>,
-    /// How many stories the feed leaves out for want of a month or place, and the demo ones.
+    /// How many stories the feed leaves out for want of a month or place.
     unsent: Option<String>,
-    demo: Option<String>,
 }
 
 #[derive(Template)]
@@ -219,7 +218,6 @@ async fn federation_section(
         feed_url: source.feed_url().to_string(),
         key,
         unsent: count("data.federation.unsent", unsent.no_month_or_place),
-        demo: count("data.federation.demo", unsent.demo),
     })
 }
 

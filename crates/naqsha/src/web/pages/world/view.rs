@@ -315,6 +315,8 @@ pub struct WorldCard {
     pub place: String,
     /// Category labels.
     pub labels: Vec<String>,
+    /// Fictional demo data, marked as the source marks it.
+    pub demo: bool,
 }
 
 /// The newest [`LIST_LIMIT`] of `cases` as cards; `own_href` gives the local path of one of
@@ -356,6 +358,7 @@ pub fn cards(cases: &[&WorldCase], tr: Tr, own_href: impl Fn(&str) -> String) ->
                 } else {
                     c.source.url.to_string()
                 },
+                demo: c.case.demo,
                 month: c.case.month.to_string(),
                 place: format!("{}{}{country}", area.name, tr.t("list.separator")),
                 labels: c
@@ -404,6 +407,7 @@ mod tests {
                 title: [("en".to_owned(), title.to_owned())].into(),
                 terms: Vec::new(),
                 exchange: exchange.iter().map(|s| (*s).to_owned()).collect(),
+                demo: false,
             },
             exchange: exchange.iter().map(|s| (*s).to_owned()).collect(),
         }
