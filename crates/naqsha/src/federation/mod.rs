@@ -3,7 +3,7 @@
 //!
 //! The publishing side: this instance's published stories as a signed feed that other Naqsha
 //! instances follow — what leaves ([`cases`]), the change log kept in line with the published
-//! snapshot ([`log`]), the instance's key ([`identity`]) and the signed pages ([`page`]). The
+//! snapshot ([`log`]), the instance's key ([`mod@identity`]) and the signed pages ([`page`]). The
 //! feed is read from the log, which only ever holds what the public pages show; the snapshot
 //! is compared with it once per publication ([`Publisher::sync`]).
 //!

@@ -54,7 +54,7 @@ impl Publisher {
         }
     }
 
-    /// The signing key, made on first need ([`super::identity`]) and then kept in memory.
+    /// The signing key, made on first need ([`super::identity()`]) and then kept in memory.
     pub async fn key(&self) -> Result<Arc<InstanceKey>, StorageError> {
         self.key
             .get_or_try_init(|| async { super::identity(&self.store).await.map(Arc::new) })

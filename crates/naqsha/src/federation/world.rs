@@ -88,11 +88,12 @@ pub fn world_cases(
     Ok((cases, unmapped))
 }
 
-/// Every followed case as the world map draws it (`own: false`), in exchange terms.
+/// Every followed case as the world map draws it (`own: false`), in exchange terms, and the
+/// source terms `mapping` leaves unmapped.
 pub async fn followed_world_cases(
     store: &Store,
     mapping: &Mapping,
-) -> Result<Vec<WorldCase>, StorageError> {
+) -> Result<(Vec<WorldCase>, Unmapped), StorageError> {
     let sources: Vec<(String, url::Url)> = store
         .follows()
         .await?
@@ -100,7 +101,7 @@ pub async fn followed_world_cases(
         .map(|f| (f.name, f.url))
         .collect();
     let rows = store.followed_rows().await?;
-    Ok(world_cases(&rows, &sources, mapping)?.0)
+    world_cases(&rows, &sources, mapping)
 }
 
 /// The followed cases, ready to draw, with the mapping they were counted by.
@@ -169,14 +170,7 @@ impl FollowedCases {
         let undecided = std::fs::read_to_string(&self.mapping_path)
             .map(|text| mapping::undecided(&text))
             .unwrap_or_default();
-        let sources: Vec<(String, url::Url)> = store
-            .follows()
-            .await?
-            .into_iter()
-            .map(|f| (f.name, f.url))
-            .collect();
-        let rows = store.followed_rows().await?;
-        let (cases, unmapped) = world_cases(&rows, &sources, &mapping)?;
+        let (cases, unmapped) = followed_world_cases(store, &mapping).await?;
         let followed = Arc::new(Followed {
             cases,
             unmapped,

@@ -138,6 +138,28 @@ fn simplify_ring(points: &[(f64, f64)], tolerance: f64) -> Option<Ring> {
     if points.len() < 4 {
         return None;
     }
+    let keep = douglas_peucker(points, tolerance);
+    let mut ring: Ring = Vec::new();
+    for (p, _) in points.iter().zip(&keep).filter(|(_, k)| **k) {
+        let q = ((p.0 * 100.0).round() as i32, (p.1 * 100.0).round() as i32);
+        if ring.last() != Some(&q) {
+            ring.push(q);
+        }
+    }
+    if ring.first() != ring.last() {
+        let first = ring[0];
+        ring.push(first);
+    }
+    (ring.len() >= 4).then_some(ring)
+}
+
+/// Douglas–Peucker on a closed ring (first point = last): which points to keep so that no
+/// dropped point lies farther than `tolerance` from the line kept. Every point is kept of a
+/// ring of fewer than four.
+pub(crate) fn douglas_peucker(points: &[(f64, f64)], tolerance: f64) -> Vec<bool> {
+    if points.len() < 4 {
+        return vec![true; points.len()];
+    }
     let mut keep = vec![false; points.len()];
     keep[0] = true;
     keep[points.len() - 1] = true;
@@ -162,18 +184,7 @@ fn simplify_ring(points: &[(f64, f64)], tolerance: f64) -> Option<Ring> {
             stack.push((worst.1, b));
         }
     }
-    let mut ring: Ring = Vec::new();
-    for (p, _) in points.iter().zip(&keep).filter(|(_, k)| **k) {
-        let q = ((p.0 * 100.0).round() as i32, (p.1 * 100.0).round() as i32);
-        if ring.last() != Some(&q) {
-            ring.push(q);
-        }
-    }
-    if ring.first() != ring.last() {
-        let first = ring[0];
-        ring.push(first);
-    }
-    (ring.len() >= 4).then_some(ring)
+    keep
 }
 
 fn dist2(a: (f64, f64), b: (f64, f64)) -> f64 {

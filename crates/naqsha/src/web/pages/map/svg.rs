@@ -185,11 +185,22 @@ static PATHS: LazyLock<Paths> = LazyLock::new(|| Paths {
 /// A ring as `M x y l dx dy … z` with whole units (relative steps keep the numbers short).
 fn ring_path(ring: &Ring) -> String {
     let mut out = String::new();
+    write_ring(
+        &mut out,
+        ring[..ring.len() - 1].iter().map(|&(lon, lat)| {
+            let (x, y) = project(f64::from(lon) / 100.0, f64::from(lat) / 100.0);
+            (x.round() as i64, y.round() as i64)
+        }),
+    );
+    out
+}
+
+/// Appends the ring through `points` (whole units) as `M x y l dx dy … z`, a repeated point
+/// left out: relative steps keep the numbers short.
+pub(crate) fn write_ring(out: &mut String, points: impl IntoIterator<Item = (i64, i64)>) {
     let mut last: Option<(i64, i64)> = None;
     let mut open_l = false;
-    for &(lon, lat) in &ring[..ring.len() - 1] {
-        let (x, y) = project(f64::from(lon) / 100.0, f64::from(lat) / 100.0);
-        let p = (x.round() as i64, y.round() as i64);
+    for p in points {
         match last {
             None => {
                 let _ = write!(out, "M{} {}", p.0, p.1);
@@ -214,7 +225,6 @@ fn ring_path(ring: &Ring) -> String {
         last = Some(p);
     }
     out.push('z');
-    out
 }
 
 impl SvgMap {

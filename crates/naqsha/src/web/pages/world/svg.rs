@@ -7,13 +7,13 @@
 //! middle latitude; the frame is 1000 units wide, and outlines are thinned to two units (under two
 //! CSS pixels on the widest screen, under one on a phone).
 
-use std::fmt::Write;
 use std::sync::LazyLock;
 
 use naqsha_core::disclosure::PublicCount;
 use naqsha_core::places::{BBox, Position, World};
 
-use crate::web::pages::map::outlines::OUTLINES;
+use crate::web::pages::map::outlines::{OUTLINES, douglas_peucker};
+use crate::web::pages::map::svg::write_ring;
 
 /// Width of every view, in units.
 const WIDTH: f64 = 1000.0;
@@ -356,71 +356,18 @@ fn ring_path(out: &mut String, ring: &[Position], frame: &Frame) {
     if pts.len() < 3 {
         return;
     }
-    let mut last = pts[0];
-    let _ = write!(out, "M{} {}", last.0, last.1);
-    for (i, &p) in pts.iter().enumerate().skip(1) {
-        let (dx, dy) = (p.0 - last.0, p.1 - last.1);
-        let lead = if i == 1 {
-            "l"
-        } else if dx < 0 {
-            ""
-        } else {
-            " "
-        };
-        let sep = if dy < 0 { "" } else { " " };
-        let _ = write!(out, "{lead}{dx}{sep}{dy}");
-        last = p;
-    }
-    out.push('z');
+    write_ring(out, pts);
 }
 
 /// Douglas–Peucker on projected points, tolerance in units.
 fn thin(pts: &[(i64, i64)], tolerance: f64) -> Vec<(i64, i64)> {
-    if pts.len() < 4 {
-        return pts.to_vec();
-    }
-    let f = |p: (i64, i64)| (p.0 as f64, p.1 as f64);
-    let mut keep = vec![false; pts.len()];
-    keep[0] = true;
-    let last = pts.len() - 1;
-    keep[last] = true;
-    let far = (1..last)
-        .max_by(|&a, &b| dist(f(pts[0]), f(pts[a])).total_cmp(&dist(f(pts[0]), f(pts[b]))))
-        .unwrap_or(1);
-    keep[far] = true;
-    let mut stack = vec![(0, far), (far, last)];
-    while let Some((a, b)) = stack.pop() {
-        let mut worst = (0.0, 0);
-        for i in a + 1..b {
-            let d = segment(f(pts[i]), f(pts[a]), f(pts[b]));
-            if d > worst.0 {
-                worst = (d, i);
-            }
-        }
-        if worst.0 > tolerance {
-            keep[worst.1] = true;
-            stack.push((a, worst.1));
-            stack.push((worst.1, b));
-        }
-    }
+    let f: Vec<(f64, f64)> = pts.iter().map(|p| (p.0 as f64, p.1 as f64)).collect();
+    let keep = douglas_peucker(&f, tolerance);
     pts.iter()
         .zip(&keep)
         .filter(|(_, k)| **k)
         .map(|(p, _)| *p)
         .collect()
-}
-
-fn dist(a: (f64, f64), b: (f64, f64)) -> f64 {
-    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
-}
-
-fn segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-    let len2 = (b.0 - a.0).powi(2) + (b.1 - a.1).powi(2);
-    if len2 == 0.0 {
-        return dist(p, a);
-    }
-    let t = (((p.0 - a.0) * (b.0 - a.0) + (p.1 - a.1) * (b.1 - a.1)) / len2).clamp(0.0, 1.0);
-    dist(p, (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1)))
 }
 
 /// Sutherland–Hodgman clip of a ring to `[west, south, east, north]`; `None` when nothing
