@@ -93,9 +93,14 @@ async fn main() {
                     code: format!("NP-D{}", i % 77),
                     name: format!("District {}", i % 77),
                 }),
-                point: Point {
-                    lat: 26.5 + (i % 350) as f64 / 100.0,
-                    lon: 80.5 + (i % 700) as f64 / 100.0,
+                // Along Nepal's length, west to east, within a band its outline holds.
+                point: {
+                    let lon = 81.2 + (i % 630) as f64 / 100.0;
+                    let across = ((i / 630) % 30) as f64 / 100.0 - 0.15;
+                    Point {
+                        lat: 28.55 - (lon - 81.2) * 0.29 + across,
+                        lon,
+                    }
                 },
                 month: format!("{}-{:02}", 2020 + i % 6, i % 12 + 1)
                     .parse()

@@ -127,10 +127,7 @@ async fn pull_one(puller: &Puller, store: &Store, name: &str) -> anyhow::Result<
                 (None, true) => println!("{name}: nothing new (304)"),
                 (None, false) => println!(
                     "{name}: {} page(s), {} case(s) taken, {} removed, {} refused",
-                    o.pages,
-                    o.taken,
-                    o.removed,
-                    o.refused.len()
+                    o.pages, o.taken, o.removed, o.refused_count
                 ),
             }
             for r in &o.refused {

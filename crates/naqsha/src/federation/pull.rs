@@ -58,8 +58,10 @@ pub struct PullOutcome {
     pub taken: usize,
     /// Cases removed (tombstones).
     pub removed: usize,
-    /// Items refused, with reasons.
+    /// Items refused, with reasons (the first [`MAX_REFUSED_KEPT`]).
     pub refused: Vec<RefusedItem>,
+    /// How many items were refused in all.
+    pub refused_count: usize,
     /// The first answer was 304: nothing new.
     pub not_modified: bool,
     /// Why the pull stopped, if it failed; the cases held stay as they were.
@@ -305,6 +307,7 @@ impl Puller {
                     latest.insert(id, None);
                 }
                 refused_total += 1;
+                outcome.refused_count = refused_total;
                 if outcome.refused.len() < MAX_REFUSED_KEPT {
                     outcome.refused.push(RefusedItem {
                         id: refusal.id.as_deref().map(|id| cut(id, MAX_REASON_CHARS)),
