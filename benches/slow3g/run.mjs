@@ -1,4 +1,5 @@
-// Slow 3G (issue 13, item 7): first loads of `/`, `/ur/` and `/ur/report` in Debian's
+// Slow 3G (issue 13, item 7; issue 21): first loads of `/`, `/ur/`, `/ur/report`, `/sd/report`
+// and `/ps/report` in Debian's
 // chromium with the network throttled by the DevTools protocol
 // (`Network.emulateNetworkConditions`: 400 kbit/s down and up, 400 ms latency), with
 // JavaScript on and off, each in a fresh context (empty cache, no cookies).
@@ -10,16 +11,17 @@
 //
 // For each load it reports, measured from the moment the browser asks for the page:
 // - text: first contentful paint (the first text drawn — readable, in whatever font);
-// - nastaliq: when the Nastaliq font can be applied: the last Noto Nastaliq Urdu file the
-//   page asked for has arrived, and the page has painted (max of the two); "-" when the page
-//   asked for no Nastaliq file;
+// - font: when the page's Arabic-script font can be applied: the last Noto Nastaliq Urdu
+//   (Urdu, Punjabi) or Noto Naskh Arabic (Sindhi, Pashto) file the page asked for has
+//   arrived, and the page has painted (max of the two); "-" when the page asked for neither;
 // - bytes: every byte received for the load (headers and bodies as they crossed the wire,
-//   i.e. compressed where the server compressed), and how many of them were Nastaliq.
+//   i.e. compressed where the server compressed), and how many of them were that font.
 // Timings come from the DevTools protocol's own clock (lifecycle events and network
 // events), so they work with JavaScript off too.
 //
 // Targets (exit status 1 when one is missed, in the median of the runs):
-//   /ur/report text readable ≤ 2 s, Nastaliq applied ≤ 5 s (JS on and off);
+//   /ur/report, /sd/report, /ps/report (any /<code>/report): text readable ≤ 2 s, the
+//   language's font applied ≤ 5 s (JS on and off);
 //   / (English, JS off) ≤ 60 KB (60,000 bytes) in all.
 
 import { chromium } from 'playwright-core';
@@ -28,7 +30,9 @@ import { startServer } from '../../tests/browser/support.mjs';
 
 const KBPS = 400;
 const LATENCY_MS = 400;
-const PAGES = ['/', '/ur/', '/ur/report'];
+const PAGES = ['/', '/ur/', '/ur/report', '/sd/report', '/ps/report'];
+// The served Arabic-script fonts' file names.
+const ARABIC_FONT = /nastaliq|naskh/i;
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -53,7 +57,7 @@ const browser = await chromium.launch({
     '--disable-component-update', '--no-first-run'],
 });
 
-/** One throttled first load of `path`; resolves to { text, nastaliq, bytes, fontBytes, requests }. */
+/** One throttled first load of `path`; resolves to { text, font, bytes, fontBytes, requests }. */
 async function load(path, js) {
   const context = await browser.newContext({
     javaScriptEnabled: js,
@@ -86,7 +90,7 @@ async function load(path, js) {
   cdp.on('Network.loadingFinished', (e) => {
     requests += 1;
     bytes += e.encodedDataLength;
-    if (/nastaliq/i.test(urls.get(e.requestId) || '')) {
+    if (ARABIC_FONT.test(urls.get(e.requestId) || '')) {
       fontBytes += e.encodedDataLength;
       fontDone.push(e.timestamp);
     }
@@ -104,8 +108,8 @@ async function load(path, js) {
   }
   const ms = (t) => Math.round((t - start) * 1000);
   const text = ms(fcp);
-  const nastaliq = fontDone.length ? Math.max(text, ms(Math.max(...fontDone))) : null;
-  return { text, nastaliq, bytes, fontBytes, requests };
+  const font = fontDone.length ? Math.max(text, ms(Math.max(...fontDone))) : null;
+  return { text, font, bytes, fontBytes, requests };
 }
 
 const median = (xs) => {
@@ -115,7 +119,7 @@ const median = (xs) => {
 
 const results = [];
 console.log(`slow 3G: ${KBPS} kbit/s down and up, ${LATENCY_MS} ms latency; ${runs} runs, medians`);
-console.log('| page | JS | text readable (FCP) | Nastaliq applied | transferred | of it Nastaliq | requests |');
+console.log('| page | JS | text readable (FCP) | font applied | transferred | of it the font | requests |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const path of pages) {
   for (const js of [true, false]) {
@@ -125,7 +129,7 @@ for (const path of pages) {
       path,
       js,
       text: median(all.map((x) => x.text)),
-      nastaliq: all.some((x) => x.nastaliq === null) ? null : median(all.map((x) => x.nastaliq)),
+      font: all.some((x) => x.font === null) ? null : median(all.map((x) => x.font)),
       bytes: median(all.map((x) => x.bytes)),
       fontBytes: median(all.map((x) => x.fontBytes)),
       requests: median(all.map((x) => x.requests)),
@@ -133,7 +137,7 @@ for (const path of pages) {
     results.push(r);
     const s = (msv) => (msv === null ? '–' : `${(msv / 1000).toFixed(2)} s`);
     const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
-    console.log(`| \`${path}\` | ${js ? 'on' : 'off'} | ${s(r.text)} | ${s(r.nastaliq)} | ` +
+    console.log(`| \`${path}\` | ${js ? 'on' : 'off'} | ${s(r.text)} | ${s(r.font)} | ` +
       `${kb(r.bytes)} | ${kb(r.fontBytes)} | ${r.requests} |`);
   }
 }
@@ -144,10 +148,10 @@ await server?.stop();
 const missed = [];
 for (const r of results) {
   const where = `${r.path} (JS ${r.js ? 'on' : 'off'})`;
-  if (r.path === '/ur/report') {
+  if (/^\/[a-z]{2,3}\/report$/.test(r.path)) {
     if (r.text > 2000) missed.push(`${where}: text readable after ${r.text} ms (target ≤ 2000)`);
-    if (r.nastaliq === null) missed.push(`${where}: no Nastaliq font loaded`);
-    else if (r.nastaliq > 5000) missed.push(`${where}: Nastaliq applied after ${r.nastaliq} ms (target ≤ 5000)`);
+    if (r.font === null) missed.push(`${where}: no Nastaliq or Naskh font loaded`);
+    else if (r.font > 5000) missed.push(`${where}: the font applied after ${r.font} ms (target ≤ 5000)`);
   }
   if (r.path === '/' && !r.js && r.bytes > 60_000) {
     missed.push(`${where}: ${r.bytes} bytes in all (target ≤ 60000)`);
