@@ -289,12 +289,38 @@ thread_local! {
     static FELL_BACK: Cell<Option<u32>> = const { Cell::new(None) };
 }
 
-fn note_fallback() {
+tokio::task_local! {
+    /// Whether any message translated for the request running on this task came from another
+    /// language: counts, labels and other words a page formats before its template renders
+    /// (and across awaits) are seen here, where [`FELL_BACK`] sees only the render itself.
+    static REQUEST_FELL_BACK: Cell<bool>;
+}
+
+fn note_fallback(lang: Lang, key: &str) {
+    tracing::debug!(
+        key,
+        lang = lang.code(),
+        "message taken from a fallback language"
+    );
     FELL_BACK.with(|count| {
         if let Some(n) = count.get() {
             count.set(Some(n.saturating_add(1)));
         }
     });
+    // Outside a request (tests, commands) there is no request to mark.
+    let _ = REQUEST_FELL_BACK.try_with(|fell_back| fell_back.set(true));
+}
+
+/// Runs `request` (every request the server answers): any message it translates from a
+/// fallback language is remembered for it, so its page can say so ([`request_fell_back`]).
+pub async fn in_request<F: std::future::Future>(request: F) -> F::Output {
+    REQUEST_FELL_BACK.scope(Cell::new(false), request).await
+}
+
+/// Whether the request running on this task has translated any message from a fallback
+/// language so far (false outside a request).
+pub fn request_fell_back() -> bool {
+    REQUEST_FELL_BACK.try_with(Cell::get).unwrap_or(false)
 }
 
 /// Runs `render` and says whether any message it translated came from another language than
@@ -318,7 +344,7 @@ pub fn t(lang: Lang, key: &str) -> &str {
     match CATALOGS.get(lang).resolved.get(key) {
         Some(message) => {
             if message.from != lang {
-                note_fallback();
+                note_fallback(lang, key);
             }
             message.text.as_str()
         }
@@ -420,7 +446,7 @@ fn format(lang: Lang, key: &str, args: &[(&str, &str)], number: Option<u64>) -> 
         return t(lang, key).to_owned();
     };
     if from != lang {
-        note_fallback();
+        note_fallback(lang, key);
     }
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (name, value) in args {

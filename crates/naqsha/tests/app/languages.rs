@@ -170,6 +170,11 @@ async fn a_report_sent_in_sindhi_is_stored_in_sindhi_and_its_receipt_is_in_sindh
     assert_eq!(texts(&html, "h1"), [t(sd, "receipt.title").to_owned()]);
     assert_ne!(t(sd, "receipt.title"), t(Lang::UR, "receipt.title"));
     crate::support::receipts::receipt_on_page(&html);
+    assert_eq!(
+        count(&html, ".fallback-note"),
+        0,
+        "every word of the receipt is Sindhi"
+    );
     assert!(
         attrs(&html, "a", "href").contains(&"/sd/follow-up".to_owned()),
         "the receipt's follow-up link stays in Sindhi"
@@ -211,6 +216,11 @@ async fn follow_up_works_in_pashto() {
     assert_eq!(
         texts(&html, ".status__label"),
         [t(ps, "followup.status.new").to_owned()]
+    );
+    assert_eq!(
+        count(&html, ".fallback-note"),
+        0,
+        "every word of the follow-up status is Pashto"
     );
     // The next step's forms post back to the Pashto page.
     assert!(
@@ -255,6 +265,30 @@ async fn a_page_partly_in_urdu_says_so_and_a_translated_page_does_not() {
         let html = page(&app, uri).await.html();
         assert_eq!(count(&html, ".fallback-note"), 0, "{uri}");
         assert!(!html.html().contains("fallback-note"), "{uri}: marker left");
+    }
+}
+
+/// Counts the map formats before its template renders ("fewer than 3" for a place with one
+/// story) are in the page's language, and would have raised the note had they fallen back.
+#[tokio::test]
+async fn the_home_page_s_small_counts_are_in_its_language() {
+    let app = App::new().await;
+    app.save(&case("Account taken over")).await;
+    for lang in new_languages() {
+        let fewer = Tr(lang).f("stats.fewer_than", &[("k", "3")]);
+        assert!(has_message(lang, "stats.fewer_than"), "{lang:?}");
+        let html = page(&app, &lang.localise("/")).await.html();
+        assert!(
+            html.html().contains(&fewer),
+            "{lang:?}: the home page's counts say {fewer:?}"
+        );
+        assert!(
+            !html
+                .html()
+                .contains(&Tr(Lang::UR).f("stats.fewer_than", &[("k", "3")])),
+            "{lang:?}: an Urdu count on the page"
+        );
+        assert_eq!(count(&html, ".fallback-note"), 0, "{lang:?}");
     }
 }
 

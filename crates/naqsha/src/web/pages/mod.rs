@@ -35,10 +35,14 @@ pub fn render(page: &impl Template) -> Result<Response, AppError> {
 
 /// Renders a public page (every page whose template extends `layout/base.html`): when any
 /// of its words had to be taken from another language, the frame's note says so near the
-/// top; otherwise the note is left out.
+/// top; otherwise the note is left out. Its words are those its template translates and
+/// those its request translated before (counts, labels: [`crate::i18n::request_fell_back`]).
 pub fn html(page: &impl Template) -> askama::Result<String> {
     let (rendered, fell_back) = crate::i18n::watch_fallback(|| page.render());
-    Ok(fallback_note(rendered?, fell_back))
+    Ok(fallback_note(
+        rendered?,
+        fell_back || crate::i18n::request_fell_back(),
+    ))
 }
 
 /// Keeps or drops the frame's fallback note, which the template writes between two markers
