@@ -50,6 +50,9 @@ pub struct Ui {
     pub feed: Option<String>,
     /// A neutral title is configured: browser tabs and history show only that title.
     neutral_title: bool,
+    /// `[server] public_url` without its trailing slash, when configured: the `hreflang`
+    /// alternates are absolute addresses, as search engines require.
+    public_url: Option<String>,
 }
 
 impl Ui {
@@ -90,6 +93,20 @@ impl Ui {
             exit_url: state.config().exit_url.clone(),
             feed: None,
             neutral_title,
+            public_url: state
+                .config()
+                .public_url
+                .as_deref()
+                .map(|url| url.trim_end_matches('/').to_owned()),
+        }
+    }
+
+    /// `href` (a path on this site) as the `hreflang` alternates give it: absolute under
+    /// `[server] public_url` when one is configured, else the path.
+    pub fn alternate_href(&self, href: &str) -> String {
+        match &self.public_url {
+            Some(base) => format!("{base}{href}"),
+            None => href.to_owned(),
         }
     }
 

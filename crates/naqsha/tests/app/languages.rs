@@ -96,6 +96,26 @@ async fn every_page_answers_in_each_language_with_its_direction_and_the_language
     }
 }
 
+/// With `[server] public_url` set, the `hreflang` alternates are absolute addresses, as search
+/// engines require; the language switch stays a path.
+#[tokio::test]
+async fn alternates_are_absolute_under_the_public_address() {
+    let app = App::with_config(|c| c.public_url = Some("https://map.example.org/".into())).await;
+    let sd = Lang::from_code("sd").unwrap();
+    let html = page(&app, "/sd/report").await.html();
+    let mut hrefs: Vec<String> = Lang::all()
+        .iter()
+        .map(|l| format!("https://map.example.org{}", l.localise("/report")))
+        .collect();
+    hrefs.push("https://map.example.org/report".to_owned());
+    assert_eq!(attrs(&html, "link[rel=alternate][hreflang]", "href"), hrefs);
+    assert_eq!(
+        attrs(&html, ".languages a[hreflang=ps]", "href"),
+        ["/ps/report"]
+    );
+    assert_eq!(attrs(&html, "html", "lang"), [sd.code()]);
+}
+
 #[tokio::test]
 async fn the_framable_map_answers_in_each_language() {
     let app = App::new().await;
