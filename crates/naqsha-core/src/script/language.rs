@@ -70,11 +70,65 @@ const PUNJABI_WORDS: &[&str] = &[
     "ساڈے",
     "تہاڈا",
     "تہاڈی",
+    "تہاڈے",
     "تسی",
     "تسیں",
     "ایہہ",
     "اوہنے",
     "سانوں",
+    // "are", "not", "happened", "stayed", the pronouns' Punjabi forms, "where", "then",
+    // "sister", "said", "told", "see", and verbs in Punjabi's -دا/-دی participle, none of
+    // which Urdu writes (none is in the IL-NER Urdu corpus's 200,000 words, folded). Not
+    // کردی, کردے, لئی, پئی, اوہ: Urdu writes them ("کردی" for "کر دی", "oh").
+    "نیں",
+    "نئیں",
+    "ہویا",
+    "رہیا",
+    "رہیاں",
+    "گئیاں",
+    "ساہنوں",
+    "اسیں",
+    "کیہ",
+    "کیہڑا",
+    "کیہڑی",
+    "جیہڑا",
+    "جیہڑی",
+    "ایتھے",
+    "اوتھے",
+    "کتھے",
+    "فیر",
+    "بھین",
+    "آکھیا",
+    "آکھدا",
+    "آکھدی",
+    "دسیا",
+    "ویکھو",
+    "ویکھیا",
+    "دیوے",
+    "لگدا",
+    "لگدی",
+    "چاہیدا",
+    "چاہیدی",
+    "چاہیدے",
+    "جاندا",
+    "جاندی",
+    "جاندے",
+    "لیندا",
+    "لیندی",
+    "دیندی",
+    "رہندے",
+    "ڈردی",
+    "ڈردا",
+    "اوہنوں",
+    "ایہنوں",
+    "اوہناں",
+    "ایہناں",
+    "اوہدا",
+    "اوہدی",
+    "اوہدے",
+    "ایہدا",
+    "ایہدی",
+    "ایہدے",
 ];
 
 /// Evidence words for Sindhi, Pashto and Punjabi, in the order of [`CODES`].
@@ -85,6 +139,10 @@ type Evidence = [usize; 3];
 /// letters, and `None` for a text without any (English, Roman Urdu, digits).
 pub fn guess_language(text: &str) -> Option<&'static str> {
     let mut evidence: Evidence = [0; 3];
+    // Of those, the words written with a letter only that language has: they decide between
+    // two languages with as many evidence words (Sindhi هن "this" is Punjabi ہن "are", but
+    // only Sindhi writes ڪ).
+    let mut own: Evidence = [0; 3];
     let mut words = 0usize;
     let mut word = String::new();
     let mut says = [false; 3];
@@ -101,8 +159,12 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
         }
         words += 1;
         let listed = [SINDHI_WORDS, PASHTO_WORDS, PUNJABI_WORDS].map(|l| l.contains(&&*word));
-        for ((count, letter), listed) in evidence.iter_mut().zip(says).zip(listed) {
+        let only = says.iter().filter(|&&s| s).count() == 1;
+        for (((count, own), letter), listed) in
+            evidence.iter_mut().zip(&mut own).zip(says).zip(listed)
+        {
             *count += usize::from(letter || listed);
+            *own += usize::from(letter && only);
         }
         word.clear();
         says = [false; 3];
@@ -110,9 +172,10 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
     if words == 0 {
         return None;
     }
-    let best = (0..CODES.len()).max_by_key(|&i| evidence[i]).unwrap_or(0);
+    let weight = |i: usize| (evidence[i], own[i]);
+    let best = (0..CODES.len()).max_by_key(|&i| weight(i)).unwrap_or(0);
     let count = evidence[best];
-    let ahead = (0..CODES.len()).all(|i| i == best || evidence[i] < count);
+    let ahead = (0..CODES.len()).all(|i| i == best || weight(i) < weight(best));
     if count >= MIN_WORDS && count * ONE_IN >= words && ahead {
         CODES.get(best).copied()
     } else {
@@ -244,6 +307,32 @@ mod tests {
             "۰۳۰۰ ١٢٣٤٥٦٧",
         ] {
             assert_eq!(guess_language(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_letter_only_one_language_has_decides_a_tie() {
+        // هن is Sindhi "this" and, folded, Punjabi ہن "are"; ڳ is Sindhi's and Saraiki's.
+        // Two words for each, but only Sindhi writes ڪ and ڍ.
+        let text = "ڪا اطلاع ناهي: هن سرور تي ايس ايم ايس ڳنڍيل ناهي.";
+        assert_eq!(guess_language(text), Some("sd"));
+    }
+
+    #[test]
+    fn punjabi_in_urdu_letters_is_told_by_its_everyday_words() {
+        for text in [
+            "ایس رسید نال کوئی رپورٹ نئیں لبھی، فیر کوشش کرو",
+            "اوہ آکھدا اے پئی ویڈیو وائرل کر دیوے گا",
+            "مینوں ڈر لگدا اے، گھر والیاں نوں پتہ نہ لگے",
+        ] {
+            assert_eq!(guess_language(text), Some("pa"), "{text}");
+        }
+        // Urdu writes کردی for "کر دی", and اوہ for "oh".
+        for text in [
+            "اس نے میری تصویر وائرل کردی ہے اور اب دھمکیاں دے رہا ہے",
+            "اوہ خدایا، اس نے میرا اکاؤنٹ ہیک کر لیا",
+        ] {
+            assert_eq!(guess_language(text), Some("ur"), "{text}");
         }
     }
 }
