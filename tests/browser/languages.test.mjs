@@ -1,4 +1,4 @@
-// The survivor's path in Sindhi and Pashto (issue 21), with JavaScript on and off, on a phone
+// The survivor's path in Sindhi, Pashto and Punjabi (issue 21), with JavaScript on and off, on a phone
 // 360 px wide: the home page, the report form filled and sent (→ the receipt), follow-up
 // with that receipt, the resources and a 404. Each page is in its language and right to
 // left, wholly in its language (no fallback note), offers every language in the switch, needs
@@ -24,11 +24,12 @@ import {
 } from './support.mjs';
 
 const ALL = languages();
-const TESTED = ALL.filter((l) => ['sd', 'ps'].includes(l.code));
+const TESTED = ALL.filter((l) => ['sd', 'ps', 'pa'].includes(l.code));
 
 const STORY = {
   sd: 'ڪنهن منهنجي نالي سان جعلي پروفائل ٺاهي ۽ منهنجون تصويرون لڳائي ڇڏيون. هو مون کي ڌمڪيون ڏئي ٿو.',
   ps: 'یو چا زما په نوم جعلي پروفایل جوړ کړ او زما انځورونه یې پرې واچول. هغه ما ګواښي.',
+  pa: 'کسے نے میرے ناں تے جعلی پروفائل بݨا کے میریاں تصویراں لا دتیاں نیں۔ اوہ مینوں دھمکیاں دیندا اے۔',
 };
 
 const COVERAGE_FILE = path.join(REPO, 'assets/vendor/fonts/coverage.json');
@@ -80,12 +81,14 @@ async function checkPage(page, lang, label, { js }) {
   await shot(page, `languages_${lang.code}_${js ? 'js' : 'nojs'}_${label.replace(/[^a-z0-9]+/gi, '_')}`);
 }
 
-describe('the survivor’s path in Sindhi and Pashto', () => {
+describe('the survivor’s path in Sindhi, Pashto and Punjabi', () => {
   let server;
   let browser;
 
   before(async () => {
-    server = await startServer();
+    // Each run below sends a report: each comes from an address of its own, as from
+    // different people, so the per-network limit on reports is not what is tested.
+    server = await startServer({ config: '[server]\nclient_ip_header = "X-Forwarded-For"\n' });
     browser = await launchBrowser();
   });
 
@@ -94,12 +97,13 @@ describe('the survivor’s path in Sindhi and Pashto', () => {
     await server?.stop();
   });
 
-  for (const lang of TESTED) {
+  for (const [n, lang] of TESTED.entries()) {
     for (const js of [true, false]) {
       test(`${lang.code}, JavaScript ${js ? 'on' : 'off'}, 360 px`, async () => {
         const { context, requests } = await newContext(browser, {
           viewport: { width: 360, height: 740 },
           javaScriptEnabled: js,
+          extraHTTPHeaders: { 'X-Forwarded-For': `10.${20 + 2 * n + (js ? 0 : 1)}.0.1` },
         });
         const page = await context.newPage();
         const prefix = `/${lang.code}`;
