@@ -1,10 +1,16 @@
 //! The engine on Sindhi, Pashto and Punjabi (Shahmukhi) text: words of these languages are
 //! words, and numbers are found in every digit script they are typed in.
 //!
-//! Two sets of sentences: the development set, written while the engine was taught these
+//! Three sets of sentences: the development set, written while the engine was taught these
 //! languages, must be found whole; the held-out set, written afterwards in other sentence
 //! shapes (the number first, in brackets, split differently, other cue words, landlines, no
-//! cue at all), measures how well that generalises, and is reported separately.
+//! cue at all), measured how well that generalises. Its three missed names (a Sindhi name
+//! after the participle رهندڙ, a Pashto name after "نوم یې", a Punjabi name after "اوہدا
+//! ناں") were then known and worked on, so since the second round of work on names it is
+//! development material too, and must be found whole. The second held-out set
+//! ([`HELD_OUT_2`]) was written before that round, in shapes and cue words neither other
+//! set has, and was not tuned on: it is measured and reported separately
+//! (benches/README.md, "Sindhi, Pashto and Punjabi").
 
 use super::tokens::{Class, tokenize};
 use super::*;
@@ -117,6 +123,29 @@ const DEVELOPMENT: &[Labelled] = &[
         "pa",
         "عمران نے مینوں فون تے دھمکیاں دتیاں",
         &[("عمران", Kind::Name)],
+    ),
+    // second round, from the first held-out set's misses: a participle or agent noun before
+    // a name is no part of it, a Pashto enclitic pronoun may stand between "name" and the
+    // name, and a possessive pronoun and "name" are no part of the name either
+    (
+        "sd",
+        "اسان کي ڌمڪيون ڏيندڙ اشفاق چانڊيو پوليس وٽ نه ويو",
+        &[("اشفاق چانڊيو", Kind::Name)],
+    ),
+    (
+        "ps",
+        "زموږ په کلي کې اوسېدونکی ګل رحمان ما ته پیغامونه لیږي",
+        &[("ګل رحمان", Kind::Name)],
+    ),
+    (
+        "ps",
+        "نوم مې پلوشه دی او په مردان کې اوسېږم",
+        &[("پلوشه", Kind::Name)],
+    ),
+    (
+        "pa",
+        "ایہدا ناں ناصر محمود اے تے ایہہ ساڈا گوانڈی اے",
+        &[("ناصر محمود", Kind::Name)],
     ),
 ];
 
@@ -460,14 +489,12 @@ fn everything_in_the_development_set_is_found() {
 fn held_out_sentences_are_found_as_well() {
     let r = recall(HELD_OUT);
     println!(
-        "held-out set: names {:?}, numbers and addresses {:?}, missed {:#?}",
+        "held-out set (development material since the second round): names {:?}, numbers \
+         and addresses {:?}, missed {:#?}",
         r.names, r.others, r.missed
     );
-    // the figures are in benches/README.md; these floors keep them from sliding back unseen
-    let (found, total) = r.others;
-    assert!(found * 10 >= total * 9, "{:#?}", r.missed);
-    let (found, total) = r.names;
-    assert!(found * 2 >= total, "{:#?}", r.missed);
+    // its misses were worked on, so like the development set it must be found whole
+    assert!(r.missed.is_empty(), "{:#?}", r.missed);
 }
 
 #[test]
@@ -477,6 +504,9 @@ fn second_held_out_set() {
         "second held-out set: names {:?}, numbers {:?}, missed {:#?}",
         r.names, r.others, r.missed
     );
+    // the figures are in benches/README.md; these floors keep them from sliding back unseen
+    assert_eq!(r.others.0, r.others.1, "{:#?}", r.missed);
+    assert!(r.names.0 >= 18, "{:#?}", r.missed);
 }
 
 #[test]
