@@ -1,10 +1,16 @@
 //! The engine on Sindhi, Pashto and Punjabi (Shahmukhi) text: words of these languages are
 //! words, and numbers are found in every digit script they are typed in.
 //!
-//! Two sets of sentences: the development set, written while the engine was taught these
+//! Three sets of sentences: the development set, written while the engine was taught these
 //! languages, must be found whole; the held-out set, written afterwards in other sentence
 //! shapes (the number first, in brackets, split differently, other cue words, landlines, no
-//! cue at all), measures how well that generalises, and is reported separately.
+//! cue at all), measured how well that generalises. Its three missed names (a Sindhi name
+//! after the participle رهندڙ, a Pashto name after "نوم یې", a Punjabi name after "اوہدا
+//! ناں") were then known and worked on, so since the second round of work on names it is
+//! development material too, and must be found whole. The second held-out set
+//! ([`HELD_OUT_2`]) was written before that round, in shapes and cue words neither other
+//! set has, and was not tuned on: it is measured and reported separately
+//! (benches/README.md, "Sindhi, Pashto and Punjabi").
 
 use super::tokens::{Class, tokenize};
 use super::*;
@@ -117,6 +123,29 @@ const DEVELOPMENT: &[Labelled] = &[
         "pa",
         "عمران نے مینوں فون تے دھمکیاں دتیاں",
         &[("عمران", Kind::Name)],
+    ),
+    // second round, from the first held-out set's misses: a participle or agent noun before
+    // a name is no part of it, a Pashto enclitic pronoun may stand between "name" and the
+    // name, and a possessive pronoun and "name" are no part of the name either
+    (
+        "sd",
+        "اسان کي ڌمڪيون ڏيندڙ اشفاق چانڊيو پوليس وٽ نه ويو",
+        &[("اشفاق چانڊيو", Kind::Name)],
+    ),
+    (
+        "ps",
+        "زموږ په کلي کې اوسېدونکی ګل رحمان ما ته پیغامونه لیږي",
+        &[("ګل رحمان", Kind::Name)],
+    ),
+    (
+        "ps",
+        "نوم مې پلوشه دی او په مردان کې اوسېږم",
+        &[("پلوشه", Kind::Name)],
+    ),
+    (
+        "pa",
+        "ایہدا ناں ناصر محمود اے تے ایہہ ساڈا گوانڈی اے",
+        &[("ناصر محمود", Kind::Name)],
     ),
 ];
 
@@ -241,6 +270,170 @@ const HELD_OUT: &[Labelled] = &[
     ),
 ];
 
+/// The second held-out set, written before the engine's second round of work on these
+/// languages' names (after the first held-out set's misses were known, so that set became
+/// development material): names as the subject of a verb, after relation words the other sets
+/// lack (husband, cousin, niece, sister-in-law, friend, teacher), followed by a father's name
+/// (ولد, "son of"), a woman's and a man's name in one sentence, and names of Sindhi, Baloch,
+/// Pashtun, Punjabi, Muslim, Hindu, Sikh and Christian origin. Not tuned on: measured before
+/// and after, and reported separately.
+const HELD_OUT_2: &[Labelled] = &[
+    // Sindhi
+    (
+        "sd",
+        "رضيه ۽ سندس مڙس جاويد مون کي گاريون ڏنيون",
+        &[("رضيه", Kind::Name), ("جاويد", Kind::Name)],
+    ),
+    (
+        "sd",
+        "منهنجي ماسات پريا ڪماري کي ڪنهن جعلي اڪائونٽ تان ميسيج ڪيا",
+        &[("پريا ڪماري", Kind::Name)],
+    ),
+    (
+        "sd",
+        "شهزاد ٻروهي ولد محمد بخش ٻروهي مون کي ۰۳۰۱-۲۲۳۳۴۴۵ تان تنگ ڪري ٿو",
+        &[
+            ("شهزاد ٻروهي", Kind::Name),
+            ("محمد بخش ٻروهي", Kind::Name),
+            ("۰۳۰۱-۲۲۳۳۴۴۵", Kind::Phone),
+        ],
+    ),
+    (
+        "sd",
+        "ڪالهه ساجد لغاري منهنجي گهر ٻاهران بيٺو هو",
+        &[("ساجد لغاري", Kind::Name)],
+    ),
+    (
+        "sd",
+        "منهنجي مڙس جو دوست جان مسيح منهنجون تصويرون گهري ٿو",
+        &[("جان مسيح", Kind::Name)],
+    ),
+    (
+        "sd",
+        "هوءَ چوي ٿي ته نسيم بلوچ جو نمبر ٠٣٤٢٨٨٧٦٥٤٣ آهي",
+        &[("نسيم بلوچ", Kind::Name), ("٠٣٤٢٨٨٧٦٥٤٣", Kind::Phone)],
+    ),
+    (
+        "sd",
+        "مون کي ڌمڪيون ڏيڻ وارو ماڻهو ارشد ڀٽو آهي",
+        &[("ارشد ڀٽو", Kind::Name)],
+    ),
+    (
+        "sd",
+        "منهنجي ڀاڻيجي سسئي کي اسڪول ۾ ڪاشف تنگ ڪيو",
+        &[("سسئي", Kind::Name), ("ڪاشف", Kind::Name)],
+    ),
+    (
+        "sd",
+        "لکمي چند ۽ ان جي زال ڪملا مون کان پئسا گهرن ٿا",
+        &[("لکمي چند", Kind::Name), ("ڪملا", Kind::Name)],
+    ),
+    // Pashto
+    (
+        "ps",
+        "زرمینه او د هغې ورور اسفندیار ما ته ګواښونه کوي",
+        &[("زرمینه", Kind::Name), ("اسفندیار", Kind::Name)],
+    ),
+    (
+        "ps",
+        "زما د تره زوی نعمت الله زما عکسونه په انټرنېټ خپاره کړل",
+        &[("نعمت الله", Kind::Name)],
+    ),
+    (
+        "ps",
+        "ګل محمد د شیر علي زوی له ۰۳۱۵-۹۸۷۶۵۴۳ نه ما ته زنګ وهي",
+        &[
+            ("ګل محمد", Kind::Name),
+            ("شیر علي", Kind::Name),
+            ("۰۳۱۵-۹۸۷۶۵۴۳", Kind::Phone),
+        ],
+    ),
+    (
+        "ps",
+        "پرون شپه ګلاب خټک زما کور ته راغی",
+        &[("ګلاب خټک", Kind::Name)],
+    ),
+    (
+        "ps",
+        "د هغې مېړه وحید الله هره ورځ هغه وهي",
+        &[("وحید الله", Kind::Name)],
+    ),
+    (
+        "ps",
+        "زما ملګرې مریم مسیح ته هم دا پیغامونه راغلي",
+        &[("مریم مسیح", Kind::Name)],
+    ),
+    (
+        "ps",
+        "که تاسو اړیکه غواړئ نو د نصیر آفریدي شمېره ٠٣٤٦١٢٣٤٥٦٧ ده",
+        &[("نصیر آفریدي", Kind::Name), ("٠٣٤٦١٢٣٤٥٦٧", Kind::Phone)],
+    ),
+    (
+        "ps",
+        "جمال الدین بګټي دا ګواښونه لیږلي دي",
+        &[("جمال الدین بګټي", Kind::Name)],
+    ),
+    (
+        "ps",
+        "بي بي حلیمه وویل چې 0333-۵۵۵۱۲۳۴ د عارف شمېره ده",
+        &[
+            ("حلیمه", Kind::Name),
+            ("عارف", Kind::Name),
+            ("0333-۵۵۵۱۲۳۴", Kind::Phone),
+        ],
+    ),
+    // Punjabi
+    (
+        "pa",
+        "رخسانہ تے اوہدا بھرا طارق مینوں گالاں کڈھدے نیں",
+        &[("رخسانہ", Kind::Name), ("طارق", Kind::Name)],
+    ),
+    (
+        "pa",
+        "میرے چاچے دا پتر ندیم گجر میریاں تصویراں ویچدا اے",
+        &[("ندیم گجر", Kind::Name)],
+    ),
+    (
+        "pa",
+        "اصغر علی ولد غلام رسول نے ۰۳۰۶-۴۴۵۵۶۶۷ توں کال کیتی",
+        &[
+            ("اصغر علی", Kind::Name),
+            ("غلام رسول", Kind::Name),
+            ("۰۳۰۶-۴۴۵۵۶۶۷", Kind::Phone),
+        ],
+    ),
+    (
+        "pa",
+        "کل رات پرویز بٹ ساڈے بوہے تے آیا سی",
+        &[("پرویز بٹ", Kind::Name)],
+    ),
+    (
+        "pa",
+        "میری نݨان شبنم مینوں ڈراندی رہندی اے",
+        &[("شبنم", Kind::Name)],
+    ),
+    (
+        "pa",
+        "ساڈے محلے دا پادری یوسف مسیح وی ایہہ گل جاݨدا اے",
+        &[("یوسف مسیح", Kind::Name)],
+    ),
+    (
+        "pa",
+        "گرمیت سنگھ تے اوہدی گھر والی ہرپریت کور نے سانوں دھمکایا",
+        &[("گرمیت سنگھ", Kind::Name), ("ہرپریت کور", Kind::Name)],
+    ),
+    (
+        "pa",
+        "ایہہ سارے میسج جمیل مزاری نے ۰۳۴۴ ۱۲۳ ۴۵۶۷ توں بھیجے",
+        &[("جمیل مزاری", Kind::Name), ("۰۳۴۴ ۱۲۳ ۴۵۶۷", Kind::Phone)],
+    ),
+    (
+        "pa",
+        "میری ووہٹی دی سہیلی صائمہ نوں وی اوہنے تنگ کیتا",
+        &[("صائمہ", Kind::Name)],
+    ),
+];
+
 /// How many of a set's items were found, of how many, for names and for the rest
 /// (numbers, addresses of mail and web), and what was missed.
 #[derive(Debug, Default)]
@@ -296,14 +489,24 @@ fn everything_in_the_development_set_is_found() {
 fn held_out_sentences_are_found_as_well() {
     let r = recall(HELD_OUT);
     println!(
-        "held-out set: names {:?}, numbers and addresses {:?}, missed {:#?}",
+        "held-out set (development material since the second round): names {:?}, numbers \
+         and addresses {:?}, missed {:#?}",
+        r.names, r.others, r.missed
+    );
+    // its misses were worked on, so like the development set it must be found whole
+    assert!(r.missed.is_empty(), "{:#?}", r.missed);
+}
+
+#[test]
+fn second_held_out_set() {
+    let r = recall(HELD_OUT_2);
+    println!(
+        "second held-out set: names {:?}, numbers {:?}, missed {:#?}",
         r.names, r.others, r.missed
     );
     // the figures are in benches/README.md; these floors keep them from sliding back unseen
-    let (found, total) = r.others;
-    assert!(found * 10 >= total * 9, "{:#?}", r.missed);
-    let (found, total) = r.names;
-    assert!(found * 2 >= total, "{:#?}", r.missed);
+    assert_eq!(r.others.0, r.others.1, "{:#?}", r.missed);
+    assert!(r.names.0 >= 18, "{:#?}", r.missed);
 }
 
 #[test]

@@ -81,6 +81,21 @@ fn capitalised(t: &Tok) -> bool {
 /// Urdu titles of public offices (minister, president, governor, chief minister).
 const URDU_OFFICES: &[&str] = &["وزیر", "وزیراعظم", "وزیراعلی", "وزیراعلیٰ", "صدر", "گورنر"];
 
+/// Pashto enclitic pronouns (his/her/their, my, your, our), which follow the noun they
+/// possess: "نوم یې" is "his name", "خور مې" "my sister". Folded as the text is.
+const PASHTO_ENCLITICS: &[&str] = &["یې", "مې", "دې", "مو"];
+
+/// Sindhi and Pashto participles and agent nouns, by their endings: Sindhi "رهندڙ" ("living
+/// in"), "ڏيندڙ" ("giving"); Pashto "اوسېدونکی" ("resident"), "ګواښونکی" ("the one who
+/// threatens"). No name ends so; before a name they describe the person ("پاڙي ۾ رهندڙ
+/// عمران سومرو") and are no part of the name. Folded as the text is (ڙ is ڑ, ي is ی).
+fn regional_participle(w: &str) -> bool {
+    ["ندڑ", "ونکی", "ونکې", "ونکو"]
+        .iter()
+        .any(|e| w.ends_with(e))
+        && w.chars().count() >= 5
+}
+
 /// The cue before word `i`: looks back over ':' '.' ',' '-' and "is"/"was"/"hai".
 fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
     let toks = ctx.toks;
@@ -153,6 +168,11 @@ fn cue_before(ctx: &Ctx<'_>, i: usize) -> Cue {
                     "is" | "was" | "hai" | "tha" | "thi" | "ہے" | "تھا" | "تھی"
                 ) && steps == 1
                 {
+                    continue;
+                }
+                // Pashto "نوم یې شاه ولي دی" ("his name is"), "ورور مې" ("my brother"): the
+                // enclitic pronoun comes after the cue, right before the name
+                if PASHTO_ENCLITICS.contains(&w) && steps == 1 {
                     continue;
                 }
                 // "بیوی کی تصویریں", "ڈاکٹر کی مدد", "behen ki shadi": after a relation or a
@@ -256,10 +276,13 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let latin_words = toks.iter().filter(|t| t.class == Class::Latin).count();
     let latin_text = latin_words >= urdu_words;
     let in_blocked = |t: &Tok| t.has(flag::BLOCKED | flag::NEVER_NAME);
+    let participle = |i: usize| {
+        toks[i].class == Class::Urdu && !known(&toks[i]) && regional_participle(ctx.word(i))
+    };
     // seeds
     for i in 0..n {
         let t = &toks[i];
-        if !t.is_word() || never(t) || in_blocked(t) {
+        if !t.is_word() || never(t) || in_blocked(t) || participle(i) {
             continue;
         }
         let cue = cue_before(ctx, i);
@@ -282,7 +305,12 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         changed = false;
         rounds += 1;
         for i in 0..n {
-            if score[i] > 0.0 || !toks[i].is_word() || never(&toks[i]) || in_blocked(&toks[i]) {
+            if score[i] > 0.0
+                || !toks[i].is_word()
+                || never(&toks[i])
+                || in_blocked(&toks[i])
+                || participle(i)
+            {
                 continue;
             }
             let t = &toks[i];
@@ -849,7 +877,8 @@ pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate
     if !cands.iter().any(|c| c.kind == Kind::Name) {
         return;
     }
-    // "شری مودی" from the tagger: a leading title is no part of the name
+    // "شری مودی" from the tagger: a leading title is no part of the name, nor a leading
+    // "name" cue ("ناں شاہد اقبال") or a Sindhi or Pashto participle ("ڏيندڙ اشفاق")
     for c in cands.iter_mut().filter(|c| c.kind == Kind::Name) {
         let first = toks.partition_point(|t| (t.end as usize) <= c.start);
         let last = toks.partition_point(|t| (t.start as usize) < c.end);
@@ -857,7 +886,8 @@ pub(crate) fn drop_non_names(text: &str, toks: &[Tok], cands: &mut Vec<Candidate
         // in Urdu script only: generated Roman and English stories count "Haji" in the name
         while k + 1 < last
             && toks[k].class == Class::Urdu
-            && toks[k].has(flag::TITLE)
+            && (toks[k].has(flag::TITLE | flag::NAME_CUE)
+                || regional_participle(toks[k].text(text)))
             && !toks[k].has(flag::ANY_NAME | flag::AMBIGUOUS | flag::NAME_PART)
         {
             k += 1;
