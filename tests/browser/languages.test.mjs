@@ -160,6 +160,25 @@ describe('the survivor’s path in Sindhi, Pashto and Punjabi', () => {
     }
   }
 
+  // The public pages beyond the survivor's path, translated later (statistics, data, the
+  // world map, what others did, campaigns, a story), on the same phone with JavaScript.
+  for (const lang of TESTED) {
+    test(`${lang.code}: the other public pages at 360 px`, async () => {
+      const { context, requests } = await newContext(browser, { viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await page.goto(`${server.base}/${lang.code}/`);
+      const story = await page.locator('a[href*="/stories/"]').first().getAttribute('href');
+      assert.ok(story, 'the home page links a story');
+      for (const p of ['/stats', '/data', '/world', '/strategies', '/campaigns', story.replace(/^\/[a-z]+\//, '/')]) {
+        const res = await page.goto(`${server.base}/${lang.code}${p}`);
+        assert.equal(res.status(), 200, p);
+        await checkPage(page, lang, p, { js: true });
+      }
+      assertOnlyLocal(requests, server.port);
+      await context.close();
+    });
+  }
+
   test('an unknown language is a 404 in English that links to every language', async () => {
     const { context } = await newContext(browser, { viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
