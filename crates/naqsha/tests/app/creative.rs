@@ -3,16 +3,11 @@
 //! keeps when it is shown again, what is stored (sealed, the picture cleaned), that nothing
 //! is public before a moderator approves it, and what the gallery shows once she has.
 
-use std::collections::BTreeMap;
-
 use axum::http::StatusCode;
 use naqsha::i18n::t;
 use naqsha::intake::evidence::strip_check;
-use naqsha::storage::{
-    CampaignStore, ResponseDecision, ResponseImage, ResponseStore, UserStore, WaitingFilter,
-};
+use naqsha::storage::{ResponseDecision, ResponseImage, ResponseStore, UserStore, WaitingFilter};
 use naqsha_core::audit::{AuditAction, AuditEvent};
-use naqsha_core::campaign::{Bilingual, Campaign, CampaignId, CampaignPeriod, CampaignSlug};
 use naqsha_core::lang::Lang;
 use naqsha_core::response::{PublishedResponse, ResponseBody, ResponseTarget};
 use naqsha_core::sealing;
@@ -20,28 +15,6 @@ use naqsha_core::sealing;
 use crate::support::{App, Multipart, PEER, attrs, builders, count, receipt_on_page, texts};
 
 const SLUG: &str = "sixteen-days";
-
-/// Adds a campaign at `/campaign/{slug}`.
-async fn campaign(app: &App, slug: &str) {
-    let day = |d| time::Date::from_calendar_date(2026, time::Month::November, d).unwrap();
-    let c = Campaign {
-        id: CampaignId::random(),
-        slug: CampaignSlug::parse(slug).unwrap(),
-        title: Bilingual {
-            en: "16 Days of Activism".into(),
-            ur: "سولہ دن".into(),
-        },
-        intro: Bilingual::default(),
-        period: CampaignPeriod::new(day(25), day(30)).unwrap(),
-        stories: Vec::new(),
-        prompts: BTreeMap::new(),
-    };
-    app.state
-        .store()
-        .save_campaign(&c, &AuditEvent::now(None, AuditAction::CampaignChange))
-        .await
-        .unwrap();
-}
 
 /// A poem as the form sends it (without its token).
 fn poem(title: &str, text: &str) -> Multipart {
@@ -145,7 +118,7 @@ async fn approve_all(app: &App) {
 async fn a_poem_is_received_with_a_receipt_shown_once_and_waits_for_a_moderator() {
     for lang in [Lang::EN, Lang::UR] {
         let app = App::new().await;
-        campaign(&app, SLUG).await;
+        app.save_campaign(SLUG).await;
         let prefix = if lang == Lang::UR { "/ur" } else { "" };
         let uri = format!("{prefix}/campaign/{SLUG}/create");
         let page = app.get(&uri).await;
@@ -210,7 +183,7 @@ async fn a_poem_is_received_with_a_receipt_shown_once_and_waits_for_a_moderator(
 async fn a_form_with_mistakes_comes_back_with_every_value_and_a_message_beside_each_field() {
     for lang in [Lang::EN, Lang::UR] {
         let app = App::new().await;
-        campaign(&app, SLUG).await;
+        app.save_campaign(SLUG).await;
         let prefix = if lang == Lang::UR { "/ur" } else { "" };
         let uri = format!("{prefix}/campaign/{SLUG}/create");
         let picture = builders::phone_jpeg(&builders::two_colour_picture(20, 20), None);
@@ -262,7 +235,7 @@ async fn a_form_with_mistakes_comes_back_with_every_value_and_a_message_beside_e
 #[tokio::test]
 async fn a_picture_is_cleaned_of_its_location_before_it_is_kept_and_when_it_is_shown() {
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     let (form, sent) = drawing("Home");
     let reply = send(&app, &format!("/campaign/{SLUG}/create"), form).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
@@ -296,7 +269,7 @@ async fn a_picture_is_cleaned_of_its_location_before_it_is_kept_and_when_it_is_s
 #[tokio::test]
 async fn what_is_not_a_picture_is_refused_and_nothing_is_stored() {
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     for (name, bytes) in [
         ("notes.pdf", builders::pdf("", &[])),
         ("photo.jpg", b"#!/bin/sh\necho not a picture\n".to_vec()),
@@ -323,8 +296,8 @@ async fn what_is_not_a_picture_is_refused_and_nothing_is_stored() {
 async fn the_gallery_shows_approved_works_with_credit_and_licence_and_never_embeds_a_link() {
     for lang in [Lang::EN, Lang::UR] {
         let app = App::new().await;
-        campaign(&app, SLUG).await;
-        campaign(&app, "take-back-the-tech").await;
+        app.save_campaign(SLUG).await;
+        app.save_campaign("take-back-the-tech").await;
         let prefix = if lang == Lang::UR { "/ur" } else { "" };
         let uri = format!("{prefix}/campaign/{SLUG}/create");
         let (form, _) = drawing("Home");
@@ -388,7 +361,7 @@ async fn the_gallery_shows_approved_works_with_credit_and_licence_and_never_embe
 #[tokio::test]
 async fn an_unknown_campaign_has_no_form_no_gallery_and_takes_nothing() {
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     for uri in [
         "/campaign/no-such-campaign/create",
         "/ur/campaign/no-such-campaign/create",
@@ -420,7 +393,7 @@ async fn an_unknown_campaign_has_no_form_no_gallery_and_takes_nothing() {
 #[tokio::test]
 async fn the_gallery_goes_a_page_at_a_time() {
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     let uri = format!("/campaign/{SLUG}/create");
     // 13 works from as many networks (each network may send 10 at once).
     for n in 0..13 {
@@ -454,7 +427,7 @@ async fn the_gallery_goes_a_page_at_a_time() {
 #[tokio::test]
 async fn a_network_that_sends_too_many_is_asked_to_wait_with_its_words_kept() {
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     let uri = format!("/campaign/{SLUG}/create");
     let mut last = None;
     // Responses have the reports' numbers: 5 at once, then one every 2 minutes.
@@ -474,7 +447,7 @@ async fn a_network_that_sends_too_many_is_asked_to_wait_with_its_words_kept() {
 #[tokio::test]
 async fn the_campaign_page_links_to_its_gallery_and_its_form() {
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     for (prefix, lang) in [("", Lang::EN), ("/ur", Lang::UR)] {
         let page = app.get(&format!("{prefix}/campaign/{SLUG}")).await;
         assert_eq!(page.status, StatusCode::OK);
@@ -496,7 +469,7 @@ async fn the_campaign_page_links_to_its_gallery_and_its_form() {
 #[tokio::test]
 async fn export_static_mirrors_the_gallery_and_its_pictures_but_not_the_form() {
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     let (form, _) = drawing("Home");
     assert_eq!(
         send(&app, &format!("/campaign/{SLUG}/create"), form)
@@ -539,7 +512,7 @@ async fn export_static_mirrors_the_gallery_and_its_pictures_but_not_the_form() {
 #[tokio::test]
 async fn during_a_flood_a_work_sent_without_the_proof_of_work_is_taken_and_flagged() {
     let app = App::with_config(|c| c.force_flood = true).await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     let uri = format!("/ur/campaign/{SLUG}/create");
     let page = app.get(&uri).await.html();
     assert_eq!(count(&page, "form[data-pow-challenge]"), 1);
@@ -555,7 +528,7 @@ async fn during_a_flood_a_work_sent_without_the_proof_of_work_is_taken_and_flagg
 
     // Out of a flood, a form whose honeypot was filled in is flagged too; one without is not.
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     let page = app.get(&uri).await.html();
     assert_eq!(count(&page, "form[data-pow-challenge]"), 0);
     // Both forms filled in at a person's pace (one sent at once is flagged as too fast).
@@ -594,7 +567,7 @@ async fn flagged(app: &App) -> usize {
 #[tokio::test]
 async fn with_the_database_gone_the_form_comes_back_with_her_work() {
     let app = App::new().await;
-    campaign(&app, SLUG).await;
+    app.save_campaign(SLUG).await;
     let uri = format!("/ur/campaign/{SLUG}/create");
     let token = app.form_token(&uri, PEER).await;
     app.state.store().close().await;

@@ -131,24 +131,7 @@ async fn an_aggregator_follows_a_naqsha_in_pakistan_and_a_map_in_nepal() {
     assert!(pk.get("/data").await.text().contains(&pk_key));
 
     // Nepal: another country, another taxonomy.
-    let np = FakeInstance::start("Nepal map", "NP", "np-2026").await;
-    for (id, title) in [
-        ("n1", "Blackmailed with photos"),
-        ("n2", "A fake profile"),
-        ("n3", "Doxxed"),
-    ] {
-        np.publish(
-            id,
-            np.case(
-                id,
-                ("NP-P3", "Bagmati"),
-                (27.7, 85.3),
-                title,
-                &["type/sextortion"],
-                &["act/blackmail_sextortion"],
-            ),
-        );
-    }
+    let np = FakeInstance::nepal().await;
 
     // The aggregator follows both, and a copy of Pakistan's feed that a proxy edits.
     let aggregator = App::with_config(|c| {

@@ -5,13 +5,8 @@
 //! to Urdu, and an address in a language the site does not offer answered with a 404 that
 //! links to the languages it does.
 
-use std::collections::BTreeMap;
-
 use axum::http::StatusCode;
 use naqsha::i18n::{Tr, has_message, t, watch_fallback};
-use naqsha::storage::CampaignStore;
-use naqsha_core::audit::{AuditAction, AuditEvent};
-use naqsha_core::campaign::{Bilingual, Campaign, CampaignId, CampaignPeriod, CampaignSlug};
 use naqsha_core::lang::Lang;
 
 use crate::support::{App, Multipart, PEER, Reply, attrs, case, count, form_token, story, texts};
@@ -269,28 +264,6 @@ fn fallback_note(lang: Lang) -> String {
     )
 }
 
-/// Adds a campaign at `/campaign/{slug}`, for its responses, creative form and gallery.
-async fn campaign(app: &App, slug: &str) {
-    let day = |d| time::Date::from_calendar_date(2026, time::Month::November, d).unwrap();
-    let c = Campaign {
-        id: CampaignId::random(),
-        slug: CampaignSlug::parse(slug).unwrap(),
-        title: Bilingual {
-            en: "16 Days of Activism".into(),
-            ur: "سولہ دن".into(),
-        },
-        intro: Bilingual::default(),
-        period: CampaignPeriod::new(day(25), day(30)).unwrap(),
-        stories: Vec::new(),
-        prompts: BTreeMap::new(),
-    };
-    app.state
-        .store()
-        .save_campaign(&c, &AuditEvent::now(None, AuditAction::CampaignChange))
-        .await
-        .unwrap();
-}
-
 /// No public page of these languages falls back any more: responses (the last public
 /// catalog missing, with creative responses) are translated too, and what Sindhi, Pashto and
 /// Punjabi still lack (the staff workspace, `admin-*` and `referrals-admin-*`) is on no public
@@ -301,7 +274,7 @@ async fn campaign(app: &App, slug: &str) {
 #[tokio::test]
 async fn a_page_partly_in_urdu_says_so_and_a_translated_page_does_not() {
     let app = App::new().await;
-    campaign(&app, "sixteen-days").await;
+    app.save_campaign("sixteen-days").await;
     for lang in new_languages() {
         // Untranslated: the staff menu, on no public page. Translating it is noticed as a
         // fallback (a page doing so would keep its note); a translated message is not.

@@ -325,24 +325,7 @@ async fn a_followed_instance_s_cases_are_on_the_world_map_attributed_until_withd
     use crate::support::fake_instance::FakeInstance;
     let app = App::with_config(|c| c.federation.allow_private_hosts = true).await;
     seeded(&app).await;
-    let np = FakeInstance::start("Nepal map", "NP", "np-2026").await;
-    for (id, title) in [
-        ("n1", "Blackmailed with photos"),
-        ("n2", "A fake profile"),
-        ("n3", "Doxxed"),
-    ] {
-        np.publish(
-            id,
-            np.case(
-                id,
-                ("NP-P3", "Bagmati"),
-                (27.7, 85.3),
-                title,
-                &["type/sextortion"],
-                &["act/blackmail_sextortion"],
-            ),
-        );
-    }
+    let np = FakeInstance::nepal().await;
     let key = np.public_key().to_string();
     let o = federation_cli(
         &app,

@@ -2,6 +2,7 @@
 //! admin) on a temporary SQLite store, requests sent through the router from a chosen client
 //! address, and the moderator's view of what was stored (opened with the admin's key).
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::Output;
@@ -14,7 +15,9 @@ use http_body_util::BodyExt;
 use naqsha::config::Config;
 use naqsha::keyring::{self, Unlocked};
 use naqsha::state::AppState;
-use naqsha::storage::{InboxFilter, ModerationStore};
+use naqsha::storage::{CampaignStore, InboxFilter, ModerationStore};
+use naqsha_core::audit::{AuditAction, AuditEvent};
+use naqsha_core::campaign::{Bilingual, Campaign, CampaignId, CampaignPeriod, CampaignSlug};
 use naqsha_core::case::Case;
 use naqsha_core::ids::SubmissionId;
 use naqsha_core::sealing::{self, KdfParams, SecretString};
@@ -123,6 +126,29 @@ impl App {
             .save_case(case)
             .await
             .expect("case saved");
+    }
+
+    /// Adds the campaign "16 Days of Activism" (25–30 November 2026, no stories or prompts)
+    /// at `/campaign/{slug}`, for its responses, creative form and gallery.
+    pub async fn save_campaign(&self, slug: &str) {
+        let day = |d| time::Date::from_calendar_date(2026, time::Month::November, d).unwrap();
+        let c = Campaign {
+            id: CampaignId::random(),
+            slug: CampaignSlug::parse(slug).unwrap(),
+            title: Bilingual {
+                en: "16 Days of Activism".into(),
+                ur: "سولہ دن".into(),
+            },
+            intro: Bilingual::default(),
+            period: CampaignPeriod::new(day(25), day(30)).unwrap(),
+            stories: Vec::new(),
+            prompts: BTreeMap::new(),
+        };
+        self.state
+            .store()
+            .save_campaign(&c, &AuditEvent::now(None, AuditAction::CampaignChange))
+            .await
+            .expect("campaign saved");
     }
 
     /// Sends `req` from [`PEER`].

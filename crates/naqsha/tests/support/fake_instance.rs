@@ -140,6 +140,30 @@ impl FakeInstance {
         fake
     }
 
+    /// "Nepal map" (NP, taxonomy `np-2026`) publishing three cases in Bagmati, `n1` to `n3`:
+    /// another country and taxonomy for an aggregator to follow.
+    pub async fn nepal() -> Self {
+        let np = Self::start("Nepal map", "NP", "np-2026").await;
+        for (id, title) in [
+            ("n1", "Blackmailed with photos"),
+            ("n2", "A fake profile"),
+            ("n3", "Doxxed"),
+        ] {
+            np.publish(
+                id,
+                np.case(
+                    id,
+                    ("NP-P3", "Bagmati"),
+                    (27.7, 85.3),
+                    title,
+                    &["type/sextortion"],
+                    &["act/blackmail_sextortion"],
+                ),
+            );
+        }
+        np
+    }
+
     /// The key its feed is signed with.
     pub fn public_key(&self) -> PublicKey {
         self.inner.lock().unwrap().key.public()
