@@ -311,8 +311,9 @@ fn note_fallback(lang: Lang, key: &str) {
     let _ = REQUEST_FELL_BACK.try_with(|fell_back| fell_back.set(true));
 }
 
-/// Runs `request` (every request the server answers): any message it translates from a
-/// fallback language is remembered for it, so its page can say so ([`request_fell_back`]).
+/// Runs `request` (the handler of every request the server answers): any message it
+/// translates from a fallback language is remembered for it, so its page can say so
+/// ([`request_fell_back`]).
 pub async fn in_request<F: std::future::Future>(request: F) -> F::Output {
     REQUEST_FELL_BACK.scope(Cell::new(false), request).await
 }

@@ -104,32 +104,31 @@ impl EveryRequest {
         let started = Instant::now();
         let site = &self.site;
 
-        let mut res = crate::logging::in_request(
-            id,
-            crate::i18n::in_request(async {
-                // Should the error page or the log line panic, the visitor still gets a plain 500.
-                AssertUnwindSafe(async {
-                    let res = AssertUnwindSafe(self.handle(inner, req))
-                        .catch_unwind()
-                        .await
-                        // The cause goes to the log with the request id; the visitor sees the
-                        // opaque 500 page with that id.
-                        .unwrap_or_else(|_| {
-                            AppError::Internal(anyhow::anyhow!("a request handler panicked"))
-                                .into_response()
-                        });
-                    let res = error_pages.render(&site.state, id, res);
-                    request_log::log(method, self.route, res.status(), started);
-                    res
-                })
-                .catch_unwind()
-                .await
-                .unwrap_or_else(|_| {
-                    tracing::error!("answering a request panicked");
-                    (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
-                })
-            }),
-        )
+        let mut res = crate::logging::in_request(id, async {
+            // Should the error page or the log line panic, the visitor still gets a plain 500.
+            AssertUnwindSafe(async {
+                // The page the handler renders notes any word it takes from a fallback
+                // language (an error page rendered below answers for its own words).
+                let res = AssertUnwindSafe(crate::i18n::in_request(self.handle(inner, req)))
+                    .catch_unwind()
+                    .await
+                    // The cause goes to the log with the request id; the visitor sees the
+                    // opaque 500 page with that id.
+                    .unwrap_or_else(|_| {
+                        AppError::Internal(anyhow::anyhow!("a request handler panicked"))
+                            .into_response()
+                    });
+                let res = error_pages.render(&site.state, id, res);
+                request_log::log(method, self.route, res.status(), started);
+                res
+            })
+            .catch_unwind()
+            .await
+            .unwrap_or_else(|_| {
+                tracing::error!("answering a request panicked");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+            })
+        })
         .await;
         request_log::set_header(&mut res, id);
         headers::apply(&mut res, site.hsts);
